@@ -1,0 +1,220 @@
+"""Read ``shapes.geojson`` (lines and areas) and check every geometry with shapely."""
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from bordermap.errors import GeometryError, InputError, Origin
+from bordermap.places import read_text_file, split_list
+
+LINE_TYPES = ("LineString", "MultiLineString")
+AREA_TYPES = ("Polygon", "MultiPolygon")
+KNOWN_PROPERTIES = ("id", "name", "category", "aliases", "precision_m", "note", "source", "attribution", "country")
+_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A line or an area of ``shapes.geojson`` with the same descriptive fields as a place."""
+
+    id: str
+    name: str
+    category: str
+    geometry: BaseGeometry
+    aliases: tuple[str, ...]
+    precision_m: float | None
+    country: str
+    note: str
+    source: str
+    attribution: tuple[str, ...]
+    extra: tuple[tuple[str, str], ...]
+    origin: Origin
+
+    @property
+    def kind(self) -> str:
+        """'line' or 'area'."""
+        return "line" if self.geometry.geom_type in LINE_TYPES else "area"
+
+
+def _origin_at(path: Path, text: str, index: int) -> Origin:
+    line = text.count("\n", 0, index) + 1
+    return Origin(str(path), line, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+def _feature_offsets(text: str, features: list) -> list[int] | None:
+    # json gives no positions; decode the features array element by element to learn where each starts.
+    match = re.search(r'"features"\s*:\s*\[', text)
+    if not match:
+        return None
+    decoder, index, offsets = json.JSONDecoder(), match.end(), []
+    for feature in features:
+        while text[index] in " \t\r\n,":
+            index += 1
+        try:
+            value, end = decoder.raw_decode(text, index)
+        except json.JSONDecodeError:
+            return None
+        if value != feature:
+            return None
+        offsets.append(index)
+        index = end
+    return offsets
+
+
+def _text_list(value, origin: Origin, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return split_list(value)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(item.strip() for item in value if item.strip())
+    raise InputError(origin, f"property '{key}' must be a string or a list of strings",
+                     "write it as \"a|b\" or [\"a\", \"b\"]")
+
+
+def _text(value, origin: Origin, key: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    raise InputError(origin, f"property '{key}' must be a string", f"put the {key} in quotes")
+
+
+def _positions(coordinates):
+    """Yield every [lon, lat] position of a GeoJSON coordinates array."""
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        yield coordinates
+    else:
+        for item in coordinates:
+            yield from _positions(item)
+
+
+def _check_positions(geometry: dict, origin: Origin, label: str) -> None:
+    for position in _positions(geometry.get("coordinates") or []):
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in position):
+            raise GeometryError(origin, f"{label} has a position that is not numbers: {position}",
+                                "write each position as [lon, lat]")
+        if len(position) != 2:
+            raise GeometryError(origin, f"{label} has a position with {len(position)} numbers: {position}",
+                                "write each position as [lon, lat], without height")
+        lon, lat = position
+        if not (math.isfinite(lon) and math.isfinite(lat)):
+            raise GeometryError(origin, f"{label} has a position that is not finite: {position}",
+                                "write each position as [lon, lat]")
+        if not -90 <= lat <= 90:
+            hint = ("GeoJSON wants [lon, lat]: did you swap them?" if -90 <= lon <= 90
+                    else "latitude is between -90 and 90")
+            raise GeometryError(origin, f"{label} has latitude {lat} out of range in {position}", hint)
+        if not -180 <= lon <= 180:
+            raise GeometryError(origin, f"{label} has longitude {lon} out of range in {position}",
+                                "longitude is between -180 and 180")
+
+
+def _check_rings(geometry: dict, origin: Origin, label: str) -> None:
+    # shapely closes an open ring silently; GeoJSON (RFC 7946 3.1.6) requires it closed, so say so.
+    polygons = {"Polygon": [geometry.get("coordinates")],
+                "MultiPolygon": geometry.get("coordinates")}.get(geometry["type"], [])
+    for polygon in polygons or []:
+        for number, ring in enumerate(polygon or []):
+            if not isinstance(ring, list) or len(ring) < 4:
+                raise GeometryError(origin, f"{label} has ring {number} with fewer than 4 positions",
+                                    "a ring needs at least 3 corners and the first repeated at the end")
+            if ring[0] != ring[-1]:
+                raise GeometryError(origin, f"{label} has ring {number} that is not closed",
+                                    f"repeat its first position {ring[0]} at the end")
+
+
+def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
+    label = f"feature {index}"
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        raise InputError(origin, f"{label} is not a GeoJSON Feature", "give it \"type\": \"Feature\"")
+    properties = feature.get("properties") or {}
+    if not isinstance(properties, dict):
+        raise InputError(origin, f"{label} has properties that are not an object", "write them as {...}")
+    shape_id = properties.get("id")
+    if not isinstance(shape_id, str) or not _ID_PATTERN.match(shape_id):
+        raise InputError(origin, f"{label} has no valid 'id' property",
+                         "give it an id of letters, digits, '-' and '_', e.g. tumen_river")
+    label = f"feature {index} ({shape_id})"
+    geometry = feature.get("geometry")
+    if not isinstance(geometry, dict):
+        raise GeometryError(origin, f"{label} has no geometry", "give it a LineString or Polygon geometry")
+    kind = geometry.get("type")
+    if kind not in LINE_TYPES + AREA_TYPES:
+        hint = ("put points in the places CSV" if kind in ("Point", "MultiPoint")
+                else "use LineString, MultiLineString, Polygon or MultiPolygon")
+        raise GeometryError(origin, f"{label} has geometry type {kind!r}", hint)
+    _check_positions(geometry, origin, label)
+    _check_rings(geometry, origin, label)
+    try:
+        geom = shapely.geometry.shape(geometry)
+    except (ValueError, TypeError, AttributeError, IndexError, shapely.errors.ShapelyError) as error:
+        raise GeometryError(origin, f"{label} has a malformed {kind} ({error})",
+                            "check the nesting of its coordinates arrays") from None
+    if geom.is_empty:
+        raise GeometryError(origin, f"{label} has an empty {kind}", "give it coordinates")
+    if not geom.is_valid:
+        raise GeometryError(origin, f"{label} is not a valid {kind}: {shapely.is_valid_reason(geom)}",
+                            "fix the ring, or repair it with shapely.make_valid and save the result")
+    name = _text(properties.get("name"), origin, "name")
+    if not name:
+        raise InputError(origin, f"{label} has no 'name' property", "give it a name to show on the map")
+    source = _text(properties.get("source"), origin, "source")
+    if not source:
+        raise InputError(origin, f"{label} has no 'source' property",
+                         "say in 'source' where its coordinates came from")
+    precision_m = properties.get("precision_m")
+    if precision_m is not None and (isinstance(precision_m, bool) or not isinstance(precision_m, (int, float))
+                                    or not math.isfinite(precision_m) or precision_m < 0):
+        raise InputError(origin, f"{label} has precision_m {precision_m!r}",
+                         "give a non-negative number of metres, or null")
+    kind_name = "line" if kind in LINE_TYPES else "area"
+    return Shape(
+        id=shape_id,
+        name=name,
+        category=_text(properties.get("category"), origin, "category") or kind_name,
+        geometry=geom,
+        aliases=_text_list(properties.get("aliases"), origin, "aliases"),
+        precision_m=None if precision_m is None else float(precision_m),
+        country=_text(properties.get("country"), origin, "country"),
+        note=_text(properties.get("note"), origin, "note"),
+        source=source,
+        attribution=_text_list(properties.get("attribution"), origin, "attribution"),
+        extra=tuple((k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+                    for k, v in properties.items() if k not in KNOWN_PROPERTIES),
+        origin=origin,
+    )
+
+
+def read_shapes(path: Path) -> list[Shape]:
+    """Read a GeoJSON FeatureCollection of lines and areas; raise InputError/GeometryError on the first bad one."""
+    path = Path(path)
+    text = read_text_file(path, "shapes file")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(Origin(str(path), error.lineno, error.colno), f"not valid JSON ({error.msg})",
+                         "check the file with a JSON validator") from None
+    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
+        raise InputError(Origin(str(path)), "not a GeoJSON FeatureCollection",
+                         "wrap the features in {\"type\": \"FeatureCollection\", \"features\": [...]}")
+    features = document.get("features")
+    if not isinstance(features, list):
+        raise InputError(Origin(str(path)), "the FeatureCollection has no 'features' list",
+                         "give it \"features\": [...]")
+    offsets = _feature_offsets(text, features)
+    shapes, seen = [], {}
+    for index, feature in enumerate(features):
+        origin = _origin_at(path, text, offsets[index]) if offsets else Origin(str(path))
+        shape = _shape(path, feature, origin, index)
+        if shape.id.casefold() in seen:
+            raise InputError(origin, f"id '{shape.id}' is already used by feature {seen[shape.id.casefold()]}",
+                             "give each shape its own id")
+        seen[shape.id.casefold()] = index
+        shapes.append(shape)
+    return shapes

@@ -1,0 +1,170 @@
+"""Read the seed texts verbatim and find, for each place, the sentences that speak of it."""
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Protocol
+
+import pysbd
+
+from bordermap.errors import InputError, Origin
+from bordermap.places import read_text_file
+
+_LIST_MARKER = re.compile(r"\s*(\d+|[a-z])[.)]\s*\Z")
+_METADATA_KEYS = {"publication": str, "date": str, "url": str}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A seed text exactly as it is on disk; its first line is its title."""
+
+    id: str
+    path: str
+    content: str
+    publication: str = ""
+    date: str = ""
+    url: str = ""
+
+    @property
+    def title(self) -> str:
+        """The first line of the text."""
+        return self.content.split("\n", 1)[0].strip()
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of a text that names a place; ``marks`` are the offsets of the names inside it."""
+
+    text: Text
+    start: int
+    end: int
+    marks: tuple[tuple[int, int], ...]
+
+    @property
+    def quote(self) -> str:
+        """The passage, verbatim: always ``text.content[start:end]``."""
+        return self.text.content[self.start : self.end]
+
+
+class Named(Protocol):
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+def _metadata(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(read_text_file(path, "text metadata"))
+    except tomllib.TOMLDecodeError as error:
+        line, column = (re.findall(r"line (\d+), column (\d+)", str(error)) or [("1", "1")])[0]
+        raise InputError(Origin(str(path), int(line), int(column)), f"not valid TOML ({error})",
+                         "write lines like: publication = \"One Free Korea\"") from None
+    metadata = {}
+    for key, value in data.items():
+        if key not in _METADATA_KEYS:
+            raise InputError(Origin(str(path)), f"unknown key '{key}'",
+                             f"use only {', '.join(sorted(_METADATA_KEYS))}")
+        metadata[key] = str(value)
+    if metadata.get("url") and not re.match(r"https?://", metadata["url"]):
+        raise InputError(Origin(str(path)), f"url '{metadata['url']}' is not an http(s) address",
+                         "give the address where the text was published, starting with https://")
+    return metadata
+
+
+def read_texts(folder: Path) -> list[Text]:
+    """Read every ``*.txt`` in a folder, in name order, with the metadata of a ``.toml`` of the same name."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(Origin(str(folder)), "the texts folder does not exist", "give a folder of .txt files")
+    texts = []
+    for path in sorted(folder.glob("*.txt")):
+        content = read_text_file(path, "text")
+        if not content.strip():
+            raise InputError(Origin(str(path)), "the text is empty", "put the text in the file, its title first")
+        if "\x00" in content:
+            index = content.index("\x00")
+            raise InputError(Origin(str(path), content.count("\n", 0, index) + 1,
+                                    index - (content.rfind("\n", 0, index) + 1) + 1),
+                             "the text has a NUL character", "save it as plain UTF-8 text")
+        texts.append(Text(id=path.stem, path=str(path), content=content,
+                          **_metadata(path.with_suffix(".toml"))))
+    if not texts:
+        raise InputError(Origin(str(folder)), "no .txt files in the texts folder", "add the text as a .txt file")
+    return texts
+
+
+def sentence_spans(content: str) -> list[tuple[int, int]]:
+    """Split a text into sentences: (start, end) offsets, line breaks always ending one, whitespace trimmed."""
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", content):
+        pending = None
+        for segment in segmenter.segment(line.group()):
+            start = line.start() + segment.start
+            end = line.start() + segment.end
+            piece = content[start:end]
+            start += len(piece) - len(piece.lstrip())
+            end -= len(piece) - len(piece.rstrip())
+            if start >= end:
+                continue
+            if pending is not None:
+                start, pending = pending, None
+            if _LIST_MARKER.match(content[start:end]):
+                # "1." of a numbered comment belongs to the sentence it numbers.
+                pending = start
+                continue
+            spans.append((start, end))
+        if pending is not None:
+            spans.append((pending, line.end()))
+    return spans
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Casefold and strip diacritics; return the folded text and, for each of its characters, the original index."""
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for part in unicodedata.normalize("NFKD", char):
+            if unicodedata.combining(part):
+                continue
+            for out in part.casefold():
+                folded.append(out)
+                origin.append(index)
+    return "".join(folded), origin
+
+
+def name_pattern(names: Iterable[str]) -> re.Pattern | None:
+    """A regex over folded text that finds any of the names at word boundaries, any whitespace between words."""
+    alternatives = set()
+    for name in names:
+        words = fold(name)[0].split()
+        if words:
+            alternatives.add(r"\s+".join(re.escape(word) for word in words))
+    if not alternatives:
+        return None
+    ordered = sorted(alternatives, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)")
+
+
+def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, list[Passage]]:
+    """For each place or shape id, the sentences of the texts that name it (by name or alias), in reading order."""
+    things = list(things)
+    result: dict[str, list[Passage]] = {thing.id: [] for thing in things}
+    patterns = [(thing.id, name_pattern((thing.name, *thing.aliases))) for thing in things]
+    for text in texts:
+        folded, origin = fold(text.content)
+        spans = sentence_spans(text.content)
+        for thing_id, pattern in patterns:
+            if pattern is None:
+                continue
+            by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
+            for match in pattern.finditer(folded):
+                start, end = origin[match.start()], origin[match.end() - 1] + 1
+                covering = [s for s in spans if s[0] < end and start < s[1]] or [(start, end)]
+                key = (covering[0][0], covering[-1][1])
+                by_sentence.setdefault(key, []).append((start, end))
+            result[thing_id].extend(Passage(text, s, e, tuple(marks)) for (s, e), marks in sorted(by_sentence.items()))
+    return result

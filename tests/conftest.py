@@ -1,0 +1,138 @@
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEEDS = ROOT / "seeds"
+PLACES = ROOT / "data" / "places.csv"
+SHAPES = ROOT / "data" / "shapes.geojson"
+
+
+def _png_pixel() -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x00\x00\x00\x00")) + chunk(b"IEND", b""))
+
+
+# One transparent pixel: what the tests answer for a basemap tile, so that the page sees no failed request.
+BLANK_TILE = _png_pixel()
+TILE_HOSTS = ("tile.openstreetmap.org", "server.arcgisonline.com")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run ``python -m bordermap`` as a user would, capturing its output."""
+    return subprocess.run([sys.executable, "-m", "bordermap", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def find_chromium() -> str | None:
+    configured = os.environ.get("BORDERMAP_CHROMIUM")
+    if configured:
+        return configured if Path(configured).exists() else None
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Chromium driven by Playwright, or a skip (a failure when BORDERMAP_REQUIRE_BROWSER=1)."""
+    required = os.environ.get("BORDERMAP_REQUIRE_BROWSER") == "1"
+    executable = find_chromium()
+    if executable is None:
+        message = "no Chromium found: set BORDERMAP_CHROMIUM or put chromium on PATH (apt-get install chromium)"
+        if required:
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if required:
+            pytest.fail("the playwright package is not installed: pip install -e '.[test]'")
+        pytest.skip("the playwright package is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class MapPage:
+    """A map opened in Chromium with the network cut off: tiles get a blank pixel, anything else is refused."""
+
+    def __init__(self, browser, path: Path, viewport=(1280, 800), fragment: str = ""):
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        self.page = self.context.new_page()
+        self.console: list[str] = []
+        self.dialogs: list[str] = []
+        self.tile_requests: list[str] = []
+        self.refused_requests: list[str] = []
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+        self.page.goto(path.resolve().as_uri() + fragment)
+        self.page.wait_for_function("window.bordermap !== undefined")
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        elif any(f"//{host}/" in url or f".{host}/" in url for host in TILE_HOSTS):
+            self.tile_requests.append(url)
+            route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+        else:
+            self.refused_requests.append(url)
+            route.abort()
+
+    def errors(self) -> list[str]:
+        return [m for m in self.console if m.startswith(("error", "pageerror"))]
+
+    def open_popup(self, place_id: str):
+        """Open a place's popup the way a reader does: by clicking its pin, circle or shape."""
+        self.page.evaluate("id => window.bordermap.layers[id][window.bordermap.layers[id].length - 1].fire('click', "
+                           "{latlng: window.bordermap.layers[id][0].getBounds ? "
+                           "window.bordermap.layers[id][0].getBounds().getCenter() : "
+                           "window.bordermap.layers[id][0].getLatLng()})", place_id)
+        return self.page.locator(f".leaflet-popup .bm-popup[data-place='{place_id}']")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def open_map(chromium):
+    pages = []
+
+    def opener(path: Path, **kwargs) -> MapPage:
+        page = MapPage(chromium, path, **kwargs)
+        pages.append(page)
+        return page
+
+    yield opener
+    for page in pages:
+        page.close()
+
+
+@pytest.fixture(scope="session")
+def bundled_map(tmp_path_factory) -> Path:
+    """The map of the bundled data, built once per session."""
+    output = tmp_path_factory.mktemp("bundled") / "map.html"
+    result = run_cli("build", "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    return output

@@ -1,0 +1,65 @@
+from pathlib import Path
+
+import pytest
+
+from bordermap.errors import InputError
+from bordermap.geometry import read_shapes
+
+from conftest import DATA, SHAPES
+
+BAD_SHAPES = sorted((DATA / "shapes").glob("*.geojson"))
+
+
+def test_bundled_shapes_are_a_river_line_and_two_areas():
+    shapes = {s.id: s for s in read_shapes(SHAPES)}
+    assert shapes["tumen_river"].kind == "line"
+    assert len(shapes["tumen_river"].geometry.coords) == 50
+    assert shapes["crossing"].kind == "area"
+    assert shapes["hills"].kind == "area"
+    assert len(shapes["hills"].geometry.interiors) == 1
+
+
+def test_bundled_river_keeps_its_openstreetmap_credit_and_licence():
+    river = {s.id: s for s in read_shapes(SHAPES)}["tumen_river"]
+    assert river.attribution == ("© OpenStreetMap contributors (ODbL 1.0)",)
+    assert ("license", "ODbL-1.0") in river.extra
+    assert river.precision_m == 100
+
+
+def test_the_crossing_area_follows_the_river_near_hoeryong():
+    shapes = {s.id: s for s in read_shapes(SHAPES)}
+    river, crossing = shapes["tumen_river"].geometry, shapes["crossing"].geometry
+    assert crossing.intersects(river)
+    assert crossing.intersection(river).length > 0.1  # degrees: several km of the river run inside it
+
+
+def test_each_feature_error_points_at_the_line_where_the_feature_starts(tmp_path):
+    path = tmp_path / "shapes.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [\n'
+                    '  {"type": "Feature", "properties": {"id": "a", "name": "A", "source": "s"},\n'
+                    '   "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}},\n'
+                    '\n'
+                    '      {"type": "Feature", "properties": {"id": "b", "source": "s"},\n'
+                    '   "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}}]}\n', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_shapes(path)
+    assert str(raised.value).startswith(f"{path}:5:7: feature 1 (b) has no 'name' property")
+
+
+def test_aliases_may_be_a_list_or_a_bar_separated_string(tmp_path):
+    path = tmp_path / "shapes.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": ['
+                    '{"type": "Feature", "properties": {"id": "a", "name": "A", "source": "s", "aliases": ["x", "y"]},'
+                    ' "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}},'
+                    '{"type": "Feature", "properties": {"id": "b", "name": "B", "source": "s", "aliases": "x|y"},'
+                    ' "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}}]}', encoding="utf-8")
+    first, second = read_shapes(path)
+    assert first.aliases == second.aliases == ("x", "y")
+
+
+@pytest.mark.parametrize("bad_geojson", BAD_SHAPES, ids=[p.stem for p in BAD_SHAPES])
+def test_bad_shapes_file_names_file_line_and_feature(bad_geojson: Path):
+    expected = bad_geojson.with_suffix(".expected").read_text(encoding="utf-8").strip()
+    with pytest.raises(InputError) as raised:
+        read_shapes(bad_geojson)
+    assert str(raised.value) == expected.replace("{path}", str(bad_geojson))

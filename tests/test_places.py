@@ -1,0 +1,80 @@
+from pathlib import Path
+
+import pytest
+
+from bordermap.errors import InputError
+from bordermap.places import KNOWN_COLUMNS, read_places
+
+from conftest import DATA, PLACES
+
+BAD_PLACES = sorted((DATA / "places").glob("*.csv"))
+
+
+def test_bundled_places_are_read_with_positions_sources_and_aliases():
+    places = {p.id: p for p in read_places(PLACES)}
+    hoeryong = places["hoeryong"]
+    assert (hoeryong.position.lat, hoeryong.position.lon) == (42.44113, 129.74601)
+    assert hoeryong.position.precision_m == 1000
+    assert "GeoNames 2044091" in hoeryong.position.source
+    assert "Hoiryeong" in hoeryong.aliases
+    assert hoeryong.country == "KP"
+    assert hoeryong.origin.line == 2
+
+
+def test_every_bundled_place_with_coordinates_states_source_and_precision():
+    for place in read_places(PLACES):
+        if place.position is not None:
+            assert place.position.source and place.position.precision_m, place.id
+        assert place.note, place.id
+
+
+def test_the_unidentified_village_has_no_position():
+    places = {p.id: p for p in read_places(PLACES)}
+    assert places["village_in_china"].position is None
+
+
+def test_unknown_columns_are_kept_and_missing_optional_columns_default(tmp_path):
+    csv_path = tmp_path / "places.csv"
+    csv_path.write_text("name,id,lon,lat,source,wikidata\nHoeryong,hoeryong,129.74601,42.44113,GeoNames,Q1\n",
+                        encoding="utf-8")
+    (place,) = read_places(csv_path)
+    assert place.extra == (("wikidata", "Q1"),)
+    assert place.category == "place"
+    assert place.position.precision_m is None
+    assert place.aliases == ()
+
+
+def test_bom_and_crlf_are_accepted(tmp_path):
+    csv_path = tmp_path / "places.csv"
+    csv_path.write_bytes("\ufeffid,name,lat,lon,source\r\nhoeryong,Hoeryŏng,42.44113,129.74601,GeoNames\r\n"
+                         .encode("utf-8"))
+    (place,) = read_places(csv_path)
+    assert place.name == "Hoeryŏng"
+
+
+def test_aliases_are_split_on_bars_and_trimmed(tmp_path):
+    csv_path = tmp_path / "places.csv"
+    csv_path.write_text('id,name,lat,lon,source,aliases\nh,H,1,2,s," Hoiryeong | | the city "\n', encoding="utf-8")
+    (place,) = read_places(csv_path)
+    assert place.aliases == ("Hoiryeong", "the city")
+
+
+def test_a_multiline_quoted_note_keeps_later_cells_on_their_own_lines(tmp_path):
+    csv_path = tmp_path / "places.csv"
+    csv_path.write_text('id,name,note,lat,lon,source\nh,H,"line one\nline two",999,2,s\n', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_places(csv_path)
+    assert str(raised.value).startswith(f"{csv_path}:3:11: latitude 999 is out of range")
+
+
+@pytest.mark.parametrize("bad_csv", BAD_PLACES, ids=[p.stem for p in BAD_PLACES])
+def test_bad_places_file_names_file_line_and_column(bad_csv: Path):
+    expected = bad_csv.with_suffix(".expected").read_text(encoding="utf-8").strip().replace("{path}", str(bad_csv))
+    with pytest.raises(InputError) as raised:
+        read_places(bad_csv)
+    assert str(raised.value) == expected
+    assert "\n" not in str(raised.value)
+
+
+def test_known_columns_are_the_documented_order():
+    assert KNOWN_COLUMNS[:5] == ("id", "name", "category", "lat", "lon")

@@ -1,0 +1,130 @@
+import hashlib
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bordermap.errors import InputError
+from bordermap.text import Text, find_passages, fold, read_texts, sentence_spans
+
+from conftest import SEEDS
+
+# SHA-256 of the post as published (shared/seeds): the quoted source must stay byte for byte the same.
+POST_SHA256 = "48df8ecfef00ef96251518cff5a33f41cde080782159d9507ba70481f5f1eacb"
+
+
+def thing(id, name, *aliases):
+    return SimpleNamespace(id=id, name=name, aliases=aliases)
+
+
+@pytest.fixture(scope="module")
+def post() -> Text:
+    (text,) = read_texts(SEEDS)
+    return text
+
+
+def test_the_post_is_kept_byte_for_byte(post):
+    assert hashlib.sha256(open(post.path, "rb").read()).hexdigest() == POST_SHA256
+
+
+def test_the_first_line_is_the_title_and_metadata_comes_from_the_toml(post):
+    assert post.title == "Japanese TV Interviews Two of the North Korean Border Guards Who Deserted at Hoeryong"
+    assert post.publication == "One Free Korea"
+    assert post.date == "14 February 2007"
+    assert post.url.startswith("https://freekorea.us/2007/02/14/")
+
+
+def test_sentences_are_verbatim_and_trimmed(post):
+    for start, end in sentence_spans(post.content):
+        sentence = post.content[start:end]
+        assert sentence == sentence.strip() and sentence
+
+
+def test_an_ellipsis_followed_by_a_full_stop_ends_one_sentence(post):
+    sentences = [post.content[s:e] for s, e in sentence_spans(post.content)]
+    assert any(s.endswith("two of the defected border guards….") and s.startswith("Following") for s in sentences)
+
+
+def test_a_numbered_comment_keeps_its_number(post):
+    sentences = [post.content[s:e] for s, e in sentence_spans(post.content)]
+    assert "1. I hope the testimonies of these two border guards are taken and turned into a book." in sentences
+    assert not any(s in ("1.", "2.") for s in sentences)
+
+
+def test_a_sentence_never_crosses_a_line_break(post):
+    for start, end in sentence_spans(post.content):
+        assert "\n" not in post.content[start:end]
+
+
+def test_names_match_ignoring_case_and_diacritics(post):
+    passages = find_passages([post], [thing("h", "Hoeryŏng", "HOIRYEONG")])["h"]
+    marked = {post.content[s:e] for p in passages for s, e in p.marks}
+    assert marked == {"Hoeryong", "hoeryong", "Hoiryeong"}
+
+
+def test_names_match_only_whole_words():
+    text = Text(id="t", path="t.txt", content="Title\nThe Tumenriver is not the Tumen. A tumen-side path.")
+    passages = find_passages([text], [thing("r", "Tumen")])["r"]
+    assert [text.content[s:e] for p in passages for s, e in p.marks] == ["Tumen", "tumen"]
+
+
+def test_any_whitespace_between_words_matches_a_space(post):
+    # The post has "two small \u00a0guard posts": a space and a no-break space.
+    (passage,) = find_passages([post], [thing("g", "small guard posts")])["g"]
+    assert "small \u00a0guard posts" in passage.quote
+
+
+def test_several_names_in_one_sentence_give_one_passage_with_several_marks(post):
+    passages = find_passages([post], [thing("h", "Hoeryong")])["h"]
+    double = [p for p in passages if len(p.marks) == 2]
+    assert len(double) == 1 and "adjacent to Hoeryong." in double[0].quote
+
+
+def test_a_place_named_nowhere_has_no_passages(post):
+    assert find_passages([post], [thing("s", "Sanhe")]) == {"s": []}
+
+
+def test_the_district_sentence_is_a_passage_of_hoeryong(post):
+    passages = find_passages([post], [thing("h", "Hoeryong", "Hoiryeong")])["h"]
+    district = [p for p in passages if "district of Hoiryeong" in p.quote]
+    assert district[0].quote.startswith("On the 4th, the DailyNK reported")
+    assert district[0].quote.endswith("in search of arrest.")
+
+
+def test_fold_maps_each_folded_character_back_to_the_original():
+    folded, origin = fold("Hoeryŏng ß")
+    assert folded == "hoeryong ss"
+    assert origin == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9]
+
+
+def test_an_empty_text_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text("  \n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a.txt:1:1: the text is empty"):
+        read_texts(tmp_path)
+
+
+def test_a_folder_without_texts_is_refused(tmp_path):
+    with pytest.raises(InputError, match=r"no .txt files in the texts folder"):
+        read_texts(tmp_path)
+
+
+def test_metadata_with_a_non_http_url_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\nBody.", encoding="utf-8")
+    (tmp_path / "a.toml").write_text('url = "javascript:alert(1)"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"a.toml:1:1: url 'javascript:alert\(1\)' is not an http\(s\) address"):
+        read_texts(tmp_path)
+
+
+words = st.text(alphabet=st.sampled_from("aeiouŏéHKTß \u00a0.…!?\n\"“”'-"), min_size=0, max_size=120)
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=words, name=st.text(alphabet=st.sampled_from("aeoŏHKTß -"), min_size=1, max_size=6))
+def test_every_passage_is_a_verbatim_slice_with_marks_inside_it(body, name):
+    text = Text(id="t", path="t.txt", content="Title\n" + body)
+    for passage in find_passages([text], [thing("x", name)])["x"]:
+        assert passage.quote == text.content[passage.start : passage.end]
+        for start, end in passage.marks:
+            assert passage.start <= start < end <= passage.end
+            assert fold(text.content[start:end])[0].split() == fold(name)[0].split()
