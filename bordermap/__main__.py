@@ -1,0 +1,5 @@
+import sys
+
+from bordermap.cli import main
+
+sys.exit(main())

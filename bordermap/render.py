@@ -1,0 +1,211 @@
+"""Draw the map with folium: the one place where user text meets HTML, and only as escaped JSON."""
+
+import base64
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+import folium
+import shapely
+import xyzservices.providers as tile_providers
+from branca.element import Element, MacroElement
+from folium.template import Template
+from xstatic.pkg import leaflet as xstatic_leaflet
+
+from bordermap.geometry import Shape
+from bordermap.places import Place
+from bordermap.text import Passage, Text
+
+LEAFLET_VERSION = xstatic_leaflet.VERSION
+LEAFLET_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"
+# Okabe–Ito then Tol's muted colours: told apart with colour-blindness, and visible on imagery.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+           "#882255", "#999933", "#332288", "#44AA99", "#AA4499", "#117733")
+PIN_MAX_PRECISION_M = 1000
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+@dataclass(frozen=True)
+class MapMetadata:
+    """What the map says about itself: when it was built and whose data it shows."""
+
+    built: datetime
+    credits: tuple[str, ...] = ()
+
+
+def _leaflet_file(name: str) -> Path:
+    return Path(xstatic_leaflet.BASE_DIR) / name
+
+
+def _data_uri(path: Path) -> str:
+    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def _inline_leaflet() -> str:
+    css = _leaflet_file("leaflet.css").read_text(encoding="utf-8")
+    css = re.sub(r"url\(images/([\w.-]+)\)", lambda m: f"url({_data_uri(_leaflet_file('images/' + m.group(1)))})", css)
+    js = _leaflet_file("leaflet.js").read_text(encoding="utf-8")
+    # The source map comment would make developer tools fetch a file that is not there.
+    js = re.sub(r"//# sourceMappingURL=\S+\s*$", "", js)
+    return f"<style>{css}</style>\n<script>{js}</script>"
+
+
+def script_json(data) -> str:
+    """Serialise data as JSON that is safe inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def _passages_json(passages: list[Passage]) -> list[dict]:
+    return [{
+        "text": p.text.id,
+        "start": p.start,
+        "end": p.end,
+        "quote": p.quote,
+        "marks": [[s - p.start, e - p.start] for s, e in p.marks],
+    } for p in passages]
+
+
+def _place_feature(place: Place, passages: list[Passage]) -> dict:
+    position = place.position
+    return {
+        "type": "Feature",
+        "id": place.id,
+        "geometry": None if position is None else {"type": "Point", "coordinates": [position.lon, position.lat]},
+        "properties": {
+            "kind": "place",
+            "name": place.name,
+            "category": place.category,
+            "aliases": list(place.aliases),
+            "precision_m": None if position is None else position.precision_m,
+            "pin": position is not None and (position.precision_m is None
+                                             or position.precision_m <= PIN_MAX_PRECISION_M),
+            "country": place.country,
+            "note": place.note,
+            "source": "" if position is None else position.source,
+            "attribution": list(place.attribution),
+            "origin": f"{place.origin.path}:{place.origin.line}",
+            "passages": _passages_json(passages),
+        },
+    }
+
+
+def _shape_feature(shape: Shape, passages: list[Passage]) -> dict:
+    return {
+        "type": "Feature",
+        "id": shape.id,
+        "geometry": shapely.geometry.mapping(shape.geometry),
+        "properties": {
+            "kind": shape.kind,
+            "name": shape.name,
+            "category": shape.category,
+            "aliases": list(shape.aliases),
+            "precision_m": shape.precision_m,
+            "pin": False,
+            "country": shape.country,
+            "note": shape.note,
+            "source": shape.source,
+            "attribution": list(shape.attribution),
+            "origin": f"{shape.origin.path}:{shape.origin.line}",
+            "passages": _passages_json(passages),
+        },
+    }
+
+
+def map_data(places, shapes, texts, passages, metadata: MapMetadata) -> dict:
+    """The map's content as a GeoJSON FeatureCollection with a ``bordermap`` member for texts, legend and credits."""
+    features = ([_place_feature(p, passages.get(p.id, [])) for p in places]
+                + [_shape_feature(s, passages.get(s.id, [])) for s in shapes])
+    categories = list(dict.fromkeys(f["properties"]["category"] for f in features))
+    credits = list(dict.fromkeys([*metadata.credits,
+                                  *(c for f in features for c in f["properties"]["attribution"])]))
+    icon = {name: _data_uri(_leaflet_file(f"images/{name}.png"))
+            for name in ("marker-icon", "marker-icon-2x", "marker-shadow")}
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "bordermap": {
+            "texts": [{"id": t.id, "title": t.title, "publication": t.publication, "date": t.date, "url": t.url}
+                      for t in texts],
+            "categories": [{"name": c, "color": PALETTE[i % len(PALETTE)]} for i, c in enumerate(categories)],
+            "credits": credits,
+            "built": metadata.built.strftime("%Y-%m-%d %H:%M UTC"),
+            "pinMaxPrecisionM": PIN_MAX_PRECISION_M,
+            "icons": icon,
+        },
+    }
+
+
+def bounds(data: dict) -> list[list[float]] | None:
+    """South-west and north-east corners of everything drawn, precision circles included."""
+    lats, lons = [], []
+    for feature in data["features"]:
+        geometry = feature["geometry"]
+        if geometry is None:
+            continue
+        geom = shapely.geometry.shape(geometry)
+        west, south, east, north = geom.bounds
+        radius = feature["properties"]["precision_m"] if geometry["type"] == "Point" else None
+        if radius:
+            dlat = radius / 111_320
+            dlon = radius / (111_320 * max(math.cos(math.radians(south)), 0.01))
+            west, south, east, north = west - dlon, south - dlat, east + dlon, north + dlat
+        lats += [south, north]
+        lons += [west, east]
+    if not lats:
+        return None
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+class _CompanionMap(folium.Map):
+    # folium's defaults pull jQuery, Bootstrap and Font Awesome from CDNs; the page needs only Leaflet.
+    default_js: list = []
+    default_css: list = []
+
+
+class _Companion(MacroElement):
+    _template = Template("""
+        {% macro header(this, kwargs) %}
+            <style>{{ this.css }}</style>
+            <script type="application/geo+json" id="bordermap-data">{{ this.data_json }}</script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            {{ this.js }}
+            bordermapRender({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: dict):
+        super().__init__()
+        self._name = "BordermapCompanion"
+        self.data_json = script_json(data)
+        self.css = resources.files("bordermap").joinpath("templates/map.css").read_text(encoding="utf-8")
+        self.js = resources.files("bordermap").joinpath("templates/map.js").read_text(encoding="utf-8")
+
+
+def render_map(places: list[Place], shapes: list[Shape], texts: list[Text],
+               passages: dict[str, list[Passage]], metadata: MapMetadata, *, cdn: bool = False) -> str:
+    """Render the whole map as one HTML document; Leaflet is inlined unless ``cdn``."""
+    data = map_data(places, shapes, texts, passages, metadata)
+    companion_map = _CompanionMap(location=None, tiles=None, control_scale=True, zoom_start=11)
+    if cdn:
+        companion_map.default_js = [("leaflet", f"{LEAFLET_CDN}/leaflet.js")]
+        companion_map.default_css = [("leaflet_css", f"{LEAFLET_CDN}/leaflet.css")]
+    else:
+        companion_map.get_root().header.add_child(Element(_inline_leaflet()), name="leaflet_inline")
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap", max_zoom=19).add_to(companion_map)
+    imagery = tile_providers.Esri.WorldImagery
+    folium.TileLayer(tiles=imagery.build_url(), attr=imagery.html_attribution,
+                     name="Satellite (Esri World Imagery)", max_zoom=imagery.get("max_zoom", 18),
+                     show=False).add_to(companion_map)
+    folium.FeatureGroup(name="None (offline)", overlay=False, show=False).add_to(companion_map)
+    folium.LayerControl(position="topright", collapsed=True).add_to(companion_map)
+    corners = bounds(data)
+    if corners:
+        companion_map.fit_bounds(corners)
+    _Companion(data).add_to(companion_map)
+    return companion_map.get_root().render()

@@ -1,0 +1,156 @@
+"""The map as a reader meets it: real headless Chromium, network cut off (tiles get a blank pixel)."""
+
+import csv
+import shutil
+
+import pytest
+
+from conftest import PLACES, SEEDS, SHAPES, run_cli
+
+PAYLOADS = [
+    "<img src=x onerror=\"document.title='x'\">",
+    "</script><script>document.title='y'</script>",
+    "${document.title='z'}",
+    "`",
+    "C:\\users\\x",
+]
+
+
+def test_the_bundled_map_opens_without_errors_or_foreign_requests(open_map, bundled_map):
+    page = open_map(bundled_map)
+    page.page.wait_for_timeout(300)
+    assert page.errors() == []
+    assert page.refused_requests == []
+    assert page.tile_requests, "the OpenStreetMap basemap should ask for tiles"
+    assert all("tile.openstreetmap.org" in url for url in page.tile_requests)
+    assert page.page.title().endswith("companion map")
+
+
+def test_clicking_the_hoeryong_pin_shows_the_district_sentence_highlighted(open_map, bundled_map):
+    page = open_map(bundled_map)
+    page.page.locator(".leaflet-marker-icon[alt='Hoeryong']").click()
+    popup = page.page.locator(".leaflet-popup .bm-popup[data-place='hoeryong']")
+    district = popup.locator("blockquote", has_text="district of Hoiryeong")
+    assert district.count() == 1
+    assert district.locator("mark").all_inner_texts() == ["Hoiryeong"]
+    assert "On the 4th, the DailyNK reported" in district.inner_text()
+
+
+def test_the_bridge_popup_quotes_the_google_earth_sentence_and_says_it_is_an_estimate(open_map, bundled_map):
+    page = open_map(bundled_map)
+    popup = page.open_popup("bridge")
+    quote = popup.locator("blockquote", has_text="You can see the bridge across the Tumen River border at left")
+    assert quote.locator("mark").all_inner_texts() == ["the bridge"]
+    assert popup.locator(".bm-position").inner_text().startswith("Estimate: ")
+    assert "within 1.5 km" in popup.locator(".bm-position").inner_text()
+    assert "Japanese TV Interviews" in quote.locator("cite").inner_text()
+
+
+def test_more_than_three_quotes_fold_into_n_more(open_map, bundled_map):
+    page = open_map(bundled_map)
+    popup = page.open_popup("tumen_river")
+    assert popup.locator(":scope > blockquote").count() == 3
+    summary = popup.locator("details.bm-more summary")
+    hidden = popup.locator("details.bm-more blockquote").count()
+    assert hidden >= 1 and summary.inner_text() == f"{hidden} more"
+
+
+def test_only_places_known_within_a_kilometre_get_a_pin(open_map, bundled_map):
+    page = open_map(bundled_map)
+    pins = page.page.locator(".leaflet-marker-icon").evaluate_all("els => els.map(e => e.alt).sort()")
+    assert pins == ["Hoeryong", "Sanhe"]
+    assert page.page.locator("path.bm-estimate").count() == 2  # bridge and guard posts: dashed circles
+
+
+def test_a_place_nobody_can_locate_is_listed_not_pinned(open_map, bundled_map):
+    page = open_map(bundled_map)
+    item = page.page.locator(".bm-unlocated details", has_text="A neighboring village in China")
+    item.locator("summary").click()
+    assert "a neighboring village in China" in item.locator("blockquote mark").inner_text()
+    assert "Not on the map" in item.inner_text()
+
+
+def test_the_legend_lists_every_category_and_hides_one_when_unticked(open_map, bundled_map):
+    page = open_map(bundled_map)
+    names = page.page.locator(".bm-legend .bm-category").all_inner_texts()
+    assert names == ["city", "bridge", "guard post", "town", "village", "river (border)", "crossing", "terrain"]
+    assert page.page.locator("path.bm-line").count() == 1
+    page.page.locator(".bm-legend-row", has_text="river (border)").locator("input").uncheck()
+    assert page.page.locator("path.bm-line").count() == 0
+
+
+def test_the_attribution_credits_openstreetmap_and_geonames(open_map, bundled_map):
+    page = open_map(bundled_map)
+    attribution = page.page.locator(".leaflet-control-attribution").inner_text()
+    assert "OpenStreetMap" in attribution and "GeoNames (CC BY 4.0)" in attribution
+
+
+def test_the_offline_basemap_asks_for_no_tiles(open_map, bundled_map):
+    page = open_map(bundled_map)
+    page.page.locator(".leaflet-control-layers").hover()
+    page.page.get_by_label("None (offline)").check()
+    before = len(page.tile_requests)
+    page.page.evaluate("window.bordermap.map.setZoom(window.bordermap.map.getZoom() + 1)")
+    page.page.wait_for_timeout(400)
+    assert len(page.tile_requests) == before
+    assert page.page.locator(".leaflet-tile-pane img").count() == 0
+
+
+def test_a_scale_bar_is_shown(open_map, bundled_map):
+    page = open_map(bundled_map)
+    assert page.page.locator(".leaflet-control-scale-line").count() == 2
+
+
+@pytest.fixture(scope="module")
+def hostile_map(tmp_path_factory):
+    """A map whose every free-text field, shape property and seed text holds the payloads."""
+    folder = tmp_path_factory.mktemp("hostile")
+    seeds = folder / "seeds"
+    seeds.mkdir()
+    payload_text = " ".join(PAYLOADS)
+    (seeds / "hostile.txt").write_text(f"{payload_text} title\nThe Payloadville quote: {payload_text}.\n",
+                                       encoding="utf-8")
+    places = folder / "places.csv"
+    with places.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["id", "name", "category", "lat", "lon", "precision_m", "aliases", "country", "note",
+                         "source", "attribution", "extra"])
+        for number, payload in enumerate(PAYLOADS):
+            writer.writerow([f"p{number}", f"{payload} Payloadville", payload, 42.4 + number / 100, 129.7, 100,
+                             f"Payloadville|{payload}", "KP", payload, payload, payload, payload])
+        writer.writerow(["unlocated", f"{PAYLOADS[0]} nowhere", PAYLOADS[1], "", "", "", "Payloadville",
+                         "", PAYLOADS[2], "", "", ""])
+    shapes = folder / "shapes.geojson"
+    shapes.write_text(SHAPES.read_text(encoding="utf-8").replace("Tumen River, the border",
+                                                                 PAYLOADS[1].replace("'", "\\u0027")
+                                                                 .replace('"', '\\"')), encoding="utf-8")
+    output = folder / "map.html"
+    result = run_cli("build", "--texts", str(seeds), "--places", str(places), "--shapes", str(shapes),
+                     "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def test_hostile_strings_run_nothing_and_show_literally(open_map, hostile_map):
+    page = open_map(hostile_map)
+    for number, payload in enumerate(PAYLOADS):
+        popup = page.open_popup(f"p{number}")
+        assert popup.locator(".bm-name").inner_text() == f"{payload} Payloadville"
+        assert popup.locator(".bm-kind").inner_text() == f"{payload} · KP"
+        assert popup.locator(".bm-note").inner_text() == payload
+        assert popup.locator(".bm-source").inner_text() == f"Source: {payload}"
+        assert popup.locator(".bm-licence").inner_text() == f"Credit: {payload}"
+        assert payload in popup.locator("blockquote").first.inner_text()
+    legend = page.page.locator(".bm-legend .bm-category").all_inner_texts()
+    assert all(payload in legend for payload in PAYLOADS)
+    assert page.page.locator(".bm-title").inner_text() == " ".join(PAYLOADS) + " title"
+    attribution = page.page.locator(".leaflet-control-attribution").inner_text()
+    assert all(payload in attribution for payload in PAYLOADS)
+    tooltips = page.page.evaluate(
+        "Object.values(window.bordermap.layers).flat().map(l => l.getTooltip().getContent().textContent)")
+    assert f"{PAYLOADS[0]} Payloadville" in tooltips and PAYLOADS[1] in tooltips
+    assert page.page.title() == " ".join(PAYLOADS) + " title — companion map"
+    assert page.dialogs == []
+    assert page.errors() == []
+    assert page.refused_requests == []
+    assert page.page.locator("img[src='x']").count() == 0

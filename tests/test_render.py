@@ -1,0 +1,83 @@
+import json
+from datetime import datetime, timezone
+
+from bordermap.geometry import read_shapes
+from bordermap.places import read_places
+from bordermap.render import MapMetadata, render_map, script_json
+from bordermap.text import find_passages, read_texts
+
+from conftest import PLACES, SEEDS, SHAPES
+from helpers_html import features_by_id, map_data, scan
+
+BUILT = MapMetadata(built=datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc))
+
+
+def render(cdn=False):
+    texts, places, shapes = read_texts(SEEDS), read_places(PLACES), read_shapes(SHAPES)
+    passages = find_passages(texts, [*places, *shapes])
+    return render_map(places, shapes, texts, passages, BUILT, cdn=cdn)
+
+
+def test_script_json_escapes_what_could_end_the_script_element():
+    text = script_json({"x": "</script><!-- & \u2028\u2029 >"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text) == {"x": "</script><!-- & \u2028\u2029 >"}
+
+
+def test_the_inline_map_loads_nothing_from_the_network():
+    html = render()
+    assert scan(html).external == []
+    assert "L.map(" in html and "leaflet-pane" in html
+
+
+def test_the_cdn_map_links_only_leaflet():
+    external = scan(render(cdn=True)).external
+    assert sorted(external) == ["https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
+                                "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"]
+
+
+def test_the_data_island_holds_every_place_and_shape(tmp_path):
+    path = tmp_path / "map.html"
+    path.write_text(render(), encoding="utf-8")
+    features = features_by_id(path)
+    assert set(features) == {p.id for p in read_places(PLACES)} | {s.id for s in read_shapes(SHAPES)}
+    assert features["hoeryong"]["geometry"] == {"type": "Point", "coordinates": [129.74601, 42.44113]}
+    assert features["village_in_china"]["geometry"] is None
+    assert features["tumen_river"]["geometry"]["type"] == "LineString"
+
+
+def test_pins_only_for_places_known_within_a_kilometre(tmp_path):
+    path = tmp_path / "map.html"
+    path.write_text(render(), encoding="utf-8")
+    features = features_by_id(path)
+    assert features["hoeryong"]["properties"]["pin"] is True
+    assert features["bridge"]["properties"]["pin"] is False
+    assert features["guard_posts"]["properties"]["pin"] is False
+
+
+def test_every_quote_is_the_seed_at_its_offsets(tmp_path):
+    path = tmp_path / "map.html"
+    path.write_text(render(), encoding="utf-8")
+    contents = {t.id: t.content for t in read_texts(SEEDS)}
+    quotes = [p for f in map_data(path)["features"] for p in f["properties"]["passages"]]
+    assert len(quotes) > 10
+    for passage in quotes:
+        assert contents[passage["text"]][passage["start"] : passage["end"]] == passage["quote"]
+        for start, end in passage["marks"]:
+            assert 0 <= start < end <= len(passage["quote"])
+
+
+def test_the_map_credits_geonames_and_openstreetmap(tmp_path):
+    path = tmp_path / "map.html"
+    path.write_text(render(), encoding="utf-8")
+    credits = map_data(path)["bordermap"]["credits"]
+    assert "GeoNames (CC BY 4.0)" in credits
+    assert "© OpenStreetMap contributors (ODbL 1.0)" in credits
+
+
+def test_the_title_box_data_names_the_blog_and_date(tmp_path):
+    path = tmp_path / "map.html"
+    path.write_text(render(), encoding="utf-8")
+    (text,) = map_data(path)["bordermap"]["texts"]
+    assert (text["publication"], text["date"]) == ("One Free Korea", "14 February 2007")
