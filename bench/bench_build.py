@@ -1,0 +1,72 @@
+"""Print how long a build takes and how big the map is, each against the naive way, measured in this run.
+
+Run: make bench (or .venv/bin/python bench/bench_build.py). Nothing here asserts; it prints figures.
+"""
+
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+from bordermap.build import build_map
+from bordermap.geometry import read_shapes
+from bordermap.places import read_places
+from bordermap.text import Text, find_passages, fold, read_texts, sentence_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS, PLACES, SHAPES = ROOT / "seeds", ROOT / "data" / "places.csv", ROOT / "data" / "shapes.geojson"
+
+
+def timed(function, repeat: int) -> float:
+    """Median seconds of ``repeat`` calls."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def naive_passages(texts, things):
+    """The obvious way: for every name of every place, fold and search every sentence again."""
+    result = {thing.id: [] for thing in things}
+    for text in texts:
+        spans = sentence_spans(text.content)
+        for thing in things:
+            for name in (thing.name, *thing.aliases):
+                needle = r"\s+".join(re.escape(w) for w in fold(name)[0].split())
+                for start, end in spans:
+                    if re.search(r"(?<!\w)" + needle + r"(?!\w)", fold(text.content[start:end])[0]):
+                        result[thing.id].append((start, end))
+    return result
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        inline, cdn = Path(folder) / "inline.html", Path(folder) / "cdn.html"
+        build_seconds = timed(lambda: build_map(SEEDS, PLACES, SHAPES, inline), repeat=7)
+        cdn_seconds = timed(lambda: build_map(SEEDS, PLACES, SHAPES, cdn, cdn=True), repeat=7)
+        inline_size, cdn_size = inline.stat().st_size, cdn.stat().st_size
+    print(f"build of the bundled map:   {build_seconds * 1000:7.1f} ms (median of 7), inline Leaflet")
+    print(f"                            {cdn_seconds * 1000:7.1f} ms with --cdn")
+    print(f"map size:                   {inline_size / 1024:7.1f} KiB inline vs {cdn_size / 1024:.1f} KiB --cdn "
+          f"(x{inline_size / cdn_size:.1f}; the difference is Leaflet, which --cdn fetches at every opening)")
+
+    texts = read_texts(SEEDS)
+    things = [*read_places(PLACES), *read_shapes(SHAPES)]
+    ours = timed(lambda: find_passages(texts, things), repeat=7)
+    naive = timed(lambda: naive_passages(texts, things), repeat=7)
+    print(f"passages, bundled post:     {ours * 1000:7.1f} ms vs naive {naive * 1000:.1f} ms (x{naive / ours:.1f})")
+
+    # A longer text and more places: the post 40 times over, 200 places of which 8 are real.
+    long_text = Text(id="long", path="long.txt", content="\n".join([texts[0].content] * 40))
+    many = things + [SimpleNamespace(id=f"x{i}", name=f"Placename{i}", aliases=(f"Alias {i}",)) for i in range(192)]
+    ours = timed(lambda: find_passages([long_text], many), repeat=3)
+    naive = timed(lambda: naive_passages([long_text], many), repeat=1)
+    print(f"passages, 40x post, 200 places: {ours:6.2f} s vs naive {naive:.2f} s (x{naive / ours:.1f})")
+
+
+if __name__ == "__main__":
+    main()
