@@ -10,7 +10,7 @@ from typing import Iterable, Protocol
 import pysbd
 
 from bordermap.errors import InputError, Origin
-from bordermap.places import read_text_file
+from bordermap.tables import read_text_file
 
 _LIST_MARKER = re.compile(r"\s*(\d+|[a-z])[.)]\s*\Z")
 _METADATA_KEYS = {"publication": str, "date": str, "url": str}
