@@ -1,16 +1,48 @@
-"""Run the pipeline and write the map: the only module that writes, and always through a temporary file."""
+"""Run the pipeline and write its files: the only module that writes, and always through a temporary file."""
 
+import codecs
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable, Iterable
 
+from bordermap.cache import cache_csv, read_cache
 from bordermap.errors import InputError, OutputError, Origin
-from bordermap.geometry import read_shapes
-from bordermap.places import read_places
+from bordermap.gazetteer import read_gazetteer
+from bordermap.geocode import (DEFAULT_NOMINATIM_URL, Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain,
+                               Located, Lookup, NominatimGeocoder, area_of, explain, locate)
+from bordermap.geometry import Shape, read_shapes
+from bordermap.places import Place, append_row, read_places, slug
 from bordermap.render import MapMetadata, render_map
+from bordermap.tables import read_text_file
 from bordermap.text import find_passages, read_texts
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the inputs are."""
+
+    texts: Path = Path("seeds")
+    places: Path = Path("data/places.csv")
+    shapes: Path | None = Path("data/shapes.geojson")
+    gazetteer: Path = Path("data/gazetteer.csv")
+    cache: Path = Path("data/geocoded.csv")
+
+
+@dataclass(frozen=True)
+class GeocodingSettings:
+    """How rows that give a query instead of coordinates are located."""
+
+    online: bool = False
+    user_agent: str = ""
+    nominatim_url: str = DEFAULT_NOMINATIM_URL
+    bias_countries: tuple[str, ...] = ()
+    allow_unresolved: bool = False
+    timeout_s: float = 10
+    retries: int = 3
+    progress: Callable[[Iterable, int], Iterable] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -24,10 +56,12 @@ class BuildResult:
     shapes: int
     quotes: int
     unquoted: tuple[str, ...]
+    warnings: tuple[str, ...]
+    cached_answers: int
 
 
-def write_atomically(path: Path, content: str) -> None:
-    """Write content to path so that a reader sees the old file or the whole new one, never a part."""
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write data to path so that a reader sees the old file or the whole new one, never a part."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -39,46 +73,168 @@ def write_atomically(path: Path, content: str) -> None:
         raise OutputError(Origin(str(path)), f"cannot write in '{folder}' ({error.strerror})",
                           "choose another output path with -o") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         os.replace(temporary, path)
     except OSError as error:
-        raise OutputError(Origin(str(path)), f"cannot write the map ({error.strerror})",
-                          "choose another output path with -o") from None
+        raise OutputError(Origin(str(path)), f"cannot write the file ({error.strerror})",
+                          "choose another output path") from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
 
 
-def build_map(texts_dir: Path, places_csv: Path, shapes_geojson: Path | None, output: Path, *,
+def _bias(places: list[Place], shapes: list[Shape], settings: GeocodingSettings) -> Bias:
+    points = [(p.position.lat, p.position.lon) for p in places if p.position is not None]
+    for shape in shapes:
+        west, south, east, north = shape.geometry.bounds
+        points += [(south, west), (north, east)]
+    return Bias(settings.bias_countries, area_of(points))
+
+
+def _chain(sources: Sources, settings: GeocodingSettings) -> GeocoderChain:
+    gazetteer = GazetteerGeocoder(read_gazetteer(sources.gazetteer)) if sources.gazetteer.exists() else None
+    online = None
+    if settings.online:
+        online = NominatimGeocoder(settings.user_agent, settings.nominatim_url, timeout=settings.timeout_s,
+                                   retries=settings.retries)
+    return GeocoderChain(CacheGeocoder(read_cache(sources.cache)), gazetteer, online)
+
+
+def _save_cache(chain: GeocoderChain, path: Path) -> int:
+    if chain.new_answers:
+        write_atomically(path, cache_csv(chain.cache.answers.values()).encode("utf-8"))
+    return len(chain.new_answers)
+
+
+def locate_places(sources: Sources, settings: GeocodingSettings,
+                  places: list[Place] | None = None) -> tuple[Located, list[Shape], int]:
+    """Read the places and shapes and geocode what needs it; new online answers are saved to the cache."""
+    places = read_places(sources.places) if places is None else places
+    shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
+    if not any(p.needs_geocoding for p in places):
+        return Located(places, [], {}), shapes, 0
+    chain = _chain(sources, settings)
+    try:
+        located = locate(places, chain, _bias(places, shapes, settings),
+                         allow_unresolved=settings.allow_unresolved,
+                         progress=settings.progress if settings.online else None)
+    finally:
+        saved = _save_cache(chain, sources.cache)
+    return located, shapes, saved
+
+
+def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = GeocodingSettings(),
               cdn: bool = False, built: datetime | None = None) -> BuildResult:
-    """Read the texts, places and shapes, find the passages, render the map and write it atomically."""
-    texts = read_texts(texts_dir)
-    places = read_places(places_csv)
-    shapes = read_shapes(shapes_geojson) if shapes_geojson is not None else []
+    """Read the texts, places and shapes, geocode, find the passages, render the map and write it atomically."""
+    texts = read_texts(sources.texts)
+    located, shapes, saved = locate_places(sources, settings)
+    places = located.places
     place_lines = {p.id.casefold(): p.origin.line for p in places}
     for shape in shapes:
         if shape.id.casefold() in place_lines:
             raise InputError(shape.origin, f"id '{shape.id}' is also used by a place "
-                             f"({places_csv}:{place_lines[shape.id.casefold()]})",
+                             f"({sources.places}:{place_lines[shape.id.casefold()]})",
                              "give every place and shape its own id")
     passages = find_passages(texts, [*places, *shapes])
     metadata = MapMetadata(built=built or datetime.now(timezone.utc))
     html = render_map(places, shapes, texts, passages, metadata, cdn=cdn)
-    write_atomically(output, html)
+    data = html.encode("utf-8")
+    write_atomically(output, data)
     things = [*places, *shapes]
     return BuildResult(
         output=Path(output),
-        size_bytes=len(html.encode("utf-8")),
+        size_bytes=len(data),
         places=len(places),
         located=sum(1 for p in places if p.position is not None),
         shapes=len(shapes),
         quotes=sum(len(v) for v in passages.values()),
         unquoted=tuple(t.id for t in things if not passages[t.id]),
+        warnings=tuple(located.warnings),
+        cached_answers=saved,
     )
+
+
+def explain_place(sources: Sources, settings: GeocodingSettings, place_id: str) -> str:
+    """How a place got (or would get) its position: its own coordinates, or the candidates for its query."""
+    places = read_places(sources.places)
+    matches = [p for p in places if p.id.casefold() == place_id.casefold()]
+    if not matches:
+        raise InputError(Origin(str(sources.places)), f"no place has the id '{place_id}'",
+                         "give the id of a row of the places file")
+    place = matches[0]
+    if place.position is not None:
+        return (f"{place.id}: coordinates given in {place.origin.path}:{place.origin.line}: "
+                f"{place.position.lat:.5f}, {place.position.lon:.5f}; source: {place.position.source}")
+    if not place.query:
+        return f"{place.id}: no coordinates and no query: shown as 'not on the map'"
+    shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
+    chain = _chain(sources, settings)
+    try:
+        lookup = chain.lookup(place.query, _bias(places, shapes, settings))
+    finally:
+        _save_cache(chain, sources.cache)
+    return explain(place, lookup)
+
+
+@dataclass(frozen=True)
+class NewPlace:
+    """What ``bordermap add`` was asked to add."""
+
+    name: str
+    id: str = ""
+    query: str = ""
+    lat: str = ""
+    lon: str = ""
+    category: str = ""
+    aliases: str = ""
+    country: str = ""
+    note: str = ""
+    precision_m: str = ""
+    source: str = ""
+
+
+def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace) -> tuple[Place, Lookup | None]:
+    """Append a checked row to the places file, geocoding it first when it gives only a query.
+
+    Every byte already in the file stays as it was; nothing is written when the id is taken or the lookup fails.
+    """
+    path = Path(sources.places)
+    origin = Origin(str(path))
+    raw = path.read_bytes() if path.exists() else b""
+    content = read_text_file(path, "places file")
+    places = read_places(path, content)
+    place_id = new.id or slug(new.name)
+    if not place_id:
+        raise InputError(origin, f"cannot make an id from the name '{new.name}'", "pass --id")
+    taken = {p.id.casefold(): p for p in places}
+    if place_id.casefold() in taken:
+        line = taken[place_id.casefold()].origin.line
+        raise InputError(Origin(str(path), line, 1), f"id '{place_id}' is already used on line {line}",
+                         "pass another --id")
+    values = {"id": place_id, "name": new.name, "category": new.category, "aliases": new.aliases,
+              "country": new.country, "note": new.note, "precision_m": new.precision_m, "query": new.query,
+              "lat": new.lat, "lon": new.lon, "source": new.source}
+    lookup = None
+    if not new.lat and not new.lon:
+        if not new.query:
+            raise InputError(origin, "no position for the new place", "pass --query, or --lat, --lon and --source")
+        next_line = Origin(str(path), content.count("\n") + (1 if content.endswith("\n") or not content else 2))
+        probe = Place(place_id, new.name, new.category or "place", None, (), new.country, "", (), (), next_line,
+                      query=new.query, stated_precision_m=float(new.precision_m) if new.precision_m else None)
+        located, _, _ = locate_places(sources, settings, places=[*places, probe])
+        lookup = located.lookups[place_id]
+        position = located.places[-1].position
+        values.update(lat=f"{position.lat:.5f}", lon=f"{position.lon:.5f}", source=position.source,
+                      precision_m=new.precision_m or f"{position.precision_m:g}",
+                      attribution="|".join(located.places[-1].attribution))
+    elif not new.source:
+        raise InputError(origin, "the new place has coordinates but no source", "say where they came from: --source")
+    updated = append_row(content, values, origin)
+    added = read_places(path, updated)[-1]
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    write_atomically(path, bom + updated.encode("utf-8"))
+    return added, lookup

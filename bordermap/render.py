@@ -89,6 +89,7 @@ def _place_feature(place: Place, passages: list[Passage]) -> dict:
             "source": "" if position is None else position.source,
             "attribution": list(place.attribution),
             "origin": f"{place.origin.path}:{place.origin.line}",
+            "unresolved": place.unresolved,
             "passages": _passages_json(passages),
         },
     }

@@ -29,10 +29,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m bordermap`` as a user would, capturing its output."""
-    return subprocess.run([sys.executable, "-m", "bordermap", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "bordermap", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=180, env={**os.environ, **(env or {})})
 
 
 def find_chromium() -> str | None:

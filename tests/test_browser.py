@@ -154,3 +154,20 @@ def test_hostile_strings_run_nothing_and_show_literally(open_map, hostile_map):
     assert page.errors() == []
     assert page.refused_requests == []
     assert page.page.locator("img[src='x']").count() == 0
+
+
+def test_a_geocoded_place_says_where_its_position_came_from(open_map, tmp_path):
+    places = tmp_path / "places.csv"
+    places.write_bytes(PLACES.read_bytes() + b'kaishantun,Kaishantun,town,,,,,CN,,,,"Kaishantun, China"\n'
+                       b"atlantis,Atlantis,town,,,,,,,,,Atlantis\n")
+    output = tmp_path / "map.html"
+    result = run_cli("build", "--places", str(places), "-o", str(output), "--allow-unresolved")
+    assert result.returncode == 0, result.stderr
+    page = open_map(output)
+    popup = page.open_popup("kaishantun")
+    assert popup.locator(".bm-source").inner_text() == "Source: GeoNames gazetteer, id 2036339 ('Kaishantun', CN)"
+    assert popup.locator(".bm-position").inner_text() == "42.70177, 129.75738 · within 1 km"
+    unlocated = page.page.locator(".bm-unlocated details", has_text="Atlantis")
+    unlocated.locator("summary").click()
+    assert "Not on the map: 'Atlantis': not in the offline gazetteer" in unlocated.inner_text()
+    assert page.errors() == []

@@ -1,8 +1,15 @@
+import os
+import shutil
+import subprocess
+import sys
+
 import pytest
 
 from bordermap.cli import parser
 
 from conftest import DATA, ROOT, run_cli
+from helpers_html import features_by_id, map_data
+from nominatim_server import FakeNominatim
 
 CLI_CASES = ["not_a_number", "latitude_out_of_range", "duplicate_id", "missing_name", "missing_header_column"]
 
@@ -91,13 +98,15 @@ def test_help_ends_with_an_example():
     assert result.stdout.rstrip().splitlines()[-1].strip().startswith("bordermap build --places")
 
 
-def test_every_build_option_is_in_the_readme():
+@pytest.mark.parametrize("command", ["build", "add", "locate", "gazetteer"])
+def test_every_option_of_every_command_is_in_the_readme(command):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    build = parser()._subparsers._group_actions[0].choices["build"]
-    for action in build._actions:
+    assert f"bordermap {command}" in readme
+    subparser = parser()._subparsers._group_actions[0].choices[command]
+    for action in subparser._actions:
         for option in action.option_strings:
             if option.startswith("--") and option != "--help":
-                assert f"`{option}" in readme or f"{option} " in readme, option
+                assert f"`{option}" in readme, option
 
 
 def test_readme_first_screen_has_the_two_commands():
@@ -115,3 +124,135 @@ def test_readme_documents_every_csv_column():
 def test_module_entry_point_runs():
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("bordermap ")
+
+
+# Geocoding from the command line (issue #3).
+
+def _places_with(tmp_path, *rows: str):
+    path = tmp_path / "places.csv"
+    path.write_bytes((ROOT / "data" / "places.csv").read_bytes() + "".join(r + "\n" for r in rows).encode("utf-8"))
+    return path
+
+
+def test_build_fails_listing_every_unresolved_row(tmp_path):
+    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis", 'b,B,,,,,,,,,,"El Dorado, China"')
+    output = tmp_path / "map.html"
+    result = run_cli("build", "--places", str(places), "-o", str(output), "--cache", str(tmp_path / "c.csv"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "2 place(s) could not be located:",
+        f"{places}:7:1: 'Atlantis' (a): not in the offline gazetteer; fill lat and lon, change the query, "
+        "or try --online",
+        f"{places}:8:1: 'El Dorado, China' (b): not in the offline gazetteer; fill lat and lon, change the query, "
+        "or try --online",
+    ]
+    assert not output.exists()
+
+
+def test_allow_unresolved_builds_and_lists_them_as_not_located(tmp_path):
+    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis")
+    output = tmp_path / "map.html"
+    result = run_cli("build", "--places", str(places), "-o", str(output), "--allow-unresolved")
+    assert result.returncode == 0, result.stderr
+    feature = features_by_id(output)["a"]
+    assert feature["geometry"] is None
+    assert feature["properties"]["unresolved"] == "'Atlantis': not in the offline gazetteer"
+
+
+def test_locate_explain_lists_candidates_and_the_choice(tmp_path):
+    places = _places_with(tmp_path, "y,Yanji,city,,,,,,,,,Yanji")
+    result = run_cli("locate", "y", "--explain", "--places", str(places))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "y: query 'Yanji'"
+    assert lines[2].startswith("  chosen: Yanji (CN, 42.88825, 129.50241, GeoNames 2033467); 0.0 km")
+    assert lines[3].startswith("       2: Longjing (CN, 42.77131, 129.42307, GeoNames 2035966);")
+    assert "matched an alternate name" in lines[3]
+    assert lines[-1].startswith("  position: 42.88825, 129.50241, within 5,000 m; source: GeoNames gazetteer")
+
+
+def test_locate_of_a_place_with_coordinates_says_where_they_came_from():
+    result = run_cli("locate", "hoeryong")
+    assert result.stdout.startswith("hoeryong: coordinates given in data/places.csv:2: 42.44113, 129.74601;")
+
+
+def test_online_without_a_user_agent_is_refused(tmp_path):
+    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis")
+    env_free = {k: v for k, v in os.environ.items() if k != "BORDERMAP_USER_AGENT"}
+    result = subprocess.run([sys.executable, "-m", "bordermap", "build", "--online", "--places", str(places),
+                             "-o", str(tmp_path / "map.html")], cwd=ROOT, capture_output=True, text=True,
+                            env=env_free, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == ("--user-agent: Nominatim requires an identifying user agent; pass --user-agent "
+                             "'bordermap (you@example.org)' or set BORDERMAP_USER_AGENT\n")
+
+
+def test_online_build_asks_nominatim_caches_the_answer_and_rebuilds_offline(tmp_path):
+    places = _places_with(tmp_path, "k,Kaishantun bridge,bridge,,,,,,,,,Kaishantun road bridge")
+    cache, output = tmp_path / "geocoded.csv", tmp_path / "map.html"
+    with FakeNominatim() as server:
+        result = run_cli("build", "--online", "--user-agent", "bordermap-tests", "--places", str(places),
+                         "--cache", str(cache), "-o", str(output), env={"BORDERMAP_NOMINATIM_URL": server.url})
+        assert len(server.requests) == 1
+    assert result.returncode == 0, result.stderr
+    assert "1 new answers saved" in result.stderr
+    source = features_by_id(output)["k"]["properties"]["source"]
+    assert source.startswith("Nominatim/OpenStreetMap, 20") and "relation 7" in source
+    assert "Geocoding: Nominatim, © OpenStreetMap contributors (ODbL 1.0)" in map_data(output)["bordermap"]["credits"]
+    cached = cache.read_text(encoding="utf-8").splitlines()
+    assert cached[1].startswith("nominatim,Kaishantun road bridge,found,42.70177,129.75738,")
+    offline = run_cli("build", "--places", str(places), "--cache", str(cache), "-o", str(output))
+    assert offline.returncode == 0, offline.stderr
+    assert features_by_id(output)["k"]["geometry"]["coordinates"] == [129.75738, 42.70177]
+
+
+def test_a_failing_service_leaves_cache_and_map_as_they_were(tmp_path):
+    places = _places_with(tmp_path, "u,U,,,,,,,,,,unavailable place")
+    cache, output = tmp_path / "geocoded.csv", tmp_path / "map.html"
+    cache.write_bytes(b"provider,query,status,lat,lon,display_name,provider_id,retrieved,precision_m\r\n"
+                      b"nominatim,Atlantis,not found,,,,,2026-11-20,\r\n")
+    before = cache.read_bytes()
+    output.write_bytes(b"old map")
+    with FakeNominatim() as server:
+        result = run_cli("build", "--online", "--user-agent", "bordermap-tests", "--places", str(places),
+                         "--cache", str(cache), "-o", str(output), env={"BORDERMAP_NOMINATIM_URL": server.url})
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{server.url}: Nominatim did not answer for 'unavailable place'")
+    assert result.stderr.count("\n") == 1
+    assert cache.read_bytes() == before and output.read_bytes() == b"old map"
+
+
+def test_add_prints_the_choice_and_rebuilds(tmp_path):
+    places = tmp_path / "places.csv"
+    shutil.copy(ROOT / "data" / "places.csv", places)
+    output = tmp_path / "map.html"
+    result = run_cli("add", "Tumen city", "--id", "tumen_city", "--query", "Tumen, China", "--category", "city",
+                     "--places", str(places), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    assert "chosen: Tumen (CN, 42.96562, 129.84199, GeoNames 2034340)" in result.stderr
+    assert f"added tumen_city at {places}:7:1: 42.96562, 129.84199" in result.stderr
+    assert features_by_id(output)["tumen_city"]["properties"]["category"] == "city"
+
+
+def test_add_of_a_taken_id_exits_1_and_changes_nothing(tmp_path):
+    places = tmp_path / "places.csv"
+    shutil.copy(ROOT / "data" / "places.csv", places)
+    before = places.read_bytes()
+    result = run_cli("add", "Sanhe", "--lat", "1", "--lon", "2", "--source", "s", "--places", str(places),
+                     "--no-build")
+    assert result.returncode == 1
+    assert result.stderr == f"{places}:5:1: id 'sanhe' is already used on line 5; pass another --id\n"
+    assert places.read_bytes() == before
+
+
+def test_gazetteer_command_reproduces_the_bundled_extract(tmp_path):
+    output = tmp_path / "gazetteer.csv"
+    result = run_cli("gazetteer", "--bbox", "121.5,37.5,131.5,46.5", "--countries", "KP,CN", "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    assert output.read_bytes() == (ROOT / "data" / "gazetteer.csv").read_bytes()
+
+
+def test_gazetteer_command_rejects_a_bad_bbox():
+    result = run_cli("gazetteer", "--bbox", "131,37,121,46", "--countries", "KP")
+    assert result.returncode == 2
+    assert "is not WEST,SOUTH,EAST,NORTH with west < east, south < north" in result.stderr

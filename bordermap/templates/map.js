@@ -46,7 +46,9 @@ function bordermapRender(map) {
 
   function positionLine(feature) {
     var p = feature.properties;
-    if (!feature.geometry) { return "Not on the map: nobody knows where it is."; }
+    if (!feature.geometry) {
+      return p.unresolved ? "Not on the map: " + p.unresolved : "Not on the map: where it is, is not known.";
+    }
     var where;
     if (feature.geometry.type === "Point") {
       var c = feature.geometry.coordinates;

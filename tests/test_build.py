@@ -1,0 +1,136 @@
+import csv
+import io
+import shutil
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bordermap.build import GeocodingSettings, NewPlace, Sources, add_place, build_map, write_atomically
+from bordermap.errors import InputError
+from bordermap.geocode import UnresolvedPlaces
+from bordermap.places import read_places
+
+from conftest import PLACES, ROOT, SEEDS, SHAPES
+from helpers_html import features_by_id
+
+GAZETTEER = ROOT / "data" / "gazetteer.csv"
+
+
+def sources(places, tmp_path, **kwargs) -> Sources:
+    return Sources(SEEDS, places, SHAPES, kwargs.get("gazetteer", GAZETTEER), tmp_path / "geocoded.csv")
+
+
+def copy_places(tmp_path):
+    path = tmp_path / "places.csv"
+    shutil.copy(PLACES, path)
+    return path
+
+
+def test_write_atomically_replaces_the_whole_file_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "map.html"
+    target.write_text("old", encoding="utf-8")
+    write_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
+def test_a_query_row_is_located_from_the_gazetteer_and_says_so_on_the_map(tmp_path):
+    places = copy_places(tmp_path)
+    with places.open("a", encoding="utf-8") as stream:
+        stream.write('kaishantun,Kaishantun,town,,,,,CN,,,,"Kaishantun, Longjing, China"\n')
+    result = build_map(sources(places, tmp_path), tmp_path / "map.html")
+    feature = features_by_id(tmp_path / "map.html")["kaishantun"]
+    assert feature["geometry"]["coordinates"] == [129.75738, 42.70177]
+    assert feature["properties"]["source"] == "GeoNames gazetteer, id 2036339 ('Kaishantun', CN)"
+    assert feature["properties"]["precision_m"] == 1000
+    assert "GeoNames (CC BY 4.0)" in feature["properties"]["attribution"]
+    assert result.cached_answers == 0 and not (tmp_path / "geocoded.csv").exists()
+
+
+def test_add_with_coordinates_keeps_every_existing_byte(tmp_path):
+    places = copy_places(tmp_path)
+    before = places.read_bytes()
+    added, lookup = add_place(sources(places, tmp_path), GeocodingSettings(),
+                              NewPlace("Namyang", lat="42.95044", lon="129.85571", source="GeoNames 2042503",
+                                       country="KP", precision_m="1000", note="Across from Tumen, city"))
+    after = places.read_bytes()
+    assert after.startswith(before)
+    assert after[len(before):] == (b'namyang,Namyang,,42.95044,129.85571,1000,,KP,"Across from Tumen, city",'
+                                   b'GeoNames 2042503,,\n')
+    assert lookup is None and added.id == "namyang" and added.origin.line == 7
+
+
+def test_add_with_a_query_geocodes_and_writes_the_answer_with_its_source(tmp_path):
+    places = copy_places(tmp_path)
+    added, lookup = add_place(sources(places, tmp_path), GeocodingSettings(),
+                              NewPlace("Kaishantun", query="Kaishantun, China", category="town"))
+    row = places.read_text(encoding="utf-8").splitlines()[-1]
+    assert row == ("kaishantun,Kaishantun,town,42.70177,129.75738,1000,,,,"
+                   "\"GeoNames gazetteer, id 2036339 ('Kaishantun', CN)\",GeoNames (CC BY 4.0),\"Kaishantun, China\"")
+    assert lookup.provider == "geonames"
+    assert added.position.source.startswith("GeoNames gazetteer")
+
+
+def test_add_refuses_a_taken_id_and_writes_nothing(tmp_path):
+    places = copy_places(tmp_path)
+    before = places.read_bytes()
+    with pytest.raises(InputError) as raised:
+        add_place(sources(places, tmp_path), GeocodingSettings(), NewPlace("HOERYONG", query="Hoeryong"))
+    assert str(raised.value) == f"{places}:2:1: id 'hoeryong' is already used on line 2; pass another --id"
+    assert places.read_bytes() == before
+
+
+def test_add_whose_lookup_fails_writes_nothing(tmp_path):
+    places = copy_places(tmp_path)
+    before = places.read_bytes()
+    with pytest.raises(UnresolvedPlaces) as raised:
+        add_place(sources(places, tmp_path), GeocodingSettings(), NewPlace("Atlantis", query="Atlantis"))
+    assert f"{places}:7:1: 'Atlantis' (atlantis): not in the offline gazetteer" in str(raised.value)
+    assert places.read_bytes() == before
+
+
+def test_add_refuses_a_value_for_a_column_the_file_lacks(tmp_path):
+    places = tmp_path / "places.csv"
+    places.write_bytes(b"id,name,lat,lon,source\nh,H,1,2,s\n")
+    with pytest.raises(InputError, match=r"the header has no 'note' column for the value 'x'"):
+        add_place(sources(places, tmp_path), GeocodingSettings(),
+                  NewPlace("K", lat="1", lon="2", source="s", note="x"))
+    assert places.read_bytes() == b"id,name,lat,lon,source\nh,H,1,2,s\n"
+
+
+def test_add_keeps_bom_crlf_quoting_and_unknown_columns(tmp_path):
+    places = tmp_path / "places.csv"
+    original = ('\ufeffname,id,"lat",lon,source,wikidata\r\n"Hoeryong, city",h,42.44,129.75,"say ""GeoNames""",Q1'
+                .encode("utf-8"))
+    places.write_bytes(original)
+    add_place(sources(places, tmp_path), GeocodingSettings(), NewPlace("Sanhe", lat="42.47", lon="129.73",
+                                                                       source="GeoNames"))
+    assert places.read_bytes() == original + b"\r\nSanhe,sanhe,42.47,129.73,GeoNames,\r\n"
+
+
+cell = st.text(alphabet=st.sampled_from('ab ,"\'|ŏ회\t;'), max_size=8)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(extra=st.lists(st.sampled_from(["wikidata", "remark", "x y"]), unique=True, max_size=2),
+       rows=st.lists(st.tuples(cell, cell), min_size=0, max_size=4),
+       line_end=st.sampled_from(["\n", "\r\n"]), quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+       trailing=st.booleans())
+def test_add_then_read_gives_the_old_places_plus_the_new_one(tmp_path, extra, rows, line_end, quoting, trailing):
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator=line_end, quoting=quoting)
+    writer.writerow(["id", "name", "lat", "lon", "source", "note", *extra])
+    for number, (name, note) in enumerate(rows):
+        writer.writerow([f"p{number}", f"N{name}", "42.5", "129.7", "s", note, *["e"] * len(extra)])
+    text = stream.getvalue() if trailing else stream.getvalue().removesuffix(line_end)
+    places = tmp_path / "places.csv"
+    places.write_bytes(text.encode("utf-8"))
+    old = read_places(places)
+    add_place(sources(places, tmp_path), GeocodingSettings(),
+              NewPlace("New, place", id="new", lat="42.4", lon="129.8", source="s", note='a "note"'))
+    assert places.read_bytes().startswith(text.encode("utf-8"))
+    new = read_places(places)
+    strip = [(p.id, p.name, p.note, p.extra) for p in new]
+    assert strip[:-1] == [(p.id, p.name, p.note, p.extra) for p in old]
+    assert strip[-1] == ("new", "New, place", 'a "note"', tuple((e, "") for e in extra))
