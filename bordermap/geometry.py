@@ -6,16 +6,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+import pyproj
 import shapely
+import shapely.ops
 from shapely.geometry.base import BaseGeometry
 
 from bordermap.errors import GeometryError, InputError, Origin
-from bordermap.places import split_list
+from bordermap.places import certainty, check_certainty, split_list
 from bordermap.tables import read_text_file
 
 LINE_TYPES = ("LineString", "MultiLineString")
 AREA_TYPES = ("Polygon", "MultiPolygon")
-KNOWN_PROPERTIES = ("id", "name", "category", "aliases", "precision_m", "note", "source", "attribution", "country")
+KNOWN_PROPERTIES = ("id", "name", "category", "aliases", "precision_m", "note", "source", "attribution", "country",
+                    "certainty", "left_country", "right_country")
 _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 
 
@@ -35,11 +39,18 @@ class Shape:
     attribution: tuple[str, ...]
     extra: tuple[tuple[str, str], ...]
     origin: Origin
+    stated_certainty: str = ""
+    sides: tuple[str, str] | None = None
 
     @property
     def kind(self) -> str:
         """'line' or 'area'."""
         return "line" if self.geometry.geom_type in LINE_TYPES else "area"
+
+    @property
+    def certainty(self) -> str:
+        """exact, approximate, area or unknown."""
+        return certainty(self.stated_certainty, self.precision_m, self.kind)
 
 
 def _origin_at(path: Path, text: str, index: int) -> Origin:
@@ -175,6 +186,10 @@ def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
         raise InputError(origin, f"{label} has precision_m {precision_m!r}",
                          "give a non-negative number of metres, or null")
     kind_name = "line" if kind in LINE_TYPES else "area"
+    left, right = (_text(properties.get(k), origin, k) for k in ("left_country", "right_country"))
+    if (left or right) and not (kind_name == "line" and len(left) == 2 and len(right) == 2 and left != right):
+        raise InputError(origin, f"{label} has left_country '{left}' and right_country '{right}'",
+                         "a border is a line with two different country codes, left and right of its direction")
     return Shape(
         id=shape_id,
         name=name,
@@ -189,6 +204,9 @@ def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
         extra=tuple((k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
                     for k, v in properties.items() if k not in KNOWN_PROPERTIES),
         origin=origin,
+        stated_certainty=check_certainty(_text(properties.get("certainty"), origin, "certainty"),
+                                         None if precision_m is None else float(precision_m), kind_name, origin),
+        sides=(left, right) if left else None,
     )
 
 
@@ -219,3 +237,140 @@ def read_shapes(path: Path) -> list[Shape]:
         seen[shape.id.casefold()] = index
         shapes.append(shape)
     return shapes
+
+
+# Measuring: distances on the ellipsoid, sides of a border in a local metric frame (issue #4).
+
+_GEOD = pyproj.Geod(ellps="WGS84")
+MAX_REACH_M = 50_000
+SIDE_NAMES = {"KP": "North Korean", "KR": "South Korean", "CN": "Chinese", "RU": "Russian"}
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Geodesic distance on the WGS84 ellipsoid, in metres."""
+    return abs(_GEOD.inv(lon1, lat1, lon2, lat2)[2])
+
+
+def to_geojson(geometry: BaseGeometry) -> dict:
+    """A shapely geometry as a GeoJSON geometry object ([lon, lat] order)."""
+    return shapely.geometry.mapping(geometry)
+
+
+def lonlat_bounds(geojson_geometry: dict) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of a GeoJSON geometry."""
+    return shapely.geometry.shape(geojson_geometry).bounds
+
+
+class LocalFrame:
+    """An azimuthal equidistant projection centred on the data: metres, true to the centre and nearly so nearby.
+
+    Degrees are not metres, and Web Mercator stretches them by 1/cos(latitude), +36 % at Hoeryong.
+    """
+
+    def __init__(self, lat: float, lon: float):
+        crs = pyproj.CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
+        self._forward = pyproj.Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+        self._backward = pyproj.Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+
+    @staticmethod
+    def _apply(transformer, geometry: BaseGeometry) -> BaseGeometry:
+        return shapely.transform(geometry, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+
+    def to_metres(self, geometry: BaseGeometry) -> BaseGeometry:
+        """Project a lon/lat geometry into the frame."""
+        return self._apply(self._forward, geometry)
+
+    def to_lonlat(self, geometry: BaseGeometry) -> BaseGeometry:
+        """Project a geometry of the frame back to lon/lat."""
+        return self._apply(self._backward, geometry)
+
+
+@dataclass(frozen=True)
+class Side:
+    """Which side of a border a point is on, and how far from it."""
+
+    country: str
+    border_id: str
+    border_name: str
+    distance_m: float
+    on_border: bool
+
+    @property
+    def label(self) -> str:
+        """'North Korean side', or 'XX side' for a country without a name here."""
+        return f"{SIDE_NAMES.get(self.country, self.country)} side"
+
+
+class Border:
+    """A line with a country on each side (``left_country`` and ``right_country`` along its direction).
+
+    The area within ``reach_m`` of it is split in two by the line, its ends extended straight, so that a point's
+    side is the piece it falls in: right at bends too, where "left of the nearest segment" can be wrong.
+    """
+
+    def __init__(self, shape: Shape, frame: LocalFrame, reach_m: float):
+        self.shape = shape
+        self.frame = frame
+        line = shapely.line_merge(frame.to_metres(shape.geometry))
+        if line.geom_type != "LineString":
+            raise GeometryError(shape.origin, f"border {shape.id} is not one connected line",
+                                "join its parts into one LineString")
+        self.line = line
+        coords = np.asarray(line.coords)
+        start_direction = coords[0] - coords[1]
+        end_direction = coords[-1] - coords[-2]
+        extended = np.vstack([coords[0] + start_direction / np.linalg.norm(start_direction) * 3 * reach_m,
+                              coords, coords[-1] + end_direction / np.linalg.norm(end_direction) * 3 * reach_m])
+        zone = line.buffer(reach_m)
+        pieces = shapely.ops.split(zone, shapely.LineString(extended)).geoms
+        self._sides: list[tuple[BaseGeometry, str]] = []
+        for piece in pieces:
+            country = self._country_of(piece, coords)
+            if country:
+                self._sides.append((piece, country))
+
+    def _country_of(self, piece: BaseGeometry, coords: np.ndarray) -> str:
+        left, right = self.shape.sides
+        for start, end in zip(coords, coords[1:]):
+            direction = (end - start) / np.linalg.norm(end - start)
+            normal = np.array([-direction[1], direction[0]])
+            middle = (start + end) / 2
+            if piece.contains(shapely.Point(middle + normal)):
+                return left
+            if piece.contains(shapely.Point(middle - normal)):
+                return right
+        return ""
+
+    def side_of(self, lat: float, lon: float) -> Side | None:
+        """The side of the border a point is on, or None beyond the reach of the split."""
+        point = self.frame.to_metres(shapely.Point(lon, lat))
+        nearest = self.frame.to_lonlat(shapely.ops.nearest_points(self.line, point)[0])
+        distance = distance_m(lat, lon, nearest.y, nearest.x)
+        on_border = distance <= (self.shape.precision_m or 0)
+        for piece, country in self._sides:
+            if piece.covers(point):
+                return Side(country, self.shape.id, self.shape.name, distance, on_border)
+        return None
+
+
+def borders(shapes: list[Shape], points: list[tuple[float, float]]) -> list[Border]:
+    """The borders among the shapes, each split over an area that reaches every point given (lat, lon)."""
+    lines = [s for s in shapes if s.sides]
+    if not lines:
+        return []
+    everything = [*points, *((lat, lon) for s in shapes for lon, lat in _all_coords(s.geometry))]
+    centre_lat = (min(p[0] for p in everything) + max(p[0] for p in everything)) / 2
+    centre_lon = (min(p[1] for p in everything) + max(p[1] for p in everything)) / 2
+    frame = LocalFrame(centre_lat, centre_lon)
+    result = []
+    for shape in lines:
+        line = frame.to_metres(shape.geometry)
+        farthest = max((line.distance(frame.to_metres(shapely.Point(lon, lat))) for lat, lon in everything),
+                       default=0)
+        # Beyond some tens of km a straight extension of the line says nothing about sides: leave them unknown.
+        result.append(Border(shape, frame, min(MAX_REACH_M, max(20_000.0, farthest + 5_000))))
+    return result
+
+
+def _all_coords(geometry: BaseGeometry):
+    return shapely.get_coordinates(geometry).tolist()

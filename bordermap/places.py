@@ -12,8 +12,10 @@ from bordermap.errors import InputError, Origin
 from bordermap.tables import cells_by_name, header_names, read_rows
 
 KNOWN_COLUMNS = ("id", "name", "category", "lat", "lon", "precision_m", "aliases", "country", "note", "source",
-                 "attribution", "query")
+                 "attribution", "query", "certainty")
 REQUIRED_COLUMNS = ("id", "name", "lat", "lon")
+CERTAINTIES = ("exact", "approximate", "area", "unknown")
+EXACT_MAX_M = 50
 DEFAULT_CATEGORY = "place"
 _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 _COUNTRY_PATTERN = re.compile(r"[A-Z]{2}\Z")
@@ -46,11 +48,55 @@ class Place:
     query: str = ""
     unresolved: str = ""
     stated_precision_m: float | None = None
+    stated_certainty: str = ""
+
+    @property
+    def certainty(self) -> str:
+        """exact, approximate or unknown (see ``certainty``)."""
+        if self.position is None:
+            return "unknown"
+        return certainty(self.stated_certainty, self.position.precision_m, "point")
 
     @property
     def needs_geocoding(self) -> bool:
         """True for a row that gives a query instead of coordinates."""
         return self.position is None and bool(self.query)
+
+
+def certainty(stated: str, precision_m: float | None, kind: str) -> str:
+    """How sure a position is: the stated class, else derived from precision and geometry (issue #4).
+
+    exact: within 50 m; approximate: within a radius (stated or not); area: somewhere inside a polygon;
+    unknown: the text gives no place. A stated 'exact' whose precision turns out wider is approximate.
+    """
+    if stated == "exact" and precision_m is not None and precision_m > EXACT_MAX_M:
+        return "approximate"
+    if stated:
+        return stated
+    if kind == "area":
+        return "area"
+    if precision_m is not None and precision_m <= EXACT_MAX_M:
+        return "exact"
+    return "approximate"
+
+
+def check_certainty(stated: str, precision_m: float | None, kind: str | None, origin: Origin) -> str:
+    """The stated certainty, checked against the geometry and precision; raise InputError on a contradiction."""
+    if not stated:
+        return ""
+    if stated not in CERTAINTIES:
+        raise InputError(origin, f"certainty '{stated}' is not one of {', '.join(CERTAINTIES)}",
+                         "leave it empty to derive it from precision_m")
+    if stated == "area" and kind != "area":
+        raise InputError(origin, "certainty 'area' is for a polygon",
+                         "draw the area in the shapes file, or say approximate with a precision_m")
+    if stated == "exact" and precision_m is not None and precision_m > EXACT_MAX_M:
+        raise InputError(origin, f"certainty 'exact' but precision_m is {precision_m:g}",
+                         f"exact means within {EXACT_MAX_M} m: lower precision_m or say approximate")
+    if stated == "exact" and kind is None:
+        raise InputError(origin, "certainty 'exact' but the place has no coordinates",
+                         "give lat and lon, or a query")
+    return stated
 
 
 def split_list(cell: str) -> tuple[str, ...]:
@@ -146,6 +192,9 @@ def read_places(path: Path, content: str | None = None) -> list[Place]:
             origin=Origin(str(path), line, 1),
             query=row.get("query", ""),
             stated_precision_m=precision_m,
+            stated_certainty=check_certainty(
+                row.get("certainty", ""), precision_m,
+                "point" if row["lat"] or row.get("query") else None, at.get("certainty", at["id"])),
         ))
     return places
 

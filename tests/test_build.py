@@ -38,7 +38,7 @@ def test_write_atomically_replaces_the_whole_file_and_leaves_no_temporary(tmp_pa
 def test_a_query_row_is_located_from_the_gazetteer_and_says_so_on_the_map(tmp_path):
     places = copy_places(tmp_path)
     with places.open("a", encoding="utf-8") as stream:
-        stream.write('kaishantun,Kaishantun,town,,,,,CN,,,,"Kaishantun, Longjing, China"\n')
+        stream.write('kaishantun,Kaishantun,town,,,,,CN,,,,"Kaishantun, Longjing, China",\n')
     result = build_map(sources(places, tmp_path), tmp_path / "map.html")
     feature = features_by_id(tmp_path / "map.html")["kaishantun"]
     assert feature["geometry"]["coordinates"] == [129.75738, 42.70177]
@@ -57,7 +57,7 @@ def test_add_with_coordinates_keeps_every_existing_byte(tmp_path):
     after = places.read_bytes()
     assert after.startswith(before)
     assert after[len(before):] == (b'namyang,Namyang,,42.95044,129.85571,1000,,KP,"Across from Tumen, city",'
-                                   b'GeoNames 2042503,,\n')
+                                   b'GeoNames 2042503,,,\n')
     assert lookup is None and added.id == "namyang" and added.origin.line == 7
 
 
@@ -67,7 +67,7 @@ def test_add_with_a_query_geocodes_and_writes_the_answer_with_its_source(tmp_pat
                               NewPlace("Kaishantun", query="Kaishantun, China", category="town"))
     row = places.read_text(encoding="utf-8").splitlines()[-1]
     assert row == ("kaishantun,Kaishantun,town,42.70177,129.75738,1000,,,,"
-                   "\"GeoNames gazetteer, id 2036339 ('Kaishantun', CN)\",GeoNames (CC BY 4.0),\"Kaishantun, China\"")
+                   "\"GeoNames gazetteer, id 2036339 ('Kaishantun', CN)\",GeoNames (CC BY 4.0),\"Kaishantun, China\",")
     assert lookup.provider == "geonames"
     assert added.position.source.startswith("GeoNames gazetteer")
 

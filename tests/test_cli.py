@@ -98,7 +98,7 @@ def test_help_ends_with_an_example():
     assert result.stdout.rstrip().splitlines()[-1].strip().startswith("bordermap build --places")
 
 
-@pytest.mark.parametrize("command", ["build", "add", "locate", "gazetteer"])
+@pytest.mark.parametrize("command", ["build", "add", "locate", "check", "gazetteer"])
 def test_every_option_of_every_command_is_in_the_readme(command):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"bordermap {command}" in readme
@@ -135,7 +135,7 @@ def _places_with(tmp_path, *rows: str):
 
 
 def test_build_fails_listing_every_unresolved_row(tmp_path):
-    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis", 'b,B,,,,,,,,,,"El Dorado, China"')
+    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis,", 'b,B,,,,,,,,,,"El Dorado, China",')
     output = tmp_path / "map.html"
     result = run_cli("build", "--places", str(places), "-o", str(output), "--cache", str(tmp_path / "c.csv"))
     assert result.returncode == 1
@@ -150,7 +150,7 @@ def test_build_fails_listing_every_unresolved_row(tmp_path):
 
 
 def test_allow_unresolved_builds_and_lists_them_as_not_located(tmp_path):
-    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis")
+    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis,")
     output = tmp_path / "map.html"
     result = run_cli("build", "--places", str(places), "-o", str(output), "--allow-unresolved")
     assert result.returncode == 0, result.stderr
@@ -160,7 +160,7 @@ def test_allow_unresolved_builds_and_lists_them_as_not_located(tmp_path):
 
 
 def test_locate_explain_lists_candidates_and_the_choice(tmp_path):
-    places = _places_with(tmp_path, "y,Yanji,city,,,,,,,,,Yanji")
+    places = _places_with(tmp_path, "y,Yanji,city,,,,,,,,,Yanji,")
     result = run_cli("locate", "y", "--explain", "--places", str(places))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -177,7 +177,7 @@ def test_locate_of_a_place_with_coordinates_says_where_they_came_from():
 
 
 def test_online_without_a_user_agent_is_refused(tmp_path):
-    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis")
+    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis,")
     env_free = {k: v for k, v in os.environ.items() if k != "BORDERMAP_USER_AGENT"}
     result = subprocess.run([sys.executable, "-m", "bordermap", "build", "--online", "--places", str(places),
                              "-o", str(tmp_path / "map.html")], cwd=ROOT, capture_output=True, text=True,
@@ -188,7 +188,7 @@ def test_online_without_a_user_agent_is_refused(tmp_path):
 
 
 def test_online_build_asks_nominatim_caches_the_answer_and_rebuilds_offline(tmp_path):
-    places = _places_with(tmp_path, "k,Kaishantun bridge,bridge,,,,,,,,,Kaishantun road bridge")
+    places = _places_with(tmp_path, "k,Kaishantun bridge,bridge,,,,,,,,,Kaishantun road bridge,")
     cache, output = tmp_path / "geocoded.csv", tmp_path / "map.html"
     with FakeNominatim() as server:
         result = run_cli("build", "--online", "--user-agent", "bordermap-tests", "--places", str(places),
@@ -207,7 +207,7 @@ def test_online_build_asks_nominatim_caches_the_answer_and_rebuilds_offline(tmp_
 
 
 def test_a_failing_service_leaves_cache_and_map_as_they_were(tmp_path):
-    places = _places_with(tmp_path, "u,U,,,,,,,,,,unavailable place")
+    places = _places_with(tmp_path, "u,U,,,,,,,,,,unavailable place,")
     cache, output = tmp_path / "geocoded.csv", tmp_path / "map.html"
     cache.write_bytes(b"provider,query,status,lat,lon,display_name,provider_id,retrieved,precision_m\r\n"
                       b"nominatim,Atlantis,not found,,,,,2026-11-20,\r\n")

@@ -63,3 +63,25 @@ def test_bad_shapes_file_names_file_line_and_feature(bad_geojson: Path):
     with pytest.raises(InputError) as raised:
         read_shapes(bad_geojson)
     assert str(raised.value) == expected.replace("{path}", str(bad_geojson))
+
+
+def test_certainty_is_read_and_a_border_has_its_two_sides():
+    shapes = {s.id: s for s in read_shapes(SHAPES)}
+    assert shapes["tumen_river"].sides == ("CN", "KP")
+    assert (shapes["tumen_river"].certainty, shapes["crossing"].certainty, shapes["hills"].certainty) == (
+        "approximate", "unknown", "area")
+
+
+@pytest.mark.parametrize("properties, message", [
+    ('"certainty": "sure"', "certainty 'sure' is not one of exact, approximate, area, unknown"),
+    ('"certainty": "exact", "precision_m": 500', "certainty 'exact' but precision_m is 500"),
+    ('"left_country": "CN"', "feature 0 (a) has left_country 'CN' and right_country ''"),
+])
+def test_contradictory_certainty_or_sides_are_errors(tmp_path, properties, message):
+    path = tmp_path / "shapes.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+                    '{"id": "a", "name": "A", "source": "s", ' + properties + '}, "geometry": '
+                    '{"type": "LineString", "coordinates": [[1, 2], [3, 4]]}}]}', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_shapes(path)
+    assert message in str(raised.value)

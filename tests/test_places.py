@@ -78,3 +78,22 @@ def test_bad_places_file_names_file_line_and_column(bad_csv: Path):
 
 def test_known_columns_are_the_documented_order():
     assert KNOWN_COLUMNS[:5] == ("id", "name", "category", "lat", "lon")
+
+
+@pytest.mark.parametrize("precision, stated, expected", [
+    ("20", "", "exact"), ("1000", "", "approximate"), ("", "", "approximate"), ("4000", "unknown", "unknown")])
+def test_certainty_is_derived_from_precision_unless_stated(tmp_path, precision, stated, expected):
+    csv_path = tmp_path / "places.csv"
+    csv_path.write_text(f"id,name,lat,lon,precision_m,source,certainty\nh,H,42.4,129.7,{precision},s,{stated}\n",
+                        encoding="utf-8")
+    (place,) = read_places(csv_path)
+    assert place.certainty == expected
+
+
+def test_a_point_cannot_be_an_area(tmp_path):
+    csv_path = tmp_path / "places.csv"
+    csv_path.write_text("id,name,lat,lon,source,certainty\nh,H,42.4,129.7,s,area\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_places(csv_path)
+    assert str(raised.value) == (f"{csv_path}:2:18: certainty 'area' is for a polygon; draw the area in the "
+                                 "shapes file, or say approximate with a precision_m")
