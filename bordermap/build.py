@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from bordermap.cache import cache_csv, read_cache
+from bordermap.check import Finding, Survey, survey
 from bordermap.errors import InputError, OutputError, Origin
 from bordermap.gazetteer import read_gazetteer
 from bordermap.geocode import (DEFAULT_NOMINATIM_URL, Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain,
@@ -133,15 +134,11 @@ def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = G
     texts = read_texts(sources.texts)
     located, shapes, saved = locate_places(sources, settings)
     places = located.places
-    place_lines = {p.id.casefold(): p.origin.line for p in places}
-    for shape in shapes:
-        if shape.id.casefold() in place_lines:
-            raise InputError(shape.origin, f"id '{shape.id}' is also used by a place "
-                             f"({sources.places}:{place_lines[shape.id.casefold()]})",
-                             "give every place and shape its own id")
+    _check_unique_ids(places, shapes, sources)
     passages = find_passages(texts, [*places, *shapes])
+    surveyed = survey(places, shapes)
     metadata = MapMetadata(built=built or datetime.now(timezone.utc))
-    html = render_map(places, shapes, texts, passages, metadata, cdn=cdn)
+    html = render_map(places, shapes, texts, passages, metadata, cdn=cdn, survey=surveyed)
     data = html.encode("utf-8")
     write_atomically(output, data)
     things = [*places, *shapes]
@@ -153,8 +150,48 @@ def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = G
         shapes=len(shapes),
         quotes=sum(len(v) for v in passages.values()),
         unquoted=tuple(t.id for t in things if not passages[t.id]),
-        warnings=tuple(located.warnings),
+        warnings=tuple(str(f) for f in _geocoding_findings(located) + surveyed.findings),
         cached_answers=saved,
+    )
+
+
+def _geocoding_findings(located: Located) -> list[Finding]:
+    return [Finding(origin, "warning", message) for origin, message in located.warnings]
+
+
+def _check_unique_ids(places: list[Place], shapes: list[Shape], sources: Sources) -> None:
+    place_lines = {p.id.casefold(): p.origin.line for p in places}
+    for shape in shapes:
+        if shape.id.casefold() in place_lines:
+            raise InputError(shape.origin, f"id '{shape.id}' is also used by a place "
+                             f"({sources.places}:{place_lines[shape.id.casefold()]})",
+                             "give every place and shape its own id")
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``bordermap check`` found: every finding, and counts for the summary."""
+
+    findings: list[Finding]
+    places: int
+    located: int
+    shapes: int
+    quotes: dict[str, int]
+
+
+def check_inputs(sources: Sources, settings: GeocodingSettings = GeocodingSettings()) -> CheckReport:
+    """Everything a build does but drawing: read, geocode, find passages, survey. Errors still raise."""
+    texts = read_texts(sources.texts)
+    located, shapes, _ = locate_places(sources, settings)
+    places = located.places
+    _check_unique_ids(places, shapes, sources)
+    passages = find_passages(texts, [*places, *shapes])
+    return CheckReport(
+        findings=_geocoding_findings(located) + survey(places, shapes).findings,
+        places=len(places),
+        located=sum(1 for p in places if p.position is not None),
+        shapes=len(shapes),
+        quotes={thing.id: len(passages[thing.id]) for thing in [*places, *shapes]},
     )
 
 

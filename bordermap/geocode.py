@@ -358,7 +358,7 @@ class Located:
     """Places after geocoding, with the warnings to print and the lookups made."""
 
     places: list[Place]
-    warnings: list[str]
+    warnings: list[tuple[Origin, str]]
     lookups: dict[str, Lookup]
 
 
@@ -373,7 +373,7 @@ def locate(places: list[Place], chain: GeocoderChain, bias: Bias, *, allow_unres
         lookup = chain.lookup(place.query, bias)
         lookups[place.id] = lookup
         if lookup.warning:
-            warnings.append(f"{place.origin}: {lookup.warning} (bordermap locate {place.id} --explain)")
+            warnings.append((place.origin, f"{lookup.warning} (bordermap locate {place.id} --explain)"))
         if lookup.position is None:
             problems.append((place, lookup.why_not,
                              "fill lat and lon, change the query" + ("" if chain.online else ", or try --online")))

@@ -1,0 +1,123 @@
+"""Check the places and shapes before drawing: sides of the border, distances, and likely mistakes (issue #4)."""
+
+import statistics
+from dataclasses import dataclass
+
+from bordermap.errors import Origin
+from bordermap.geometry import Border, Shape, Side, borders, distance_m, lonlat_bounds, to_geojson
+from bordermap.places import Place
+
+FAR_KM = 50
+FAR_FACTOR = 10
+SAME_SPOT_M = 10
+SWAP_NEAR_KM = 50
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the check report."""
+
+    origin: Origin
+    severity: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Whereabouts:
+    """What a popup says of where a place is: the side of a border and the nearest other place."""
+
+    side: Side | None = None
+    nearest_id: str = ""
+    nearest_name: str = ""
+    nearest_m: float | None = None
+
+
+@dataclass(frozen=True)
+class Survey:
+    """Every located place's whereabouts, and what looks wrong."""
+
+    whereabouts: dict[str, Whereabouts]
+    findings: list[Finding]
+
+
+def _km(metres: float) -> str:
+    return f"{metres / 1000:,.1f} km" if metres >= 1000 else f"{metres:,.0f} m"
+
+
+def _side(borders_: list[Border], lat: float, lon: float) -> Side | None:
+    sides = [s for s in (b.side_of(lat, lon) for b in borders_) if s is not None]
+    return min(sides, key=lambda s: s.distance_m, default=None)
+
+
+def _far_and_swapped(points: list[Place]) -> list[Finding]:
+    findings = []
+    if len(points) < 3:
+        return findings
+    nearest = {}
+    for place in points:
+        nearest[place.id] = min(
+            (distance_m(place.position.lat, place.position.lon, o.position.lat, o.position.lon), o)
+            for o in points if o is not place)
+    typical = statistics.median(d for d, _ in nearest.values())
+    for place in points:
+        gap, other = nearest[place.id]
+        if gap < FAR_KM * 1000 or gap < FAR_FACTOR * typical:
+            continue
+        lat, lon = place.position.lat, place.position.lon
+        if abs(lon) <= 90:
+            swapped = min((distance_m(lon, lat, o.position.lat, o.position.lon), o) for o in points if o is not place)
+            if swapped[0] < SWAP_NEAR_KM * 1000:
+                findings.append(Finding(place.origin, "warning",
+                                        f"{place.id}: lat and lon look swapped: as {lon}, {lat} it would be "
+                                        f"{_km(swapped[0])} from {swapped[1].id}, not {_km(gap)} from {other.id}"))
+                continue
+        findings.append(Finding(place.origin, "warning",
+                                f"{place.id} is {_km(gap)} from the nearest other place ({other.id}); "
+                                f"a typo in lat or lon?"))
+    return findings
+
+
+def survey(places: list[Place], shapes: list[Shape]) -> Survey:
+    """Where each located place is relative to the borders and the other places, and the findings."""
+    points = [p for p in places if p.position is not None]
+    borders_ = borders(shapes, [(p.position.lat, p.position.lon) for p in points])
+    whereabouts, findings = {}, []
+    for place in points:
+        lat, lon = place.position.lat, place.position.lon
+        side = _side(borders_, lat, lon)
+        others = [(distance_m(lat, lon, o.position.lat, o.position.lon), o) for o in points if o is not place]
+        gap, other = min(others, key=lambda pair: pair[0], default=(None, None))
+        whereabouts[place.id] = Whereabouts(side, other.id if other else "", other.name if other else "", gap)
+        # Within its own precision of the border, a place may truly be on either side.
+        if (side and place.country and place.country != side.country and not side.on_border
+                and side.distance_m > (place.position.precision_m or 0)):
+            findings.append(Finding(place.origin, "warning",
+                                    f"{place.id} has country {place.country} but lies on the {side.label} of "
+                                    f"{side.border_id}, {_km(side.distance_m)} from it"))
+    findings += _far_and_swapped(points)
+    for index, place in enumerate(points):
+        for other in points[index + 1:]:
+            gap = distance_m(place.position.lat, place.position.lon, other.position.lat, other.position.lon)
+            if gap < SAME_SPOT_M:
+                findings.append(Finding(other.origin, "warning",
+                                        f"{other.id} is at the same spot as {place.id} ({_km(gap)} apart)"))
+    findings += _oversized(points, shapes)
+    return Survey(whereabouts, findings)
+
+
+def _oversized(points: list[Place], shapes: list[Shape]) -> list[Finding]:
+    corners = [(p.position.lat, p.position.lon) for p in points]
+    for shape in shapes:
+        west, south, east, north = lonlat_bounds(to_geojson(shape.geometry))
+        corners += [(south, west), (north, east)]
+    if len(corners) < 2:
+        return []
+    south, north = min(c[0] for c in corners), max(c[0] for c in corners)
+    west, east = min(c[1] for c in corners), max(c[1] for c in corners)
+    diagonal = distance_m(south, west, north, east)
+    return [Finding(p.origin, "warning", f"{p.id}: its precision radius {_km(p.position.precision_m)} is larger "
+                                         f"than the whole map ({_km(diagonal)} across)")
+            for p in points if p.position.precision_m and p.position.precision_m > diagonal]

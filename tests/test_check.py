@@ -1,0 +1,116 @@
+import numpy as np
+import pytest
+import shapely
+from geopy.distance import geodesic
+
+from bordermap.check import survey
+from bordermap.geometry import LocalFrame, borders, distance_m, read_shapes
+from bordermap.places import read_places
+
+from conftest import DATA, PLACES, ROOT, SHAPES, run_cli
+
+HOERYONG, SANHE = (42.44113, 129.74601), (42.47532, 129.73585)
+
+
+@pytest.fixture(scope="module")
+def border():
+    shapes = read_shapes(SHAPES)
+    (result,) = borders(shapes, [HOERYONG, SANHE])
+    return result
+
+
+def test_hoeryong_to_sanhe_is_3_89_km_on_the_ellipsoid():
+    metres = distance_m(*HOERYONG, *SANHE)
+    assert round(metres / 1000, 2) == 3.89
+    assert metres == pytest.approx(geodesic(HOERYONG, SANHE).m, abs=0.01)
+
+
+def test_the_local_frame_keeps_metres_where_degrees_and_mercator_would_not():
+    frame = LocalFrame(42.45, 129.74)
+    a, b = (frame.to_metres(shapely.Point(lon, lat)) for lat, lon in (HOERYONG, SANHE))
+    assert a.distance(b) == pytest.approx(distance_m(*HOERYONG, *SANHE), rel=1e-4)
+    far = frame.to_metres(shapely.Point(129.95, 42.55))
+    assert a.distance(far) == pytest.approx(distance_m(*HOERYONG, 42.55, 129.95), rel=1e-3)
+
+
+def test_hoeryong_is_on_the_north_korean_side_and_sanhe_on_the_chinese(border):
+    hoeryong, sanhe = border.side_of(*HOERYONG), border.side_of(*SANHE)
+    assert (hoeryong.country, hoeryong.label) == ("KP", "North Korean side")
+    assert hoeryong.distance_m == pytest.approx(1656, abs=5)  # the research note: 1.6 km
+    assert (sanhe.country, sanhe.label) == ("CN", "Chinese side")
+    assert not hoeryong.on_border and not sanhe.on_border
+
+
+@pytest.mark.parametrize("vertex", [21, 22, 28, 32, 35])
+def test_sides_are_right_near_a_bend(border, vertex):
+    # 150 m off a bend along its bisector: left of the river's direction is China, right is North Korea.
+    coords = np.asarray(border.line.coords)
+    before, here, after = coords[vertex - 1], coords[vertex], coords[vertex + 1]
+    normals = []
+    for start, end in ((before, here), (here, after)):
+        direction = (end - start) / np.linalg.norm(end - start)
+        normals.append(np.array([-direction[1], direction[0]]))
+    bisector = (normals[0] + normals[1]) / np.linalg.norm(normals[0] + normals[1])
+    for sign, country in ((1, "CN"), (-1, "KP")):
+        probe = border.frame.to_lonlat(shapely.Point(here + sign * 150 * bisector))
+        side = border.side_of(probe.y, probe.x)
+        assert side.country == country
+        assert 100 < side.distance_m <= 151
+
+
+def test_a_point_on_the_line_is_on_the_border(border):
+    side = border.side_of(42.46584, 129.73868)
+    assert side.on_border and side.distance_m < 1
+
+
+def test_beyond_the_reach_of_the_split_the_side_is_unknown(border):
+    assert border.side_of(41.0, 129.7) is None
+
+
+def test_the_bundled_data_has_no_findings_and_popups_get_whereabouts():
+    result = survey(read_places(PLACES), read_shapes(SHAPES))
+    assert result.findings == []
+    bridge = result.whereabouts["bridge"]
+    assert bridge.side.on_border and bridge.nearest_id == "guard_posts"
+    assert round(bridge.nearest_m) == 1028
+    assert result.whereabouts["sanhe"].side.country == "CN"
+
+
+def test_swapped_lat_and_lon_are_detected():
+    findings = survey(read_places(DATA / "check" / "swapped_places.csv"), []).findings
+    assert [str(f) for f in findings] == [
+        f"{DATA / 'check' / 'swapped_places.csv'}:5:1: warning: pankow: lat and lon look swapped: as 52.569, "
+        "13.404 it would be 5.5 km from mitte, not 5,553.7 km from kreuzberg"]
+
+
+def test_check_report_for_the_bundled_data_has_no_errors():
+    result = run_cli("check", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[0] == "summary: 5 places (4 located), 3 shapes"
+    assert "  no quote: sanhe" in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1] == "  0 errors, 0 warnings (--strict: warnings count as errors)"
+
+
+def test_check_report_for_a_broken_fixture_lists_each_finding(tmp_path):
+    bad = DATA / "check" / "broken_places.csv"
+    result = run_cli("check", "--places", str(bad.relative_to(ROOT)))
+    assert result.returncode == 0
+    assert result.stdout == (DATA / "check" / "broken_places.expected").read_text(encoding="utf-8")
+    strict = run_cli("check", "--strict", "--places", str(bad.relative_to(ROOT)))
+    assert strict.returncode == 1
+
+
+def test_check_reports_an_input_error_as_an_error_line_and_exits_1():
+    bad = DATA / "places" / "latitude_out_of_range.csv"
+    result = run_cli("check", "--places", str(bad))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{bad}:2:24: error: latitude 129.74601 is out of range; did you swap lat and lon?",
+        "summary: 1 errors; the data could not be checked further"]
+
+
+def test_build_prints_the_same_warnings(tmp_path):
+    result = run_cli("build", "--places", "tests/data/check/broken_places.csv", "-o", str(tmp_path / "m.html"))
+    assert result.returncode == 0
+    expected = (DATA / "check" / "broken_places.expected").read_text(encoding="utf-8").splitlines()[:4]
+    assert result.stderr.splitlines()[:4] == expected
