@@ -10,13 +10,13 @@ from importlib import resources
 from pathlib import Path
 
 import folium
-import shapely
 import xyzservices.providers as tile_providers
 from branca.element import Element, MacroElement
 from folium.template import Template
 from xstatic.pkg import leaflet as xstatic_leaflet
 
-from bordermap.geometry import Shape
+from bordermap.check import Survey, Whereabouts
+from bordermap.geometry import Shape, lonlat_bounds, to_geojson
 from bordermap.places import Place
 from bordermap.text import Passage, Text
 
@@ -25,7 +25,6 @@ LEAFLET_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"
 # Okabe–Ito then Tol's muted colours: told apart with colour-blindness, and visible on imagery.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
            "#882255", "#999933", "#332288", "#44AA99", "#AA4499", "#117733")
-PIN_MAX_PRECISION_M = 1000
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -70,7 +69,21 @@ def _passages_json(passages: list[Passage]) -> list[dict]:
     } for p in passages]
 
 
-def _place_feature(place: Place, passages: list[Passage]) -> dict:
+def _whereabouts_json(where: Whereabouts | None) -> dict | None:
+    if where is None:
+        return None
+    side = where.side
+    return {
+        "side": side.label if side else "",
+        "border": side.border_name if side else "",
+        "border_m": round(side.distance_m) if side else None,
+        "on_border": side.on_border if side else False,
+        "nearest": where.nearest_name,
+        "nearest_m": None if where.nearest_m is None else round(where.nearest_m),
+    }
+
+
+def _place_feature(place: Place, passages: list[Passage], where: Whereabouts | None = None) -> dict:
     position = place.position
     return {
         "type": "Feature",
@@ -82,45 +95,47 @@ def _place_feature(place: Place, passages: list[Passage]) -> dict:
             "category": place.category,
             "aliases": list(place.aliases),
             "precision_m": None if position is None else position.precision_m,
-            "pin": position is not None and (position.precision_m is None
-                                             or position.precision_m <= PIN_MAX_PRECISION_M),
+            "certainty": place.certainty,
             "country": place.country,
             "note": place.note,
             "source": "" if position is None else position.source,
             "attribution": list(place.attribution),
             "origin": f"{place.origin.path}:{place.origin.line}",
             "unresolved": place.unresolved,
+            "whereabouts": _whereabouts_json(where),
             "passages": _passages_json(passages),
         },
     }
 
 
-def _shape_feature(shape: Shape, passages: list[Passage]) -> dict:
+def _shape_feature(shape: Shape, passages: list[Passage], where: Whereabouts | None = None) -> dict:
     return {
         "type": "Feature",
         "id": shape.id,
-        "geometry": shapely.geometry.mapping(shape.geometry),
+        "geometry": to_geojson(shape.geometry),
         "properties": {
             "kind": shape.kind,
             "name": shape.name,
             "category": shape.category,
             "aliases": list(shape.aliases),
             "precision_m": shape.precision_m,
-            "pin": False,
+            "certainty": shape.certainty,
             "country": shape.country,
             "note": shape.note,
             "source": shape.source,
             "attribution": list(shape.attribution),
             "origin": f"{shape.origin.path}:{shape.origin.line}",
+            "whereabouts": _whereabouts_json(where),
             "passages": _passages_json(passages),
         },
     }
 
 
-def map_data(places, shapes, texts, passages, metadata: MapMetadata) -> dict:
+def map_data(places, shapes, texts, passages, metadata: MapMetadata, survey: Survey | None = None) -> dict:
     """The map's content as a GeoJSON FeatureCollection with a ``bordermap`` member for texts, legend and credits."""
-    features = ([_place_feature(p, passages.get(p.id, [])) for p in places]
-                + [_shape_feature(s, passages.get(s.id, [])) for s in shapes])
+    where = survey.whereabouts if survey else {}
+    features = ([_place_feature(p, passages.get(p.id, []), where.get(p.id)) for p in places]
+                + [_shape_feature(s, passages.get(s.id, []), where.get(s.id)) for s in shapes])
     categories = list(dict.fromkeys(f["properties"]["category"] for f in features))
     credits = list(dict.fromkeys([*metadata.credits,
                                   *(c for f in features for c in f["properties"]["attribution"])]))
@@ -135,7 +150,8 @@ def map_data(places, shapes, texts, passages, metadata: MapMetadata) -> dict:
             "categories": [{"name": c, "color": PALETTE[i % len(PALETTE)]} for i, c in enumerate(categories)],
             "credits": credits,
             "built": metadata.built.strftime("%Y-%m-%d %H:%M UTC"),
-            "pinMaxPrecisionM": PIN_MAX_PRECISION_M,
+            "certainties": sorted({f["properties"]["certainty"] for f in features},
+                                  key=("exact", "approximate", "area", "unknown").index),
             "icons": icon,
         },
     }
@@ -148,8 +164,7 @@ def bounds(data: dict) -> list[list[float]] | None:
         geometry = feature["geometry"]
         if geometry is None:
             continue
-        geom = shapely.geometry.shape(geometry)
-        west, south, east, north = geom.bounds
+        west, south, east, north = lonlat_bounds(geometry)
         radius = feature["properties"]["precision_m"] if geometry["type"] == "Point" else None
         if radius:
             dlat = radius / 111_320
@@ -189,9 +204,10 @@ class _Companion(MacroElement):
 
 
 def render_map(places: list[Place], shapes: list[Shape], texts: list[Text],
-               passages: dict[str, list[Passage]], metadata: MapMetadata, *, cdn: bool = False) -> str:
+               passages: dict[str, list[Passage]], metadata: MapMetadata, *, cdn: bool = False,
+               survey: Survey | None = None) -> str:
     """Render the whole map as one HTML document; Leaflet is inlined unless ``cdn``."""
-    data = map_data(places, shapes, texts, passages, metadata)
+    data = map_data(places, shapes, texts, passages, metadata, survey)
     companion_map = _CompanionMap(location=None, tiles=None, control_scale=True, zoom_start=11)
     if cdn:
         companion_map.default_js = [("leaflet", f"{LEAFLET_CDN}/leaflet.js")]

@@ -26,9 +26,9 @@ def test_the_bundled_map_opens_without_errors_or_foreign_requests(open_map, bund
     assert page.page.title().endswith("companion map")
 
 
-def test_clicking_the_hoeryong_pin_shows_the_district_sentence_highlighted(open_map, bundled_map):
+def test_clicking_hoeryong_shows_the_district_sentence_highlighted(open_map, bundled_map):
     page = open_map(bundled_map)
-    page.page.locator(".leaflet-marker-icon[alt='Hoeryong']").click()
+    page.page.evaluate_handle("window.bordermap.layers.hoeryong[1]._path").click()
     popup = page.page.locator(".leaflet-popup .bm-popup[data-place='hoeryong']")
     district = popup.locator("blockquote", has_text="district of Hoiryeong")
     assert district.count() == 1
@@ -41,8 +41,8 @@ def test_the_bridge_popup_quotes_the_google_earth_sentence_and_says_it_is_an_est
     popup = page.open_popup("bridge")
     quote = popup.locator("blockquote", has_text="You can see the bridge across the Tumen River border at left")
     assert quote.locator("mark").all_inner_texts() == ["the bridge"]
-    assert popup.locator(".bm-position").inner_text().startswith("Estimate: ")
-    assert "within 1.5 km" in popup.locator(".bm-position").inner_text()
+    assert popup.locator(".bm-position").inner_text() == "Approximate: 42.46583, 129.73867 · within 1.5 km"
+    assert popup.locator(".bm-whereabouts").inner_text().startswith("On the Tumen River, the border (0 m from its line)")
     assert "Japanese TV Interviews" in quote.locator("cite").inner_text()
 
 
@@ -55,11 +55,36 @@ def test_more_than_three_quotes_fold_into_n_more(open_map, bundled_map):
     assert hidden >= 1 and summary.inner_text() == f"{hidden} more"
 
 
-def test_only_places_known_within_a_kilometre_get_a_pin(open_map, bundled_map):
+def test_no_bundled_place_is_exact_so_none_gets_a_pin(open_map, bundled_map):
     page = open_map(bundled_map)
-    pins = page.page.locator(".leaflet-marker-icon").evaluate_all("els => els.map(e => e.alt).sort()")
-    assert pins == ["Hoeryong", "Sanhe"]
-    assert page.page.locator("path.bm-estimate").count() == 2  # bridge and guard posts: dashed circles
+    assert page.page.locator(".leaflet-marker-icon").count() == 0
+    assert page.page.locator("path.bm-approximate").count() == 4  # Hoeryong, Sanhe, the bridge, the guard posts
+    assert page.page.locator("path.bm-unknown").count() == 1  # where the guards crossed
+    assert page.page.locator("path.bm-area").count() == 1  # the hills
+
+
+def test_each_certainty_class_is_drawn_as_the_legend_says(open_map, tmp_path):
+    places = tmp_path / "places.csv"
+    places.write_text("id,name,lat,lon,precision_m,source,certainty\n"
+                      "e,Exact post,42.45,129.74,20,read off imagery,\n"
+                      "a,Approximate town,42.47,129.73,1000,GeoNames,\n"
+                      "u,Unknown village,42.50,129.70,4000,a guess,unknown\n"
+                      "n,Nowhere,,,,,\n", encoding="utf-8")
+    output = tmp_path / "map.html"
+    assert run_cli("build", "--places", str(places), "-o", str(output)).returncode == 0
+    page = open_map(output)
+    assert page.page.locator(".leaflet-marker-icon").evaluate_all("els => els.map(e => e.alt)") == ["Exact post"]
+    assert page.page.locator("path.bm-approximate").count() == 1
+    assert page.page.locator("path.bm-dot").count() == 1
+    unknown = page.page.locator("path.bm-unknown")
+    assert unknown.count() == 2  # the village's circle and the crossing area of the bundled shapes
+    assert unknown.first.get_attribute("fill").startswith("url(#bm-hatch-")
+    assert page.page.locator("svg defs pattern").count() >= 1
+    assert page.open_popup("e").locator(".bm-position").inner_text() == "Exact: 42.45000, 129.74000 · within 20 m"
+    assert page.open_popup("u").locator(".bm-position").inner_text().startswith("Unknown: 42.50000, 129.70000")
+    key = page.page.locator(".bm-key-row").all_inner_texts()
+    assert [row.split(":")[0] for row in key] == ["Pin", "Circle", "Dashed area", "Hatched", "Line"]
+    assert page.errors() == []
 
 
 def test_a_place_nobody_can_locate_is_listed_not_pinned(open_map, bundled_map):
@@ -67,7 +92,7 @@ def test_a_place_nobody_can_locate_is_listed_not_pinned(open_map, bundled_map):
     item = page.page.locator(".bm-unlocated details", has_text="A neighboring village in China")
     item.locator("summary").click()
     assert "a neighboring village in China" in item.locator("blockquote mark").inner_text()
-    assert "Not on the map" in item.inner_text()
+    assert "Unknown: not on the map" in item.inner_text()
 
 
 def test_the_legend_lists_every_category_and_hides_one_when_unticked(open_map, bundled_map):
@@ -158,16 +183,16 @@ def test_hostile_strings_run_nothing_and_show_literally(open_map, hostile_map):
 
 def test_a_geocoded_place_says_where_its_position_came_from(open_map, tmp_path):
     places = tmp_path / "places.csv"
-    places.write_bytes(PLACES.read_bytes() + b'kaishantun,Kaishantun,town,,,,,CN,,,,"Kaishantun, China"\n'
-                       b"atlantis,Atlantis,town,,,,,,,,,Atlantis\n")
+    places.write_bytes(PLACES.read_bytes() + b'kaishantun,Kaishantun,town,,,,,CN,,,,"Kaishantun, China",\n'
+                       b"atlantis,Atlantis,town,,,,,,,,,Atlantis,\n")
     output = tmp_path / "map.html"
     result = run_cli("build", "--places", str(places), "-o", str(output), "--allow-unresolved")
     assert result.returncode == 0, result.stderr
     page = open_map(output)
     popup = page.open_popup("kaishantun")
     assert popup.locator(".bm-source").inner_text() == "Source: GeoNames gazetteer, id 2036339 ('Kaishantun', CN)"
-    assert popup.locator(".bm-position").inner_text() == "42.70177, 129.75738 · within 1 km"
+    assert popup.locator(".bm-position").inner_text() == "Approximate: 42.70177, 129.75738 · within 1 km"
     unlocated = page.page.locator(".bm-unlocated details", has_text="Atlantis")
     unlocated.locator("summary").click()
-    assert "Not on the map: 'Atlantis': not in the offline gazetteer" in unlocated.inner_text()
+    assert "Unknown: not on the map: 'Atlantis': not in the offline gazetteer" in unlocated.inner_text()
     assert page.errors() == []

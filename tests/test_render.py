@@ -47,13 +47,13 @@ def test_the_data_island_holds_every_place_and_shape(tmp_path):
     assert features["tumen_river"]["geometry"]["type"] == "LineString"
 
 
-def test_pins_only_for_places_known_within_a_kilometre(tmp_path):
+def test_every_feature_carries_its_certainty(tmp_path):
     path = tmp_path / "map.html"
     path.write_text(render(), encoding="utf-8")
-    features = features_by_id(path)
-    assert features["hoeryong"]["properties"]["pin"] is True
-    assert features["bridge"]["properties"]["pin"] is False
-    assert features["guard_posts"]["properties"]["pin"] is False
+    certainty = {k: f["properties"]["certainty"] for k, f in features_by_id(path).items()}
+    assert certainty == {"hoeryong": "approximate", "bridge": "approximate", "guard_posts": "approximate",
+                         "sanhe": "approximate", "village_in_china": "unknown", "tumen_river": "approximate",
+                         "crossing": "unknown", "hills": "area"}
 
 
 def test_every_quote_is_the_seed_at_its_offsets(tmp_path):

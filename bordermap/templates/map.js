@@ -44,22 +44,39 @@ function bordermapRender(map) {
     return q;
   }
 
+  var CERTAINTY_WORDS = {exact: "Exact", approximate: "Approximate", area: "Area", unknown: "Unknown"};
+
   function positionLine(feature) {
     var p = feature.properties;
     if (!feature.geometry) {
-      return p.unresolved ? "Not on the map: " + p.unresolved : "Not on the map: where it is, is not known.";
+      return "Unknown: " + (p.unresolved ? "not on the map: " + p.unresolved : "not on the map: where it is, is not known.");
     }
     var where;
     if (feature.geometry.type === "Point") {
       var c = feature.geometry.coordinates;
       where = c[1].toFixed(5) + ", " + c[0].toFixed(5);
     } else {
-      where = p.kind === "line" ? "Line" : "Area";
+      where = p.kind === "line" ? "a line" : "somewhere in this area";
     }
-    var precision = p.precision_m === null || p.precision_m === undefined
-      ? "precision not stated"
-      : "within " + distance(p.precision_m);
-    return where + " · " + precision;
+    var parts = [CERTAINTY_WORDS[p.certainty] + ": " + where];
+    if (p.kind !== "area") {
+      parts.push(p.precision_m === null || p.precision_m === undefined
+        ? "precision not stated" : "within " + distance(p.precision_m));
+    }
+    return parts.join(" · ");
+  }
+
+  function whereaboutsLine(feature) {
+    var w = feature.properties.whereabouts;
+    if (!w) { return ""; }
+    var parts = [];
+    if (w.side && w.on_border) {
+      parts.push("On the " + w.border + " (" + distance(w.border_m) + " from its line)");
+    } else if (w.side) {
+      parts.push(w.side + ", " + distance(w.border_m) + " from the " + w.border);
+    }
+    if (w.nearest) { parts.push(distance(w.nearest_m) + " from " + w.nearest); }
+    return parts.join(" · ");
   }
 
   function popupContent(feature) {
@@ -68,9 +85,9 @@ function bordermapRender(map) {
     box.setAttribute("data-place", feature.id);
     box.appendChild(el("h3", "bm-name", p.name));
     box.appendChild(el("div", "bm-kind", p.category + (p.country ? " · " + p.country : "")));
-    var isEstimate = !p.pin && feature.geometry && feature.geometry.type === "Point";
-    box.appendChild(el("div", "bm-position" + (isEstimate ? " bm-is-estimate" : ""),
-      (isEstimate ? "Estimate: " : "") + positionLine(feature)));
+    box.appendChild(el("div", "bm-position bm-certainty-" + p.certainty, positionLine(feature)));
+    var whereabouts = whereaboutsLine(feature);
+    if (whereabouts) { box.appendChild(el("div", "bm-whereabouts", whereabouts)); }
     if (p.passages.length === 0) {
       box.appendChild(el("p", "bm-none", "Not named in the text."));
     }
@@ -105,6 +122,36 @@ function bordermapRender(map) {
     iconSize: [25, 41], iconAnchor: [12, 41], popupAnchor: [1, -34], tooltipAnchor: [16, -28], shadowSize: [41, 41]
   });
 
+  var UNKNOWN_RADIUS_M = 5000;
+  var hatches = {};
+  function hatch(color) {
+    // An SVG pattern per colour; Leaflet copies fillColor into the path's fill attribute as it is.
+    if (!hatches[color]) { hatches[color] = "bm-hatch-" + Object.keys(hatches).length; }
+    return "url(#" + hatches[color] + ")";
+  }
+  function addHatchPatterns() {
+    var svg = map.getPanes().overlayPane.querySelector("svg");
+    if (!svg) { return; }
+    var ns = "http://www.w3.org/2000/svg";
+    var defs = document.createElementNS(ns, "defs");
+    Object.keys(hatches).forEach(function (color) {
+      var pattern = document.createElementNS(ns, "pattern");
+      pattern.setAttribute("id", hatches[color]);
+      pattern.setAttribute("patternUnits", "userSpaceOnUse");
+      pattern.setAttribute("width", "8");
+      pattern.setAttribute("height", "8");
+      pattern.setAttribute("patternTransform", "rotate(45)");
+      var stripe = document.createElementNS(ns, "rect");
+      stripe.setAttribute("width", "3");
+      stripe.setAttribute("height", "8");
+      stripe.setAttribute("fill", color);
+      stripe.setAttribute("fill-opacity", "0.35");
+      pattern.appendChild(stripe);
+      defs.appendChild(pattern);
+    });
+    svg.insertBefore(defs, svg.firstChild);
+  }
+
   var groups = {};
   meta.categories.forEach(function (c) { groups[c.name] = L.featureGroup().addTo(map); });
   var counts = {};
@@ -120,30 +167,35 @@ function bordermapRender(map) {
     if (feature.geometry.type === "Point") {
       var c = feature.geometry.coordinates;
       var latlng = [c[1], c[0]];
-      if (p.precision_m) {
-        layers.push(L.circle(latlng, {
-          radius: p.precision_m, color: color, weight: 2, fillOpacity: 0.12,
-          dashArray: p.pin ? null : "6 6", className: "bm-circle" + (p.pin ? "" : " bm-estimate")
-        }));
-      }
-      if (p.pin) {
+      if (p.certainty === "exact") {
         layers.push(L.marker(latlng, {icon: pinIcon, alt: p.name, keyboard: true}));
-      } else if (!p.precision_m) {
-        layers.push(L.circleMarker(latlng, {radius: 6, color: color, className: "bm-dot"}));
+      } else if (p.certainty === "unknown") {
+        layers.push(L.circle(latlng, {
+          radius: p.precision_m || UNKNOWN_RADIUS_M, color: color, weight: 2, dashArray: "6 6",
+          fillColor: hatch(color), fillOpacity: 1, className: "bm-unknown"
+        }));
+      } else {
+        if (p.precision_m) {
+          layers.push(L.circle(latlng, {
+            radius: p.precision_m, color: color, weight: 2, fillOpacity: 0.15, className: "bm-approximate"
+          }));
+        }
+        layers.push(L.circleMarker(latlng, {radius: 4, color: color, weight: 2, fillOpacity: 1, className: "bm-dot"}));
       }
     } else {
       var isLine = p.kind === "line";
+      var unknown = p.certainty === "unknown";
       layers.push(L.geoJSON(feature, {
         style: {
           color: color, weight: isLine ? 4 : 2, opacity: 0.9,
-          fillOpacity: isLine ? 0 : 0.12, dashArray: isLine ? null : "4 6",
-          className: "bm-" + p.kind
+          fillColor: unknown ? hatch(color) : color, fillOpacity: isLine ? 0 : (unknown ? 1 : 0.15),
+          dashArray: isLine ? null : "4 6", className: isLine ? "bm-line" : (unknown ? "bm-unknown" : "bm-area")
         }
       }));
     }
     layers.forEach(function (layer) {
       layer.bindPopup(function () { return popupContent(feature); }, {maxWidth: 360, maxHeight: 420});
-      var labelled = p.pin && layer instanceof L.Marker;
+      var labelled = layer instanceof L.Marker;
       layer.bindTooltip(tooltipContent(feature), {
         sticky: feature.geometry.type !== "Point", permanent: labelled, direction: labelled ? "right" : "auto"
       });
@@ -174,10 +226,12 @@ function bordermapRender(map) {
         box.appendChild(row);
       });
       var key = el("div", "bm-key");
-      [["bm-key-pin", "Pin: placed within " + distance(meta.pinMaxPrecisionM) + "; the circle is how far off it may be"],
-       ["bm-key-estimate", "Dashed circle, no pin: an estimate; the place is somewhere inside"],
-       ["bm-key-line", "Line: a river or road"],
-       ["bm-key-area", "Dashed area: roughly where; see its popup"]].forEach(function (item) {
+      key.appendChild(el("h4", null, "How sure"));
+      [["bm-key-exact", "Pin: exact, within 50 m (surveyed or read off imagery)"],
+       ["bm-key-approximate", "Circle: approximate; the place is somewhere inside"],
+       ["bm-key-area", "Dashed area: somewhere inside the area"],
+       ["bm-key-unknown", "Hatched: unknown; the text gives no place, this only says roughly where"],
+       ["bm-key-line", "Line: a river, road or border"]].forEach(function (item) {
         var row = el("div", "bm-key-row");
         row.appendChild(el("span", "bm-key-symbol " + item[0]));
         row.appendChild(el("span", null, item[1]));
@@ -232,6 +286,7 @@ function bordermapRender(map) {
     return control;
   }
 
+  addHatchPatterns();
   legendControl().addTo(map);
   aboutControl().addTo(map);
   meta.credits.forEach(function (credit) { map.attributionControl.addAttribution(asHtmlText(credit)); });
