@@ -59,8 +59,8 @@ def _far_and_swapped(points: list[Place]) -> list[Finding]:
     nearest = {}
     for place in points:
         nearest[place.id] = min(
-            (distance_m(place.position.lat, place.position.lon, o.position.lat, o.position.lon), o)
-            for o in points if o is not place)
+            ((distance_m(place.position.lat, place.position.lon, o.position.lat, o.position.lon), o)
+             for o in points if o is not place), key=lambda pair: pair[0])
     typical = statistics.median(d for d, _ in nearest.values())
     for place in points:
         gap, other = nearest[place.id]
@@ -68,7 +68,8 @@ def _far_and_swapped(points: list[Place]) -> list[Finding]:
             continue
         lat, lon = place.position.lat, place.position.lon
         if abs(lon) <= 90:
-            swapped = min((distance_m(lon, lat, o.position.lat, o.position.lon), o) for o in points if o is not place)
+            swapped = min(((distance_m(lon, lat, o.position.lat, o.position.lon), o) for o in points if o is not place),
+                          key=lambda pair: pair[0])
             if swapped[0] < SWAP_NEAR_KM * 1000:
                 findings.append(Finding(place.origin, "warning",
                                         f"{place.id}: lat and lon look swapped: as {lon}, {lat} it would be "

@@ -114,3 +114,10 @@ def test_build_prints_the_same_warnings(tmp_path):
     assert result.returncode == 0
     expected = (DATA / "check" / "broken_places.expected").read_text(encoding="utf-8").splitlines()[:4]
     assert result.stderr.splitlines()[:4] == expected
+
+
+def test_places_equally_far_apart_do_not_break_the_survey(tmp_path):
+    places = tmp_path / "places.csv"
+    places.write_text("id,name,lat,lon,source\na,A,42.4,129.70,s\nb,B,42.4,129.71,s\nc,C,42.4,129.72,s\n",
+                      encoding="utf-8")
+    assert survey(read_places(places), []).findings == []
