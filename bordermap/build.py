@@ -14,9 +14,10 @@ from bordermap.errors import InputError, OutputError, Origin
 from bordermap.gazetteer import read_gazetteer
 from bordermap.geocode import (DEFAULT_NOMINATIM_URL, Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain,
                                Located, Lookup, NominatimGeocoder, area_of, explain, locate)
-from bordermap.geometry import Shape, read_shapes
+from bordermap.export import FORMATS, export
+from bordermap.geometry import Shape, read_point_places, read_shapes
 from bordermap.places import Place, append_row, read_places, slug
-from bordermap.render import MapMetadata, render_map
+from bordermap.render import MapMetadata, map_data, render_map
 from bordermap.tables import read_text_file
 from bordermap.text import find_passages, read_texts
 
@@ -111,10 +112,15 @@ def _save_cache(chain: GeocoderChain, path: Path) -> int:
     return len(chain.new_answers)
 
 
+def load_places(path: Path) -> list[Place]:
+    """The places of a CSV file, or of a GeoJSON file (such as one exported by bordermap)."""
+    return read_point_places(path) if Path(path).suffix.lower() in (".geojson", ".json") else read_places(path)
+
+
 def locate_places(sources: Sources, settings: GeocodingSettings,
                   places: list[Place] | None = None) -> tuple[Located, list[Shape], int]:
     """Read the places and shapes and geocode what needs it; new online answers are saved to the cache."""
-    places = read_places(sources.places) if places is None else places
+    places = load_places(sources.places) if places is None else places
     shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
     if not any(p.needs_geocoding for p in places):
         return Located(places, [], {}), shapes, 0
@@ -128,9 +134,18 @@ def locate_places(sources: Sources, settings: GeocodingSettings,
     return located, shapes, saved
 
 
-def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = GeocodingSettings(),
-              cdn: bool = False, built: datetime | None = None) -> BuildResult:
-    """Read the texts, places and shapes, geocode, find the passages, render the map and write it atomically."""
+@dataclass(frozen=True)
+class _Built:
+    data: dict
+    places: list[Place]
+    shapes: list[Shape]
+    quotes: int
+    unquoted: tuple[str, ...]
+    warnings: tuple[str, ...]
+    cached_answers: int
+
+
+def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime | None) -> _Built:
     texts = read_texts(sources.texts)
     located, shapes, saved = locate_places(sources, settings)
     places = located.places
@@ -138,21 +153,48 @@ def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = G
     passages = find_passages(texts, [*places, *shapes])
     surveyed = survey(places, shapes)
     metadata = MapMetadata(built=built or datetime.now(timezone.utc))
-    html = render_map(places, shapes, texts, passages, metadata, cdn=cdn, survey=surveyed)
-    data = html.encode("utf-8")
-    write_atomically(output, data)
-    things = [*places, *shapes]
-    return BuildResult(
-        output=Path(output),
-        size_bytes=len(data),
-        places=len(places),
-        located=sum(1 for p in places if p.position is not None),
-        shapes=len(shapes),
+    return _Built(
+        data=map_data(places, shapes, texts, passages, metadata, surveyed),
+        places=places,
+        shapes=shapes,
         quotes=sum(len(v) for v in passages.values()),
-        unquoted=tuple(t.id for t in things if not passages[t.id]),
+        unquoted=tuple(t.id for t in [*places, *shapes] if not passages[t.id]),
         warnings=tuple(str(f) for f in _geocoding_findings(located) + surveyed.findings),
         cached_answers=saved,
     )
+
+
+def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = GeocodingSettings(),
+              cdn: bool = False, built: datetime | None = None, export_dir: Path | None = None) -> BuildResult:
+    """Read the texts, places and shapes, geocode, find the passages, render the map and write it atomically.
+
+    With ``export_dir``, the GeoJSON, KML and CSV exports are written there too, named after the map.
+    """
+    made = _build_data(sources, settings, built)
+    html = render_map(made.data, cdn=cdn).encode("utf-8")
+    write_atomically(output, html)
+    if export_dir is not None:
+        for fmt in FORMATS:
+            write_atomically(Path(export_dir) / f"{Path(output).stem}.{fmt}", export(made.data, fmt))
+    return BuildResult(
+        output=Path(output),
+        size_bytes=len(html),
+        places=len(made.places),
+        located=sum(1 for p in made.places if p.position is not None),
+        shapes=len(made.shapes),
+        quotes=made.quotes,
+        unquoted=made.unquoted,
+        warnings=made.warnings,
+        cached_answers=made.cached_answers,
+    )
+
+
+def export_map(sources: Sources, output: Path, fmt: str, *, settings: GeocodingSettings = GeocodingSettings(),
+               built: datetime | None = None) -> tuple[str, ...]:
+    """Write one export (geojson, kml or csv) of the map data; return the warnings."""
+    made = _build_data(sources, settings, built)
+    write_atomically(output, export(made.data, fmt))
+    return made.warnings
 
 
 def _geocoding_findings(located: Located) -> list[Finding]:
@@ -197,7 +239,7 @@ def check_inputs(sources: Sources, settings: GeocodingSettings = GeocodingSettin
 
 def explain_place(sources: Sources, settings: GeocodingSettings, place_id: str) -> str:
     """How a place got (or would get) its position: its own coordinates, or the candidates for its query."""
-    places = read_places(sources.places)
+    places = load_places(sources.places)
     matches = [p for p in places if p.id.casefold() == place_id.casefold()]
     if not matches:
         raise InputError(Origin(str(sources.places)), f"no place has the id '{place_id}'",

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from bordermap import __version__
 from bordermap.build import (GeocodingSettings, NewPlace, Sources, add_place, build_map, check_inputs,
-                             explain_place, write_atomically)
+                             explain_place, export_map, write_atomically)
+from bordermap.export import FORMATS
 from bordermap.errors import BordermapError
 from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL
@@ -21,6 +22,7 @@ EXAMPLE = """examples:
   bordermap add Kaishantun --query "Kaishantun, China" --category town
   bordermap locate sanhe --explain
   bordermap check --strict
+  bordermap export --format kml -o hoeryong.kml
   bordermap build --places my.csv -o /tmp/my-map.html
 """
 
@@ -86,6 +88,19 @@ def parser() -> argparse.ArgumentParser:
                        help="link Leaflet from a CDN instead of inlining it (smaller, needs the network)")
     build.add_argument("--allow-unresolved", action="store_true",
                        help="build even if some queries find no place; list them as 'not on the map'")
+    build.add_argument("--export-dir", type=Path, default=None, metavar="DIR",
+                       help="also write the GeoJSON, KML and CSV exports there, named after the map")
+
+    export_command = commands.add_parser(
+        "export", help="write the map's places, shapes and quotes as GeoJSON, KML or CSV",
+        description="Write every place and shape with its quotes as GeoJSON (RFC 7946), KML 2.2 for Google Earth, "
+                    "or CSV for spreadsheets (one row per place and passage).",
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _input_options(export_command)
+    export_command.add_argument("--format", choices=FORMATS, required=True, help="the file format")
+    export_command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the file to write")
+    export_command.add_argument("--allow-unresolved", action="store_true",
+                                help="export even if some queries find no place")
 
     add = commands.add_parser(
         "add", help="append a place to the places file and rebuild the map",
@@ -165,7 +180,8 @@ def _settings(args: argparse.Namespace) -> GeocodingSettings:
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = build_map(_sources(args), args.output, settings=_settings(args), cdn=args.cdn)
+    result = build_map(_sources(args), args.output, settings=_settings(args), cdn=args.cdn,
+                       export_dir=getattr(args, "export_dir", None))
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     print(f"{result.output.resolve()}")
@@ -191,7 +207,7 @@ def _add(args: argparse.Namespace) -> int:
           file=sys.stderr)
     if args.no_build:
         return 0
-    args.cdn, args.allow_unresolved = False, False
+    args.cdn, args.allow_unresolved, args.export_dir = False, False, None
     return _build(args)
 
 
@@ -199,6 +215,13 @@ def _locate(args: argparse.Namespace) -> int:
     report = explain_place(_sources(args), _settings(args), args.id).splitlines()
     summary = ("position:", "no candidates:", "warning:")
     print("\n".join(report if args.explain else [report[0], *(l for l in report if l.strip().startswith(summary))]))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    for warning in export_map(_sources(args), args.output, args.format, settings=_settings(args)):
+        print(warning, file=sys.stderr)
+    print(f"{args.output.resolve()}")
     return 0
 
 
@@ -234,7 +257,8 @@ def _gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "add": _add, "locate": _locate, "check": _check, "gazetteer": _gazetteer}
+COMMANDS = {"build": _build, "add": _add, "locate": _locate, "check": _check, "export": _export,
+            "gazetteer": _gazetteer}
 
 
 def main(argv: list[str] | None = None) -> int:

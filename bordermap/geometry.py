@@ -13,7 +13,7 @@ import shapely.ops
 from shapely.geometry.base import BaseGeometry
 
 from bordermap.errors import GeometryError, InputError, Origin
-from bordermap.places import certainty, check_certainty, split_list
+from bordermap.places import KNOWN_COLUMNS, Place, certainty, check_certainty, place_from_row, split_list
 from bordermap.tables import read_text_file
 
 LINE_TYPES = ("LineString", "MultiLineString")
@@ -210,10 +210,9 @@ def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
     )
 
 
-def read_shapes(path: Path) -> list[Shape]:
-    """Read a GeoJSON FeatureCollection of lines and areas; raise InputError/GeometryError on the first bad one."""
-    path = Path(path)
-    text = read_text_file(path, "shapes file")
+def _load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
+    """The features of a GeoJSON FeatureCollection file, each with where it starts."""
+    text = read_text_file(path, what)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -227,9 +226,15 @@ def read_shapes(path: Path) -> list[Shape]:
         raise InputError(Origin(str(path)), "the FeatureCollection has no 'features' list",
                          "give it \"features\": [...]")
     offsets = _feature_offsets(text, features)
+    return [(feature, _origin_at(path, text, offsets[index]) if offsets else Origin(str(path)))
+            for index, feature in enumerate(features)]
+
+
+def read_shapes(path: Path) -> list[Shape]:
+    """Read a GeoJSON FeatureCollection of lines and areas; raise InputError/GeometryError on the first bad one."""
+    path = Path(path)
     shapes, seen = [], {}
-    for index, feature in enumerate(features):
-        origin = _origin_at(path, text, offsets[index]) if offsets else Origin(str(path))
+    for index, (feature, origin) in enumerate(_load_features(path, "shapes file")):
         shape = _shape(path, feature, origin, index)
         if shape.id.casefold() in seen:
             raise InputError(origin, f"id '{shape.id}' is already used by feature {seen[shape.id.casefold()]}",
@@ -374,3 +379,44 @@ def borders(shapes: list[Shape], points: list[tuple[float, float]]) -> list[Bord
 
 def _all_coords(geometry: BaseGeometry):
     return shapely.get_coordinates(geometry).tolist()
+
+
+def circle(lat: float, lon: float, radius_m: float, points: int = 64) -> dict:
+    """A GeoJSON Polygon approximating a circle on the ellipsoid (for exports that have no circles)."""
+    azimuths = np.linspace(0, 360, points, endpoint=False)
+    lons, lats, _ = _GEOD.fwd(np.full(points, lon), np.full(points, lat), azimuths, np.full(points, radius_m))
+    ring = [[round(x, 6), round(y, 6)] for x, y in zip(lons, lats)]
+    return {"type": "Polygon", "coordinates": [ring + ring[:1]]}
+
+
+def read_point_places(path: Path) -> list[Place]:
+    """Read the places of a GeoJSON file, e.g. one exported by bordermap: its Point features and those with no
+    geometry (places not located); lines and areas are left to the shapes file."""
+    path = Path(path)
+    places, seen = [], {}
+    for index, (feature, origin) in enumerate(_load_features(path, "places file")):
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            raise InputError(origin, f"feature {index} is not a GeoJSON Feature", "give it \"type\": \"Feature\"")
+        geometry = feature.get("geometry")
+        if geometry is not None and (not isinstance(geometry, dict) or geometry.get("type") != "Point"):
+            continue
+        properties = feature.get("properties") or {}
+        if not isinstance(properties, dict):
+            raise InputError(origin, f"feature {index} has properties that are not an object", "write them as {...}")
+        row = {key: ("|".join(value) if isinstance(value, list) else "" if value is None else str(value))
+               for key, value in properties.items()
+               if key in KNOWN_COLUMNS and (isinstance(value, (str, int, float, type(None)))
+                                            or isinstance(value, list) and all(isinstance(v, str) for v in value))}
+        row.setdefault("id", str(feature.get("id", "")))
+        if geometry is not None:
+            _check_positions(geometry, origin, f"feature {index}")
+            row["lon"], row["lat"] = (repr(v) for v in geometry["coordinates"])
+        else:
+            row["lat"] = row["lon"] = ""
+        place = place_from_row({k: v.strip() for k, v in row.items()}, {}, origin)
+        if place.id.casefold() in seen:
+            raise InputError(origin, f"id '{place.id}' is already used by feature {seen[place.id.casefold()]}",
+                             "give each place its own id")
+        seen[place.id.casefold()] = index
+        places.append(place)
+    return places

@@ -147,6 +147,41 @@ def _position(row: dict[str, str], at: dict[str, Origin], precision_m: float | N
     return Position(lat, lon, precision_m, row["source"])
 
 
+def place_from_row(row: dict[str, str], at: dict[str, Origin], origin: Origin,
+                   extra: tuple[tuple[str, str], ...] = ()) -> Place:
+    """A place from its cells by column name (missing optional columns are empty), checked cell by cell."""
+    row = {column: row.get(column, "") for column in KNOWN_COLUMNS} | row
+    at = {column: at.get(column, origin) for column in KNOWN_COLUMNS} | at
+    if not row["id"]:
+        raise InputError(at["id"], "the id is empty", "give every place a unique id, e.g. hoeryong")
+    if not _ID_PATTERN.match(row["id"]):
+        raise InputError(at["id"], f"id '{row['id']}' is not a slug",
+                         "use only letters, digits, '-' and '_', starting with a letter or digit")
+    if not row["name"]:
+        raise InputError(at["name"], "the name is empty", "give the place a name to show on the map")
+    precision_m = _precision_m(row, at)
+    country = row["country"]
+    if country and not _COUNTRY_PATTERN.match(country):
+        raise InputError(at["country"], f"country '{country}' is not a two-letter code",
+                         "use an ISO 3166 code in capitals, e.g. KP or CN, or leave it empty")
+    return Place(
+        id=row["id"],
+        name=row["name"],
+        category=row["category"] or DEFAULT_CATEGORY,
+        position=_position(row, at, precision_m),
+        aliases=split_list(row["aliases"]),
+        country=country,
+        note=row["note"],
+        attribution=split_list(row["attribution"]),
+        extra=extra,
+        origin=origin,
+        query=row["query"],
+        stated_precision_m=precision_m,
+        stated_certainty=check_certainty(row["certainty"], precision_m, "point" if row["lat"] or row["query"] else None,
+                                         at["certainty"] if row["certainty"] else at["id"]),
+    )
+
+
 def read_places(path: Path, content: str | None = None) -> list[Place]:
     """Read and check every row of a places CSV (or ``content`` said to be it); raise InputError at the first bad cell."""
     path = Path(path)
@@ -162,40 +197,14 @@ def read_places(path: Path, content: str | None = None) -> list[Place]:
     for record in rows:
         row, at = cells_by_name(record, names)
         line = record.line
-        if not row["id"]:
-            raise InputError(at["id"], "the id is empty", "give every place a unique id, e.g. hoeryong")
-        if not _ID_PATTERN.match(row["id"]):
-            raise InputError(at["id"], f"id '{row['id']}' is not a slug",
-                             "use only letters, digits, '-' and '_', starting with a letter or digit")
         folded = row["id"].casefold()
         if folded in seen_ids:
             raise InputError(at["id"], f"id '{row['id']}' is already used on line {seen_ids[folded]}",
                              "give each place its own id (ids are compared ignoring case)")
+        place = place_from_row(row, at, Origin(str(path), line, 1),
+                               tuple((n, row[n]) for n in names if n not in KNOWN_COLUMNS))
         seen_ids[folded] = line
-        if not row["name"]:
-            raise InputError(at["name"], "the name is empty", "give the place a name to show on the map")
-        precision_m = _precision_m(row, at)
-        country = row.get("country", "")
-        if country and not _COUNTRY_PATTERN.match(country):
-            raise InputError(at["country"], f"country '{country}' is not a two-letter code",
-                             "use an ISO 3166 code in capitals, e.g. KP or CN, or leave it empty")
-        places.append(Place(
-            id=row["id"],
-            name=row["name"],
-            category=row.get("category") or DEFAULT_CATEGORY,
-            position=_position(row, at, precision_m),
-            aliases=split_list(row.get("aliases", "")),
-            country=country,
-            note=row.get("note", ""),
-            attribution=split_list(row.get("attribution", "")),
-            extra=tuple((n, row[n]) for n in names if n not in KNOWN_COLUMNS),
-            origin=Origin(str(path), line, 1),
-            query=row.get("query", ""),
-            stated_precision_m=precision_m,
-            stated_certainty=check_certainty(
-                row.get("certainty", ""), precision_m,
-                "point" if row["lat"] or row.get("query") else None, at.get("certainty", at["id"])),
-        ))
+        places.append(place)
     return places
 
 

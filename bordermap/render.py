@@ -62,6 +62,7 @@ def script_json(data) -> str:
 def _passages_json(passages: list[Passage]) -> list[dict]:
     return [{
         "text": p.text.id,
+        "title": p.text.title,
         "start": p.start,
         "end": p.end,
         "quote": p.quote,
@@ -203,11 +204,8 @@ class _Companion(MacroElement):
         self.js = resources.files("bordermap").joinpath("templates/map.js").read_text(encoding="utf-8")
 
 
-def render_map(places: list[Place], shapes: list[Shape], texts: list[Text],
-               passages: dict[str, list[Passage]], metadata: MapMetadata, *, cdn: bool = False,
-               survey: Survey | None = None) -> str:
-    """Render the whole map as one HTML document; Leaflet is inlined unless ``cdn``."""
-    data = map_data(places, shapes, texts, passages, metadata, survey)
+def render_map(data: dict, *, cdn: bool = False) -> str:
+    """Render the map data (see ``map_data``) as one HTML document; Leaflet is inlined unless ``cdn``."""
     companion_map = _CompanionMap(location=None, tiles=None, control_scale=True, zoom_start=11)
     if cdn:
         companion_map.default_js = [("leaflet", f"{LEAFLET_CDN}/leaflet.js")]

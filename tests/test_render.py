@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 from bordermap.geometry import read_shapes
 from bordermap.places import read_places
-from bordermap.render import MapMetadata, render_map, script_json
+from bordermap.render import MapMetadata, map_data as build_data, render_map, script_json
 from bordermap.text import find_passages, read_texts
 
 from conftest import PLACES, SEEDS, SHAPES
@@ -15,7 +15,7 @@ BUILT = MapMetadata(built=datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc))
 def render(cdn=False):
     texts, places, shapes = read_texts(SEEDS), read_places(PLACES), read_shapes(SHAPES)
     passages = find_passages(texts, [*places, *shapes])
-    return render_map(places, shapes, texts, passages, BUILT, cdn=cdn)
+    return render_map(build_data(places, shapes, texts, passages, BUILT), cdn=cdn)
 
 
 def test_script_json_escapes_what_could_end_the_script_element():

@@ -1,0 +1,133 @@
+"""Exports read back with independent readers: json + geojson, lxml (and fastkml), csv (issue #6)."""
+
+import csv
+import io
+import json
+
+import geojson
+import pytest
+from fastkml import KML
+from lxml import etree, html as lxml_html
+
+from bordermap.text import read_texts
+
+from conftest import PLACES, SEEDS, run_cli
+from helpers_html import features_by_id
+
+KML_NS = {"k": "http://www.opengis.net/kml/2.2"}
+PAYLOADS = ["<img src=x onerror=\"document.title='x'\">", "</script><script>alert(1)</script>", "${1+1}", "`",
+            "C:\\users\\x", "]]>", "=HYPERLINK(\"http://evil.invalid\",\"click\")", "+1", "-2", "@SUM(A1)"]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("exports")
+    result = run_cli("build", "-o", str(folder / "map.html"), "--export-dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def test_geojson_is_valid_rfc7946_with_every_place_and_its_quotes(exported):
+    text = (exported / "map.geojson").read_text(encoding="utf-8")
+    collection = geojson.loads(text)
+    assert collection.is_valid, collection.errors()
+    built = features_by_id(exported / "map.html")
+    features = {f["id"]: f for f in json.loads(text)["features"]}
+    assert set(features) == set(built)
+    hoeryong = features["hoeryong"]["properties"]
+    assert (hoeryong["certainty"], hoeryong["precision_m"], hoeryong["side"]) == ("approximate", 1000.0,
+                                                                                 "North Korean side")
+    assert features["hoeryong"]["geometry"]["coordinates"] == [129.74601, 42.44113]
+    contents = {t.id: t.content for t in read_texts(SEEDS)}
+    for feature in features.values():
+        for passage in feature["properties"]["passages"]:
+            assert contents[passage["text_id"]][passage["start"]:passage["end"]] == passage["quote"]
+
+
+def test_build_reads_back_the_points_it_exported(exported, tmp_path):
+    result = run_cli("build", "--places", str(exported / "map.geojson"), "-o", str(tmp_path / "again.html"))
+    assert result.returncode == 0, result.stderr
+    again, first = features_by_id(tmp_path / "again.html"), features_by_id(exported / "map.html")
+    for place_id in ("hoeryong", "bridge", "guard_posts", "sanhe", "village_in_china"):
+        for key in ("certainty", "precision_m", "source", "note", "aliases", "country", "passages"):
+            assert again[place_id]["properties"][key] == first[place_id]["properties"][key], (place_id, key)
+        assert again[place_id]["geometry"] == first[place_id]["geometry"]
+
+
+def test_kml_has_a_folder_per_category_and_lon_lat_coordinates(exported):
+    tree = etree.fromstring((exported / "map.kml").read_bytes())
+    folders = [f.findtext("k:name", namespaces=KML_NS) for f in tree.iterfind(".//k:Folder", KML_NS)]
+    assert folders == ["city", "bridge", "guard post", "town", "village", "river (border)", "crossing", "terrain"]
+    placemark = tree.find(".//k:Placemark[@id='hoeryong']", KML_NS)
+    assert placemark.findtext(".//k:Point/k:coordinates", namespaces=KML_NS).strip().startswith("129.74601,42.44113")
+    circle = tree.find(".//k:Placemark[@id='hoeryong-1']", KML_NS)
+    assert circle.findtext("k:name", namespaces=KML_NS) == "Hoeryong (within 1000 m)"
+    assert circle.find(".//k:Polygon", KML_NS) is not None
+    balloon = lxml_html.fromstring(placemark.findtext("k:description", namespaces=KML_NS))
+    assert "district of Hoiryeong" in balloon.text_content()
+    assert "Hoiryeong" in [m.text for m in balloon.iter("mark")]
+
+
+def test_kml_parses_back_with_fastkml(exported):
+    document = KML.from_string((exported / "map.kml").read_text(encoding="utf-8")).features[0]
+    assert [folder.name for folder in document.features][:2] == ["city", "bridge"]
+
+
+def test_csv_has_a_bom_a_header_and_a_row_per_place_and_passage(exported):
+    data = (exported / "map.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["place_id", "name", "lat", "lon", "certainty", "precision_m", "text_title", "quote",
+                             "start", "end"]
+    contents = read_texts(SEEDS)[0].content
+    for row in rows:
+        if row["quote"]:
+            assert contents[int(row["start"]):int(row["end"])] == row["quote"]
+    assert sum(1 for r in rows if r["place_id"] == "hoeryong") == 4
+    assert [r for r in rows if r["place_id"] == "sanhe"][0]["quote"] == ""
+
+
+@pytest.fixture(scope="module")
+def hostile_exports(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile-exports")
+    seeds = folder / "seeds"
+    seeds.mkdir()
+    (seeds / "t.txt").write_text("Title\n" + " ".join(f"Payloadville says {p}." for p in PAYLOADS) + "\n",
+                                 encoding="utf-8")
+    places = folder / "places.csv"
+    with places.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["id", "name", "category", "lat", "lon", "aliases", "note", "source"])
+        for number, payload in enumerate(PAYLOADS):
+            writer.writerow([f"p{number}", payload, payload, 42.4, 129.7 + number / 100, "Payloadville", payload,
+                             payload])
+    result = run_cli("build", "--texts", str(seeds), "--places", str(places), "-o", str(folder / "map.html"),
+                     "--export-dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def test_hostile_strings_survive_geojson_literally(hostile_exports):
+    features = {f["id"]: f for f in json.loads((hostile_exports / "map.geojson").read_text("utf-8"))["features"]}
+    for number, payload in enumerate(PAYLOADS):
+        properties = features[f"p{number}"]["properties"]
+        assert (properties["name"], properties["note"], properties["source"]) == (payload, payload, payload)
+
+
+def test_hostile_strings_survive_kml_as_text_never_markup(hostile_exports):
+    tree = etree.fromstring((hostile_exports / "map.kml").read_bytes())
+    for number, payload in enumerate(PAYLOADS):
+        placemark = tree.find(f".//k:Placemark[@id='p{number}']", KML_NS)
+        assert placemark.findtext("k:name", namespaces=KML_NS) == payload
+        balloon = lxml_html.fromstring("<div>" + placemark.findtext("k:description", namespaces=KML_NS) + "</div>")
+        assert payload in balloon.text_content()
+        assert not list(balloon.iter("img", "script"))
+
+
+def test_hostile_strings_survive_csv_and_formulas_are_neutralised(hostile_exports):
+    rows = list(csv.DictReader(io.StringIO((hostile_exports / "map.csv").read_bytes().decode("utf-8-sig"))))
+    names = {row["place_id"]: row["name"] for row in rows}
+    for number, payload in enumerate(PAYLOADS):
+        expected = "'" + payload if payload[0] in "=+-@" else payload
+        assert names[f"p{number}"] == expected
+    assert any(row["quote"].endswith("says ]]>.") for row in rows)
