@@ -5,12 +5,13 @@ Run: make bench (or .venv/bin/python bench/bench_build.py). Nothing here asserts
 
 import re
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
 
-from bordermap.build import build_map
+from bordermap.build import Sources, build_map
 from bordermap.geometry import read_shapes
 from bordermap.places import read_places
 from bordermap.text import Text, find_passages, fold, read_texts, sentence_spans
@@ -43,30 +44,33 @@ def naive_passages(texts, things):
     return result
 
 
-def main() -> None:
+def main(quick: bool = False) -> None:
+    """Print the figures; ``quick`` (--quick) runs each once on less text, to check that the benchmark works."""
+    repeat, copies = (1, 3) if quick else (7, 40)
+    sources = Sources(SEEDS, PLACES, SHAPES)
     with tempfile.TemporaryDirectory() as folder:
         inline, cdn = Path(folder) / "inline.html", Path(folder) / "cdn.html"
-        build_seconds = timed(lambda: build_map(SEEDS, PLACES, SHAPES, inline), repeat=7)
-        cdn_seconds = timed(lambda: build_map(SEEDS, PLACES, SHAPES, cdn, cdn=True), repeat=7)
+        build_seconds = timed(lambda: build_map(sources, inline), repeat=repeat)
+        cdn_seconds = timed(lambda: build_map(sources, cdn, cdn=True), repeat=repeat)
         inline_size, cdn_size = inline.stat().st_size, cdn.stat().st_size
-    print(f"build of the bundled map:   {build_seconds * 1000:7.1f} ms (median of 7), inline Leaflet")
+    print(f"build of the bundled map:   {build_seconds * 1000:7.1f} ms (median of {repeat}), inline Leaflet")
     print(f"                            {cdn_seconds * 1000:7.1f} ms with --cdn")
     print(f"map size:                   {inline_size / 1024:7.1f} KiB inline vs {cdn_size / 1024:.1f} KiB --cdn "
           f"(x{inline_size / cdn_size:.1f}; the difference is Leaflet, which --cdn fetches at every opening)")
 
     texts = read_texts(SEEDS)
     things = [*read_places(PLACES), *read_shapes(SHAPES)]
-    ours = timed(lambda: find_passages(texts, things), repeat=7)
-    naive = timed(lambda: naive_passages(texts, things), repeat=7)
+    ours = timed(lambda: find_passages(texts, things), repeat=repeat)
+    naive = timed(lambda: naive_passages(texts, things), repeat=repeat)
     print(f"passages, bundled post:     {ours * 1000:7.1f} ms vs naive {naive * 1000:.1f} ms (x{naive / ours:.1f})")
 
     # A longer text and more places: the post 40 times over, 200 places of which 8 are real.
-    long_text = Text(id="long", path="long.txt", content="\n".join([texts[0].content] * 40))
+    long_text = Text(id="long", path="long.txt", content="\n".join([texts[0].content] * copies))
     many = things + [SimpleNamespace(id=f"x{i}", name=f"Placename{i}", aliases=(f"Alias {i}",)) for i in range(192)]
-    ours = timed(lambda: find_passages([long_text], many), repeat=3)
+    ours = timed(lambda: find_passages([long_text], many), repeat=min(repeat, 3))
     naive = timed(lambda: naive_passages([long_text], many), repeat=1)
-    print(f"passages, 40x post, 200 places: {ours:6.2f} s vs naive {naive:.2f} s (x{naive / ours:.1f})")
+    print(f"passages, {copies}x post, 200 places: {ours:6.2f} s vs naive {naive:.2f} s (x{naive / ours:.1f})")
 
 
 if __name__ == "__main__":
-    main()
+    main(quick="--quick" in sys.argv)

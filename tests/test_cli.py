@@ -256,3 +256,10 @@ def test_gazetteer_command_rejects_a_bad_bbox():
     result = run_cli("gazetteer", "--bbox", "131,37,121,46", "--countries", "KP")
     assert result.returncode == 2
     assert "is not WEST,SOUTH,EAST,NORTH with west < east, south < north" in result.stderr
+
+
+def test_the_benchmark_still_runs():
+    result = subprocess.run([sys.executable, "bench/bench_build.py", "--quick"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "passages, 3x post, 200 places" in result.stdout
