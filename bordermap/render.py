@@ -146,7 +146,8 @@ def map_data(places, shapes, texts, passages, metadata: MapMetadata, survey: Sur
         "type": "FeatureCollection",
         "features": features,
         "bordermap": {
-            "texts": [{"id": t.id, "title": t.title, "publication": t.publication, "date": t.date, "url": t.url}
+            "texts": [{"id": t.id, "title": t.title, "publication": t.publication, "date": t.date, "url": t.url,
+                       "content": t.content, "language": t.language}
                       for t in texts],
             "categories": [{"name": c, "color": PALETTE[i % len(PALETTE)]} for i, c in enumerate(categories)],
             "credits": credits,

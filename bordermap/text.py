@@ -13,7 +13,7 @@ from bordermap.errors import InputError, Origin
 from bordermap.tables import read_text_file
 
 _LIST_MARKER = re.compile(r"\s*(\d+|[a-z])[.)]\s*\Z")
-_METADATA_KEYS = {"publication": str, "date": str, "url": str}
+_METADATA_KEYS = {"publication": str, "date": str, "url": str, "language": str}
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Text:
     publication: str = ""
     date: str = ""
     url: str = ""
+    language: str = "en"
 
     @property
     def title(self) -> str:

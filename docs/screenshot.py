@@ -28,7 +28,7 @@ def main() -> None:
             page.goto(output.as_uri())
             page.locator(".leaflet-control-layers").hover()
             page.get_by_label("None (offline)").check()
-            page.mouse.move(400, 300)
+            page.mouse.move(1100, 700)
             page.wait_for_timeout(300)
             page.screenshot(path=ROOT / "docs" / "map.png")
             page.evaluate("window.bordermap.layers.bridge[0].fire('click', "

@@ -82,6 +82,7 @@ def test_each_certainty_class_is_drawn_as_the_legend_says(open_map, tmp_path):
     assert page.page.locator("svg defs pattern").count() >= 1
     assert page.open_popup("e").locator(".bm-position").inner_text() == "Exact: 42.45000, 129.74000 · within 20 m"
     assert page.open_popup("u").locator(".bm-position").inner_text().startswith("Unknown: 42.50000, 129.70000")
+    page.page.locator(".bm-legend-title").click()
     key = page.page.locator(".bm-key-row").all_inner_texts()
     assert [row.split(":")[0] for row in key] == ["Pin", "Circle", "Dashed area", "Hatched", "Line"]
     assert page.errors() == []
@@ -89,7 +90,9 @@ def test_each_certainty_class_is_drawn_as_the_legend_says(open_map, tmp_path):
 
 def test_a_place_nobody_can_locate_is_listed_not_pinned(open_map, bundled_map):
     page = open_map(bundled_map)
-    item = page.page.locator(".bm-unlocated details", has_text="A neighboring village in China")
+    page.page.locator("#bm-tab-places").click()
+    item = page.page.locator(".bm-place-row[data-place='village_in_china']")
+    assert item.locator(".bm-place-status").inner_text() == "village · unknown · 1 mention · not on the map"
     item.locator("summary").click()
     assert "a neighboring village in China" in item.locator("blockquote mark").inner_text()
     assert "Unknown: not on the map" in item.inner_text()
@@ -97,6 +100,7 @@ def test_a_place_nobody_can_locate_is_listed_not_pinned(open_map, bundled_map):
 
 def test_the_legend_lists_every_category_and_hides_one_when_unticked(open_map, bundled_map):
     page = open_map(bundled_map)
+    page.page.locator(".bm-legend-title").click()
     names = page.page.locator(".bm-legend .bm-category").all_inner_texts()
     assert names == ["city", "bridge", "guard post", "town", "village", "river (border)", "crossing", "terrain"]
     assert page.page.locator("path.bm-line").count() == 1
@@ -166,6 +170,7 @@ def test_hostile_strings_run_nothing_and_show_literally(open_map, hostile_map):
         assert popup.locator(".bm-source").inner_text() == f"Source: {payload}"
         assert popup.locator(".bm-licence").inner_text() == f"Credit: {payload}"
         assert payload in popup.locator("blockquote").first.inner_text()
+    page.page.locator(".bm-legend-title").click()
     legend = page.page.locator(".bm-legend .bm-category").all_inner_texts()
     assert all(payload in legend for payload in PAYLOADS)
     assert page.page.locator(".bm-title").inner_text() == " ".join(PAYLOADS) + " title"
@@ -175,6 +180,11 @@ def test_hostile_strings_run_nothing_and_show_literally(open_map, hostile_map):
         "Object.values(window.bordermap.layers).flat().map(l => l.getTooltip().getContent().textContent)")
     assert f"{PAYLOADS[0]} Payloadville" in tooltips and PAYLOADS[1] in tooltips
     assert page.page.title() == " ".join(PAYLOADS) + " title — companion map"
+    assert page.page.locator(".bm-text .bm-paragraph").inner_text() == f"The Payloadville quote: {' '.join(PAYLOADS)}."
+    assert page.page.locator(".bm-mention").first.inner_text() == "Payloadville"
+    page.page.locator("#bm-tab-places").click()
+    names = page.page.locator(".bm-place-name").all_inner_texts()
+    assert all(f"{payload} Payloadville" in names for payload in PAYLOADS)
     assert page.dialogs == []
     assert page.errors() == []
     assert page.refused_requests == []
@@ -192,7 +202,8 @@ def test_a_geocoded_place_says_where_its_position_came_from(open_map, tmp_path):
     popup = page.open_popup("kaishantun")
     assert popup.locator(".bm-source").inner_text() == "Source: GeoNames gazetteer, id 2036339 ('Kaishantun', CN)"
     assert popup.locator(".bm-position").inner_text() == "Approximate: 42.70177, 129.75738 · within 1 km"
-    unlocated = page.page.locator(".bm-unlocated details", has_text="Atlantis")
+    page.page.locator("#bm-tab-places").click()
+    unlocated = page.page.locator(".bm-place-row[data-place='atlantis']")
     unlocated.locator("summary").click()
     assert "Unknown: not on the map: 'Atlantis': not in the offline gazetteer" in unlocated.inner_text()
     assert page.errors() == []

@@ -41,6 +41,10 @@ function bordermapRender(map) {
     q.appendChild(document.createTextNode(passage.quote.slice(at)));
     var text = textsById[passage.text];
     if (text) { q.appendChild(el("cite", null, text.title)); }
+    var context = el("button", "bm-context", "read in context");
+    context.type = "button";
+    context.addEventListener("click", function () { showInContext(passage.text, passage.start); });
+    q.appendChild(context);
     return q;
   }
 
@@ -99,6 +103,15 @@ function bordermapRender(map) {
       box.appendChild(more);
     }
     if (p.note) { box.appendChild(el("p", "bm-note", p.note)); }
+    var copy = el("button", "bm-copy-link", "copy link");
+    copy.type = "button";
+    copy.addEventListener("click", function () {
+      var link = location.href.split("#")[0] + "#place=" + encodeURIComponent(feature.id);
+      var done = function () { copy.textContent = "link copied"; };
+      var shown = function () { copy.textContent = link; };
+      if (navigator.clipboard) { navigator.clipboard.writeText(link).then(done, shown); } else { shown(); }
+    });
+    box.appendChild(copy);
     if (p.source || p.attribution.length) {
       var facts = el("p", "bm-facts");
       if (p.source) { facts.appendChild(el("span", "bm-source", "Source: " + p.source)); }
@@ -207,16 +220,17 @@ function bordermapRender(map) {
   function legendControl() {
     var control = L.control({position: "bottomright"});
     control.onAdd = function () {
-      var box = el("div", "bm-legend bm-box");
-      box.appendChild(el("h4", null, "Legend"));
+      var box = el("details", "bm-legend bm-box");
+      // Open where the map has room for it; on a narrower map it would cover the places.
+      box.open = map.getSize().x >= 900;
+      box.appendChild(el("summary", "bm-legend-title", "Legend"));
       meta.categories.forEach(function (c) {
         var row = el("label", "bm-legend-row");
         var box2 = el("input");
         box2.type = "checkbox";
         box2.checked = true;
-        box2.addEventListener("change", function () {
-          if (box2.checked) { groups[c.name].addTo(map); } else { map.removeLayer(groups[c.name]); }
-        });
+        box2.setAttribute("aria-label", "show " + c.name);
+        box2.addEventListener("change", function () { setCategoryVisible(c.name, box2.checked); });
         row.appendChild(box2);
         var swatch = el("span", "bm-swatch");
         swatch.style.background = c.color;
@@ -245,51 +259,322 @@ function bordermapRender(map) {
     return control;
   }
 
-  function aboutControl() {
-    var control = L.control({position: "topleft"});
-    control.onAdd = function () {
-      var box = el("div", "bm-about bm-box");
-      meta.texts.forEach(function (t) {
-        box.appendChild(el("h2", "bm-title", t.title));
-        var line = [t.publication, t.date].filter(Boolean).join(", ");
-        if (line || t.url) {
-          var by = el("div", "bm-byline", line);
-          if (/^https?:\/\//.test(t.url)) {
-            var link = el("a", null, line ? "original post" : t.url);
-            link.href = t.url;
-            link.rel = "noopener noreferrer";
-            link.target = "_blank";
-            if (line) { by.appendChild(document.createTextNode(" · ")); }
-            by.appendChild(link);
-          }
-          box.appendChild(by);
-        }
-      });
-      var located = data.features.length - unlocated.length;
-      box.appendChild(el("div", "bm-built",
-        located + " of " + data.features.length + " places on the map · built " + meta.built + " with bordermap"));
-      if (unlocated.length) {
-        var list = el("div", "bm-unlocated");
-        list.appendChild(el("h4", null, "Named in the text, not on the map"));
-        unlocated.forEach(function (feature) {
-          var item = el("details", "bm-unlocated-item");
-          item.appendChild(el("summary", null, feature.properties.name));
-          item.appendChild(popupContent(feature));
-          list.appendChild(item);
-        });
-        box.appendChild(list);
-      }
-      L.DomEvent.disableClickPropagation(box);
-      L.DomEvent.disableScrollPropagation(box);
-      return box;
-    };
-    return control;
+  // The reading view (issue #5): the text beside the map, linked both ways; a keyboard-operable place list.
+  var featuresById = {};
+  data.features.forEach(function (f) { featuresById[f.id] = f; });
+  var panel, textPane, listPane, listBox, live, markedSentence = null, searchBox;
+  var hiddenCategories = {};
+
+  function setCategoryVisible(name, visible) {
+    hiddenCategories[name] = !visible;
+    if (visible) { groups[name].addTo(map); } else { map.removeLayer(groups[name]); }
+    document.querySelectorAll(".bm-legend-row input").forEach(function (box) {
+      if (box.getAttribute("aria-label") === "show " + name) { box.checked = visible; }
+    });
+    filterList();
   }
 
+  function sentenceId(textId, start) { return "bm-s-" + textId + "-" + start; }
+
+  function showInContext(textId, start) {
+    showTab("text");
+    var sentence = document.getElementById(sentenceId(textId, start));
+    if (!sentence) { return; }
+    if (markedSentence) { markedSentence.classList.remove("bm-marked"); }
+    sentence.classList.add("bm-marked");
+    markedSentence = sentence;
+    sentence.scrollIntoView({block: "center"});
+  }
+
+  function highlight(id, on) {
+    (layersById[id] || []).forEach(function (layer) {
+      if (layer.setStyle) { layer.setStyle({weight: on ? 5 : (layer.options.className === "bm-line" ? 4 : 2)}); }
+      if (on) { layer.openTooltip(); } else if (!(layer instanceof L.Marker)) { layer.closeTooltip(); }
+    });
+  }
+
+  function select(id, push) {
+    var feature = featuresById[id];
+    if (!feature) { return; }
+    var layers = layersById[id];
+    if (layers && layers.length) {
+      var main = layers[layers.length - 1];
+      var bounds = layers[0].getBounds ? layers[0].getBounds() : L.latLngBounds([main.getLatLng(), main.getLatLng()]);
+      map.fitBounds(bounds, {maxZoom: 13, animate: false});
+      main.openPopup(bounds.getCenter ? (main.getLatLng ? main.getLatLng() : bounds.getCenter()) : undefined);
+    } else {
+      showTab("places");
+      var row = listBox.querySelector("[data-place='" + CSS.escape(id) + "']");
+      if (row) { row.querySelector("details").open = true; row.focus(); }
+    }
+    var first = feature.properties.passages[0];
+    if (first) {
+      var sentence = document.getElementById(sentenceId(first.text, first.start));
+      if (sentence) {
+        if (markedSentence) { markedSentence.classList.remove("bm-marked"); }
+        sentence.classList.add("bm-marked");
+        markedSentence = sentence;
+      }
+    }
+    live.textContent = "Selected: " + feature.properties.name;
+    var hash = "#place=" + encodeURIComponent(id);
+    if (push && location.hash !== hash) { history.pushState(null, "", hash); }
+  }
+
+  function selectFromHash() {
+    var match = /^#place=(.+)$/.exec(location.hash);
+    if (match) { select(decodeURIComponent(match[1]), false); } else { map.closePopup(); }
+  }
+
+  map.on("popupopen", function (event) {
+    var content = event.popup.getContent();
+    var id = content && content.getAttribute ? content.getAttribute("data-place") : null;
+    if (!id) { return; }
+    var hash = "#place=" + encodeURIComponent(id);
+    if (location.hash !== hash) { history.pushState(null, "", hash); }
+    live.textContent = "Selected: " + featuresById[id].properties.name;
+  });
+
+  function textPaneFor(text) {
+    var article = el("article", "bm-text");
+    article.appendChild(el("h2", "bm-text-title", text.title));
+    var byline = [text.publication, text.date].filter(Boolean).join(", ");
+    if (byline) { article.appendChild(el("p", "bm-byline", byline)); }
+    var sentences = {}, marks = [];
+    data.features.forEach(function (f) {
+      f.properties.passages.forEach(function (p) {
+        if (p.text !== text.id) { return; }
+        sentences[p.start] = Math.max(sentences[p.start] || 0, p.end);
+        p.marks.forEach(function (m) { marks.push([p.start + m[0], p.start + m[1], f.id]); });
+      });
+    });
+    marks.sort(function (a, b) { return a[0] - b[0] || (b[1] - b[0]) - (a[1] - a[0]); });
+    var content = text.content;
+    var firstBreak = content.indexOf("\n");
+    var lineStart = firstBreak < 0 ? content.length : firstBreak + 1;
+    while (lineStart < content.length) {
+      var lineEnd = content.indexOf("\n", lineStart);
+      if (lineEnd < 0) { lineEnd = content.length; }
+      if (content.slice(lineStart, lineEnd).trim()) {
+        article.appendChild(paragraph(content, lineStart, lineEnd, sentences, marks, text.id));
+      }
+      lineStart = lineEnd + 1;
+    }
+    return article;
+  }
+
+  function paragraph(content, start, end, sentences, marks, textId) {
+    var para = el("p", "bm-paragraph");
+    var at = start, container = para, sentenceEnd = null;
+    function flush(upTo) {
+      if (upTo > at) { container.appendChild(document.createTextNode(content.slice(at, upTo))); at = upTo; }
+    }
+    var markIndex = 0;
+    for (var i = start; i <= end; i++) {
+      if (sentenceEnd !== null && i === sentenceEnd) { flush(i); container = para; sentenceEnd = null; }
+      if (i === end) { flush(end); break; }
+      if (sentenceEnd === null && sentences[i]) {
+        flush(i);
+        var span = el("span", "bm-sentence");
+        span.id = sentenceId(textId, i);
+        para.appendChild(span);
+        container = span;
+        sentenceEnd = Math.min(sentences[i], end);
+      }
+      while (markIndex < marks.length && marks[markIndex][0] < i) { markIndex++; }
+      if (markIndex < marks.length && marks[markIndex][0] === i && marks[markIndex][1] <= (sentenceEnd || end)) {
+        var mark = marks[markIndex];
+        flush(i);
+        var link = el("a", "bm-mention", content.slice(mark[0], mark[1]));
+        link.href = "#place=" + encodeURIComponent(mark[2]);
+        link.setAttribute("data-place", mark[2]);
+        link.addEventListener("mouseenter", highlight.bind(null, mark[2], true));
+        link.addEventListener("mouseleave", highlight.bind(null, mark[2], false));
+        link.addEventListener("click", function (id, event) { event.preventDefault(); select(id, true); }
+          .bind(null, mark[2]));
+        container.appendChild(link);
+        at = mark[1];
+        i = mark[1] - 1;
+        while (markIndex < marks.length && marks[markIndex][0] < mark[1]) { markIndex++; }
+      }
+    }
+    return para;
+  }
+
+  function placeRow(feature) {
+    var p = feature.properties;
+    var row = el("li", "bm-place-row");
+    row.setAttribute("role", "option");
+    row.setAttribute("data-place", feature.id);
+    row.setAttribute("data-category", p.category);
+    row.tabIndex = -1;
+    var head = el("div", "bm-place-head");
+    head.appendChild(el("span", "bm-place-name", p.name));
+    var status = p.category + " · " + p.certainty + " · " +
+      (p.passages.length ? p.passages.length + " mention" + (p.passages.length > 1 ? "s" : "") : "not named in the text") +
+      (feature.geometry ? "" : " · not on the map");
+    head.appendChild(el("span", "bm-place-status", status));
+    row.appendChild(head);
+    var details = el("details", "bm-place-details");
+    details.appendChild(el("summary", null, "details"));
+    details.appendChild(popupContent(feature));
+    row.appendChild(details);
+    row.addEventListener("keydown", function (event) {
+      var rows = visibleRows(), index = rows.indexOf(row);
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        var next = rows[index + (event.key === "ArrowDown" ? 1 : -1)];
+        if (next) { focusRow(next); }
+      } else if (event.key === "Enter" && event.target === row) {
+        event.preventDefault();
+        select(feature.id, true);
+      }
+    });
+    head.addEventListener("click", function () { focusRow(row); select(feature.id, true); });
+    return row;
+  }
+
+  function visibleRows() {
+    return Array.prototype.filter.call(listBox.children, function (r) { return !r.hidden; });
+  }
+
+  function focusRow(row) {
+    Array.prototype.forEach.call(listBox.children, function (r) {
+      r.tabIndex = -1;
+      r.setAttribute("aria-selected", "false");
+    });
+    row.tabIndex = 0;
+    row.setAttribute("aria-selected", "true");
+    row.focus();
+  }
+
+  function filterList() {
+    if (!listBox) { return; }
+    var query = searchBox.value.trim().toLowerCase();
+    Array.prototype.forEach.call(listBox.children, function (row) {
+      var f = featuresById[row.getAttribute("data-place")];
+      var names = [f.properties.name].concat(f.properties.aliases).join("\n").toLowerCase();
+      row.hidden = !!hiddenCategories[f.properties.category] || (query !== "" && names.indexOf(query) < 0);
+    });
+    var rows = visibleRows();
+    if (rows.length && !rows.some(function (r) { return r.tabIndex === 0; })) { rows[0].tabIndex = 0; }
+  }
+
+  function showTab(name) {
+    [["text", textPane], ["places", listPane]].forEach(function (pair) {
+      var tab = document.getElementById("bm-tab-" + pair[0]);
+      tab.setAttribute("aria-selected", String(pair[0] === name));
+      tab.tabIndex = pair[0] === name ? 0 : -1;
+      pair[1].hidden = pair[0] !== name;
+    });
+  }
+
+  function aboutBox() {
+    var about = el("section", "bm-about");
+    about.setAttribute("aria-label", "About this map");
+    meta.texts.forEach(function (t) {
+      about.appendChild(el("h1", "bm-title", t.title));
+      var line = [t.publication, t.date].filter(Boolean).join(", ");
+      var by = el("p", "bm-byline", line);
+      if (/^https?:\/\//.test(t.url)) {
+        var link = el("a", null, "original post");
+        link.href = t.url;
+        link.rel = "noopener noreferrer";
+        link.target = "_blank";
+        if (line) { by.appendChild(document.createTextNode(" · ")); }
+        by.appendChild(link);
+      }
+      about.appendChild(by);
+    });
+    var located = data.features.filter(function (f) { return f.geometry; }).length;
+    about.appendChild(el("p", "bm-built", located + " of " + data.features.length +
+      " places on the map · built " + meta.built + " with bordermap"));
+    if (meta.credits.length) { about.appendChild(el("p", "bm-credits", "Data: " + meta.credits.join("; "))); }
+    return about;
+  }
+
+  function buildPanel() {
+    var mapElement = map.getContainer();
+    panel = el("aside", "bm-panel");
+    panel.id = "bm-panel";
+    panel.setAttribute("aria-label", "Text and places");
+    live = el("div", "bm-live");
+    live.setAttribute("aria-live", "polite");
+    live.setAttribute("role", "status");
+    panel.appendChild(live);
+    var toggle = el("button", "bm-collapse", "Hide text");
+    toggle.type = "button";
+    toggle.setAttribute("aria-controls", "bm-panel-body");
+    toggle.setAttribute("aria-expanded", "true");
+    var body = el("div", "bm-panel-body");
+    body.id = "bm-panel-body";
+    toggle.addEventListener("click", function () {
+      var open = body.hidden;
+      body.hidden = !open;
+      panel.classList.toggle("bm-collapsed", !open);
+      toggle.textContent = open ? "Hide text" : "Show text";
+      toggle.setAttribute("aria-expanded", String(open));
+      map.invalidateSize();
+    });
+    panel.appendChild(toggle);
+    body.appendChild(aboutBox());
+    var tabs = el("div", "bm-tabs");
+    tabs.setAttribute("role", "tablist");
+    [["text", "Text"], ["places", "Places"]].forEach(function (pair) {
+      var tab = el("button", "bm-tab", pair[1]);
+      tab.type = "button";
+      tab.id = "bm-tab-" + pair[0];
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", "bm-pane-" + pair[0]);
+      tab.addEventListener("click", function () { showTab(pair[0]); });
+      tab.addEventListener("keydown", function (event) {
+        if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+          var other = pair[0] === "text" ? "places" : "text";
+          showTab(other);
+          document.getElementById("bm-tab-" + other).focus();
+        }
+      });
+      tabs.appendChild(tab);
+    });
+    body.appendChild(tabs);
+    textPane = el("div", "bm-pane");
+    textPane.id = "bm-pane-text";
+    textPane.setAttribute("role", "tabpanel");
+    textPane.setAttribute("aria-labelledby", "bm-tab-text");
+    meta.texts.forEach(function (t) { textPane.appendChild(textPaneFor(t)); });
+    listPane = el("div", "bm-pane");
+    listPane.id = "bm-pane-places";
+    listPane.setAttribute("role", "tabpanel");
+    listPane.setAttribute("aria-labelledby", "bm-tab-places");
+    var label = el("label", "bm-search-label", "Find a place");
+    searchBox = el("input", "bm-search");
+    searchBox.type = "search";
+    searchBox.id = "bm-search";
+    label.htmlFor = "bm-search";
+    searchBox.addEventListener("input", filterList);
+    listPane.appendChild(label);
+    listPane.appendChild(searchBox);
+    listBox = el("ul", "bm-place-list");
+    listBox.setAttribute("role", "listbox");
+    listBox.setAttribute("aria-label", "Places");
+    data.features.forEach(function (f) { listBox.appendChild(placeRow(f)); });
+    listPane.appendChild(listBox);
+    body.appendChild(textPane);
+    body.appendChild(listPane);
+    panel.appendChild(body);
+    document.body.classList.add("bm-reading");
+    document.body.insertBefore(panel, document.body.firstChild);
+    filterList();
+    showTab("text");
+    map.invalidateSize();
+  }
   addHatchPatterns();
+  buildPanel();
   legendControl().addTo(map);
-  aboutControl().addTo(map);
   meta.credits.forEach(function (credit) { map.attributionControl.addAttribution(asHtmlText(credit)); });
+  document.documentElement.lang = (meta.texts[0] && meta.texts[0].language) || "en";
   document.title = meta.texts.map(function (t) { return t.title; }).join(" · ") + " — companion map";
-  window.bordermap = {map: map, layers: layersById, data: data};
+  window.bordermap = {map: map, layers: layersById, data: data, select: select};
+  window.addEventListener("popstate", function () { selectFromHash(false); });
+  selectFromHash(false);
 }
