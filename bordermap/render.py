@@ -1,6 +1,7 @@
 """Draw the map with folium: the one place where user text meets HTML, and only as escaped JSON."""
 
 import base64
+import hashlib
 import json
 import math
 import re
@@ -179,6 +180,22 @@ def bounds(data: dict) -> list[list[float]] | None:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
+TILE_SOURCES = ("https://tile.openstreetmap.org", "https://server.arcgisonline.com")
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def content_security_policy(html: str, cdn: bool) -> str:
+    """A policy that lets run only the page's own inline scripts (by hash) and load only tiles (#7).
+
+    Even a string that escaped escaping could then neither run nor fetch anything.
+    """
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+                      for body in _INLINE_SCRIPT.findall(html))
+    cdn_host = " https://cdn.jsdelivr.net" if cdn else ""
+    return (f"default-src 'none'; script-src {hashes}{cdn_host}; style-src 'unsafe-inline'{cdn_host}; "
+            f"img-src data: {' '.join(TILE_SOURCES)}; connect-src 'none'; base-uri 'none'; form-action 'none'")
+
+
 class _CompanionMap(folium.Map):
     # folium's defaults pull jQuery, Bootstrap and Font Awesome from CDNs; the page needs only Leaflet.
     default_js: list = []
@@ -224,4 +241,6 @@ def render_map(data: dict, *, cdn: bool = False) -> str:
     if corners:
         companion_map.fit_bounds(corners)
     _Companion(data).add_to(companion_map)
-    return companion_map.get_root().render()
+    html = companion_map.get_root().render()
+    policy = content_security_policy(html, cdn)
+    return html.replace("<head>", f'<head>\n    <meta http-equiv="Content-Security-Policy" content="{policy}">', 1)

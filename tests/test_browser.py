@@ -207,3 +207,21 @@ def test_a_geocoded_place_says_where_its_position_came_from(open_map, tmp_path):
     unlocated.locator("summary").click()
     assert "Unknown: not on the map: 'Atlantis': not in the offline gazetteer" in unlocated.inner_text()
     assert page.errors() == []
+
+
+def test_the_content_security_policy_refuses_anything_injected(open_map, bundled_map, tmp_path):
+    # As if an escape had been missed: a foreign script, an inline script and an inline handler in the page.
+    html = bundled_map.read_text(encoding="utf-8")
+    assert '<meta http-equiv="Content-Security-Policy"' in html.split("<script", 1)[0]
+    injected = ('<script src="https://evil.invalid/x.js"></script>'
+                "<script>document.title = 'inline ran'</script>"
+                "<img src=x onerror=\"document.title = 'handler ran'\">")
+    page_file = tmp_path / "map.html"
+    page_file.write_text(html.replace("</body>", injected + "</body>"), encoding="utf-8")
+    page = open_map(page_file)
+    page.page.wait_for_timeout(300)
+    assert page.refused_requests == []  # the browser never even asked for evil.invalid
+    assert page.page.title().endswith("companion map")
+    refusals = [m for m in page.console if "Content Security Policy" in m]
+    assert len(refusals) >= 3
+    assert page.page.locator(".bm-popup, .bm-panel").count() >= 1  # the map itself still works

@@ -81,3 +81,17 @@ def test_the_title_box_data_names_the_blog_and_date(tmp_path):
     path.write_text(render(), encoding="utf-8")
     (text,) = map_data(path)["bordermap"]["texts"]
     assert (text["publication"], text["date"]) == ("One Free Korea", "14 February 2007")
+
+
+def test_the_policy_allows_exactly_the_pages_own_inline_scripts():
+    import base64
+    import hashlib
+    import re
+    for cdn in (False, True):
+        html = render(cdn=cdn)
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html).group(1)
+        scripts = re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
+        allowed = set(re.findall(r"'sha256-([^']+)'", policy))
+        assert allowed == {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts}
+        assert "connect-src 'none'" in policy and "'unsafe-eval'" not in policy
+        assert ("https://cdn.jsdelivr.net" in policy) is cdn
