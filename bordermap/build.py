@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from bordermap.cache import cache_csv, read_cache
-from bordermap.check import Finding, Survey, survey
+from bordermap.check import Finding, survey
 from bordermap.errors import InputError, OutputError, Origin
 from bordermap.gazetteer import read_gazetteer
 from bordermap.geocode import (DEFAULT_NOMINATIM_URL, Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain,

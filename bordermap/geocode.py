@@ -4,7 +4,6 @@ Every geocoder here answers ``geocode(query, exactly_one=False, country_codes=â€
 ``geopy.Location`` (or None), best first; what the ranking saw is kept in ``Location.raw["bordermap"]``.
 """
 
-import time
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
@@ -17,7 +16,7 @@ from geopy.geocoders import Nominatim
 from geopy.location import Location
 from urllib3.util.retry import Retry
 
-from bordermap.cache import FOUND, CachedAnswer, query_key, today
+from bordermap.cache import CachedAnswer, query_key, today
 from bordermap.errors import BordermapError, Origin
 from bordermap.gazetteer import ATTRIBUTION as GEONAMES_ATTRIBUTION
 from bordermap.gazetteer import COUNTRY_CLASS, Gazetteer, GazetteerEntry

@@ -19,7 +19,7 @@ from xstatic.pkg import leaflet as xstatic_leaflet
 from bordermap.check import Survey, Whereabouts
 from bordermap.geometry import Shape, lonlat_bounds, to_geojson
 from bordermap.places import Place
-from bordermap.text import Passage, Text
+from bordermap.text import Passage
 
 LEAFLET_VERSION = xstatic_leaflet.VERSION
 LEAFLET_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"

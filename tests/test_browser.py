@@ -1,11 +1,10 @@
 """The map as a reader meets it: real headless Chromium, network cut off (tiles get a blank pixel)."""
 
 import csv
-import shutil
 
 import pytest
 
-from conftest import PLACES, SEEDS, SHAPES, run_cli
+from conftest import PLACES, SHAPES, run_cli
 
 PAYLOADS = [
     "<img src=x onerror=\"document.title='x'\">",

@@ -11,7 +11,7 @@ from lxml import etree, html as lxml_html
 
 from bordermap.text import read_texts
 
-from conftest import PLACES, SEEDS, run_cli
+from conftest import SEEDS, run_cli
 from helpers_html import features_by_id
 
 KML_NS = {"k": "http://www.opengis.net/kml/2.2"}

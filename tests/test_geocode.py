@@ -2,7 +2,7 @@ import socket
 
 import pytest
 
-from bordermap.cache import CachedAnswer, read_cache
+from bordermap.cache import CachedAnswer
 from bordermap.gazetteer import read_gazetteer
 from bordermap.geocode import (Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain, GeocodingError,
                                NominatimGeocoder, UnresolvedPlaces, locate)
