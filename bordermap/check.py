@@ -52,15 +52,16 @@ def _side(borders_: list[Border], lat: float, lon: float) -> Side | None:
     return min(sides, key=lambda s: s.distance_m, default=None)
 
 
-def _far_and_swapped(points: list[Place]) -> list[Finding]:
+def _nearest(place: Place, points: list[Place]) -> tuple[float | None, Place | None]:
+    lat, lon = place.position.lat, place.position.lon
+    return min(((distance_m(lat, lon, o.position.lat, o.position.lon), o) for o in points if o is not place),
+               key=lambda pair: pair[0], default=(None, None))
+
+
+def _far_and_swapped(points: list[Place], nearest: dict[str, tuple[float, Place]]) -> list[Finding]:
     findings = []
     if len(points) < 3:
         return findings
-    nearest = {}
-    for place in points:
-        nearest[place.id] = min(
-            ((distance_m(place.position.lat, place.position.lon, o.position.lat, o.position.lon), o)
-             for o in points if o is not place), key=lambda pair: pair[0])
     typical = statistics.median(d for d, _ in nearest.values())
     for place in points:
         gap, other = nearest[place.id]
@@ -68,8 +69,8 @@ def _far_and_swapped(points: list[Place]) -> list[Finding]:
             continue
         lat, lon = place.position.lat, place.position.lon
         if abs(lon) <= 90:
-            swapped = min(((distance_m(lon, lat, o.position.lat, o.position.lon), o) for o in points if o is not place),
-                          key=lambda pair: pair[0])
+            swapped = min(((distance_m(lon, lat, o.position.lat, o.position.lon), o) for o in points
+                           if o is not place), key=lambda pair: pair[0])
             if swapped[0] < SWAP_NEAR_KM * 1000:
                 findings.append(Finding(place.origin, "warning",
                                         f"{place.id}: lat and lon look swapped: as {lon}, {lat} it would be "
@@ -85,12 +86,10 @@ def survey(places: list[Place], shapes: list[Shape]) -> Survey:
     """Where each located place is relative to the borders and the other places, and the findings."""
     points = [p for p in places if p.position is not None]
     borders_ = borders(shapes, [(p.position.lat, p.position.lon) for p in points])
-    whereabouts, findings = {}, []
+    whereabouts, findings, nearest = {}, [], {}
     for place in points:
-        lat, lon = place.position.lat, place.position.lon
-        side = _side(borders_, lat, lon)
-        others = [(distance_m(lat, lon, o.position.lat, o.position.lon), o) for o in points if o is not place]
-        gap, other = min(others, key=lambda pair: pair[0], default=(None, None))
+        side = _side(borders_, place.position.lat, place.position.lon)
+        gap, other = nearest[place.id] = _nearest(place, points)
         whereabouts[place.id] = Whereabouts(side, other.id if other else "", other.name if other else "", gap)
         # Within its own precision of the border, a place may truly be on either side.
         if (side and place.country and place.country != side.country and not side.on_border
@@ -98,7 +97,7 @@ def survey(places: list[Place], shapes: list[Shape]) -> Survey:
             findings.append(Finding(place.origin, "warning",
                                     f"{place.id} has country {place.country} but lies on the {side.label} of "
                                     f"{side.border_id}, {_km(side.distance_m)} from it"))
-    findings += _far_and_swapped(points)
+    findings += _far_and_swapped(points, nearest)
     for index, place in enumerate(points):
         for other in points[index + 1:]:
             gap = distance_m(place.position.lat, place.position.lon, other.position.lat, other.position.lon)
