@@ -13,14 +13,14 @@ import shapely.ops
 from shapely.geometry.base import BaseGeometry
 
 from bordermap.errors import GeometryError, InputError, Origin
-from bordermap.places import KNOWN_COLUMNS, Place, certainty, check_certainty, place_from_row, split_list
+from bordermap.places import (ID_PATTERN, KNOWN_COLUMNS, Place, certainty, check_certainty, place_from_row,
+                              split_list)
 from bordermap.tables import read_text_file
 
 LINE_TYPES = ("LineString", "MultiLineString")
 AREA_TYPES = ("Polygon", "MultiPolygon")
 KNOWN_PROPERTIES = ("id", "name", "category", "aliases", "precision_m", "note", "source", "attribution", "country",
                     "certainty", "left_country", "right_country")
-_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
     if not isinstance(properties, dict):
         raise InputError(origin, f"{label} has properties that are not an object", "write them as {...}")
     shape_id = properties.get("id")
-    if not isinstance(shape_id, str) or not _ID_PATTERN.match(shape_id):
+    if not isinstance(shape_id, str) or not ID_PATTERN.match(shape_id):
         raise InputError(origin, f"{label} has no valid 'id' property",
                          "give it an id of letters, digits, '-' and '_', e.g. tumen_river")
     label = f"feature {index} ({shape_id})"

@@ -17,7 +17,7 @@ REQUIRED_COLUMNS = ("id", "name", "lat", "lon")
 CERTAINTIES = ("exact", "approximate", "area", "unknown")
 EXACT_MAX_M = 50
 DEFAULT_CATEGORY = "place"
-_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 _COUNTRY_PATTERN = re.compile(r"[A-Z]{2}\Z")
 
 
@@ -154,7 +154,7 @@ def place_from_row(row: dict[str, str], at: dict[str, Origin], origin: Origin,
     at = {column: at.get(column, origin) for column in KNOWN_COLUMNS} | at
     if not row["id"]:
         raise InputError(at["id"], "the id is empty", "give every place a unique id, e.g. hoeryong")
-    if not _ID_PATTERN.match(row["id"]):
+    if not ID_PATTERN.match(row["id"]):
         raise InputError(at["id"], f"id '{row['id']}' is not a slug",
                          "use only letters, digits, '-' and '_', starting with a letter or digit")
     if not row["name"]:
