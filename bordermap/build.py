@@ -139,10 +139,21 @@ class _Built:
     data: dict
     places: list[Place]
     shapes: list[Shape]
-    quotes: int
-    unquoted: tuple[str, ...]
-    warnings: tuple[str, ...]
+    quotes: dict[str, int]
+    findings: list[Finding]
     cached_answers: int
+
+    @property
+    def located(self) -> int:
+        return sum(1 for p in self.places if p.position is not None)
+
+    @property
+    def unquoted(self) -> tuple[str, ...]:
+        return tuple(thing for thing, count in self.quotes.items() if not count)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(str(f) for f in self.findings)
 
 
 def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime | None) -> _Built:
@@ -157,9 +168,8 @@ def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime |
         data=map_data(places, shapes, texts, passages, metadata, surveyed),
         places=places,
         shapes=shapes,
-        quotes=sum(len(v) for v in passages.values()),
-        unquoted=tuple(t.id for t in [*places, *shapes] if not passages[t.id]),
-        warnings=tuple(str(f) for f in _geocoding_findings(located) + surveyed.findings),
+        quotes={thing.id: len(passages[thing.id]) for thing in [*places, *shapes]},
+        findings=_geocoding_findings(located) + surveyed.findings,
         cached_answers=saved,
     )
 
@@ -180,9 +190,9 @@ def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = G
         output=Path(output),
         size_bytes=len(html),
         places=len(made.places),
-        located=sum(1 for p in made.places if p.position is not None),
+        located=made.located,
         shapes=len(made.shapes),
-        quotes=made.quotes,
+        quotes=sum(made.quotes.values()),
         unquoted=made.unquoted,
         warnings=made.warnings,
         cached_answers=made.cached_answers,
@@ -223,17 +233,13 @@ class CheckReport:
 
 def check_inputs(sources: Sources, settings: GeocodingSettings = GeocodingSettings()) -> CheckReport:
     """Everything a build does but drawing: read, geocode, find passages, survey. Errors still raise."""
-    texts = read_texts(sources.texts)
-    located, shapes, _ = locate_places(sources, settings)
-    places = located.places
-    _check_unique_ids(places, shapes, sources)
-    passages = find_passages(texts, [*places, *shapes])
+    made = _build_data(sources, settings, None)
     return CheckReport(
-        findings=_geocoding_findings(located) + survey(places, shapes).findings,
-        places=len(places),
-        located=sum(1 for p in places if p.position is not None),
-        shapes=len(shapes),
-        quotes={thing.id: len(passages[thing.id]) for thing in [*places, *shapes]},
+        findings=made.findings,
+        places=len(made.places),
+        located=made.located,
+        shapes=len(made.shapes),
+        quotes=made.quotes,
     )
 
 
