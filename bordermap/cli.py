@@ -12,7 +12,7 @@ from bordermap.build import (GeocodingSettings, NewPlace, Sources, add_place, bu
 from bordermap.export import FORMATS
 from bordermap.errors import BordermapError
 from bordermap.gazetteer import extract_csv
-from bordermap.geocode import DEFAULT_NOMINATIM_URL
+from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
 
 DEFAULTS = Sources()
 DEFAULT_OUTPUT = Path("map.html")
@@ -201,7 +201,6 @@ def _add(args: argparse.Namespace) -> int:
     settings = _settings(args)
     place, lookup = add_place(_sources(args), settings, new)
     if lookup is not None:
-        from bordermap.geocode import explain
         print(explain(place, lookup), file=sys.stderr)
     print(f"added {place.id} at {place.origin}: {place.position.lat:.5f}, {place.position.lon:.5f}",
           file=sys.stderr)
