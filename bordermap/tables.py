@@ -1,33 +1,113 @@
 """CSV files read with the position of every cell, so that each error can name its line and column."""
 
+import codecs
 import csv
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from bordermap.errors import InputError, Origin
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
-def read_text_file(path: Path, what: str) -> str:
-    """Read a UTF-8 file (a BOM is allowed), or raise an InputError at the first byte that is not UTF-8."""
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A text file's content with how it was stored, so that a rewrite can keep every other byte as it was."""
+
+    content: str
+    codec: str
+    bom: bytes
+
+    def encode(self, content: str, origin: Origin) -> bytes:
+        """``content`` stored the way this file was; an InputError if the file's encoding cannot hold it."""
+        try:
+            return self.bom + content.encode(self.codec)
+        except UnicodeEncodeError as error:
+            raise InputError(origin, f"'{error.object[error.start]}' cannot be stored in {self.codec}",
+                             "save the file as UTF-8 first") from None
+
+
+def text_position(content: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``content[index]``; CRLF, CR and LF each end a line."""
+    before = content[:index]
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return len(_LINE_BREAK.findall(before)) + 1, index - line_start + 1
+
+
+def _byte_position(data: bytes, index: int) -> tuple[int, int]:
+    before = data[:index].decode("utf-8", "replace")
+    return text_position(before, len(before))
+
+
+def decode_text(data: bytes, path: Path, what: str, encoding: str | None = None) -> Encoded:
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or the declared ``encoding``.
+
+    Binary files and text in another encoding are InputErrors at the first offending byte, with a hint saying
+    which ``--encoding`` would read them when that can be guessed.
+    """
+    if data.startswith(_ZIP_MAGIC):
+        raise InputError(Origin(str(path)), f"the {what} is a ZIP archive such as an Excel or LibreOffice workbook, "
+                         "not text", "save it from the spreadsheet as 'CSV UTF-8'")
+    bom, codec = next(((b, c) for b, c in _BOMS if data.startswith(b)), (b"", encoding or "utf-8"))
+    body = data[len(bom):]
+    try:
+        content = body.decode(codec)
+    except LookupError:
+        raise InputError(Origin(str(path), 0), f"unknown encoding '{codec}'",
+                         "give an encoding Python knows, e.g. utf-8, cp1252, latin-1, utf-16") from None
+    except UnicodeDecodeError as error:
+        line, column = _byte_position(data, len(bom) + error.start)
+        byte = body[error.start]
+        if encoding:
+            hint = f"check that the file really is {encoding}, or save it as UTF-8"
+        else:
+            try:
+                guess = bytes([byte]).decode("cp1252")
+                hint = f"if it is Windows-1252 (where this byte is '{guess}'), pass --encoding cp1252, " \
+                       "or save it as UTF-8"
+            except UnicodeDecodeError:
+                hint = "if it is Latin-1, pass --encoding latin-1, or save it as UTF-8"
+        raise InputError(Origin(str(path), line, column), f"byte 0x{byte:02x} is not {codec.upper()}", hint) from None
+    if "\x00" in content:
+        hint = ("it looks like UTF-16 without a byte order mark: pass --encoding utf-16-le, or save it as UTF-8"
+                if content.count("\x00") * 3 > len(content) else
+                "give a plain-text file (from a spreadsheet: 'CSV UTF-8')")
+        raise InputError(Origin(str(path), *text_position(content, content.index("\x00"))),
+                         f"the {what} has a NUL character, so it is binary, not text", hint)
+    return Encoded(content, codec, bom)
+
+
+def read_text_file(path: Path, what: str, encoding: str | None = None) -> str:
+    """Read a text file (see ``decode_text``), or raise an InputError saying why it cannot be read."""
+    return read_encoded(path, what, encoding).content
+
+
+def read_encoded(path: Path, what: str, encoding: str | None = None) -> Encoded:
+    """Read a text file with how it was stored (see ``decode_text``)."""
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(Origin(str(path)), f"{what} not found", "check the path") from None
     except IsADirectoryError:
         raise InputError(Origin(str(path)), f"{what} is a directory", "give the path of a file") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise InputError(
-            Origin(str(path), line, column),
-            f"byte 0x{data[error.start]:02x} is not UTF-8",
-            "save the file as UTF-8",
-        ) from None
+    except PermissionError:
+        raise InputError(Origin(str(path)), f"{what} cannot be read (permission denied)",
+                         "make it readable, or copy it somewhere you can read") from None
+    return decode_text(data, path, what, encoding)
+
+
+MAX_CELL_CHARS = 100_000
+_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
+_EXCEL_SEPARATOR = re.compile(r"sep=(.)\s*\Z")
+# Let csv read any cell, so that an over-long one is reported with its position instead of as a csv.Error.
+csv.field_size_limit(2**31 - 1)
 
 
 @dataclass(frozen=True)
@@ -38,15 +118,15 @@ class Row:
     line: int
     raw: str
     cells: list[str]
+    delimiter: str = ","
 
     def origins(self) -> list[Origin]:
         """Where each cell starts."""
         # csv gives values, not positions: walk the raw record to find where each cell starts.
         origins, pos = [], 0
         for value in self.cells:
-            line = self.line + self.raw.count("\n", 0, pos)
-            column = pos - (self.raw.rfind("\n", 0, pos) + 1) + 1
-            origins.append(Origin(self.path, line, column))
+            line, column = text_position(self.raw, pos)
+            origins.append(Origin(self.path, self.line + line - 1, column))
             if self.raw.startswith('"', pos):
                 pos += len(value.replace('"', '""')) + 2
             else:
@@ -54,32 +134,67 @@ class Row:
             pos += 1
         return origins
 
+    @property
+    def delimiter_name(self) -> str:
+        """'commas', 'semicolons' or 'tabs'."""
+        return _DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
+
 
 class _LineFeed:
     """Feeds lines to ``csv.reader`` and counts how many each record used."""
 
     def __init__(self, lines: list[str]):
-        self._lines = lines
+        self.lines = lines
         self.consumed = 0
 
     def __iter__(self):
         return self
 
     def __next__(self) -> str:
-        if self.consumed >= len(self._lines):
+        if self.consumed >= len(self.lines):
             raise StopIteration
         self.consumed += 1
-        return self._lines[self.consumed - 1]
+        return self.lines[self.consumed - 1]
+
+    def skip_comments(self) -> None:
+        """Pass over lines starting with '#' where a record would start."""
+        while self.consumed < len(self.lines) and self.lines[self.consumed].startswith("#"):
+            self.consumed += 1
 
 
-def read_rows(path: Path, what: str, content: str | None = None) -> Iterator[Row]:
-    """Yield each non-blank record of a CSV file (or of ``content`` said to be that file) with its position."""
+def split_lines(content: str) -> list[str]:
+    """The lines of a text with their endings; only CRLF, CR and LF end a line (not U+2028 and the like)."""
+    return [m.group() for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z", content)]
+
+
+def _delimiter(header_line: str) -> str:
+    try:
+        return csv.Sniffer().sniff(header_line, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def read_rows(path: Path, what: str, content: str | None = None, encoding: str | None = None) -> Iterator[Row]:
+    """Yield each record of a CSV file (or of ``content`` said to be that file) with its position.
+
+    Blank lines, rows of empty cells and lines starting with '#' are skipped. The delimiter (comma, semicolon or tab) is that of the
+    header line, or the one declared by a first line like Excel's ``sep=;``.
+    """
     if content is None:
-        content = read_text_file(path, what)
-    lines = content.splitlines(keepends=True)
-    feed = _LineFeed(lines)
-    reader = csv.reader(feed, strict=True)
+        content = read_text_file(path, what, encoding)
+    feed = _LineFeed(split_lines(content))
+    delimiter = None
+    if feed.lines and (declared := _EXCEL_SEPARATOR.match(feed.lines[0])):
+        delimiter = declared.group(1)
+        feed.consumed = 1
+    reader = None
     while True:
+        feed.skip_comments()
+        if feed.consumed >= len(feed.lines):
+            return
+        if reader is None:
+            delimiter = delimiter or _delimiter(feed.lines[feed.consumed])
+            reader = csv.reader(feed, strict=True, delimiter=delimiter)
         start = feed.consumed
         try:
             cells = next(reader)
@@ -91,8 +206,15 @@ def read_rows(path: Path, what: str, content: str | None = None) -> Iterator[Row
                 f"cannot read this row as CSV ({error})",
                 "close the quote or double the quote characters inside a quoted cell",
             ) from None
-        if cells:
-            yield Row(str(path), start + 1, "".join(lines[start : feed.consumed]), cells)
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line, or a spreadsheet's row of empty cells
+        row = Row(str(path), start + 1, "".join(feed.lines[start : feed.consumed]), cells, delimiter)
+        for cell, origin in zip(cells, row.origins()):
+            if len(cell) > MAX_CELL_CHARS:
+                opened = " (is a quote left open?)" if "\n" in cell or "\r" in cell else ""
+                raise InputError(origin, f"the cell is {len(cell):,} characters long{opened}",
+                                 f"keep cells under {MAX_CELL_CHARS:,} characters; link to long documents instead")
+        yield row
 
 
 def header_names(row: Row, required: tuple[str, ...], known: tuple[str, ...]) -> list[str]:
@@ -120,5 +242,6 @@ def cells_by_name(row: Row, names: list[str]) -> tuple[dict[str, str], dict[str,
     if len(row.cells) != len(names):
         where = origins[len(names)] if len(row.cells) > len(names) else Origin(row.path, row.line, 1)
         raise InputError(where, f"the row has {len(row.cells)} cells but the header has {len(names)}",
-                         "quote cells that contain commas, and give every row as many cells as the header")
+                         f"quote cells that contain {row.delimiter_name}, and give every row as many cells as "
+                         "the header")
     return ({name: value.strip() for name, value in zip(names, row.cells)}, dict(zip(names, origins)))

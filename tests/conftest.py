@@ -10,6 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+BAD = DATA / "bad"
 SEEDS = ROOT / "seeds"
 PLACES = ROOT / "data" / "places.csv"
 SHAPES = ROOT / "data" / "shapes.geojson"

@@ -7,7 +7,7 @@ from bordermap.check import survey
 from bordermap.geometry import LocalFrame, borders, distance_m, read_shapes
 from bordermap.places import read_places
 
-from conftest import DATA, PLACES, ROOT, SHAPES, run_cli
+from conftest import BAD, DATA, PLACES, ROOT, SHAPES, run_cli
 
 HOERYONG, SANHE = (42.44113, 129.74601), (42.47532, 129.73585)
 
@@ -101,7 +101,7 @@ def test_check_report_for_a_broken_fixture_lists_each_finding(tmp_path):
 
 
 def test_check_reports_an_input_error_as_an_error_line_and_exits_1():
-    bad = DATA / "places" / "latitude_out_of_range.csv"
+    bad = BAD / "places" / "latitude_out_of_range.csv"
     result = run_cli("check", "--places", str(bad))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [

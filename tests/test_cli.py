@@ -7,7 +7,7 @@ import pytest
 
 from bordermap.cli import parser
 
-from conftest import DATA, ROOT, run_cli
+from conftest import BAD, ROOT, run_cli
 from helpers_html import features_by_id, map_data
 from nominatim_server import FakeNominatim
 
@@ -36,9 +36,9 @@ def test_build_defaults_to_the_bundled_data_and_map_html(tmp_path):
 def test_bad_csv_cell_exits_1_with_one_line_and_keeps_the_old_map(tmp_path, case):
     output = tmp_path / "map.html"
     output.write_text("the previous map", encoding="utf-8")
-    bad = DATA / "places" / f"{case}.csv"
+    bad = BAD / "places" / f"{case}.csv"
     result = run_cli("build", "--places", str(bad), "-o", str(output))
-    expected = (DATA / "places" / f"{case}.expected").read_text(encoding="utf-8").strip()
+    expected = (BAD / "places" / f"{case}.expected").read_text(encoding="utf-8").strip()
     assert result.returncode == 1
     assert result.stderr == expected.replace("{path}", str(bad)) + "\n"
     assert result.stdout == ""
@@ -47,7 +47,7 @@ def test_bad_csv_cell_exits_1_with_one_line_and_keeps_the_old_map(tmp_path, case
 
 
 def test_bad_shapes_exit_1_naming_the_feature(tmp_path):
-    bad = DATA / "shapes" / "self_intersecting_polygon.geojson"
+    bad = BAD / "shapes" / "self_intersecting_polygon.geojson"
     result = run_cli("build", "--shapes", str(bad), "-o", str(tmp_path / "map.html"))
     assert result.returncode == 1
     assert result.stderr.startswith(f"{bad}:3:3: feature 0 (bowtie) is not a valid Polygon: Self-intersection")
@@ -80,7 +80,7 @@ def test_a_place_and_a_shape_may_not_share_an_id(tmp_path):
 
 
 def test_debug_shows_the_traceback(tmp_path):
-    bad = DATA / "places" / "not_a_number.csv"
+    bad = BAD / "places" / "not_a_number.csv"
     result = run_cli("build", "--debug", "--places", str(bad), "-o", str(tmp_path / "map.html"))
     assert result.returncode == 1
     assert "Traceback" in result.stderr

@@ -5,9 +5,9 @@ import pytest
 from bordermap.errors import InputError
 from bordermap.geometry import read_shapes
 
-from conftest import DATA, SHAPES
+from conftest import BAD, SHAPES
 
-BAD_SHAPES = sorted((DATA / "shapes").glob("*.geojson"))
+BAD_SHAPES = sorted((BAD / "shapes").glob("*.geojson"))
 
 
 def test_bundled_shapes_are_a_river_line_and_two_areas():

@@ -5,9 +5,9 @@ import pytest
 from bordermap.errors import InputError
 from bordermap.places import KNOWN_COLUMNS, read_places
 
-from conftest import DATA, PLACES
+from conftest import BAD, PLACES
 
-BAD_PLACES = sorted((DATA / "places").glob("*.csv"))
+BAD_PLACES = sorted((BAD / "places").glob("*.csv"))
 
 
 def test_bundled_places_are_read_with_positions_sources_and_aliases():
