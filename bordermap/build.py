@@ -1,6 +1,5 @@
 """Run the pipeline and write its files: the only module that writes, and always through a temporary file."""
 
-import codecs
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -16,9 +15,9 @@ from bordermap.geocode import (DEFAULT_NOMINATIM_URL, Bias, CacheGeocoder, Gazet
                                Located, Lookup, NominatimGeocoder, area_of, explain, locate)
 from bordermap.export import FORMATS, export
 from bordermap.geometry import Shape, read_point_places, read_shapes
-from bordermap.places import Place, append_row, read_places, slug
+from bordermap.places import Place, append_row, parse_precision_m, read_places, slug
 from bordermap.render import MapMetadata, map_data, render_map
-from bordermap.tables import read_text_file
+from bordermap.tables import read_encoded
 from bordermap.text import find_passages, read_texts
 
 
@@ -31,6 +30,7 @@ class Sources:
     shapes: Path | None = Path("data/shapes.geojson")
     gazetteer: Path = Path("data/gazetteer.csv")
     cache: Path = Path("data/geocoded.csv")
+    encoding: str | None = None  # of the places CSV and the texts, when not UTF-8 (GeoJSON is always UTF-8)
 
 
 @dataclass(frozen=True)
@@ -112,15 +112,17 @@ def _save_cache(chain: GeocoderChain, path: Path) -> int:
     return len(chain.new_answers)
 
 
-def load_places(path: Path) -> list[Place]:
+def load_places(path: Path, encoding: str | None = None) -> list[Place]:
     """The places of a CSV file, or of a GeoJSON file (such as one exported by bordermap)."""
-    return read_point_places(path) if Path(path).suffix.lower() in (".geojson", ".json") else read_places(path)
+    if Path(path).suffix.lower() in (".geojson", ".json"):
+        return read_point_places(path)
+    return read_places(path, encoding=encoding)
 
 
 def locate_places(sources: Sources, settings: GeocodingSettings,
                   places: list[Place] | None = None) -> tuple[Located, list[Shape], int]:
     """Read the places and shapes and geocode what needs it; new online answers are saved to the cache."""
-    places = load_places(sources.places) if places is None else places
+    places = load_places(sources.places, sources.encoding) if places is None else places
     shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
     if not any(p.needs_geocoding for p in places):
         return Located(places, [], {}), shapes, 0
@@ -157,7 +159,7 @@ class _Built:
 
 
 def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime | None) -> _Built:
-    texts = read_texts(sources.texts)
+    texts = read_texts(sources.texts, sources.encoding)
     located, shapes, saved = locate_places(sources, settings)
     places = located.places
     _check_unique_ids(places, shapes, sources)
@@ -245,7 +247,7 @@ def check_inputs(sources: Sources, settings: GeocodingSettings = GeocodingSettin
 
 def explain_place(sources: Sources, settings: GeocodingSettings, place_id: str) -> str:
     """How a place got (or would get) its position: its own coordinates, or the candidates for its query."""
-    places = load_places(sources.places)
+    places = load_places(sources.places, sources.encoding)
     matches = [p for p in places if p.id.casefold() == place_id.casefold()]
     if not matches:
         raise InputError(Origin(str(sources.places)), f"no place has the id '{place_id}'",
@@ -289,8 +291,8 @@ def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace) -> t
     """
     path = Path(sources.places)
     origin = Origin(str(path))
-    raw = path.read_bytes() if path.exists() else b""
-    content = read_text_file(path, "places file")
+    stored = read_encoded(path, "places file", sources.encoding)
+    content = stored.content
     places = read_places(path, content)
     place_id = new.id or slug(new.name)
     if not place_id:
@@ -309,7 +311,7 @@ def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace) -> t
             raise InputError(origin, "no position for the new place", "pass --query, or --lat, --lon and --source")
         next_line = Origin(str(path), content.count("\n") + (1 if content.endswith("\n") or not content else 2))
         probe = Place(place_id, new.name, new.category or "place", None, (), new.country, "", (), (), next_line,
-                      query=new.query, stated_precision_m=float(new.precision_m) if new.precision_m else None)
+                      query=new.query, stated_precision_m=parse_precision_m(new.precision_m, next_line))
         located, _, _ = locate_places(sources, settings, places=[*places, probe])
         lookup = located.lookups[place_id]
         position = located.places[-1].position
@@ -320,6 +322,5 @@ def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace) -> t
         raise InputError(origin, "the new place has coordinates but no source", "say where they came from: --source")
     updated = append_row(content, values, origin)
     added = read_places(path, updated)[-1]
-    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    write_atomically(path, bom + updated.encode("utf-8"))
+    write_atomically(path, stored.encode(updated, added.origin))
     return added, lookup

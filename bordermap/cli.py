@@ -51,6 +51,9 @@ def _input_options(command: argparse.ArgumentParser) -> None:
                          help=f"places, one row each (default: {DEFAULTS.places})")
     command.add_argument("--shapes", type=Path, default=None, metavar="GEOJSON",
                          help=f"lines and areas (default: {DEFAULTS.shapes}, if it exists)")
+    command.add_argument("--encoding", default=None, metavar="NAME",
+                         help="encoding of the places CSV and the texts when not UTF-8, e.g. cp1252 (Excel on "
+                              "Windows), latin-1 or utf-16; a text's .toml may set its own")
     command.add_argument("--gazetteer", type=Path, default=DEFAULTS.gazetteer, metavar="CSV",
                          help=f"offline GeoNames extract for rows with a query (default: {DEFAULTS.gazetteer})")
     command.add_argument("--cache", type=Path, default=DEFAULTS.cache, metavar="CSV",
@@ -165,7 +168,7 @@ def _progress(items, total):
 
 def _sources(args: argparse.Namespace) -> Sources:
     shapes = args.shapes if args.shapes is not None else (DEFAULTS.shapes if DEFAULTS.shapes.exists() else None)
-    return Sources(args.texts, args.places, shapes, args.gazetteer, args.cache)
+    return Sources(args.texts, args.places, shapes, args.gazetteer, args.cache, args.encoding)
 
 
 def _settings(args: argparse.Namespace) -> GeocodingSettings:
@@ -273,3 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("bordermap: interrupted; nothing half-written was left behind", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug: still one line, and no file was half-written (writes are atomic)
+        if args.debug:
+            traceback.print_exc()
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        print(f"bordermap: internal error: {type(error).__name__}: {error} (at {Path(where.filename).name}:"
+              f"{where.lineno}); please report it with the output of --debug", file=sys.stderr)
+        return 1

@@ -5,11 +5,14 @@ import io
 import math
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import geopy
+
 from bordermap.errors import InputError, Origin
-from bordermap.tables import cells_by_name, header_names, read_rows
+from bordermap.tables import LINE_BREAK, cells_by_name, header_names, read_rows
 
 KNOWN_COLUMNS = ("id", "name", "category", "lat", "lon", "precision_m", "aliases", "country", "note", "source",
                  "attribution", "query", "certainty")
@@ -104,25 +107,64 @@ def split_list(cell: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in cell.split("|") if item.strip())
 
 
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+\Z")
+_DMS_MARK = re.compile(r"[°º′″'\"NSEWnsew]")
+_DMS_CELL = re.compile(r"[\d\s.+\-°º′″'\"NSEWnsew]+\Z")
+_LEADING_DEGREES = re.compile(r"\s*[+-]?(\d+(?:\.\d*)?)")
+
+
 def _number(text: str, origin: Origin, column: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise InputError(origin, f"{column} '{text}' is not a number",
-                         "write a decimal number with a point, e.g. 42.44113") from None
+        hint = ("write whole metres, e.g. 1500 (a comma is ambiguous here)" if "," in text
+                else "write a decimal number with a point, e.g. 42.44113")
+        raise InputError(origin, f"{column} '{text}' is not a number", hint) from None
     if not math.isfinite(value):
         raise InputError(origin, f"{column} '{text}' is not a finite number", "write a decimal number")
     return value
 
 
-def _precision_m(row: dict[str, str], at: dict[str, Origin]) -> float | None:
-    if not row.get("precision_m"):
+def _degrees(lat_text: str, lon_text: str, at: dict[str, Origin]) -> tuple[float, float]:
+    """Decimal degrees from two cells: decimal numbers (a decimal comma is fine) or degrees-minutes-seconds."""
+    cells = {"lat": lat_text, "lon": lon_text}
+    numbers = {column: _number(text.replace(",", ".") if _DECIMAL_COMMA.match(text) else text, at[column], column)
+               for column, text in cells.items() if not _DMS_MARK.search(text) or not _DMS_CELL.match(text)}
+    if len(numbers) == 2:
+        return numbers["lat"], numbers["lon"]
+    # geopy would wrap 229°E round to -131°: check the degrees before it sees them.
+    lat_degrees, lon_degrees = (float(m.group(1)) if (m := _LEADING_DEGREES.match(text)) else 0.0
+                                for text in cells.values())
+    _check_range(lat_degrees, lon_degrees, lat_text, lon_text, at)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            point = geopy.Point(f"{lat_text} {lon_text}".replace("º", "°"))
+    except ValueError:
+        column = "lat" if _DMS_MARK.search(lat_text) else "lon"
+        raise InputError(at[column], f"{column} '{cells[column]}' cannot be read as degrees, minutes and seconds",
+                         "write 42°26′28″N and 129°44′46″E, or decimal degrees such as 42.44113") from None
+    return point.latitude, point.longitude
+
+
+def parse_precision_m(text: str, origin: Origin) -> float | None:
+    """A precision_m cell: None when empty, else a non-negative number of metres."""
+    if not text:
         return None
-    precision_m = _number(row["precision_m"], at["precision_m"], "precision_m")
+    precision_m = _number(text, origin, "precision_m")
     if precision_m < 0:
-        raise InputError(at["precision_m"], f"precision_m {row['precision_m']} is negative",
+        raise InputError(origin, f"precision_m {text} is negative",
                          "give the radius in metres within which the true place lies")
     return precision_m
+
+
+def _check_range(lat: float, lon: float, lat_text: str, lon_text: str, at: dict[str, Origin]) -> None:
+    if not -90 <= lat <= 90:
+        hint = ("did you swap lat and lon?" if -90 <= lon <= 90
+                else "latitude is between -90 and 90")
+        raise InputError(at["lat"], f"latitude {lat_text} is out of range", hint)
+    if not -180 <= lon <= 180:
+        raise InputError(at["lon"], f"longitude {lon_text} is out of range", "longitude is between -180 and 180")
 
 
 def _position(row: dict[str, str], at: dict[str, Origin], precision_m: float | None) -> Position | None:
@@ -133,14 +175,8 @@ def _position(row: dict[str, str], at: dict[str, Origin], precision_m: float | N
         missing = "lat" if not lat_text else "lon"
         raise InputError(at[missing], f"{missing} is empty but {'lon' if missing == 'lat' else 'lat'} is not",
                          "give both lat and lon, or leave both empty for a place that cannot be located")
-    lat = _number(lat_text, at["lat"], "lat")
-    lon = _number(lon_text, at["lon"], "lon")
-    if not -90 <= lat <= 90:
-        hint = ("did you swap lat and lon?" if -90 <= lon <= 90
-                else "latitude is between -90 and 90")
-        raise InputError(at["lat"], f"latitude {lat_text} is out of range", hint)
-    if not -180 <= lon <= 180:
-        raise InputError(at["lon"], f"longitude {lon_text} is out of range", "longitude is between -180 and 180")
+    lat, lon = _degrees(lat_text, lon_text, at)
+    _check_range(lat, lon, lat_text, lon_text, at)
     if not row.get("source"):
         raise InputError(at.get("source", at["lat"]), "the place has coordinates but no source",
                          "say in the 'source' column where lat and lon came from")
@@ -159,7 +195,7 @@ def place_from_row(row: dict[str, str], at: dict[str, Origin], origin: Origin,
                          "use only letters, digits, '-' and '_', starting with a letter or digit")
     if not row["name"]:
         raise InputError(at["name"], "the name is empty", "give the place a name to show on the map")
-    precision_m = _precision_m(row, at)
+    precision_m = parse_precision_m(row["precision_m"], at["precision_m"])
     country = row["country"]
     if country and not _COUNTRY_PATTERN.match(country):
         raise InputError(at["country"], f"country '{country}' is not a two-letter code",
@@ -182,10 +218,10 @@ def place_from_row(row: dict[str, str], at: dict[str, Origin], origin: Origin,
     )
 
 
-def read_places(path: Path, content: str | None = None) -> list[Place]:
+def read_places(path: Path, content: str | None = None, encoding: str | None = None) -> list[Place]:
     """Read and check every row of a places CSV (or ``content`` said to be it); raise InputError at the first bad cell."""
     path = Path(path)
-    rows = read_rows(path, "places file", content)
+    rows = read_rows(path, "places file", content, encoding)
     try:
         header = next(rows)
     except StopIteration:
@@ -221,14 +257,15 @@ def append_row(content: str, values: dict[str, str], origin: Origin) -> str:
     The new row uses the file's own column order and line ending; a value for a column the header does not have
     is an error rather than a silently dropped cell.
     """
-    header = next(csv.reader(io.StringIO(content)))
-    names = [name.strip() for name in header]
+    header = next(read_rows(Path(origin.path), "places file", content))
+    names = [name.strip() for name in header.cells]
     for column, value in values.items():
         if value and column not in names:
             raise InputError(origin, f"the header has no '{column}' column for the value '{value}'",
                              f"add a '{column}' column to the header first")
-    line_end = "\r\n" if "\r\n" in content.split("\n", 1)[0] + "\n" else "\n"
+    line_end = (LINE_BREAK.findall(header.raw) or ["\n"])[0]
     stream = io.StringIO()
-    csv.writer(stream, lineterminator=line_end).writerow([values.get(name, "") for name in names])
+    writer = csv.writer(stream, delimiter=header.delimiter, lineterminator=line_end)
+    writer.writerow([values.get(name, "") for name in names])
     separator = "" if content.endswith(("\n", "\r")) else line_end
     return content + separator + stream.getvalue()

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from bordermap.errors import InputError, Origin
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -38,7 +38,7 @@ def text_position(content: str, index: int) -> tuple[int, int]:
     """The 1-based line and column of ``content[index]``; CRLF, CR and LF each end a line."""
     before = content[:index]
     line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
-    return len(_LINE_BREAK.findall(before)) + 1, index - line_start + 1
+    return len(LINE_BREAK.findall(before)) + 1, index - line_start + 1
 
 
 def _byte_position(data: bytes, index: int) -> tuple[int, int]:

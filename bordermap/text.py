@@ -10,10 +10,10 @@ from typing import Iterable, Protocol
 import pysbd
 
 from bordermap.errors import InputError, Origin
-from bordermap.tables import read_text_file
+from bordermap.tables import LINE_BREAK, read_text_file
 
 _LIST_MARKER = re.compile(r"\s*(\d+|[a-z])[.)]\s*\Z")
-_METADATA_KEYS = {"publication": str, "date": str, "url": str, "language": str}
+_METADATA_KEYS = {"publication": str, "date": str, "url": str, "language": str, "encoding": str}
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Text:
     @property
     def title(self) -> str:
         """The first line of the text."""
-        return self.content.split("\n", 1)[0].strip()
+        return LINE_BREAK.split(self.content, 1)[0].strip()
 
 
 @dataclass(frozen=True)
@@ -76,23 +76,21 @@ def _metadata(path: Path) -> dict[str, str]:
     return metadata
 
 
-def read_texts(folder: Path) -> list[Text]:
-    """Read every ``*.txt`` in a folder, in name order, with the metadata of a ``.toml`` of the same name."""
+def read_texts(folder: Path, encoding: str | None = None) -> list[Text]:
+    """Read every ``*.txt`` in a folder, in name order, with the metadata of a ``.toml`` of the same name.
+
+    A text is UTF-8 unless its ``.toml`` says ``encoding = "..."``, or ``encoding`` is given for all of them.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(Origin(str(folder)), "the texts folder does not exist", "give a folder of .txt files")
     texts = []
     for path in sorted(folder.glob("*.txt")):
-        content = read_text_file(path, "text")
+        metadata = _metadata(path.with_suffix(".toml"))
+        content = read_text_file(path, "text", metadata.pop("encoding", encoding))
         if not content.strip():
             raise InputError(Origin(str(path)), "the text is empty", "put the text in the file, its title first")
-        if "\x00" in content:
-            index = content.index("\x00")
-            raise InputError(Origin(str(path), content.count("\n", 0, index) + 1,
-                                    index - (content.rfind("\n", 0, index) + 1) + 1),
-                             "the text has a NUL character", "save it as plain UTF-8 text")
-        texts.append(Text(id=path.stem, path=str(path), content=content,
-                          **_metadata(path.with_suffix(".toml"))))
+        texts.append(Text(id=path.stem, path=str(path), content=content, **metadata))
     if not texts:
         raise InputError(Origin(str(folder)), "no .txt files in the texts folder", "add the text as a .txt file")
     return texts
@@ -102,7 +100,7 @@ def sentence_spans(content: str) -> list[tuple[int, int]]:
     """Split a text into sentences: (start, end) offsets, line breaks always ending one, whitespace trimmed."""
     segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", content):
+    for line in re.finditer(r"[^\r\n]+", content):
         pending = None
         for segment in segmenter.segment(line.group()):
             start = line.start() + segment.start

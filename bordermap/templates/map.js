@@ -350,17 +350,23 @@ function bordermapRender(map) {
     });
     marks.sort(function (a, b) { return a[0] - b[0] || (b[1] - b[0]) - (a[1] - a[0]); });
     var content = text.content;
-    var firstBreak = content.indexOf("\n");
-    var lineStart = firstBreak < 0 ? content.length : firstBreak + 1;
+    var lineStart = lineBreak(content, 0)[1];
     while (lineStart < content.length) {
-      var lineEnd = content.indexOf("\n", lineStart);
-      if (lineEnd < 0) { lineEnd = content.length; }
-      if (content.slice(lineStart, lineEnd).trim()) {
-        article.appendChild(paragraph(content, lineStart, lineEnd, sentences, marks, text.id));
+      var lineEnd = lineBreak(content, lineStart);
+      if (content.slice(lineStart, lineEnd[0]).trim()) {
+        article.appendChild(paragraph(content, lineStart, lineEnd[0], sentences, marks, text.id));
       }
-      lineStart = lineEnd + 1;
+      lineStart = lineEnd[1];
     }
     return article;
+  }
+
+  // Where the line break after `from` starts and ends; CRLF, CR and LF each end a line, as in bordermap's Python.
+  function lineBreak(content, from) {
+    var pattern = /\r\n|\r|\n/g;
+    pattern.lastIndex = from;
+    var found = pattern.exec(content);
+    return found ? [found.index, found.index + found[0].length] : [content.length, content.length];
   }
 
   function paragraph(content, start, end, sentences, marks, textId) {
