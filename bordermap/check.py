@@ -3,8 +3,12 @@
 import statistics
 from dataclasses import dataclass
 
+import numpy as np
+import shapely
+
 from bordermap.errors import Origin
-from bordermap.geometry import Border, Shape, Side, borders, distance_m, lonlat_bounds, to_geojson
+from bordermap.geometry import (Border, LocalFrame, Shape, Side, borders, distance_m, distances_m, lonlat_bounds,
+                                to_geojson)
 from bordermap.places import Place
 
 FAR_KM = 50
@@ -52,10 +56,48 @@ def _side(borders_: list[Border], lat: float, lon: float) -> Side | None:
     return min(sides, key=lambda s: s.distance_m, default=None)
 
 
-def _nearest(place: Place, points: list[Place]) -> tuple[float | None, Place | None]:
-    lat, lon = place.position.lat, place.position.lon
-    return min(((distance_m(lat, lon, o.position.lat, o.position.lon), o) for o in points if o is not place),
-               key=lambda pair: pair[0], default=(None, None))
+class _Neighbours:
+    """Nearest other places and near pairs among many points, in O(n log n) rather than comparing every pair.
+
+    An R-tree in a local metric frame proposes candidates; distances are then measured on the ellipsoid.
+    """
+
+    # The frame stretches distances a little away from its centre: look this much further than the planar nearest.
+    _SLACK = 1.5
+
+    def __init__(self, points: list[Place]):
+        self._lats = np.array([p.position.lat for p in points])
+        self._lons = np.array([p.position.lon for p in points])
+        frame = LocalFrame(float(np.median(self._lats)), float(np.median(self._lons)))
+        self._xy = frame.to_metres(shapely.points(self._lons, self._lats))
+        self._tree = shapely.STRtree(self._xy)
+
+    def _distances(self, pairs: np.ndarray) -> np.ndarray:
+        return distances_m(self._lats[pairs[0]], self._lons[pairs[0]], self._lats[pairs[1]], self._lons[pairs[1]])
+
+    def nearest(self) -> list[tuple[float, int] | tuple[None, None]]:
+        """For each point, the geodesic distance to the nearest other point and that point's index."""
+        if len(self._lats) < 2:
+            return [(None, None)] * len(self._lats)
+        first = self._tree.query_nearest(self._xy, exclusive=True, all_matches=False)
+        reach = np.zeros(len(self._lats))
+        reach[first[0]] = self._distances(first) * self._SLACK + 1
+        pairs = self._tree.query(self._xy, predicate="dwithin", distance=reach)
+        pairs = pairs[:, pairs[0] != pairs[1]]
+        gaps = self._distances(pairs)
+        best: dict[int, tuple[float, int]] = {}
+        for i, j, gap in zip(pairs[0].tolist(), pairs[1].tolist(), gaps.tolist()):
+            if i not in best or (gap, j) < best[i]:
+                best[i] = (gap, j)
+        return [best[i] for i in range(len(self._lats))]
+
+    def pairs_within(self, metres: float) -> list[tuple[int, int, float]]:
+        """Every pair (i < j) of points closer than ``metres`` on the ellipsoid, with its distance."""
+        pairs = self._tree.query(self._xy, predicate="dwithin", distance=metres * self._SLACK)
+        pairs = pairs[:, pairs[0] < pairs[1]]
+        gaps = self._distances(pairs)
+        return sorted((i, j, gap) for i, j, gap in zip(pairs[0].tolist(), pairs[1].tolist(), gaps.tolist())
+                      if gap < metres)
 
 
 def _far_and_swapped(points: list[Place], nearest: dict[str, tuple[float, Place]]) -> list[Finding]:
@@ -86,10 +128,13 @@ def survey(places: list[Place], shapes: list[Shape]) -> Survey:
     """Where each located place is relative to the borders and the other places, and the findings."""
     points = [p for p in places if p.position is not None]
     borders_ = borders(shapes, [(p.position.lat, p.position.lon) for p in points])
+    neighbours = _Neighbours(points) if points else None
+    nearest_of = neighbours.nearest() if neighbours else []
     whereabouts, findings, nearest = {}, [], {}
-    for place in points:
+    for place, (gap, other_index) in zip(points, nearest_of):
         side = _side(borders_, place.position.lat, place.position.lon)
-        gap, other = nearest[place.id] = _nearest(place, points)
+        other = points[other_index] if other_index is not None else None
+        nearest[place.id] = (gap, other)
         whereabouts[place.id] = Whereabouts(side, other.id if other else "", other.name if other else "", gap)
         # Within its own precision of the border, a place may truly be on either side.
         if (side and place.country and place.country != side.country and not side.on_border
@@ -98,12 +143,9 @@ def survey(places: list[Place], shapes: list[Shape]) -> Survey:
                                     f"{place.id} has country {place.country} but lies on the {side.label} of "
                                     f"{side.border_id}, {_km(side.distance_m)} from it"))
     findings += _far_and_swapped(points, nearest)
-    for index, place in enumerate(points):
-        for other in points[index + 1:]:
-            gap = distance_m(place.position.lat, place.position.lon, other.position.lat, other.position.lon)
-            if gap < SAME_SPOT_M:
-                findings.append(Finding(other.origin, "warning",
-                                        f"{other.id} is at the same spot as {place.id} ({_km(gap)} apart)"))
+    for i, j, gap in neighbours.pairs_within(SAME_SPOT_M) if neighbours else []:
+        findings.append(Finding(points[j].origin, "warning",
+                                f"{points[j].id} is at the same spot as {points[i].id} ({_km(gap)} apart)"))
     findings += _oversized(points, shapes)
     return Survey(whereabouts, findings)
 

@@ -256,6 +256,12 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return abs(_GEOD.inv(lon1, lat1, lon2, lat2)[2])
 
 
+def distances_m(lats1, lons1, lats2, lons2) -> np.ndarray:
+    """``distance_m`` for arrays of points, pairwise."""
+    return np.abs(_GEOD.inv(np.asarray(lons1, float), np.asarray(lats1, float),
+                            np.asarray(lons2, float), np.asarray(lats2, float))[2])
+
+
 def to_geojson(geometry: BaseGeometry) -> dict:
     """A shapely geometry as a GeoJSON geometry object ([lon, lat] order)."""
     return shapely.geometry.mapping(geometry)

@@ -135,13 +135,13 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origin
 
 
-def name_pattern(names: Iterable[str]) -> re.Pattern | None:
+def _folded_words(names: Iterable[str]) -> list[list[str]]:
+    return [words for words in (fold(name)[0].split() for name in names) if words]
+
+
+def _pattern(word_lists: list[list[str]]) -> re.Pattern | None:
     """A regex over folded text that finds any of the names at word boundaries, any whitespace between words."""
-    alternatives = set()
-    for name in names:
-        words = fold(name)[0].split()
-        if words:
-            alternatives.add(r"\s+".join(re.escape(word) for word in words))
+    alternatives = {r"\s+".join(re.escape(word) for word in words) for words in word_lists}
     if not alternatives:
         return None
     ordered = sorted(alternatives, key=len, reverse=True)
@@ -152,11 +152,13 @@ def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, l
     """For each place or shape id, the sentences of the texts that name it (by name or alias), in reading order."""
     things = list(things)
     result: dict[str, list[Passage]] = {thing.id: [] for thing in things}
-    patterns = [(thing.id, name_pattern((thing.name, *thing.aliases))) for thing in things]
+    names = [(thing.id, _folded_words((thing.name, *thing.aliases))) for thing in things]
     for text in texts:
         folded, origin = fold(text.content)
         spans = sentence_spans(text.content)
-        for thing_id, pattern in patterns:
+        for thing_id, word_lists in names:
+            # A name matches only where all its words occur: most names of a long list need no regex at all.
+            pattern = _pattern([words for words in word_lists if all(word in folded for word in words)])
             if pattern is None:
                 continue
             by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}

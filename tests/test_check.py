@@ -121,3 +121,25 @@ def test_places_equally_far_apart_do_not_break_the_survey(tmp_path):
     places.write_text("id,name,lat,lon,source\na,A,42.4,129.70,s\nb,B,42.4,129.71,s\nc,C,42.4,129.72,s\n",
                       encoding="utf-8")
     assert survey(read_places(places), []).findings == []
+
+
+@pytest.mark.parametrize("spread_deg", [0.05, 3, 60])
+def test_nearest_places_and_same_spot_pairs_match_comparing_every_pair(tmp_path, spread_deg):
+    rng = np.random.default_rng(7)
+    lats = 42.4 + rng.uniform(-1, 1, 300) * min(spread_deg, 40)
+    lons = 129.7 + rng.uniform(-1, 1, 300) * min(spread_deg, 50)
+    lats[1], lons[1] = lats[0] + 0.00005, lons[0]  # about 5.6 m apart: the same spot
+    rows = "".join(f"p{i},P{i},{lat:.6f},{lon:.6f},s\n" for i, (lat, lon) in enumerate(zip(lats, lons)))
+    places_csv = tmp_path / "places.csv"
+    places_csv.write_text("id,name,lat,lon,source\n" + rows, encoding="utf-8")
+    places = read_places(places_csv)
+    result = survey(places, [])
+    for place in places:
+        gaps = sorted((distance_m(place.position.lat, place.position.lon, o.position.lat, o.position.lon), o.id)
+                      for o in places if o is not place)
+        assert result.whereabouts[place.id].nearest_m == pytest.approx(gaps[0][0])
+        assert result.whereabouts[place.id].nearest_id == gaps[0][1]
+    same_spot = [str(f) for f in result.findings if "same spot" in f.message]
+    brute = [(b.id, a.id) for i, a in enumerate(places) for b in places[i + 1:]
+             if distance_m(a.position.lat, a.position.lon, b.position.lat, b.position.lon) < 10]
+    assert [(s.split(": ")[2].split()[0], s.split("as ")[1].split()[0]) for s in same_spot] == brute
