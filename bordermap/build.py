@@ -30,7 +30,7 @@ class Sources:
     shapes: Path | None = Path("data/shapes.geojson")
     gazetteer: Path = Path("data/gazetteer.csv")
     cache: Path = Path("data/geocoded.csv")
-    encoding: str | None = None  # of the places CSV and the texts, when not UTF-8 (GeoJSON is always UTF-8)
+    encoding: str | None = None  # of the places CSV when not UTF-8 (texts say theirs in their .toml)
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ class _Built:
 
 
 def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime | None) -> _Built:
-    texts = read_texts(sources.texts, sources.encoding)
+    texts = read_texts(sources.texts)
     located, shapes, saved = locate_places(sources, settings)
     places = located.places
     _check_unique_ids(places, shapes, sources)

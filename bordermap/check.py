@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from bordermap.errors import Origin
+from bordermap.errors import Origin, printable
 from bordermap.geometry import (Border, LocalFrame, Shape, Side, borders, distance_m, distances_m, lonlat_bounds,
                                 to_geojson)
 from bordermap.places import Place
@@ -26,7 +26,7 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.severity}: {self.message}"
+        return printable(f"{self.origin}: {self.severity}: {self.message}")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The command line: parse, call the library, print one line per outcome, choose the exit status."""
 
 import argparse
+import codecs
 import os
 import sys
 import traceback
@@ -10,7 +11,7 @@ from bordermap import __version__
 from bordermap.build import (GeocodingSettings, NewPlace, Sources, add_place, build_map, check_inputs,
                              explain_place, export_map, write_atomically)
 from bordermap.export import FORMATS
-from bordermap.errors import BordermapError
+from bordermap.errors import BordermapError, printable
 from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
 
@@ -34,6 +35,13 @@ def _countries(text: str) -> tuple[str, ...]:
     return codes
 
 
+def _encoding(text: str) -> str:
+    try:
+        return codecs.lookup(text).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an encoding Python knows, e.g. cp1252, latin-1") from None
+
+
 def _bbox(text: str) -> tuple[float, float, float, float]:
     try:
         west, south, east, north = (float(v) for v in text.split(","))
@@ -51,9 +59,9 @@ def _input_options(command: argparse.ArgumentParser) -> None:
                          help=f"places, one row each (default: {DEFAULTS.places})")
     command.add_argument("--shapes", type=Path, default=None, metavar="GEOJSON",
                          help=f"lines and areas (default: {DEFAULTS.shapes}, if it exists)")
-    command.add_argument("--encoding", default=None, metavar="NAME",
-                         help="encoding of the places CSV and the texts when not UTF-8, e.g. cp1252 (Excel on "
-                              "Windows), latin-1 or utf-16; a text's .toml may set its own")
+    command.add_argument("--encoding", type=_encoding, default=None, metavar="NAME",
+                         help="encoding of the places CSV when not UTF-8, e.g. cp1252 (Excel on Windows) or "
+                              "latin-1 (a text says its own in its .toml)")
     command.add_argument("--gazetteer", type=Path, default=DEFAULTS.gazetteer, metavar="CSV",
                          help=f"offline GeoNames extract for rows with a query (default: {DEFAULTS.gazetteer})")
     command.add_argument("--cache", type=Path, default=DEFAULTS.cache, metavar="CSV",
@@ -204,7 +212,7 @@ def _add(args: argparse.Namespace) -> int:
     settings = _settings(args)
     place, lookup = add_place(_sources(args), settings, new)
     if lookup is not None:
-        print(explain(place, lookup), file=sys.stderr)
+        print("\n".join(map(printable, explain(place, lookup).splitlines())), file=sys.stderr)
     print(f"added {place.id} at {place.origin}: {place.position.lat:.5f}, {place.position.lon:.5f}",
           file=sys.stderr)
     if args.no_build:
@@ -214,7 +222,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _locate(args: argparse.Namespace) -> int:
-    report = explain_place(_sources(args), _settings(args), args.id).splitlines()
+    report = [printable(line) for line in explain_place(_sources(args), _settings(args), args.id).splitlines()]
     summary = ("position:", "no candidates:", "warning:")
     print("\n".join(report if args.explain else [report[0], *(l for l in report if l.strip().startswith(summary))]))
     return 0
@@ -237,7 +245,7 @@ def _check(args: argparse.Namespace) -> int:
         lines = ([f"{place.origin}: error: '{place.query}' ({place.id}): {why}; {hint}"
                   for place, why, hint in problems] if problems
                  else [f"{error.origin}: error: {error.message}; {error.hint}"])
-        print("\n".join(lines))
+        print("\n".join(map(printable, lines)))
         print(f"summary: {len(lines)} errors; the data could not be checked further")
         return 1
     for finding in report.findings:
@@ -280,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         where = traceback.extract_tb(error.__traceback__)[-1]
-        print(f"bordermap: internal error: {type(error).__name__}: {error} (at {Path(where.filename).name}:"
-              f"{where.lineno}); please report it with the output of --debug", file=sys.stderr)
+        print(printable(f"bordermap: internal error: {type(error).__name__}: {error} (at "
+                        f"{Path(where.filename).name}:{where.lineno}); please report it with the output of --debug"),
+              file=sys.stderr)
         return 1

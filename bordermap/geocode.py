@@ -17,7 +17,7 @@ from geopy.location import Location
 from urllib3.util.retry import Retry
 
 from bordermap.cache import CachedAnswer, query_key, today
-from bordermap.errors import BordermapError, Origin
+from bordermap.errors import BordermapError, Origin, printable
 from bordermap.gazetteer import ATTRIBUTION as GEONAMES_ATTRIBUTION
 from bordermap.gazetteer import COUNTRY_CLASS, Gazetteer, GazetteerEntry
 from bordermap.places import Place, Position
@@ -46,7 +46,7 @@ class UnresolvedPlaces(GeocodingError):
     def __str__(self) -> str:
         lines = [f"{len(self.problems)} place(s) could not be located:"]
         for place, why, hint in self.problems:
-            lines.append(f"{place.origin}: '{place.query}' ({place.id}): {why}; {hint}")
+            lines.append(printable(f"{place.origin}: '{place.query}' ({place.id}): {why}; {hint}"))
         return "\n".join(lines)
 
 

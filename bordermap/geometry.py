@@ -98,17 +98,20 @@ def _text(value, origin: Origin, key: str) -> str:
 
 
 def _positions(coordinates):
-    """Yield every [lon, lat] position of a GeoJSON coordinates array."""
-    if coordinates and isinstance(coordinates[0], (int, float)):
-        yield coordinates
-    else:
+    """Yield every [lon, lat] position of a GeoJSON coordinates array (anything that is not an array of arrays)."""
+    if isinstance(coordinates, list) and coordinates and isinstance(coordinates[0], list):
         for item in coordinates:
             yield from _positions(item)
+    else:
+        yield coordinates
 
 
 def _check_positions(geometry: dict, origin: Origin, label: str) -> None:
     for position in _positions(geometry.get("coordinates") or []):
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in position):
+        if position == []:
+            continue
+        if not isinstance(position, list) or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                                     for v in position):
             raise GeometryError(origin, f"{label} has a position that is not numbers: {position}",
                                 "write each position as [lon, lat]")
         if len(position) != 2:
@@ -166,7 +169,7 @@ def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
     try:
         geom = shapely.geometry.shape(geometry)
     except (ValueError, TypeError, AttributeError, IndexError, shapely.errors.ShapelyError) as error:
-        raise GeometryError(origin, f"{label} has a malformed {kind} ({error})",
+        raise GeometryError(origin, f"{label} has a malformed {kind} ({' '.join(str(error).split())})",
                             "check the nesting of its coordinates arrays") from None
     if geom.is_empty:
         raise GeometryError(origin, f"{label} has an empty {kind}", "give it coordinates")
@@ -212,12 +215,18 @@ def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
 
 def _load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
     """The features of a GeoJSON FeatureCollection file, each with where it starts."""
-    text = read_text_file(path, what)
+    text = read_text_file(path, what, declare=None)
+    if not text.strip():
+        raise InputError(Origin(str(path)), f"the {what} is empty",
+                         'give it {"type": "FeatureCollection", "features": []} at least')
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(Origin(str(path), error.lineno, error.colno), f"not valid JSON ({error.msg})",
                          "check the file with a JSON validator") from None
+    except RecursionError:
+        raise InputError(Origin(str(path)), "the JSON is nested too deeply to read",
+                         "check the nesting of the coordinates arrays") from None
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
         raise InputError(Origin(str(path)), "not a GeoJSON FeatureCollection",
                          "wrap the features in {\"type\": \"FeatureCollection\", \"features\": [...]}")

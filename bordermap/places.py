@@ -125,11 +125,22 @@ def _number(text: str, origin: Origin, column: str) -> float:
     return value
 
 
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _degrees(lat_text: str, lon_text: str, at: dict[str, Origin]) -> tuple[float, float]:
     """Decimal degrees from two cells: decimal numbers (a decimal comma is fine) or degrees-minutes-seconds."""
     cells = {"lat": lat_text, "lon": lon_text}
-    numbers = {column: _number(text.replace(",", ".") if _DECIMAL_COMMA.match(text) else text, at[column], column)
-               for column, text in cells.items() if not _DMS_MARK.search(text) or not _DMS_CELL.match(text)}
+    numbers = {}
+    for column, text in cells.items():
+        plain = text.replace(",", ".") if _DECIMAL_COMMA.match(text) else text
+        if _is_float(plain) or not _DMS_MARK.search(text) or not _DMS_CELL.match(text):
+            numbers[column] = _number(plain, at[column], column)
     if len(numbers) == 2:
         return numbers["lat"], numbers["lon"]
     # geopy would wrap 229°E round to -131°: check the degrees before it sees them.

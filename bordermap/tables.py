@@ -15,6 +15,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _ZIP_MAGIC = b"PK\x03\x04"
+PASS_ENCODING = "pass --encoding {}"  # how a user declares the encoding of a places file
 
 
 @dataclass(frozen=True)
@@ -46,50 +47,65 @@ def _byte_position(data: bytes, index: int) -> tuple[int, int]:
     return text_position(before, len(before))
 
 
-def decode_text(data: bytes, path: Path, what: str, encoding: str | None = None) -> Encoded:
+def _looks_like_utf16_le(body: bytes) -> bool:
+    # ASCII text in UTF-16-LE: every second byte is NUL, the others are not.
+    odd, even = body[1::2], body[0::2]
+    return bool(odd) and odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.1 * len(even)
+
+
+def decode_text(data: bytes, path: Path, what: str, encoding: str | None = None,
+                declare: str | None = PASS_ENCODING) -> Encoded:
     """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or the declared ``encoding``.
 
     Binary files and text in another encoding are InputErrors at the first offending byte, with a hint saying
-    which ``--encoding`` would read them when that can be guessed.
+    how to ``declare`` the encoding that would read them (None for a format that is always UTF-8).
     """
     if data.startswith(_ZIP_MAGIC):
         raise InputError(Origin(str(path)), f"the {what} is a ZIP archive such as an Excel or LibreOffice workbook, "
                          "not text", "save it from the spreadsheet as 'CSV UTF-8'")
     bom, codec = next(((b, c) for b, c in _BOMS if data.startswith(b)), (b"", encoding or "utf-8"))
     body = data[len(bom):]
+    if codec == "utf-8" and b"\x00" in body:
+        hint = "give a plain-text file saved as UTF-8"
+        if declare and _looks_like_utf16_le(body):
+            hint = f"it looks like UTF-16 without a byte order mark: {declare.format('utf-16-le')}, or save it as UTF-8"
+        raise InputError(Origin(str(path), *_byte_position(data, len(bom) + body.index(b"\x00"))),
+                         f"the {what} has a NUL byte, so it is binary, not text", hint)
     try:
         content = body.decode(codec)
     except LookupError:
-        raise InputError(Origin(str(path), 0), f"unknown encoding '{codec}'",
+        raise InputError(Origin(str(path)), f"unknown encoding '{codec}'",
                          "give an encoding Python knows, e.g. utf-8, cp1252, latin-1, utf-16") from None
     except UnicodeDecodeError as error:
         line, column = _byte_position(data, len(bom) + error.start)
         byte = body[error.start]
         if encoding:
             hint = f"check that the file really is {encoding}, or save it as UTF-8"
+        elif declare is None:
+            hint = "this format is always UTF-8: save the file as UTF-8"
         else:
             try:
                 guess = bytes([byte]).decode("cp1252")
-                hint = f"if it is Windows-1252 (where this byte is '{guess}'), pass --encoding cp1252, " \
-                       "or save it as UTF-8"
+                hint = (f"if it is Windows-1252 (where this byte is '{guess}'), {declare.format('cp1252')}, "
+                        "or save it as UTF-8")
             except UnicodeDecodeError:
-                hint = "if it is Latin-1, pass --encoding latin-1, or save it as UTF-8"
+                hint = f"if it is Latin-1, {declare.format('latin-1')}, or save it as UTF-8"
         raise InputError(Origin(str(path), line, column), f"byte 0x{byte:02x} is not {codec.upper()}", hint) from None
     if "\x00" in content:
-        hint = ("it looks like UTF-16 without a byte order mark: pass --encoding utf-16-le, or save it as UTF-8"
-                if content.count("\x00") * 3 > len(content) else
-                "give a plain-text file (from a spreadsheet: 'CSV UTF-8')")
         raise InputError(Origin(str(path), *text_position(content, content.index("\x00"))),
-                         f"the {what} has a NUL character, so it is binary, not text", hint)
+                         f"the {what} has a NUL character, so it is binary, not text",
+                         "give a plain-text file saved as UTF-8")
     return Encoded(content, codec, bom)
 
 
-def read_text_file(path: Path, what: str, encoding: str | None = None) -> str:
+def read_text_file(path: Path, what: str, encoding: str | None = None,
+                   declare: str | None = PASS_ENCODING) -> str:
     """Read a text file (see ``decode_text``), or raise an InputError saying why it cannot be read."""
-    return read_encoded(path, what, encoding).content
+    return read_encoded(path, what, encoding, declare).content
 
 
-def read_encoded(path: Path, what: str, encoding: str | None = None) -> Encoded:
+def read_encoded(path: Path, what: str, encoding: str | None = None,
+                 declare: str | None = PASS_ENCODING) -> Encoded:
     """Read a text file with how it was stored (see ``decode_text``)."""
     try:
         data = Path(path).read_bytes()
@@ -100,7 +116,7 @@ def read_encoded(path: Path, what: str, encoding: str | None = None) -> Encoded:
     except PermissionError:
         raise InputError(Origin(str(path)), f"{what} cannot be read (permission denied)",
                          "make it readable, or copy it somewhere you can read") from None
-    return decode_text(data, path, what, encoding)
+    return decode_text(data, path, what, encoding, declare)
 
 
 MAX_CELL_CHARS = 100_000

@@ -1,5 +1,6 @@
 """Read the seed texts verbatim and find, for each place, the sentences that speak of it."""
 
+import codecs
 import re
 import tomllib
 import unicodedata
@@ -59,7 +60,7 @@ def _metadata(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
     try:
-        data = tomllib.loads(read_text_file(path, "text metadata"))
+        data = tomllib.loads(read_text_file(path, "text metadata", declare=None))
     except tomllib.TOMLDecodeError as error:
         line, column = (re.findall(r"line (\d+), column (\d+)", str(error)) or [("1", "1")])[0]
         raise InputError(Origin(str(path), int(line), int(column)), f"not valid TOML ({error})",
@@ -70,16 +71,22 @@ def _metadata(path: Path) -> dict[str, str]:
             raise InputError(Origin(str(path)), f"unknown key '{key}'",
                              f"use only {', '.join(sorted(_METADATA_KEYS))}")
         metadata[key] = str(value)
+    if metadata.get("encoding"):
+        try:
+            codecs.lookup(metadata["encoding"])
+        except LookupError:
+            raise InputError(Origin(str(path)), f"unknown encoding '{metadata['encoding']}'",
+                             "give an encoding Python knows, e.g. cp1252, latin-1, utf-16") from None
     if metadata.get("url") and not re.match(r"https?://", metadata["url"]):
         raise InputError(Origin(str(path)), f"url '{metadata['url']}' is not an http(s) address",
                          "give the address where the text was published, starting with https://")
     return metadata
 
 
-def read_texts(folder: Path, encoding: str | None = None) -> list[Text]:
+def read_texts(folder: Path) -> list[Text]:
     """Read every ``*.txt`` in a folder, in name order, with the metadata of a ``.toml`` of the same name.
 
-    A text is UTF-8 unless its ``.toml`` says ``encoding = "..."``, or ``encoding`` is given for all of them.
+    A text is UTF-8 (or UTF-16 with a BOM) unless its ``.toml`` says ``encoding = "..."``.
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -87,7 +94,8 @@ def read_texts(folder: Path, encoding: str | None = None) -> list[Text]:
     texts = []
     for path in sorted(folder.glob("*.txt")):
         metadata = _metadata(path.with_suffix(".toml"))
-        content = read_text_file(path, "text", metadata.pop("encoding", encoding))
+        content = read_text_file(path, "text", metadata.pop("encoding", None),
+                                 f"add encoding = \"{{}}\" to {path.with_suffix('.toml').name}")
         if not content.strip():
             raise InputError(Origin(str(path)), "the text is empty", "put the text in the file, its title first")
         texts.append(Text(id=path.stem, path=str(path), content=content, **metadata))

@@ -11,7 +11,6 @@ from conftest import BAD, ROOT, run_cli
 from helpers_html import features_by_id, map_data
 from nominatim_server import FakeNominatim
 
-CLI_CASES = ["not_a_number", "latitude_out_of_range", "duplicate_id", "missing_name", "missing_header_column"]
 
 
 def test_build_writes_the_map_and_prints_its_path(tmp_path):
@@ -30,28 +29,6 @@ def test_build_defaults_to_the_bundled_data_and_map_html(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "map.html").exists()
     assert "3 shapes" in result.stderr
-
-
-@pytest.mark.parametrize("case", CLI_CASES)
-def test_bad_csv_cell_exits_1_with_one_line_and_keeps_the_old_map(tmp_path, case):
-    output = tmp_path / "map.html"
-    output.write_text("the previous map", encoding="utf-8")
-    bad = BAD / "places" / f"{case}.csv"
-    result = run_cli("build", "--places", str(bad), "-o", str(output))
-    expected = (BAD / "places" / f"{case}.expected").read_text(encoding="utf-8").strip()
-    assert result.returncode == 1
-    assert result.stderr == expected.replace("{path}", str(bad)) + "\n"
-    assert result.stdout == ""
-    assert output.read_text(encoding="utf-8") == "the previous map"
-    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
-
-
-def test_bad_shapes_exit_1_naming_the_feature(tmp_path):
-    bad = BAD / "shapes" / "self_intersecting_polygon.geojson"
-    result = run_cli("build", "--shapes", str(bad), "-o", str(tmp_path / "map.html"))
-    assert result.returncode == 1
-    assert result.stderr.startswith(f"{bad}:3:3: feature 0 (bowtie) is not a valid Polygon: Self-intersection")
-    assert result.stderr.count("\n") == 1
 
 
 def test_a_missing_output_folder_is_a_clear_error(tmp_path):

@@ -1,14 +1,10 @@
-from pathlib import Path
 
 import pytest
 
 from bordermap.errors import InputError
 from bordermap.geometry import read_shapes
 
-from conftest import BAD, SHAPES
-
-BAD_SHAPES = sorted((BAD / "shapes").glob("*.geojson"))
-
+from conftest import SHAPES
 
 def test_bundled_shapes_are_a_river_line_and_two_areas():
     shapes = {s.id: s for s in read_shapes(SHAPES)}
@@ -55,14 +51,6 @@ def test_aliases_may_be_a_list_or_a_bar_separated_string(tmp_path):
                     ' "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}}]}', encoding="utf-8")
     first, second = read_shapes(path)
     assert first.aliases == second.aliases == ("x", "y")
-
-
-@pytest.mark.parametrize("bad_geojson", BAD_SHAPES, ids=[p.stem for p in BAD_SHAPES])
-def test_bad_shapes_file_names_file_line_and_feature(bad_geojson: Path):
-    expected = bad_geojson.with_suffix(".expected").read_text(encoding="utf-8").strip()
-    with pytest.raises(InputError) as raised:
-        read_shapes(bad_geojson)
-    assert str(raised.value) == expected.replace("{path}", str(bad_geojson))
 
 
 def test_certainty_is_read_and_a_border_has_its_two_sides():

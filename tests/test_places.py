@@ -1,14 +1,10 @@
-from pathlib import Path
 
 import pytest
 
 from bordermap.errors import InputError
 from bordermap.places import KNOWN_COLUMNS, read_places
 
-from conftest import BAD, PLACES
-
-BAD_PLACES = sorted((BAD / "places").glob("*.csv"))
-
+from conftest import PLACES
 
 def test_bundled_places_are_read_with_positions_sources_and_aliases():
     places = {p.id: p for p in read_places(PLACES)}
@@ -65,15 +61,6 @@ def test_a_multiline_quoted_note_keeps_later_cells_on_their_own_lines(tmp_path):
     with pytest.raises(InputError) as raised:
         read_places(csv_path)
     assert str(raised.value).startswith(f"{csv_path}:3:11: latitude 999 is out of range")
-
-
-@pytest.mark.parametrize("bad_csv", BAD_PLACES, ids=[p.stem for p in BAD_PLACES])
-def test_bad_places_file_names_file_line_and_column(bad_csv: Path):
-    expected = bad_csv.with_suffix(".expected").read_text(encoding="utf-8").strip().replace("{path}", str(bad_csv))
-    with pytest.raises(InputError) as raised:
-        read_places(bad_csv)
-    assert str(raised.value) == expected
-    assert "\n" not in str(raised.value)
 
 
 def test_known_columns_are_the_documented_order():
