@@ -196,6 +196,9 @@ def content_security_policy(html: str, cdn: bool) -> str:
             f"img-src data: {' '.join(TILE_SOURCES)}; connect-src 'none'; base-uri 'none'; form-action 'none'")
 
 
+_LEAFLET_PLACEHOLDER = "BORDERMAP-LEAFLET-PLACEHOLDER"
+
+
 class _CompanionMap(folium.Map):
     # folium's defaults pull jQuery, Bootstrap and Font Awesome from CDNs; the page needs only Leaflet.
     default_js: list = []
@@ -206,7 +209,7 @@ class _Companion(MacroElement):
     _template = Template("""
         {% macro header(this, kwargs) %}
             <style>{{ this.css }}</style>
-            <script type="application/geo+json" id="bordermap-data">{{ this.data_json }}</script>
+            <script type="application/geo+json" id="bordermap-data">{{ this.data_placeholder }}</script>
         {% endmacro %}
         {% macro script(this, kwargs) %}
             {{ this.js }}
@@ -214,10 +217,14 @@ class _Companion(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, data: dict):
+    # branca renders a macro's output once more as a Jinja template, so user text must never pass through it:
+    # '{{ ... }}' in a place's name would run as template code on the machine building the map. The data goes in
+    # after rendering, in place of this placeholder.
+    data_placeholder = "BORDERMAP-DATA-PLACEHOLDER"
+
+    def __init__(self):
         super().__init__()
         self._name = "BordermapCompanion"
-        self.data_json = script_json(data)
         self.css = resources.files("bordermap").joinpath("templates/map.css").read_text(encoding="utf-8")
         self.js = resources.files("bordermap").joinpath("templates/map.js").read_text(encoding="utf-8")
 
@@ -229,7 +236,7 @@ def render_map(data: dict, *, cdn: bool = False) -> str:
         companion_map.default_js = [("leaflet", f"{LEAFLET_CDN}/leaflet.js")]
         companion_map.default_css = [("leaflet_css", f"{LEAFLET_CDN}/leaflet.css")]
     else:
-        companion_map.get_root().header.add_child(Element(_inline_leaflet()), name="leaflet_inline")
+        companion_map.get_root().header.add_child(Element(_LEAFLET_PLACEHOLDER), name="leaflet_inline")
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap", max_zoom=19).add_to(companion_map)
     imagery = tile_providers.Esri.WorldImagery
     folium.TileLayer(tiles=imagery.build_url(), attr=imagery.html_attribution,
@@ -240,7 +247,10 @@ def render_map(data: dict, *, cdn: bool = False) -> str:
     corners = bounds(data)
     if corners:
         companion_map.fit_bounds(corners)
-    _Companion(data).add_to(companion_map)
+    _Companion().add_to(companion_map)
     html = companion_map.get_root().render()
+    if not cdn:
+        html = html.replace(_LEAFLET_PLACEHOLDER, _inline_leaflet(), 1)
+    html = html.replace(_Companion.data_placeholder, script_json(data), 1)
     policy = content_security_policy(html, cdn)
     return html.replace("<head>", f'<head>\n    <meta http-equiv="Content-Security-Policy" content="{policy}">', 1)

@@ -95,3 +95,19 @@ def test_the_policy_allows_exactly_the_pages_own_inline_scripts():
         assert allowed == {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts}
         assert "connect-src 'none'" in policy and "'unsafe-eval'" not in policy
         assert ("https://cdn.jsdelivr.net" in policy) is cdn
+
+
+def test_template_syntax_in_user_text_is_data_not_code(tmp_path):
+    # folium renders HTML through Jinja: '{{ ... }}' that reached a template would run on the building machine.
+    marker = tmp_path / "ran"
+    name = ("{{ 7*7 }} {% for x in range(3) %}{{ x }}{% endfor %} "
+            f"{{{{ cycler.__init__.__globals__.os.mkdir('{marker}') }}}}")
+    places = tmp_path / "places.csv"
+    places.write_text(f'id,name,lat,lon,source\nj,"{name}",42.4,129.7,s\n', encoding="utf-8")
+    texts = read_texts(SEEDS)
+    (place,) = read_places(places)
+    path = tmp_path / "map.html"
+    path.write_text(render_map(build_data([place], [], texts, find_passages(texts, [place]), BUILT)),
+                    encoding="utf-8")
+    assert features_by_id(path)["j"]["properties"]["name"] == name
+    assert not marker.exists()
