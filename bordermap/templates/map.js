@@ -236,6 +236,7 @@ function bordermapRender(map) {
         swatch.style.background = c.color;
         row.appendChild(swatch);
         row.appendChild(el("span", "bm-category", c.name));
+        row.title = c.name;
         row.appendChild(el("span", "bm-count", " (" + (counts[c.name] || 0) + ")"));
         box.appendChild(row);
       });
