@@ -5,13 +5,14 @@ import codecs
 import os
 import sys
 import traceback
+from datetime import datetime, timezone
 from pathlib import Path
 
 from bordermap import __version__
 from bordermap.build import (GeocodingSettings, NewPlace, Sources, add_place, build_map, check_inputs,
                              explain_place, export_map, write_atomically)
 from bordermap.export import FORMATS
-from bordermap.errors import BordermapError, printable
+from bordermap.errors import BordermapError, Origin, printable
 from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
 
@@ -190,9 +191,20 @@ def _settings(args: argparse.Namespace) -> GeocodingSettings:
     )
 
 
+def _built() -> datetime | None:
+    # The reproducible-builds convention: the same inputs and SOURCE_DATE_EPOCH give the same bytes.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch:
+        return None
+    if not epoch.isdigit():
+        raise BordermapError(Origin("SOURCE_DATE_EPOCH", 0), f"'{epoch}' is not a number of seconds",
+                             "set it to a Unix time such as 1171411200, or unset it")
+    return datetime.fromtimestamp(int(epoch), timezone.utc)
+
+
 def _build(args: argparse.Namespace) -> int:
     result = build_map(_sources(args), args.output, settings=_settings(args), cdn=args.cdn,
-                       export_dir=getattr(args, "export_dir", None))
+                       export_dir=getattr(args, "export_dir", None), built=_built())
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     print(f"{result.output.resolve()}")
@@ -229,7 +241,7 @@ def _locate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    for warning in export_map(_sources(args), args.output, args.format, settings=_settings(args)):
+    for warning in export_map(_sources(args), args.output, args.format, settings=_settings(args), built=_built()):
         print(warning, file=sys.stderr)
     print(f"{args.output.resolve()}")
     return 0

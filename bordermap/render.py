@@ -2,6 +2,7 @@
 
 import base64
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -229,6 +230,13 @@ class _Companion(MacroElement):
         self.js = resources.files("bordermap").joinpath("templates/map.js").read_text(encoding="utf-8")
 
 
+def _number_elements(element: Element, counter) -> None:
+    # branca names each element with a random id; numbering them makes the same data render to the same bytes.
+    element._id = f"{next(counter):032x}"
+    for child in element._children.values():
+        _number_elements(child, counter)
+
+
 def render_map(data: dict, *, cdn: bool = False) -> str:
     """Render the map data (see ``map_data``) as one HTML document; Leaflet is inlined unless ``cdn``."""
     companion_map = _CompanionMap(location=None, tiles=None, control_scale=True, zoom_start=11)
@@ -248,6 +256,7 @@ def render_map(data: dict, *, cdn: bool = False) -> str:
     if corners:
         companion_map.fit_bounds(corners)
     _Companion().add_to(companion_map)
+    _number_elements(companion_map.get_root(), itertools.count())
     html = companion_map.get_root().render()
     if not cdn:
         html = html.replace(_LEAFLET_PLACEHOLDER, _inline_leaflet(), 1)

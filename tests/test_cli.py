@@ -240,3 +240,19 @@ def test_the_benchmark_still_runs():
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "passages, 3x post, 200 places" in result.stdout
+
+
+def test_the_same_inputs_and_source_date_epoch_give_the_same_bytes(tmp_path):
+    first, second = tmp_path / "first.html", tmp_path / "second.html"
+    for output in (first, second):
+        result = run_cli("build", "-o", str(output), env={"SOURCE_DATE_EPOCH": "1171411200"})
+        assert result.returncode == 0, result.stderr
+    assert first.read_bytes() == second.read_bytes()
+    assert map_data(first)["bordermap"]["built"] == "2007-02-14 00:00 UTC"
+
+
+def test_a_source_date_epoch_that_is_not_a_number_is_a_clear_error(tmp_path):
+    result = run_cli("build", "-o", str(tmp_path / "map.html"), env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.returncode == 1
+    assert result.stderr == ("SOURCE_DATE_EPOCH: 'yesterday' is not a number of seconds; "
+                             "set it to a Unix time such as 1171411200, or unset it\n")
