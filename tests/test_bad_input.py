@@ -1,8 +1,8 @@
 """Issue #7's corpus: every broken or odd input through the command line, as a user would meet it.
 
 Each case under tests/data/bad/{places,shapes,texts}/ is one input file with a ``.expected`` beside it: either the
-one line the build must print (``{path}`` stands for the file, ``{toml}`` for a text's .toml), or, for odd but valid input, ``place:`` and
-``quote:`` lines the map must hold. A ``.args`` file adds options; a text's ``.toml`` goes with it.
+one line the build must print (``{path}`` stands for the file, ``{toml}`` for a text's .toml), or, for odd but
+valid input, ``place:`` and ``quote:`` lines the map must hold. A ``.args`` file adds options; a text's ``.toml`` goes with it.
 """
 
 import os
@@ -182,7 +182,8 @@ def test_a_folder_that_refuses_writing_keeps_the_old_map(tmp_path):
         folder = paths["output"].parent
         folder.chmod(0o555)
     before = _snapshot(tmp_path)
-    expected = f"{paths['output']}:1:1: cannot write in '{folder}' (Permission denied); choose another output path with -o"
+    expected = (f"{paths['output']}:1:1: cannot write in '{folder}' (Permission denied); "
+                "choose another output path with -o")
     assert_clean_failure(_build(paths), expected, before, tmp_path)
 
 

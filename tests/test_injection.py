@@ -95,8 +95,8 @@ def test_no_payload_runs_or_fetches_and_every_one_is_shown_as_written(open_map, 
         _check(results, payload, "credits", credits, text, whole=False)
         _check(results, payload, "text panel", article, f"{name} is near {_name('Line', n, payload)}.", whole=False)
         line = page.open_popup(f"line{n:02d}")
-        _check(results, payload, "line popup", "\n".join(_text(line.locator(part)) for part in (".bm-name", ".bm-note")),
-               f"{_name('Line', n, payload)}\n{text}")
+        line_parts = [_text(line.locator(part)) for part in (".bm-name", ".bm-note")]
+        _check(results, payload, "line popup", "\n".join(line_parts), f"{_name('Line', n, payload)}\n{text}")
     browser.locator("#bm-tab-places").click()
     for n, payload in enumerate(PAYLOADS):
         text, name = payload["text"], _name("Place", n, payload)
