@@ -7,6 +7,7 @@ import csv
 import html
 import io
 import json
+import re
 
 import pygeoif
 from fastkml import KML, Document, Folder, Placemark
@@ -99,6 +100,15 @@ def _description(feature: dict) -> str:
     return "".join(parts)
 
 
+# XML 1.0 cannot hold C0 control characters other than tab and line breaks, nor U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """Text that XML can hold: what it cannot is replaced by U+FFFD, the replacement character."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def to_kml(data: dict) -> str:
     """KML 2.2: a Folder per category; quotes in the balloons; precision circles as polygons."""
     colours = {c["name"]: c["color"] for c in data["bordermap"]["categories"]}
@@ -107,7 +117,7 @@ def to_kml(data: dict) -> str:
         styles.append(Style(id=f"category-{index}", styles=[
             LineStyle(color=_kml_colour(colour, "ff"), width=3),
             PolyStyle(color=_kml_colour(colour, "40"))]))
-        folders[category] = Folder(name=category, features=[])
+        folders[category] = Folder(name=_xml(category), features=[])
     style_ids = {category: f"#category-{index}" for index, category in enumerate(colours)}
     for feature in data["features"]:
         p, geometry = feature["properties"], feature["geometry"]
@@ -120,11 +130,11 @@ def to_kml(data: dict) -> str:
         for number, shape in enumerate(shapes):
             folders[p["category"]].append(Placemark(
                 id=f"{feature['id']}-{number}" if number else feature["id"],
-                name=p["name"] if not number else f"{p['name']} (within {p['precision_m']:g} m)",
-                description=_description(feature),
+                name=_xml(p["name"] if not number else f"{p['name']} (within {p['precision_m']:g} m)"),
+                description=_xml(_description(feature)),
                 style_url=StyleUrl(url=style_ids[p["category"]]),
                 geometry=pygeoif.shape(shape)))
-    document = Document(name=" · ".join(t["title"] for t in data["bordermap"]["texts"]) + " — companion map",
+    document = Document(name=_xml(" · ".join(t["title"] for t in data["bordermap"]["texts"]) + " — companion map"),
                         styles=styles, features=list(folders.values()))
     return KML(features=[document]).to_string(prettyprint=True)
 

@@ -134,3 +134,35 @@ def test_add_then_read_gives_the_old_places_plus_the_new_one(tmp_path, extra, ro
     strip = [(p.id, p.name, p.note, p.extra) for p in new]
     assert strip[:-1] == [(p.id, p.name, p.note, p.extra) for p in old]
     assert strip[-1] == ("new", "New, place", 'a "note"', tuple((e, "") for e in extra))
+
+
+def test_add_to_a_semicolon_file_with_comments_writes_a_semicolon_row_after_them(tmp_path):
+    places = tmp_path / "places.csv"
+    places.write_bytes(b"# exported from LibreOffice\r\nid;name;lat;lon;source\r\nh;Hoeryong;42,44113;129,74601;GeoNames\r\n")
+    before = places.read_bytes()
+    add_place(sources(places, tmp_path), GeocodingSettings(),
+              NewPlace("Sanhe", lat="42.47532", lon="129.73585", source="GeoNames 2035017"))
+    assert places.read_bytes() == before + b"sanhe;Sanhe;42.47532;129.73585;GeoNames 2035017\r\n"
+
+
+def test_add_keeps_a_declared_encoding_and_refuses_what_it_cannot_store(tmp_path):
+    places = tmp_path / "places.csv"
+    places.write_bytes("id,name,lat,lon,source\nh,Hoeryông,42.44113,129.74601,GeoNames\n".encode("cp1252"))
+    before = places.read_bytes()
+    where = Sources(tmp_path, places, None, tmp_path / "none.csv", tmp_path / "cache.csv", "cp1252")
+    with pytest.raises(InputError) as raised:
+        add_place(where, GeocodingSettings(), NewPlace("Hoeryŏng-si", id="hs", lat="42.4", lon="129.7", source="s"))
+    assert str(raised.value) == f"{places}:3:1: 'ŏ' cannot be stored in cp1252; save the file as UTF-8 first"
+    assert places.read_bytes() == before
+    add_place(where, GeocodingSettings(), NewPlace("Sanhé", lat="42.47532", lon="129.73585", source="GeoNames"))
+    assert places.read_bytes() == before + "sanhe,Sanhé,42.47532,129.73585,GeoNames\n".encode("cp1252")
+
+
+def test_add_with_a_precision_that_is_not_a_number_writes_nothing(tmp_path):
+    places = copy_places(tmp_path)
+    before = places.read_bytes()
+    with pytest.raises(InputError) as raised:
+        add_place(sources(places, tmp_path), GeocodingSettings(),
+                  NewPlace("Kaishantun", query="Kaishantun, China", precision_m="about 2 km"))
+    assert "precision_m 'about 2 km' is not a number" in str(raised.value)
+    assert places.read_bytes() == before

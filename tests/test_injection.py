@@ -7,11 +7,14 @@ Set BORDERMAP_PAYLOAD_REPORT=FILE to write the payload × place table as Markdow
 """
 
 import csv
+import html
 import json
 import os
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from conftest import DATA, run_cli
 
@@ -139,3 +142,46 @@ def _table(results: dict) -> str:
     for payload, row in results.items():
         lines.append(f"| {payload} | " + " | ".join(row.get(place, "not checked") for place in PLACES_SHOWN) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _as_in_xml(text: str) -> str:
+    # XML cannot hold most control characters: the KML has U+FFFD in their place.
+    return "".join("\ufffd" if ord(c) < 32 and c not in "\t\n\r" else c for c in text)
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attributes = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes += attrs
+
+
+def test_exports_keep_the_payloads_as_text_for_google_earth_qgis_and_spreadsheets(payload_map, tmp_path):
+    folder = payload_map.parent
+    inputs = ["--texts", str(folder / "seeds"), "--places", str(folder / "places.csv"), "--shapes",
+              str(folder / "shapes.geojson"), "--gazetteer", str(folder / "no-gazetteer.csv"), "--cache",
+              str(folder / "cache.csv"), "--allow-unresolved"]
+    for fmt in ("kml", "geojson", "csv"):
+        result = run_cli("export", "--format", fmt, "-o", str(tmp_path / f"map.{fmt}"), *inputs)
+        assert result.returncode == 0, result.stderr
+    namespace = {"kml": "http://www.opengis.net/kml/2.2"}
+    placemarks = etree.parse(str(tmp_path / "map.kml")).getroot().iterfind(".//kml:Placemark", namespace)
+    kml = {p.findtext("kml:name", namespaces=namespace): p.findtext("kml:description", namespaces=namespace)
+           for p in placemarks}
+    geojson = {f["id"]: f["properties"] for f in json.loads((tmp_path / "map.geojson").read_text(encoding="utf-8"))
+               ["features"]}
+    with (tmp_path / "map.csv").open(encoding="utf-8-sig", newline="") as stream:
+        csv_names = {row["name"] for row in csv.DictReader(stream)}
+    for n, payload in enumerate(PAYLOADS):
+        name = _name("Place", n, payload)
+        kml_name = _as_in_xml(name)
+        # Google Earth renders a description as HTML: only bordermap's own few tags, no attribute at all.
+        tags = _Tags()
+        tags.feed(kml[kml_name])
+        assert tags.tags <= {"p", "b", "i", "blockquote", "mark", "br"} and tags.attributes == [], payload["name"]
+        assert _as_in_xml(payload["text"]) in html.unescape(kml[kml_name])
+        assert geojson[f"p{n:02d}"]["name"] == name and geojson[f"line{n:02d}"]["note"] == payload["text"]
+        assert name in csv_names
