@@ -3,6 +3,7 @@
 Run: make bench (or .venv/bin/python bench/bench_build.py). Nothing here asserts; it prints figures.
 """
 
+import random
 import re
 import statistics
 import sys
@@ -12,7 +13,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from bordermap.build import Sources, build_map
-from bordermap.geometry import read_shapes
+from bordermap.check import survey
+from bordermap.geometry import distance_m, read_shapes
 from bordermap.places import read_places
 from bordermap.text import Text, find_passages, fold, read_texts, sentence_spans
 
@@ -44,6 +46,22 @@ def naive_passages(texts, things):
     return result
 
 
+def naive_nearest(points):
+    """The obvious way: every place against every other, on the ellipsoid."""
+    return [min((distance_m(a.position.lat, a.position.lon, b.position.lat, b.position.lon), b.id)
+                for b in points if b is not a) for a in points]
+
+
+def random_places(count: int) -> list:
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "places.csv"
+        path.write_text("id,name,lat,lon,source\n" + "".join(
+            f"p{i},Place {i},{42 + rng.random():.5f},{129 + rng.random():.5f},bench\n" for i in range(count)),
+            encoding="utf-8")
+        return read_places(path)
+
+
 def main(quick: bool = False) -> None:
     """Print the figures; ``quick`` (--quick) runs each once on less text, to check that the benchmark works."""
     repeat, copies = (1, 3) if quick else (7, 40)
@@ -70,6 +88,13 @@ def main(quick: bool = False) -> None:
     ours = timed(lambda: find_passages([long_text], many), repeat=min(repeat, 3))
     naive = timed(lambda: naive_passages([long_text], many), repeat=1)
     print(f"passages, {copies}x post, 200 places: {ours:6.2f} s vs naive {naive:.2f} s (x{naive / ours:.1f})")
+
+    # Checking many places: each one's nearest neighbour (popups, far-point check) through an R-tree.
+    count = 300 if quick else 2000
+    points = random_places(count)
+    ours = timed(lambda: survey(points, []), repeat=1)
+    naive = timed(lambda: naive_nearest(points), repeat=1)
+    print(f"survey, {count} places:       {ours:6.2f} s vs naive nearest alone {naive:.2f} s (x{naive / ours:.1f})")
 
 
 if __name__ == "__main__":
