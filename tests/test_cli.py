@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from bordermap import cli
 from bordermap.cli import parser
 
 from conftest import BAD, ROOT, run_cli
@@ -256,3 +257,14 @@ def test_a_source_date_epoch_that_is_not_a_number_is_a_clear_error(tmp_path):
     assert result.returncode == 1
     assert result.stderr == ("SOURCE_DATE_EPOCH: 'yesterday' is not a number of seconds; "
                              "set it to a Unix time such as 1171411200, or unset it\n")
+
+
+def test_a_bug_is_reported_in_one_line_without_a_traceback(monkeypatch, capsys, tmp_path):
+    # No input is known to cause one: stand in for a bug with an exception the library never raises on purpose.
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+    monkeypatch.setattr(cli, "build_map", broken)
+    assert cli.main(["build", "-o", str(tmp_path / "map.html")]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("bordermap: internal error: ZeroDivisionError: division by zero (at test_cli.py:")
+    assert line.endswith("please report it with the output of --debug")

@@ -2,6 +2,8 @@
 
 import pytest
 
+from conftest import run_cli
+
 
 def popup_of(page, place_id):
     return page.page.locator(f".leaflet-popup .bm-popup[data-place='{place_id}']")
@@ -136,3 +138,19 @@ def test_on_a_phone_the_page_does_not_scroll_sideways_and_both_parts_are_reachab
     assert page.page.evaluate("document.querySelector('.bm-panel').offsetTop >= "
                               "document.querySelector('.folium-map').offsetHeight")
     assert page.errors() == []
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n"])
+def test_a_text_with_old_mac_or_windows_line_endings_keeps_its_paragraphs(open_map, tmp_path, line_end):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    lines = ["Deserters", "", "They crossed at Hoeryong.", "Sanhe is on the other bank.", "The end."]
+    (seeds / "text.txt").write_bytes(line_end.join(lines).encode("utf-8"))
+    output = tmp_path / "map.html"
+    result = run_cli("build", "--texts", str(seeds), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    page = open_map(output)
+    assert page.page.locator(".bm-text-title").inner_text() == "Deserters"
+    paragraphs = page.page.locator(".bm-paragraph").evaluate_all("nodes => nodes.map(n => n.textContent)")
+    assert paragraphs == lines[2:]
+    assert page.page.locator(".bm-mention").all_inner_texts() == ["Hoeryong", "Sanhe"]
