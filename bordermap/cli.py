@@ -202,18 +202,31 @@ def _built() -> datetime | None:
     return datetime.fromtimestamp(int(epoch), timezone.utc)
 
 
+def _print_warnings(warnings, shown: int = 20) -> None:
+    for warning in warnings[:shown]:
+        print(warning, file=sys.stderr)
+    if len(warnings) > shown:
+        print(f"  … and {len(warnings) - shown:,} more warnings: 'bordermap check' lists them all", file=sys.stderr)
+
+
+def _some(ids, shown: int = 12) -> str:
+    """A list of ids for one line: the first few, then how many more."""
+    ids = list(ids)
+    more = f" and {len(ids) - shown:,} more" if len(ids) > shown else ""
+    return ", ".join(ids[:shown]) + more
+
+
 def _build(args: argparse.Namespace) -> int:
     result = build_map(_sources(args), args.output, settings=_settings(args), cdn=args.cdn,
                        export_dir=getattr(args, "export_dir", None), built=_built())
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
+    _print_warnings(result.warnings)
     print(f"{result.output.resolve()}")
     print(f"  {result.located} of {result.places} places located, {result.shapes} shapes, "
           f"{result.quotes} quotes, {result.size_bytes / 1024:.0f} KiB", file=sys.stderr)
     if result.cached_answers:
         print(f"  {result.cached_answers} new answers saved in {args.cache}", file=sys.stderr)
     if result.unquoted:
-        print(f"  not named in the texts: {', '.join(result.unquoted)}", file=sys.stderr)
+        print(f"  not named in the texts: {_some(result.unquoted)}", file=sys.stderr)
     return 0
 
 
@@ -241,8 +254,7 @@ def _locate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    for warning in export_map(_sources(args), args.output, args.format, settings=_settings(args), built=_built()):
-        print(warning, file=sys.stderr)
+    _print_warnings(export_map(_sources(args), args.output, args.format, settings=_settings(args), built=_built()))
     print(f"{args.output.resolve()}")
     return 0
 
@@ -267,7 +279,7 @@ def _check(args: argparse.Namespace) -> int:
     unquoted = [thing for thing, count in report.quotes.items() if count == 0]
     print(f"summary: {report.places} places ({report.located} located), {report.shapes} shapes")
     print("  quotes: " + ", ".join(f"{thing} {count}" for thing, count in report.quotes.items()))
-    print(f"  no quote: {', '.join(unquoted) if unquoted else 'none'}")
+    print(f"  no quote: {_some(unquoted) if unquoted else 'none'}")
     print(f"  {errors} errors, {warnings} warnings" + (" (--strict: warnings count as errors)" if args.strict else ""))
     return 1 if errors or (args.strict and warnings) else 0
 
