@@ -193,8 +193,8 @@ def _delimiter(header_line: str) -> str:
 def read_rows(path: Path, what: str, content: str | None = None, encoding: str | None = None) -> Iterator[Row]:
     """Yield each record of a CSV file (or of ``content`` said to be that file) with its position.
 
-    Blank lines, rows of empty cells and lines starting with '#' are skipped. The delimiter (comma, semicolon or tab) is that of the
-    header line, or the one declared by a first line like Excel's ``sep=;``.
+    Blank lines, rows of empty cells and lines starting with '#' are skipped. The delimiter (comma, semicolon or
+    tab) is that of the header line, or the one declared by a first line like Excel's ``sep=;``.
     """
     if content is None:
         content = read_text_file(path, what, encoding)

@@ -2,7 +2,8 @@
 
 Each case under tests/data/bad/{places,shapes,texts}/ is one input file with a ``.expected`` beside it: either the
 one line the build must print (``{path}`` stands for the file, ``{toml}`` for a text's .toml), or, for odd but
-valid input, ``place:`` and ``quote:`` lines the map must hold. A ``.args`` file adds options; a text's ``.toml`` goes with it.
+valid input, ``place:`` and ``quote:`` lines the map must hold. A ``.args`` file adds options; a text's ``.toml``
+goes with it.
 """
 
 import os

@@ -138,7 +138,8 @@ def test_add_then_read_gives_the_old_places_plus_the_new_one(tmp_path, extra, ro
 
 def test_add_to_a_semicolon_file_with_comments_writes_a_semicolon_row_after_them(tmp_path):
     places = tmp_path / "places.csv"
-    places.write_bytes(b"# exported from LibreOffice\r\nid;name;lat;lon;source\r\nh;Hoeryong;42,44113;129,74601;GeoNames\r\n")
+    places.write_bytes(b"# exported from LibreOffice\r\nid;name;lat;lon;source\r\n"
+                       b"h;Hoeryong;42,44113;129,74601;GeoNames\r\n")
     before = places.read_bytes()
     add_place(sources(places, tmp_path), GeocodingSettings(),
               NewPlace("Sanhe", lat="42.47532", lon="129.73585", source="GeoNames 2035017"))
