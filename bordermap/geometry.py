@@ -239,16 +239,21 @@ def _load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
             for index, feature in enumerate(features)]
 
 
+def _claim_id(seen: dict[str, int], thing_id: str, index: int, origin: Origin, what: str) -> None:
+    """Record a feature's id, or raise InputError if an earlier feature has it (ids are compared ignoring case)."""
+    if thing_id.casefold() in seen:
+        raise InputError(origin, f"id '{thing_id}' is already used by feature {seen[thing_id.casefold()]}",
+                         f"give each {what} its own id")
+    seen[thing_id.casefold()] = index
+
+
 def read_shapes(path: Path) -> list[Shape]:
     """Read a GeoJSON FeatureCollection of lines and areas; raise InputError/GeometryError on the first bad one."""
     path = Path(path)
     shapes, seen = [], {}
     for index, (feature, origin) in enumerate(_load_features(path, "shapes file")):
         shape = _shape(path, feature, origin, index)
-        if shape.id.casefold() in seen:
-            raise InputError(origin, f"id '{shape.id}' is already used by feature {seen[shape.id.casefold()]}",
-                             "give each shape its own id")
-        seen[shape.id.casefold()] = index
+        _claim_id(seen, shape.id, index, origin, "shape")
         shapes.append(shape)
     return shapes
 
@@ -429,9 +434,6 @@ def read_point_places(path: Path) -> list[Place]:
         else:
             row["lat"] = row["lon"] = ""
         place = place_from_row({k: v.strip() for k, v in row.items()}, {}, origin)
-        if place.id.casefold() in seen:
-            raise InputError(origin, f"id '{place.id}' is already used by feature {seen[place.id.casefold()]}",
-                             "give each place its own id")
-        seen[place.id.casefold()] = index
+        _claim_id(seen, place.id, index, origin, "place")
         places.append(place)
     return places
