@@ -110,12 +110,6 @@ def test_the_corpus_has_at_least_forty_cases_of_each_outcome_kind():
     assert all(c.with_suffix(".expected").exists() for c in CASES)
 
 
-def _generated_case(tmp_path: Path, make) -> tuple[dict[str, Path], str, dict[str, bytes]]:
-    paths = _workspace(tmp_path)
-    expected = make(paths)
-    return paths, expected, _snapshot(tmp_path)
-
-
 def _no_texts(paths):
     paths["texts"] = paths["texts"].parent / "empty-folder"
     paths["texts"].mkdir()
@@ -170,7 +164,9 @@ GENERATED = [_no_texts, _missing_texts, _places_is_a_folder, _missing_places, _t
 
 @pytest.mark.parametrize("make", GENERATED, ids=[m.__name__.strip("_") for m in GENERATED])
 def test_generated_bad_input_gives_one_clean_line_and_changes_nothing(tmp_path, make):
-    paths, expected, before = _generated_case(tmp_path, make)
+    paths = _workspace(tmp_path)
+    expected = make(paths)
+    before = _snapshot(tmp_path)
     assert_clean_failure(_build(paths), expected, before, tmp_path)
 
 
