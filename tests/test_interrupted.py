@@ -66,14 +66,14 @@ def test_a_killed_build_leaves_the_old_map_or_the_new_one(tmp_path):
     places = tmp_path / "places.csv"
     _many_places(places, 5000)  # a map of a few MiB, so that writing it takes a while
     args = ("build", "--places", str(places), "-o", str(output))
-    duration = _timed(*args)
+    duration = _timed(*args, env=EPOCH)  # pinned: a build in another minute would look torn
     new = output.read_bytes()
     assert run_cli("build", "-o", str(output), env=EPOCH).returncode == 0
     old = output.read_bytes()
     assert old != new
     outcomes = []
     for delay in _delays(duration):
-        _kill_after(_start(*args), delay)
+        _kill_after(_start(*args, env=EPOCH), delay)
         outcomes.append("new" if output.read_bytes() == new else "old" if output.read_bytes() == old else "torn")
         output.write_bytes(old)
     assert "torn" not in outcomes, outcomes
@@ -91,14 +91,14 @@ def test_a_killed_add_leaves_the_places_file_and_the_map_old_or_new(tmp_path):
             "--category", "town", "--places", str(places), "-o", str(output))
     assert run_cli("build", "--places", str(places), "-o", str(output), env=EPOCH).returncode == 0
     old_map = output.read_bytes()
-    duration = _timed(*args)
+    duration = _timed(*args, env=EPOCH)  # the map says when it was built, to the minute: pin it for every run
     new_places, new_map = places.read_bytes(), output.read_bytes()
     assert new_places.startswith(old_places) and new_places != old_places and new_map != old_map
     outcomes = set()
     for delay in _delays(duration):
         places.write_bytes(old_places)
         output.write_bytes(old_map)
-        _kill_after(_start(*args), delay)
+        _kill_after(_start(*args, env=EPOCH), delay)
         assert places.read_bytes() in (old_places, new_places)
         assert output.read_bytes() in (old_map, new_map)
         outcomes.add((places.read_bytes() == new_places, output.read_bytes() == new_map))
