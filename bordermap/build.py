@@ -1,23 +1,23 @@
 """Run the pipeline and write its files: the only module that writes, and always through a temporary file."""
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
-from bordermap.cache import cache_csv, read_cache
+from bordermap.cache import cache_csv, query_key, read_cache
 from bordermap.check import Finding, survey
-from bordermap.errors import InputError, OutputError, Origin
+from bordermap.errors import BordermapError, InputError, Origin
+from bordermap.files import Outputs, locked_folders, target_of
 from bordermap.gazetteer import read_gazetteer
-from bordermap.geocode import (DEFAULT_NOMINATIM_URL, Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain,
-                               Located, Lookup, NominatimGeocoder, area_of, explain, locate)
+from bordermap.geocode import (DEFAULT_NOMINATIM_URL, LOOKUP_BUDGET_S, REQUEST_DEADLINE_S, Bias, CacheGeocoder,
+                               GazetteerGeocoder, GeocoderChain, Located, Lookup, NominatimGeocoder, area_of, explain,
+                               locate)
 from bordermap.export import FORMATS, export
 from bordermap.geometry import Shape, read_point_places, read_shapes
 from bordermap.places import Place, append_row, parse_precision_m, read_places, slug
 from bordermap.render import MapMetadata, map_data, render_map
-from bordermap.tables import read_encoded
+from bordermap.tables import read_encoded, split_lines
 from bordermap.text import find_passages, read_texts
 
 
@@ -44,6 +44,8 @@ class GeocodingSettings:
     allow_unresolved: bool = False
     timeout_s: float = 10
     retries: int = 3
+    deadline_s: float = REQUEST_DEADLINE_S
+    budget_s: float = LOOKUP_BUDGET_S
     progress: Callable[[Iterable, int], Iterable] | None = field(default=None, compare=False)
 
 
@@ -62,33 +64,6 @@ class BuildResult:
     cached_answers: int
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write data to path so that a reader sees the old file or the whole new one, never a part."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(Origin(str(path)), f"the folder '{folder}' does not exist",
-                          "create it first or choose another output path with -o")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise OutputError(Origin(str(path)), f"cannot write in '{folder}' ({error.strerror})",
-                          "choose another output path with -o") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise OutputError(Origin(str(path)), f"cannot write the file ({error.strerror})",
-                          "choose another output path") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
 def _bias(places: list[Place], shapes: list[Shape], settings: GeocodingSettings) -> Bias:
     points = [(p.position.lat, p.position.lon) for p in places if p.position is not None]
     for shape in shapes:
@@ -102,14 +77,38 @@ def _chain(sources: Sources, settings: GeocodingSettings) -> GeocoderChain:
     online = None
     if settings.online:
         online = NominatimGeocoder(settings.user_agent, settings.nominatim_url, timeout=settings.timeout_s,
-                                   retries=settings.retries)
+                                   retries=settings.retries, deadline_s=settings.deadline_s, budget_s=settings.budget_s)
     return GeocoderChain(CacheGeocoder(read_cache(sources.cache)), gazetteer, online)
 
 
-def _save_cache(chain: GeocoderChain, path: Path) -> int:
-    if chain.new_answers:
-        write_atomically(path, cache_csv(chain.cache.answers.values()).encode("utf-8"))
-    return len(chain.new_answers)
+def inputs_of(sources: Sources) -> dict[Path, str]:
+    """Every file a run reads, by what it is: no output may replace one of them."""
+    inputs = {sources.places: "places file", sources.gazetteer: "gazetteer", sources.cache: "geocode cache"}
+    if sources.shapes is not None:
+        inputs[sources.shapes] = "shapes file"
+    if Path(sources.texts).is_dir():
+        inputs.update((path, "text") for pattern in ("*.txt", "*.toml") for path in Path(sources.texts).glob(pattern))
+    return inputs
+
+
+def _stage_cache(outputs: Outputs, sources: Sources, chain: "GeocoderChain | None") -> None:
+    """Stage the cache with this run's new answers, merged under the folder's lock with what is on disk then."""
+    if chain is None or not chain.new_answers:
+        return
+    new_answers = list(chain.new_answers)
+
+    def merged() -> bytes:
+        answers = read_cache(sources.cache)  # re-read: another run may have added answers since this one began
+        answers.update(((a.provider, query_key(a.query)), a) for a in new_answers)
+        return cache_csv(answers.values()).encode("utf-8")
+    outputs.stage(sources.cache, "--cache", merged, replaces=(sources.cache,))
+
+
+def _save_cache(sources: Sources, chain: "GeocoderChain | None") -> int:
+    outputs = Outputs(inputs_of(sources))
+    _stage_cache(outputs, sources, chain)
+    outputs.commit()
+    return len(chain.new_answers) if chain is not None else 0
 
 
 def load_places(path: Path, encoding: str | None = None) -> list[Place]:
@@ -120,20 +119,25 @@ def load_places(path: Path, encoding: str | None = None) -> list[Place]:
 
 
 def locate_places(sources: Sources, settings: GeocodingSettings,
-                  places: list[Place] | None = None) -> tuple[Located, list[Shape], int]:
-    """Read the places and shapes and geocode what needs it; new online answers are saved to the cache."""
+                  places: list[Place] | None = None) -> tuple[Located, list[Shape], GeocoderChain | None]:
+    """Read the places and shapes and geocode what needs it; return the chain, whose new answers are to be cached.
+
+    If geocoding fails, the answers found so far are saved to the cache before the error goes on: they let the
+    next run continue where this one stopped (issue #11).
+    """
     places = load_places(sources.places, sources.encoding) if places is None else places
     shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
     if not any(p.needs_geocoding for p in places):
-        return Located(places, [], {}), shapes, 0
+        return Located(places, [], {}), shapes, None
     chain = _chain(sources, settings)
     try:
         located = locate(places, chain, _bias(places, shapes, settings),
                          allow_unresolved=settings.allow_unresolved,
                          progress=settings.progress if settings.online else None)
-    finally:
-        saved = _save_cache(chain, sources.cache)
-    return located, shapes, saved
+    except BordermapError:
+        _save_cache(sources, chain)
+        raise
+    return located, shapes, chain
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,11 @@ class _Built:
     shapes: list[Shape]
     quotes: dict[str, int]
     findings: list[Finding]
-    cached_answers: int
+    chain: GeocoderChain | None
+
+    @property
+    def cached_answers(self) -> int:
+        return len(self.chain.new_answers) if self.chain is not None else 0
 
     @property
     def located(self) -> int:
@@ -160,7 +168,7 @@ class _Built:
 
 def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime | None) -> _Built:
     texts = read_texts(sources.texts)
-    located, shapes, saved = locate_places(sources, settings)
+    located, shapes, chain = locate_places(sources, settings)
     places = located.places
     _check_unique_ids(places, shapes, sources)
     passages = find_passages(texts, [*places, *shapes])
@@ -172,7 +180,7 @@ def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime |
         shapes=shapes,
         quotes={thing.id: len(passages[thing.id]) for thing in [*places, *shapes]},
         findings=_geocoding_findings(located) + _size_findings(places, sources) + surveyed.findings,
-        cached_answers=saved,
+        chain=chain,
     )
 
 
@@ -182,12 +190,19 @@ def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = G
 
     With ``export_dir``, the GeoJSON, KML and CSV exports are written there too, named after the map.
     """
+    outputs = Outputs(inputs_of(sources))
+    outputs.check(output, "-o")
+    exports = [Path(export_dir) / f"{Path(output).stem}.{fmt}" for fmt in FORMATS] if export_dir is not None else []
+    for path in exports:
+        outputs.check(path, "--export-dir")
+    outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
     made = _build_data(sources, settings, built)
     html = render_map(made.data, cdn=cdn).encode("utf-8")
-    write_atomically(output, html)
-    if export_dir is not None:
-        for fmt in FORMATS:
-            write_atomically(Path(export_dir) / f"{Path(output).stem}.{fmt}", export(made.data, fmt))
+    outputs.stage(output, "-o", html)
+    for fmt, path in zip(FORMATS, exports):
+        outputs.stage(path, "--export-dir", export(made.data, fmt))
+    _stage_cache(outputs, sources, made.chain)
+    outputs.commit()
     return BuildResult(
         output=Path(output),
         size_bytes=len(html),
@@ -204,8 +219,13 @@ def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = G
 def export_map(sources: Sources, output: Path, fmt: str, *, settings: GeocodingSettings = GeocodingSettings(),
                built: datetime | None = None) -> tuple[str, ...]:
     """Write one export (geojson, kml or csv) of the map data; return the warnings."""
+    outputs = Outputs(inputs_of(sources))
+    outputs.check(output, "-o")
+    outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
     made = _build_data(sources, settings, built)
-    write_atomically(output, export(made.data, fmt))
+    outputs.stage(output, "-o", export(made.data, fmt))
+    _stage_cache(outputs, sources, made.chain)
+    outputs.commit()
     return made.warnings
 
 
@@ -247,7 +267,9 @@ class CheckReport:
 
 def check_inputs(sources: Sources, settings: GeocodingSettings = GeocodingSettings()) -> CheckReport:
     """Everything a build does but drawing: read, geocode, find passages, survey. Errors still raise."""
+    Outputs(inputs_of(sources)).check(sources.cache, "--cache", replaces=(sources.cache,))
     made = _build_data(sources, settings, None)
+    _save_cache(sources, made.chain)
     return CheckReport(
         findings=made.findings,
         places=len(made.places),
@@ -271,11 +293,12 @@ def explain_place(sources: Sources, settings: GeocodingSettings, place_id: str) 
     if not place.query:
         return f"{place.id}: no coordinates and no query: shown as 'not on the map'"
     shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
+    Outputs(inputs_of(sources)).check(sources.cache, "--cache", replaces=(sources.cache,))
     chain = _chain(sources, settings)
     try:
         lookup = chain.lookup(place.query, _bias(places, shapes, settings))
     finally:
-        _save_cache(chain, sources.cache)
+        _save_cache(sources, chain)
     return explain(place, lookup)
 
 
@@ -299,40 +322,61 @@ class NewPlace:
 def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace) -> tuple[Place, Lookup | None]:
     """Append a checked row to the places file, geocoding it first when it gives only a query.
 
-    Every byte already in the file stays as it was; nothing is written when the id is taken or the lookup fails.
+    Every byte already in the file stays as it was; nothing is written when the id is taken, the lookup fails or
+    the new row would not read back as the new place. The file is read and rewritten under its folder's lock, so
+    that runs of ``add`` at the same time each keep their row (issue #11).
     """
     path = Path(sources.places)
     origin = Origin(str(path))
-    stored = read_encoded(path, "places file", sources.encoding)
-    content = stored.content
-    places = read_places(path, content)
-    place_id = new.id or slug(new.name)
-    if not place_id:
-        raise InputError(origin, f"cannot make an id from the name '{new.name}'", "pass --id")
-    taken = {p.id.casefold(): p for p in places}
-    if place_id.casefold() in taken:
-        line = taken[place_id.casefold()].origin.line
-        raise InputError(Origin(str(path), line, 1), f"id '{place_id}' is already used on line {line}",
-                         "pass another --id")
-    values = {"id": place_id, "name": new.name, "category": new.category, "aliases": new.aliases,
-              "country": new.country, "note": new.note, "precision_m": new.precision_m, "query": new.query,
-              "lat": new.lat, "lon": new.lon, "source": new.source}
-    lookup = None
-    if not new.lat and not new.lon:
-        if not new.query:
-            raise InputError(origin, "no position for the new place", "pass --query, or --lat, --lon and --source")
-        next_line = Origin(str(path), content.count("\n") + (1 if content.endswith("\n") or not content else 2))
-        probe = Place(place_id, new.name, new.category or "place", None, (), new.country, "", (), (), next_line,
-                      query=new.query, stated_precision_m=parse_precision_m(new.precision_m, next_line))
-        located, _, _ = locate_places(sources, settings, places=[*places, probe])
-        lookup = located.lookups[place_id]
-        position = located.places[-1].position
-        values.update(lat=f"{position.lat:.5f}", lon=f"{position.lon:.5f}", source=position.source,
-                      precision_m=new.precision_m or f"{position.precision_m:g}",
-                      attribution="|".join(located.places[-1].attribution))
-    elif not new.source:
-        raise InputError(origin, "the new place has coordinates but no source", "say where they came from: --source")
-    updated = append_row(content, values, origin)
-    added = read_places(path, updated)[-1]
-    write_atomically(path, stored.encode(updated, added.origin))
+    outputs = Outputs(inputs_of(sources))
+    outputs.check(path, "--places", replaces=(path,))
+    outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
+    if (new.lat or new.lon) and not new.source:
+        raise InputError(Origin("--source", 0), "the new place has coordinates but no source",
+                         "say where they came from: --source")
+    with locked_folders([target_of(path).parent, target_of(sources.cache).parent]):
+        stored = read_encoded(path, "places file", sources.encoding)
+        content = stored.content
+        places = read_places(path, content)
+        place_id = new.id or slug(new.name)
+        if not place_id:
+            raise InputError(Origin("--id", 0), f"cannot make an id from the name '{new.name}'", "pass --id")
+        taken = {p.id.casefold(): p for p in places}
+        if place_id.casefold() in taken:
+            line = taken[place_id.casefold()].origin.line
+            raise InputError(Origin(str(path), line, 1), f"id '{place_id}' is already used on line {line}",
+                             "pass another --id")
+        values = {"id": place_id, "name": new.name, "category": new.category, "aliases": new.aliases,
+                  "country": new.country, "note": new.note, "precision_m": new.precision_m, "query": new.query,
+                  "lat": new.lat, "lon": new.lon, "source": new.source}
+        lookup, chain = None, None
+        if not new.lat and not new.lon:
+            if not new.query:
+                raise InputError(Origin("--query", 0), "no position for the new place",
+                                 "pass --query, or --lat, --lon and --source")
+            next_line = Origin(str(path), len(split_lines(content)) + 1)
+            probe = Place(place_id, new.name, new.category or "place", None, (), new.country, "", (), (), next_line,
+                          query=new.query,
+                          stated_precision_m=parse_precision_m(new.precision_m, Origin("--precision-m", 0)))
+            located, _, chain = locate_places(sources, settings, places=[*places, probe])
+            lookup = located.lookups[place_id]
+            position = located.places[-1].position
+            values.update(lat=f"{position.lat:.5f}", lon=f"{position.lon:.5f}", source=position.source,
+                          precision_m=new.precision_m or f"{position.precision_m:g}",
+                          attribution="|".join(located.places[-1].attribution))
+        updated = append_row(content, values, origin)
+        added = _read_back(path, updated, len(places), values)
+        outputs.stage(path, "--places", stored.encode(updated, added.origin), replaces=(path,))
+        _stage_cache(outputs, sources, chain)
+        outputs.commit()
     return added, lookup
+
+
+def _read_back(path: Path, updated: str, count: int, values: dict[str, str]) -> Place:
+    """The new place as the updated file reads: exactly one more row, with the id and name that were asked for."""
+    places = read_places(path, updated)
+    added = [p for p in places if p.id == values["id"]]
+    if len(places) != count + 1 or len(added) != 1 or added[0].name != values["name"].strip():
+        raise InputError(Origin(str(path)), "the new row would not read back as the place asked for",
+                         "check the values for characters the CSV cannot hold, or add the row by hand")
+    return added[0]

@@ -1,7 +1,6 @@
 """The command line: parse, call the library, print one line per outcome, choose the exit status."""
 
 import argparse
-import codecs
 import os
 import sys
 import traceback
@@ -10,14 +9,17 @@ from pathlib import Path
 
 from bordermap import __version__
 from bordermap.build import (GeocodingSettings, NewPlace, Sources, add_place, build_map, check_inputs,
-                             explain_place, export_map, write_atomically)
+                             explain_place, export_map)
 from bordermap.export import FORMATS
 from bordermap.errors import BordermapError, Origin, printable
+from bordermap.files import write_atomically
 from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
+from bordermap.tables import text_codec
 
 DEFAULTS = Sources()
 DEFAULT_OUTPUT = Path("map.html")
+LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second datetime can hold
 
 EXAMPLE = """examples:
   bordermap build                       # seeds/ + data/places.csv + data/shapes.geojson -> map.html
@@ -37,10 +39,17 @@ def _countries(text: str) -> tuple[str, ...]:
 
 
 def _encoding(text: str) -> str:
-    try:
-        return codecs.lookup(text).name
-    except LookupError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not an encoding Python knows, e.g. cp1252, latin-1") from None
+    codec = text_codec(text)
+    if codec is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a text encoding a CSV file can be in, "
+                                         "e.g. cp1252, latin-1, utf-16")
+    return codec
+
+
+def _path(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the path is empty: give a file or folder name")
+    return Path(text)
 
 
 def _bbox(text: str) -> tuple[float, float, float, float]:
@@ -54,18 +63,18 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
 
 
 def _input_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--texts", type=Path, default=DEFAULTS.texts, metavar="DIR",
+    command.add_argument("--texts", type=_path, default=DEFAULTS.texts, metavar="DIR",
                          help=f"folder of .txt texts, each starting with its title (default: {DEFAULTS.texts})")
-    command.add_argument("--places", type=Path, default=DEFAULTS.places, metavar="CSV",
+    command.add_argument("--places", type=_path, default=DEFAULTS.places, metavar="CSV",
                          help=f"places, one row each (default: {DEFAULTS.places})")
-    command.add_argument("--shapes", type=Path, default=None, metavar="GEOJSON",
+    command.add_argument("--shapes", type=_path, default=None, metavar="GEOJSON",
                          help=f"lines and areas (default: {DEFAULTS.shapes}, if it exists)")
     command.add_argument("--encoding", type=_encoding, default=None, metavar="NAME",
                          help="encoding of the places CSV when not UTF-8, e.g. cp1252 (Excel on Windows) or "
                               "latin-1 (a text says its own in its .toml)")
-    command.add_argument("--gazetteer", type=Path, default=DEFAULTS.gazetteer, metavar="CSV",
+    command.add_argument("--gazetteer", type=_path, default=DEFAULTS.gazetteer, metavar="CSV",
                          help=f"offline GeoNames extract for rows with a query (default: {DEFAULTS.gazetteer})")
-    command.add_argument("--cache", type=Path, default=DEFAULTS.cache, metavar="CSV",
+    command.add_argument("--cache", type=_path, default=DEFAULTS.cache, metavar="CSV",
                          help=f"answers of online geocoders, kept for offline builds (default: {DEFAULTS.cache})")
     online = command.add_mutually_exclusive_group()
     online.add_argument("--online", action="store_true",
@@ -94,13 +103,13 @@ def parser() -> argparse.ArgumentParser:
         description="Build the companion map as one self-contained HTML file.",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_options(build)
-    build.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, metavar="FILE",
+    build.add_argument("-o", "--output", type=_path, default=DEFAULT_OUTPUT, metavar="FILE",
                        help=f"the map to write (default: {DEFAULT_OUTPUT})")
     build.add_argument("--cdn", action="store_true",
                        help="link Leaflet from a CDN instead of inlining it (smaller, needs the network)")
     build.add_argument("--allow-unresolved", action="store_true",
                        help="build even if some queries find no place; list them as 'not on the map'")
-    build.add_argument("--export-dir", type=Path, default=None, metavar="DIR",
+    build.add_argument("--export-dir", type=_path, default=None, metavar="DIR",
                        help="also write the GeoJSON, KML and CSV exports there, named after the map")
 
     export_command = commands.add_parser(
@@ -110,7 +119,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_options(export_command)
     export_command.add_argument("--format", choices=FORMATS, required=True, help="the file format")
-    export_command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the file to write")
+    export_command.add_argument("-o", "--output", type=_path, required=True, metavar="FILE", help="the file to write")
     export_command.add_argument("--allow-unresolved", action="store_true",
                                 help="export even if some queries find no place")
 
@@ -132,7 +141,7 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--precision-m", default="", metavar="METRES",
                      help="how far the true place may be from the point")
     _input_options(add)
-    add.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, metavar="FILE",
+    add.add_argument("-o", "--output", type=_path, default=DEFAULT_OUTPUT, metavar="FILE",
                      help=f"the map to rebuild (default: {DEFAULT_OUTPUT})")
     add.add_argument("--no-build", action="store_true", help="only append the row")
 
@@ -163,7 +172,7 @@ def parser() -> argparse.ArgumentParser:
                            help="the countries to keep")
     gazetteer.add_argument("--min-population", type=int, choices=(500, 1000, 5000, 15000), default=500,
                            help="GeoNames' smallest places to keep (default: 500, which includes villages)")
-    gazetteer.add_argument("-o", "--output", type=Path, default=DEFAULTS.gazetteer, metavar="FILE",
+    gazetteer.add_argument("-o", "--output", type=_path, default=DEFAULTS.gazetteer, metavar="FILE",
                            help=f"where to write it (default: {DEFAULTS.gazetteer})")
     gazetteer.add_argument("--debug", action="store_true", help="show the traceback of an error")
     return main_parser
@@ -198,6 +207,9 @@ def _built() -> datetime | None:
         return None
     if not epoch.isdigit():
         raise BordermapError(Origin("SOURCE_DATE_EPOCH", 0), f"'{epoch}' is not a number of seconds",
+                             "set it to a Unix time such as 1171411200, or unset it")
+    if len(epoch) > 12 or int(epoch) > LAST_EPOCH:
+        raise BordermapError(Origin("SOURCE_DATE_EPOCH", 0), f"'{epoch[:40]}' is after the year 9999",
                              "set it to a Unix time such as 1171411200, or unset it")
     return datetime.fromtimestamp(int(epoch), timezone.utc)
 
@@ -286,7 +298,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _gazetteer(args: argparse.Namespace) -> int:
     content = extract_csv(args.bbox, args.countries, args.min_population)
-    write_atomically(args.output, content.encode("utf-8"))
+    write_atomically(args.output, content.encode("utf-8"), "-o")
     print(f"{args.output}: {content.count(chr(10)) - 1} rows", file=sys.stderr)
     return 0
 

@@ -19,6 +19,7 @@ KNOWN_COLUMNS = ("id", "name", "category", "lat", "lon", "precision_m", "aliases
 REQUIRED_COLUMNS = ("id", "name", "lat", "lon")
 CERTAINTIES = ("exact", "approximate", "area", "unknown")
 EXACT_MAX_M = 50
+MAX_PRECISION_M = 20_000_000  # half the Earth's circumference: no point on it is farther from any other
 DEFAULT_CATEGORY = "place"
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 _COUNTRY_PATTERN = re.compile(r"[A-Z]{2}\Z")
@@ -110,6 +111,7 @@ def split_list(cell: str) -> tuple[str, ...]:
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+\Z")
 _DMS_MARK = re.compile(r"[°º′″'\"NSEWnsew]")
 _DMS_CELL = re.compile(r"[\d\s.+\-°º′″'\"NSEWnsew]+\Z")
+_DMS_PARTS = re.compile(r"(\d+(?:\.\d*)?)\s*(″|''|\"|′|')")
 _LEADING_DEGREES = re.compile(r"\s*[+-]?(\d+(?:\.\d*)?)")
 
 
@@ -143,6 +145,12 @@ def _degrees(lat_text: str, lon_text: str, at: dict[str, Origin]) -> tuple[float
             numbers[column] = _number(plain, at[column], column)
     if len(numbers) == 2:
         return numbers["lat"], numbers["lon"]
+    for column, text in cells.items():
+        for number, mark in _DMS_PARTS.findall(text):
+            if float(number) >= 60:
+                part = "minutes" if mark in "′'" else "seconds"
+                raise InputError(at[column], f"{column} '{text}' has {number} {part}",
+                                 f"{part} are under 60: write 42°26′28″N, or decimal degrees such as 42.44113")
     # geopy would wrap 229°E round to -131°: check the degrees before it sees them.
     lat_degrees, lon_degrees = (float(m.group(1)) if (m := _LEADING_DEGREES.match(text)) else 0.0
                                 for text in cells.values())
@@ -166,6 +174,9 @@ def parse_precision_m(text: str, origin: Origin) -> float | None:
     if precision_m < 0:
         raise InputError(origin, f"precision_m {text} is negative",
                          "give the radius in metres within which the true place lies")
+    if precision_m > MAX_PRECISION_M:
+        raise InputError(origin, f"precision_m {text} is more than half the Earth's circumference",
+                         f"give a radius in metres up to {MAX_PRECISION_M:,}")
     return precision_m
 
 
@@ -277,6 +288,11 @@ def append_row(content: str, values: dict[str, str], origin: Origin) -> str:
     line_end = (LINE_BREAK.findall(header.raw) or ["\n"])[0]
     stream = io.StringIO()
     writer = csv.writer(stream, delimiter=header.delimiter, lineterminator=line_end)
-    writer.writerow([values.get(name, "") for name in names])
+    cells = [values.get(name, "") for name in names]
+    if cells and cells[0].startswith("#"):
+        # A line starting with '#' is a comment to the reader: quote the first cell so the row stays a row.
+        stream.write('"' + cells[0].replace('"', '""') + '"' + header.delimiter)
+        cells = cells[1:]
+    writer.writerow(cells)
     separator = "" if content.endswith(("\n", "\r")) else line_end
     return content + separator + stream.getvalue()

@@ -4,11 +4,13 @@ import codecs
 import csv
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from bordermap.errors import InputError, Origin
+from bordermap.files import read_regular
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -35,6 +37,28 @@ class Encoded:
                              "save the file as UTF-8 first") from None
 
 
+_NOT_FOR_FILES = {"idna", "punycode"}  # text codecs for domain names, not for files
+_CODEC_PROBE = 'id,name;lat\tlon\r\n"Sanhe #1" \\u0041 \\x41 +-=.'
+
+
+def text_codec(name: str) -> str | None:
+    """Python's name for an encoding a text file can be in, or None for an unknown or unfit one.
+
+    Fit means a real text encoding that stores ASCII as ASCII (or UTF-16/UTF-32), so that line ends, quotes and
+    delimiters read as themselves: ``unicode_escape``, ``rot13`` or ``undefined`` would garble or fail.
+    """
+    try:
+        codec = codecs.lookup(name).name
+        stored = _CODEC_PROBE.encode(codec)
+        round_trip = stored.decode(codec) == _CODEC_PROBE
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return None
+    wide = codec.startswith(("utf-16", "utf-32"))
+    if not round_trip or codec in _NOT_FOR_FILES or not (wide or stored == _CODEC_PROBE.encode("ascii")):
+        return None
+    return codec
+
+
 def text_position(content: str, index: int) -> tuple[int, int]:
     """The 1-based line and column of ``content[index]``; CRLF, CR and LF each end a line."""
     before = content[:index]
@@ -51,6 +75,21 @@ def _looks_like_utf16_le(body: bytes) -> bool:
     # ASCII text in UTF-16-LE: every second byte is NUL, the others are not.
     odd, even = body[1::2], body[0::2]
     return bool(odd) and odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.1 * len(even)
+
+
+_UNUSABLE = {"Cn", "Co", "Cs"}
+
+
+def _misdecoded(body: bytes, content: str, codec: str) -> str:
+    """Why a text decoded with a declared encoding is garbage, or '' when it looks like text."""
+    if codec.startswith(("utf-16", "utf-32")) and body and b"\x00" not in body:
+        return "it has no NUL byte, which UTF-16 and UTF-32 text with a line break or any ASCII character has"
+    sample = content[:100_000]  # enough to tell text from garbage, and bounded for a book
+    unusable = sum(1 for char in sample if char in "\ufffd\x00" or unicodedata.category(char) in _UNUSABLE
+                   or (unicodedata.category(char) == "Cc" and char not in "\t\n\r\f"))
+    if sample and unusable > 0.3 * len(sample):
+        return f"{unusable:,} of its first {len(sample):,} characters are replacement, unassigned or control characters"
+    return ""
 
 
 def decode_text(data: bytes, path: Path, what: str, encoding: str | None = None,
@@ -71,11 +110,12 @@ def decode_text(data: bytes, path: Path, what: str, encoding: str | None = None,
             hint = f"it looks like UTF-16 without a byte order mark: {declare.format('utf-16-le')}, or save it as UTF-8"
         raise InputError(Origin(str(path), *_byte_position(data, len(bom) + body.index(b"\x00"))),
                          f"the {what} has a NUL byte, so it is binary, not text", hint)
+    if text_codec(codec) is None:
+        raise InputError(Origin(str(path)), f"'{codec}' is not an encoding a text file can be in",
+                         "give a text encoding such as utf-8, cp1252, latin-1 or utf-16")
+    codec = text_codec(codec)
     try:
         content = body.decode(codec)
-    except LookupError:
-        raise InputError(Origin(str(path)), f"unknown encoding '{codec}'",
-                         "give an encoding Python knows, e.g. utf-8, cp1252, latin-1, utf-16") from None
     except UnicodeDecodeError as error:
         line, column = _byte_position(data, len(bom) + error.start)
         byte = body[error.start]
@@ -91,6 +131,9 @@ def decode_text(data: bytes, path: Path, what: str, encoding: str | None = None,
             except UnicodeDecodeError:
                 hint = f"if it is Latin-1, {declare.format('latin-1')}, or save it as UTF-8"
         raise InputError(Origin(str(path), line, column), f"byte 0x{byte:02x} is not {codec.upper()}", hint) from None
+    if encoding and (why := _misdecoded(body, content, codec)):
+        raise InputError(Origin(str(path)), f"the {what} does not read as {codec}: {why}",
+                         "check its encoding (UTF-8 needs no declaration)")
     if "\x00" in content:
         raise InputError(Origin(str(path), *text_position(content, content.index("\x00"))),
                          f"the {what} has a NUL character, so it is binary, not text",
@@ -107,15 +150,7 @@ def read_text_file(path: Path, what: str, encoding: str | None = None,
 def read_encoded(path: Path, what: str, encoding: str | None = None,
                  declare: str | None = PASS_ENCODING) -> Encoded:
     """Read a text file with how it was stored (see ``decode_text``)."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(Origin(str(path)), f"{what} not found", "check the path") from None
-    except IsADirectoryError:
-        raise InputError(Origin(str(path)), f"{what} is a directory", "give the path of a file") from None
-    except PermissionError:
-        raise InputError(Origin(str(path)), f"{what} cannot be read (permission denied)",
-                         "make it readable, or copy it somewhere you can read") from None
+    data = read_regular(Path(path), what)
     return decode_text(data, path, what, encoding, declare)
 
 

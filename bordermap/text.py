@@ -1,6 +1,5 @@
 """Read the seed texts verbatim and find, for each place, the sentences that speak of it."""
 
-import codecs
 import re
 import tomllib
 import unicodedata
@@ -11,7 +10,7 @@ from typing import Iterable, Protocol
 import pysbd
 
 from bordermap.errors import InputError, Origin
-from bordermap.tables import LINE_BREAK, read_text_file
+from bordermap.tables import LINE_BREAK, read_text_file, text_codec
 
 _LIST_MARKER = re.compile(r"\s*(\d+|[a-z])[.)]\s*\Z")
 _METADATA_KEYS = {"publication": str, "date": str, "url": str, "language": str, "encoding": str}
@@ -71,16 +70,20 @@ def _metadata(path: Path) -> dict[str, str]:
             raise InputError(Origin(str(path)), f"unknown key '{key}'",
                              f"use only {', '.join(sorted(_METADATA_KEYS))}")
         metadata[key] = str(value)
-    if metadata.get("encoding"):
-        try:
-            codecs.lookup(metadata["encoding"])
-        except LookupError:
-            raise InputError(Origin(str(path)), f"unknown encoding '{metadata['encoding']}'",
-                             "give an encoding Python knows, e.g. cp1252, latin-1, utf-16") from None
+    if metadata.get("encoding") and text_codec(metadata["encoding"]) is None:
+        raise InputError(Origin(str(path)), f"'{metadata['encoding']}' is not an encoding a text file can be in",
+                         "give a text encoding such as cp1252, latin-1 or utf-16")
     if metadata.get("url") and not re.match(r"https?://", metadata["url"]):
         raise InputError(Origin(str(path)), f"url '{metadata['url']}' is not an http(s) address",
                          "give the address where the text was published, starting with https://")
     return metadata
+
+
+def _check_inside(path: Path, folder: Path) -> None:
+    # A link to a file elsewhere (say /etc/shadow) would put that file into a map meant for publication.
+    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+        raise InputError(Origin(str(path)), f"the file is a link to '{path.resolve()}', outside the texts folder",
+                         "copy the file into the folder instead of linking to it")
 
 
 def read_texts(folder: Path) -> list[Text]:
@@ -93,6 +96,8 @@ def read_texts(folder: Path) -> list[Text]:
         raise InputError(Origin(str(folder)), "the texts folder does not exist", "give a folder of .txt files")
     texts = []
     for path in sorted(folder.glob("*.txt")):
+        for part in (path, path.with_suffix(".toml")):
+            _check_inside(part, folder)
         metadata = _metadata(path.with_suffix(".toml"))
         content = read_text_file(path, "text", metadata.pop("encoding", None),
                                  f"add encoding = \"{{}}\" to {path.with_suffix('.toml').name}")

@@ -155,7 +155,7 @@ def _missing_output_folder(paths):
 
 def _output_is_a_folder(paths):
     paths["output"] = paths["output"].parent
-    return f"{paths['output']}:1:1: cannot write the file (Is a directory); choose another output path"
+    return f"{paths['output']}:1:1: a directory, not a regular file, is there; give -o the path of a file to write"
 
 
 GENERATED = [_no_texts, _missing_texts, _places_is_a_folder, _missing_places, _ten_megabyte_cell,
@@ -205,7 +205,7 @@ def test_a_hundred_thousand_rows_make_a_map(tmp_path):
 def test_an_unknown_encoding_is_a_usage_error(tmp_path):
     result = run_cli("build", "--encoding", "klingon", "-o", str(tmp_path / "map.html"))
     assert result.returncode == 2
-    assert "'klingon' is not an encoding Python knows" in result.stderr
+    assert "'klingon' is not a text encoding a CSV file can be in" in result.stderr
     assert not (tmp_path / "map.html").exists()
 
 

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bordermap.build import GeocodingSettings, NewPlace, Sources, add_place, build_map, write_atomically
+from bordermap.build import GeocodingSettings, NewPlace, Sources, add_place, build_map
+from bordermap.files import write_atomically
 from bordermap.errors import InputError
 from bordermap.geocode import UnresolvedPlaces
 from bordermap.places import read_places
