@@ -4,11 +4,13 @@ import csv
 import io
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from bordermap.errors import InputError, Origin
+from bordermap.errors import BIDI_CONTROLS, InputError, Origin
+from bordermap.places import MAX_PRECISION_M
 from bordermap.tables import cells_by_name, header_names, read_rows
 
 COLUMNS = ("provider", "query", "status", "lat", "lon", "display_name", "provider_id", "retrieved", "precision_m")
@@ -41,6 +43,31 @@ class CachedAnswer:
             return "" if value is None else repr(float(value)).removesuffix(".0")
         return [self.provider, self.query, FOUND if self.found else NOT_FOUND, number(self.lat), number(self.lon),
                 self.display_name, self.provider_id, self.retrieved, number(self.precision_m)]
+
+
+MAX_TEXT_CHARS = 1000
+
+
+def text_problem(value, what: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """Why a service's string cannot be shown or cached (not a string, too long, control characters), or ''."""
+    if not isinstance(value, str):
+        return f"{what} is {'missing' if value is None else type(value).__name__}, not a string"
+    if len(value) > limit:
+        return f"{what} is {len(value):,} characters long (at most {limit:,})"
+    bad = next((c for c in value if c in BIDI_CONTROLS or unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp")), None)
+    if bad is not None:
+        return f"{what} has the control character U+{ord(bad):04X}"
+    return ""
+
+
+def answer_problem(answer: "CachedAnswer") -> str:
+    """Why an answer must not be cached, or ''."""
+    if answer.found and not all(isinstance(v, float) and math.isfinite(v) and abs(v) <= limit
+                                for v, limit in ((answer.lat, 90), (answer.lon, 180))):
+        return f"its position {answer.lat}, {answer.lon} is not a place on Earth"
+    if answer.precision_m is not None and not 0 <= answer.precision_m <= MAX_PRECISION_M:
+        return f"its precision {answer.precision_m} m is out of range"
+    return text_problem(answer.display_name, "display_name") or text_problem(answer.provider_id, "provider_id", 100)
 
 
 def _float(text: str, origin: Origin, column: str, limit: float) -> float:
@@ -80,6 +107,10 @@ def read_cache(path: Path) -> dict[tuple[str, str], CachedAnswer]:
         if found and (not row["lat"] or not row["lon"]):
             raise InputError(at["lon" if row["lat"] else "lat"], "a found answer has no coordinates",
                              "fix the cell, or delete the row")
+        for column in ("display_name", "provider_id"):
+            problem = text_problem(row[column], column)
+            if problem:
+                raise InputError(at[column], problem, "fix the cell, or delete the row to ask again")
         key = (row["provider"], query_key(row["query"]))
         if key in answers:
             raise InputError(at["query"], f"the query '{row['query']}' is cached twice for {row['provider']}",
@@ -93,7 +124,7 @@ def read_cache(path: Path) -> dict[tuple[str, str], CachedAnswer]:
             display_name=row["display_name"],
             provider_id=row["provider_id"],
             retrieved=row["retrieved"],
-            precision_m=_float(row["precision_m"], at["precision_m"], "precision_m", 1e8) if row["precision_m"]
+            precision_m=_float(row["precision_m"], at["precision_m"], "precision_m", MAX_PRECISION_M) if row["precision_m"]
             else None,
         )
     return answers

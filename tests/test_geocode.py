@@ -1,14 +1,17 @@
+import csv
 import socket
+import time
 
 import pytest
 
-from bordermap.cache import CachedAnswer
+from bordermap.cache import CachedAnswer, read_cache
+from bordermap.errors import InputError
 from bordermap.gazetteer import read_gazetteer
 from bordermap.geocode import (Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain, GeocodingError,
                                NominatimGeocoder, UnresolvedPlaces, locate)
 from bordermap.places import read_places
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, run_cli
 from nominatim_server import FakeNominatim
 
 GAZETTEER = ROOT / "data" / "gazetteer.csv"
@@ -220,3 +223,118 @@ def test_nominatim_needs_a_user_agent():
         NominatimGeocoder("  ")
     assert str(raised.value) == ("--user-agent: Nominatim requires an identifying user agent; pass --user-agent "
                                  "'bordermap (you@example.org)' or set BORDERMAP_USER_AGENT")
+
+
+# Issue #11: bounded in time and size, every answer checked, nothing bad cached.
+
+@pytest.mark.parametrize("query", ["tricklehead", "tricklebody"])
+def test_a_trickling_server_is_cut_off_at_the_request_deadline(query):
+    with FakeNominatim() as server:
+        chain = GeocoderChain(CacheGeocoder({}), None,
+                              NominatimGeocoder(AGENT, server.url, timeout=5, retries=0, deadline_s=2))
+        started = time.monotonic()
+        with pytest.raises(GeocodingError, match=rf"Nominatim did not answer for '{query}' \(no whole answer "
+                                                 r"within 2 s\)"):
+            chain.lookup(query, HOERYONG_AREA)
+        # The deadline is a behaviour, not a speed claim: without it this took minutes (each byte under 5 s).
+        assert time.monotonic() - started < 30
+    assert chain.new_answers == []
+
+
+@pytest.mark.parametrize("query, why", [("endless", "larger than 2 MiB"), ("bomb", "larger than 2 MiB")])
+def test_an_answer_too_large_once_inflated_is_refused_in_one_line(query, why):
+    with FakeNominatim() as server:
+        chain = GeocoderChain(CacheGeocoder({}), None, nominatim(server))
+        with pytest.raises(GeocodingError) as raised:
+            chain.lookup(query, HOERYONG_AREA)
+    assert f"Nominatim's answer for '{query}' was unusable (the answer is {why})" in str(raised.value)
+    assert "\n" not in str(raised.value) and chain.new_answers == []
+
+
+WRONG = {
+    "object": "the answer is an object, not a list of places",
+    "number_list": "result 1 is 1, not an object",
+    "null_list": "result 1 is null, not an object",
+    "string": "the answer is str, not a list of places",
+    "lat_abc": "result 1: lat 'abc' is not a number",
+    "lat_nan": "result 1: lat nan is not a number from -90 to 90",
+    "lat_inf": "result 1: lat inf is not a number from -90 to 90",
+    "lat_999": "result 1: lat 999 is not a number from -90 to 90",
+    "lon_999": "result 1: lon 999 is not a number from -180 to 180",
+    "lat_missing": "result 1: lat is null, not a number",
+    "lat_bool": "result 1: lat is true, not a number",
+    "lat_list": "result 1: lat is [42], not a number",
+    "bbox_short": "result 1: boundingbox is not four numbers",
+    "bbox_text": "result 1: boundingbox 'a' is not a number",
+    "bbox_upside_down": "result 1: boundingbox has its south above its north",
+    "name_null": "result 1: display_name is missing, not a string",
+    "name_surrogate": "result 1: display_name has the control character U+D800",
+    "name_nul": "result 1: display_name has the control character U+0000",
+    "name_newline": "result 1: display_name has the control character U+000A",
+    "name_10mb": "the answer is larger than 2 MiB",
+    "name_3000": "result 1: display_name is 3,000 characters long (at most 1,000)",
+    "osm_id_object": 'result 1: osm_id is {"a": 1}',
+}
+
+
+@pytest.mark.parametrize("name", WRONG)
+def test_a_wrong_shaped_answer_is_reported_and_never_cached(tmp_path, name):
+    with FakeNominatim() as server:
+        chain = GeocoderChain(CacheGeocoder({}), None, nominatim(server))
+        with pytest.raises(GeocodingError) as raised:
+            chain.lookup(f"wrong {name}", HOERYONG_AREA)
+    assert str(raised.value) == (f"{server.url}: Nominatim's answer for 'wrong {name}' was unusable "
+                                 f"({WRONG[name]}); check that BORDERMAP_NOMINATIM_URL is a Nominatim service")
+    assert chain.new_answers == [] and chain.cache.answers == {}
+
+
+def test_a_build_against_bad_answers_leaves_the_cache_as_it_was(tmp_path):
+    places = tmp_path / "places.csv"
+    places.write_text("id,name,lat,lon,source,query\nsanhe,Sanhe,,,,wrong lon_999\nlat,Lat,,,,wrong lat_missing\n",
+                      encoding="utf-8")
+    cache = tmp_path / "geocoded.csv"
+    for _ in range(2):  # the second build must fail the same way, not on a poisoned cache
+        with FakeNominatim() as server:
+            result = run_cli("build", "--places", str(places), "--cache", str(cache), "--online",
+                             "--user-agent", AGENT, "-o", str(tmp_path / "map.html"),
+                             env={"BORDERMAP_NOMINATIM_URL": server.url})
+        assert result.returncode == 1
+        assert "lon 999 is not a number from -180 to 180" in result.stderr
+        assert not cache.exists() and not (tmp_path / "map.html").exists()
+
+
+@pytest.mark.parametrize("column, value, why", [
+    ("display_name", "Sanhe\u0000", "the geocode cache has a NUL byte, so it is binary"),
+    ("display_name", "Sanhe\u001b[31m", "display_name has the control character U+001B"),
+    ("display_name", "S" * 1001, "display_name is 1,001 characters long (at most 1,000)"),
+    ("display_name", "Sanhe\u2028forged", "display_name has the control character U+2028")])
+def test_a_poisoned_cache_row_is_an_error_at_its_cell(tmp_path, column, value, why):
+    path = tmp_path / "geocoded.csv"
+    row = {"provider": "nominatim", "query": "Sanhe", "status": "found", "lat": "42.7", "lon": "129.7",
+           "display_name": "Sanhe", "provider_id": "node 1", "retrieved": "2026-11-24", "precision_m": "500"}
+    row[column] = value
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows([list(row), list(row.values())])
+    with pytest.raises(InputError) as raised:
+        read_cache(path)
+    assert str(raised.value).startswith(f"{path}:2:") and why in str(raised.value)
+
+
+def test_the_lookup_phase_stops_at_its_budget_and_keeps_what_it_found():
+    with FakeNominatim() as server:
+        online = NominatimGeocoder(AGENT, server.url, budget_s=0.5)
+        chain = GeocoderChain(CacheGeocoder({}), None, online)
+        chain.lookup("one", HOERYONG_AREA)
+        chain.lookup("two", HOERYONG_AREA)  # a second later: past the budget only after it
+        with pytest.raises(GeocodingError, match=r"the online lookups took more than 0.5 s; build again to go on: "
+                                                 r"the answers so far are cached"):
+            chain.lookup("three", HOERYONG_AREA)
+    assert [a.query for a in chain.new_answers] == ["one", "two"]
+
+
+@pytest.mark.parametrize("agent", ["bordermap\nX-Injected: 1", "bordermap\r", "bordermap\u0000"])
+def test_a_user_agent_with_a_line_break_is_refused_naming_the_option(agent):
+    with pytest.raises(GeocodingError) as raised:
+        NominatimGeocoder(agent)
+    assert str(raised.value).startswith("--user-agent: the user agent has the control character")
+    assert "BORDERMAP_NOMINATIM_URL" not in str(raised.value)
