@@ -13,8 +13,8 @@ import shapely.ops
 from shapely.geometry.base import BaseGeometry
 
 from bordermap.errors import GeometryError, InputError, Origin
-from bordermap.places import (ID_PATTERN, KNOWN_COLUMNS, Place, certainty, check_certainty, place_from_row,
-                              split_list)
+from bordermap.places import (ID_PATTERN, KNOWN_COLUMNS, MAX_PRECISION_M, Place, certainty, check_certainty,
+                              place_from_row, split_list)
 from bordermap.tables import read_text_file
 
 LINE_TYPES = ("LineString", "MultiLineString")
@@ -58,6 +58,46 @@ def _origin_at(path: Path, text: str, index: int) -> Origin:
     return Origin(str(path), line, index - (text.rfind("\n", 0, index) + 1) + 1)
 
 
+MAX_INTEGER_DIGITS = 300  # more than any float holds; Python refuses past 4,300 with a bare ValueError
+_HIGH, _LOW = r"\\u[dD][89abAB][0-9a-fA-F]{2}", r"\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+# An escape preceded by an even number of backslashes: a surrogate pair, or (group 1) half of one.
+_SURROGATE_ESCAPE = re.compile(rf"(?<!\\)(?:\\\\)*(?:{_HIGH}{_LOW}|({_HIGH}|{_LOW}))")
+
+
+class _LongInteger(ValueError):
+    pass
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _LongInteger(digits[:20])
+    return int(digits)
+
+
+def _check_surrogates(path: Path, text: str) -> None:
+    # "\ud800" is valid JSON but no character: it would fail later, when the map is written as UTF-8.
+    if not re.search(r"\\u[dD][89a-fA-F]", text):
+        return
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        if match.group(1):
+            raise InputError(_origin_at(path, text, match.start(1)),
+                             f"'{match.group(1)}' is half of a UTF-16 surrogate pair, not a character",
+                             "remove it, or write the character itself")
+
+
+def _too_deep_at(text: str, limit: int = 500) -> int:
+    """Where the brackets of a JSON text first nest deeper than ``limit`` (strings skipped)."""
+    depth = 0
+    for token in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+        if token.group() in "[{":
+            depth += 1
+            if depth > limit:
+                return token.start()
+        elif token.group() in "]}":
+            depth -= 1
+    return 0
+
+
 def _feature_offsets(text: str, features: list) -> list[int] | None:
     # json gives no positions; decode the features array element by element to learn where each starts.
     match = re.search(r'"features"\s*:\s*\[', text)
@@ -71,7 +111,10 @@ def _feature_offsets(text: str, features: list) -> list[int] | None:
             value, end = decoder.raw_decode(text, index)
         except json.JSONDecodeError:
             return None
-        if value != feature:
+        try:
+            if value != feature:
+                return None
+        except RecursionError:
             return None
         offsets.append(index)
         index = end
@@ -97,17 +140,25 @@ def _text(value, origin: Origin, key: str) -> str:
     raise InputError(origin, f"property '{key}' must be a string", f"put the {key} in quotes")
 
 
-def _positions(coordinates):
+MAX_COORDINATE_DEPTH = 4  # a MultiPolygon: polygons of rings of positions of numbers
+
+
+def _positions(coordinates, origin: Origin, label: str):
     """Yield every [lon, lat] position of a GeoJSON coordinates array (anything that is not an array of arrays)."""
-    if isinstance(coordinates, list) and coordinates and isinstance(coordinates[0], list):
-        for item in coordinates:
-            yield from _positions(item)
-    else:
-        yield coordinates
+    stack = [(coordinates, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, list) and item and isinstance(item[0], list):
+            if depth >= MAX_COORDINATE_DEPTH:
+                raise GeometryError(origin, f"{label} has coordinates nested more than {MAX_COORDINATE_DEPTH} deep",
+                                    "a position is [lon, lat]; even a MultiPolygon nests them only 4 deep")
+            stack.extend((child, depth + 1) for child in reversed(item))
+        else:
+            yield item
 
 
 def _check_positions(geometry: dict, origin: Origin, label: str) -> None:
-    for position in _positions(geometry.get("coordinates") or []):
+    for position in _positions(geometry.get("coordinates") or [], origin, label):
         if position == []:
             continue
         if not isinstance(position, list) or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
@@ -185,9 +236,9 @@ def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
                          "say in 'source' where its coordinates came from")
     precision_m = properties.get("precision_m")
     if precision_m is not None and (isinstance(precision_m, bool) or not isinstance(precision_m, (int, float))
-                                    or not math.isfinite(precision_m) or precision_m < 0):
+                                    or not math.isfinite(precision_m) or not 0 <= precision_m <= MAX_PRECISION_M):
         raise InputError(origin, f"{label} has precision_m {precision_m!r}",
-                         "give a non-negative number of metres, or null")
+                         f"give a number of metres from 0 to {MAX_PRECISION_M:,}, or null")
     kind_name = "line" if kind in LINE_TYPES else "area"
     left, right = (_text(properties.get(k), origin, k) for k in ("left_country", "right_country"))
     if (left or right) and not (kind_name == "line" and len(left) == 2 and len(right) == 2 and left != right):
@@ -219,14 +270,19 @@ def _load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
     if not text.strip():
         raise InputError(Origin(str(path)), f"the {what} is empty",
                          'give it {"type": "FeatureCollection", "features": []} at least')
+    _check_surrogates(path, text)
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
         raise InputError(Origin(str(path), error.lineno, error.colno), f"not valid JSON ({error.msg})",
                          "check the file with a JSON validator") from None
     except RecursionError:
-        raise InputError(Origin(str(path)), "the JSON is nested too deeply to read",
+        raise InputError(_origin_at(path, text, _too_deep_at(text)), "the JSON is nested too deeply to read",
                          "check the nesting of the coordinates arrays") from None
+    except _LongInteger:
+        at = re.search(rf"\d{{{MAX_INTEGER_DIGITS + 1},}}", text)
+        raise InputError(_origin_at(path, text, at.start() if at else 0),
+                         f"a number has more than {MAX_INTEGER_DIGITS} digits", "write coordinates in degrees") from None
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
         raise InputError(Origin(str(path)), "not a GeoJSON FeatureCollection",
                          "wrap the features in {\"type\": \"FeatureCollection\", \"features\": [...]}")
@@ -409,6 +465,16 @@ def circle(lat: float, lon: float, radius_m: float, points: int = 64) -> dict:
     return {"type": "Polygon", "coordinates": [ring + ring[:1]]}
 
 
+def _check_point(geometry: dict, origin: Origin, label: str) -> None:
+    coordinates = geometry.get("coordinates", "missing")
+    if not (isinstance(coordinates, list) and len(coordinates) == 2
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in coordinates)):
+        shown = coordinates if coordinates == "missing" else json.dumps(coordinates)[:60]
+        raise GeometryError(origin, f"{label} is a Point whose coordinates are {shown}",
+                            "write them as [lon, lat], two numbers")
+    _check_positions(geometry, origin, label)
+
+
 def read_point_places(path: Path) -> list[Place]:
     """Read the places of a GeoJSON file, e.g. one exported by bordermap: its Point features and those with no
     geometry (places not located); lines and areas are left to the shapes file."""
@@ -429,7 +495,7 @@ def read_point_places(path: Path) -> list[Place]:
                                             or isinstance(value, list) and all(isinstance(v, str) for v in value))}
         row.setdefault("id", str(feature.get("id", "")))
         if geometry is not None:
-            _check_positions(geometry, origin, f"feature {index}")
+            _check_point(geometry, origin, f"feature {index}")
             row["lon"], row["lat"] = (repr(v) for v in geometry["coordinates"])
         else:
             row["lat"] = row["lon"] = ""
