@@ -106,10 +106,10 @@ class MapPage:
 
     def open_popup(self, place_id: str):
         """Open a place's popup the way a reader does: by clicking its pin, circle or shape."""
-        self.page.evaluate("id => window.bordermap.layers[id][window.bordermap.layers[id].length - 1].fire('click', "
-                           "{latlng: window.bordermap.layers[id][0].getBounds ? "
-                           "window.bordermap.layers[id][0].getBounds().getCenter() : "
-                           "window.bordermap.layers[id][0].getLatLng()})", place_id)
+        self.page.evaluate("id => window.bordermap.layers.get(id)[window.bordermap.layers.get(id).length - 1].fire('click', "
+                           "{latlng: window.bordermap.layers.get(id)[0].getBounds ? "
+                           "window.bordermap.layers.get(id)[0].getBounds().getCenter() : "
+                           "window.bordermap.layers.get(id)[0].getLatLng()})", place_id)
         return self.page.locator(f".leaflet-popup .bm-popup[data-place='{place_id}']")
 
     def close(self):

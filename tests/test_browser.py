@@ -16,7 +16,7 @@ def test_the_bundled_map_opens_without_errors_or_foreign_requests(open_map, bund
 
 def test_clicking_hoeryong_shows_the_district_sentence_highlighted(open_map, bundled_map):
     page = open_map(bundled_map)
-    page.page.evaluate_handle("window.bordermap.layers.hoeryong[1]._path").click()
+    page.page.evaluate_handle("window.bordermap.layers.get('hoeryong')[1]._path").click()
     popup = page.page.locator(".leaflet-popup .bm-popup[data-place='hoeryong']")
     district = popup.locator("blockquote", has_text="district of Hoiryeong")
     assert district.count() == 1

@@ -83,7 +83,7 @@ def test_no_payload_runs_or_fetches_and_every_one_is_shown_as_written(open_map, 
     legend = browser.locator(".bm-legend .bm-category").evaluate_all("nodes => nodes.map(n => n.textContent)")
     credits = _text(browser.locator(".leaflet-control-attribution"))
     article = _text(browser.locator(".bm-text"))
-    tooltips = browser.evaluate("Object.fromEntries(Object.entries(window.bordermap.layers).map("
+    tooltips = browser.evaluate("Object.fromEntries(Array.from(window.bordermap.layers.entries()).map("
                                 "([id, layers]) => [id, layers[0].getTooltip().getContent().textContent]))")
     for n, payload in enumerate(PAYLOADS):
         text, name = payload["text"], _name("Place", n, payload)

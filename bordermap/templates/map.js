@@ -4,10 +4,11 @@ function bordermapRender(map) {
   "use strict";
   var data = JSON.parse(document.getElementById("bordermap-data").textContent);
   var meta = data.bordermap;
-  var textsById = {};
-  meta.texts.forEach(function (t) { textsById[t.id] = t; });
-  var colors = {};
-  meta.categories.forEach(function (c) { colors[c.name] = c.color; });
+  // Every lookup keyed by user data is a Map: a place or category may be called "__proto__" or "constructor".
+  var textsById = new Map();
+  meta.texts.forEach(function (t) { textsById.set(t.id, t); });
+  var colors = new Map();
+  meta.categories.forEach(function (c) { colors.set(c.name, c.color); });
   var MAX_QUOTES = 3;
 
   function el(tag, className, text) {
@@ -39,7 +40,7 @@ function bordermapRender(map) {
       at = m[1];
     });
     q.appendChild(document.createTextNode(passage.quote.slice(at)));
-    var text = textsById[passage.text];
+    var text = textsById.get(passage.text);
     if (text) { q.appendChild(el("cite", null, text.title)); }
     var context = el("button", "bm-context", "read in context");
     context.type = "button";
@@ -136,20 +137,20 @@ function bordermapRender(map) {
   });
 
   var UNKNOWN_RADIUS_M = 5000;
-  var hatches = {};
+  var hatches = new Map();
   function hatch(color) {
     // An SVG pattern per colour; Leaflet copies fillColor into the path's fill attribute as it is.
-    if (!hatches[color]) { hatches[color] = "bm-hatch-" + Object.keys(hatches).length; }
-    return "url(#" + hatches[color] + ")";
+    if (!hatches.has(color)) { hatches.set(color, "bm-hatch-" + hatches.size); }
+    return "url(#" + hatches.get(color) + ")";
   }
   function addHatchPatterns() {
     var svg = map.getPanes().overlayPane.querySelector("svg");
     if (!svg) { return; }
     var ns = "http://www.w3.org/2000/svg";
     var defs = document.createElementNS(ns, "defs");
-    Object.keys(hatches).forEach(function (color) {
+    hatches.forEach(function (patternId, color) {
       var pattern = document.createElementNS(ns, "pattern");
-      pattern.setAttribute("id", hatches[color]);
+      pattern.setAttribute("id", patternId);
       pattern.setAttribute("patternUnits", "userSpaceOnUse");
       pattern.setAttribute("width", "8");
       pattern.setAttribute("height", "8");
@@ -165,16 +166,16 @@ function bordermapRender(map) {
     svg.insertBefore(defs, svg.firstChild);
   }
 
-  var groups = {};
-  meta.categories.forEach(function (c) { groups[c.name] = L.featureGroup().addTo(map); });
-  var counts = {};
-  var layersById = {};
+  var groups = new Map();
+  meta.categories.forEach(function (c) { groups.set(c.name, L.featureGroup().addTo(map)); });
+  var counts = new Map();
+  var layersById = new Map();
   var unlocated = [];
 
   data.features.forEach(function (feature) {
     var p = feature.properties;
-    var color = colors[p.category];
-    counts[p.category] = (counts[p.category] || 0) + 1;
+    var color = colors.get(p.category);
+    counts.set(p.category, (counts.get(p.category) || 0) + 1);
     if (!feature.geometry) { unlocated.push(feature); return; }
     var layers = [];
     if (feature.geometry.type === "Point") {
@@ -212,9 +213,9 @@ function bordermapRender(map) {
       layer.bindTooltip(tooltipContent(feature), {
         sticky: feature.geometry.type !== "Point", permanent: labelled, direction: labelled ? "right" : "auto"
       });
-      layer.addTo(groups[p.category]);
+      layer.addTo(groups.get(p.category));
     });
-    layersById[feature.id] = layers;
+    layersById.set(feature.id, layers);
   });
 
   function legendControl() {
@@ -237,7 +238,7 @@ function bordermapRender(map) {
         row.appendChild(swatch);
         row.appendChild(el("span", "bm-category", c.name));
         row.title = c.name;
-        row.appendChild(el("span", "bm-count", " (" + (counts[c.name] || 0) + ")"));
+        row.appendChild(el("span", "bm-count", " (" + (counts.get(c.name) || 0) + ")"));
         box.appendChild(row);
       });
       var key = el("div", "bm-key");
@@ -261,14 +262,14 @@ function bordermapRender(map) {
   }
 
   // The reading view (issue #5): the text beside the map, linked both ways; a keyboard-operable place list.
-  var featuresById = {};
-  data.features.forEach(function (f) { featuresById[f.id] = f; });
+  var featuresById = new Map();
+  data.features.forEach(function (f) { featuresById.set(f.id, f); });
   var panel, textPane, listPane, listBox, live, markedSentence = null, searchBox;
-  var hiddenCategories = {};
+  var hiddenCategories = new Map();
 
   function setCategoryVisible(name, visible) {
-    hiddenCategories[name] = !visible;
-    if (visible) { groups[name].addTo(map); } else { map.removeLayer(groups[name]); }
+    hiddenCategories.set(name, !visible);
+    if (visible) { groups.get(name).addTo(map); } else { map.removeLayer(groups.get(name)); }
     document.querySelectorAll(".bm-legend-row input").forEach(function (box) {
       if (box.getAttribute("aria-label") === "show " + name) { box.checked = visible; }
     });
@@ -288,16 +289,16 @@ function bordermapRender(map) {
   }
 
   function highlight(id, on) {
-    (layersById[id] || []).forEach(function (layer) {
+    (layersById.get(id) || []).forEach(function (layer) {
       if (layer.setStyle) { layer.setStyle({weight: on ? 5 : (layer.options.className === "bm-line" ? 4 : 2)}); }
       if (on) { layer.openTooltip(); } else if (!(layer instanceof L.Marker)) { layer.closeTooltip(); }
     });
   }
 
   function select(id, push) {
-    var feature = featuresById[id];
+    var feature = featuresById.get(id);
     if (!feature) { return; }
-    var layers = layersById[id];
+    var layers = layersById.get(id);
     if (layers && layers.length) {
       var main = layers[layers.length - 1];
       var bounds = layers[0].getBounds ? layers[0].getBounds() : L.latLngBounds([main.getLatLng(), main.getLatLng()]);
@@ -324,7 +325,9 @@ function bordermapRender(map) {
 
   function selectFromHash() {
     var match = /^#place=(.+)$/.exec(location.hash);
-    if (match) { select(decodeURIComponent(match[1]), false); } else { map.closePopup(); }
+    var id = null;
+    try { id = match ? decodeURIComponent(match[1]) : null; } catch (malformed) { id = null; }  // "#place=%"
+    if (id !== null) { select(id, false); } else { map.closePopup(); }
   }
 
   map.on("popupopen", function (event) {
@@ -333,7 +336,9 @@ function bordermapRender(map) {
     if (!id) { return; }
     var hash = "#place=" + encodeURIComponent(id);
     if (location.hash !== hash) { history.pushState(null, "", hash); }
-    live.textContent = "Selected: " + featuresById[id].properties.name;
+    var selected = featuresById.get(id);
+    if (!selected) { return; }
+    live.textContent = "Selected: " + selected.properties.name;
   });
 
   function textPaneFor(text) {
@@ -459,9 +464,9 @@ function bordermapRender(map) {
     if (!listBox) { return; }
     var query = searchBox.value.trim().toLowerCase();
     Array.prototype.forEach.call(listBox.children, function (row) {
-      var f = featuresById[row.getAttribute("data-place")];
+      var f = featuresById.get(row.getAttribute("data-place"));
       var names = [f.properties.name].concat(f.properties.aliases).join("\n").toLowerCase();
-      row.hidden = !!hiddenCategories[f.properties.category] || (query !== "" && names.indexOf(query) < 0);
+      row.hidden = !!hiddenCategories.get(f.properties.category) || (query !== "" && names.indexOf(query) < 0);
     });
     var rows = visibleRows();
     if (rows.length && !rows.some(function (r) { return r.tabIndex === 0; })) { rows[0].tabIndex = 0; }
@@ -578,7 +583,10 @@ function bordermapRender(map) {
   addHatchPatterns();
   buildPanel();
   legendControl().addTo(map);
-  meta.credits.forEach(function (credit) { map.attributionControl.addAttribution(asHtmlText(credit)); });
+  // Leaflet keeps attributions in a plain object keyed by their HTML: wrapped, "constructor" is not a key.
+  meta.credits.forEach(function (credit) {
+    map.attributionControl.addAttribution('<span class="bm-credit">' + asHtmlText(credit) + "</span>");
+  });
   document.documentElement.lang = (meta.texts[0] && meta.texts[0].language) || "en";
   document.title = meta.texts.map(function (t) { return t.title; }).join(" · ") + " — companion map";
   window.bordermap = {map: map, layers: layersById, data: data, select: select};
