@@ -9,9 +9,15 @@ import io
 import json
 import re
 
+import warnings
+
 import pygeoif
-from fastkml import KML, Document, Folder, Placemark
-from fastkml.styles import LineStyle, PolyStyle, Style, StyleUrl
+
+with warnings.catch_warnings():
+    # fastkml warns on import when lxml is missing: only its pretty-printing needs lxml, and xml.etree does the rest.
+    warnings.filterwarnings("ignore", message="Package `lxml` missing", category=UserWarning)
+    from fastkml import KML, Document, Folder, Placemark
+    from fastkml.styles import LineStyle, PolyStyle, Style, StyleUrl
 
 from bordermap.geometry import circle
 
@@ -129,7 +135,8 @@ def to_kml(data: dict) -> str:
             shapes.append(circle(lat, lon, p["precision_m"]))
         for number, shape in enumerate(shapes):
             folders[p["category"]].append(Placemark(
-                id=f"{feature['id']}-{number}" if number else feature["id"],
+                # '.' never appears in an id (places.ID_PATTERN), so the circle's id cannot be another place's.
+                id=f"{feature['id']}.precision" if number else feature["id"],
                 name=_xml(p["name"] if not number else f"{p['name']} (within {p['precision_m']:g} m)"),
                 description=_xml(_description(feature)),
                 style_url=StyleUrl(url=style_ids[p["category"]]),

@@ -3,6 +3,8 @@
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import geojson
 import pytest
@@ -11,7 +13,7 @@ from lxml import etree, html as lxml_html
 
 from bordermap.text import read_texts
 
-from conftest import SEEDS, run_cli
+from conftest import ROOT, SEEDS, run_cli
 from helpers_html import features_by_id
 
 KML_NS = {"k": "http://www.opengis.net/kml/2.2"}
@@ -60,7 +62,7 @@ def test_kml_has_a_folder_per_category_and_lon_lat_coordinates(exported):
     assert folders == ["city", "bridge", "guard post", "town", "village", "river (border)", "crossing", "terrain"]
     placemark = tree.find(".//k:Placemark[@id='hoeryong']", KML_NS)
     assert placemark.findtext(".//k:Point/k:coordinates", namespaces=KML_NS).strip().startswith("129.74601,42.44113")
-    circle = tree.find(".//k:Placemark[@id='hoeryong-1']", KML_NS)
+    circle = tree.find(".//k:Placemark[@id='hoeryong.precision']", KML_NS)
     assert circle.findtext("k:name", namespaces=KML_NS) == "Hoeryong (within 1000 m)"
     assert circle.find(".//k:Polygon", KML_NS) is not None
     balloon = lxml_html.fromstring(placemark.findtext("k:description", namespaces=KML_NS))
@@ -131,3 +133,27 @@ def test_hostile_strings_survive_csv_and_formulas_are_neutralised(hostile_export
         expected = "'" + payload if payload[0] in "=+-@" else payload
         assert names[f"p{number}"] == expected
     assert any(row["quote"].endswith("says ]]>.") for row in rows)
+
+
+def test_kml_ids_are_unique_when_one_id_is_another_with_a_suffix(tmp_path):
+    # Place 'a' has a precision circle; place 'a-1' once took the id the circle had.
+    places = tmp_path / "places.csv"
+    places.write_text("id,name,lat,lon,precision_m,source\na,Hoeryong,42.44,129.75,1000,t\n"
+                      "a-1,Sanhe,42.47,129.74,1000,t\na-precision,Village,42.5,129.7,1000,t\n", encoding="utf-8")
+    output = tmp_path / "map.kml"
+    result = run_cli("export", "--format", "kml", "--texts", str(SEEDS), "--places", str(places), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    ids = etree.parse(str(output)).xpath("//k:Placemark/@id", namespaces=KML_NS)
+    assert len(ids) == len(set(ids))
+    assert {"a", "a.precision", "a-1", "a-1.precision", "a-precision", "a-precision.precision"} <= set(ids)
+
+
+def test_no_third_party_warning_reaches_the_user_without_lxml(tmp_path):
+    # 'make map' installs no lxml; fastkml then warns on import. Block lxml to run as such an install does.
+    script = ("import sys, runpy; sys.modules['lxml'] = None; sys.argv = ['bordermap'] + sys.argv[1:]; "
+              "runpy.run_module('bordermap', run_name='__main__')")
+    result = subprocess.run([sys.executable, "-c", script, "build", "-o", str(tmp_path / "map.html"),
+                             "--export-dir", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr and "lxml" not in result.stderr
+    assert (tmp_path / "map.kml").read_text(encoding="utf-8").startswith("<kml")
