@@ -319,8 +319,12 @@ class NewPlace:
     source: str = ""
 
 
-def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace) -> tuple[Place, Lookup | None]:
+def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace,
+              rebuild: Path | None = None) -> tuple[Place, Lookup | None]:
     """Append a checked row to the places file, geocoding it first when it gives only a query.
+
+    ``rebuild`` is the map the caller will build next: it is checked first, so that a map that cannot be
+    written stops the run before the row is added.
 
     Every byte already in the file stays as it was; nothing is written when the id is taken, the lookup fails or
     the new row would not read back as the new place. The file is read and rewritten under its folder's lock, so
@@ -331,6 +335,8 @@ def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace) -> t
     outputs = Outputs(inputs_of(sources))
     outputs.check(path, "--places", replaces=(path,))
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
+    if rebuild is not None:
+        Outputs(inputs_of(sources)).check(rebuild, "-o")
     if (new.lat or new.lon) and not new.source:
         raise InputError(Origin("--source", 0), "the new place has coordinates but no source",
                          "say where they came from: --source")

@@ -247,7 +247,7 @@ def _add(args: argparse.Namespace) -> int:
                    category=args.category, aliases=args.aliases, country=args.country, note=args.note,
                    precision_m=args.precision_m, source=args.source)
     settings = _settings(args)
-    place, lookup = add_place(_sources(args), settings, new)
+    place, lookup = add_place(_sources(args), settings, new, rebuild=None if args.no_build else args.output)
     if lookup is not None:
         print("\n".join(map(printable, explain(place, lookup).splitlines())), file=sys.stderr)
     print(f"added {place.id} at {place.origin}: {place.position.lat:.5f}, {place.position.lon:.5f}",

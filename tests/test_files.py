@@ -305,3 +305,10 @@ def test_add_with_coordinates_but_no_source_names_the_option_not_a_file_position
     result = run_cli("add", "Sanhe", "--lat", "42.5", "--lon", "129.7", "--places", str(work["places"]))
     assert_one_line_and_nothing_changed(result, before, work["folder"])
     assert result.stderr.startswith("--source: the new place has coordinates but no source;")
+
+
+def test_add_whose_map_would_overwrite_an_input_adds_no_row(work):
+    before = snapshot(work["folder"])
+    result = run_cli("add", "Sanhe", "--lat", "42.5", "--lon", "129.7", "--source", "test", "--places",
+                     str(work["places"]), "--cache", str(work["cache"]), "-o", str(work["places"]))
+    assert_one_line_and_nothing_changed(result, before, work["folder"], "this is the places file, an input")
