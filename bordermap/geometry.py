@@ -15,7 +15,7 @@ from shapely.geometry.base import BaseGeometry
 from bordermap.errors import GeometryError, InputError, Origin
 from bordermap.places import (ID_PATTERN, KNOWN_COLUMNS, MAX_PRECISION_M, Place, certainty, check_certainty,
                               place_from_row, split_list)
-from bordermap.tables import read_text_file
+from bordermap.tables import read_text_file, text_positions
 
 LINE_TYPES = ("LineString", "MultiLineString")
 AREA_TYPES = ("Polygon", "MultiPolygon")
@@ -291,8 +291,10 @@ def _load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
         raise InputError(Origin(str(path)), "the FeatureCollection has no 'features' list",
                          "give it \"features\": [...]")
     offsets = _feature_offsets(text, features)
-    return [(feature, _origin_at(path, text, offsets[index]) if offsets else Origin(str(path)))
-            for index, feature in enumerate(features)]
+    if not offsets:
+        return [(feature, Origin(str(path))) for feature in features]
+    return [(feature, Origin(str(path), line, column))
+            for feature, (line, column) in zip(features, text_positions(text, offsets))]
 
 
 def _claim_id(seen: dict[str, int], thing_id: str, index: int, origin: Origin, what: str) -> None:

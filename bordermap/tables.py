@@ -66,6 +66,17 @@ def text_position(content: str, index: int) -> tuple[int, int]:
     return len(LINE_BREAK.findall(before)) + 1, index - line_start + 1
 
 
+def text_positions(content: str, indexes: list[int]) -> list[tuple[int, int]]:
+    """The 1-based line and column of each of the increasing ``indexes``, in one pass over ``content``."""
+    positions, line, line_start, pos = [], 1, 0, 0
+    for index in indexes:
+        for found in LINE_BREAK.finditer(content, pos, index):
+            line, line_start = line + 1, found.end()
+        positions.append((line, index - line_start + 1))
+        pos = index
+    return positions
+
+
 def _byte_position(data: bytes, index: int) -> tuple[int, int]:
     before = data[:index].decode("utf-8", "replace")
     return text_position(before, len(before))
@@ -173,16 +184,18 @@ class Row:
 
     def origins(self) -> list[Origin]:
         """Where each cell starts."""
-        # csv gives values, not positions: walk the raw record to find where each cell starts.
-        origins, pos = [], 0
+        # csv gives values, not positions: walk the raw record to find where each cell starts, carrying the line
+        # and the line's start along, so that a record of many cells costs one pass (issue #12).
+        origins, pos, line, line_start = [], 0, self.line, 0
         for value in self.cells:
-            line, column = text_position(self.raw, pos)
-            origins.append(Origin(self.path, self.line + line - 1, column))
-            if self.raw.startswith('"', pos):
-                pos += len(value.replace('"', '""')) + 2
-            else:
-                pos += len(value)
-            pos += 1
+            origins.append(Origin(self.path, line, pos - line_start + 1))
+            width = len(value.replace('"', '""')) + 2 if self.raw.startswith('"', pos) else len(value)
+            breaks = LINE_BREAK.findall(self.raw, pos, pos + width + 1) if "\n" in value or "\r" in value else ()
+            if breaks:
+                line += len(breaks)
+                line_start = max(self.raw.rfind("\n", pos, pos + width + 1),
+                                 self.raw.rfind("\r", pos, pos + width + 1)) + 1
+            pos += width + 1
         return origins
 
     @property

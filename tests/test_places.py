@@ -1,8 +1,13 @@
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bordermap.errors import InputError
 from bordermap.places import KNOWN_COLUMNS, read_places
+from bordermap.tables import read_rows, text_position, text_positions
 
 from conftest import PLACES
 
@@ -84,3 +89,19 @@ def test_a_point_cannot_be_an_area(tmp_path):
         read_places(csv_path)
     assert str(raised.value) == (f"{csv_path}:2:18: certainty 'area' is for a polygon; draw the area in the "
                                  "shapes file, or say approximate with a precision_m")
+
+
+@settings(max_examples=200, deadline=None)
+@given(content=st.text(alphabet="ab,\"\r\n", max_size=80), data=st.data())
+def test_positions_in_one_pass_agree_with_counting_from_the_start(content, data):
+    indexes = sorted(data.draw(st.lists(st.integers(0, len(content)), max_size=10)))
+    # A CRLF counts as one line break: an index between its CR and LF is never a cell's start.
+    indexes = [i for i in indexes if not (0 < i < len(content) and content[i - 1:i + 1] == "\r\n")]
+    assert text_positions(content, indexes) == [text_position(content, i) for i in indexes]
+
+
+def test_a_row_of_many_cells_and_quoted_line_breaks_gets_every_cell_position():
+    content = 'a,"b\nb",c\r\n' + ",".join(["x"] * 5) + ',"y\r\ny",z\n'
+    rows = list(read_rows(Path("t.csv"), "t", content))
+    assert [(o.line, o.column) for o in rows[0].origins()] == [(1, 1), (1, 3), (2, 4)]
+    assert [(o.line, o.column) for o in rows[1].origins()][-2:] == [(3, 11), (4, 4)]
