@@ -1,5 +1,7 @@
 """Read the seed texts verbatim and find, for each place, the sentences that speak of it."""
 
+import bisect
+import functools
 import re
 import tomllib
 import unicodedata
@@ -7,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Protocol
 
-import pysbd
+import ahocorasick
+import sentencex
 
 from bordermap.errors import InputError, Origin
 from bordermap.tables import LINE_BREAK, read_text_file, text_codec
@@ -109,76 +112,195 @@ def read_texts(folder: Path) -> list[Text]:
     return texts
 
 
+_WIDE_SPACE = re.compile(r"[^\S\x00-\x7f]")
+
+
+def _boundaries(line: str) -> list[dict]:
+    # sentencex 1.0.32 panics when a period sits next to a space of more than one UTF-8 byte (a no-break space);
+    # its offsets count characters, so swapping such spaces for ASCII ones changes no offset.
+    try:
+        return sentencex.get_sentence_boundaries("en", _WIDE_SPACE.sub(" ", line))
+    except BaseException as error:  # pyo3's PanicException is a BaseException
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise
+        return [{"start_index": 0, "end_index": len(line)}]  # the line as one sentence, still verbatim
+
+
 def sentence_spans(content: str) -> list[tuple[int, int]]:
-    """Split a text into sentences: (start, end) offsets, line breaks always ending one, whitespace trimmed."""
-    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    """Split a text into sentences: (start, end) offsets, line breaks always ending one, whitespace trimmed.
+
+    sentencex finds the boundaries in linear time (issue #12: pysbd took 0.1 MB/s and a long paragraph's time
+    grew with its square). A boundary inside a word, as in 'hoeryong-border.JPGHere', is not taken, and a list
+    number such as '1.' stays with the sentence it numbers.
+    """
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\r\n]+", content):
-        pending = None
-        for segment in segmenter.segment(line.group()):
-            start = line.start() + segment.start
-            end = line.start() + segment.end
-            piece = content[start:end]
-            start += len(piece) - len(piece.lstrip())
-            end -= len(piece) - len(piece.rstrip())
-            if start >= end:
-                continue
-            if pending is not None:
-                start, pending = pending, None
-            if _LIST_MARKER.match(content[start:end]):
-                # "1." of a numbered comment belongs to the sentence it numbers.
-                pending = start
-                continue
-            spans.append((start, end))
-        if pending is not None:
-            spans.append((pending, line.end()))
+        text, offset, start = line.group(), line.start(), None
+        for boundary in _boundaries(text):
+            start = boundary["start_index"] if start is None else start
+            end = boundary["end_index"]
+            if end < len(text) and not text[end].isspace() and not text[end - 1].isspace():
+                continue  # the next piece is glued to this one: not a sentence boundary
+            piece = text[start:end]
+            if piece.strip() and not _LIST_MARKER.match(piece):
+                left = start + len(piece) - len(piece.lstrip())
+                spans.append((offset + left, offset + end - (len(piece) - len(piece.rstrip()))))
+                start = None
+        if start is not None and text[start:].strip():
+            piece = text[start:]
+            spans.append((offset + start + len(piece) - len(piece.lstrip()), offset + len(piece.rstrip()) + start))
     return spans
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_char(char: str) -> str:
+    folded = "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
+    folded = folded.casefold()
+    return " " if folded.isspace() or char.isspace() else folded
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A text casefolded, without diacritics and with each run of whitespace as one space, mapped back.
+
+    The map is piecewise: ``origin(i)`` is ``starts[k] + min(i - folded_starts[k], lengths[k] - 1)`` for the piece
+    ``k`` holding folded index ``i``; a piece is a stretch folded one to one, or one character or whitespace run
+    that folded to another length. Plain text has a handful of pieces, so the map costs nothing to keep.
+    """
+
+    text: str
+    folded_starts: list[int]
+    starts: list[int]
+    lengths: list[int]
+
+    def origin(self, index: int) -> int:
+        """The index in the original text of the folded text's ``index``."""
+        piece = bisect.bisect_right(self.folded_starts, index) - 1
+        return self.starts[piece] + min(index - self.folded_starts[piece], self.lengths[piece] - 1)
+
+
+_SPECIAL = re.compile(r"\s{2,}|[^\S ]|[^\x00-\x7f\s]+")  # whitespace to turn into one space; non-ASCII runs
+
+
+def fold_text(text: str) -> Folded:
+    """Fold a text (see ``Folded``) in time linear in its length.
+
+    ASCII stretches are lower-cased at C speed; only whitespace other than a single space and runs of non-ASCII
+    characters are looked at one by one, so that English prose folds at hundreds of MB/s.
+    """
+    chunks: list[str] = []
+    folded_starts: list[int] = []
+    starts: list[int] = []
+    lengths: list[int] = []
+    one_to_one: list[bool] = []
+    size = 0
+
+    def piece(folded: str, start: int, length: int) -> None:
+        nonlocal size
+        if not folded:
+            return
+        chunks.append(folded)
+        if len(folded) == length and one_to_one and one_to_one[-1] and starts[-1] + lengths[-1] == start:
+            lengths[-1] += length  # most non-ASCII letters fold to one letter: the piece goes on
+        else:
+            folded_starts.append(size)
+            starts.append(start)
+            lengths.append(length)
+            one_to_one.append(len(folded) == length)
+        size += len(folded)
+
+    pos = 0
+    for match in _SPECIAL.finditer(text):
+        if match.start() > pos:
+            piece(text[pos:match.start()].lower(), pos, match.start() - pos)
+        run = match.group()
+        if run.isspace():
+            piece(" ", match.start(), len(run))
+        else:
+            for offset, char in enumerate(run):
+                folded = _fold_char(char)
+                piece(folded, match.start() + offset, 1)
+        pos = match.end()
+    if pos < len(text):
+        piece(text[pos:].lower(), pos, len(text) - pos)
+    if not chunks:
+        return Folded("", [0], [0], [1])
+    return Folded("".join(chunks), folded_starts, starts, lengths)
 
 
 def fold(text: str) -> tuple[str, list[int]]:
     """Casefold and strip diacritics; return the folded text and, for each of its characters, the original index."""
-    folded, origin = [], []
-    for index, char in enumerate(text):
-        for part in unicodedata.normalize("NFKD", char):
-            if unicodedata.combining(part):
-                continue
-            for out in part.casefold():
-                folded.append(out)
-                origin.append(index)
-    return "".join(folded), origin
+    folded = fold_text(text)
+    return folded.text, [folded.origin(i) for i in range(len(folded.text))]
 
 
-def _folded_words(names: Iterable[str]) -> list[list[str]]:
-    return [words for words in (fold(name)[0].split() for name in names) if words]
+def _folded_names(names: list[str]) -> list[str]:
+    """Each name folded, words joined by one space; all in one ``fold_text``, as 100,000 names are (issue #12)."""
+    if any("\x00" in name for name in names):
+        folded = [fold_text(name).text for name in names]
+    else:
+        folded = fold_text("\x00".join(names)).text.split("\x00")
+    return [" ".join(name.split()) for name in folded]
 
 
-def _pattern(word_lists: list[list[str]]) -> re.Pattern | None:
-    """A regex over folded text that finds any of the names at word boundaries, any whitespace between words."""
-    alternatives = {r"\s+".join(re.escape(word) for word in words) for words in word_lists}
-    if not alternatives:
-        return None
-    ordered = sorted(alternatives, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)")
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
+    """(start, end, thing index) in the folded text of every name at word boundaries, overlapping ones too."""
+    for last, (length, owners) in automaton.iter(folded):
+        start, end = last - length + 1, last + 1
+        if (start and _is_word_char(folded[start - 1])) or (end < len(folded) and _is_word_char(folded[end])):
+            continue
+        for owner in owners:
+            yield start, end, owner
 
 
 def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, list[Passage]]:
-    """For each place or shape id, the sentences of the texts that name it (by name or alias), in reading order."""
+    """For each place or shape id, the sentences of the texts that name it (by name or alias), in reading order.
+
+    One pass over each text finds every name of every thing (an Aho-Corasick automaton, issue #12); a thing's
+    matches are then taken leftmost and longest first, without overlapping each other.
+    """
     things = list(things)
     result: dict[str, list[Passage]] = {thing.id: [] for thing in things}
-    names = [(thing.id, _folded_words((thing.name, *thing.aliases))) for thing in things]
+    automaton = ahocorasick.Automaton()
+    owners: dict[str, list[int]] = {}
+    names = [(index, name) for index, thing in enumerate(things) for name in (thing.name, *thing.aliases)]
+    for (index, _), name in zip(names, _folded_names([name for _, name in names])):
+        if name:
+            indexes = owners.setdefault(name, [])
+            if not indexes or indexes[-1] != index:
+                indexes.append(index)
+    for name, indexes in owners.items():
+        automaton.add_word(name, (len(name), indexes))
+    if not owners:
+        return result
+    automaton.make_automaton()
     for text in texts:
-        folded, origin = fold(text.content)
+        folded = fold_text(text.content)
+        by_thing: dict[int, list[tuple[int, int]]] = {}
+        for start, end, owner in _matches(automaton, folded.text):
+            by_thing.setdefault(owner, []).append((start, end))
+        if not by_thing:
+            continue
         spans = sentence_spans(text.content)
-        for thing_id, word_lists in names:
-            # A name matches only where all its words occur: most names of a long list need no regex at all.
-            pattern = _pattern([words for words in word_lists if all(word in folded for word in words)])
-            if pattern is None:
-                continue
+        span_ends = [end for _, end in spans]
+        for owner, found in by_thing.items():
             by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
-            for match in pattern.finditer(folded):
-                start, end = origin[match.start()], origin[match.end() - 1] + 1
-                covering = [s for s in spans if s[0] < end and start < s[1]] or [(start, end)]
-                key = (covering[0][0], covering[-1][1])
+            taken_until = -1
+            for start, end in sorted(found, key=lambda m: (m[0], -m[1])):
+                if start < taken_until:
+                    continue
+                taken_until = end
+                start, end = folded.origin(start), folded.origin(end - 1) + 1
+                first = bisect.bisect_right(span_ends, start)
+                last = first
+                while last < len(spans) and spans[last][0] < end:
+                    last += 1
+                key = (spans[first][0], spans[last - 1][1]) if last > first else (start, end)
                 by_sentence.setdefault(key, []).append((start, end))
-            result[thing_id].extend(Passage(text, s, e, tuple(marks)) for (s, e), marks in sorted(by_sentence.items()))
+            result[things[owner].id].extend(Passage(text, s, e, tuple(marks))
+                                            for (s, e), marks in sorted(by_sentence.items()))
     return result

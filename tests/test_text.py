@@ -1,8 +1,10 @@
 import hashlib
+import re
+import unicodedata
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bordermap.errors import InputError
@@ -128,3 +130,47 @@ def test_every_passage_is_a_verbatim_slice_with_marks_inside_it(body, name):
         for start, end in passage.marks:
             assert passage.start <= start < end <= passage.end
             assert fold(text.content[start:end])[0].split() == fold(name)[0].split()
+
+
+# Issue #12: the one-pass matcher finds exactly what the per-place regex of before found.
+
+def _reference_passages(text: Text, things) -> dict[str, list[tuple[int, int, tuple]]]:
+    """The matcher before issue #12: one regex per thing over a text folded character by character."""
+    folded, origin = [], []
+    for index, char in enumerate(text.content):
+        for part in unicodedata.normalize("NFKD", char):
+            if not unicodedata.combining(part):
+                for out in part.casefold():
+                    folded.append(out)
+                    origin.append(index)
+    folded = "".join(folded)
+    spans = sentence_spans(text.content)
+    result = {}
+    for thing in things:
+        lists = [fold(n)[0].split() for n in (thing.name, *thing.aliases)]
+        alternatives = sorted({r"\s+".join(re.escape(w) for w in ws) for ws in lists if ws}, key=len, reverse=True)
+        found = {}
+        if alternatives:
+            for match in re.finditer(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", folded):
+                start, end = origin[match.start()], origin[match.end() - 1] + 1
+                covering = [s for s in spans if s[0] < end and start < s[1]] or [(start, end)]
+                found.setdefault((covering[0][0], covering[-1][1]), []).append((start, end))
+        result[thing.id] = [(s, e, tuple(marks)) for (s, e), marks in sorted(found.items())]
+    return result
+
+
+ODD_NAMES = ["Hoeryŏng", "Tumen River", "Tumen", "Straße", "ﬁeld", "Sanhe", "e\u0301cole", "회령", "Ǆ", "İstanbul"]
+ODD_TEXT = st.lists(st.sampled_from(ODD_NAMES + ["the", "river", ".", ",", " ", "  ", "\u00a0", "\n", "\t",
+                                                 "HOERYONG", "hoeryong", "straße", "STRASSE", "_", "x", "é",
+                                                 "\u0301", "ŏ", "1.", "Dr.", "\u3000"]), max_size=60)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=ODD_TEXT, names=st.lists(st.sampled_from(ODD_NAMES + ["river", "the river", "e"]), min_size=1,
+                                      max_size=5, unique=True))
+def test_the_one_pass_matcher_finds_what_the_per_place_regex_found(words, names):
+    text = Text(id="t", path="t.txt", content="Title\n" + "".join(words))
+    things = [SimpleNamespace(id=f"p{i}", name=name, aliases=()) for i, name in enumerate(names)]
+    found = find_passages([text], things)
+    assert {k: [(p.start, p.end, p.marks) for p in v] for k, v in found.items()} == \
+        _reference_passages(text, things)
