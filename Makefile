@@ -13,6 +13,7 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/run.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

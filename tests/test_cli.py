@@ -268,3 +268,15 @@ def test_a_bug_is_reported_in_one_line_without_a_traceback(monkeypatch, capsys, 
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("bordermap: internal error: ZeroDivisionError: division by zero (at test_cli.py:")
     assert line.endswith("please report it with the output of --debug")
+
+
+def test_the_scale_benchmark_still_runs_and_ends_with_its_json_line(chromium):
+    # Its figures are for reading (issue #12); this only keeps bench/run.py --quick from rotting.
+    from conftest import find_chromium
+    result = subprocess.run([sys.executable, "bench/run.py", "--quick"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=600, env={**os.environ, "BORDERMAP_CHROMIUM": find_chromium()})
+    assert result.returncode == 0, result.stderr[-2000:]
+    headline = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(headline) == {"places", "build_speedup", "size_ratio", "interactive_ms", "click_ms",
+                             "pan_longtask_ms", "match_mb_s", "match_flatness", "doubling_worst"}
+    assert headline["places"] == 10_000

@@ -1,0 +1,163 @@
+"""The scale benchmark (issue #12): bordermap against the naive folium way, on the same synthetic inputs, in one run.
+
+Run: make bench, or .venv/bin/python bench/run.py [--quick]. --quick runs 1k and 10k places only. It prints a table,
+then, last, one JSON line of the headline figures. Nothing here asserts: the figures are for reading.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from synthetic import write_inputs
+
+from bordermap.geometry import read_shapes
+from bordermap.places import read_places
+from bordermap.tables import read_rows
+from bordermap.text import Text, find_passages, sentence_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = [(1_000, 1_000_000, 25), (10_000, 1_000_000, 25), (100_000, 10_000_000, 250)]
+CHROMIUM = os.environ.get("BORDERMAP_CHROMIUM", "/usr/bin/chromium")
+
+
+def measured(command: list[str]) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of a command run as a child of its own (``os.wait4`` gives its own rusage)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if status:
+        raise SystemExit(f"{command[:4]} failed: {process.stderr.read().decode()[-500:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def timed(function, repeat: int = 3) -> float:
+    """The best of ``repeat`` runs, in seconds: the least disturbed by whatever else the machine does."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def in_chromium(page_file: Path, place_id: str, steps: int = 8) -> dict[str, float]:
+    """Interactive time after navigation, click to popup, the longest task while panning and zooming, and the wall
+    time of one pan or zoom step (the observer may see many tasks where the reader sees one frozen page)."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
+                   else route.fulfill(status=204))
+        page.goto(page_file.as_uri(), timeout=600_000)
+        page.wait_for_function("window.bordermap !== undefined", timeout=600_000)
+        interactive = page.evaluate("new Promise(r => requestAnimationFrame(() => r(performance.now())))")
+        click = page.evaluate("""id => new Promise(resolve => {
+            const layers = window.bordermap.layers.get(id), layer = layers[layers.length - 1];
+            const t0 = performance.now();
+            layer.fire('click', {latlng: layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter()});
+            requestAnimationFrame(() => resolve(document.querySelector('.leaflet-popup') ? performance.now() - t0
+                                                                                        : -1));
+        })""", place_id)
+        page.evaluate("""() => { window.__longest = 0; new PerformanceObserver(list => list.getEntries().forEach(
+            e => { window.__longest = Math.max(window.__longest, e.duration); })).observe({type: 'longtask'}); }""")
+        started = time.perf_counter()
+        for step in range(steps):
+            page.evaluate(f"window.bordermap.map.panBy([{150 if step % 2 else -150}, 60], {{animate: false}})")
+        for zoom in (1, -1, -1, 1)[:max(1, steps // 2)]:
+            page.evaluate(f"window.bordermap.map.setZoom(window.bordermap.map.getZoom() + {zoom}, "
+                          "{animate: false})")
+        step_ms = (time.perf_counter() - started) * 1000 / (steps + max(1, steps // 2))
+        longest = page.evaluate("window.__longest")
+        browser.close()
+    return {"interactive_ms": interactive, "click_ms": click, "pan_longtask_ms": longest, "pan_step_ms": step_ms}
+
+
+def doubling(quick: bool) -> dict[str, float]:
+    """Time at 2x an input over time at 1x, for each input that could grow quadratically."""
+    scale = 1 if quick else 4
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        ratios = {}
+        small, large = (write_inputs(scratch / f"t{n}", 1000, n * 250_000 * scale, 1) for n in (1, 2))
+        things = read_places(small.places)
+
+        def passages(inputs):
+            text = next(inputs.texts.glob("*.txt"))
+            return timed(lambda: find_passages([Text("t", str(text), text.read_text(encoding="utf-8"))], things))
+        ratios["text length"] = passages(large) / passages(small)
+        one, two = (write_inputs(scratch / f"p{n}", 1000, n * 150_000 * scale, 1, one_paragraph=True)
+                    for n in (1, 2))
+        ratios["paragraph length"] = (timed(lambda: sentence_spans(next(two.texts.glob("*.txt")).read_text()))
+                                      / timed(lambda: sentence_spans(next(one.texts.glob("*.txt")).read_text())))
+        few, many = (write_inputs(scratch / f"n{n}", n * 5000 * scale, 10_000, 1) for n in (1, 2))
+        ratios["places"] = timed(lambda: read_places(many.places)) / timed(lambda: read_places(few.places))
+        for n in (1, 2):
+            (scratch / f"cells{n}.csv").write_text(",".join(["x"] * (n * 50_000 * scale)) + "\n", encoding="utf-8")
+            features = ",".join('{"type": "Feature", "properties": {"id": "f%d", "name": "F", "source": "s"}, '
+                                '"geometry": {"type": "LineString", "coordinates": [[129.1, 42.1], [129.2, 42.2]]}}'
+                                % i for i in range(n * 2000 * scale))
+            (scratch / f"shapes{n}.geojson").write_text(
+                '{"type": "FeatureCollection", "features": [' + features + "]}", encoding="utf-8")
+        ratios["CSV cells"] = (timed(lambda: list(read_rows(scratch / "cells2.csv", "t"))[0].origins())
+                               / timed(lambda: list(read_rows(scratch / "cells1.csv", "t"))[0].origins()))
+        ratios["GeoJSON size"] = (timed(lambda: read_shapes(scratch / "shapes2.geojson"))
+                                  / timed(lambda: read_shapes(scratch / "shapes1.geojson")))
+        in_lines = write_inputs(scratch / "lines", 1000, 1_000_000, 1)
+        in_one = write_inputs(scratch / "one", 1000, 1_000_000, 1, one_paragraph=True)
+        ratios["1 paragraph / paragraphs"] = passages(in_one) / passages(in_lines)
+    return ratios
+
+
+def matching(inputs, names_small: int) -> tuple[float, float]:
+    """MB/s of passage finding on the inputs' texts with all their names, and with only ``names_small`` of them."""
+    texts = [Text(p.stem, str(p), p.read_text(encoding="utf-8")) for p in sorted(inputs.texts.glob("*.txt"))]
+    size_mb = sum(len(t.content.encode("utf-8")) for t in texts) / 1e6
+    places = read_places(inputs.places)
+    all_names = size_mb / timed(lambda: find_passages(texts, places), repeat=1)
+    few_names = size_mb / timed(lambda: find_passages(texts, places[:names_small]), repeat=1)
+    return all_names, few_names
+
+
+def main(quick: bool) -> None:
+    rows, headline = [], {}
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        for places, text_bytes, texts in SIZES[:2] if quick else SIZES:
+            inputs = write_inputs(scratch / str(places), places, text_bytes, texts)
+            ours, naive = scratch / f"bordermap-{places}.html", scratch / f"naive-{places}.html"
+            build_s, build_mb = measured([sys.executable, "-m", "bordermap", "build", "--texts", str(inputs.texts),
+                                          "--places", str(inputs.places), "--shapes", str(inputs.shapes),
+                                          "-o", str(ours)])
+            naive_s, naive_mb = measured([sys.executable, str(ROOT / "bench" / "naive.py"), str(inputs.places),
+                                          str(inputs.texts), str(naive)])
+            texts_bytes = sum(p.stat().st_size for p in inputs.texts.glob("*.txt"))
+            page = in_chromium(ours, "p0", steps=1 if quick else 8)
+            mb_s, mb_s_few = matching(inputs, 1000)
+            row = {"places": places, "text_mb": round(texts_bytes / 1e6, 1), "build_s": round(build_s, 2),
+                   "build_peak_mb": round(build_mb), "naive_s": round(naive_s, 2), "naive_peak_mb": round(naive_mb),
+                   "build_speedup": round(naive_s / build_s, 2), "html_bytes": ours.stat().st_size,
+                   "naive_html_bytes": naive.stat().st_size,
+                   "size_ratio": round(ours.stat().st_size / naive.stat().st_size, 3),
+                   "bytes_per_place": round((ours.stat().st_size - texts_bytes) / places),
+                   **{k: round(v) for k, v in page.items()},
+                   "match_mb_s": round(mb_s, 1), "match_flatness": round(mb_s_few / mb_s, 2)}
+            rows.append(row)
+            print(" | ".join(f"{k} {v}" for k, v in row.items()), flush=True)
+        headline = {k: rows[-1][k] for k in ("places", "build_speedup", "size_ratio", "interactive_ms", "click_ms",
+                                             "pan_longtask_ms", "match_mb_s", "match_flatness")}
+    ratios = doubling(quick)
+    for name, ratio in ratios.items():
+        print(f"doubling {name}: x{ratio:.2f}")
+    headline["doubling_worst"] = round(max(v for k, v in ratios.items() if k.startswith(("text", "paragraph",
+                                                                                           "places", "CSV", "GeoJSON"))), 2)
+    print(json.dumps(headline))
+
+
+if __name__ == "__main__":
+    main(quick="--quick" in sys.argv)
