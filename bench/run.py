@@ -154,8 +154,8 @@ def main(quick: bool) -> None:
     ratios = doubling(quick)
     for name, ratio in ratios.items():
         print(f"doubling {name}: x{ratio:.2f}")
-    headline["doubling_worst"] = round(max(v for k, v in ratios.items() if k.startswith(("text", "paragraph",
-                                                                                           "places", "CSV", "GeoJSON"))), 2)
+    doublings = [ratio for name, ratio in ratios.items() if not name.startswith("1 paragraph")]
+    headline["doubling_worst"] = round(max(doublings), 2)
     print(json.dumps(headline))
 
 

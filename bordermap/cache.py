@@ -124,8 +124,8 @@ def read_cache(path: Path) -> dict[tuple[str, str], CachedAnswer]:
             display_name=row["display_name"],
             provider_id=row["provider_id"],
             retrieved=row["retrieved"],
-            precision_m=_float(row["precision_m"], at["precision_m"], "precision_m", MAX_PRECISION_M) if row["precision_m"]
-            else None,
+            precision_m=(_float(row["precision_m"], at["precision_m"], "precision_m", MAX_PRECISION_M)
+                         if row["precision_m"] else None),
         )
     return answers
 

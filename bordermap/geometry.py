@@ -282,7 +282,8 @@ def _load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
     except _LongInteger:
         at = re.search(rf"\d{{{MAX_INTEGER_DIGITS + 1},}}", text)
         raise InputError(_origin_at(path, text, at.start() if at else 0),
-                         f"a number has more than {MAX_INTEGER_DIGITS} digits", "write coordinates in degrees") from None
+                         f"a number has more than {MAX_INTEGER_DIGITS} digits",
+                         "write coordinates in degrees") from None
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
         raise InputError(Origin(str(path)), "not a GeoJSON FeatureCollection",
                          "wrap the features in {\"type\": \"FeatureCollection\", \"features\": [...]}")

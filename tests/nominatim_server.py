@@ -37,7 +37,8 @@ WRONG_ANSWERS = {
     "name_null": _found(display_name=None), "name_surrogate": '[{"lat": "42.7", "lon": "129.7", '
                                                               '"display_name": "Sanhe \\ud800"}]',
     "name_nul": _found(display_name="Sanhe\u0000"), "name_newline": _found(display_name="Sanhe\nforged line"),
-    "name_10mb": _found(display_name="S" * 10_000_000), "name_3000": _found(display_name="S" * 3000), "osm_id_object": _found(osm_id={"a": 1}),
+    "name_10mb": _found(display_name="S" * 10_000_000), "name_3000": _found(display_name="S" * 3000),
+    "osm_id_object": _found(osm_id={"a": 1}),
 }
 
 

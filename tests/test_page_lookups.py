@@ -52,7 +52,8 @@ def test_categories_named_like_built_ins_count_their_own_places(open_map, built_
     page = open_map(built_in_map)
     page.page.locator(".bm-legend summary").click()
     rows = page.page.locator(".bm-legend-row").evaluate_all(
-        "rows => rows.map(r => [r.querySelector('.bm-category').textContent, r.querySelector('.bm-count').textContent])")
+        "rows => rows.map(r => [r.querySelector('.bm-category').textContent, "
+        "r.querySelector('.bm-count').textContent])")
     assert sorted(rows) == sorted([name, " (2)"] for name in BUILT_INS)
     page.page.locator(".bm-legend-row input[aria-label='show constructor']").uncheck()
     assert page.page.locator(".bm-legend-row input[aria-label='show constructor']").is_checked() is False
