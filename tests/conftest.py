@@ -106,11 +106,26 @@ class MapPage:
 
     def open_popup(self, place_id: str):
         """Open a place's popup the way a reader does: by clicking its pin, circle or shape."""
-        self.page.evaluate("id => window.bordermap.layers.get(id)[window.bordermap.layers.get(id).length - 1].fire('click', "
-                           "{latlng: window.bordermap.layers.get(id)[0].getBounds ? "
-                           "window.bordermap.layers.get(id)[0].getBounds().getCenter() : "
-                           "window.bordermap.layers.get(id)[0].getLatLng()})", place_id)
+        self.page.evaluate("id => { const layers = window.bordermap.layers.get(id), first = layers[0]; "
+                           "layers[layers.length - 1].fire('click', "
+                           "{latlng: first.getBounds ? first.getBounds().getCenter() : first.getLatLng()}); }",
+                           place_id)
         return self.page.locator(f".leaflet-popup .bm-popup[data-place='{place_id}']")
+
+    def on_canvas(self, class_name: str) -> int:
+        """How many layers of a class (bm-approximate, bm-dot) are drawn on the map's canvas of points."""
+        return self.page.evaluate("c => Array.from(window.bordermap.layers.values()).flat().filter(l => "
+                                  "l.options.className === c && l.options.renderer instanceof L.Canvas && "
+                                  "window.bordermap.map.hasLayer(l)).length", class_name)
+
+    def click_point(self, place_id: str) -> None:
+        """Click a place's dot where a reader would: at its pixel on the canvas."""
+        x, y = self.page.evaluate("id => { const map = window.bordermap.map; "
+                                  "const layers = window.bordermap.layers.get(id); "
+                                  "const p = map.latLngToContainerPoint(layers[layers.length - 1].getLatLng()); "
+                                  "const box = map.getContainer().getBoundingClientRect(); "
+                                  "return [box.left + p.x, box.top + p.y]; }", place_id)
+        self.page.mouse.click(x, y)
 
     def close(self):
         self.context.close()

@@ -16,7 +16,7 @@ def test_the_bundled_map_opens_without_errors_or_foreign_requests(open_map, bund
 
 def test_clicking_hoeryong_shows_the_district_sentence_highlighted(open_map, bundled_map):
     page = open_map(bundled_map)
-    page.page.evaluate_handle("window.bordermap.layers.get('hoeryong')[1]._path").click()
+    page.click_point("hoeryong")
     popup = page.page.locator(".leaflet-popup .bm-popup[data-place='hoeryong']")
     district = popup.locator("blockquote", has_text="district of Hoiryeong")
     assert district.count() == 1
@@ -46,7 +46,7 @@ def test_more_than_three_quotes_fold_into_n_more(open_map, bundled_map):
 def test_no_bundled_place_is_exact_so_none_gets_a_pin(open_map, bundled_map):
     page = open_map(bundled_map)
     assert page.page.locator(".leaflet-marker-icon").count() == 0
-    assert page.page.locator("path.bm-approximate").count() == 4  # Hoeryong, Sanhe, the bridge, the guard posts
+    assert page.on_canvas("bm-approximate") == 4  # Hoeryong, Sanhe, the bridge, the guard posts
     assert page.page.locator("path.bm-unknown").count() == 1  # where the guards crossed
     assert page.page.locator("path.bm-area").count() == 1  # the hills
 
@@ -62,8 +62,8 @@ def test_each_certainty_class_is_drawn_as_the_legend_says(open_map, tmp_path):
     assert run_cli("build", "--places", str(places), "-o", str(output)).returncode == 0
     page = open_map(output)
     assert page.page.locator(".leaflet-marker-icon").evaluate_all("els => els.map(e => e.alt)") == ["Exact post"]
-    assert page.page.locator("path.bm-approximate").count() == 1
-    assert page.page.locator("path.bm-dot").count() == 1
+    assert page.on_canvas("bm-approximate") == 1
+    assert page.on_canvas("bm-dot") == 1
     unknown = page.page.locator("path.bm-unknown")
     assert unknown.count() == 2  # the village's circle and the crossing area of the bundled shapes
     assert unknown.first.get_attribute("fill").startswith("url(#bm-hatch-")
