@@ -68,9 +68,9 @@ def in_chromium(page_file: Path, place_id: str, steps: int = 8) -> dict[str, flo
             e => { window.__longest = Math.max(window.__longest, e.duration); })).observe({type: 'longtask'}); }""")
         started = time.perf_counter()
         for step in range(steps):
-            page.evaluate(f"window.bordermap.map.panBy([{150 if step % 2 else -150}, 60], {{animate: false}})")
+            page.evaluate(f"void window.bordermap.map.panBy([{150 if step % 2 else -150}, 60], {{animate: false}})")
         for zoom in (1, -1, -1, 1)[:max(1, steps // 2)]:
-            page.evaluate(f"window.bordermap.map.setZoom(window.bordermap.map.getZoom() + {zoom}, "
+            page.evaluate(f"void window.bordermap.map.setZoom(window.bordermap.map.getZoom() + {zoom}, "
                           "{animate: false})")
         step_ms = (time.perf_counter() - started) * 1000 / (steps + max(1, steps // 2))
         longest = page.evaluate("window.__longest")
