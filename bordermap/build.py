@@ -166,12 +166,24 @@ class _Built:
         return tuple(str(f) for f in self.findings)
 
 
-def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime | None) -> _Built:
+Stages = Callable[[str], None]  # told the name of each stage of a run as it begins (the CLI draws a bar)
+
+
+def _no_stages(stage: str) -> None:
+    pass
+
+
+def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime | None,
+                stages: Stages = _no_stages) -> _Built:
+    stages("reading the texts")
     texts = read_texts(sources.texts)
+    stages("reading the places and shapes")
     located, shapes, chain = locate_places(sources, settings)
     places = located.places
     _check_unique_ids(places, shapes, sources)
+    stages("finding the passages")
     passages = find_passages(texts, [*places, *shapes])
+    stages("measuring sides and distances")
     surveyed = survey(places, shapes)
     metadata = MapMetadata(built=built or datetime.now(timezone.utc))
     return _Built(
@@ -185,7 +197,8 @@ def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime |
 
 
 def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = GeocodingSettings(),
-              cdn: bool = False, built: datetime | None = None, export_dir: Path | None = None) -> BuildResult:
+              cdn: bool = False, built: datetime | None = None, export_dir: Path | None = None,
+              stages: Stages = _no_stages) -> BuildResult:
     """Read the texts, places and shapes, geocode, find the passages, render the map and write it atomically.
 
     With ``export_dir``, the GeoJSON, KML and CSV exports are written there too, named after the map.
@@ -196,12 +209,14 @@ def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = G
     for path in exports:
         outputs.check(path, "--export-dir")
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
-    made = _build_data(sources, settings, built)
+    made = _build_data(sources, settings, built, stages)
+    stages("drawing the map")
     html = render_map(made.data, cdn=cdn).encode("utf-8")
     outputs.stage(output, "-o", html)
     for fmt, path in zip(FORMATS, exports):
         outputs.stage(path, "--export-dir", export(made.data, fmt))
     _stage_cache(outputs, sources, made.chain)
+    stages("writing")
     outputs.commit()
     return BuildResult(
         output=Path(output),
@@ -217,12 +232,13 @@ def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = G
 
 
 def export_map(sources: Sources, output: Path, fmt: str, *, settings: GeocodingSettings = GeocodingSettings(),
-               built: datetime | None = None) -> tuple[str, ...]:
+               built: datetime | None = None, stages: Stages = _no_stages) -> tuple[str, ...]:
     """Write one export (geojson, kml or csv) of the map data; return the warnings."""
     outputs = Outputs(inputs_of(sources))
     outputs.check(output, "-o")
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
-    made = _build_data(sources, settings, built)
+    made = _build_data(sources, settings, built, stages)
+    stages("writing")
     outputs.stage(output, "-o", export(made.data, fmt))
     _stage_cache(outputs, sources, made.chain)
     outputs.commit()

@@ -184,6 +184,24 @@ def _progress(items, total):
                 disable=None if total > 3 else True)
 
 
+class _StageBar:
+    """One line on a terminal naming the stage a run is in, and how many are done; nothing when not a terminal."""
+
+    def __init__(self, total: int):
+        from tqdm import tqdm
+        self.bar = tqdm(total=total, file=sys.stderr, disable=None, leave=False, bar_format="{desc} ({n}/{total})")
+        self.started = False
+
+    def __call__(self, stage: str) -> None:
+        if self.started:
+            self.bar.update(1)
+        self.started = True
+        self.bar.set_description_str(stage)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
 def _sources(args: argparse.Namespace) -> Sources:
     shapes = args.shapes if args.shapes is not None else (DEFAULTS.shapes if DEFAULTS.shapes.exists() else None)
     return Sources(args.texts, args.places, shapes, args.gazetteer, args.cache, args.encoding)
@@ -229,8 +247,12 @@ def _some(ids, shown: int = 12) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = build_map(_sources(args), args.output, settings=_settings(args), cdn=args.cdn,
-                       export_dir=getattr(args, "export_dir", None), built=_built())
+    bar = _StageBar(total=6)
+    try:
+        result = build_map(_sources(args), args.output, settings=_settings(args), cdn=args.cdn,
+                           export_dir=getattr(args, "export_dir", None), built=_built(), stages=bar)
+    finally:
+        bar.close()
     _print_warnings(result.warnings)
     print(f"{result.output.resolve()}")
     print(f"  {result.located} of {result.places} places located, {result.shapes} shapes, "
@@ -266,7 +288,13 @@ def _locate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    _print_warnings(export_map(_sources(args), args.output, args.format, settings=_settings(args), built=_built()))
+    bar = _StageBar(total=5)
+    try:
+        warnings = export_map(_sources(args), args.output, args.format, settings=_settings(args), built=_built(),
+                              stages=bar)
+    finally:
+        bar.close()
+    _print_warnings(warnings)
     print(f"{args.output.resolve()}")
     return 0
 

@@ -281,3 +281,38 @@ def test_the_scale_benchmark_still_runs_and_ends_with_its_json_line(chromium):
     assert set(headline) == {"places", "build_speedup", "size_ratio", "interactive_ms", "click_ms",
                              "pan_longtask_ms", "match_mb_s", "match_flatness", "doubling_worst"}
     assert headline["places"] == 10_000
+
+
+def _on_a_terminal(*args: str) -> str:
+    """Run the command with its standard error on a pseudo-terminal; return what the terminal received."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    leader, follower = pty.openpty()
+    # A new pseudo-terminal is 0 columns wide, and tqdm draws nothing in no width: size it as a window would be.
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
+    process = subprocess.Popen([sys.executable, "-m", "bordermap", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=follower)
+    os.close(follower)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        received += chunk
+    process.wait(timeout=120)
+    os.close(leader)
+    assert process.returncode == 0, received.decode(errors="replace")
+    return received.decode("utf-8", errors="replace")
+
+
+def test_a_build_on_a_terminal_names_each_stage_and_is_silent_in_a_pipe(tmp_path):
+    shown = _on_a_terminal("build", "-o", str(tmp_path / "terminal.html"))
+    for stage in ("reading the texts", "finding the passages", "drawing the map", "writing"):
+        assert stage in shown
+    piped = run_cli("build", "-o", str(tmp_path / "piped.html"))
+    assert piped.returncode == 0 and "finding the passages" not in piped.stderr
