@@ -6,6 +6,7 @@ import itertools
 import json
 import math
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
@@ -82,6 +83,7 @@ def _whereabouts_json(where: Whereabouts | None) -> dict | None:
         "border_m": round(side.distance_m) if side else None,
         "on_border": side.on_border if side else False,
         "nearest": where.nearest_name,
+        "nearest_id": where.nearest_id,
         "nearest_m": None if where.nearest_m is None else round(where.nearest_m),
     }
 
@@ -142,8 +144,11 @@ def map_data(places, shapes, texts, passages, metadata: MapMetadata, survey: Sur
     categories = list(dict.fromkeys(f["properties"]["category"] for f in features))
     credits = list(dict.fromkeys([*metadata.credits,
                                   *(c for f in features for c in f["properties"]["attribution"])]))
+    # Only pins need the icons; most maps have none, and the icons would be 6 KB of each of them.
+    pins = any(f["properties"]["certainty"] == "exact" and f["geometry"] and f["geometry"]["type"] == "Point"
+               for f in features)
     icon = {name: _data_uri(_leaflet_file(f"images/{name}.png"))
-            for name in ("marker-icon", "marker-icon-2x", "marker-shadow")}
+            for name in ("marker-icon", "marker-icon-2x", "marker-shadow")} if pins else {}
     return {
         "type": "FeatureCollection",
         "features": features,
@@ -159,6 +164,119 @@ def map_data(places, shapes, texts, passages, metadata: MapMetadata, survey: Sur
             "icons": icon,
         },
     }
+
+
+PAGE_FORMAT = 2
+COORDINATE_SCALE = 100_000  # five decimals: about a metre, finer than any precision a place can state
+_WHEREABOUTS = ("side", "border", "border_m", "on_border", "nearest", "nearest_m")
+_PROPERTIES = ("kind", "name", "category", "aliases", "precision_m", "certainty", "country", "note", "source",
+               "attribution", "unresolved")
+
+
+def _column(values: list) -> list | dict:
+    """A column as it goes into the page: a plain list, or, when one value fills more than half of it, that value
+    once and the others by their index (most places have no note, no alias, no quote)."""
+    counts = Counter(v for v in values if v is None or isinstance(v, (str, int, float, tuple)))
+    common, count = counts.most_common(1)[0] if counts else (None, 0)
+    if count * 2 <= len(values):
+        return values
+    return {"common": common, "others": [[i, v] for i, v in enumerate(values)
+                                         if not (v == common and type(v) is type(common))]}
+
+
+def _expand(column: list | dict, count: int) -> list:
+    if isinstance(column, list):
+        return column
+    values = [column["common"]] * count
+    for index, value in column["others"]:
+        values[index] = value
+    return values
+
+
+def _rounded(coordinates):
+    if isinstance(coordinates, float | int):
+        return round(coordinates, 5)
+    return [_rounded(c) for c in coordinates]
+
+
+def _flat_passages(passages: list[dict], text_index: dict[str, int]) -> tuple[int, ...]:
+    flat = []
+    for passage in passages:
+        flat += [text_index[passage["text"]], passage["start"], passage["end"], len(passage["marks"])]
+        for start, end in passage["marks"]:
+            flat += [start, end]
+    return tuple(flat)
+
+
+def page_data(data: dict) -> dict:
+    """The map data (see ``map_data``) packed for the page (issue #12): one column per property, quotes as offsets
+    into the texts the page carries anyway, coordinates as integers at five decimals, shared strings once."""
+    meta = data["bordermap"]
+    features = data["features"]
+    text_index = {t["id"]: i for i, t in enumerate(meta["texts"])}
+    category_index = {c["name"]: i for i, c in enumerate(meta["categories"])}
+    feature_index = {f["id"]: i for i, f in enumerate(features)}
+    columns = defaultdict(list)
+    for feature in features:
+        p, geometry = feature["properties"], feature["geometry"]
+        point = geometry is not None and geometry["type"] == "Point"
+        columns["id"].append(feature["id"])
+        for key in _PROPERTIES:
+            value = p.get(key)
+            columns[key].append(tuple(value) if isinstance(value, list) else value)
+        columns["category"][-1] = category_index[p["category"]]
+        for axis, key in ((1, "lat"), (0, "lon")):
+            columns[key].append(round(geometry["coordinates"][axis] * COORDINATE_SCALE) if point else None)
+        columns["geometry"].append({"type": geometry["type"], "coordinates": _rounded(geometry["coordinates"])}
+                                   if geometry is not None and not point else None)
+        where = p["whereabouts"]
+        columns["surveyed"].append(where is not None)
+        for key in _WHEREABOUTS:
+            value = None if where is None else where[key]
+            if key == "nearest" and where is not None:
+                value = feature_index.get(where["nearest_id"])
+            columns[key].append(value)
+        columns["passages"].append(_flat_passages(p["passages"], text_index))
+    return {"format": PAGE_FORMAT, **meta, "count": len(features),
+            "columns": {key: _column(values) for key, values in columns.items()}}
+
+
+def features_from_page(page: dict) -> list[dict]:
+    """The features a page holds, as ``map_data`` made them (coordinates at five decimals): what the page's
+    script reads, read the same way in Python, for tests and for anyone who wants the data back. Only where each
+    row came from (``origin``) stays out of the page: the page never shows it."""
+    count, texts = page["count"], page["texts"]
+    c = {key: _expand(column, count) for key, column in page["columns"].items()}
+    features = []
+    for i in range(count):
+        if c["lat"][i] is not None:
+            geometry = {"type": "Point", "coordinates": [c["lon"][i] / COORDINATE_SCALE,
+                                                         c["lat"][i] / COORDINATE_SCALE]}
+        else:
+            geometry = c["geometry"][i]
+        properties = {key: list(c[key][i]) if isinstance(c[key][i], (list, tuple)) else c[key][i]
+                      for key in _PROPERTIES}
+        properties["category"] = page["categories"][c["category"][i]]["name"]
+        if properties["kind"] != "place":
+            properties.pop("unresolved")
+        where = None
+        if c["surveyed"][i]:
+            where = {key: c[key][i] for key in _WHEREABOUTS}
+            nearest = where["nearest"]
+            where["nearest"] = "" if nearest is None else c["name"][nearest]
+            where["nearest_id"] = "" if nearest is None else c["id"][nearest]
+        properties["whereabouts"] = where
+        passages, flat, at = [], c["passages"][i], 0
+        while at < len(flat):
+            text, start, end, marks = flat[at : at + 4]
+            pairs = flat[at + 4 : at + 4 + 2 * marks]
+            passages.append({"text": texts[text]["id"], "title": texts[text]["title"], "start": start, "end": end,
+                             "quote": texts[text]["content"][start:end],
+                             "marks": [list(pairs[k : k + 2]) for k in range(0, len(pairs), 2)]})
+            at += 4 + 2 * marks
+        properties["passages"] = passages
+        features.append({"type": "Feature", "id": c["id"][i], "geometry": geometry, "properties": properties})
+    return features
 
 
 def bounds(data: dict) -> list[list[float]] | None:
@@ -197,6 +315,16 @@ def content_security_policy(html: str, cdn: bool) -> str:
             f"img-src data: {' '.join(TILE_SOURCES)}; connect-src 'none'; base-uri 'none'; form-action 'none'")
 
 
+# The page's script, one file per concern, joined in this order; main.js defines bordermapRender, called last.
+PAGE_SCRIPTS = ("data.js", "popup.js", "draw.js", "reading.js", "places.js", "legend.js", "panel.js", "main.js")
+def compact_script(js: str) -> str:
+    """The page's script without its comment lines and indentation: a seventh of the bundled map's bytes.
+
+    Safe for these files only because none has a string or regular expression that spans lines."""
+    lines = (line.strip() for line in js.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
 _LEAFLET_PLACEHOLDER = "BORDERMAP-LEAFLET-PLACEHOLDER"
 
 
@@ -210,7 +338,7 @@ class _Companion(MacroElement):
     _template = Template("""
         {% macro header(this, kwargs) %}
             <style>{{ this.css }}</style>
-            <script type="application/geo+json" id="bordermap-data">{{ this.data_placeholder }}</script>
+            <script type="application/json" id="bordermap-data">{{ this.data_placeholder }}</script>
         {% endmacro %}
         {% macro script(this, kwargs) %}
             {{ this.js }}
@@ -227,7 +355,9 @@ class _Companion(MacroElement):
         super().__init__()
         self._name = "BordermapCompanion"
         self.css = resources.files("bordermap").joinpath("templates/map.css").read_text(encoding="utf-8")
-        self.js = resources.files("bordermap").joinpath("templates/map.js").read_text(encoding="utf-8")
+        scripts = resources.files("bordermap").joinpath("templates/js")
+        self.js = compact_script("\n".join(scripts.joinpath(name).read_text(encoding="utf-8")
+                                            for name in PAGE_SCRIPTS))
 
 
 def _number_elements(element: Element, counter) -> None:
@@ -260,6 +390,6 @@ def render_map(data: dict, *, cdn: bool = False) -> str:
     html = companion_map.get_root().render()
     if not cdn:
         html = html.replace(_LEAFLET_PLACEHOLDER, _inline_leaflet(), 1)
-    html = html.replace(_Companion.data_placeholder, script_json(data), 1)
+    html = html.replace(_Companion.data_placeholder, script_json(page_data(data)), 1)
     policy = content_security_policy(html, cdn)
     return html.replace("<head>", f'<head>\n    <meta http-equiv="Content-Security-Policy" content="{policy}">', 1)

@@ -4,6 +4,8 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+from bordermap.render import features_from_page
+
 
 class _Scanner(HTMLParser):
     def __init__(self):
@@ -36,10 +38,17 @@ def scan(html: str) -> _Scanner:
     return scanner
 
 
-def map_data(path: Path) -> dict:
-    """The FeatureCollection embedded in a built map."""
+def page_data(path: Path) -> dict:
+    """The packed data island of a built map, as its script reads it."""
     (island,) = scan(path.read_text(encoding="utf-8")).data_islands
     return json.loads(island)
+
+
+def map_data(path: Path) -> dict:
+    """The data embedded in a built map, unpacked into the FeatureCollection it was made from."""
+    page = page_data(path)
+    meta = {k: v for k, v in page.items() if k not in ("format", "count", "columns")}
+    return {"type": "FeatureCollection", "features": features_from_page(page), "bordermap": meta}
 
 
 def features_by_id(path: Path) -> dict:

@@ -3,7 +3,9 @@ from datetime import datetime, timezone
 
 from bordermap.geometry import read_shapes
 from bordermap.places import read_places
-from bordermap.render import MapMetadata, map_data as build_data, render_map, script_json
+from bordermap.check import survey
+from bordermap.render import (MapMetadata, features_from_page, map_data as build_data, page_data, render_map,
+                              script_json)
 from bordermap.text import find_passages, read_texts
 
 from conftest import PLACES, SEEDS, SHAPES
@@ -23,6 +25,38 @@ def test_script_json_escapes_what_could_end_the_script_element():
     assert "<" not in text and ">" not in text and "&" not in text
     assert "\u2028" not in text and "\u2029" not in text
     assert json.loads(text) == {"x": "</script><!-- & \u2028\u2029 >"}
+
+
+def _rounded_to_the_page(feature: dict) -> dict:
+    feature = json.loads(json.dumps(feature))
+    feature["properties"].pop("origin")
+
+    def rounded(c):
+        return round(c, 5) if isinstance(c, float | int) else [rounded(x) for x in c]
+    if feature["geometry"]:
+        feature["geometry"]["coordinates"] = rounded(feature["geometry"]["coordinates"])
+    return feature
+
+
+def test_the_packed_page_data_unpacks_to_the_map_data_it_was_made_from():
+    texts, places, shapes = read_texts(SEEDS), read_places(PLACES), read_shapes(SHAPES)
+    passages = find_passages(texts, [*places, *shapes])
+    data = build_data(places, shapes, texts, passages, BUILT, survey(places, shapes))
+    assert any(f["properties"]["whereabouts"] for f in data["features"])
+    assert any(f["properties"]["passages"] for f in data["features"])
+    page = json.loads(script_json(page_data(data)))
+    assert features_from_page(page) == [_rounded_to_the_page(f) for f in data["features"]]
+
+
+def test_a_column_where_most_values_agree_stores_that_value_once():
+    texts, places, shapes = read_texts(SEEDS), read_places(PLACES), read_shapes(SHAPES)
+    page = page_data(build_data(places, shapes, texts, {}, BUILT))
+    kinds = page["columns"]["kind"]  # five places, then three shapes
+    assert kinds["common"] == "place"
+    assert [index for index, _ in kinds["others"]] == [5, 6, 7]
+    assert isinstance(page["columns"]["id"], list) and len(page["columns"]["id"]) == page["count"]
+    latitudes = [v for v in page["columns"]["lat"] if v is not None]
+    assert latitudes and all(isinstance(v, int) for v in latitudes)  # five decimals, as an integer
 
 
 def test_the_inline_map_loads_nothing_from_the_network():
