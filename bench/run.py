@@ -58,7 +58,7 @@ def in_chromium(page_file: Path, place_id: str, steps: int = 8) -> dict[str, flo
         page.wait_for_function("window.bordermap !== undefined", timeout=600_000)
         interactive = page.evaluate("new Promise(r => requestAnimationFrame(() => r(performance.now())))")
         click = page.evaluate("""id => new Promise(resolve => {
-            const layers = window.bordermap.layers.get(id), layer = layers[layers.length - 1];
+            const layers = window.bordermap.layersOf(id), layer = layers[layers.length - 1];
             const t0 = performance.now();
             layer.fire('click', {latlng: layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter()});
             requestAnimationFrame(() => resolve(document.querySelector('.leaflet-popup') ? performance.now() - t0

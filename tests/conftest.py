@@ -106,7 +106,7 @@ class MapPage:
 
     def open_popup(self, place_id: str):
         """Open a place's popup the way a reader does: by clicking its pin, circle or shape."""
-        self.page.evaluate("id => { const layers = window.bordermap.layers.get(id), first = layers[0]; "
+        self.page.evaluate("id => { const layers = window.bordermap.layersOf(id), first = layers[0]; "
                            "layers[layers.length - 1].fire('click', "
                            "{latlng: first.getBounds ? first.getBounds().getCenter() : first.getLatLng()}); }",
                            place_id)
@@ -121,7 +121,7 @@ class MapPage:
     def click_point(self, place_id: str) -> None:
         """Click a place's dot where a reader would: at its pixel on the canvas."""
         x, y = self.page.evaluate("id => { const map = window.bordermap.map; "
-                                  "const layers = window.bordermap.layers.get(id); "
+                                  "const layers = window.bordermap.layersOf(id); "
                                   "const p = map.latLngToContainerPoint(layers[layers.length - 1].getLatLng()); "
                                   "const box = map.getContainer().getBoundingClientRect(); "
                                   "return [box.left + p.x, box.top + p.y]; }", place_id)

@@ -113,7 +113,7 @@ def test_the_about_box_names_text_sources_date_and_counts(open_map, bundled_map)
 def test_the_text_keeps_its_paragraphs_and_is_verbatim(open_map, bundled_map):
     page = open_map(bundled_map)
     paragraphs = page.page.locator(".bm-paragraph").all_text_contents()
-    content = page.page.evaluate("window.bordermap.data.bordermap.texts[0].content")
+    content = page.page.evaluate("window.bordermap.data.texts[0].content")
     lines = [line for line in content.split("\n")[1:] if line.strip()]
     assert paragraphs == lines
 

@@ -1,0 +1,375 @@
+// Drawing (issue #12). A place gets Leaflet layers only while it is in view and at most DETAIL_LIMIT points are:
+// pins, circles and dots as the legend says, a few hundred at most, whatever the size of the map. Where more are in
+// view, one canvas draws them all as dots, at most one per few pixels, so that a frame costs what the screen holds
+// and not what the data holds. Lines and areas are always drawn.
+function bmDrawing(bm) {
+  "use strict";
+  var map = bm.map, data = bm.data, el = bm.el;
+  var DETAIL_LIMIT = 1500, LABEL_LIMIT = 60, UNKNOWN_RADIUS_M = 5000;
+  var GRID = 4096, WORLD = 256, CELL_BITS = 2097152;  // 2^21: index bits of a sort key
+
+  var colors = new Map();
+  data.meta.categories.forEach(function (c) { colors.set(c.name, c.color); });
+  var groups = new Map();
+  data.meta.categories.forEach(function (c) { groups.set(c.name, L.featureGroup().addTo(map)); });
+  var hidden = new Map();
+
+  var pinIcon = L.icon({
+    iconUrl: data.meta.icons["marker-icon"],
+    iconRetinaUrl: data.meta.icons["marker-icon-2x"],
+    shadowUrl: data.meta.icons["marker-shadow"],
+    iconSize: [25, 41], iconAnchor: [12, 41], popupAnchor: [1, -34], tooltipAnchor: [16, -28], shadowSize: [41, 41]
+  });
+
+  var hatches = new Map();
+  function hatch(color) {
+    // An SVG pattern per colour; Leaflet copies fillColor into the path's fill attribute as it is.
+    if (!hatches.has(color)) { hatches.set(color, "bm-hatch-" + hatches.size); }
+    return "url(#" + hatches.get(color) + ")";
+  }
+  var patternsDrawn = new Set();
+  function addHatchPatterns() {
+    var svg = map.getPanes().overlayPane.querySelector("svg");
+    if (!svg) { return; }
+    var ns = "http://www.w3.org/2000/svg";
+    var defs = svg.querySelector("defs.bm-hatches");
+    if (!defs) {
+      defs = document.createElementNS(ns, "defs");
+      defs.setAttribute("class", "bm-hatches");
+      svg.insertBefore(defs, svg.firstChild);
+    }
+    hatches.forEach(function (patternId, color) {
+      if (patternsDrawn.has(patternId)) { return; }
+      patternsDrawn.add(patternId);
+      var pattern = document.createElementNS(ns, "pattern");
+      pattern.setAttribute("id", patternId);
+      pattern.setAttribute("patternUnits", "userSpaceOnUse");
+      pattern.setAttribute("width", "8");
+      pattern.setAttribute("height", "8");
+      pattern.setAttribute("patternTransform", "rotate(45)");
+      var stripe = document.createElementNS(ns, "rect");
+      stripe.setAttribute("width", "3");
+      stripe.setAttribute("height", "8");
+      stripe.setAttribute("fill", color);
+      stripe.setAttribute("fill-opacity", "0.35");
+      pattern.appendChild(stripe);
+      defs.appendChild(pattern);
+    });
+  }
+
+  var pointCanvas = L.canvas({padding: 0.3});
+  var layersByIndex = new Map();
+  var layersById = new Map();  // for whoever drives the page from outside: tests, the benchmark
+
+  function layersOf(i) {
+    if (layersByIndex.has(i)) { return layersByIndex.get(i); }
+    var name = data.name(i), certainty = data.certainty(i), color = colors.get(data.category(i));
+    var layers = [];
+    if (data.isPoint(i)) {
+      var latlng = [data.lat(i), data.lon(i)], precision = data.precision(i);
+      if (certainty === "exact") {
+        layers.push(L.marker(latlng, {icon: pinIcon, alt: name, keyboard: true}));
+      } else if (certainty === "unknown") {
+        layers.push(L.circle(latlng, {
+          radius: precision || UNKNOWN_RADIUS_M, color: color, weight: 2, dashArray: "6 6",
+          fillColor: hatch(color), fillOpacity: 1, className: "bm-unknown"
+        }));
+      } else {
+        if (precision) {
+          layers.push(L.circle(latlng, {
+            radius: precision, color: color, weight: 2, fillOpacity: 0.15, className: "bm-approximate",
+            renderer: pointCanvas
+          }));
+        }
+        layers.push(L.circleMarker(latlng, {
+          radius: 4, color: color, weight: 2, fillOpacity: 1, className: "bm-dot", renderer: pointCanvas
+        }));
+      }
+    } else if (data.hasShape(i)) {
+      var isLine = data.kind(i) === "line", unknown = certainty === "unknown";
+      layers.push(L.geoJSON({type: "Feature", properties: {}, geometry: data.column.geometry(i)}, {
+        style: {
+          color: color, weight: isLine ? 4 : 2, opacity: 0.9,
+          fillColor: unknown ? hatch(color) : color, fillOpacity: isLine ? 0 : (unknown ? 1 : 0.15),
+          dashArray: isLine ? null : "4 6", className: isLine ? "bm-line" : (unknown ? "bm-unknown" : "bm-area")
+        }
+      }));
+    }
+    layers.forEach(function (layer) {
+      layer.bindPopup(function () { return bm.popupContent(data.feature(i)); }, bm.popupOptions);
+      if (!(layer instanceof L.Marker)) {
+        layer.bindTooltip(bm.tooltipContent(name), {sticky: !data.isPoint(i), direction: "auto"});
+      }
+    });
+    layersByIndex.set(i, layers);
+    layersById.set(data.id(i), layers);
+    return layers;
+  }
+
+  var shown = new Set();  // places whose layers are on the map
+  function show(i) {
+    if (shown.has(i)) { return; }
+    shown.add(i);
+    var group = groups.get(data.category(i));
+    layersOf(i).forEach(function (layer) { group.addLayer(layer); });
+  }
+  function unshow(i) {
+    if (!shown.has(i)) { return; }
+    shown.delete(i);
+    var group = groups.get(data.category(i));
+    layersOf(i).forEach(function (layer) { group.removeLayer(layer); });
+    labelled.delete(i);
+  }
+
+  // Located points in zoom-0 pixels, sorted by their cell of a GRID x GRID grid, row by row: the points of a view
+  // are then one run of the sorted array per row of cells, found by binary search.
+  var points = [];
+  for (var i = 0; i < data.count; i++) { if (data.isPoint(i)) { points.push(i); } }
+  var n = points.length, px = new Float64Array(n), py = new Float64Array(n), keys = new Float64Array(n);
+  points.forEach(function (index, k) {
+    var p = map.project([data.lat(index), data.lon(index)], 0);
+    px[k] = p.x;
+    py[k] = p.y;
+    keys[k] = cellOf(p.y) * GRID + cellOf(p.x);
+    keys[k] = keys[k] * CELL_BITS + k;
+  });
+  keys.sort();
+  var order = new Int32Array(n), cells = new Int32Array(n);
+  for (var j = 0; j < n; j++) {
+    order[j] = keys[j] % CELL_BITS;
+    cells[j] = Math.floor(keys[j] / CELL_BITS);
+  }
+  keys = null;
+
+  function cellOf(v) { return Math.max(0, Math.min(GRID - 1, Math.floor(v / WORLD * GRID))); }
+
+  function firstAtLeast(cell) {
+    var lo = 0, hi = n;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (cells[mid] < cell) { lo = mid + 1; } else { hi = mid; } }
+    return lo;
+  }
+
+  // Calls visit(k) for each point inside the box of zoom-0 pixels until visit returns false.
+  function pointsIn(x0, y0, x1, y1, visit) {
+    var cx0 = cellOf(x0), cx1 = cellOf(x1), cy0 = cellOf(y0), cy1 = cellOf(y1), k;
+    if ((cy1 - cy0 + 1) * 16 > n) {
+      for (k = 0; k < n; k++) {
+        if (px[k] >= x0 && px[k] <= x1 && py[k] >= y0 && py[k] <= y1 && visit(k) === false) { return; }
+      }
+      return;
+    }
+    for (var cy = cy0; cy <= cy1; cy++) {
+      var end = firstAtLeast(cy * GRID + cx1 + 1);
+      for (var at = firstAtLeast(cy * GRID + cx0); at < end; at++) {
+        k = order[at];
+        if (px[k] >= x0 && px[k] <= x1 && py[k] >= y0 && py[k] <= y1 && visit(k) === false) { return; }
+      }
+    }
+  }
+
+  function viewBox(pad) {
+    var bounds = map.getPixelBounds(), scale = map.getZoomScale(map.getZoom(), 0);
+    var dx = (bounds.max.x - bounds.min.x) * pad, dy = (bounds.max.y - bounds.min.y) * pad;
+    return [(bounds.min.x - dx) / scale, (bounds.min.y - dy) / scale,
+            (bounds.max.x + dx) / scale, (bounds.max.y + dy) / scale];
+  }
+
+  // One canvas for the dense view.
+  var Overview = L.Layer.extend({
+    onAdd: function () {
+      this._canvas = L.DomUtil.create("canvas", "bm-overview leaflet-zoom-hide");
+      map.getPanes().overlayPane.appendChild(this._canvas);
+      this.draw();
+    },
+    onRemove: function () { L.DomUtil.remove(this._canvas); },
+    draw: function () {
+      if (!this._canvas) { return; }
+      var size = map.getSize(), ratio = window.devicePixelRatio || 1, canvas = this._canvas;
+      canvas.width = Math.round(size.x * ratio);
+      canvas.height = Math.round(size.y * ratio);
+      canvas.style.width = size.x + "px";
+      canvas.style.height = size.y + "px";
+      L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+      var context = canvas.getContext("2d");
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      var scale = map.getZoomScale(map.getZoom(), 0), origin = map.getPixelBounds().min;
+      var STEP = 3, columns = Math.ceil(size.x / STEP) + 1, taken = new Uint8Array(columns * (Math.ceil(size.y / STEP) + 1));
+      var paths = new Map();
+      var box = viewBox(0.02);
+      pointsIn(box[0], box[1], box[2], box[3], function (k) {
+        var index = points[k], category = data.category(index);
+        if (hidden.get(category)) { return; }
+        var x = px[k] * scale - origin.x, y = py[k] * scale - origin.y;
+        var cell = Math.floor(y / STEP + 0.5) * columns + Math.floor(x / STEP + 0.5);
+        if (cell < 0 || cell >= taken.length || taken[cell]) { return; }
+        taken[cell] = 1;
+        var path = paths.get(category);
+        if (!path) { path = new Path2D(); paths.set(category, path); }
+        path.moveTo(x + 3, y);
+        path.arc(x, y, 3, 0, 2 * Math.PI);
+      });
+      context.lineWidth = 1;
+      context.strokeStyle = "rgba(255,255,255,0.8)";
+      paths.forEach(function (path, category) {
+        context.fillStyle = colors.get(category);
+        context.fill(path);
+        context.stroke(path);
+      });
+    }
+  });
+  var overview = new Overview();
+  var dense = false;
+
+  var note = L.control({position: "topleft"});
+  note.onAdd = function () {
+    var box = el("div", "bm-dense-note bm-box");
+    box.setAttribute("role", "status");
+    return box;
+  };
+  note.addTo(map);
+  var noteBox = note.getContainer();
+  noteBox.hidden = true;
+
+  // Names beside pins, at most LABEL_LIMIT, the most mentioned first; a name that would overlap one already
+  // placed is left for its tooltip.
+  var labelled = new Set();
+  function updateLabels() {
+    var pins = [];
+    shown.forEach(function (i) { if (data.isPoint(i) && data.certainty(i) === "exact") { pins.push(i); } });
+    pins.sort(function (a, b) { return data.mentions(b) - data.mentions(a) || a - b; });
+    var boxes = [], want = new Set();
+    pins.forEach(function (i) {
+      if (want.size >= LABEL_LIMIT) { return; }
+      var p = map.latLngToContainerPoint([data.lat(i), data.lon(i)]);
+      var box = [p.x + 4, p.y - 36, p.x + 24 + 7 * Math.min(data.name(i).length, 40), p.y - 14];
+      if (boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; })) {
+        return;
+      }
+      boxes.push(box);
+      want.add(i);
+    });
+    pins.forEach(function (i) {
+      var marker = layersOf(i)[0], isLabelled = want.has(i);
+      if (marker.getTooltip() && labelled.has(i) === isLabelled) { return; }
+      marker.unbindTooltip();
+      marker.bindTooltip(bm.tooltipContent(data.name(i)), {permanent: isLabelled, direction: "right"});
+      if (isLabelled) { labelled.add(i); } else { labelled.delete(i); }
+    });
+  }
+
+  var pinned = null;  // the selected place: drawn even in the dense view
+  function refresh() {
+    var box = viewBox(0.25), visible = [];
+    pointsIn(box[0], box[1], box[2], box[3], function (k) {
+      visible.push(points[k]);
+      return visible.length <= DETAIL_LIMIT;
+    });
+    dense = visible.length > DETAIL_LIMIT;
+    var keep = new Set(dense ? [] : visible);
+    if (pinned !== null) { keep.add(pinned); }
+    shown.forEach(function (i) { if (!keep.has(i) && data.isPoint(i)) { unshow(i); } });
+    keep.forEach(show);
+    if (dense) {
+      if (!map.hasLayer(overview)) { overview.addTo(map); } else { overview.draw(); }
+      noteBox.textContent = "More than " + DETAIL_LIMIT.toLocaleString("en") +
+        " places in view: each is a dot; zoom in to see them as the legend draws them.";
+    } else if (map.hasLayer(overview)) {
+      map.removeLayer(overview);
+    }
+    noteBox.hidden = !dense;
+    updateLabels();
+    addHatchPatterns();
+  }
+
+  function nearestPoint(containerPoint, radius) {
+    var scale = map.getZoomScale(map.getZoom(), 0), origin = map.getPixelBounds().min;
+    var x = (containerPoint.x + origin.x) / scale, y = (containerPoint.y + origin.y) / scale, r = radius / scale;
+    var best = null, bestDistance = Infinity;
+    pointsIn(x - r, y - r, x + r, y + r, function (k) {
+      if (hidden.get(data.category(points[k]))) { return; }
+      var d = (px[k] - x) * (px[k] - x) + (py[k] - y) * (py[k] - y);
+      if (d < bestDistance) { best = points[k]; bestDistance = d; }
+    });
+    return best;
+  }
+
+  var hoverTip = L.tooltip({direction: "right", offset: [6, 0]});
+  map.on("mousemove", function (event) {
+    if (!dense) { return; }
+    var i = nearestPoint(event.containerPoint, 6);
+    map.getContainer().style.cursor = i === null ? "" : "pointer";
+    if (i === null) { map.closeTooltip(hoverTip); return; }
+    hoverTip.setLatLng([data.lat(i), data.lon(i)]).setContent(bm.tooltipContent(data.name(i)));
+    if (!map.hasLayer(hoverTip)) { map.openTooltip(hoverTip); }
+  });
+  map.on("click", function (event) {
+    if (!dense) { return; }
+    var i = nearestPoint(event.containerPoint, 8);
+    if (i !== null) { openPopup(i); }
+  });
+
+  function openPopup(i) {
+    if (!shown.has(i)) { pin(i); }
+    var layers = layersOf(i), last = layers[layers.length - 1];
+    last.openPopup(data.isPoint(i) ? last.getLatLng() : undefined);
+  }
+
+  function pin(i) {
+    var previous = pinned;
+    pinned = i;
+    if (previous !== null && previous !== i && dense && data.isPoint(previous)) { unshow(previous); }
+    show(i);
+    addHatchPatterns();
+  }
+
+  function boundsOf(i) {
+    if (data.isPoint(i)) {
+      var radius = data.certainty(i) === "exact" ? 0 : (data.precision(i) || UNKNOWN_RADIUS_M);
+      return L.latLng(data.lat(i), data.lon(i)).toBounds(2 * Math.max(radius, 50));
+    }
+    return layersOf(i)[0].getBounds();
+  }
+
+  function highlight(i, on) {
+    if (data.isPoint(i) && !shown.has(i)) {
+      if (on) {
+        hoverTip.setLatLng([data.lat(i), data.lon(i)]).setContent(bm.tooltipContent(data.name(i)));
+        map.openTooltip(hoverTip);
+      } else {
+        map.closeTooltip(hoverTip);
+      }
+      return;
+    }
+    layersOf(i).forEach(function (layer) {
+      if (layer.setStyle) { layer.setStyle({weight: on ? 5 : (layer.options.className === "bm-line" ? 4 : 2)}); }
+      if (on) { layer.openTooltip(); } else if (!labelled.has(i)) { layer.closeTooltip(); }
+    });
+  }
+
+  function setCategoryVisible(name, visible) {
+    hidden.set(name, !visible);
+    if (visible) { groups.get(name).addTo(map); } else { map.removeLayer(groups.get(name)); }
+    overview.draw();
+  }
+
+  for (var s = 0; s < data.count; s++) { if (data.hasShape(s)) { show(s); } }
+  map.on("moveend zoomend resize", refresh);
+  refresh();
+
+  bm.layersOf = function (id) {
+    var i = data.indexOf(id);
+    if (i === undefined) { return []; }
+    if (data.isPoint(i) && !shown.has(i)) { pin(i); }
+    return layersOf(i);
+  };
+  bm.layersById = layersById;
+  bm.colors = colors;
+  bm.hidden = hidden;
+  bm.refreshDrawing = refresh;
+  bm.openPopup = openPopup;
+  bm.pin = pin;
+  bm.boundsOf = boundsOf;
+  bm.highlight = highlight;
+  bm.setCategoryVisible = setCategoryVisible;
+  bm.isDense = function () { return dense; };
+}
