@@ -57,8 +57,9 @@ def write_inputs(folder: Path, places: int, text_bytes: int, texts: int, *, seed
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     names = place_names(places, rng)
-    rows = [f"p{i},{name},{41.5 + rng.random() * 2.5:.5f},{127.5 + rng.random() * 3.5:.5f},1000,synthetic"
-            for i, name in enumerate(names)]
+    # One place in ten is exact (a pin with a name beside it), the others approximate (a circle and a dot).
+    rows = [f"p{i},{name},{41.5 + rng.random() * 2.5:.5f},{127.5 + rng.random() * 3.5:.5f},"
+            f"{30 if i % 10 == 0 else 1000},synthetic" for i, name in enumerate(names)]
     (folder / "places.csv").write_text("id,name,lat,lon,precision_m,source\n" + "\n".join(rows) + "\n",
                                        encoding="utf-8")
     (folder / "shapes.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
