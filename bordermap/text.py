@@ -134,21 +134,31 @@ def sentence_spans(content: str) -> list[tuple[int, int]]:
     number such as '1.' stays with the sentence it numbers.
     """
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\r\n]+", content):
-        text, offset, start = line.group(), line.start(), None
-        for boundary in _boundaries(text):
-            start = boundary["start_index"] if start is None else start
-            end = boundary["end_index"]
-            if end < len(text) and not text[end].isspace() and not text[end - 1].isspace():
-                continue  # the next piece is glued to this one: not a sentence boundary
-            piece = text[start:end]
-            if piece.strip() and not _LIST_MARKER.match(piece):
-                left = start + len(piece) - len(piece.lstrip())
-                spans.append((offset + left, offset + end - (len(piece) - len(piece.rstrip()))))
-                start = None
-        if start is not None and text[start:].strip():
-            piece = text[start:]
-            spans.append((offset + start + len(piece) - len(piece.lstrip()), offset + len(piece.rstrip()) + start))
+    for line in _LINE.finditer(content):
+        spans += _line_sentences(line.group(), line.start())
+    return spans
+
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def _line_sentences(text: str, offset: int) -> list[tuple[int, int]]:
+    """The sentences of one line (``text``, which starts at ``offset`` in its text), as in ``sentence_spans``."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for boundary in _boundaries(text):
+        start = boundary["start_index"] if start is None else start
+        end = boundary["end_index"]
+        if end < len(text) and not text[end].isspace() and not text[end - 1].isspace():
+            continue  # the next piece is glued to this one: not a sentence boundary
+        piece = text[start:end]
+        if piece.strip() and not _LIST_MARKER.match(piece):
+            left = start + len(piece) - len(piece.lstrip())
+            spans.append((offset + left, offset + end - (len(piece) - len(piece.rstrip()))))
+            start = None
+    if start is not None and text[start:].strip():
+        piece = text[start:]
+        spans.append((offset + start + len(piece) - len(piece.lstrip()), offset + len(piece.rstrip()) + start))
     return spans
 
 
@@ -217,9 +227,12 @@ def fold_text(text: str) -> Folded:
         if run.isspace():
             piece(" ", match.start(), len(run))
         else:
-            for offset, char in enumerate(run):
-                folded = _fold_char(char)
-                piece(folded, match.start() + offset, 1)
+            folded_chars = [_fold_char(char) for char in run]
+            if all(len(folded) == 1 for folded in folded_chars):  # most letters with diacritics: one piece
+                piece("".join(folded_chars), match.start(), len(run))
+            else:
+                for offset, folded in enumerate(folded_chars):
+                    piece(folded, match.start() + offset, 1)
         pos = match.end()
     if pos < len(text):
         piece(text[pos:].lower(), pos, len(text) - pos)
@@ -257,6 +270,23 @@ def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
             yield start, end, owner
 
 
+def _sentences_around(content: str, starts: list[int], lasts: list[int]) -> list[tuple[int, int]]:
+    """The sentences of the lines that hold a name (from a start to its last character), in order: the other
+    lines of a text need no splitting."""
+    lines = [(line.start(), line.end()) for line in _LINE.finditer(content)]
+    line_starts = [start for start, _ in lines]
+    wanted = set()
+    for start, last in zip(starts, lasts):
+        first_line = max(bisect.bisect_right(line_starts, start) - 1, 0)
+        last_line = max(bisect.bisect_right(line_starts, last) - 1, 0)
+        wanted.update(range(first_line, last_line + 1))
+    spans: list[tuple[int, int]] = []
+    for index in sorted(wanted):
+        line_start, line_end = lines[index]
+        spans += _line_sentences(content[line_start:line_end], line_start)
+    return spans
+
+
 def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, list[Passage]]:
     """For each place or shape id, the sentences of the texts that name it (by name or alias), in reading order.
 
@@ -285,7 +315,9 @@ def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, l
             by_thing.setdefault(owner, []).append((start, end))
         if not by_thing:
             continue
-        spans = sentence_spans(text.content)
+        spans = _sentences_around(text.content, [folded.origin(start) for found in by_thing.values()
+                                                 for start, _ in found],
+                                  [folded.origin(end - 1) for found in by_thing.values() for _, end in found])
         span_ends = [end for _, end in spans]
         for owner, found in by_thing.items():
             by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
