@@ -191,7 +191,7 @@ def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime |
         places=places,
         shapes=shapes,
         quotes={thing.id: len(passages[thing.id]) for thing in [*places, *shapes]},
-        findings=_geocoding_findings(located) + _size_findings(places, sources) + surveyed.findings,
+        findings=_geocoding_findings(located) + surveyed.findings,
         chain=chain,
     )
 
@@ -243,18 +243,6 @@ def export_map(sources: Sources, output: Path, fmt: str, *, settings: GeocodingS
     _stage_cache(outputs, sources, made.chain)
     outputs.commit()
     return made.warnings
-
-
-MANY_PLACES = 5000
-
-
-def _size_findings(places: list[Place], sources: Sources) -> list[Finding]:
-    # Leaflet draws every place as its own SVG element: past a few thousand, the page opens slowly.
-    if len(places) <= MANY_PLACES:
-        return []
-    return [Finding(Origin(str(sources.places)), "warning",
-                    f"{len(places):,} places make a map that may take long to open and to pan; "
-                    "split them into several maps, or keep the ones the texts name")]
 
 
 def _geocoding_findings(located: Located) -> list[Finding]:

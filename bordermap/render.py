@@ -286,7 +286,10 @@ def bounds(data: dict) -> list[list[float]] | None:
         geometry = feature["geometry"]
         if geometry is None:
             continue
-        west, south, east, north = lonlat_bounds(geometry)
+        if geometry["type"] == "Point":  # most features: no need for shapely to find a point's bounds
+            west, south = east, north = geometry["coordinates"]
+        else:
+            west, south, east, north = lonlat_bounds(geometry)
         radius = feature["properties"]["precision_m"] if geometry["type"] == "Point" else None
         if radius:
             dlat = radius / 111_320

@@ -301,11 +301,17 @@ def header_names(row: Row, required: tuple[str, ...], known: tuple[str, ...]) ->
 
 
 def cells_by_name(row: Row, names: list[str]) -> tuple[dict[str, str], dict[str, Origin]]:
-    """A record's stripped values and cell positions by column name; the cell count must match the header."""
+    """A record's stripped values and cell positions by column name.
+
+    Missing trailing cells are empty (issue #13: spreadsheets write every cell, people typing a row do not); a cell
+    beyond the header's last column is an error at that cell."""
     origins = row.origins()
-    if len(row.cells) != len(names):
-        where = origins[len(names)] if len(row.cells) > len(names) else Origin(row.path, row.line, 1)
-        raise InputError(where, f"the row has {len(row.cells)} cells but the header has {len(names)}",
-                         f"quote cells that contain {row.delimiter_name}, and give every row as many cells as "
-                         "the header")
-    return ({name: value.strip() for name, value in zip(names, row.cells)}, dict(zip(names, origins)))
+    if len(row.cells) > len(names):
+        raise InputError(origins[len(names)], f"the row has {len(row.cells)} cells but the header has {len(names)}",
+                         f"quote cells that contain {row.delimiter_name}, or add a column to the header")
+    if len(row.cells) < len(names):
+        lines = split_lines(row.raw)  # a missing cell is where the record ends
+        end = Origin(row.path, row.line + len(lines) - 1, len(lines[-1].rstrip("\r\n")) + 1)
+        origins = origins + [end] * (len(names) - len(row.cells))
+    cells = row.cells + [""] * (len(names) - len(row.cells))
+    return ({name: value.strip() for name, value in zip(names, cells)}, dict(zip(names, origins)))
