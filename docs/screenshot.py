@@ -31,8 +31,7 @@ def main() -> None:
             page.mouse.move(1100, 700)
             page.wait_for_timeout(300)
             page.screenshot(path=ROOT / "docs" / "map.png")
-            page.evaluate("window.bordermap.layers.bridge[0].fire('click', "
-                          "{latlng: window.bordermap.layers.bridge[0].getLatLng()})")
+            page.evaluate("window.bordermap.select('bridge', false)")
             page.wait_for_timeout(500)
             page.locator(".leaflet-popup-content-wrapper").screenshot(path=ROOT / "docs" / "popup.png")
             browser.close()

@@ -108,3 +108,12 @@ def test_the_place_list_grows_as_it_is_scrolled_and_search_finds_any_place(open_
     rows.first.locator(".bm-place-head").click()
     assert page.page.locator(f".leaflet-popup .bm-popup[data-place='p{PLACES - 1}']").count() == 1
     assert page.errors() == []
+
+
+def test_the_arrow_keys_go_past_the_rows_built_so_far(open_map, dense_map):
+    page = open_map(dense_map)
+    page.page.locator("#bm-tab-places").click()
+    page.page.locator(".bm-place-row").nth(99).focus()
+    page.page.keyboard.press("ArrowDown")
+    assert page.page.evaluate("document.activeElement.dataset.place") == "p100"
+    assert page.page.locator(".bm-place-row").count() > 100
