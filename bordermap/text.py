@@ -145,16 +145,17 @@ _LINE = re.compile(r"[^\r\n]+")
 def _line_sentences(text: str, offset: int) -> list[tuple[int, int]]:
     """The sentences of one line (``text``, which starts at ``offset`` in its text), as in ``sentence_spans``."""
     spans: list[tuple[int, int]] = []
-    start = None
+    start, length = None, len(text)
     for boundary in _boundaries(text):
-        start = boundary["start_index"] if start is None else start
+        if start is None:
+            start = boundary["start_index"]
         end = boundary["end_index"]
-        if end < len(text) and not text[end].isspace() and not text[end - 1].isspace():
+        if end < length and not text[end].isspace() and not text[end - 1].isspace():
             continue  # the next piece is glued to this one: not a sentence boundary
         piece = text[start:end]
-        if piece.strip() and not _LIST_MARKER.match(piece):
-            left = start + len(piece) - len(piece.lstrip())
-            spans.append((offset + left, offset + end - (len(piece) - len(piece.rstrip()))))
+        kept = piece.lstrip()
+        if kept and not _LIST_MARKER.match(piece):
+            spans.append((offset + end - len(kept), offset + end - (len(piece) - len(piece.rstrip()))))
             start = None
     if start is not None and text[start:].strip():
         piece = text[start:]
@@ -189,15 +190,69 @@ class Folded:
         return self.starts[piece] + min(index - self.folded_starts[piece], self.lengths[piece] - 1)
 
 
-_SPECIAL = re.compile(r"\s{2,}|[^\S ]|[^\x00-\x7f\s]+")  # whitespace to turn into one space; non-ASCII runs
+# Runs of whitespace, single non-ASCII whitespace and runs of other non-ASCII characters: what does not fold one to
+# one by lower() alone. A single ASCII tab or line break folds to one space by translate(), in the ASCII stretch.
+_SPECIAL = re.compile(r"\s{2,}|[^\S\x00-\x7f]|[^\x00-\x7f\s]+")
+_ASCII_SPACES = str.maketrans({c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"})
+
+
+_SPACE_RUN = re.compile(r" {2,}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_FOLD = str.maketrans({**{c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"},
+                             **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}})
+
+
+def _fold_one_to_one(text: str) -> Folded | None:
+    """``fold_text`` for a text whose every character folds to one character (most texts): ASCII stretches by one
+    ``translate`` each (CPython's fast path for ASCII), then one piece per run of whitespace. None when some
+    character folds to none or several."""
+    parts = []
+    pos = 0
+    for run in _NON_ASCII.finditer(text):
+        parts.append(text[pos:run.start()].translate(_ASCII_FOLD))
+        for char in run.group():
+            folded = _fold_char(char)
+            if len(folded) != 1 or (folded == " ") != char.isspace():
+                return None
+            parts.append(folded)
+        pos = run.end()
+    parts.append(text[pos:].translate(_ASCII_FOLD))
+    translated = "".join(parts)
+    chunks: list[str] = []
+    folded_starts: list[int] = []
+    starts: list[int] = []
+    lengths: list[int] = []
+    size = pos = 0
+    for run in _SPACE_RUN.finditer(translated):  # a run of spaces here is a run of whitespace in the text
+        for start, end, folded in ((pos, run.start(), None), (run.start(), run.end(), " ")):
+            if end > start:
+                chunks.append(folded or translated[start:end])
+                folded_starts.append(size)
+                starts.append(start)
+                lengths.append(end - start)
+                size += len(chunks[-1])
+        pos = run.end()
+    if pos < len(text):
+        chunks.append(translated[pos:])
+        folded_starts.append(size)
+        starts.append(pos)
+        lengths.append(len(text) - pos)
+    if not chunks:
+        return Folded("", [0], [0], [1])
+    return Folded("".join(chunks), folded_starts, starts, lengths)
 
 
 def fold_text(text: str) -> Folded:
     """Fold a text (see ``Folded``) in time linear in its length.
 
-    ASCII stretches are lower-cased at C speed; only whitespace other than a single space and runs of non-ASCII
-    characters are looked at one by one, so that English prose folds at hundreds of MB/s.
+    When every character folds to one, it is one ``translate`` (``_fold_one_to_one``). Otherwise ASCII stretches
+    are lower-cased at C speed, and only whitespace runs and runs of non-ASCII characters are looked at one by one.
     """
+    one_to_one = _fold_one_to_one(text)
+    return one_to_one if one_to_one is not None else _fold_piecewise(text)
+
+
+def _fold_piecewise(text: str) -> Folded:
     chunks: list[str] = []
     folded_starts: list[int] = []
     starts: list[int] = []
@@ -222,7 +277,7 @@ def fold_text(text: str) -> Folded:
     pos = 0
     for match in _SPECIAL.finditer(text):
         if match.start() > pos:
-            piece(text[pos:match.start()].lower(), pos, match.start() - pos)
+            piece(text[pos:match.start()].lower().translate(_ASCII_SPACES), pos, match.start() - pos)
         run = match.group()
         if run.isspace():
             piece(" ", match.start(), len(run))
@@ -235,7 +290,7 @@ def fold_text(text: str) -> Folded:
                     piece(folded, match.start() + offset, 1)
         pos = match.end()
     if pos < len(text):
-        piece(text[pos:].lower(), pos, len(text) - pos)
+        piece(text[pos:].lower().translate(_ASCII_SPACES), pos, len(text) - pos)
     if not chunks:
         return Folded("", [0], [0], [1])
     return Folded("".join(chunks), folded_starts, starts, lengths)

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bordermap.errors import InputError
-from bordermap.text import Text, find_passages, fold, read_texts, sentence_spans
+from bordermap.text import (Text, _fold_char, _fold_one_to_one, _fold_piecewise, find_passages, fold, read_texts,
+                            sentence_spans)
 
 from conftest import SEEDS
 
@@ -174,3 +175,15 @@ def test_the_one_pass_matcher_finds_what_the_per_place_regex_found(words, names)
     found = find_passages([text], things)
     assert {k: [(p.start, p.end, p.marks) for p in v] for k, v in found.items()} == \
         _reference_passages(text, things)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=ODD_TEXT)
+def test_the_one_to_one_fold_agrees_with_the_piecewise_fold_on_every_offset(words):
+    content = "".join(words)
+    fast, slow = _fold_one_to_one(content), _fold_piecewise(content)
+    if fast is None:  # a character folds to none or several: only the piecewise fold may take this text
+        assert any(len(_fold_char(c)) != 1 or (_fold_char(c) == " ") != c.isspace() for c in content)
+        return
+    assert fast.text == slow.text
+    assert [fast.origin(i) for i in range(len(fast.text))] == [slow.origin(i) for i in range(len(slow.text))]
