@@ -320,6 +320,8 @@ def content_security_policy(html: str, cdn: bool) -> str:
 
 # The page's script, one file per concern, joined in this order; main.js defines bordermapRender, called last.
 PAGE_SCRIPTS = ("data.js", "popup.js", "draw.js", "reading.js", "places.js", "legend.js", "panel.js", "main.js")
+
+
 def compact_script(js: str) -> str:
     """The page's script without its comment lines and indentation: a seventh of the bundled map's bytes.
 

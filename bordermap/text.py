@@ -191,11 +191,8 @@ class Folded:
 
 
 # Runs of whitespace, single non-ASCII whitespace and runs of other non-ASCII characters: what does not fold one to
-# one by lower() alone. A single ASCII tab or line break folds to one space by translate(), in the ASCII stretch.
+# one in an ASCII stretch. A single ASCII tab or line break folds to one space there, by _ASCII_FOLD.
 _SPECIAL = re.compile(r"\s{2,}|[^\S\x00-\x7f]|[^\x00-\x7f\s]+")
-_ASCII_SPACES = str.maketrans({c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"})
-
-
 _SPACE_RUN = re.compile(r" {2,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ASCII_FOLD = str.maketrans({**{c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"},
@@ -277,7 +274,7 @@ def _fold_piecewise(text: str) -> Folded:
     pos = 0
     for match in _SPECIAL.finditer(text):
         if match.start() > pos:
-            piece(text[pos:match.start()].lower().translate(_ASCII_SPACES), pos, match.start() - pos)
+            piece(text[pos:match.start()].translate(_ASCII_FOLD), pos, match.start() - pos)
         run = match.group()
         if run.isspace():
             piece(" ", match.start(), len(run))
@@ -290,7 +287,7 @@ def _fold_piecewise(text: str) -> Folded:
                     piece(folded, match.start() + offset, 1)
         pos = match.end()
     if pos < len(text):
-        piece(text[pos:].lower().translate(_ASCII_SPACES), pos, len(text) - pos)
+        piece(text[pos:].translate(_ASCII_FOLD), pos, len(text) - pos)
     if not chunks:
         return Folded("", [0], [0], [1])
     return Folded("".join(chunks), folded_starts, starts, lengths)
@@ -325,15 +322,15 @@ def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
             yield start, end, owner
 
 
-def _sentences_around(content: str, starts: list[int], lasts: list[int]) -> list[tuple[int, int]]:
-    """The sentences of the lines that hold a name (from a start to its last character), in order: the other
-    lines of a text need no splitting."""
+def _sentences_around(content: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of the lines that hold a name (each a start and an end offset), in order: the other lines
+    of a text need no splitting."""
     lines = [(line.start(), line.end()) for line in _LINE.finditer(content)]
     line_starts = [start for start, _ in lines]
     wanted = set()
-    for start, last in zip(starts, lasts):
+    for start, end in names:
         first_line = max(bisect.bisect_right(line_starts, start) - 1, 0)
-        last_line = max(bisect.bisect_right(line_starts, last) - 1, 0)
+        last_line = max(bisect.bisect_right(line_starts, end - 1) - 1, 0)
         wanted.update(range(first_line, last_line + 1))
     spans: list[tuple[int, int]] = []
     for index in sorted(wanted):
@@ -365,23 +362,21 @@ def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, l
     automaton.make_automaton()
     for text in texts:
         folded = fold_text(text.content)
-        by_thing: dict[int, list[tuple[int, int]]] = {}
+        # Each match in folded offsets (to take them leftmost and longest first) and in the text's own.
+        by_thing: dict[int, list[tuple[int, int, int, int]]] = {}
         for start, end, owner in _matches(automaton, folded.text):
-            by_thing.setdefault(owner, []).append((start, end))
+            by_thing.setdefault(owner, []).append((start, end, folded.origin(start), folded.origin(end - 1) + 1))
         if not by_thing:
             continue
-        spans = _sentences_around(text.content, [folded.origin(start) for found in by_thing.values()
-                                                 for start, _ in found],
-                                  [folded.origin(end - 1) for found in by_thing.values() for _, end in found])
+        spans = _sentences_around(text.content, [(m[2], m[3]) for found in by_thing.values() for m in found])
         span_ends = [end for _, end in spans]
         for owner, found in by_thing.items():
             by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
             taken_until = -1
-            for start, end in sorted(found, key=lambda m: (m[0], -m[1])):
-                if start < taken_until:
+            for folded_start, folded_end, start, end in sorted(found, key=lambda m: (m[0], -m[1])):
+                if folded_start < taken_until:
                     continue
-                taken_until = end
-                start, end = folded.origin(start), folded.origin(end - 1) + 1
+                taken_until = folded_end
                 first = bisect.bisect_right(span_ends, start)
                 last = first
                 while last < len(spans) and spans[last][0] < end:

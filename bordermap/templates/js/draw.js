@@ -130,8 +130,7 @@ function bmDrawing(bm) {
     var p = map.project([data.lat(index), data.lon(index)], 0);
     px[k] = p.x;
     py[k] = p.y;
-    keys[k] = cellOf(p.y) * GRID + cellOf(p.x);
-    keys[k] = keys[k] * CELL_BITS + k;
+    keys[k] = (cellOf(p.y) * GRID + cellOf(p.x)) * CELL_BITS + k;  // sorts by cell, carries the point
   });
   keys.sort();
   var order = new Int32Array(n), cells = new Int32Array(n);
@@ -293,14 +292,18 @@ function bmDrawing(bm) {
     return best;
   }
 
+  // One tooltip names whichever point without layers of its own is pointed at, on the map or in the text.
   var hoverTip = L.tooltip({direction: "right", offset: [6, 0]});
+  function nameOnMap(i) {
+    if (i === null) { map.closeTooltip(hoverTip); return; }
+    hoverTip.setLatLng([data.lat(i), data.lon(i)]).setContent(bm.tooltipContent(data.name(i)));
+    if (!map.hasLayer(hoverTip)) { map.openTooltip(hoverTip); }
+  }
   map.on("mousemove", function (event) {
     if (!dense) { return; }
     var i = nearestPoint(event.containerPoint, 6);
     map.getContainer().style.cursor = i === null ? "" : "pointer";
-    if (i === null) { map.closeTooltip(hoverTip); return; }
-    hoverTip.setLatLng([data.lat(i), data.lon(i)]).setContent(bm.tooltipContent(data.name(i)));
-    if (!map.hasLayer(hoverTip)) { map.openTooltip(hoverTip); }
+    nameOnMap(i);
   });
   map.on("click", function (event) {
     if (!dense) { return; }
@@ -332,12 +335,7 @@ function bmDrawing(bm) {
 
   function highlight(i, on) {
     if (data.isPoint(i) && !shown.has(i)) {
-      if (on) {
-        hoverTip.setLatLng([data.lat(i), data.lon(i)]).setContent(bm.tooltipContent(data.name(i)));
-        map.openTooltip(hoverTip);
-      } else {
-        map.closeTooltip(hoverTip);
-      }
+      nameOnMap(on ? i : null);
       return;
     }
     layersOf(i).forEach(function (layer) {
