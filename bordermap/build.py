@@ -15,6 +15,8 @@ from bordermap.geocode import (DEFAULT_NOMINATIM_URL, LOOKUP_BUDGET_S, REQUEST_D
                                locate)
 from bordermap.export import FORMATS, export
 from bordermap.geometry import Shape, read_point_places, read_shapes
+from bordermap.project import user_cache_folder
+from bordermap.world import LazyWorldGazetteer
 from bordermap.places import Place, append_row, parse_precision_m, read_places, slug
 from bordermap.render import MapMetadata, map_data, render_map
 from bordermap.tables import read_encoded, split_lines
@@ -28,7 +30,7 @@ class Sources:
     texts: Path = Path("seeds")
     places: Path = Path("data/places.csv")
     shapes: Path | None = Path("data/shapes.geojson")
-    gazetteer: Path = Path("data/gazetteer.csv")
+    gazetteer: Path | None = Path("data/gazetteer.csv")  # the project's regional gazetteer, if it has one
     cache: Path = Path("data/geocoded.csv")
     encoding: str | None = None  # of the places CSV when not UTF-8 (texts say theirs in their .toml)
 
@@ -46,6 +48,8 @@ class GeocodingSettings:
     retries: int = 3
     deadline_s: float = REQUEST_DEADLINE_S
     budget_s: float = LOOKUP_BUDGET_S
+    world: bool = True  # look up in the world gazetteer (built once into the user's cache folder)
+    notify: Callable[[str], None] | None = field(default=None, compare=False)  # told of a long one-time step
     progress: Callable[[Iterable, int], Iterable] | None = field(default=None, compare=False)
 
 
@@ -73,12 +77,14 @@ def _bias(places: list[Place], shapes: list[Shape], settings: GeocodingSettings)
 
 
 def _chain(sources: Sources, settings: GeocodingSettings) -> GeocoderChain:
-    gazetteer = GazetteerGeocoder(read_gazetteer(sources.gazetteer)) if sources.gazetteer.exists() else None
+    gazetteer = GazetteerGeocoder(read_gazetteer(sources.gazetteer)) if sources.gazetteer is not None else None
     online = None
     if settings.online:
         online = NominatimGeocoder(settings.user_agent, settings.nominatim_url, timeout=settings.timeout_s,
                                    retries=settings.retries, deadline_s=settings.deadline_s, budget_s=settings.budget_s)
-    return GeocoderChain(CacheGeocoder(read_cache(sources.cache)), gazetteer, online)
+    world = (GazetteerGeocoder(LazyWorldGazetteer(user_cache_folder(), settings.notify), "geonames-world")
+             if settings.world else None)
+    return GeocoderChain(CacheGeocoder(read_cache(sources.cache)), gazetteer, online, world=world)
 
 
 def inputs_of(sources: Sources) -> dict[Path, str]:
@@ -372,9 +378,10 @@ def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace,
             lookup = located.lookups[place_id]
             position = located.places[-1].position
             values.update(lat=f"{position.lat:.5f}", lon=f"{position.lon:.5f}", source=position.source,
+                          country=located.places[-1].country,
                           precision_m=new.precision_m or f"{position.precision_m:g}",
                           attribution="|".join(located.places[-1].attribution))
-        updated = append_row(content, values, origin)
+        updated = append_row(content, values, origin, optional=() if new.country else ("country",))
         added = _read_back(path, updated, len(places), values)
         outputs.stage(path, "--places", stored.encode(updated, added.origin), replaces=(path,))
         _stage_cache(outputs, sources, chain)

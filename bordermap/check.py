@@ -106,6 +106,8 @@ def _far_and_swapped(points: list[Place], nearest: dict[str, tuple[float, Place]
         return findings
     typical = statistics.median(d for d, _ in nearest.values())
     for place in points:
+        if place.looked_up:  # the tool found it: a far place is the text's, not a typo (issue #13)
+            continue
         gap, other = nearest[place.id]
         if gap < FAR_KM * 1000 or gap < FAR_FACTOR * typical:
             continue
@@ -162,4 +164,4 @@ def _oversized(points: list[Place], shapes: list[Shape]) -> list[Finding]:
     diagonal = distance_m(south, west, north, east)
     return [Finding(p.origin, "warning", f"{p.id}: its precision radius {_km(p.position.precision_m)} is larger "
                                          f"than the whole map ({_km(diagonal)} across)")
-            for p in points if p.position.precision_m and p.position.precision_m > diagonal]
+            for p in points if not p.looked_up and p.position.precision_m and p.position.precision_m > diagonal]

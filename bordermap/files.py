@@ -138,6 +138,7 @@ class _Staged:
     path: Path
     option: str
     content: Callable[[], bytes]
+    new: bool = False
 
 
 class Outputs:
@@ -152,8 +153,11 @@ class Outputs:
         self._staged: list[_Staged] = []
         self._claimed: dict[Path, tuple[str, str]] = {}
 
-    def check(self, path: Path, option: str, replaces: tuple[Path, ...] = ()) -> Path:
-        """Check that ``path`` may be written; return where the bytes will land. Raises OutputError."""
+    def check(self, path: Path, option: str, replaces: tuple[Path, ...] = (), new: bool = False) -> Path:
+        """Check that ``path`` may be written (and, with ``new``, does not exist); return where the bytes will land.
+
+        Raises OutputError.
+        """
         origin = Origin(str(path))
         if not str(path).strip():
             raise OutputError(Origin(option, 0), "the path is empty", f"give a file name after {option}")
@@ -172,6 +176,8 @@ class Outputs:
         if mode is not None and not stat.S_ISREG(mode):
             raise OutputError(origin, f"{kind_of(mode)}, not a regular file, is there",
                               f"give {option} the path of a file to write")
+        if mode is not None and new:
+            raise OutputError(origin, "the file exists and would be replaced", _keep_hint(option))
         allowed = {target_of(p) for p in replaces}
         for source, what in self.inputs.items():
             if target not in allowed and _same_file(target, source):
@@ -183,11 +189,14 @@ class Outputs:
         return target
 
     def stage(self, path: Path, option: str, content: bytes | Callable[[], bytes],
-              replaces: tuple[Path, ...] = ()) -> None:
-        """Check ``path`` and keep its content (or a function that makes it under the folder's lock) for ``commit``."""
-        self.check(path, option, replaces)
+              replaces: tuple[Path, ...] = (), new: bool = False) -> None:
+        """Check ``path`` and keep its content (or a function that makes it under the folder's lock) for ``commit``.
+
+        With ``new``, the file must not exist, now or when it is written.
+        """
+        self.check(path, option, replaces, new)
         self._staged.append(_Staged(Path(path), option,
-                                    content if callable(content) else (lambda data=content: data)))
+                                    content if callable(content) else (lambda data=content: data), new))
 
     def commit(self) -> None:
         """Write every staged file beside its target, then rename them all; on any failure, replace nothing."""
@@ -207,7 +216,10 @@ class Outputs:
                                           "no file of this run was changed") from None
                 for item, temporary, target in zip(staged, temporaries, targets):
                     try:
-                        os.replace(temporary, target)
+                        if item.new:
+                            os.link(temporary, target)  # fails if the file appeared meanwhile: never replaced
+                        else:
+                            os.replace(temporary, target)
                     except OSError as error:
                         raise OutputError(Origin(str(item.path)), f"cannot replace the file ({error.strerror})",
                                           f"give {item.option} another path") from None
@@ -236,6 +248,12 @@ def _recheck(item: _Staged, target: Path) -> None:
     if not stat.S_ISREG(mode):
         raise OutputError(Origin(str(item.path)), f"{kind_of(mode)}, not a regular file, is there",
                           f"give {item.option} the path of a file to write")
+    if item.new:
+        raise OutputError(Origin(str(item.path)), "the file exists and would be replaced", _keep_hint(item.option))
+
+
+def _keep_hint(option: str) -> str:
+    return f"give {option} another path" + (", or pass --force to replace it" if option == "-o" else "")
 
 
 def _write_beside(item: _Staged, target: Path) -> str:
@@ -268,8 +286,8 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def write_atomically(path: Path, data: bytes, option: str = "-o", inputs: dict[Path, str] | None = None,
-                     replaces: tuple[Path, ...] = ()) -> None:
-    """Write one file so that a reader sees the old file or the whole new one, never a part."""
+                     replaces: tuple[Path, ...] = (), new: bool = False) -> None:
+    """Write one file so that a reader sees the old file or the whole new one, never a part (with ``new``, a new one)."""
     outputs = Outputs(inputs)
-    outputs.stage(path, option, data, replaces)
+    outputs.stage(path, option, data, replaces, new)
     outputs.commit()

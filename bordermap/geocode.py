@@ -1,4 +1,4 @@
-"""Geocoding behind geopy's one interface: the answer cache, the offline gazetteer, then Nominatim when asked.
+"""Geocoding behind geopy's one interface: the answer cache, the offline gazetteers, then Nominatim when asked.
 
 Every geocoder here answers ``geocode(query, exactly_one=False, country_codes=…, viewbox=…)`` with a list of
 ``geopy.Location`` (or None), best first; what the ranking saw is kept in ``Location.raw["bordermap"]``.
@@ -100,10 +100,9 @@ def _entry_location(entry: GazetteerEntry, ranking: dict) -> Location:
 class GazetteerGeocoder:
     """Looks names up in the offline GeoNames extract; 'Sanhe, Longjing, China' narrows by the parts after commas."""
 
-    provider = "geonames"
-
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, provider: str = "geonames"):
         self.gazetteer = gazetteer
+        self.provider = provider
 
     def _context(self, terms: list[str]) -> tuple[set[str], list[GazetteerEntry], list[str]]:
         countries, near, unknown = set(), [], []
@@ -127,6 +126,12 @@ class GazetteerGeocoder:
         bias = bias or Bias(tuple(country_codes),
                             None if viewbox is None else (viewbox[0][0], viewbox[0][1], viewbox[1][0], viewbox[1][1]))
         countries, near, unknown = self._context(parts[1:])
+        # A country's own name means the country ('China', not the town China in Japan); the world gazetteer
+        # gives countries a point, the regional one only names them as context.
+        nations = [m for m in self.gazetteer.find(parts[0], COUNTRY_CLASS) if m.tier == 0 and m.entry.lat is not None]
+        if nations and not parts[1:]:
+            locations = [_entry_location(m.entry, {"tier": [0, 0], "country": True}) for m in nations]
+            return locations[0] if exactly_one else locations
         ranked = []
         for match in self.gazetteer.find(parts[0]):
             entry = match.entry
@@ -412,6 +417,16 @@ class Lookup:
     why_not: str = ""
     warning: str = ""
 
+    @property
+    def country(self) -> str:
+        """The ISO code of the chosen candidate's country, when the source says it."""
+        if not self.candidates or self.position is None:
+            return ""
+        raw = self.candidates[0].raw
+        code = raw.get("country") if raw.get("provider") == "geonames" else (raw.get("address") or {}).get(
+            "country_code", "")
+        return code.upper() if isinstance(code, str) and len(code) == 2 and code.isalpha() else ""
+
 
 def _label(location: Location) -> str:
     raw = location.raw
@@ -432,8 +447,9 @@ def _nominatim_precision_m(raw: dict) -> float:
 def _position(location: Location, retrieved: str) -> tuple[Position, str]:
     raw = location.raw
     if raw.get("provider") == "geonames":
+        whole = "; the country as a whole: its people's centre" if raw.get("bordermap", {}).get("country") else ""
         return (Position(location.latitude, location.longitude, raw["precision_m"],
-                         f"GeoNames gazetteer, id {raw['geonameid']} ('{raw['name']}', {raw['country']})"),
+                         f"GeoNames gazetteer, id {raw['geonameid']} ('{raw['name']}', {raw['country']}){whole}"),
                 GEONAMES_ATTRIBUTION)
     if "cached" in raw:
         cached = raw["cached"]
@@ -463,16 +479,18 @@ class GeocoderChain:
     """Tries the cache, then the gazetteer, then (when given) Nominatim; remembers Nominatim's answers."""
 
     def __init__(self, cache: CacheGeocoder, gazetteer: GazetteerGeocoder | None,
-                 online: NominatimGeocoder | None = None, retrieved: str | None = None):
+                 online: NominatimGeocoder | None = None, retrieved: str | None = None,
+                 world: GazetteerGeocoder | None = None):
         self.cache = cache
         self.gazetteer = gazetteer
+        self.world = world
         self.online = online
         self.retrieved = retrieved or today()
         self.new_answers: list[CachedAnswer] = []
 
     def lookup(self, query: str, bias: Bias) -> Lookup:
         """Look a query up; raises GeocodingError only when a service fails."""
-        for geocoder in (self.cache, self.gazetteer):
+        for geocoder in (self.cache, self.gazetteer, self.world):
             if geocoder is None:
                 continue
             found = geocoder.geocode(query, exactly_one=False, bias=bias)
@@ -482,7 +500,8 @@ class GeocoderChain:
                               warning=_ambiguity(query, found))
         cached = self.cache.cached(NOMINATIM, query)
         if self.online is None:
-            why = "not in the offline gazetteer"
+            why = "not in the offline gazetteer" + ("s (the project's and the world's)"
+                                                     if self.gazetteer and self.world else "")
             if cached is not None and not cached.found:
                 why += f", and Nominatim found nothing on {cached.retrieved}"
             return Lookup(query, "", (), None, "", why_not=why)
@@ -547,7 +566,7 @@ def locate(places: list[Place], chain: GeocoderChain, bias: Bias, *, allow_unres
             position = lookup.position
             if place.stated_precision_m is not None:
                 position = replace(position, precision_m=place.stated_precision_m)
-            located.append(replace(place, position=position,
+            located.append(replace(place, position=position, country=place.country or lookup.country,
                                    attribution=tuple(dict.fromkeys((*place.attribution, lookup.attribution)))))
     return Located(located, warnings, lookups)
 

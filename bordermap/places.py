@@ -62,6 +62,14 @@ class Place:
         return certainty(self.stated_certainty, self.position.precision_m, "point")
 
     @property
+    def looked_up(self) -> bool:
+        """True when the position came from a lookup of the row's query: at build time, or written by ``add``.
+
+        Such a position is the gazetteer's or the service's, not a typed one: no typo or radius warning applies.
+        """
+        return self.position is not None and bool(self.query)
+
+    @property
     def needs_geocoding(self) -> bool:
         """True for a row that gives a query instead of coordinates."""
         return self.position is None and bool(self.query)
@@ -273,16 +281,16 @@ def slug(name: str) -> str:
     return "_".join(words)
 
 
-def append_row(content: str, values: dict[str, str], origin: Origin) -> str:
+def append_row(content: str, values: dict[str, str], origin: Origin, optional: tuple[str, ...] = ()) -> str:
     """The CSV text with one more row at the end; every byte already there is kept as it was.
 
     The new row uses the file's own column order and line ending; a value for a column the header does not have
-    is an error rather than a silently dropped cell.
+    is an error rather than a silently dropped cell, except for the ``optional`` columns (values the tool found).
     """
     header = next(read_rows(Path(origin.path), "places file", content))
     names = [name.strip() for name in header.cells]
     for column, value in values.items():
-        if value and column not in names:
+        if value and column not in names and column not in optional:
             raise InputError(origin, f"the header has no '{column}' column for the value '{value}'",
                              f"add a '{column}' column to the header first")
     line_end = (LINE_BREAK.findall(header.raw) or ["\n"])[0]

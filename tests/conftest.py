@@ -14,6 +14,9 @@ BAD = DATA / "bad"
 SEEDS = ROOT / "seeds"
 PLACES = ROOT / "data" / "places.csv"
 SHAPES = ROOT / "data" / "shapes.geojson"
+GAZETTEER = ROOT / "data" / "gazetteer.csv"
+# The bundled post's inputs but its places: what a run with its own --places outside the repository's project needs.
+BUNDLED = ("--texts", str(SEEDS), "--shapes", str(SHAPES), "--gazetteer", str(GAZETTEER))
 
 
 def _png_pixel() -> bytes:
@@ -28,6 +31,21 @@ BLANK_TILE = _png_pixel()
 TILE_HOSTS = ("tile.openstreetmap.org", "server.arcgisonline.com")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory) -> Path:
+    """The user's cache folder (world gazetteer, answers outside a project), one per test session, never ~/.cache."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    return folder / "bordermap"
+
+
+@pytest.fixture(scope="session")
+def world_gazetteer(user_cache):
+    """The world gazetteer, built once per test session in the session's user cache folder (about 15 s)."""
+    from bordermap.world import open_world_gazetteer
+    return open_world_gazetteer(user_cache)
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -2,7 +2,7 @@
 
 
 
-from conftest import PLACES, run_cli
+from conftest import BUNDLED, PLACES, run_cli
 
 def test_the_bundled_map_opens_without_errors_or_foreign_requests(open_map, bundled_map):
     page = open_map(bundled_map)
@@ -59,7 +59,7 @@ def test_each_certainty_class_is_drawn_as_the_legend_says(open_map, tmp_path):
                       "u,Unknown village,42.50,129.70,4000,a guess,unknown\n"
                       "n,Nowhere,,,,,\n", encoding="utf-8")
     output = tmp_path / "map.html"
-    assert run_cli("build", "--places", str(places), "-o", str(output)).returncode == 0
+    assert run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output)).returncode == 0
     page = open_map(output)
     assert page.page.locator(".leaflet-marker-icon").evaluate_all("els => els.map(e => e.alt)") == ["Exact post"]
     assert page.on_canvas("bm-approximate") == 1
@@ -121,18 +121,18 @@ def test_a_scale_bar_is_shown(open_map, bundled_map):
 def test_a_geocoded_place_says_where_its_position_came_from(open_map, tmp_path):
     places = tmp_path / "places.csv"
     places.write_bytes(PLACES.read_bytes() + b'kaishantun,Kaishantun,town,,,,,CN,,,,"Kaishantun, China",\n'
-                       b"atlantis,Atlantis,town,,,,,,,,,Atlantis,\n")
+                       b"xanadu,Xanadu,town,,,,,,,,,Xanadu,\n")
     output = tmp_path / "map.html"
-    result = run_cli("build", "--places", str(places), "-o", str(output), "--allow-unresolved")
+    result = run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output), "--allow-unresolved")
     assert result.returncode == 0, result.stderr
     page = open_map(output)
     popup = page.open_popup("kaishantun")
     assert popup.locator(".bm-source").inner_text() == "Source: GeoNames gazetteer, id 2036339 ('Kaishantun', CN)"
     assert popup.locator(".bm-position").inner_text() == "Approximate: 42.70177, 129.75738 · within 1 km"
     page.page.locator("#bm-tab-places").click()
-    unlocated = page.page.locator(".bm-place-row[data-place='atlantis']")
+    unlocated = page.page.locator(".bm-place-row[data-place='xanadu']")
     unlocated.locator("summary").click()
-    assert "Unknown: not on the map: 'Atlantis': not in the offline gazetteer" in unlocated.inner_text()
+    assert "Unknown: not on the map: 'Xanadu': not in the offline gazetteer" in unlocated.inner_text()
     assert page.errors() == []
 
 

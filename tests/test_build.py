@@ -67,7 +67,7 @@ def test_add_with_a_query_geocodes_and_writes_the_answer_with_its_source(tmp_pat
     added, lookup = add_place(sources(places, tmp_path), GeocodingSettings(),
                               NewPlace("Kaishantun", query="Kaishantun, China", category="town"))
     row = places.read_text(encoding="utf-8").splitlines()[-1]
-    assert row == ("kaishantun,Kaishantun,town,42.70177,129.75738,1000,,,,"
+    assert row == ("kaishantun,Kaishantun,town,42.70177,129.75738,1000,,CN,,"
                    "\"GeoNames gazetteer, id 2036339 ('Kaishantun', CN)\",GeoNames (CC BY 4.0),\"Kaishantun, China\",")
     assert lookup.provider == "geonames"
     assert added.position.source.startswith("GeoNames gazetteer")
@@ -86,8 +86,8 @@ def test_add_whose_lookup_fails_writes_nothing(tmp_path):
     places = copy_places(tmp_path)
     before = places.read_bytes()
     with pytest.raises(UnresolvedPlaces) as raised:
-        add_place(sources(places, tmp_path), GeocodingSettings(), NewPlace("Atlantis", query="Atlantis"))
-    assert f"{places}:7:1: 'Atlantis' (atlantis): not in the offline gazetteer" in str(raised.value)
+        add_place(sources(places, tmp_path), GeocodingSettings(), NewPlace("Xanadu", query="Xanadu"))
+    assert f"{places}:7:1: 'Xanadu' (xanadu): not in the offline gazetteer" in str(raised.value)
     assert places.read_bytes() == before
 
 

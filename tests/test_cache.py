@@ -18,7 +18,7 @@ def test_answers_survive_a_write_and_a_read(tmp_path):
     answers = [
         CachedAnswer("nominatim", "Sanhe, China", True, 42.47532, 129.73585, "Sanhe, Longjing, Jilin, China",
                      "relation 1", "2026-11-24", 2200.0),
-        CachedAnswer("nominatim", "Atlantis", False, None, None, "", "", "2026-11-24", None),
+        CachedAnswer("nominatim", "Xanadu", False, None, None, "", "", "2026-11-24", None),
     ]
     path = tmp_path / "geocoded.csv"
     path.write_text(cache_csv(answers), encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 from bordermap import cli
 from bordermap.cli import parser
 
-from conftest import BAD, ROOT, run_cli
+from conftest import BAD, BUNDLED, ROOT, run_cli
 from helpers_html import features_by_id, map_data
 from nominatim_server import FakeNominatim
 
@@ -25,7 +25,7 @@ def test_build_writes_the_map_and_prints_its_path(tmp_path):
 
 
 def test_build_defaults_to_the_bundled_data_and_map_html(tmp_path):
-    for name in ("seeds", "data"):
+    for name in ("seeds", "data", "pyproject.toml"):
         (tmp_path / name).symlink_to(ROOT / name)
     result = run_cli("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -52,9 +52,9 @@ def test_a_folder_that_cannot_be_written_is_a_clear_error():
 def test_a_place_and_a_shape_may_not_share_an_id(tmp_path):
     places = tmp_path / "places.csv"
     places.write_text("id,name,lat,lon,source\ntumen_river,Tumen,42.4,129.7,a guess\n", encoding="utf-8")
-    result = run_cli("build", "--places", str(places), "-o", str(tmp_path / "map.html"))
+    result = run_cli("build", *BUNDLED, "--places", str(places), "-o", str(tmp_path / "map.html"))
     assert result.returncode == 1
-    assert result.stderr == (f"data/shapes.geojson:4:3: id 'tumen_river' is also used by a place ({places}:2); "
+    assert result.stderr == (f"{ROOT / 'data' / 'shapes.geojson'}:4:3: id 'tumen_river' is also used by a place ({places}:2); "
                              "give every place and shape its own id\n")
 
 
@@ -114,13 +114,13 @@ def _places_with(tmp_path, *rows: str):
 
 
 def test_build_fails_listing_every_unresolved_row(tmp_path):
-    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis,", 'b,B,,,,,,,,,,"El Dorado, China",')
+    places = _places_with(tmp_path, "a,A,,,,,,,,,,Xanadu,", 'b,B,,,,,,,,,,"El Dorado, China",')
     output = tmp_path / "map.html"
-    result = run_cli("build", "--places", str(places), "-o", str(output), "--cache", str(tmp_path / "c.csv"))
+    result = run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output), "--cache", str(tmp_path / "c.csv"))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "2 place(s) could not be located:",
-        f"{places}:7:1: 'Atlantis' (a): not in the offline gazetteer; fill lat and lon, change the query, "
+        f"{places}:7:1: 'Xanadu' (a): not in the offline gazetteer; fill lat and lon, change the query, "
         "or try --online",
         f"{places}:8:1: 'El Dorado, China' (b): not in the offline gazetteer; fill lat and lon, change the query, "
         "or try --online",
@@ -129,18 +129,18 @@ def test_build_fails_listing_every_unresolved_row(tmp_path):
 
 
 def test_allow_unresolved_builds_and_lists_them_as_not_located(tmp_path):
-    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis,")
+    places = _places_with(tmp_path, "a,A,,,,,,,,,,Xanadu,")
     output = tmp_path / "map.html"
-    result = run_cli("build", "--places", str(places), "-o", str(output), "--allow-unresolved")
+    result = run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output), "--allow-unresolved")
     assert result.returncode == 0, result.stderr
     feature = features_by_id(output)["a"]
     assert feature["geometry"] is None
-    assert feature["properties"]["unresolved"] == "'Atlantis': not in the offline gazetteer"
+    assert feature["properties"]["unresolved"] == "'Xanadu': not in the offline gazetteer"
 
 
 def test_locate_explain_lists_candidates_and_the_choice(tmp_path):
     places = _places_with(tmp_path, "y,Yanji,city,,,,,,,,,Yanji,")
-    result = run_cli("locate", "y", "--explain", "--places", str(places))
+    result = run_cli("locate", "y", "--explain", *BUNDLED, "--places", str(places))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "y: query 'Yanji'"
@@ -156,9 +156,9 @@ def test_locate_of_a_place_with_coordinates_says_where_they_came_from():
 
 
 def test_online_without_a_user_agent_is_refused(tmp_path):
-    places = _places_with(tmp_path, "a,A,,,,,,,,,,Atlantis,")
+    places = _places_with(tmp_path, "a,A,,,,,,,,,,Xanadu,")
     env_free = {k: v for k, v in os.environ.items() if k != "BORDERMAP_USER_AGENT"}
-    result = subprocess.run([sys.executable, "-m", "bordermap", "build", "--online", "--places", str(places),
+    result = subprocess.run([sys.executable, "-m", "bordermap", "build", "--online", *BUNDLED, "--places", str(places),
                              "-o", str(tmp_path / "map.html")], cwd=ROOT, capture_output=True, text=True,
                             env=env_free, timeout=60)
     assert result.returncode == 1
@@ -170,7 +170,7 @@ def test_online_build_asks_nominatim_caches_the_answer_and_rebuilds_offline(tmp_
     places = _places_with(tmp_path, "k,Kaishantun bridge,bridge,,,,,,,,,Kaishantun road bridge,")
     cache, output = tmp_path / "geocoded.csv", tmp_path / "map.html"
     with FakeNominatim() as server:
-        result = run_cli("build", "--online", "--user-agent", "bordermap-tests", "--places", str(places),
+        result = run_cli("build", "--online", "--user-agent", "bordermap-tests", *BUNDLED, "--places", str(places),
                          "--cache", str(cache), "-o", str(output), env={"BORDERMAP_NOMINATIM_URL": server.url})
         assert len(server.requests) == 1
     assert result.returncode == 0, result.stderr
@@ -180,7 +180,7 @@ def test_online_build_asks_nominatim_caches_the_answer_and_rebuilds_offline(tmp_
     assert "Geocoding: Nominatim, © OpenStreetMap contributors (ODbL 1.0)" in map_data(output)["bordermap"]["credits"]
     cached = cache.read_text(encoding="utf-8").splitlines()
     assert cached[1].startswith("nominatim,Kaishantun road bridge,found,42.70177,129.75738,")
-    offline = run_cli("build", "--places", str(places), "--cache", str(cache), "-o", str(output))
+    offline = run_cli("build", *BUNDLED, "--places", str(places), "--cache", str(cache), "-o", str(output))
     assert offline.returncode == 0, offline.stderr
     assert features_by_id(output)["k"]["geometry"]["coordinates"] == [129.75738, 42.70177]
 
@@ -189,11 +189,11 @@ def test_a_failing_service_leaves_cache_and_map_as_they_were(tmp_path):
     places = _places_with(tmp_path, "u,U,,,,,,,,,,unavailable place,")
     cache, output = tmp_path / "geocoded.csv", tmp_path / "map.html"
     cache.write_bytes(b"provider,query,status,lat,lon,display_name,provider_id,retrieved,precision_m\r\n"
-                      b"nominatim,Atlantis,not found,,,,,2026-11-20,\r\n")
+                      b"nominatim,Xanadu,not found,,,,,2026-11-20,\r\n")
     before = cache.read_bytes()
     output.write_bytes(b"old map")
     with FakeNominatim() as server:
-        result = run_cli("build", "--online", "--user-agent", "bordermap-tests", "--places", str(places),
+        result = run_cli("build", "--online", "--user-agent", "bordermap-tests", *BUNDLED, "--places", str(places),
                          "--cache", str(cache), "-o", str(output), env={"BORDERMAP_NOMINATIM_URL": server.url})
     assert result.returncode == 1
     assert result.stderr.startswith(f"{server.url}: Nominatim did not answer for 'unavailable place'")
@@ -206,7 +206,7 @@ def test_add_prints_the_choice_and_rebuilds(tmp_path):
     shutil.copy(ROOT / "data" / "places.csv", places)
     output = tmp_path / "map.html"
     result = run_cli("add", "Tumen city", "--id", "tumen_city", "--query", "Tumen, China", "--category", "city",
-                     "--places", str(places), "-o", str(output))
+                     *BUNDLED, "--places", str(places), "-o", str(output))
     assert result.returncode == 0, result.stderr
     assert "chosen: Tumen (CN, 42.96562, 129.84199, GeoNames 2034340)" in result.stderr
     assert f"added tumen_city at {places}:7:1: 42.96562, 129.84199" in result.stderr
@@ -316,3 +316,31 @@ def test_a_build_on_a_terminal_names_each_stage_and_is_silent_in_a_pipe(tmp_path
         assert stage in shown
     piped = run_cli("build", "-o", str(tmp_path / "piped.html"))
     assert piped.returncode == 0 and "finding the passages" not in piped.stderr
+
+
+def test_a_looked_up_place_gets_the_gazetteers_country_and_no_typo_or_radius_warning(tmp_path):
+    places = tmp_path / "places.csv"
+    shutil.copy(ROOT / "data" / "places.csv", places)
+    output = tmp_path / "map.html"
+    bundled = ("--texts", str(ROOT / "seeds"), "--shapes", str(ROOT / "data" / "shapes.geojson"), "--gazetteer",
+               str(ROOT / "data" / "gazetteer.csv"))
+    result = run_cli("add", "Onsong", "--query", "Onsong", *bundled, "--places", str(places), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    assert "typo" not in result.stderr and "larger than the whole map" not in result.stderr
+    row = places.read_text(encoding="utf-8").splitlines()[-1].split(",")
+    assert row[:2] == ["onsong", "Onsong"] and "KP" in row
+    assert features_by_id(output)["onsong"]["properties"]["country"] == "KP"
+    check = run_cli("check", *bundled, "--places", str(places))
+    assert "onsong" not in check.stdout.split("summary:")[0]
+
+
+def test_a_typed_far_place_is_still_warned_as_a_likely_typo(tmp_path):
+    places = tmp_path / "places.csv"
+    shutil.copy(ROOT / "data" / "places.csv", places)
+    result = run_cli("add", "Onsong", "--lat", "42.95722", "--lon", "129.9", "--source", "my map",
+                     "--texts", str(ROOT / "seeds"), "--shapes", str(ROOT / "data" / "shapes.geojson"),
+                     "--places", str(places), "--precision-m", "900000",
+                     "-o", str(tmp_path / "map.html"))
+    assert result.returncode == 0, result.stderr
+    assert "onsong is 55.2 km from the nearest other place (sanhe); a typo in lat or lon?" in result.stderr
+    assert "onsong: its precision radius 900.0 km is larger than the whole map" in result.stderr

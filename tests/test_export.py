@@ -13,7 +13,7 @@ from lxml import etree, html as lxml_html
 
 from bordermap.text import read_texts
 
-from conftest import ROOT, SEEDS, run_cli
+from conftest import BUNDLED, ROOT, SEEDS, run_cli
 from helpers_html import features_by_id
 
 KML_NS = {"k": "http://www.opengis.net/kml/2.2"}
@@ -47,7 +47,7 @@ def test_geojson_is_valid_rfc7946_with_every_place_and_its_quotes(exported):
 
 
 def test_build_reads_back_the_points_it_exported(exported, tmp_path):
-    result = run_cli("build", "--places", str(exported / "map.geojson"), "-o", str(tmp_path / "again.html"))
+    result = run_cli("build", *BUNDLED, "--places", str(exported / "map.geojson"), "-o", str(tmp_path / "again.html"))
     assert result.returncode == 0, result.stderr
     again, first = features_by_id(tmp_path / "again.html"), features_by_id(exported / "map.html")
     for place_id in ("hoeryong", "bridge", "guard_posts", "sanhe", "village_in_china"):

@@ -16,7 +16,7 @@ import pytest
 
 from bordermap.errors import InputError, OutputError
 from bordermap.files import Outputs, read_regular, write_atomically
-from conftest import PLACES, ROOT, SEEDS, SHAPES, run_cli
+from conftest import BUNDLED, PLACES, ROOT, SEEDS, SHAPES, run_cli
 
 PREVIOUS_MAP = b"<!doctype html><title>the previous map</title>\n"
 
@@ -302,13 +302,13 @@ def test_add_refuses_an_encoding_that_is_not_a_text_file_s(work, codec):
 
 def test_add_with_coordinates_but_no_source_names_the_option_not_a_file_position(work):
     before = snapshot(work["folder"])
-    result = run_cli("add", "Sanhe", "--lat", "42.5", "--lon", "129.7", "--places", str(work["places"]))
+    result = run_cli("add", "Sanhe", "--lat", "42.5", "--lon", "129.7", *BUNDLED, "--places", str(work["places"]))
     assert_one_line_and_nothing_changed(result, before, work["folder"])
     assert result.stderr.startswith("--source: the new place has coordinates but no source;")
 
 
 def test_add_whose_map_would_overwrite_an_input_adds_no_row(work):
     before = snapshot(work["folder"])
-    result = run_cli("add", "Sanhe", "--lat", "42.5", "--lon", "129.7", "--source", "test", "--places",
+    result = run_cli("add", "Sanhe", "--lat", "42.5", "--lon", "129.7", "--source", "test", *BUNDLED, "--places",
                      str(work["places"]), "--cache", str(work["cache"]), "-o", str(work["places"]))
     assert_one_line_and_nothing_changed(result, before, work["folder"], "this is the places file, an input")

@@ -11,7 +11,7 @@ from bordermap.geocode import (Bias, CacheGeocoder, GazetteerGeocoder, GeocoderC
                                NominatimGeocoder, UnresolvedPlaces, locate)
 from bordermap.places import read_places
 
-from conftest import DATA, ROOT, run_cli
+from conftest import BUNDLED, DATA, ROOT, run_cli
 from nominatim_server import FakeNominatim
 
 GAZETTEER = ROOT / "data" / "gazetteer.csv"
@@ -89,13 +89,13 @@ def test_a_row_that_states_its_precision_keeps_it(tmp_path, gazetteer):
 
 def test_unresolved_rows_are_all_listed_with_line_query_and_hint(tmp_path, gazetteer):
     places_csv = tmp_path / "places.csv"
-    places_csv.write_text("id,name,lat,lon,query\na,A,,,Atlantis\nb,B,,,Sanhe\nc,C,,,\"El Dorado, China\"\n",
+    places_csv.write_text("id,name,lat,lon,query\na,A,,,Xanadu\nb,B,,,Sanhe\nc,C,,,\"El Dorado, China\"\n",
                           encoding="utf-8")
     with pytest.raises(UnresolvedPlaces) as raised:
         locate(read_places(places_csv), GeocoderChain(CacheGeocoder({}), gazetteer), HOERYONG_AREA)
     assert str(raised.value).splitlines() == [
         "2 place(s) could not be located:",
-        f"{places_csv}:2:1: 'Atlantis' (a): not in the offline gazetteer; "
+        f"{places_csv}:2:1: 'Xanadu' (a): not in the offline gazetteer; "
         "fill lat and lon, change the query, or try --online",
         f"{places_csv}:4:1: 'El Dorado, China' (c): not in the offline gazetteer; "
         "fill lat and lon, change the query, or try --online",
@@ -104,11 +104,11 @@ def test_unresolved_rows_are_all_listed_with_line_query_and_hint(tmp_path, gazet
 
 def test_allow_unresolved_keeps_the_row_as_not_located(tmp_path, gazetteer):
     places_csv = tmp_path / "places.csv"
-    places_csv.write_text("id,name,lat,lon,query\na,A,,,Atlantis\n", encoding="utf-8")
+    places_csv.write_text("id,name,lat,lon,query\na,A,,,Xanadu\n", encoding="utf-8")
     located = locate(read_places(places_csv), GeocoderChain(CacheGeocoder({}), gazetteer), HOERYONG_AREA,
                      allow_unresolved=True)
     assert located.places[0].position is None
-    assert located.places[0].unresolved == "'Atlantis': not in the offline gazetteer"
+    assert located.places[0].unresolved == "'Xanadu': not in the offline gazetteer"
 
 
 def test_the_cache_answers_before_the_gazetteer():
@@ -295,7 +295,7 @@ def test_a_build_against_bad_answers_leaves_the_cache_as_it_was(tmp_path):
     cache = tmp_path / "geocoded.csv"
     for _ in range(2):  # the second build must fail the same way, not on a poisoned cache
         with FakeNominatim() as server:
-            result = run_cli("build", "--places", str(places), "--cache", str(cache), "--online",
+            result = run_cli("build", *BUNDLED, "--places", str(places), "--cache", str(cache), "--online",
                              "--user-agent", AGENT, "-o", str(tmp_path / "map.html"),
                              env={"BORDERMAP_NOMINATIM_URL": server.url})
         assert result.returncode == 1

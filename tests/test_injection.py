@@ -60,7 +60,7 @@ def payload_map(tmp_path_factory) -> Path:
     shapes.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
     output = folder / "map.html"
     result = run_cli("build", "--texts", str(seeds), "--places", str(places), "--shapes", str(shapes),
-                     "--gazetteer", str(folder / "no-gazetteer.csv"), "--cache", str(folder / "cache.csv"),
+                     "--cache", str(folder / "cache.csv"),
                      "--allow-unresolved", "-o", str(output))
     assert result.returncode == 0, result.stderr
     return output
@@ -164,7 +164,7 @@ class _Tags(HTMLParser):
 def test_exports_keep_the_payloads_as_text_for_google_earth_qgis_and_spreadsheets(payload_map, tmp_path):
     folder = payload_map.parent
     inputs = ["--texts", str(folder / "seeds"), "--places", str(folder / "places.csv"), "--shapes",
-              str(folder / "shapes.geojson"), "--gazetteer", str(folder / "no-gazetteer.csv"), "--cache",
+              str(folder / "shapes.geojson"), "--cache",
               str(folder / "cache.csv"), "--allow-unresolved"]
     for fmt in ("kml", "geojson", "csv"):
         result = run_cli("export", "--format", fmt, "-o", str(tmp_path / f"map.{fmt}"), *inputs)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bordermap.cache import read_cache
 
-from conftest import PLACES, ROOT, SEEDS, SHAPES, run_cli
+from conftest import BUNDLED, PLACES, ROOT, SEEDS, SHAPES, run_cli
 from nominatim_server import FakeNominatim
 
 KILLS = 12
@@ -65,7 +65,7 @@ def test_a_killed_build_leaves_the_old_map_or_the_new_one(tmp_path):
     output = tmp_path / "map.html"
     places = tmp_path / "places.csv"
     _many_places(places, 5000)  # a map of a few MiB, so that writing it takes a while
-    args = ("build", "--places", str(places), "-o", str(output))
+    args = ("build", *BUNDLED, "--places", str(places), "-o", str(output))
     duration = _timed(*args, env=EPOCH)  # pinned: a build in another minute would look torn
     new = output.read_bytes()
     assert run_cli("build", "-o", str(output), env=EPOCH).returncode == 0
@@ -88,8 +88,8 @@ def test_a_killed_add_leaves_the_places_file_and_the_map_old_or_new(tmp_path):
     shutil.copy(PLACES, places)
     old_places = places.read_bytes()
     args = ("add", "Kaishantun", "--lat", "42.70177", "--lon", "129.75738", "--source", "GeoNames 2036339",
-            "--category", "town", "--places", str(places), "-o", str(output))
-    assert run_cli("build", "--places", str(places), "-o", str(output), env=EPOCH).returncode == 0
+            "--category", "town", *BUNDLED, "--places", str(places), "-o", str(output))
+    assert run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output), env=EPOCH).returncode == 0
     old_map = output.read_bytes()
     duration = _timed(*args, env=EPOCH)  # the map says when it was built, to the minute: pin it for every run
     new_places, new_map = places.read_bytes(), output.read_bytes()
