@@ -16,6 +16,7 @@ from bordermap.files import write_atomically
 from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
 from bordermap.project import PROJECT_FILE, find_project, init_project, resolve_paths
+from bordermap.suggest import DEFAULT_MIN_CONFIDENCE, require_status_column, suggest_places, write_suggestions
 from bordermap.tables import text_codec
 
 LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second datetime can hold
@@ -180,6 +181,21 @@ def parser() -> argparse.ArgumentParser:
                            help="where to write it (default: the project's gazetteer)")
     gazetteer.add_argument("--force", action="store_true", help="replace the file if it exists")
     gazetteer.add_argument("--debug", action="store_true", help="show the traceback of an error")
+
+    suggest_command = commands.add_parser(
+        "suggest", help="find the places the texts name and propose a position for each",
+        description="Scan the texts for every name the gazetteers know (the project's and the world's) and for "
+                    "capitalised phrases with a place cue ('… River', 'Mount …'); choose among each name's "
+                    "candidates the one near the text's other places; print a table. Places the places and shapes "
+                    "files already name are left out. With --write, the accepted rows are appended to the places "
+                    "file with status 'suggested', which the map shows as unreviewed until the cell is cleared.",
+        epilog="example:\n  bordermap suggest --min-confidence 0.6 --write\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    _input_options(suggest_command)
+    suggest_command.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
+                                 help=f"the bar for a suggestion, 0 to 1 (default: {DEFAULT_MIN_CONFIDENCE})")
+    suggest_command.add_argument("--write", action="store_true",
+                                 help="append the suggestions at or above the bar to the places file")
 
     init = commands.add_parser(
         "init", help="make a project folder for a text",
@@ -365,6 +381,40 @@ def _gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _suggest(args: argparse.Namespace) -> int:
+    sources = _sources(args)
+    if args.write:
+        require_status_column(sources.places, sources.encoding)
+    suggestions, covered = suggest_places(sources, notify=lambda m: print(f"bordermap: {m}", file=sys.stderr))
+    accepted = [s for s in suggestions if s.confidence >= args.min_confidence]
+    held = [s for s in suggestions if s.confidence < args.min_confidence]
+    rows = [("mention", "where", "place", "lat, lon", "precision", "source", "confidence", "runners-up")]
+    for s in accepted:
+        where = f"{Path(s.lines[0][0]).name}:{s.lines[0][1]}" + (f" (+{len(s.lines) - 1})" if len(s.lines) > 1 else "")
+        if s.chosen is None:
+            rows.append((s.phrase, where, "(not in a gazetteer)", "", "", "", f"{s.confidence:.2f}", s.why))
+            continue
+        e = s.chosen
+        runners = "; ".join(f"{r.name} ({r.country})" for r in s.runners_up) or "none"
+        rows.append((s.phrase, where, f"{e.name} ({e.country})", f"{e.lat:.5f}, {e.lon:.5f}",
+                     f"{e.precision_m / 1000:,.0f} km" if e.precision_m >= 1000 else f"{e.precision_m:.0f} m",
+                     f"GeoNames {e.geonameid}", f"{s.confidence:.2f}", runners))
+    widths = [max(len(printable(r[i])) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        print("  ".join(printable(cell).ljust(width) for cell, width in zip(row, widths)) + "  " + printable(row[-1]))
+    summary = f"{len(accepted)} suggested at confidence {args.min_confidence:g} or more"
+    if held:
+        summary += f"; held back: {_some(f'{s.phrase} ({s.confidence:.2f})' for s in held)}"
+    if covered:
+        summary += f"; {covered} mentions of places already in the files"
+    print(printable(summary), file=sys.stderr)
+    if args.write and accepted:
+        added = write_suggestions(sources.places, accepted, sources.encoding)
+        print(f"wrote {len(added)} rows to {sources.places} with status 'suggested': review each, then clear "
+              "its status cell", file=sys.stderr)
+    return 0
+
+
 def _init(args: argparse.Namespace) -> int:
     project, written = init_project(args.folder, args.texts)
     for path in written:
@@ -376,7 +426,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": _build, "add": _add, "locate": _locate, "check": _check, "export": _export,
-            "gazetteer": _gazetteer, "init": _init}
+            "gazetteer": _gazetteer, "init": _init, "suggest": _suggest}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -74,6 +74,10 @@ class Gazetteer:
                     if entry.geonameid not in found or found[entry.geonameid].tier > tier:
                         found[entry.geonameid] = Match(entry, tier)
 
+    def keys(self) -> set[str]:
+        """Every folded name (``name_key``) of every entry."""
+        return set(self._index)
+
     def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:
         """Entries of a feature class whose name or alternate name is ``name``."""
         return [m for m in self._index.get(name_key(name), {}).values() if m.entry.feature_class == feature_class]

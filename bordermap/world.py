@@ -122,6 +122,10 @@ class WorldGazetteer:
                                      area_km2), tier)
                 for geonameid, name_, ascii_, cls, country, admin1, population, lat, lon, area_km2, tier in rows]
 
+    def keys(self) -> set[str]:
+        """Every folded name (``name_key``) of every place and country."""
+        return {key for (key,) in self._connection.execute("SELECT DISTINCT key FROM name")}
+
     def close(self) -> None:
         """Close the database."""
         self._connection.close()
@@ -155,7 +159,7 @@ def open_world_gazetteer(folder: Path, notify: Callable[[str], None] | None = No
         with locked(folder, wait_s=600):
             if not _usable(path):
                 if notify is not None:
-                    notify(f"building the world gazetteer once, into {path} (about a minute)")
+                    notify(f"building the world gazetteer once, into {path} (about 15 s)")
                 build_world_gazetteer(path)
     return WorldGazetteer(path)
 

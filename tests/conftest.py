@@ -41,9 +41,10 @@ def user_cache(tmp_path_factory) -> Path:
     return folder / "bordermap"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def world_gazetteer(user_cache):
-    """The world gazetteer, built once per test session in the session's user cache folder (about 15 s)."""
+    """The world gazetteer, built once per test session in the session's user cache folder (about 15 s), before
+    any test: a run that found it missing would say so on stderr, and exact-output tests would depend on order."""
     from bordermap.world import open_world_gazetteer
     return open_world_gazetteer(user_cache)
 

@@ -120,10 +120,10 @@ def test_build_fails_listing_every_unresolved_row(tmp_path):
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "2 place(s) could not be located:",
-        f"{places}:7:1: 'Xanadu' (a): not in the offline gazetteer; fill lat and lon, change the query, "
-        "or try --online",
-        f"{places}:8:1: 'El Dorado, China' (b): not in the offline gazetteer; fill lat and lon, change the query, "
-        "or try --online",
+        f"{places}:7:1: 'Xanadu' (a): not in the offline gazetteers (the project's and the world's); fill lat and "
+        "lon, change the query, or try --online",
+        f"{places}:8:1: 'El Dorado, China' (b): not in the offline gazetteers (the project's and the world's); fill "
+        "lat and lon, change the query, or try --online",
     ]
     assert not output.exists()
 
@@ -135,7 +135,8 @@ def test_allow_unresolved_builds_and_lists_them_as_not_located(tmp_path):
     assert result.returncode == 0, result.stderr
     feature = features_by_id(output)["a"]
     assert feature["geometry"] is None
-    assert feature["properties"]["unresolved"] == "'Xanadu': not in the offline gazetteer"
+    assert feature["properties"]["unresolved"] == ("'Xanadu': not in the offline gazetteers (the project's and "
+                                                   "the world's)")
 
 
 def test_locate_explain_lists_candidates_and_the_choice(tmp_path):
