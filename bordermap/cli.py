@@ -247,6 +247,10 @@ def _sources(args: argparse.Namespace) -> Sources:
                    args.encoding)
 
 
+def _notify(message: str) -> None:
+    print(f"bordermap: {message}", file=sys.stderr)
+
+
 def _settings(args: argparse.Namespace) -> GeocodingSettings:
     return GeocodingSettings(
         online=args.online or args.geocoder == "nominatim",
@@ -255,7 +259,7 @@ def _settings(args: argparse.Namespace) -> GeocodingSettings:
         bias_countries=args.bias_countries,
         allow_unresolved=getattr(args, "allow_unresolved", False),
         progress=_progress,
-        notify=lambda message: print(f"bordermap: {message}", file=sys.stderr),
+        notify=_notify,
     )
 
 
@@ -385,7 +389,7 @@ def _suggest(args: argparse.Namespace) -> int:
     sources = _sources(args)
     if args.write:
         require_status_column(sources.places, sources.encoding)
-    suggestions, covered = suggest_places(sources, notify=lambda m: print(f"bordermap: {m}", file=sys.stderr))
+    suggestions, covered = suggest_places(sources, notify=_notify)
     accepted = [s for s in suggestions if s.confidence >= args.min_confidence]
     held = [s for s in suggestions if s.confidence < args.min_confidence]
     rows = [("mention", "where", "place", "lat, lon", "precision", "source", "confidence", "runners-up")]

@@ -177,7 +177,7 @@ class Outputs:
             raise OutputError(origin, f"{kind_of(mode)}, not a regular file, is there",
                               f"give {option} the path of a file to write")
         if mode is not None and new:
-            raise OutputError(origin, "the file exists and would be replaced", _keep_hint(option))
+            raise OutputError(origin, "the file exists and would be replaced", f"give {option} another path")
         allowed = {target_of(p) for p in replaces}
         for source, what in self.inputs.items():
             if target not in allowed and _same_file(target, source):
@@ -249,11 +249,8 @@ def _recheck(item: _Staged, target: Path) -> None:
         raise OutputError(Origin(str(item.path)), f"{kind_of(mode)}, not a regular file, is there",
                           f"give {item.option} the path of a file to write")
     if item.new:
-        raise OutputError(Origin(str(item.path)), "the file exists and would be replaced", _keep_hint(item.option))
-
-
-def _keep_hint(option: str) -> str:
-    return f"give {option} another path" + (", or pass --force to replace it" if option == "-o" else "")
+        raise OutputError(Origin(str(item.path)), "the file exists and would be replaced",
+                          f"give {item.option} another path")
 
 
 def _write_beside(item: _Staged, target: Path) -> str:

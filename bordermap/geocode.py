@@ -419,12 +419,11 @@ class Lookup:
 
     @property
     def country(self) -> str:
-        """The ISO code of the chosen candidate's country, when the source says it."""
+        """The ISO code of the chosen candidate's country, when a gazetteer gave it (Nominatim is not asked for it)."""
         if not self.candidates or self.position is None:
             return ""
         raw = self.candidates[0].raw
-        code = raw.get("country") if raw.get("provider") == "geonames" else (raw.get("address") or {}).get(
-            "country_code", "")
+        code = raw.get("country") if raw.get("provider") == "geonames" else ""
         return code.upper() if isinstance(code, str) and len(code) == 2 and code.isalpha() else ""
 
 

@@ -8,16 +8,19 @@ written row says ``status = suggested`` until the user clears it.
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bordermap.build import Sources, load_places
 from bordermap.errors import InputError, Origin
 from bordermap.files import Outputs, locked_folders, target_of
-from bordermap.gazetteer import ATTRIBUTION, COUNTRY_CLASS, GazetteerEntry, Match, name_key
-from bordermap.geometry import distance_m
+from bordermap.gazetteer import ATTRIBUTION, COUNTRY_CLASS, GazetteerEntry, Match, name_key, read_gazetteer
+from bordermap.geometry import distance_m, read_shapes
 from bordermap.places import Place, append_row, read_places, slug
+from bordermap.project import user_cache_folder
 from bordermap.tables import read_encoded, read_rows, text_positions
-from bordermap.text import Text
+from bordermap.text import Text, read_texts
+from bordermap.world import open_world_gazetteer
 
 MAX_WORDS = 5
 MAX_CANDIDATES = 25  # of one name, the most populous first: 'San José' has hundreds
@@ -156,6 +159,7 @@ def _nearest_km(point: tuple[float, float], anchors: list[tuple[str, tuple[float
 
 SUPPORT_KM = 300
 _CELL_DEG = 3.0  # wider than SUPPORT_KM in latitude, so that a candidate's supporters lie in its 3 x 3 cells
+_COLUMNS = round(360 / _CELL_DEG)
 
 
 class _Support:
@@ -180,7 +184,7 @@ class _Support:
         supporters = set()
         for r in (row - 1, row, row + 1):
             for c in range(column - reach, column + reach + 1):
-                for key, other_lat, other_lon in self._cells.get((r, (c + 60) % 120 - 60), ()):
+                for key, other_lat, other_lon in self._cells.get((r, (c + _COLUMNS // 2) % _COLUMNS - _COLUMNS // 2), ()):
                     if key != own and key not in supporters and _km((lat, lon), (other_lat, other_lon)) <= SUPPORT_KM:
                         supporters.add(key)
         return len(supporters)
@@ -246,30 +250,28 @@ def suggest(texts: list[Text], places: list[Place], shapes: list, gazetteers: li
     """The places the texts name that the places and shapes do not cover, best candidate first; and how many
     mentions were already covered."""
     known = _known_keys(places, shapes)
-    mentions = find_mentions(texts, keys)
-    mentions = [m for m in mentions if not (m.cue and _without_cue(m.phrase) in known)] + [
-        Mention(m.text, m.start, m.end, _without_cue(m.phrase)) for m in mentions
-        if m.cue and _without_cue(m.phrase) in known]
-    covered = sum(1 for m in mentions if m.key in known)
+    covered = 0
     groups: dict[str, list[Mention]] = {}
-    for mention in sorted(mentions, key=lambda m: (m.text.id, m.start)):
-        if mention.key and mention.key not in known:
+    for mention in sorted(find_mentions(texts, keys), key=lambda m: (m.text.id, m.start)):
+        if mention.cue and (bare := _without_cue(mention.phrase)) in known:
+            mention = replace(mention, key=bare, cue=False)  # 'Tumen River' where the files have 'Tumen'
+        if mention.key in known:
+            covered += 1
+        elif mention.key:
             groups.setdefault(mention.key, []).append(mention)
     lowercase_words = {w.group() for text in texts for w in _WORD.finditer(text.content) if w.group().islower()}
-
-    def is_common(key: str, phrase: str) -> bool:
-        words = phrase.split()
-        return key in COMMON_WORDS or (len(words) == 1 and words[0].casefold() in lowercase_words)
+    common = {key: key in COMMON_WORDS or (len(words := group[0].phrase.split()) == 1
+                                           and words[0].casefold() in lowercase_words)
+              for key, group in groups.items()}
     candidates = {key: _candidates(group[0].phrase, gazetteers)[:MAX_CANDIDATES] for key, group in groups.items()}
     # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word.
     located = [(name_key(p.name), p.position.lat, p.position.lon) for p in places if p.position is not None]
     support = _Support(located + [(key, m.entry.lat, m.entry.lon) for key, found in candidates.items()
-                                  if not is_common(key, groups[key][0].phrase) for m in found
-                                  if m.entry.feature_class != COUNTRY_CLASS])
+                                  if not common[key] for m in found if m.entry.feature_class != COUNTRY_CLASS])
     chosen_of = {key: _choose(found, support, key) for key, found in candidates.items() if found}
     anchors = [(key, (lat, lon)) for key, lat, lon in located] + [
         (key, (m.entry.lat, m.entry.lon)) for key, m in chosen_of.items()
-        if m.entry.feature_class != COUNTRY_CLASS and not is_common(key, groups[key][0].phrase)]
+        if m.entry.feature_class != COUNTRY_CLASS and not common[key]]
     suggestions = []
     for key, group in groups.items():
         found = candidates[key]
@@ -282,7 +284,7 @@ def suggest(texts: list[Text], places: list[Place], shapes: list, gazetteers: li
         chosen = chosen_of[key]
         near = (None if chosen.entry.feature_class == COUNTRY_CLASS
                 else _nearest_km((chosen.entry.lat, chosen.entry.lon), anchors, key))
-        confidence, why = _confidence(group, chosen, len(found), near, is_common(key, group[0].phrase))
+        confidence, why = _confidence(group, chosen, len(found), near, common[key])
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))
@@ -368,15 +370,8 @@ def write_suggestions(path: Path, suggestions: list[Suggestion], encoding: str |
     return added
 
 
-def suggest_places(sources, notify=None) -> tuple[list[Suggestion], int]:
+def suggest_places(sources: Sources, notify=None) -> tuple[list[Suggestion], int]:
     """``suggest`` on a run's inputs: its texts, the places and shapes it has, its gazetteer, the world's."""
-    from bordermap.build import load_places
-    from bordermap.gazetteer import read_gazetteer
-    from bordermap.geometry import read_shapes
-    from bordermap.project import user_cache_folder
-    from bordermap.text import read_texts
-    from bordermap.world import open_world_gazetteer
-
     texts = read_texts(sources.texts)
     places = load_places(sources.places, sources.encoding)
     shapes = read_shapes(sources.shapes) if sources.shapes is not None else []

