@@ -66,6 +66,7 @@ class BuildResult:
     unquoted: tuple[str, ...]
     warnings: tuple[str, ...]
     cached_answers: int
+    html: bytes = field(default=b"", repr=False, compare=False)  # the page written, which `serve` serves too
 
 
 def _bias(places: list[Place], shapes: list[Shape], settings: GeocodingSettings) -> Bias:
@@ -234,6 +235,7 @@ def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = G
         unquoted=made.unquoted,
         warnings=made.warnings,
         cached_answers=made.cached_answers,
+        html=html,
     )
 
 

@@ -1,9 +1,11 @@
 """The command line: parse, call the library, print one line per outcome, choose the exit status."""
 
 import argparse
+import dataclasses
 import os
 import sys
 import traceback
+import webbrowser
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from bordermap.files import write_atomically
 from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
 from bordermap.project import PROJECT_FILE, find_project, init_project, resolve_paths
+from bordermap.serve import serve_map
 from bordermap.suggest import DEFAULT_MIN_CONFIDENCE, require_status_column, suggest_places, write_suggestions
 from bordermap.tables import text_codec
 
@@ -51,6 +54,12 @@ def _path(text: str) -> Path:
     if not text.strip():
         raise argparse.ArgumentTypeError("the path is empty: give a file or folder name")
     return Path(text)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number from 1 to 65535")
+    return int(text)
 
 
 def _bbox(text: str) -> tuple[float, float, float, float]:
@@ -196,6 +205,22 @@ def parser() -> argparse.ArgumentParser:
                                  help=f"the bar for a suggestion, 0 to 1 (default: {DEFAULT_MIN_CONFIDENCE})")
     suggest_command.add_argument("--write", action="store_true",
                                  help="append the suggestions at or above the bar to the places file")
+
+    serve = commands.add_parser(
+        "serve", help="build the map, serve it on 127.0.0.1 and rebuild it on every save",
+        description="Build the map (as 'build' does), serve it at http://127.0.0.1:PORT/ and watch the texts, "
+                    "places, shapes and gazetteer: each save rebuilds the map and the open page reloads itself, "
+                    "keeping its view. An edit that does not build shows its error in a banner over the last good "
+                    "map. Ctrl-C stops.",
+        epilog="example:\n  bordermap serve --open\n", formatter_class=argparse.RawDescriptionHelpFormatter)
+    _input_options(serve)
+    serve.add_argument("-o", "--output", type=_path, default=None, metavar="FILE",
+                       help="the map to write on each build (default: the project's, else map.html)")
+    serve.add_argument("--allow-unresolved", action="store_true",
+                       help="build even if some queries find no place; list them as 'not on the map'")
+    serve.add_argument("--port", type=_port, default=0,
+                       help="the port to listen on (default: a free one, printed)")
+    serve.add_argument("--open", action="store_true", help="open the map in the default web browser")
 
     init = commands.add_parser(
         "init", help="make a project folder for a text",
@@ -419,6 +444,33 @@ def _suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    sources, settings = _sources(args), _settings(args)
+    settings = dataclasses.replace(settings, progress=None)
+
+    def ready(url: str, watched) -> None:
+        print(url, flush=True)
+        print(f"bordermap: serving {args.output} at {url}; watching {len(watched.files)} files and the texts "
+              f"in {watched.texts}; Ctrl-C stops", file=sys.stderr, flush=True)
+        if args.open:
+            webbrowser.open(url)
+
+    def built(result) -> None:
+        _print_warnings(result.warnings)
+        print(f"bordermap: built {result.output} at {datetime.now():%H:%M:%S}: {result.located} of "
+              f"{result.places} places located, {result.shapes} shapes, {result.quotes} quotes", file=sys.stderr,
+              flush=True)
+
+    def failed(error) -> None:
+        print(f"{error} (the map stays as it was)", file=sys.stderr, flush=True)
+
+    try:
+        serve_map(sources, args.output, settings, port=args.port, ready=ready, built=built, failed=failed)
+    except KeyboardInterrupt:
+        print("bordermap: stopped serving", file=sys.stderr)
+    return 0
+
+
 def _init(args: argparse.Namespace) -> int:
     project, written = init_project(args.folder, args.texts)
     for path in written:
@@ -430,7 +482,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": _build, "add": _add, "locate": _locate, "check": _check, "export": _export,
-            "gazetteer": _gazetteer, "init": _init, "suggest": _suggest}
+            "gazetteer": _gazetteer, "init": _init, "suggest": _suggest, "serve": _serve}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -91,7 +91,7 @@ def chromium():
 class MapPage:
     """A map opened in Chromium with the network cut off: tiles get a blank pixel, anything else is refused."""
 
-    def __init__(self, browser, path: Path, viewport=(1280, 800), fragment: str = ""):
+    def __init__(self, browser, path: Path | str, viewport=(1280, 800), fragment: str = ""):
         self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         self.page = self.context.new_page()
         self.console: list[str] = []
@@ -101,8 +101,12 @@ class MapPage:
         self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
         self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
         self.page.on("dialog", self._dialog)
-        self.page.route("**/*", self._route)
-        self.page.goto(path.resolve().as_uri() + fragment)
+        if isinstance(path, str):  # the address of a page that `bordermap serve` serves: only its server is reached
+            self.page.route(lambda url: not url.startswith(path), self._route)
+            self.page.goto(path + fragment)
+        else:
+            self.page.route("**/*", self._route)
+            self.page.goto(path.resolve().as_uri() + fragment)
         self.page.wait_for_function("window.bordermap !== undefined")
 
     def _dialog(self, dialog):
@@ -129,7 +133,23 @@ class MapPage:
                            "layers[layers.length - 1].fire('click', "
                            "{latlng: first.getBounds ? first.getBounds().getCenter() : first.getLatLng()}); }",
                            place_id)
-        return self.page.locator(f".leaflet-popup .bm-popup[data-place='{place_id}']")
+        popup = self.page.locator(f".leaflet-popup .bm-popup[data-place='{place_id}']")
+        popup.wait_for()
+        self.wait_until_still()
+        return popup
+
+    def wait_until_still(self) -> None:
+        """Wait until the map has stopped moving (a popup's auto-pan), so a click lands where it was aimed."""
+        self.page.evaluate("""() => new Promise(done => {
+            const map = window.bordermap.map;
+            let last = null, still = 0;
+            (function look() {
+                const c = map.getCenter(), now = c.lat + "," + c.lng + "," + map.getZoom();
+                still = now === last ? still + 1 : 0;
+                last = now;
+                if (still >= 3) { done(); } else { requestAnimationFrame(look); }
+            })();
+        })""")
 
     def on_canvas(self, class_name: str) -> int:
         """How many layers of a class (bm-approximate, bm-dot) are drawn on the map's canvas of points."""
