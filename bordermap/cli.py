@@ -439,7 +439,7 @@ def _suggest(args: argparse.Namespace) -> int:
     print(printable(summary), file=sys.stderr)
     if args.write and accepted:
         added = write_suggestions(sources.places, accepted, sources.encoding)
-        print(f"wrote {len(added)} rows to {sources.places} with status 'suggested': review each, then clear "
+        print(f"wrote {len(added)} row{'' if len(added) == 1 else 's'} to {sources.places} with status 'suggested': review each, then clear "
               "its status cell", file=sys.stderr)
     return 0
 

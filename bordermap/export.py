@@ -46,6 +46,7 @@ def to_geojson(data: dict) -> str:
                 "certainty": p["certainty"], "precision_m": p["precision_m"], "country": p["country"],
                 "side": where.get("side", ""), "source": p["source"], "aliases": p["aliases"], "note": p["note"],
                 "attribution": p["attribution"], "passages": _passages(p),
+                **({"status": p["status"]} if p["kind"] == "place" else {}),
             },
         })
     meta = data["bordermap"]

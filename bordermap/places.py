@@ -15,7 +15,8 @@ from bordermap.errors import InputError, Origin
 from bordermap.tables import LINE_BREAK, cells_by_name, header_names, read_rows
 
 KNOWN_COLUMNS = ("id", "name", "category", "lat", "lon", "precision_m", "aliases", "country", "note", "source",
-                 "attribution", "query", "certainty")
+                 "attribution", "query", "certainty", "status")
+SUGGESTED = "suggested"  # the status of a row `suggest --write` added and nobody has reviewed yet
 REQUIRED_COLUMNS = ("id", "name", "lat", "lon")
 CERTAINTIES = ("exact", "approximate", "area", "unknown")
 EXACT_MAX_M = 50
@@ -53,6 +54,7 @@ class Place:
     unresolved: str = ""
     stated_precision_m: float | None = None
     stated_certainty: str = ""
+    status: str = ""  # SUGGESTED until a person has reviewed the row and cleared the cell
 
     @property
     def certainty(self) -> str:
@@ -226,6 +228,9 @@ def place_from_row(row: dict[str, str], at: dict[str, Origin], origin: Origin,
     if not row["name"]:
         raise InputError(at["name"], "the name is empty", "give the place a name to show on the map")
     precision_m = parse_precision_m(row["precision_m"], at["precision_m"])
+    if row["status"] not in ("", SUGGESTED):
+        raise InputError(at["status"], f"status '{row['status']}' is not '{SUGGESTED}'",
+                         f"leave '{SUGGESTED}' until you have checked the row, then clear the cell")
     country = row["country"]
     if country and not _COUNTRY_PATTERN.match(country):
         raise InputError(at["country"], f"country '{country}' is not a two-letter code",
@@ -243,6 +248,7 @@ def place_from_row(row: dict[str, str], at: dict[str, Origin], origin: Origin,
         origin=origin,
         query=row["query"],
         stated_precision_m=precision_m,
+        status=row["status"],
         stated_certainty=check_certainty(row["certainty"], precision_m, "point" if row["lat"] or row["query"] else None,
                                          at["certainty"] if row["certainty"] else at["id"]),
     )

@@ -107,6 +107,7 @@ def _place_feature(place: Place, passages: list[Passage], where: Whereabouts | N
             "attribution": list(place.attribution),
             "origin": f"{place.origin.path}:{place.origin.line}",
             "unresolved": place.unresolved,
+            "status": place.status,
             "whereabouts": _whereabouts_json(where),
             "passages": _passages_json(passages),
         },
@@ -170,7 +171,7 @@ PAGE_FORMAT = 2
 COORDINATE_SCALE = 100_000  # five decimals: about a metre, finer than any precision a place can state
 _WHEREABOUTS = ("side", "border", "border_m", "on_border", "nearest", "nearest_m")
 _PROPERTIES = ("kind", "name", "category", "aliases", "precision_m", "certainty", "country", "note", "source",
-               "attribution", "unresolved")
+               "attribution", "unresolved", "status")
 
 
 def _column(values: list) -> list | dict:
@@ -259,6 +260,7 @@ def features_from_page(page: dict) -> list[dict]:
         properties["category"] = page["categories"][c["category"][i]]["name"]
         if properties["kind"] != "place":
             properties.pop("unresolved")
+            properties.pop("status")
         where = None
         if c["surveyed"][i]:
             where = {key: c[key][i] for key in _WHEREABOUTS}

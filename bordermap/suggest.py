@@ -16,7 +16,7 @@ from bordermap.errors import InputError, Origin
 from bordermap.files import Outputs, locked_folders, target_of
 from bordermap.gazetteer import ATTRIBUTION, COUNTRY_CLASS, GazetteerEntry, Match, name_key, read_gazetteer
 from bordermap.geometry import distance_m, read_shapes
-from bordermap.places import Place, append_row, read_places, slug
+from bordermap.places import SUGGESTED, Place, append_row, read_places, slug
 from bordermap.project import user_cache_folder
 from bordermap.tables import read_encoded, read_rows, text_positions
 from bordermap.text import Text, read_texts
@@ -25,7 +25,6 @@ from bordermap.world import open_world_gazetteer
 MAX_WORDS = 5
 MAX_CANDIDATES = 25  # of one name, the most populous first: 'San José' has hundreds
 DEFAULT_MIN_CONFIDENCE = 0.5
-SUGGESTED = "suggested"
 # Lower-case words that may join the words of one name: "Isle of Man", "Trinidad and Tobago", "Rio de Janeiro".
 CONNECTORS = {"of", "de", "la", "le", "du", "des", "del", "da", "do", "upon", "on", "am", "an", "der", "den", "al",
               "el", "and", "y", "sur", "en"}

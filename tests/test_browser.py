@@ -76,6 +76,36 @@ def test_each_certainty_class_is_drawn_as_the_legend_says(open_map, tmp_path):
     assert page.errors() == []
 
 
+def test_a_suggested_place_is_drawn_listed_and_explained_as_unreviewed_until_its_status_is_cleared(open_map, tmp_path):
+    places = tmp_path / "places.csv"
+    header = "id,name,lat,lon,precision_m,source,status\n"
+    reviewed = "hoeryong,Hoeryong,42.44113,129.74601,2000,GeoNames 2044091,\n"
+    suggested = "sanhe,Sanhe,42.4695,129.6886,2000,GeoNames 2034555,suggested\n"
+    places.write_text(header + reviewed + suggested, encoding="utf-8")
+    output = tmp_path / "map.html"
+    assert run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output)).returncode == 0
+    page = open_map(output)
+    assert page.on_canvas("bm-suggested") == 1
+    assert page.page.evaluate("window.bordermap.layersOf('sanhe').some(l => l.options.className === 'bm-suggested')")
+    assert page.open_popup("sanhe").locator(".bm-unreviewed").inner_text().startswith(
+        "Suggested by bordermap, not yet reviewed")
+    assert page.open_popup("hoeryong").locator(".bm-unreviewed").count() == 0
+    page.page.locator(".bm-legend-title").click()
+    assert page.page.locator(".bm-key-row").last.inner_text() == (
+        "Dashed ring: suggested by bordermap, not yet reviewed (1)")
+    rows = page.page.locator(".bm-place-row .bm-place-status")
+    assert [text.endswith("suggested, not reviewed") for text in rows.all_inner_texts()].count(True) == 1
+    assert page.errors() == []
+
+    places.write_text(header + reviewed + suggested.replace(",suggested", ","), encoding="utf-8")
+    assert run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output)).returncode == 0
+    page = open_map(output)
+    assert page.on_canvas("bm-suggested") == 0
+    page.page.locator(".bm-legend-title").click()
+    assert "not yet reviewed" not in " ".join(page.page.locator(".bm-key-row").all_inner_texts())
+    assert page.open_popup("sanhe").locator(".bm-unreviewed").count() == 0
+
+
 def test_a_place_nobody_can_locate_is_listed_not_pinned(open_map, bundled_map):
     page = open_map(bundled_map)
     page.page.locator("#bm-tab-places").click()

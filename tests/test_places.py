@@ -91,6 +91,19 @@ def test_a_point_cannot_be_an_area(tmp_path):
                                  "shapes file, or say approximate with a precision_m")
 
 
+def test_status_is_suggested_or_empty_and_anything_else_is_located(tmp_path):
+    csv_path = tmp_path / "places.csv"
+    csv_path.write_text("id,name,lat,lon,source,status\nh,H,42.4,129.7,s,suggested\ni,I,42.5,129.7,s,\n"
+                        "j,J,42.6,129.7,s,checked\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_places(csv_path)
+    assert str(raised.value) == (f"{csv_path}:4:18: status 'checked' is not 'suggested'; leave 'suggested' until "
+                                 "you have checked the row, then clear the cell")
+    csv_path.write_text("id,name,lat,lon,source,status\nh,H,42.4,129.7,s,suggested\ni,I,42.5,129.7,s,\n",
+                        encoding="utf-8")
+    assert [place.status for place in read_places(csv_path)] == ["suggested", ""]
+
+
 @settings(max_examples=200, deadline=None)
 @given(content=st.text(alphabet="ab,\"\r\n", max_size=80), data=st.data())
 def test_positions_in_one_pass_agree_with_counting_from_the_start(content, data):

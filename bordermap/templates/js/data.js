@@ -67,7 +67,7 @@ function bmData(raw) {
           kind: col.kind(i), name: col.name(i), category: categoryName(i), aliases: col.aliases(i),
           precision_m: col.precision_m(i), certainty: col.certainty(i), country: col.country(i),
           note: col.note(i), source: col.source(i), attribution: col.attribution(i), unresolved: col.unresolved(i),
-          whereabouts: whereabouts(i), passages: passages(i)
+          status: col.status(i) || "", whereabouts: whereabouts(i), passages: passages(i)
         }
       };
     }
@@ -85,6 +85,7 @@ function bmData(raw) {
     id: col.id, name: col.name, certainty: col.certainty, category: categoryName, aliases: col.aliases,
     precision: col.precision_m, kind: col.kind, lat: lat, lon: lon, isPoint: function (k) { return col.lat(k) !== null; },
     hasShape: function (k) { return col.geometry(k) !== null; },
+    isSuggested: function (k) { return col.status(k) === "suggested"; },
     eachPassage: eachPassage, mentions: mentions, feature: feature
   };
 }

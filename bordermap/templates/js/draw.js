@@ -6,6 +6,7 @@ function bmDrawing(bm) {
   "use strict";
   var map = bm.map, data = bm.data, el = bm.el;
   var DETAIL_LIMIT = 1500, LABEL_LIMIT = 60, UNKNOWN_RADIUS_M = 5000;
+  var SUGGESTED_COLOR = "#D55E00";  // vermilion: apart from every category colour, also for colour-blind readers
   var GRID = 4096, WORLD = 256, CELL_BITS = 2097152;  // 2^21: index bits of a sort key
 
   var colors = new Map();
@@ -83,6 +84,12 @@ function bmDrawing(bm) {
         }
         layers.push(L.circleMarker(latlng, {
           radius: 4, color: color, weight: 2, fillOpacity: 1, className: "bm-dot", renderer: pointCanvas
+        }));
+      }
+      if (data.isSuggested(i)) {
+        layers.push(L.circleMarker(latlng, {
+          radius: 11, color: SUGGESTED_COLOR, weight: 2, dashArray: "3 3", fill: false, className: "bm-suggested",
+          renderer: pointCanvas
         }));
       }
     } else if (data.hasShape(i)) {

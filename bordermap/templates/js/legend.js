@@ -2,8 +2,11 @@
 function bmLegend(bm) {
   "use strict";
   var map = bm.map, data = bm.data, el = bm.el;
-  var counts = new Map();
-  for (var i = 0; i < data.count; i++) { counts.set(data.category(i), (counts.get(data.category(i)) || 0) + 1); }
+  var counts = new Map(), suggested = 0;
+  for (var i = 0; i < data.count; i++) {
+    counts.set(data.category(i), (counts.get(data.category(i)) || 0) + 1);
+    if (data.isSuggested(i)) { suggested++; }
+  }
 
   var control = L.control({position: "bottomright"});
   control.onAdd = function () {
@@ -33,7 +36,8 @@ function bmLegend(bm) {
      ["bm-key-approximate", "Circle: approximate; the place is somewhere inside"],
      ["bm-key-area", "Dashed area: somewhere inside the area"],
      ["bm-key-unknown", "Hatched: unknown; the text gives no place, this only says roughly where"],
-     ["bm-key-line", "Line: a river, road or border"]].forEach(function (item) {
+     ["bm-key-line", "Line: a river, road or border"]].concat(suggested ? [["bm-key-suggested",
+      "Dashed ring: suggested by bordermap, not yet reviewed (" + suggested + ")"]] : []).forEach(function (item) {
       var row = el("div", "bm-key-row");
       row.appendChild(el("span", "bm-key-symbol " + item[0]));
       row.appendChild(el("span", null, item[1]));

@@ -21,7 +21,7 @@ function bmPlaceList(bm) {
     head.appendChild(el("span", "bm-place-name", data.name(i)));
     var status = data.category(i) + " · " + data.certainty(i) + " · " +
       (mentions ? mentions + " mention" + (mentions > 1 ? "s" : "") : "not named in the text") +
-      (located ? "" : " · not on the map");
+      (located ? "" : " · not on the map") + (data.isSuggested(i) ? " · suggested, not reviewed" : "");
     head.appendChild(el("span", "bm-place-status", status));
     row.appendChild(head);
     var box = el("details", "bm-place-details");

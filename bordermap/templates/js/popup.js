@@ -75,6 +75,10 @@ function bmPopups(bm) {
     box.setAttribute("data-place", feature.id);
     box.appendChild(el("h3", "bm-name", p.name));
     box.appendChild(el("div", "bm-kind", p.category + (p.country ? " · " + p.country : "")));
+    if (p.status === "suggested") {
+      box.appendChild(el("div", "bm-unreviewed", "Suggested by bordermap, not yet reviewed: the position is the " +
+                         "gazetteer's guess for this name. Check it, then clear the row's status cell."));
+    }
     box.appendChild(el("div", "bm-position bm-certainty-" + p.certainty, positionLine(feature)));
     var whereabouts = whereaboutsLine(feature);
     if (whereabouts) { box.appendChild(el("div", "bm-whereabouts", whereabouts)); }
