@@ -15,6 +15,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/bench_world.py
+	$(BIN)/python bench/bench_suggest.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

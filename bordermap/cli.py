@@ -414,7 +414,7 @@ def _suggest(args: argparse.Namespace) -> int:
     sources = _sources(args)
     if args.write:
         require_status_column(sources.places, sources.encoding)
-    suggestions, covered = suggest_places(sources, notify=_notify)
+    suggestions, covered, variants = suggest_places(sources, notify=_notify)
     accepted = [s for s in suggestions if s.confidence >= args.min_confidence]
     held = [s for s in suggestions if s.confidence < args.min_confidence]
     rows = [("mention", "where", "place", "lat, lon", "precision", "source", "confidence", "runners-up")]
@@ -427,6 +427,7 @@ def _suggest(args: argparse.Namespace) -> int:
         runners = "; ".join(f"{r.name} ({r.country})" for r in s.runners_up) or "none"
         rows.append((s.phrase, where, f"{e.name} ({e.country})", f"{e.lat:.5f}, {e.lon:.5f}",
                      f"{e.precision_m / 1000:,.0f} km" if e.precision_m >= 1000 else f"{e.precision_m:.0f} m",
+                     f"ISO 3166-2 {e.admin1}" if e.admin1.count("-") == 1 and e.geonameid < 0 else
                      f"GeoNames {e.geonameid}", f"{s.confidence:.2f}", runners))
     widths = [max(len(printable(r[i])) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
@@ -437,6 +438,10 @@ def _suggest(args: argparse.Namespace) -> int:
     if covered:
         summary += f"; {covered} mentions of places already in the files"
     print(printable(summary), file=sys.stderr)
+    for variant in variants:
+        mention = variant.mention
+        print(printable(f"  '{mention.phrase}' ({Path(mention.text.path).name}:{variant.line}) looks like another "
+                        f"spelling of {variant.of}: add it to that row's aliases"), file=sys.stderr)
     if args.write and accepted:
         added = write_suggestions(sources.places, accepted, sources.encoding)
         print(f"wrote {len(added)} row{'' if len(added) == 1 else 's'} to {sources.places} with status 'suggested': review each, then clear "

@@ -16,6 +16,8 @@ COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "feature_class", 
 ATTRIBUTION = "GeoNames (CC BY 4.0)"
 COUNTRY_CLASS = "A"
 PLACE_CLASS = "P"
+DIVISION_CLASS = "D"  # a country's first-level division (province, state, region), from ISO 3166-2
+DIVISION_PRECISION_M = 100_000  # ISO 3166-2 gives a division's centre, not its size
 
 
 def name_key(name: str) -> str:
@@ -45,6 +47,8 @@ class GazetteerEntry:
         if self.feature_class == COUNTRY_CLASS:
             # The radius of a disc of the country's area: its stand-in point may be that far from its parts.
             return round(math.sqrt(self.area_km2 / math.pi) * 1000, -3) if self.area_km2 > 0 else 1_000_000
+        if self.feature_class == DIVISION_CLASS:
+            return DIVISION_PRECISION_M
         if self.population >= 100_000:
             return 5000
         if self.population >= 10_000:

