@@ -12,10 +12,8 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
-import folium
-import xyzservices.providers as tile_providers
-from branca.element import Element, MacroElement
-from folium.template import Template
+from functools import cache
+
 from xstatic.pkg import leaflet as xstatic_leaflet
 
 from bordermap.check import Survey, Whereabouts
@@ -357,14 +355,25 @@ def compact_script(js: str) -> str:
 _LEAFLET_PLACEHOLDER = "BORDERMAP-LEAFLET-PLACEHOLDER"
 
 
-class _CompanionMap(folium.Map):
-    # folium's defaults pull jQuery, Bootstrap and Font Awesome from CDNs; the page needs only Leaflet.
-    default_js: list = []
-    default_css: list = []
+# Where the page's data goes, after folium has rendered (see _page_classes).
+DATA_PLACEHOLDER = "BORDERMAP-DATA-PLACEHOLDER"
 
 
-class _Companion(MacroElement):
-    _template = Template("""
+@cache
+def _page_classes():
+    """folium's map and the page's own element, made on first use: importing folium takes a third of a second,
+    which the commands that draw no map (check, suggest, add --no-build, locate) need not pay."""
+    import folium
+    from branca.element import MacroElement
+    from folium.template import Template
+
+    class CompanionMap(folium.Map):
+        # folium's defaults pull jQuery, Bootstrap and Font Awesome from CDNs; the page needs only Leaflet.
+        default_js: list = []
+        default_css: list = []
+
+    class Companion(MacroElement):
+        _template = Template("""
         {% macro header(this, kwargs) %}
             <style>{{ this.css }}</style>
             <script type="application/json" id="bordermap-data">{{ this.data_placeholder }}</script>
@@ -373,23 +382,25 @@ class _Companion(MacroElement):
             {{ this.js }}
             bordermapRender({{ this._parent.get_name() }});
         {% endmacro %}
-    """)
+        """)
 
-    # branca renders a macro's output once more as a Jinja template, so user text must never pass through it:
-    # '{{ ... }}' in a place's name would run as template code on the machine building the map. The data goes in
-    # after rendering, in place of this placeholder.
-    data_placeholder = "BORDERMAP-DATA-PLACEHOLDER"
+        # branca renders a macro's output once more as a Jinja template, so user text must never pass through
+        # it: '{{ ... }}' in a place's name would run as template code on the machine building the map. The data
+        # goes in after rendering, in place of this placeholder.
+        data_placeholder = DATA_PLACEHOLDER
 
-    def __init__(self):
-        super().__init__()
-        self._name = "BordermapCompanion"
-        self.css = resources.files("bordermap").joinpath("templates/map.css").read_text(encoding="utf-8")
-        scripts = resources.files("bordermap").joinpath("templates/js")
-        self.js = compact_script("\n".join(scripts.joinpath(name).read_text(encoding="utf-8")
-                                            for name in PAGE_SCRIPTS))
+        def __init__(self):
+            super().__init__()
+            self._name = "BordermapCompanion"
+            self.css = resources.files("bordermap").joinpath("templates/map.css").read_text(encoding="utf-8")
+            scripts = resources.files("bordermap").joinpath("templates/js")
+            self.js = compact_script("\n".join(scripts.joinpath(name).read_text(encoding="utf-8")
+                                                for name in PAGE_SCRIPTS))
+
+    return folium, CompanionMap, Companion
 
 
-def _number_elements(element: Element, counter) -> None:
+def _number_elements(element, counter) -> None:
     # branca names each element with a random id; numbering them makes the same data render to the same bytes.
     element._id = f"{next(counter):032x}"
     for child in element._children.values():
@@ -398,7 +409,10 @@ def _number_elements(element: Element, counter) -> None:
 
 def render_map(data: dict, *, cdn: bool = False) -> str:
     """Render the map data (see ``map_data``) as one HTML document; Leaflet is inlined unless ``cdn``."""
-    companion_map = _CompanionMap(location=None, tiles=None, control_scale=True, zoom_start=11)
+    import xyzservices.providers as tile_providers
+    from branca.element import Element
+    folium, CompanionMap, Companion = _page_classes()
+    companion_map = CompanionMap(location=None, tiles=None, control_scale=True, zoom_start=11)
     if cdn:
         companion_map.default_js = [("leaflet", f"{LEAFLET_CDN}/leaflet.js")]
         companion_map.default_css = [("leaflet_css", f"{LEAFLET_CDN}/leaflet.css")]
@@ -414,10 +428,10 @@ def render_map(data: dict, *, cdn: bool = False) -> str:
     corners = bounds(data)
     if corners:
         companion_map.fit_bounds(corners)
-    _Companion().add_to(companion_map)
+    Companion().add_to(companion_map)
     _number_elements(companion_map.get_root(), itertools.count())
     html = companion_map.get_root().render()
     if not cdn:
         html = html.replace(_LEAFLET_PLACEHOLDER, _inline_leaflet(), 1)
-    html = html.replace(_Companion.data_placeholder, script_json(page_data(data)), 1)
+    html = html.replace(DATA_PLACEHOLDER, script_json(page_data(data)), 1)
     return with_policy(html, cdn)

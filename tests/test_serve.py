@@ -109,6 +109,11 @@ def test_an_edit_shows_on_the_open_page_a_bad_one_as_a_banner_over_the_last_good
     banner.wait_for(timeout=60_000)
     assert "places.csv:4:" in banner.inner_text() and "'north'" in banner.inner_text()
     assert "last good" in banner.inner_text()
+    assert page.page.evaluate("""() => {
+        const b = document.querySelector('.bm-serve-banner').getBoundingClientRect();
+        return [...document.querySelectorAll('.leaflet-control, .leaflet-popup-content h3, .bm-panel button')]
+            .every(e => { const r = e.getBoundingClientRect();
+                          return r.right <= b.left || r.left >= b.right || r.bottom <= b.top || r.top >= b.bottom; }); }""")
     assert page.page.evaluate("window.bordermap.layersOf('ivangorod').length") > 0
 
     replace_places(project, header_and_narva + IVANGOROD)

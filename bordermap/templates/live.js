@@ -8,14 +8,33 @@
 
   function say(message) {
     if (!banner) {
+      // Low on the page and narrower than it: the controls, the popup's title and the panel's buttons stay free.
       banner = document.createElement("div");
       banner.className = "bm-serve-banner";
       banner.setAttribute("role", "alert");
-      banner.style.cssText = "position:fixed;top:0;left:0;right:0;z-index:10000;padding:8px 12px;" +
-        "background:#8a1c1c;color:#fff;font:14px/1.4 system-ui,sans-serif;white-space:pre-wrap";
+      banner.style.cssText = "position:fixed;left:50%;transform:translateX(-50%);z-index:10000;" +
+        "width:max-content;max-width:min(640px,calc(100% - 24px));padding:8px 36px 8px 12px;border-radius:4px;" +
+        "background:#8a1c1c;color:#fff;font:14px/1.4 system-ui,sans-serif;box-shadow:0 1px 6px #0006";
+      var text = document.createElement("span");
+      text.className = "bm-serve-message";
+      var close = document.createElement("button");
+      close.type = "button";
+      close.textContent = "\u00d7";
+      close.setAttribute("aria-label", "hide this message");
+      close.style.cssText = "position:absolute;top:4px;right:6px;border:0;background:none;color:#fff;" +
+        "font-size:18px;cursor:pointer";
+      close.addEventListener("click", unsay);
+      banner.appendChild(text);
+      banner.appendChild(close);
       document.body.appendChild(banner);
     }
-    banner.textContent = message;
+    banner.firstChild.textContent = message;
+    // Above the map's bottom controls (scale, legend, attribution), whatever their height.
+    var top = window.innerHeight;
+    document.querySelectorAll(".leaflet-bottom .leaflet-control").forEach(function (control) {
+      top = Math.min(top, control.getBoundingClientRect().top);
+    });
+    banner.style.bottom = (window.innerHeight - top + 8) + "px";
   }
 
   function unsay() {
