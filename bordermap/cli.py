@@ -19,7 +19,8 @@ from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
 from bordermap.project import PROJECT_FILE, find_project, init_project, resolve_paths
 from bordermap.serve import serve_map
-from bordermap.suggest import DEFAULT_MIN_CONFIDENCE, require_status_column, suggest_places, write_suggestions
+from bordermap.suggest import (DEFAULT_MIN_CONFIDENCE, require_status_column, source_label, suggest_places,
+                               write_suggestions)
 from bordermap.tables import text_codec
 
 LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second datetime can hold
@@ -427,8 +428,7 @@ def _suggest(args: argparse.Namespace) -> int:
         runners = "; ".join(f"{r.name} ({r.country})" for r in s.runners_up) or "none"
         rows.append((s.phrase, where, f"{e.name} ({e.country})", f"{e.lat:.5f}, {e.lon:.5f}",
                      f"{e.precision_m / 1000:,.0f} km" if e.precision_m >= 1000 else f"{e.precision_m:.0f} m",
-                     f"ISO 3166-2 {e.admin1}" if e.admin1.count("-") == 1 and e.geonameid < 0 else
-                     f"GeoNames {e.geonameid}", f"{s.confidence:.2f}", runners))
+                     source_label(e), f"{s.confidence:.2f}", runners))
     widths = [max(len(printable(r[i])) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         print("  ".join(printable(cell).ljust(width) for cell, width in zip(row, widths)) + "  " + printable(row[-1]))
@@ -444,8 +444,9 @@ def _suggest(args: argparse.Namespace) -> int:
                         f"spelling of {variant.of}: add it to that row's aliases"), file=sys.stderr)
     if args.write and accepted:
         added = write_suggestions(sources.places, accepted, sources.encoding)
-        print(f"wrote {len(added)} row{'' if len(added) == 1 else 's'} to {sources.places} with status 'suggested': review each, then clear "
-              "its status cell", file=sys.stderr)
+        rows_written = f"{len(added)} row" + ("" if len(added) == 1 else "s")
+        print(f"wrote {rows_written} to {sources.places} with status 'suggested': review each, then clear its "
+              "status cell", file=sys.stderr)
     return 0
 
 

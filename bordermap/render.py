@@ -10,9 +10,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
-from pathlib import Path
-
 from functools import cache
+from pathlib import Path
 
 from xstatic.pkg import leaflet as xstatic_leaflet
 
@@ -319,13 +318,13 @@ def content_security_policy(html: str, cdn: bool, connect: str = "'none'") -> st
             f"img-src data: {' '.join(TILE_SOURCES)}; connect-src {connect}; base-uri 'none'; form-action 'none'")
 
 
-_POLICY_META = re.compile(r'\n    <meta http-equiv="Content-Security-Policy" content="[^"]*">')
+_POLICY_TAG = '\n    <meta http-equiv="Content-Security-Policy" content="{}">'
+_POLICY_META = re.compile(re.escape(_POLICY_TAG).replace(r"\{\}", '[^"]*'))
 
 
 def with_policy(html: str, cdn: bool, connect: str = "'none'") -> str:
     """The page with its Content-Security-Policy as the first element of its head."""
-    policy = content_security_policy(html, cdn, connect)
-    return html.replace("<head>", f'<head>\n    <meta http-equiv="Content-Security-Policy" content="{policy}">', 1)
+    return html.replace("<head>", "<head>" + _POLICY_TAG.format(content_security_policy(html, cdn, connect)), 1)
 
 
 def live_page(page: str, script: str, cdn: bool = False) -> str:

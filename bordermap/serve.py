@@ -58,9 +58,12 @@ class LiveMap:
         self._closed = False
 
     def built(self, page: str) -> None:
+        # Only the rebuilding loop changes the outcome, so the page is made outside the lock: a request for the
+        # last page does not wait for the new one's hashing.
+        good = self._outcome.good + 1
+        served = live_page(page, _live_script(good)).encode("utf-8")
         with self._changed:
-            good = self._outcome.good + 1
-            self._page = live_page(page, _live_script(good)).encode("utf-8")
+            self._page = served
             self._outcome = Outcome(good, None)
             self._changed.notify_all()
 

@@ -295,7 +295,7 @@ def _choose(matches: list[Match], support: _Support, own: str, countries: set[st
 
 
 def _confidence(mentions: list[Mention], chosen: Match, count: int, near_km: float | None,
-                common: bool, in_named_country: bool, sentence_starts: bool) -> tuple[float, str]:
+                common: bool, in_named_country: bool, sentence_starts: bool, part_of: str) -> tuple[float, str]:
     reasons = []
     if chosen.entry.feature_class == COUNTRY_CLASS:
         score = 0.8
@@ -331,6 +331,9 @@ def _confidence(mentions: list[Mention], chosen: Match, count: int, near_km: flo
     if sentence_starts and not (in_named_country or (near_km is not None and near_km <= 1000)):
         score -= 0.2
         reasons.append("a single word, capitalised only at the start of a sentence")
+    if part_of:
+        score -= 0.2
+        reasons.append(f"only a part of '{part_of}'")
     return max(0.0, min(1.0, round(score, 2))), "; ".join(reasons)
 
 
@@ -405,10 +408,10 @@ def suggest(texts: list[Text], places: list[Place], shapes: list, gazetteers: li
     support = _Support(located + [(key, m.entry.lat, m.entry.lon) for key, found in candidates.items()
                                   if not common[key] and found and found[0].entry.feature_class != COUNTRY_CLASS
                                   for m in found])
-    countries = {found[0].entry.country for key, found in candidates.items()
-                 if found and found[0].entry.feature_class == COUNTRY_CLASS and not common[key]}
-    country_names = [name_key(found[0].entry.name) for key, found in candidates.items()
-                     if found and found[0].entry.feature_class == COUNTRY_CLASS and found[0].entry.country]
+    named = [(key, found[0].entry) for key, found in candidates.items()
+             if found and found[0].entry.feature_class == COUNTRY_CLASS]
+    countries = {entry.country for key, entry in named if not common[key]}
+    country_names = [name_key(entry.name) for _, entry in named if entry.country]
     for key in groups:
         if any(_demonym_of(key, name) for name in country_names):
             common[key] = True  # "Somali" in a text that names Somalia is its people, not Ethiopia's Somali Region
@@ -432,10 +435,8 @@ def suggest(texts: list[Text], places: list[Place], shapes: list, gazetteers: li
                 else nearest.km(key, chosen.entry.lat, chosen.entry.lon))
         national = chosen.entry.feature_class != COUNTRY_CLASS and chosen.entry.country in countries
         initial = len(group[0].phrase.split()) == 1 and all(_starts_sentence(m) for m in group)
-        confidence, why = _confidence(group, chosen, len(found), near, common[key], national, initial)
-        if all(m.within for m in group):
-            confidence = max(0.0, round(confidence - 0.2, 2))
-            why += f"; only a part of '{group[0].within}'"
+        part_of = group[0].within if all(m.within for m in group) else ""
+        confidence, why = _confidence(group, chosen, len(found), near, common[key], national, initial, part_of)
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))
@@ -452,7 +453,7 @@ def _attach_variants(loose: list[Mention], groups: dict[str, list[Mention]], com
             by_skeleton.setdefault(spelling_skeleton(key), []).append((key, False))
     for key in known:
         by_skeleton.setdefault(spelling_skeleton(key), []).append((key, True))
-    variants = []
+    variants, grown = [], set()
     for mention in loose:
         word = mention.phrase
         if mention.key in groups or mention.key in known or mention.key in COMMON_WORDS or word.casefold() in \
@@ -464,8 +465,10 @@ def _attach_variants(loose: list[Mention], groups: dict[str, list[Mention]], com
                     variants.append(Variant(mention, known[key]))
                 else:
                     groups[key].append(mention)
-                    groups[key].sort(key=lambda m: (m.text.id, m.start))
+                    grown.add(key)
                 break
+    for key in grown:
+        groups[key].sort(key=lambda m: (m.text.id, m.start))
     return variants
 
 
@@ -523,6 +526,11 @@ def _category(entry: GazetteerEntry | None) -> str:
 
 
 DIVISION_ATTRIBUTION = "ISO 3166-2 subdivisions and centres from the iso3166-2 package (MIT)"
+
+
+def source_label(entry: GazetteerEntry) -> str:
+    """Where a candidate's position comes from, short, for suggest's table."""
+    return f"ISO 3166-2 {entry.admin1}" if entry.feature_class == DIVISION_CLASS else f"GeoNames {entry.geonameid}"
 
 
 def source_of(entry: GazetteerEntry) -> str:
