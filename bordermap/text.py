@@ -322,6 +322,24 @@ def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
             yield start, end, owner
 
 
+def _outermost(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The matches (start, end, owner) that lie inside no longer match: "Narva" in "Narva River" is the river's.
+
+    Two things with the same name at the same spot both keep it: a user who means both lists the name as an alias.
+    """
+    matches.sort(key=lambda m: (m[0], -m[1]))
+    kept = []
+    reach, span, inside = -1, None, False
+    for match in matches:
+        if (match[0], match[1]) != span:
+            span = (match[0], match[1])
+            inside = match[1] <= reach
+            reach = max(reach, match[1])
+        if not inside:
+            kept.append(match)
+    return kept
+
+
 def _sentences_around(content: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences of the lines that hold a name (each a start and an end offset), in order: the other lines
     of a text need no splitting."""
@@ -343,7 +361,8 @@ def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, l
     """For each place or shape id, the sentences of the texts that name it (by name or alias), in reading order.
 
     One pass over each text finds every name of every thing (an Aho-Corasick automaton, issue #12); a thing's
-    matches are then taken leftmost and longest first, without overlapping each other.
+    matches are then taken leftmost and longest first, without overlapping each other. A name that lies inside a
+    longer name found at the same spot counts only for the longer (``_outermost``).
     """
     things = list(things)
     result: dict[str, list[Passage]] = {thing.id: [] for thing in things}
@@ -364,7 +383,7 @@ def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, l
         folded = fold_text(text.content)
         # Each match in folded offsets (to take them leftmost and longest first) and in the text's own.
         by_thing: dict[int, list[tuple[int, int, int, int]]] = {}
-        for start, end, owner in _matches(automaton, folded.text):
+        for start, end, owner in _outermost(list(_matches(automaton, folded.text))):
             by_thing.setdefault(owner, []).append((start, end, folded.origin(start), folded.origin(end - 1) + 1))
         if not by_thing:
             continue

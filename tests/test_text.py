@@ -95,6 +95,22 @@ def test_the_district_sentence_is_a_passage_of_hoeryong(post):
     assert district[0].quote.endswith("in search of arrest.")
 
 
+def test_a_name_inside_a_longer_name_counts_only_for_the_longer():
+    text = Text(id="t", path="t.txt", content="Title\nNarva Castle faces Ivangorod. The Narva River flows north. "
+                                               "Narva is a city.")
+    found = find_passages([text], [thing("city", "Narva"), thing("river", "Narva River"),
+                                   thing("castle", "Narva Castle")])
+    assert [p.quote for p in found["city"]] == ["Narva is a city."]
+    assert [p.quote for p in found["river"]] == ["The Narva River flows north."]
+    assert [p.quote for p in found["castle"]] == ["Narva Castle faces Ivangorod."]
+
+
+def test_a_short_name_listed_as_an_alias_where_both_are_meant_counts_for_both():
+    text = Text(id="t", path="t.txt", content="Title\nThe Narva River flows north.")
+    found = find_passages([text], [thing("city", "Narva", "Narva River"), thing("river", "Narva River")])
+    assert [p.quote for p in found["city"]] == [p.quote for p in found["river"]] == ["The Narva River flows north."]
+
+
 def test_fold_maps_each_folded_character_back_to_the_original():
     folded, origin = fold("Hoeryŏng ß")
     assert folded == "hoeryong ss"
@@ -146,6 +162,10 @@ def _reference_passages(text: Text, things) -> dict[str, list[tuple[int, int, tu
                     origin.append(index)
     folded = "".join(folded)
     spans = sentence_spans(text.content)
+    every_name = [(thing.id, m.start(), m.end()) for thing in things for n in (thing.name, *thing.aliases)
+                  if fold(n)[0].split()
+                  for m in re.finditer(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in fold(n)[0].split()) + r"(?!\w)",
+                                       folded)]
     result = {}
     for thing in things:
         lists = [fold(n)[0].split() for n in (thing.name, *thing.aliases)]
@@ -153,6 +173,8 @@ def _reference_passages(text: Text, things) -> dict[str, list[tuple[int, int, tu
         found = {}
         if alternatives:
             for match in re.finditer(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", folded):
+                if any(s <= match.start() and match.end() <= e and (s, e) != match.span() for _, s, e in every_name):
+                    continue  # inside a longer name: the longer one's
                 start, end = origin[match.start()], origin[match.end() - 1] + 1
                 covering = [s for s in spans if s[0] < end and start < s[1]] or [(start, end)]
                 found.setdefault((covering[0][0], covering[-1][1]), []).append((start, end))
