@@ -1,0 +1,203 @@
+"""The offline basemap (issue #14): Natural Earth's coasts, borders and land, cut to the part of the world a map
+shows, so that a map without tiles (offline, a blocked tile server, "None (offline)") still has its context.
+
+The world file ships with bordermap (``bordermap/data``, made by ``data/derive_basemap.py``); nothing is fetched.
+"""
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import shapely
+import shapely.affinity
+from shapely.geometry import LineString, Polygon
+
+_HALF_WORLD = 180.0
+BUDGET_BYTES = 100_000  # what the basemap may add to a map's page
+_VERTICES_ACROSS = 1500  # detail: about one vertex per pixel of a screen-wide view of the area
+ATTRIBUTION = "Natural Earth (public domain)"
+
+
+@dataclass(frozen=True)
+class World:
+    source: str
+    scale: tuple[float, float]
+    translate: tuple[float, float]
+    arcs: list
+    arc_bbox: list
+    arc_kind: list
+    countries: list
+
+
+@cache
+def world() -> World:
+    """The world file, read once per process (``serve`` builds many maps)."""
+    path = resources.files("bordermap").joinpath("data/natural-earth-10m.json.gz")
+    document = json.loads(gzip.decompress(path.read_bytes()))
+    transform = document["transform"]
+    return World(document["source"], tuple(transform["scale"]), tuple(transform["translate"]), document["arcs"],
+                 document["arc_bbox"], document["arc_kind"], document["countries"])
+
+
+def area_of_interest(corners: list[list[float]] | None) -> tuple[float, float, float, float] | None:
+    """West, south, east, north: the map's bounds with as much again on each side (at least 1°), which zooming out
+    a few steps still shows, cut at the poles and the antimeridian."""
+    if corners is None:
+        return None
+    (south, west), (north, east) = corners
+    pad_lat = max(north - south, 1.0)
+    pad_lon = max(east - west, 1.0)
+    return (max(west - pad_lon, -180.0), max(south - pad_lat, -85.0),
+            min(east + pad_lon, 180.0), min(north + pad_lat, 85.0))
+
+
+def _quantized_box(world_: World, box) -> tuple[float, float, float, float]:
+    (sx, sy), (tx, ty) = world_.scale, world_.translate
+    west, south, east, north = box
+    return ((west - tx) / sx, (south - ty) / sy, (east - tx) / sx, (north - ty) / sy)
+
+
+def _decode(world_: World, index: int) -> list[tuple[float, float]]:
+    reverse = index < 0
+    arc = world_.arcs[~index if reverse else index]
+    (sx, sy), (tx, ty) = world_.scale, world_.translate
+    x = y = 0
+    points = []
+    for dx, dy in arc:
+        x, y = x + dx, y + dy
+        points.append((x * sx + tx, y * sy + ty))
+    return points[::-1] if reverse else points
+
+
+def _ring(world_: World, indexes: list[int], decoded: dict) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for index in indexes:
+        if index not in decoded:
+            decoded[index] = _decode(world_, index)
+        part = decoded[index]
+        points += part[1:] if points else part
+    return points
+
+
+def _clipped_polygon(rings, box, wraps: bool) -> list[Polygon]:
+    """A polygon cut to the box. A ring that steps across the antimeridian (a few in Russia and Fiji; ``wraps``
+    says it spans half the world or more) has its western longitudes moved east by 360°, is cut, and each half
+    moved back. Antarctica, which spans the world without stepping across, stays as it is."""
+    polygon = Polygon(rings[0], [ring for ring in rings[1:] if len(ring) >= 4])
+    pieces = []
+    if not wraps or polygon.is_valid:
+        pieces.append(shapely.clip_by_rect(polygon, *box))
+    else:
+        shifted = shapely.transform(polygon, _shift_east)
+        west, south, east, north = box
+        pieces.append(shapely.clip_by_rect(shifted, west, south, east, north))
+        pieces.append(shapely.affinity.translate(shapely.clip_by_rect(shifted, west + 360, south, east + 360, north),
+                                                 xoff=-360))
+    out = []
+    for piece in pieces:
+        for part in getattr(piece, "geoms", [piece]):
+            if isinstance(part, Polygon) and not part.is_empty and part.area > 0:
+                out.append(part)
+    return out
+
+
+def _shift_east(xy):
+    xy = xy.copy()
+    xy[xy[:, 0] < 0, 0] += 360
+    return xy
+
+
+def _split_at_antimeridian(points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    parts, current = [], [points[0]]
+    for before, point in zip(points, points[1:]):
+        if abs(point[0] - before[0]) > 180:
+            parts.append(current)
+            current = []
+        current.append(point)
+    parts.append(current)
+    return [part for part in parts if len(part) >= 2]
+
+
+def _overlaps(a, b) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _encode(geometry, quantum: float) -> list[list[int]]:
+    """Each line or ring as integers: the first point in quanta, then each step from the one before."""
+    lines = []
+    parts = getattr(geometry, "geoms", [geometry])
+    for part in parts:
+        rings = [part.exterior, *part.interiors] if isinstance(part, Polygon) else [part]
+        for ring in rings:
+            flat, last = [], (0, 0)
+            for lon, lat in ring.coords:
+                q = (round(lon / quantum), round(lat / quantum))
+                if flat and q == last:
+                    continue
+                flat += [q[0] - last[0], q[1] - last[1]]
+                last = q
+            if len(flat) >= 4:
+                lines.append(flat)
+    return lines
+
+
+def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -> dict | None:
+    """The basemap of the map whose bounds are ``corners`` (as ``render.bounds`` gives them): land, coasts and
+    borders inside the area of interest, simplified until it fits ``budget`` bytes of JSON; None without bounds.
+
+    Coordinates are integers in units of ``quantum`` degrees (see ``_encode``)."""
+    box = area_of_interest(corners)
+    if box is None:
+        return None
+    world_ = world()
+    qbox = _quantized_box(world_, box)
+    decoded: dict[int, list] = {}
+    land, names = [], []
+    for country in world_.countries:
+        if not _overlaps(country["bbox"], qbox):
+            continue
+        polygons = []
+        for polygon in country["polygons"]:
+            if not _overlaps(polygon["bbox"], qbox):
+                continue
+            rings = [_ring(world_, ring, decoded) for ring in polygon["rings"]]
+            if len(rings[0]) >= 4:
+                wraps = polygon["bbox"][2] - polygon["bbox"][0] > _HALF_WORLD / world_.scale[0]
+                polygons += _clipped_polygon(rings, box, wraps)
+        if not polygons:
+            continue
+        clipped = shapely.MultiPolygon(polygons) if len(polygons) > 1 else polygons[0]
+        land.append(clipped)
+        names.append((country["name"], clipped))
+    lines = {"coast": [], "border": []}
+    for index, arc_box in enumerate(world_.arc_bbox):
+        if _overlaps(arc_box, qbox):
+            for part in _split_at_antimeridian(_decode(world_, index)):
+                clipped = shapely.clip_by_rect(LineString(part), *box)
+                if not clipped.is_empty:
+                    lines[world_.arc_kind[index]].append(clipped)
+    span = max(box[2] - box[0], box[3] - box[1])
+    tolerance = span / _VERTICES_ACROSS
+    for _ in range(8):
+        quantum = tolerance / 2
+        result = {
+            "source": world_.source, "quantum": quantum,
+            "land": [ring for shape in land for ring in _encode(shape.simplify(tolerance), quantum)],
+            "coast": [line for shape in lines["coast"] for line in _encode(shape.simplify(tolerance), quantum)],
+            "border": [line for shape in lines["border"] for line in _encode(shape.simplify(tolerance), quantum)],
+            "countries": [[name, *_label_point(shape)] for name, shape in names if shape.area > 0],
+        }
+        if len(json.dumps(result, separators=(",", ":"))) <= budget:
+            return result
+        tolerance *= 2
+    return None
+
+
+def _label_point(shape) -> list[float]:
+    """Where a country's name goes: a point inside its largest part, rounded to a hundredth of a degree."""
+    largest = max(getattr(shape, "geoms", [shape]), key=lambda part: part.area)
+    point = largest.representative_point() if largest.area else largest.centroid
+    return [round(point.y, 2), round(point.x, 2)]
