@@ -15,6 +15,7 @@ from pathlib import Path
 
 from xstatic.pkg import leaflet as xstatic_leaflet
 
+from bordermap.basemap import basemap_for
 from bordermap.check import Survey, Whereabouts
 from bordermap.geometry import Shape, lonlat_bounds, to_geojson
 from bordermap.places import Place
@@ -111,6 +112,17 @@ def _place_feature(place: Place, passages: list[Passage], where: Whereabouts | N
     }
 
 
+def label_point(geometry) -> list[float]:
+    """Where a shape's name goes: the middle of its longest line, or a point well inside its largest area."""
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    if geometry.geom_type.endswith("LineString"):
+        line = max(parts, key=lambda part: part.length)
+        point = line.interpolate(0.5, normalized=True)
+    else:
+        point = max(parts, key=lambda part: part.area).representative_point()
+    return [round(point.y, 5), round(point.x, 5)]
+
+
 def _shape_feature(shape: Shape, passages: list[Passage], where: Whereabouts | None = None) -> dict:
     return {
         "type": "Feature",
@@ -128,6 +140,7 @@ def _shape_feature(shape: Shape, passages: list[Passage], where: Whereabouts | N
             "source": shape.source,
             "attribution": list(shape.attribution),
             "origin": f"{shape.origin.path}:{shape.origin.line}",
+            "label_at": label_point(shape.geometry),
             "whereabouts": _whereabouts_json(where),
             "passages": _passages_json(passages),
         },
@@ -225,6 +238,7 @@ def page_data(data: dict) -> dict:
         columns["category"][-1] = category_index[p["category"]]
         for axis, key in ((1, "lat"), (0, "lon")):
             columns[key].append(round(geometry["coordinates"][axis] * COORDINATE_SCALE) if point else None)
+        columns["label_at"].append(tuple(p["label_at"]) if "label_at" in p else None)
         columns["geometry"].append({"type": geometry["type"], "coordinates": _rounded(geometry["coordinates"])}
                                    if geometry is not None and not point else None)
         where = p["whereabouts"]
@@ -258,6 +272,7 @@ def features_from_page(page: dict) -> list[dict]:
         if properties["kind"] != "place":
             properties.pop("unresolved")
             properties.pop("status")
+            properties["label_at"] = list(c["label_at"][i])
         where = None
         if c["surveyed"][i]:
             where = {key: c[key][i] for key in _WHEREABOUTS}
@@ -340,7 +355,8 @@ def live_page(page: str, script: str, cdn: bool = False) -> str:
 
 
 # The page's script, one file per concern, joined in this order; main.js defines bordermapRender, called last.
-PAGE_SCRIPTS = ("data.js", "popup.js", "draw.js", "reading.js", "places.js", "legend.js", "panel.js", "main.js")
+PAGE_SCRIPTS = ("data.js", "popup.js", "basemap.js", "draw.js", "labels.js", "reading.js", "places.js", "legend.js",
+                "panel.js", "controls.js", "tour.js", "main.js")
 
 
 def compact_script(js: str) -> str:
@@ -411,7 +427,11 @@ def render_map(data: dict, *, cdn: bool = False) -> str:
     import xyzservices.providers as tile_providers
     from branca.element import Element
     folium, CompanionMap, Companion = _page_classes()
-    companion_map = CompanionMap(location=None, tiles=None, control_scale=True, zoom_start=11)
+    corners = bounds(data)
+    # The page fits the view itself once its panel has taken its share of the window (main.js); folium's own
+    # fit_bounds would run a frame later, animated, and undo it.
+    centre = [(corners[0][0] + corners[1][0]) / 2, (corners[0][1] + corners[1][1]) / 2] if corners else None
+    companion_map = CompanionMap(location=centre, tiles=None, control_scale=True, zoom_start=11 if corners else 1)
     if cdn:
         companion_map.default_js = [("leaflet", f"{LEAFLET_CDN}/leaflet.js")]
         companion_map.default_css = [("leaflet_css", f"{LEAFLET_CDN}/leaflet.css")]
@@ -424,13 +444,13 @@ def render_map(data: dict, *, cdn: bool = False) -> str:
                      show=False).add_to(companion_map)
     folium.FeatureGroup(name="None (offline)", overlay=False, show=False).add_to(companion_map)
     folium.LayerControl(position="topright", collapsed=True).add_to(companion_map)
-    corners = bounds(data)
-    if corners:
-        companion_map.fit_bounds(corners)
     Companion().add_to(companion_map)
     _number_elements(companion_map.get_root(), itertools.count())
     html = companion_map.get_root().render()
     if not cdn:
         html = html.replace(_LEAFLET_PLACEHOLDER, _inline_leaflet(), 1)
-    html = html.replace(DATA_PLACEHOLDER, script_json(page_data(data)), 1)
+    page = page_data(data)
+    page["bounds"] = corners
+    page["basemap"] = basemap_for(corners)
+    html = html.replace(DATA_PLACEHOLDER, script_json(page), 1)
     return with_policy(html, cdn)

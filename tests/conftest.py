@@ -91,8 +91,10 @@ def chromium():
 class MapPage:
     """A map opened in Chromium with the network cut off: tiles get a blank pixel, anything else is refused."""
 
-    def __init__(self, browser, path: Path | str, viewport=(1280, 800), fragment: str = ""):
-        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    def __init__(self, browser, path: Path | str, viewport=(1280, 800), fragment: str = "", phone: bool = False):
+        # A phone: a touch screen, and the page laid out as a mobile browser lays it out.
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                           has_touch=phone, is_mobile=phone)
         self.page = self.context.new_page()
         self.console: list[str] = []
         self.dialogs: list[str] = []

@@ -187,3 +187,21 @@ def test_exports_keep_the_payloads_as_text_for_google_earth_qgis_and_spreadsheet
         assert _as_in_xml(payload["text"]) in html.unescape(kml[kml_name])
         assert geojson[f"p{n:02d}"]["name"] == name and geojson[f"line{n:02d}"]["note"] == payload["text"]
         assert name in csv_names
+
+
+def test_names_on_the_map_show_every_payload_as_written(open_map, payload_map):
+    page = open_map(payload_map)
+    names = {f"p{n:02d}": _name("Place", n, payload) for n, payload in enumerate(PAYLOADS)}
+    for zoom in (None, 3):  # the opening view, then one where more labels find room
+        if zoom is not None:
+            page.page.evaluate("z => { window.bordermap.map.setZoom(window.bordermap.map.getZoom() + z, "
+                               "{animate: false}); }", zoom)
+        labels = page.page.locator(".bm-label-place").evaluate_all(
+            "nodes => nodes.filter(n => !n.hidden).map(n => [n.getAttribute('data-place'), n.textContent])")
+        assert labels
+        for place_id, text in labels:
+            if place_id in names:
+                name = names[place_id]
+                assert text == (name if len(name) <= 32 else name[:31] + "…"), place_id
+    assert page.page.locator(".bm-label *").count() == 0  # text only, never markup
+    assert page.page.evaluate("window.__pwned") is None and page.dialogs == []

@@ -85,6 +85,7 @@ function bmData(raw) {
     id: col.id, name: col.name, certainty: col.certainty, category: categoryName, aliases: col.aliases,
     precision: col.precision_m, kind: col.kind, lat: lat, lon: lon, isPoint: function (k) { return col.lat(k) !== null; },
     hasShape: function (k) { return col.geometry(k) !== null; },
+    labelAt: function (k) { return col.label_at ? col.label_at(k) : null; },
     isSuggested: function (k) { return col.status(k) === "suggested"; },
     eachPassage: eachPassage, mentions: mentions, feature: feature
   };

@@ -5,7 +5,7 @@
 function bmDrawing(bm) {
   "use strict";
   var map = bm.map, data = bm.data, el = bm.el;
-  var DETAIL_LIMIT = 1500, LABEL_LIMIT = 60, UNKNOWN_RADIUS_M = 5000;
+  var DETAIL_LIMIT = 1500, UNKNOWN_RADIUS_M = 5000, FINGERTIP_PX = 10;
   var SUGGESTED_COLOR = "#D55E00";  // vermilion: apart from every category colour, also for colour-blind readers
   var GRID = 4096, WORLD = 256, CELL_BITS = 2097152;  // 2^21: index bits of a sort key
 
@@ -58,7 +58,7 @@ function bmDrawing(bm) {
     });
   }
 
-  var pointCanvas = L.canvas({padding: 0.3});
+  var pointCanvas = L.canvas({padding: 0.3, tolerance: 6});  // a dot takes a click within a fingertip of it
   var layersByIndex = new Map();
   var layersById = new Map();  // for whoever drives the page from outside: tests, the benchmark
 
@@ -77,9 +77,10 @@ function bmDrawing(bm) {
         }));
       } else {
         if (precision) {
+          // Not clickable: a click inside a wide circle is meant for what lies there, often another place's dot.
           layers.push(L.circle(latlng, {
             radius: precision, color: color, weight: 2, fillOpacity: 0.15, className: "bm-approximate",
-            renderer: pointCanvas
+            renderer: pointCanvas, interactive: false
           }));
         }
         layers.push(L.circleMarker(latlng, {
@@ -104,10 +105,19 @@ function bmDrawing(bm) {
     }
     layers.forEach(function (layer) {
       layer.bindPopup(function () { return bm.popupContent(data.feature(i)); }, bm.popupOptions);
-      if (!(layer instanceof L.Marker)) {
-        layer.bindTooltip(bm.tooltipContent(name), {sticky: !data.isPoint(i), direction: "auto"});
-      }
+      layer.bindTooltip(bm.tooltipContent(name), {sticky: !data.isPoint(i), direction: "auto"});
     });
+    if (data.hasShape(i)) {
+      // Areas and lines are SVG, over the canvas of points: a click on a point inside an area reaches the area
+      // first. It opens the point (within a fingertip of the click), else the shape. (_openPopup is the click
+      // handler bindPopup adds; Leaflet is the version bordermap ships.)
+      layers[0].off("click", layers[0]._openPopup, layers[0]);
+      layers[0].on("click", function (event) {
+        L.DomEvent.stop(event);  // as bindPopup's own handler does: the map must not take it as a click on nothing
+        var near = nearestPoint(map.latLngToContainerPoint(event.latlng), FINGERTIP_PX);
+        if (near !== null) { openPopup(near); } else { layers[0].openPopup(event.latlng); }
+      });
+    }
     layersByIndex.set(i, layers);
     layersById.set(data.id(i), layers);
     return layers;
@@ -125,7 +135,6 @@ function bmDrawing(bm) {
     shown.delete(i);
     var group = groups.get(data.category(i));
     layersOf(i).forEach(function (layer) { group.removeLayer(layer); });
-    labelled.delete(i);
   }
 
   // Located points in zoom-0 pixels, sorted by their cell of a GRID x GRID grid, row by row: the points of a view
@@ -236,35 +245,10 @@ function bmDrawing(bm) {
   var noteBox = note.getContainer();
   noteBox.hidden = true;
 
-  // Names beside pins, at most LABEL_LIMIT, the most mentioned first; a name that would overlap one already
-  // placed is left for its tooltip.
-  var labelled = new Set();
-  function updateLabels() {
-    var pins = [];
-    shown.forEach(function (i) { if (data.isPoint(i) && data.certainty(i) === "exact") { pins.push(i); } });
-    pins.sort(function (a, b) { return data.mentions(b) - data.mentions(a) || a - b; });
-    var boxes = [], want = new Set();
-    pins.forEach(function (i) {
-      if (want.size >= LABEL_LIMIT) { return; }
-      var p = map.latLngToContainerPoint([data.lat(i), data.lon(i)]);
-      var box = [p.x + 4, p.y - 36, p.x + 24 + 7 * Math.min(data.name(i).length, 40), p.y - 14];
-      if (boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; })) {
-        return;
-      }
-      boxes.push(box);
-      want.add(i);
-    });
-    pins.forEach(function (i) {
-      var marker = layersOf(i)[0], isLabelled = want.has(i);
-      if (marker.getTooltip() && labelled.has(i) === isLabelled) { return; }
-      marker.unbindTooltip();
-      marker.bindTooltip(bm.tooltipContent(data.name(i)), {permanent: isLabelled, direction: "right"});
-      if (isLabelled) { labelled.add(i); } else { labelled.delete(i); }
-    });
-  }
-
   var pinned = null;  // the selected place: drawn even in the dense view
+  var started = false;  // until the page has set its first view (main.js), a view is not worth drawing
   function refresh() {
+    if (!started) { return; }
     var box = viewBox(0.25), visible = [];
     pointsIn(box[0], box[1], box[2], box[3], function (k) {
       visible.push(points[k]);
@@ -283,7 +267,8 @@ function bmDrawing(bm) {
       map.removeLayer(overview);
     }
     noteBox.hidden = !dense;
-    updateLabels();
+    // Names for what is drawn one by one; in the dense view only the selected place's.
+    if (bm.updateLabels) { bm.updateLabels(dense ? (pinned === null ? [] : [pinned]) : Array.from(shown)); }
     addHatchPatterns();
   }
 
@@ -347,7 +332,7 @@ function bmDrawing(bm) {
     }
     layersOf(i).forEach(function (layer) {
       if (layer.setStyle) { layer.setStyle({weight: on ? 5 : (layer.options.className === "bm-line" ? 4 : 2)}); }
-      if (on) { layer.openTooltip(); } else if (!labelled.has(i)) { layer.closeTooltip(); }
+      if (on) { layer.openTooltip(); } else { layer.closeTooltip(); }
     });
   }
 
@@ -359,7 +344,6 @@ function bmDrawing(bm) {
 
   for (var s = 0; s < data.count; s++) { if (data.hasShape(s)) { show(s); } }
   map.on("moveend zoomend resize", refresh);
-  refresh();
 
   bm.layersOf = function (id) {
     var i = data.indexOf(id);
@@ -371,6 +355,7 @@ function bmDrawing(bm) {
   bm.colors = colors;
   bm.hidden = hidden;
   bm.refreshDrawing = refresh;
+  bm.startDrawing = function () { started = true; refresh(); };
   bm.openPopup = openPopup;
   bm.pin = pin;
   bm.boundsOf = boundsOf;

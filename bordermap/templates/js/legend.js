@@ -44,9 +44,12 @@ function bmLegend(bm) {
       key.appendChild(row);
     });
     box.appendChild(key);
-    L.DomEvent.disableClickPropagation(box);
-    L.DomEvent.disableScrollPropagation(box);
-    return box;
+    // The corner holds the legend and, beside it, the ⓘ of the attribution (bmControls).
+    var corner = el("div", "bm-corner");
+    corner.appendChild(box);
+    L.DomEvent.disableClickPropagation(corner);
+    L.DomEvent.disableScrollPropagation(corner);
+    return corner;
   };
 
   function setCategoryVisible(name, visible) {
@@ -58,4 +61,5 @@ function bmLegend(bm) {
   }
 
   control.addTo(map);
+  bm.legendControl = control;
 }

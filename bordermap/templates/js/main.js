@@ -1,16 +1,19 @@
-// Builds the page around the folium map: data, drawing, popups, the reading panel, the list, the legend, and the
-// permalinks that tie them together (#place=id).
+// Builds the page around the folium map: data, drawing, popups, the reading panel, the list, the legend, the tour,
+// and the permalinks that tie them together (#place=id, #tour=n).
 function bordermapRender(map) {
   "use strict";
   var raw = JSON.parse(document.getElementById("bordermap-data").textContent);
   var bm = {map: map, data: bmData(raw)};
   var data = bm.data;
   bmPopups(bm);
+  bmBasemap(bm);
   bmDrawing(bm);
+  bmLabels(bm);
   bmReading(bm);
   bmPlaceList(bm);
   bmPanel(bm);
   bmLegend(bm);
+  bmControls(bm);
 
   function asHtmlText(s) {
     // Leaflet's attribution control takes HTML; the browser escapes the string for us.
@@ -19,27 +22,47 @@ function bordermapRender(map) {
     return holder.innerHTML;
   }
 
-  function select(id, push) {
+  // The view fits what is drawn inside the map as the reader sees it: after the panel took its share of the
+  // window, and clear of the controls in its corners.
+  function fitAll() {
+    if (data.meta.bounds) { map.fitBounds(data.meta.bounds, bm.fitOptions({maxZoom: 15, animate: false})); }
+  }
+  bm.fitAll = fitAll;
+
+  function firstPassage(i) {
+    var first = null;
+    data.eachPassage(i, function (textIndex, start) { if (first === null) { first = [data.texts[textIndex].id, start]; } });
+    return first;
+  }
+
+  var selecting = false;
+  // Shows a place: flies to it and opens its popup (or its row, if it is not on the map), and marks its first
+  // passage in the text, scrolled into view; a click on a mention passes the sentence it was in, marked in place.
+  function select(id, push, sentence) {
     var i = data.indexOf(id);
     if (i === undefined) { return; }
+    selecting = true;
     if (data.isPoint(i) || data.hasShape(i)) {
-      map.fitBounds(bm.boundsOf(i), {maxZoom: 13, animate: false});
+      map.fitBounds(bm.boundsOf(i), bm.fitOptions({maxZoom: 13, animate: false}));
       bm.refreshDrawing();
       bm.openPopup(i);
     } else {
       bm.showTab("places");
       bm.openRow(id);
     }
-    var first = null;
-    data.eachPassage(i, function (textIndex, start) { if (first === null) { first = [data.texts[textIndex].id, start]; } });
-    if (first) { bm.markSentence(first[0], first[1]); }
+    selecting = false;
+    var first = firstPassage(i);
+    if (sentence) { bm.markNode(sentence); } else if (first) { bm.followSentence(first[0], first[1]); }
     bm.announce("Selected: " + data.name(i));
     var hash = "#place=" + encodeURIComponent(id);
-    if (push && location.hash !== hash) { history.pushState(null, "", hash); }
+    if (push && !bm.touring() && location.hash !== hash) { history.pushState(null, "", hash); }
   }
   bm.select = select;
 
   function selectFromHash() {
+    var tour = /^#tour=(\d+)$/.exec(location.hash);
+    if (tour) { bm.tourTo(parseInt(tour[1], 10), false); return; }
+    bm.endTour(false);
     var match = /^#place=(.+)$/.exec(location.hash);
     var id = null;
     try { id = match ? decodeURIComponent(match[1]) : null; } catch (malformed) { id = null; }  // "#place=%"
@@ -52,9 +75,12 @@ function bordermapRender(map) {
     var id = content ? content.getAttribute("data-place") : null;
     if (!id) { return; }
     var hash = "#place=" + encodeURIComponent(id);
-    if (location.hash !== hash) { history.pushState(null, "", hash); }
+    if (!bm.touring() && location.hash !== hash) { history.pushState(null, "", hash); }
     var i = data.indexOf(id);
-    if (i !== undefined) { bm.announce("Selected: " + data.name(i)); }
+    if (i === undefined) { return; }
+    bm.announce("Selected: " + data.name(i));
+    var first = firstPassage(i);
+    if (!selecting && first) { bm.followSentence(first[0], first[1]); }  // a click on the map
   });
 
   // Leaflet keeps attributions in a plain object keyed by their HTML: wrapped, "constructor" is not a key.
@@ -63,8 +89,11 @@ function bordermapRender(map) {
   });
   document.documentElement.lang = (data.texts[0] && data.texts[0].language) || "en";
   document.title = data.texts.map(function (t) { return t.title; }).join(" · ") + " — companion map";
+  bmTour(bm);
   window.bordermap = {map: map, data: raw, select: select, layers: bm.layersById, layersOf: bm.layersOf,
-                      isDense: bm.isDense};
+                      isDense: bm.isDense, tour: bm.tourSteps, visibleRect: bm.freeRect, fit: fitAll};
   window.addEventListener("popstate", function () { selectFromHash(); });
+  fitAll();
+  bm.startDrawing();
   selectFromHash();
 }

@@ -107,6 +107,7 @@ function bmPanel(bm) {
   document.body.insertBefore(panel, document.body.firstChild);
   // On a wide screen the panel scrolls; on a phone the page does (map.css), and chunks are watched against it.
   var scroller = getComputedStyle(panel).overflowY === "auto" ? panel : null;
+  bm.scroller = scroller;
   listPane.appendChild(bm.placesPane(scroller));
   bm.startReading(scroller);
   showTab("text");

@@ -18,7 +18,32 @@ function bmPopups(bm) {
     return Math.round(m).toLocaleString("en") + " m";
   }
 
-  function quoteNode(passage) {
+  // A quote a reader wants first is a sentence: at least four words, one of them in lower case (a stand-in for a
+  // verb), ending in . ! ? or … (a closing quote or bracket may follow). A line with one of the two is next; a line
+  // with neither (a heading, a caption, an infobox row) comes last. Within a rank, reading order.
+  var SENTENCE_END = /[.!?\u2026]["'\u201d\u2019)\]]*$/;
+  function quoteRank(quote) {
+    var words = quote.split(/\s+/).filter(function (w) { return /\w/.test(w); });
+    var sentence = words.length >= 4 && words.some(function (w) { return /^[("'\u201c\u2018]?[a-z]/.test(w); });
+    var ended = SENTENCE_END.test(quote);
+    return sentence && ended ? 0 : (sentence || ended ? 1 : 2);
+  }
+
+  // Identical quotes (an infobox row repeated, a refrain) are one group, shown once with how often it occurs.
+  function quoteGroups(passages) {
+    var byQuote = new Map(), groups = [];
+    passages.forEach(function (passage, order) {
+      var group = byQuote.get(passage.quote);
+      if (group) { group.count++; return; }
+      group = {passage: passage, count: 1, rank: quoteRank(passage.quote), order: order};
+      byQuote.set(passage.quote, group);
+      groups.push(group);
+    });
+    return groups.sort(function (a, b) { return a.rank - b.rank || a.order - b.order; });
+  }
+
+  function quoteNode(group) {
+    var passage = group.passage;
     var q = el("blockquote", "bm-quote");
     var at = 0;
     passage.marks.forEach(function (m) {
@@ -28,7 +53,9 @@ function bmPopups(bm) {
       at = m[1];
     });
     q.appendChild(document.createTextNode(passage.quote.slice(at)));
-    q.appendChild(el("cite", null, passage.title));
+    var cite = el("cite", null, passage.title);
+    if (group.count > 1) { cite.appendChild(el("span", "bm-repeats", " · " + group.count + " times in the text")); }
+    q.appendChild(cite);
     var context = el("button", "bm-context", "read in context");
     context.type = "button";
     context.addEventListener("click", function () { bm.showInContext(passage.text, passage.start); });
@@ -85,12 +112,17 @@ function bmPopups(bm) {
     if (p.passages.length === 0) {
       box.appendChild(el("p", "bm-none", "Not named in the text."));
     }
-    p.passages.slice(0, MAX_QUOTES).forEach(function (passage) { box.appendChild(quoteNode(passage)); });
-    if (p.passages.length > MAX_QUOTES) {
+    var groups = quoteGroups(p.passages), repeated = p.passages.length - groups.length;
+    groups.slice(0, MAX_QUOTES).forEach(function (group) { box.appendChild(quoteNode(group)); });
+    if (groups.length > MAX_QUOTES) {
       var more = el("details", "bm-more");
-      more.appendChild(el("summary", null, (p.passages.length - MAX_QUOTES) + " more"));
-      p.passages.slice(MAX_QUOTES).forEach(function (passage) { more.appendChild(quoteNode(passage)); });
+      more.appendChild(el("summary", null, (groups.length - MAX_QUOTES) + " more" +
+                          (repeated ? ", " + repeated + " repeated" : "")));
+      groups.slice(MAX_QUOTES).forEach(function (group) { more.appendChild(quoteNode(group)); });
       box.appendChild(more);
+    } else if (repeated) {
+      box.appendChild(el("p", "bm-folded", repeated + " repeated " + (repeated > 1 ? "quotes" : "quote") +
+                         " shown once"));
     }
     if (p.note) { box.appendChild(el("p", "bm-note", p.note)); }
     var copy = el("button", "bm-copy-link", "copy link");
@@ -121,5 +153,7 @@ function bmPopups(bm) {
   bm.el = el;
   bm.popupContent = popupContent;
   bm.tooltipContent = tooltipContent;
-  bm.popupOptions = {maxWidth: 360, maxHeight: 420};
+  // As wide as the map leaves room for; the padding arrays are kept up to date by bmControls.
+  bm.popupOptions = {maxWidth: Math.max(200, Math.min(360, bm.map.getSize().x - 64)), minWidth: 180,
+                     autoPanPaddingTopLeft: [12, 12], autoPanPaddingBottomRight: [12, 12]};
 }

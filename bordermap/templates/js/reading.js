@@ -43,12 +43,15 @@ function bmReading(bm) {
     link.setAttribute("data-place", id);
     link.addEventListener("mouseenter", function () { bm.highlight(i, true); });
     link.addEventListener("mouseleave", function () { bm.highlight(i, false); });
-    link.addEventListener("click", function (event) { event.preventDefault(); bm.select(id, true); });
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      bm.select(id, true, link.closest(".bm-sentence"));  // the sentence read stays where it is, marked
+    });
     return link;
   }
 
-  function paragraph(content, start, end, found, textId) {
-    var para = el("p", "bm-paragraph");
+  function paragraph(content, start, end, found, textId, into) {
+    var para = into || el("p", "bm-paragraph");
     var at = start, container = para, sentenceEnd = null, marks = found.marks;
     function flush(upTo) {
       if (upTo > at) { container.appendChild(document.createTextNode(content.slice(at, upTo))); at = upTo; }
@@ -92,12 +95,13 @@ function bmReading(bm) {
 
   function textPaneFor(text, index) {
     var article = el("article", "bm-text");
-    article.appendChild(el("h2", "bm-text-title", text.title));
+    var reader = {id: text.id, content: text.content, found: byText[index], chunks: []};
+    var content = text.content, chunk = null, titleEnd = lineBreak(content, 0);
+    // The first line is the title: drawn as a heading, but a sentence like any other, to be marked and linked.
+    article.appendChild(paragraph(content, 0, titleEnd[0], reader.found, text.id, el("h2", "bm-text-title")));
     var byline = [text.publication, text.date].filter(Boolean).join(", ");
     if (byline) { article.appendChild(el("p", "bm-byline", byline)); }
-    var reader = {id: text.id, content: text.content, found: byText[index], chunks: []};
-    var content = text.content, chunk = null;
-    var lineStart = lineBreak(content, 0)[1];  // the first line is the title
+    var lineStart = titleEnd[1];
     while (lineStart < content.length) {
       var lineEnd = lineBreak(content, lineStart);
       if (content.slice(lineStart, lineEnd[0]).trim()) {
@@ -157,7 +161,10 @@ function bmReading(bm) {
   }
 
   function mark(textId, start) {
-    var sentence = sentenceAt(textId, start);
+    return markNode(sentenceAt(textId, start));
+  }
+
+  function markNode(sentence) {
     if (!sentence) { return null; }
     if (markedSentence) { markedSentence.classList.remove("bm-marked"); }
     sentence.classList.add("bm-marked");
@@ -165,14 +172,36 @@ function bmReading(bm) {
     return sentence;
   }
 
+  // Scrolls the panel (on a phone, the page) so that the sentence is in view, a third of the way down.
+  function scrollToSentence(sentence, scroller) {
+    if (scroller) {
+      var box = scroller.getBoundingClientRect(), at = sentence.getBoundingClientRect();
+      scroller.scrollTop += at.top - box.top - box.height / 3;
+    } else {
+      sentence.scrollIntoView({block: "center"});
+    }
+  }
+
   function showInContext(textId, start) {
     bm.showTab("text");
     var sentence = mark(textId, start);
-    if (sentence) { sentence.scrollIntoView({block: "center"}); }
+    if (sentence) { scrollToSentence(sentence, bm.scroller); }
+  }
+
+  // Marks the sentence; scrolls it into view only where the panel scrolls on its own: on a phone, scrolling the
+  // page would take the map the reader is looking at off the screen.
+  function follow(textId, start) {
+    var sentence = mark(textId, start);
+    if (sentence && bm.scroller && !document.getElementById("bm-pane-text").hidden) {
+      scrollToSentence(sentence, bm.scroller);
+    }
+    return sentence;
   }
 
   bm.textPanes = function () { return data.texts.map(textPaneFor); };
   bm.startReading = startReading;
   bm.markSentence = mark;
+  bm.markNode = markNode;
   bm.showInContext = showInContext;
+  bm.followSentence = follow;
 }

@@ -1,0 +1,39 @@
+// The offline basemap (issue #14): Natural Earth's land, coasts and borders around the map's places, shipped in the
+// page and drawn under the tiles, so that it shows when there are none ("None (offline)") or they fail to load.
+function bmBasemap(bm) {
+  "use strict";
+  var map = bm.map, basemap = bm.data.meta.basemap;
+  bm.countryLabels = [];
+  if (!basemap) { return; }
+  var pane = map.createPane("bm-basemap");
+  pane.style.zIndex = 150;  // under the tiles (200)
+  pane.style.pointerEvents = "none";
+  var q = basemap.quantum, renderer = L.canvas({pane: "bm-basemap", padding: 0.5});
+
+  function decode(flat) {
+    var points = [], x = 0, y = 0;
+    for (var k = 0; k < flat.length; k += 2) {
+      x += flat[k];
+      y += flat[k + 1];
+      points.push([y * q, x * q]);
+    }
+    return points;
+  }
+
+  var common = {renderer: renderer, interactive: false, pane: "bm-basemap"};
+  // All land in one path filled non-zero: a country's rings and its neighbours' never cancel each other.
+  if (basemap.land.length) {
+    L.polygon(basemap.land.map(decode), L.extend({stroke: false, fillColor: "#f4f1e8", fillOpacity: 1,
+                                                  fillRule: "nonzero"}, common)).addTo(map);
+  }
+  if (basemap.coast.length) {
+    L.polyline(basemap.coast.map(decode), L.extend({color: "#6d8797", weight: 1, opacity: 0.9}, common)).addTo(map);
+  }
+  if (basemap.border.length) {
+    L.polyline(basemap.border.map(decode), L.extend({color: "#8f7f8f", weight: 1.2, opacity: 0.9, dashArray: "5 3"},
+                                                    common)).addTo(map);
+  }
+  map.getContainer().classList.add("bm-has-basemap");
+  map.attributionControl.addAttribution("Natural Earth");
+  bm.countryLabels = basemap.countries;  // [name, lat, lon]: named on the map below every place
+}

@@ -1,0 +1,148 @@
+// Names on the map (issue #14): each place's name beside its symbol, an area's inside it, a line's at its middle;
+// the most mentioned first, a name that would overlap one already placed left out (its tooltip still names it),
+// at most LIMIT at a time. Country names of the offline basemap come after every place. Drawn with a halo, so that
+// they read on imagery and on an empty background, and never in the way of a click.
+function bmLabels(bm) {
+  "use strict";
+  var map = bm.map, data = bm.data, el = bm.el;
+  var LIMIT = 60, MAX_CHARS = 32, GAP = 4;
+  var pane = map.createPane("bm-labels");
+  pane.style.zIndex = 640;  // over the data and its pins, under tooltips (650) and popups (700)
+  pane.style.pointerEvents = "none";
+  pane.classList.add("leaflet-zoom-hide");
+
+  var measure = document.createElement("canvas").getContext("2d");
+  var FONTS = {place: "600 12px system-ui, sans-serif", country: "400 11px system-ui, sans-serif"};
+  var cache = new Map(), nodes = [], mentions = new Map();
+
+  function shortName(name) { return name.length > MAX_CHARS ? name.slice(0, MAX_CHARS - 1) + "\u2026" : name; }
+
+  function label(key, name, kind) {
+    if (!cache.has(key)) {
+      var text = shortName(kind === "country" ? name.toUpperCase() : name);
+      measure.font = FONTS[kind];
+      cache.set(key, {text: text, kind: kind, width: Math.ceil(measure.measureText(text).width) + 6, height: 16});
+    }
+    return cache.get(key);
+  }
+
+  function mentionsOf(i) {
+    if (!mentions.has(i)) { mentions.set(i, data.mentions(i)); }
+    return mentions.get(i);
+  }
+
+  // The boxes a label of place i may take, in the map's pixels, in the order they are tried.
+  function placements(i, size) {
+    var w = size.width, h = size.height;
+    if (data.isPoint(i)) {
+      var p = map.latLngToContainerPoint([data.lat(i), data.lon(i)]);
+      var exact = data.certainty(i) === "exact", side = exact ? 12 : (data.isSuggested(i) ? 13 : 7);
+      var y = exact ? p.y - 28 : p.y;
+      return [[p.x + side, y - h / 2], [p.x - side - w, y - h / 2]];
+    }
+    var at = data.labelAt(i);
+    if (!at) { return []; }
+    var bounds = bm.boundsOf(i), nw = map.latLngToContainerPoint(bounds.getNorthWest()),
+        se = map.latLngToContainerPoint(bounds.getSouthEast());
+    var isLine = data.kind(i) === "line", across = Math.max(se.x - nw.x, se.y - nw.y);
+    if (isLine ? across < w : (se.x - nw.x < w * 0.6 || se.y - nw.y < h)) { return []; }
+    var lift = isLine ? 10 : 0;
+    return [at].concat(inView(i, bounds, isLine)).map(function (latlng) {
+      var c = map.latLngToContainerPoint(latlng);
+      return [c.x - w / 2, c.y - h / 2 - lift];
+    });
+  }
+
+  // Where else a shape may be named when its own label point is out of sight or taken: for an area, points of a
+  // grid over the part of its box in view that are inside it, the middle first; for a line, its vertices in view
+  // nearest the middle of the view.
+  function inView(i, bounds, isLine) {
+    var view = map.getBounds(), geometry = data.column.geometry(i);
+    if (isLine) {
+      var centre = view.getCenter(), vertices = [];
+      eachPosition(geometry.coordinates, function (lon, lat) {
+        if (view.contains([lat, lon])) {
+          vertices.push([lat, lon, (lat - centre.lat) * (lat - centre.lat) + (lon - centre.lng) * (lon - centre.lng)]);
+        }
+      });
+      vertices.sort(function (a, b) { return a[2] - b[2]; });
+      return vertices.slice(0, 4).map(function (v) { return [v[0], v[1]]; });
+    }
+    var south = Math.max(view.getSouth(), bounds.getSouth()), north = Math.min(view.getNorth(), bounds.getNorth());
+    var west = Math.max(view.getWest(), bounds.getWest()), east = Math.min(view.getEast(), bounds.getEast());
+    var tries = [];  // a 5 x 5 grid over the part in view, the middle first
+    for (var r = 0; r < 5; r++) {
+      for (var c = 0; c < 5; c++) {
+        tries.push([south + (north - south) * (r + 0.5) / 5, west + (east - west) * (c + 0.5) / 5, (r - 2) * (r - 2) + (c - 2) * (c - 2)]);
+      }
+    }
+    tries.sort(function (a, b) { return a[2] - b[2]; });
+    return tries.filter(function (t) { return inside(geometry, t[1], t[0]); }).slice(0, 4)
+      .map(function (t) { return [t[0], t[1]]; });
+  }
+
+  function eachPosition(coordinates, visit) {
+    if (typeof coordinates[0] === "number") { visit(coordinates[0], coordinates[1]); return; }
+    coordinates.forEach(function (c) { eachPosition(c, visit); });
+  }
+
+  // Even-odd rule over every ring: inside a polygon's outer ring and outside its holes.
+  function inside(geometry, x, y) {
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates, crossings = 0;
+    polygons.forEach(function (rings) {
+      rings.forEach(function (ring) {
+        for (var a = 0, b = ring.length - 1; a < ring.length; b = a++) {
+          if ((ring[a][1] > y) !== (ring[b][1] > y) &&
+              x < (ring[b][0] - ring[a][0]) * (y - ring[a][1]) / (ring[b][1] - ring[a][1]) + ring[a][0]) {
+            crossings++;
+          }
+        }
+      });
+    });
+    return crossings % 2 === 1;
+  }
+
+  function node(k) {
+    if (!nodes[k]) { nodes[k] = el("div", "bm-label"); pane.appendChild(nodes[k]); }
+    return nodes[k];
+  }
+
+  // Places the labels of the given places (those drawn now), then the country names.
+  function update(shown) {
+    var places = shown.filter(function (i) { return !bm.hidden.get(data.category(i)); });
+    places.sort(function (a, b) { return mentionsOf(b) - mentionsOf(a) || a - b; });
+    var size = map.getSize(), boxes = [], used = 0;
+    var free = bm.freeRect ? bm.freeRect() : {left: 0, top: 0, right: size.x, bottom: size.y};
+    function fits(box) {  // inside the part of the map no control covers, clear of every label placed
+      if (box[0] < 0 || box[1] < free.top - 12 || box[2] > size.x || box[3] > free.bottom + 12) { return false; }
+      return !boxes.some(function (b) {
+        return box[0] < b[2] + GAP && b[0] < box[2] + GAP && box[1] < b[3] + GAP && b[1] < box[3] + GAP;
+      });
+    }
+    function put(info, corner, key) {
+      var box = [corner[0], corner[1], corner[0] + info.width, corner[1] + info.height];
+      if (!fits(box)) { return false; }
+      boxes.push(box);
+      var n = node(used++);
+      n.textContent = info.text;
+      n.className = "bm-label bm-label-" + info.kind;
+      n.setAttribute("data-place", key);
+      n.hidden = false;
+      L.DomUtil.setPosition(n, map.containerPointToLayerPoint(corner).round());
+      return true;
+    }
+    for (var k = 0; k < places.length && used < LIMIT; k++) {
+      var i = places[k], info = label(i, data.name(i), "place");
+      placements(i, info).some(function (corner) { return put(info, corner, data.id(i)); });
+    }
+    bm.countryLabels.forEach(function (country, index) {
+      if (used >= LIMIT) { return; }
+      var info = label("country-" + index, country[0], "country");
+      var c = map.latLngToContainerPoint([country[1], country[2]]);
+      put(info, [c.x - info.width / 2, c.y - info.height / 2], "");
+    });
+    for (var rest = used; rest < nodes.length; rest++) { nodes[rest].hidden = true; }
+  }
+
+  bm.updateLabels = update;
+}
