@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import numpy as np
 import shapely
 import shapely.affinity
 from shapely.geometry import LineString, Polygon
@@ -125,22 +126,22 @@ def _overlaps(a, b) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
-def _encode(geometry, quantum: float) -> list[list[int]]:
-    """Each line or ring as integers: the first point in quanta, then each step from the one before."""
+def _encode(geometries: list, tolerance: float, quantum: float) -> list[list[int]]:
+    """Each line or ring of the geometries, simplified (Douglas-Peucker: the basemap is drawn, never measured), as
+    integers: the first point in quanta, then each step from the one before, steps of nothing left out."""
+    simplified = shapely.simplify(np.array(geometries, dtype=object), tolerance, preserve_topology=False)
     lines = []
-    parts = getattr(geometry, "geoms", [geometry])
-    for part in parts:
-        rings = [part.exterior, *part.interiors] if isinstance(part, Polygon) else [part]
-        for ring in rings:
-            flat, last = [], (0, 0)
-            for lon, lat in ring.coords:
-                q = (round(lon / quantum), round(lat / quantum))
-                if flat and q == last:
+    for geometry in simplified:
+        for part in getattr(geometry, "geoms", [geometry]):
+            rings = [part.exterior, *part.interiors] if isinstance(part, Polygon) else [part]
+            for ring in rings:
+                if ring.is_empty:
                     continue
-                flat += [q[0] - last[0], q[1] - last[1]]
-                last = q
-            if len(flat) >= 4:
-                lines.append(flat)
+                quanta = np.rint(shapely.get_coordinates(ring) / quantum).astype(np.int64)
+                steps = np.diff(quanta, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
+                steps = steps[np.any(steps != 0, axis=1) | (np.arange(len(steps)) == 0)]
+                if len(steps) >= 2:
+                    lines.append(steps.ravel().tolist())
     return lines
 
 
@@ -185,9 +186,9 @@ def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -
         quantum = tolerance / 2
         result = {
             "source": world_.source, "quantum": quantum,
-            "land": [ring for shape in land for ring in _encode(shape.simplify(tolerance), quantum)],
-            "coast": [line for shape in lines["coast"] for line in _encode(shape.simplify(tolerance), quantum)],
-            "border": [line for shape in lines["border"] for line in _encode(shape.simplify(tolerance), quantum)],
+            "land": _encode(land, tolerance, quantum),
+            "coast": _encode(lines["coast"], tolerance, quantum),
+            "border": _encode(lines["border"], tolerance, quantum),
             "countries": [[name, *_label_point(shape)] for name, shape in names if shape.area > 0],
         }
         if len(json.dumps(result, separators=(",", ":"))) <= budget:
