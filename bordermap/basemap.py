@@ -180,6 +180,10 @@ def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -
                 clipped = shapely.clip_by_rect(LineString(part), *box)
                 if not clipped.is_empty:
                     lines[world_.arc_kind[index]].append(clipped)
+    # A second place for a country's name, inside the map's own bounds: the opening view names the countries in it.
+    (south, west), (north, east) = corners
+    view = (west, south, east, north)
+    view_box = shapely.box(*view)
     span = max(box[2] - box[0], box[3] - box[1])
     tolerance = span / _VERTICES_ACROSS
     for _ in range(8):
@@ -189,7 +193,9 @@ def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -
             "land": _encode(land, tolerance, quantum),
             "coast": _encode(lines["coast"], tolerance, quantum),
             "border": _encode(lines["border"], tolerance, quantum),
-            "countries": [[name, *_label_point(shape)] for name, shape in names if shape.area > 0],
+            "countries": [[name, *_label_point(shape), *_label_point(shapely.clip_by_rect(shape, *view))]
+                          if shapely.intersects(shape, view_box) else [name, *_label_point(shape)]
+                          for name, shape in names if shape.area > 0],
         }
         if len(json.dumps(result, separators=(",", ":"))) <= budget:
             return result

@@ -45,7 +45,7 @@ def test_a_map_gets_land_coasts_and_borders_of_its_area_within_the_budget(corner
 
 def test_the_border_at_hoeryong_is_the_china_north_korea_border_near_the_river():
     basemap = basemap_for(HOERYONG)
-    names = {name for name, _, _ in basemap["countries"]}
+    names = {country[0] for country in basemap["countries"]}
     assert {"China", "North Korea"} <= names
     borders = [LineString(decode(line, basemap["quantum"])) for line in basemap["border"]]
     # Natural Earth's 1:10m border runs along the Tumen, within a couple of km of the city centre's river bank.

@@ -134,6 +134,15 @@ def test_each_place_is_named_on_the_map_with_a_halo(open_map, baltic_map):
     assert "NORWAY" in countries
 
 
+def test_the_opening_view_names_the_countries_on_either_side_of_the_border(open_map, bundled_map):
+    page = open_map(bundled_map)
+    countries = page.page.locator(".bm-label-country").evaluate_all(
+        "nodes => nodes.filter(n => !n.hidden).map(n => [n.textContent, n.getBoundingClientRect().left])")
+    where = dict(countries)
+    assert {"CHINA", "NORTH KOREA"} <= set(where)
+    assert where["CHINA"] < where["NORTH KOREA"]  # China west of the river, North Korea east of it
+
+
 def test_labels_never_overlap_the_more_mentioned_places_keep_their_names_and_clicks_go_through(open_map, tmp_path):
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "t.txt").write_text("Two names, one spot\n\nAlderby is old. Alderby is big. Birchholm "

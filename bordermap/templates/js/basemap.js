@@ -35,5 +35,5 @@ function bmBasemap(bm) {
   }
   map.getContainer().classList.add("bm-has-basemap");
   map.attributionControl.addAttribution("Natural Earth");
-  bm.countryLabels = basemap.countries;  // [name, lat, lon]: named on the map below every place
+  bm.countryLabels = basemap.countries;  // [name, lat, lon, (lat, lon inside the places' bounds)], after every place
 }

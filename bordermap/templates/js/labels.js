@@ -135,11 +135,14 @@ function bmLabels(bm) {
       var i = places[k], info = label(i, data.name(i), "place");
       placements(i, info).some(function (corner) { return put(info, corner, data.id(i)); });
     }
+    // A country's name goes at its own label point, or else at the one inside the map's places' bounds.
     bm.countryLabels.forEach(function (country, index) {
       if (used >= LIMIT) { return; }
       var info = label("country-" + index, country[0], "country");
-      var c = map.latLngToContainerPoint([country[1], country[2]]);
-      put(info, [c.x - info.width / 2, c.y - info.height / 2], "");
+      for (var at = 1; at + 1 < country.length; at += 2) {
+        var c = map.latLngToContainerPoint([country[at], country[at + 1]]);
+        if (put(info, [c.x - info.width / 2, c.y - info.height / 2], "")) { return; }
+      }
     });
     for (var rest = used; rest < nodes.length; rest++) { nodes[rest].hidden = true; }
   }
