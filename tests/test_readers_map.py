@@ -249,7 +249,8 @@ def test_the_basemap_shows_through_when_the_tiles_fail(chromium, baltic_map):
                    else route.abort())
         page.goto(baltic_map.resolve().as_uri())
         page.wait_for_function("window.bordermap !== undefined")
-        page.wait_for_timeout(500)
+        page.wait_for_function("() => { const tiles = document.querySelectorAll('.leaflet-tile');"
+                               "return tiles.length > 0 && Array.from(tiles).every(t => t.complete); }")
         # Failed tiles leave nothing drawn over the basemap: no broken-image box, no alt text.
         tiles = page.evaluate("Array.from(document.querySelectorAll('.leaflet-tile')).map(t => "
                               "[t.complete && t.naturalWidth === 0, t.alt])")
