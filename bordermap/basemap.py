@@ -182,7 +182,8 @@ def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -
                     lines[world_.arc_kind[index]].append(clipped)
     # A second place for a country's name, inside the map's own bounds: the opening view names the countries in it.
     (south, west), (north, east) = corners
-    view = (west, south, east, north)
+    pad = max(0.1 * max(north - south, east - west), 0.01)  # a map of one point has bounds of no size
+    view = (west - pad, south - pad, east + pad, north + pad)
     view_box = shapely.box(*view)
     span = max(box[2] - box[0], box[3] - box[1])
     tolerance = span / _VERTICES_ACROSS

@@ -70,6 +70,11 @@ def test_a_map_across_the_antimeridian_gets_no_line_across_the_world():
     assert russia and 60 < russia[0][1] < 70 and russia[0][2] > 160
 
 
+def test_a_map_of_one_point_gets_its_basemap_and_names_its_country():
+    basemap = basemap_for([[42.44113, 129.74601], [42.44113, 129.74601]])
+    assert basemap["land"] and "North Korea" in {country[0] for country in basemap["countries"]}
+
+
 def test_a_smaller_budget_gives_a_coarser_basemap_and_a_map_without_places_none():
     full, small = basemap_for(BALTIC), basemap_for(BALTIC, budget=30_000)
     assert size(small) <= 30_000 < size(full)
