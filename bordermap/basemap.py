@@ -6,7 +6,6 @@ The world file ships with bordermap (``bordermap/data``, made by ``data/derive_b
 
 import gzip
 import json
-import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -19,7 +18,6 @@ from shapely.geometry import LineString, Polygon
 _HALF_WORLD = 180.0
 BUDGET_BYTES = 100_000  # what the basemap may add to a map's page
 _VERTICES_ACROSS = 1500  # detail: about one vertex per pixel of a screen-wide view of the area
-ATTRIBUTION = "Natural Earth (public domain)"
 
 
 @dataclass(frozen=True)
@@ -156,7 +154,7 @@ def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -
     world_ = world()
     qbox = _quantized_box(world_, box)
     decoded: dict[int, list] = {}
-    land, names = [], []
+    names = []  # each country in the area, with its land cut to it
     for country in world_.countries:
         if not _overlaps(country["bbox"], qbox):
             continue
@@ -171,7 +169,6 @@ def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -
         if not polygons:
             continue
         clipped = shapely.MultiPolygon(polygons) if len(polygons) > 1 else polygons[0]
-        land.append(clipped)
         names.append((country["name"], clipped))
     lines = {"coast": [], "border": []}
     for index, arc_box in enumerate(world_.arc_bbox):
@@ -185,18 +182,19 @@ def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -
     pad = max(0.1 * max(north - south, east - west), 0.01)  # a map of one point has bounds of no size
     view = (west - pad, south - pad, east + pad, north + pad)
     view_box = shapely.box(*view)
+    countries = [[name, *_label_point(shape), *_label_point(shapely.clip_by_rect(shape, *view))]
+                 if shapely.intersects(shape, view_box) else [name, *_label_point(shape)]
+                 for name, shape in names if shape.area > 0]
     span = max(box[2] - box[0], box[3] - box[1])
     tolerance = span / _VERTICES_ACROSS
     for _ in range(8):
         quantum = tolerance / 2
         result = {
             "source": world_.source, "quantum": quantum,
-            "land": _encode(land, tolerance, quantum),
+            "land": _encode([shape for _, shape in names], tolerance, quantum),
             "coast": _encode(lines["coast"], tolerance, quantum),
             "border": _encode(lines["border"], tolerance, quantum),
-            "countries": [[name, *_label_point(shape), *_label_point(shapely.clip_by_rect(shape, *view))]
-                          if shapely.intersects(shape, view_box) else [name, *_label_point(shape)]
-                          for name, shape in names if shape.area > 0],
+            "countries": countries,
         }
         if len(json.dumps(result, separators=(",", ":"))) <= budget:
             return result

@@ -23,6 +23,19 @@ def build(folder, *args: str):
     return output
 
 
+PLACES_HEADER = "id,name,lat,lon,precision_m,source,certainty\n"
+
+
+def text_map(folder, text: str, places: str, name: str = "t.txt"):
+    """The map of one text and a places file (after PLACES_HEADER), with no shapes, built in ``folder``."""
+    (folder / "texts").mkdir()
+    (folder / "texts" / name).write_text(text, encoding="utf-8")
+    (folder / "places.csv").write_text(PLACES_HEADER + places, encoding="utf-8")
+    (folder / "shapes.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    return build(folder, "--texts", str(folder / "texts"), "--places", str(folder / "places.csv"),
+                 "--shapes", str(folder / "shapes.geojson"))
+
+
 @pytest.fixture(scope="module")
 def baltic_map(tmp_path_factory):
     """Two Factbook texts (Estonia, Finland) and their places: a region 600 km across, with seas and countries."""
@@ -33,17 +46,12 @@ def baltic_map(tmp_path_factory):
 @pytest.fixture(scope="module")
 def wide_map(tmp_path_factory):
     """Three exact places spanning 500 km from west to east, named in a short text."""
-    folder = tmp_path_factory.mktemp("wide")
-    (folder / "texts").mkdir()
-    (folder / "texts" / "trip.txt").write_text("A trip east\n\nWe left Westport at dawn. By noon we were in "
-                                               "Midway. Eastfield was dark when we came.\n", encoding="utf-8")
-    (folder / "places.csv").write_text("id,name,lat,lon,precision_m,source,certainty\n"
-                                       "west,Westport,50.0,10.0,20,a test position,exact\n"
-                                       "mid,Midway,50.3,13.5,20,a test position,exact\n"
-                                       "east,Eastfield,50.0,17.0,20,a test position,exact\n", encoding="utf-8")
-    (folder / "shapes.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
-    return build(folder, "--texts", str(folder / "texts"), "--places", str(folder / "places.csv"),
-                 "--shapes", str(folder / "shapes.geojson"))
+    return text_map(tmp_path_factory.mktemp("wide"),
+                    "A trip east\n\nWe left Westport at dawn. By noon we were in Midway. Eastfield was dark when we "
+                    "came.\n",
+                    "west,Westport,50.0,10.0,20,a test position,exact\n"
+                    "mid,Midway,50.3,13.5,20,a test position,exact\n"
+                    "east,Eastfield,50.0,17.0,20,a test position,exact\n", name="trip.txt")
 
 
 @pytest.fixture(params=["bundled", "baltic", "wide"])
@@ -144,17 +152,11 @@ def test_the_opening_view_names_the_countries_on_either_side_of_the_border(open_
 
 
 def test_labels_never_overlap_the_more_mentioned_places_keep_their_names_and_clicks_go_through(open_map, tmp_path):
-    (tmp_path / "texts").mkdir()
-    (tmp_path / "texts" / "t.txt").write_text("Two names, one spot\n\nAlderby is old. Alderby is big. Birchholm "
-                                              "is next to it.\n", encoding="utf-8")
-    (tmp_path / "places.csv").write_text("id,name,lat,lon,precision_m,source,certainty\n"
-                                         "c,Cobbleton,50.0001,10.0001,20,a test position,exact\n"
-                                         "b,Birchholm,50.0001,10.0,20,a test position,exact\n"
-                                         "a,Alderby,50.0,10.0,20,a test position,exact\n"
-                                         "far,Farholt,50.2,10.3,20,a test position,exact\n", encoding="utf-8")
-    (tmp_path / "shapes.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
-    output = build(tmp_path, "--texts", str(tmp_path / "texts"), "--places", str(tmp_path / "places.csv"),
-                   "--shapes", str(tmp_path / "shapes.geojson"))
+    output = text_map(tmp_path, "Two names, one spot\n\nAlderby is old. Alderby is big. Birchholm is next to it.\n",
+                      "c,Cobbleton,50.0001,10.0001,20,a test position,exact\n"
+                      "b,Birchholm,50.0001,10.0,20,a test position,exact\n"
+                      "a,Alderby,50.0,10.0,20,a test position,exact\n"
+                      "far,Farholt,50.2,10.3,20,a test position,exact\n")
     page = open_map(output)
     page.page.evaluate("window.bordermap.map.setZoom(9, {animate: false})")
     shown = page.page.locator(".bm-label-place").evaluate_all(
@@ -195,17 +197,11 @@ def test_an_area_is_named_inside_it_and_a_line_along_it(open_map, bundled_map, v
 
 
 def test_labels_are_bounded_on_a_crowded_map(open_map, tmp_path):
-    (tmp_path / "texts").mkdir()
     names = [f"Place{n:03d}" for n in range(300)]
-    (tmp_path / "texts" / "t.txt").write_text("Many places\n\n" + " ".join(f"{n} is here." for n in names) + "\n",
-                                              encoding="utf-8")
     rows = [f"p{n},{name},{50 + (n // 20) * 0.01},{10 + (n % 20) * 0.02},20,a test position,exact"
             for n, name in enumerate(names)]
-    (tmp_path / "places.csv").write_text("id,name,lat,lon,precision_m,source,certainty\n" + "\n".join(rows) + "\n",
-                                         encoding="utf-8")
-    (tmp_path / "shapes.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
-    output = build(tmp_path, "--texts", str(tmp_path / "texts"), "--places", str(tmp_path / "places.csv"),
-                   "--shapes", str(tmp_path / "shapes.geojson"))
+    output = text_map(tmp_path, "Many places\n\n" + " ".join(f"{n} is here." for n in names) + "\n",
+                      "\n".join(rows) + "\n")
     page = open_map(output)
     shown = page.page.locator(".bm-label").evaluate_all("nodes => nodes.filter(n => !n.hidden).length")
     assert 0 < shown <= 60
@@ -315,19 +311,12 @@ def test_on_a_phone_a_tap_on_each_place_opens_its_popup_clear_of_the_controls_an
 
 @pytest.fixture(scope="module")
 def infobox_map(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("infobox")
-    (folder / "texts").mkdir()
-    (folder / "texts" / "narva.txt").write_text(
-        "Narva\n\nNarva\n\nNarva\n\nNarva Castle\n\nCity hall, Narva\n\nNarva is a city on the east of Estonia.\n\n"
-        "In Narva the river is wide.\n\nThe castle faces Ivangorod across the Narva River.\n", encoding="utf-8")
-    (folder / "places.csv").write_text(
-        "id,name,lat,lon,precision_m,source,certainty\n"
-        "narva,Narva,59.3776,28.1903,1000,GeoNames 590031,approximate\n"
-        "river,Narva River,59.38,28.2,1000,a test position,approximate\n"
-        "castle,Narva Castle,59.3764,28.2003,100,a test position,approximate\n", encoding="utf-8")
-    (folder / "shapes.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
-    return build(folder, "--texts", str(folder / "texts"), "--places", str(folder / "places.csv"),
-                 "--shapes", str(folder / "shapes.geojson"))
+    return text_map(tmp_path_factory.mktemp("infobox"),
+                    "Narva\n\nNarva\n\nNarva\n\nNarva Castle\n\nCity hall, Narva\n\nNarva is a city on the east of "
+                    "Estonia.\n\nIn Narva the river is wide.\n\nThe castle faces Ivangorod across the Narva River.\n",
+                    "narva,Narva,59.3776,28.1903,1000,GeoNames 590031,approximate\n"
+                    "river,Narva River,59.38,28.2,1000,a test position,approximate\n"
+                    "castle,Narva Castle,59.3764,28.2003,100,a test position,approximate\n", name="narva.txt")
 
 
 def test_sentences_come_before_headings_and_repeated_quotes_are_shown_once_with_a_count(open_map, infobox_map):

@@ -26,6 +26,12 @@ function bmData(raw) {
     }
   }
 
+  // [text index, start] of the first passage of place i in reading order, or null if the texts never name it.
+  function firstPassage(i) {
+    var flat = col.passages(i);
+    return flat.length ? [flat[0], flat[1]] : null;
+  }
+
   function mentions(i) {
     var n = 0;
     eachPassage(i, function () { n++; });
@@ -87,6 +93,6 @@ function bmData(raw) {
     hasShape: function (k) { return col.geometry(k) !== null; },
     labelAt: function (k) { return col.label_at ? col.label_at(k) : null; },
     isSuggested: function (k) { return col.status(k) === "suggested"; },
-    eachPassage: eachPassage, mentions: mentions, feature: feature
+    eachPassage: eachPassage, firstPassage: firstPassage, mentions: mentions, feature: feature
   };
 }

@@ -29,10 +29,9 @@ function bordermapRender(map) {
   }
   bm.fitAll = fitAll;
 
-  function firstPassage(i) {
-    var first = null;
-    data.eachPassage(i, function (textIndex, start) { if (first === null) { first = [data.texts[textIndex].id, start]; } });
-    return first;
+  function followFirstPassage(i) {
+    var first = data.firstPassage(i);
+    if (first) { bm.followSentence(data.texts[first[0]].id, first[1]); }
   }
 
   var selecting = false;
@@ -51,8 +50,7 @@ function bordermapRender(map) {
       bm.openRow(id);
     }
     selecting = false;
-    var first = firstPassage(i);
-    if (sentence) { bm.markNode(sentence); } else if (first) { bm.followSentence(first[0], first[1]); }
+    if (sentence) { bm.markNode(sentence); } else { followFirstPassage(i); }
     bm.announce("Selected: " + data.name(i));
     var hash = "#place=" + encodeURIComponent(id);
     if (push && !bm.touring() && location.hash !== hash) { history.pushState(null, "", hash); }
@@ -79,8 +77,7 @@ function bordermapRender(map) {
     var i = data.indexOf(id);
     if (i === undefined) { return; }
     bm.announce("Selected: " + data.name(i));
-    var first = firstPassage(i);
-    if (!selecting && first) { bm.followSentence(first[0], first[1]); }  // a click on the map
+    if (!selecting) { followFirstPassage(i); }  // a click on the map
   });
 
   // Leaflet keeps attributions in a plain object keyed by their HTML: wrapped, "constructor" is not a key.

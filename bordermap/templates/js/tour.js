@@ -8,8 +8,7 @@ function bmTour(bm) {
   var firsts = [];
   for (var i = 0; i < data.count; i++) {
     if (!data.isPoint(i) && !data.hasShape(i)) { continue; }
-    var first = null;
-    data.eachPassage(i, function (textIndex, start) { if (first === null) { first = [textIndex, start]; } });
+    var first = data.firstPassage(i);
     if (first) { firsts.push([first[0], first[1], i]); }
   }
   firsts.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
