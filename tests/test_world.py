@@ -1,11 +1,14 @@
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
-from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, Gazetteer, GazetteerEntry
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, Gazetteer, GazetteerEntry
 from bordermap.geocode import Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain
 from bordermap.project import PLACES_HEADER
-from bordermap.world import FILE_NAME, open_world_gazetteer
+from bordermap.world import FILE_NAME, WorldGazetteerError, WorldSource, open_world_gazetteer
 
 from conftest import SEEDS, run_cli
 from helpers_html import features_by_id
@@ -72,3 +75,127 @@ def test_a_broken_database_is_built_again(tmp_path):
     with sqlite3.connect(tmp_path / FILE_NAME) as connection:
         assert connection.execute("SELECT count(*) FROM place WHERE feature_class = ?", (COUNTRY_CLASS,)
                                   ).fetchone()[0] >= 240
+
+
+# Issue #19: a broken world gazetteer is built again, never a hang, a traceback or a leftover.
+
+def _tiny_rows():
+    yield ((1, "Narva", "Narva", PLACE_CLASS, "EE", "08", 53_000, 59.3776, 28.1903, 0.0), [("Нарва", 1)])
+    yield ((2, "Ivangorod", "Ivangorod", PLACE_CLASS, "RU", "42", 9_000, 59.3767, 28.2172, 0.0), [])
+
+
+TINY = WorldSource(lambda: "tiny 1", _tiny_rows)
+
+
+def _built_tiny(folder):
+    world = open_world_gazetteer(folder, source=TINY)
+    world.close()
+    return folder / FILE_NAME
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_a_database_path_that_is_not_a_file_is_named_at_once(tmp_path, kind):
+    path = tmp_path / FILE_NAME
+    said = {"fifo": "a named pipe (FIFO)", "folder": "a directory", "device": "a character device"}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to("/dev/null")
+    with pytest.raises(WorldGazetteerError) as raised:
+        open_world_gazetteer(tmp_path, source=TINY)
+    assert str(raised.value) == (f"{path}:1:1: the world gazetteer's file is {said}, not a database; remove it; "
+                                 "bordermap builds the database again")
+
+
+def test_suggest_with_a_fifo_for_the_database_ends_in_one_line(tmp_path):
+    cache = tmp_path / "cache"
+    (cache / "bordermap").mkdir(parents=True)
+    os.mkfifo(cache / "bordermap" / FILE_NAME)
+    result = run_cli("suggest", env={"XDG_CACHE_HOME": str(cache)})
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{cache / 'bordermap' / FILE_NAME}:1:1: the world gazetteer's file is a "
+                                          "named pipe (FIFO), not a database; remove it; bordermap builds the "
+                                          "database again"]
+
+
+def _corrupt_pages(path):
+    # Overwrite every page after the first few (the schema and meta stay readable): 'database disk image is malformed'.
+    data = bytearray(path.read_bytes())
+    for start in range(4096 * 3, len(data), 4096):
+        data[start:start + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+
+
+def test_a_database_with_corrupt_pages_is_built_again_once_and_says_so(tmp_path):
+    path = _built_tiny(tmp_path)
+    with sqlite3.connect(path) as connection:  # enough names that the lookups cross the corrupt pages
+        connection.executemany("INSERT INTO name VALUES (?,?,?)", ((f"filler{i:05d}", 1, 1) for i in range(20000)))
+    _corrupt_pages(path)
+    messages = []
+    world = open_world_gazetteer(tmp_path, messages.append, source=TINY)
+    assert [m.entry.name for m in world.find("Narva")] == ["Narva"]
+    assert "narva" in world.keys()
+    assert len(messages) == 1 and "is damaged (" in messages[0] and "building it again" in messages[0]
+    world.close()
+
+
+@pytest.mark.parametrize("column, value", [("lat", "'north'"), ("lat", "999"), ("lon", "-181"), ("population", "-5"),
+                                           ("name", "''"), ("country", "'Estonia'"), ("area_km2", "'big'")])
+def test_a_hostile_row_is_never_used_and_the_database_is_built_again(tmp_path, column, value):
+    path = _built_tiny(tmp_path)
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"UPDATE place SET {column} = {value} WHERE geonameid = 1")
+    messages = []
+    world = open_world_gazetteer(tmp_path, messages.append, source=TINY)
+    (narva,) = world.find("Narva")
+    assert (narva.entry.lat, narva.entry.lon, narva.entry.population) == (59.3776, 28.1903, 53_000)
+    assert len(messages) == 1 and "is damaged (an entry the build cannot have written" in messages[0]
+
+
+def test_a_database_that_stays_damaged_names_the_file_to_delete(tmp_path):
+    def hostile_rows():
+        yield ((1, "Narva", "Narva", PLACE_CLASS, "EE", "08", 53_000, 999.0, 28.1903, 0.0), [])
+    world = open_world_gazetteer(tmp_path, source=WorldSource(lambda: "hostile", hostile_rows))
+    with pytest.raises(WorldGazetteerError) as raised:
+        world.find("Narva")
+    assert str(raised.value).startswith(f"{tmp_path / FILE_NAME}:1:1: the world gazetteer is damaged (")
+    assert str(raised.value).endswith("; delete the file; bordermap builds it again")
+
+
+def test_a_full_disk_is_one_line_naming_the_cache_folder_and_leaves_nothing(tmp_path):
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
+                      capture_output=True).returncode:
+        pytest.skip("mounting a small tmpfs needs root")
+    def many_rows():
+        for number in range(1, 20_000):
+            yield ((number, f"Place {number}", f"Place {number}", PLACE_CLASS, "EE", "", 1000, 59.0, 28.0, 0.0), [])
+    try:
+        with pytest.raises(WorldGazetteerError) as raised:
+            open_world_gazetteer(mount, source=WorldSource(lambda: "many", many_rows))
+        assert str(raised.value) == (f"{mount}:1:1: cannot build the world gazetteer in this folder (database or "
+                                     "disk is full); free some space there, or set XDG_CACHE_HOME to a folder with "
+                                     "100 MB free")
+        assert sorted(p.name for p in mount.iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_build_killed_midway_leaves_a_temporary_that_the_next_build_removes(tmp_path):
+    script = ("import sys, time\nfrom bordermap.world import WorldSource, open_world_gazetteer\n"
+              "def slow():\n    yield ((1, 'Narva', 'Narva', 'P', 'EE', '', 1, 59.0, 28.0, 0.0), [])\n"
+              "    sys.stdout.write('started\\n'); sys.stdout.flush(); time.sleep(60)\n"
+              f"open_world_gazetteer({str(tmp_path)!r}, source=WorldSource(lambda: 'slow', slow))\n")
+    building = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert building.stdout.readline() == "started\n"
+    finally:
+        building.kill()  # SIGKILL: nothing of the build's own clean-up runs
+        building.wait()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")], "the killed build left no temporary"
+    world = open_world_gazetteer(tmp_path, source=TINY)
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".bordermap")) == [FILE_NAME]
+    world.close()
