@@ -7,6 +7,8 @@ of each build: a newer good build reloads the page; a failed one shows its one-l
 
 import errno
 import json
+import os
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,11 +19,20 @@ from urllib.parse import urlsplit
 
 import watchfiles
 
-from bordermap.build import BuildResult, GeocodingSettings, Sources, build_map
+from bordermap.build import BuildResult, GeocodingSettings, Sources, build_map, outputs_of
 from bordermap.errors import BordermapError, Origin, printable
 from bordermap.render import compact_script, live_page, with_policy
 
 KEEP_ALIVE_S = 15.0  # a comment line this often tells a proxy or the browser the stream is alive
+# A local server still meets runaway clients (a script in a loop, a tab left open per save): each connection must
+# say something within READ_TIMEOUT_S, and at most MAX_CONNECTIONS threads and MAX_STREAMS event streams run at
+# once; beyond that a client is told 503 and the connection closed (issue #19).
+READ_TIMEOUT_S = 10.0
+MAX_CONNECTIONS = 64
+MAX_STREAMS = 16
+RESTART_PROBE_MS = 500  # how long a watch waits before answering "nothing yet"
+_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 32\r\n"
+         b"Retry-After: 1\r\nConnection: close\r\n\r\nbordermap serve: too many clients")
 _PAGE_PATHS = ("/", "/index.html", "/map.html")
 
 
@@ -98,6 +109,10 @@ class _Handler(BaseHTTPRequestHandler):
     server: "MapServer"
     server_version = "bordermap"
 
+    @property
+    def timeout(self) -> float:  # read by StreamRequestHandler.setup for the connection's socket
+        return self.server.read_timeout_s
+
     def log_message(self, format, *args):  # noqa: A002 - the signature is http.server's
         pass  # a served request is not news; errors reach the terminal through the build's report
 
@@ -126,6 +141,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(page)
 
     def _stream_events(self):
+        if not self.server.streams.acquire(blocking=False):
+            self.send_error(503, "too many open pages")
+            return
+        try:
+            self._send_events()
+        finally:
+            self.server.streams.release()
+
+    def _send_events(self):
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
@@ -141,17 +165,22 @@ class _Handler(BaseHTTPRequestHandler):
                 elif not live.closed:
                     self.wfile.write(b": still here\n\n")
                 self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the page was closed or reloaded
+        except OSError:
+            pass  # the page was closed or reloaded, or stopped reading
 
 
 class MapServer(ThreadingHTTPServer):
     """An HTTP server on 127.0.0.1 for one live map, in a thread of its own."""
 
     daemon_threads = True
+    request_queue_size = 128  # socketserver's 5 would hold a burst of clients in the kernel, unanswered
 
-    def __init__(self, live: LiveMap, port: int = 0):
+    def __init__(self, live: LiveMap, port: int = 0, *, read_timeout_s: float = READ_TIMEOUT_S,
+                 max_connections: int = MAX_CONNECTIONS, max_streams: int = MAX_STREAMS):
         self.live = live
+        self.read_timeout_s = read_timeout_s
+        self.connections = threading.BoundedSemaphore(max_connections)
+        self.streams = threading.BoundedSemaphore(max_streams)
         try:
             super().__init__(("127.0.0.1", port), _Handler)
         except OSError as error:
@@ -162,6 +191,33 @@ class MapServer(ThreadingHTTPServer):
                                  "pass another --port, or leave it out to take a free one") from None
         self.port = self.server_address[1]
         self._thread = threading.Thread(target=self.serve_forever, name="bordermap-serve", daemon=True)
+
+    def process_request(self, request, client_address):
+        if not self.connections.acquire(blocking=False):
+            try:
+                request.settimeout(1.0)
+                request.sendall(_BUSY)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.connections.release()
+            raise
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.connections.release()
+
+    def handle_error(self, request, client_address):
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError):
+            return  # a client that hung up, reset or went silent is no news
+        print(printable(f"bordermap serve: a request failed: {type(error).__name__}: {error}"), file=sys.stderr)
 
     @property
     def url(self) -> str:
@@ -190,13 +246,25 @@ class Watched:
 
     def folders(self) -> list[Path]:
         # Folders, not files: an editor that saves by writing a new file and renaming it over the old one replaces
-        # the file a watch on it would follow.
-        return sorted({f.parent for f in self.files if f.parent.is_dir()} | ({self.texts} if self.texts.is_dir()
-                                                                               else set()))
+        # the file a watch on it would follow. The texts folder's parent too: `git checkout`, `rsync` or `rm -r`
+        # and `cp -r` replace the folder itself, and the watch must follow its path, not the folder that was.
+        folders = {f.parent for f in self.files} | {self.texts.parent}
+        if self.texts.is_dir():
+            folders.add(self.texts)
+        return sorted(f for f in folders if f.is_dir())
+
+    def texts_identity(self) -> tuple[int, int] | None:
+        """Which folder is at the texts path now (device and inode), or None when none is."""
+        try:
+            info = os.stat(self.texts)
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
 
     def __call__(self, change: watchfiles.Change, path: str) -> bool:
         path = Path(path)
-        return path in self.files or (path.parent == self.texts and path.suffix.lower() in (".txt", ".toml"))
+        return (path in self.files or path == self.texts
+                or (path.parent == self.texts and path.suffix.lower() in (".txt", ".toml")))
 
 
 def serve_map(sources: Sources, output: Path, settings: GeocodingSettings, *, port: int = 0,
@@ -205,8 +273,10 @@ def serve_map(sources: Sources, output: Path, settings: GeocodingSettings, *, po
               build: Callable[..., BuildResult] = build_map) -> None:
     """Build the map, serve it, and rebuild it after each saved change of an input until ``stop`` (or Ctrl-C).
 
-    ``ready`` is told the address once the server listens; ``built`` and ``failed`` of each build's outcome.
+    ``ready`` is told the address once the server listens; ``built`` and ``failed`` of each build's outcome. An
+    output that may never be written (an input, a settings file, a device) is refused before anything starts.
     """
+    outputs_of(sources).check(output, "-o")
     live, watched = LiveMap(), Watched.of(sources)
 
     def rebuild() -> None:
@@ -231,9 +301,29 @@ def serve_map(sources: Sources, output: Path, settings: GeocodingSettings, *, po
 
 
 def _changes_of(watched: Watched, stop: threading.Event | None) -> Iterable[set]:
-    folders = watched.folders()
-    if not folders:
-        raise BordermapError(Origin(str(watched.texts), 0), "none of the map's input folders exists",
-                             "check the project's paths")
-    return watchfiles.watch(*folders, watch_filter=watched, recursive=False, debounce=400, step=50,
-                            stop_event=stop)
+    """Each batch of changes to the inputs; the watch starts again whenever the texts folder is replaced or removed.
+
+    After a restart, the first answer of the new watch (a batch, or an empty set once it has waited a moment)
+    means it is running, so one more build then sees whatever changed while no watch was.
+    """
+    restarted = False
+    while stop is None or not stop.is_set():
+        folders = watched.folders()
+        if not folders:
+            raise BordermapError(Origin(str(watched.texts), 0), "none of the map's input folders exists",
+                                 "check the project's paths")
+        identity = watched.texts_identity()
+        watcher = watchfiles.watch(*folders, watch_filter=watched, recursive=False, debounce=400, step=50,
+                                   stop_event=stop, rust_timeout=RESTART_PROBE_MS, yield_on_timeout=True)
+        try:
+            for changes in watcher:
+                if changes or restarted:
+                    restarted = False
+                    yield changes
+                if watched.texts_identity() != identity:
+                    restarted = True
+                    break
+            else:
+                return
+        finally:
+            watcher.close()

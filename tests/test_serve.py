@@ -3,11 +3,14 @@
 import json
 import os
 import queue
+import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -174,3 +177,133 @@ def test_a_port_in_use_is_one_line_and_no_build(project):
     assert result.stderr.strip() == (f"--port: port {port} is in use; pass another --port, or leave it out to take "
                                      "a free one")
     assert not (project / "map.html").exists()
+
+
+# Issue #19: serve under load, and the texts folder replaced under it.
+
+@pytest.fixture
+def small_server():
+    from bordermap.serve import LiveMap, MapServer
+    servers = []
+
+    def start(**limits):
+        server = MapServer(LiveMap(), **limits)
+        server.start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def _connect(port: int) -> socket.socket:
+    return socket.create_connection(("127.0.0.1", port), timeout=5)
+
+
+def test_silent_connections_are_capped_and_closed_after_the_read_timeout(small_server):
+    server = small_server(read_timeout_s=0.5, max_connections=4)
+    threads_before = threading.active_count()
+    silent = [_connect(server.port) for _ in range(4)]
+    time.sleep(0.2)
+    refused = [_connect(server.port) for _ in range(20)]
+    for client in refused:
+        assert client.recv(200).startswith(b"HTTP/1.1 503 ")
+    assert threading.active_count() <= threads_before + 4
+    for client in silent:  # the server hangs up on each once it has said nothing for the timeout
+        client.settimeout(5)
+        assert client.recv(100) == b""
+    for client in silent + refused:
+        client.close()
+    with urllib.request.urlopen(f"{server.url}", timeout=5) as response:  # and serves again
+        assert response.status == 200
+
+
+def test_event_streams_are_capped(small_server):
+    server = small_server(max_streams=2)
+    open_streams = [urllib.request.urlopen(server.url + "events", timeout=5) for _ in range(2)]
+    for stream in open_streams:
+        assert stream.readline() == b"retry: 1000\n"
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(server.url + "events", timeout=5)
+    assert refused.value.code == 503
+    open_streams.pop().close()
+    deadline = time.monotonic() + 5
+    while True:  # the closed stream's slot comes back once the server sees it gone
+        try:
+            urllib.request.urlopen(server.url + "events", timeout=5).close()
+            break
+        except urllib.error.HTTPError:
+            assert time.monotonic() < deadline
+            server.live.failed("nudge")  # a write is how a stream learns its reader left
+            time.sleep(0.1)
+    for stream in open_streams:
+        stream.close()
+
+
+def test_clients_that_hang_up_early_print_nothing(small_server, capfd):
+    server = small_server()
+    server.live.built("<!DOCTYPE html><html><head></head><body>" + "x" * 2_000_000 + "</body></html>")
+    for number in range(60):
+        client = _connect(server.port)
+        client.sendall(f"GET /{'events' if number % 3 else ''} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n\r\n"
+                       .encode())
+        if number % 2:  # a reset rather than a close
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        client.close()
+    time.sleep(1)
+    server.live.failed("nudge")
+    time.sleep(0.5)
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""
+
+
+def test_a_refused_output_ends_serve_at_once(project):
+    before = (project / "places.csv").read_bytes()
+    result = run_cli("serve", "-o", "places.csv", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr == ("places.csv:1:1: this is the places file, an input of this run; write elsewhere: give "
+                             "-o another path\n")
+    assert (project / "places.csv").read_bytes() == before
+    settings = run_cli("serve", "-o", "bordermap.toml", cwd=project)
+    assert settings.returncode == 1 and settings.stderr.count("\n") == 1
+
+
+def test_a_texts_folder_replaced_or_removed_keeps_rebuilding_and_says_when_it_is_missing(serve, project):
+    url = serve().url()
+    outcomes = events(url)
+    assert next(outcomes) == {"good": 1, "error": None}
+    texts = project / "texts"
+    # What git checkout and rsync do: a new folder renamed over the old path.
+    fresh = project / ".texts.new"
+    shutil.copytree(texts, fresh)
+    (fresh / "narva.txt").write_text(TEXT + "\nThen on to Kingisepp.\n", encoding="utf-8")
+    os.rename(texts, project / ".texts.old")
+    os.rename(fresh, texts)
+    _until_page(outcomes, url, lambda page: "Kingisepp" in page)
+    # An edit in the new folder is seen too.
+    (texts / "narva.txt").write_text(TEXT + "\nThen on to Vaivara.\n", encoding="utf-8")
+    _until_page(outcomes, url, lambda page: "Vaivara" in page)
+    # rm -r, then cp -r: the banner says the folder is missing while it is gone.
+    shutil.rmtree(texts)
+    gone = _until(outcomes, lambda o: o["error"] is not None)
+    assert "texts folder does not exist" in gone["error"]
+    shutil.copytree(project / ".texts.old", texts)
+    _until_page(outcomes, url, lambda page: "Vaivara" not in page and "Ivangorod" in page)
+
+
+def _until_page(outcomes, url, wanted):
+    """Read outcomes until a good build serves a page that ``wanted`` accepts."""
+    for outcome in outcomes:
+        if outcome["error"] is None:
+            with urllib.request.urlopen(url) as response:
+                if wanted(response.read().decode("utf-8")):
+                    return
+    pytest.fail("the event stream ended")
+
+
+def _until(outcomes, wanted):
+    for outcome in outcomes:
+        if wanted(outcome):
+            return outcome
+    pytest.fail("the event stream ended")
