@@ -478,6 +478,10 @@ def _check_point(geometry: dict, origin: Origin, label: str) -> None:
     _check_positions(geometry, origin, label)
 
 
+def _json_kind(value) -> str:
+    return {dict: "an object", list: "a list of more than text", bool: "true or false"}.get(type(value), "not text")
+
+
 def read_point_places(path: Path) -> list[Place]:
     """Read the places of a GeoJSON file, e.g. one exported by bordermap: its Point features and those with no
     geometry (places not located); lines and areas are left to the shapes file."""
@@ -487,15 +491,26 @@ def read_point_places(path: Path) -> list[Place]:
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             raise InputError(origin, f"feature {index} is not a GeoJSON Feature", "give it \"type\": \"Feature\"")
         geometry = feature.get("geometry")
-        if geometry is not None and (not isinstance(geometry, dict) or geometry.get("type") != "Point"):
+        if geometry is not None and not isinstance(geometry, dict):
+            raise InputError(origin, f"feature {index} has a geometry that is not an object",
+                             'write it as {"type": "Point", "coordinates": [lon, lat]}, or null for a place not '
+                             'located')
+        if geometry is not None and geometry.get("type") != "Point":
             continue
         properties = feature.get("properties") or {}
         if not isinstance(properties, dict):
             raise InputError(origin, f"feature {index} has properties that are not an object", "write them as {...}")
-        row = {key: ("|".join(value) if isinstance(value, list) else "" if value is None else str(value))
-               for key, value in properties.items()
-               if key in KNOWN_COLUMNS and (isinstance(value, (str, int, float, type(None)))
-                                            or isinstance(value, list) and all(isinstance(v, str) for v in value))}
+        row = {}
+        for key, value in properties.items():
+            if key not in KNOWN_COLUMNS:
+                continue
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                row[key] = "|".join(value)
+            elif value is None or isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                row[key] = "" if value is None else str(value)
+            else:
+                raise InputError(origin, f"feature {index}'s property '{key}' is {_json_kind(value)}",
+                                 f"write the {key} as text in quotes")
         row.setdefault("id", str(feature.get("id", "")))
         if geometry is not None:
             _check_point(geometry, origin, f"feature {index}")

@@ -12,7 +12,7 @@ from pathlib import Path
 import geopy
 
 from bordermap.errors import InputError, Origin
-from bordermap.tables import LINE_BREAK, cells_by_name, header_names, read_rows
+from bordermap.tables import LINE_BREAK, Row, cells_by_name, header_names, read_rows, read_text_file, split_lines
 
 KNOWN_COLUMNS = ("id", "name", "category", "lat", "lon", "precision_m", "aliases", "country", "note", "source",
                  "attribution", "query", "certainty", "status")
@@ -263,6 +263,7 @@ def read_places(path: Path, content: str | None = None, encoding: str | None = N
     except StopIteration:
         raise InputError(Origin(str(path)), "the places file is empty",
                          f"start it with the header row {','.join(KNOWN_COLUMNS)}") from None
+    _check_hashed_header(path, content, encoding, header)
     names = header_names(header, REQUIRED_COLUMNS, KNOWN_COLUMNS)
     places: list[Place] = []
     seen_ids: dict[str, int] = {}
@@ -278,6 +279,20 @@ def read_places(path: Path, content: str | None = None, encoding: str | None = N
         seen_ids[folded] = line
         places.append(place)
     return places
+
+
+def _check_hashed_header(path: Path, content: str | None, encoding: str | None, header: Row) -> None:
+    """A header typed as '#id,name,…' reads as a comment, and the first place as the header: say so (issue #19)."""
+    names = {name.strip() for name in header.cells}
+    if all(column in names for column in REQUIRED_COLUMNS) or header.line == 1:
+        return
+    if content is None:
+        content = read_text_file(path, "places file", encoding)
+    for number, line in enumerate(split_lines(content)[: header.line - 1], start=1):
+        cells = {cell.strip().lstrip("#").strip() for cell in line.rstrip("\r\n").split(header.delimiter)}
+        if line.startswith("#") and all(column in cells for column in REQUIRED_COLUMNS):
+            raise InputError(Origin(str(path), number, 1), "the header begins with '#', which makes it a comment",
+                             "remove the '#' at the start of the header line")
 
 
 def slug(name: str) -> str:
