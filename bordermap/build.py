@@ -15,7 +15,7 @@ from bordermap.geocode import (DEFAULT_NOMINATIM_URL, LOOKUP_BUDGET_S, REQUEST_D
                                locate)
 from bordermap.export import FORMATS, export
 from bordermap.geometry import Shape, read_point_places, read_shapes
-from bordermap.project import user_cache_folder
+from bordermap.project import SETTINGS_FILE_NAMES, user_cache_folder
 from bordermap.world import LazyWorldGazetteer
 from bordermap.places import Place, append_row, parse_precision_m, read_places, slug
 from bordermap.render import MapMetadata, map_data, render_map
@@ -33,6 +33,7 @@ class Sources:
     gazetteer: Path | None = Path("data/gazetteer.csv")  # the project's regional gazetteer, if it has one
     cache: Path = Path("data/geocoded.csv")
     encoding: str | None = None  # of the places CSV when not UTF-8 (texts say theirs in their .toml)
+    settings: tuple[Path, ...] = ()  # the project settings files the run read: inputs too (issue #19)
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,15 @@ def inputs_of(sources: Sources) -> dict[Path, str]:
     inputs = {sources.places: "places file", sources.gazetteer: "gazetteer", sources.cache: "geocode cache"}
     if sources.shapes is not None:
         inputs[sources.shapes] = "shapes file"
+    inputs.update((path, "project's settings file") for path in sources.settings)
     if Path(sources.texts).is_dir():
         inputs.update((path, "text") for pattern in ("*.txt", "*.toml") for path in Path(sources.texts).glob(pattern))
     return inputs
+
+
+def outputs_of(sources: Sources) -> Outputs:
+    """The writes of one run over these sources: never over one of its inputs, nor under a settings file's name."""
+    return Outputs(inputs_of(sources), reserved=SETTINGS_FILE_NAMES)
 
 
 def _stage_cache(outputs: Outputs, sources: Sources, chain: "GeocoderChain | None") -> None:
@@ -112,7 +119,7 @@ def _stage_cache(outputs: Outputs, sources: Sources, chain: "GeocoderChain | Non
 
 
 def _save_cache(sources: Sources, chain: "GeocoderChain | None") -> int:
-    outputs = Outputs(inputs_of(sources))
+    outputs = outputs_of(sources)
     _stage_cache(outputs, sources, chain)
     outputs.commit()
     return len(chain.new_answers) if chain is not None else 0
@@ -210,7 +217,7 @@ def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = G
 
     With ``export_dir``, the GeoJSON, KML and CSV exports are written there too, named after the map.
     """
-    outputs = Outputs(inputs_of(sources))
+    outputs = outputs_of(sources)
     outputs.check(output, "-o")
     exports = [Path(export_dir) / f"{Path(output).stem}.{fmt}" for fmt in FORMATS] if export_dir is not None else []
     for path in exports:
@@ -239,18 +246,29 @@ def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = G
     )
 
 
-def export_map(sources: Sources, output: Path, fmt: str, *, settings: GeocodingSettings = GeocodingSettings(),
-               built: datetime | None = None, stages: Stages = _no_stages) -> tuple[str, ...]:
-    """Write one export (geojson, kml or csv) of the map data; return the warnings."""
-    outputs = Outputs(inputs_of(sources))
-    outputs.check(output, "-o")
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export found, and its bytes when it was asked for them rather than for a file."""
+
+    warnings: tuple[str, ...]
+    content: bytes | None = field(default=None, repr=False)
+
+
+def export_map(sources: Sources, output: Path | None, fmt: str, *, settings: GeocodingSettings = GeocodingSettings(),
+               built: datetime | None = None, stages: Stages = _no_stages) -> ExportResult:
+    """Write one export (geojson, kml or csv) of the map data to ``output``, or return it when ``output`` is None."""
+    outputs = outputs_of(sources)
+    if output is not None:
+        outputs.check(output, "-o")
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
     made = _build_data(sources, settings, built, stages)
     stages("writing")
-    outputs.stage(output, "-o", export(made.data, fmt))
+    content = export(made.data, fmt)
+    if output is not None:
+        outputs.stage(output, "-o", content)
     _stage_cache(outputs, sources, made.chain)
     outputs.commit()
-    return made.warnings
+    return ExportResult(made.warnings, None if output is not None else content)
 
 
 def _geocoding_findings(located: Located) -> list[Finding]:
@@ -279,7 +297,7 @@ class CheckReport:
 
 def check_inputs(sources: Sources, settings: GeocodingSettings = GeocodingSettings()) -> CheckReport:
     """Everything a build does but drawing: read, geocode, find passages, survey. Errors still raise."""
-    Outputs(inputs_of(sources)).check(sources.cache, "--cache", replaces=(sources.cache,))
+    outputs_of(sources).check(sources.cache, "--cache", replaces=(sources.cache,))
     made = _build_data(sources, settings, None)
     _save_cache(sources, made.chain)
     return CheckReport(
@@ -305,7 +323,7 @@ def explain_place(sources: Sources, settings: GeocodingSettings, place_id: str) 
     if not place.query:
         return f"{place.id}: no coordinates and no query: shown as 'not on the map'"
     shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
-    Outputs(inputs_of(sources)).check(sources.cache, "--cache", replaces=(sources.cache,))
+    outputs_of(sources).check(sources.cache, "--cache", replaces=(sources.cache,))
     chain = _chain(sources, settings)
     try:
         lookup = chain.lookup(place.query, _bias(places, shapes, settings))
@@ -344,11 +362,11 @@ def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace,
     """
     path = Path(sources.places)
     origin = Origin(str(path))
-    outputs = Outputs(inputs_of(sources))
+    outputs = outputs_of(sources)
     outputs.check(path, "--places", replaces=(path,))
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
     if rebuild is not None:
-        Outputs(inputs_of(sources)).check(rebuild, "-o")
+        outputs_of(sources).check(rebuild, "-o")
     if (new.lat or new.lon) and not new.source:
         raise InputError(Origin("--source", 0), "the new place has coordinates but no source",
                          "say where they came from: --source")

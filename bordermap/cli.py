@@ -3,6 +3,8 @@
 import argparse
 import dataclasses
 import os
+import re
+import signal
 import sys
 import traceback
 import webbrowser
@@ -17,12 +19,13 @@ from bordermap.errors import BordermapError, Origin, printable
 from bordermap.files import write_atomically
 from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
-from bordermap.project import PROJECT_FILE, find_project, init_project, resolve_paths
+from bordermap.project import PROJECT_FILE, SETTINGS_FILE_NAMES, find_project, init_project, resolve_paths
 from bordermap.serve import serve_map
 from bordermap.suggest import (DEFAULT_MIN_CONFIDENCE, require_status_column, source_label, suggest_places,
                                write_suggestions)
 from bordermap.tables import text_codec
 
+STDOUT_NAMES = ("-", "/dev/stdout")  # what export -o takes for standard output, as csvkit and ogr2ogr do
 LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second datetime can hold
 
 EXAMPLE = """examples:
@@ -55,6 +58,19 @@ def _path(text: str) -> Path:
     if not text.strip():
         raise argparse.ArgumentTypeError("the path is empty: give a file or folder name")
     return Path(text)
+
+
+def _file_path(text: str) -> Path:
+    if text.endswith(("/", os.sep)):
+        raise argparse.ArgumentTypeError(f"'{text}' names a folder: give the file's name, e.g. {text}map.html")
+    return _path(text)
+
+
+def _confidence(text: str) -> float:
+    # float() also takes nan, inf and 1_0: a bar is a plain decimal from 0 to 1.
+    if not re.fullmatch(r"\s*(?:\d+(?:\.\d*)?|\.\d+)\s*", text) or not 0 <= float(text) <= 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number from 0 to 1, e.g. 0.6")
+    return float(text)
 
 
 def _port(text: str) -> int:
@@ -118,7 +134,7 @@ def parser() -> argparse.ArgumentParser:
         description="Build the companion map as one self-contained HTML file.",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_options(build)
-    build.add_argument("-o", "--output", type=_path, default=None, metavar="FILE",
+    build.add_argument("-o", "--output", type=_file_path, default=None, metavar="FILE",
                        help="the map to write (default: the project's, else map.html)")
     build.add_argument("--cdn", action="store_true",
                        help="link Leaflet from a CDN instead of inlining it (smaller, needs the network)")
@@ -134,7 +150,8 @@ def parser() -> argparse.ArgumentParser:
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_options(export_command)
     export_command.add_argument("--format", choices=FORMATS, required=True, help="the file format")
-    export_command.add_argument("-o", "--output", type=_path, required=True, metavar="FILE", help="the file to write")
+    export_command.add_argument("-o", "--output", type=_file_path, required=True, metavar="FILE",
+                                help="the file to write, or - for standard output")
     export_command.add_argument("--allow-unresolved", action="store_true",
                                 help="export even if some queries find no place")
 
@@ -156,7 +173,7 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--precision-m", default="", metavar="METRES",
                      help="how far the true place may be from the point")
     _input_options(add)
-    add.add_argument("-o", "--output", type=_path, default=None, metavar="FILE",
+    add.add_argument("-o", "--output", type=_file_path, default=None, metavar="FILE",
                      help="the map to rebuild (default: the project's, else map.html)")
     add.add_argument("--no-build", action="store_true", help="only append the row")
 
@@ -187,7 +204,7 @@ def parser() -> argparse.ArgumentParser:
                            help="the countries to keep")
     gazetteer.add_argument("--min-population", type=int, choices=(500, 1000, 5000, 15000), default=500,
                            help="GeoNames' smallest places to keep (default: 500, which includes villages)")
-    gazetteer.add_argument("-o", "--output", type=_path, default=None, metavar="FILE",
+    gazetteer.add_argument("-o", "--output", type=_file_path, default=None, metavar="FILE",
                            help="where to write it (default: the project's gazetteer)")
     gazetteer.add_argument("--force", action="store_true", help="replace the file if it exists")
     gazetteer.add_argument("--debug", action="store_true", help="show the traceback of an error")
@@ -202,7 +219,7 @@ def parser() -> argparse.ArgumentParser:
         epilog="example:\n  bordermap suggest --min-confidence 0.6 --write\n",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_options(suggest_command)
-    suggest_command.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
+    suggest_command.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
                                  help=f"the bar for a suggestion, 0 to 1 (default: {DEFAULT_MIN_CONFIDENCE})")
     suggest_command.add_argument("--write", action="store_true",
                                  help="append the suggestions at or above the bar to the places file")
@@ -215,7 +232,7 @@ def parser() -> argparse.ArgumentParser:
                     "map. Ctrl-C stops.",
         epilog="example:\n  bordermap serve --open\n", formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_options(serve)
-    serve.add_argument("-o", "--output", type=_path, default=None, metavar="FILE",
+    serve.add_argument("-o", "--output", type=_file_path, default=None, metavar="FILE",
                        help="the map to write on each build (default: the project's, else map.html)")
     serve.add_argument("--allow-unresolved", action="store_true",
                        help="build even if some queries find no place; list them as 'not on the map'")
@@ -264,13 +281,16 @@ def _sources(args: argparse.Namespace) -> Sources:
     """The inputs, from the options and the project; ``args.output`` is filled in too when the command has one."""
     given = {key: getattr(args, key, None) for key in ("texts", "places", "shapes", "gazetteer", "cache", "output")}
     no_texts = args.command == "locate" or getattr(args, "no_build", False)
-    paths, _ = resolve_paths(given, Path.cwd(), needed=("places",) if no_texts else ("texts", "places"))
+    writes_map = args.command in ("build", "serve") or args.command == "add" and not args.no_build
+    needed = ("places",) if no_texts else ("texts", "places")
+    resolved = resolve_paths(given, Path.cwd(), needed=(*needed, "output") if writes_map else needed)
+    paths = resolved.paths
     if hasattr(args, "output"):
         args.output = paths["output"]
     if paths["texts"] is None:
         paths["texts"] = Path(".")  # not read by this command
     return Sources(paths["texts"], paths["places"], paths["shapes"], paths["gazetteer"], paths["cache"],
-                   args.encoding)
+                   args.encoding, resolved.settings)
 
 
 def _notify(message: str) -> None:
@@ -359,14 +379,20 @@ def _locate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    to_stdout = str(args.output) in STDOUT_NAMES
     bar = _StageBar(total=5)
     try:
-        warnings = export_map(_sources(args), args.output, args.format, settings=_settings(args), built=_built(),
-                              stages=bar)
+        result = export_map(_sources(args), None if to_stdout else args.output, args.format,
+                            settings=_settings(args), built=_built(), stages=bar)
     finally:
         bar.close()
-    _print_warnings(warnings)
-    print(f"{args.output.resolve()}")
+    _print_warnings(result.warnings)
+    if to_stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.content)
+        sys.stdout.buffer.flush()
+    else:
+        print(f"{args.output.resolve()}")
     return 0
 
 
@@ -397,16 +423,20 @@ def _check(args: argparse.Namespace) -> int:
 
 def _gazetteer(args: argparse.Namespace) -> int:
     output = args.output
+    project = find_project(Path.cwd())
     if output is None:
-        project = find_project(Path.cwd())
         if project is None:
             raise BordermapError(Origin("-o", 0), f"no -o given, and no {PROJECT_FILE} here or above",
                                  "pass -o FILE, or run it in a project (bordermap init DIR)")
-        output = project.gazetteer
+        output = project.path("gazetteer")
     if output.exists() and not args.force:
         raise BordermapError(Origin(str(output)), "the file exists", "pass --force to replace it, or another -o")
+    settings = {project.settings: "project's settings file"} if project is not None else {}
+    write_atomically(output, b"", "-o", inputs=settings, new=not args.force, dry_run=True,
+                     reserved=SETTINGS_FILE_NAMES)
     content = extract_csv(args.bbox, args.countries, args.min_population)
-    write_atomically(output, content.encode("utf-8"), "-o", new=not args.force)
+    write_atomically(output, content.encode("utf-8"), "-o", inputs=settings, new=not args.force,
+                     reserved=SETTINGS_FILE_NAMES)
     print(f"{output}: {content.count(chr(10)) - 1} rows", file=sys.stderr)
     return 0
 
@@ -480,9 +510,9 @@ def _serve(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     project, written = init_project(args.folder, args.texts)
     for path in written:
-        print(f"  {path}", file=sys.stderr)
-    print(f"{project.root}")
-    print(f"  next: cd {args.folder} and run 'bordermap build' (or add places first: bordermap add NAME --query "
+        print(printable(f"  {path}"), file=sys.stderr)
+    print(printable(f"{project.root}"))
+    print(f"  next: cd {printable(str(args.folder))} and run 'bordermap build' (or add places first: bordermap add NAME --query "
           "'…')", file=sys.stderr)
     return 0
 
@@ -504,6 +534,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("bordermap: interrupted; nothing half-written was left behind", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`bordermap check | head -1`): end quietly, with the status a shell shows for a
+        # tool that SIGPIPE ended, and point stdout at /dev/null so that the exit's flush says nothing either.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 128 + getattr(signal, "SIGPIPE", 13)
     except Exception as error:  # a bug: still one line, and no file was half-written (writes are atomic)
         if args.debug:
             traceback.print_exc()

@@ -148,8 +148,9 @@ class Outputs:
     inputs named in its ``replaces`` (the places file for ``add``, the cache for a geocoding run).
     """
 
-    def __init__(self, inputs: dict[Path, str] | None = None):
+    def __init__(self, inputs: dict[Path, str] | None = None, reserved: tuple[str, ...] = ()):
         self.inputs = {Path(p): what for p, what in (inputs or {}).items() if p is not None}
+        self.reserved = reserved  # file names this run never writes, e.g. a project's settings (issue #19)
         self._staged: list[_Staged] = []
         self._claimed: dict[Path, tuple[str, str]] = {}
 
@@ -167,7 +168,8 @@ class Outputs:
             raise OutputError(origin, f"the folder '{folder}' does not exist",
                               f"create it first or choose another output path with {option}")
         try:
-            mode = os.stat(target).st_mode
+            # The path itself, not its resolved name: /dev/stdout resolves to a /proc name that cannot be stat'ed.
+            mode = os.stat(path).st_mode
         except FileNotFoundError:
             mode = None
         except OSError as error:
@@ -178,6 +180,9 @@ class Outputs:
                               f"give {option} the path of a file to write")
         if mode is not None and new:
             raise OutputError(origin, "the file exists and would be replaced", f"give {option} another path")
+        if target.name in self.reserved or Path(path).name in self.reserved:
+            raise OutputError(origin, f"'{Path(path).name}' is the name of a project's settings file",
+                              f"give {option} another name, e.g. map.html")
         allowed = {target_of(p) for p in replaces}
         for source, what in self.inputs.items():
             if target not in allowed and _same_file(target, source):
@@ -283,8 +288,13 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def write_atomically(path: Path, data: bytes, option: str = "-o", inputs: dict[Path, str] | None = None,
-                     replaces: tuple[Path, ...] = (), new: bool = False) -> None:
-    """Write one file so that a reader sees the old file or the whole new one, never a part (with ``new``, a new one)."""
-    outputs = Outputs(inputs)
+                     replaces: tuple[Path, ...] = (), new: bool = False, dry_run: bool = False,
+                     reserved: tuple[str, ...] = ()) -> None:
+    """Write one file so that a reader sees the old file or the whole new one, never a part (with ``new``, a new one).
+
+    With ``dry_run``, only check that it could be written (before spending time on its content).
+    """
+    outputs = Outputs(inputs, reserved)
     outputs.stage(path, option, data, replaces, new)
-    outputs.commit()
+    if not dry_run:
+        outputs.commit()

@@ -25,8 +25,10 @@ def test_build_writes_the_map_and_prints_its_path(tmp_path):
 
 
 def test_build_defaults_to_the_bundled_data_and_map_html(tmp_path):
-    for name in ("seeds", "data", "pyproject.toml"):
-        (tmp_path / name).symlink_to(ROOT / name)
+    # Copies, not links: a project's paths must resolve inside its folder (issue #19).
+    for name in ("seeds", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     result = run_cli("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "map.html").exists()
@@ -345,3 +347,92 @@ def test_a_typed_far_place_is_still_warned_as_a_likely_typo(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "onsong is 55.2 km from the nearest other place (sanhe); a typo in lat or lon?" in result.stderr
     assert "onsong: its precision radius 900.0 km is larger than the whole map" in result.stderr
+
+
+# Issue #19: what ended as an internal error or said the wrong thing.
+
+@pytest.mark.parametrize("command", ["check", "suggest", "export --format csv -o -"])
+def test_a_closed_pipe_ends_the_command_quietly(command):
+    # The shell gives a tool that a closed pipe stopped the status 141 (128 + SIGPIPE); head reads one line.
+    result = subprocess.run(f"{sys.executable} -m bordermap {command} | head -c 1 >/dev/null; "
+                            "echo \"status ${PIPESTATUS[0]}\" >&2", shell=True, executable="/bin/bash", cwd=ROOT,
+                            capture_output=True, text=True, timeout=180,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert "BrokenPipe" not in result.stderr and "Exception ignored" not in result.stderr
+    assert result.stderr.splitlines()[-1] in ("status 141", "status 0")
+
+
+def test_export_to_standard_output_writes_no_file(tmp_path):
+    for target in ("-", "/dev/stdout"):
+        result = run_cli("export", "--format", "geojson", "-o", target, cwd=ROOT)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["type"] == "FeatureCollection"
+    assert not (ROOT / "-").exists()
+
+
+def test_a_device_or_pipe_given_as_a_map_is_named_for_what_it_is(tmp_path):
+    with open(tmp_path / "pipe-out", "w") as sink:
+        result = subprocess.run([sys.executable, "-m", "bordermap", "build", "-o", "/dev/stdout"], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=180)
+    assert result.returncode == 1
+    assert result.stderr == ("/dev/stdout:1:1: a named pipe (FIFO), not a regular file, is there; give -o the path "
+                             "of a file to write\n")
+
+
+@pytest.mark.parametrize("value", ["-1", "1.5", "nan", "inf", "1_0", "0x1", ""])
+def test_min_confidence_takes_a_number_from_0_to_1_only(value, capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["suggest", "--min-confidence", value])
+    assert exited.value.code == 2
+    assert f"argument --min-confidence: '{value}' is not a number from 0 to 1, e.g. 0.6" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["0", "0.6", "1", "1.0", ".5"])
+def test_min_confidence_takes_plain_decimals(value):
+    assert parser().parse_args(["suggest", "--min-confidence", value]).min_confidence == float(value)
+
+
+def test_a_gazetteer_option_names_a_file_that_must_exist(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    missing = tmp_path / "missing.csv"
+    assert cli.main(["build", "--gazetteer", str(missing), "-o", str(tmp_path / "map.html")]) == 1
+    assert capsys.readouterr().err == (f"{missing}:1:1: the gazetteer given with --gazetteer does not exist; check "
+                                       "the path, or leave --gazetteer out\n")
+    assert not (tmp_path / "map.html").exists()
+
+
+@pytest.mark.parametrize("option", ["out/", "maps/out/"])
+def test_an_output_that_names_a_folder_is_a_usage_error(option, capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["build", "-o", option])
+    assert exited.value.code == 2
+    assert f"'{option}' names a folder: give the file's name, e.g. {option}map.html" in capsys.readouterr().err
+
+
+def _mount_tmpfs(folder, options: str) -> bool:
+    folder.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+                          capture_output=True).returncode == 0
+
+
+def test_init_onto_a_read_only_file_system_is_one_line(tmp_path):
+    mount = tmp_path / "ro"
+    if not _mount_tmpfs(mount, "ro,size=1m"):
+        pytest.skip("mounting a read-only tmpfs needs root")
+    try:
+        result = run_cli("init", str(mount / "story"), str(next(ROOT.joinpath("seeds").glob("*.txt"))))
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+    assert result.returncode == 1
+    assert result.stderr == f"{mount / 'story'}:1:1: cannot make the folder (Read-only file system); choose a " \
+                            "folder where you may write\n"
+
+
+@pytest.mark.parametrize("name", ["two\nlines", "right\u202eto-left"])
+def test_init_prints_the_paths_it_wrote_escaped(tmp_path, name):
+    result = run_cli("init", str(tmp_path / name))
+    assert result.returncode == 0, result.stderr
+    escaped = name.encode("unicode_escape").decode("ascii")
+    assert result.stdout == f"{tmp_path}/{escaped}\n"
+    assert "\u202e" not in result.stderr and all(escaped in line for line in result.stderr.splitlines()[:3])

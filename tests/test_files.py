@@ -302,7 +302,8 @@ def test_add_refuses_an_encoding_that_is_not_a_text_file_s(work, codec):
 
 def test_add_with_coordinates_but_no_source_names_the_option_not_a_file_position(work):
     before = snapshot(work["folder"])
-    result = run_cli("add", "Sanhe", "--lat", "42.5", "--lon", "129.7", *BUNDLED, "--places", str(work["places"]))
+    result = run_cli("add", "Sanhe", "--lat", "42.5", "--lon", "129.7", *BUNDLED, "--places", str(work["places"]),
+                     "-o", str(work["folder"] / "map.html"))
     assert_one_line_and_nothing_changed(result, before, work["folder"])
     assert result.stderr.startswith("--source: the new place has coordinates but no source;")
 

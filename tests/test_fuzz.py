@@ -45,7 +45,7 @@ def _build(folder: Path, row: dict[str, str] | None = None, seed: str | None = N
     stderr = io.StringIO()
     with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
         status = main(["build", "--texts", str(texts), "--places", str(places), "--shapes", str(shapes),
-                       "--gazetteer", str(folder / "none.csv"), "--cache", str(folder / "cache.csv"),
+                       "--cache", str(folder / "cache.csv"),
                        "--cdn", "--allow-unresolved", "-o", str(output)])
     return status, stderr.getvalue(), output
 
