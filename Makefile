@@ -3,13 +3,22 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: map test bench clean
+.PHONY: map test test-fast lint bench clean
 
 map: $(VENV)/.installed
 	$(BIN)/bordermap build
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# The edit loop: no browser, nothing slow.
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m "not browser and not slow" -q
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_build.py

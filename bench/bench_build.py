@@ -48,17 +48,25 @@ def naive_passages(texts, things):
 
 def naive_nearest(points):
     """The obvious way: every place against every other, on the ellipsoid."""
-    return [min((distance_m(a.position.lat, a.position.lon, b.position.lat, b.position.lon), b.id)
-                for b in points if b is not a) for a in points]
+    return [
+        min(
+            (distance_m(a.position.lat, a.position.lon, b.position.lat, b.position.lon), b.id)
+            for b in points
+            if b is not a
+        )
+        for a in points
+    ]
 
 
 def random_places(count: int) -> list:
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "places.csv"
-        path.write_text("id,name,lat,lon,source\n" + "".join(
-            f"p{i},Place {i},{42 + rng.random():.5f},{129 + rng.random():.5f},bench\n" for i in range(count)),
-            encoding="utf-8")
+        path.write_text(
+            "id,name,lat,lon,source\n"
+            + "".join(f"p{i},Place {i},{42 + rng.random():.5f},{129 + rng.random():.5f},bench\n" for i in range(count)),
+            encoding="utf-8",
+        )
         return read_places(path)
 
 
@@ -73,8 +81,10 @@ def main(quick: bool = False) -> None:
         inline_size, cdn_size = inline.stat().st_size, cdn.stat().st_size
     print(f"build of the bundled map:   {build_seconds * 1000:7.1f} ms (median of {repeat}), inline Leaflet")
     print(f"                            {cdn_seconds * 1000:7.1f} ms with --cdn")
-    print(f"map size:                   {inline_size / 1024:7.1f} KiB inline vs {cdn_size / 1024:.1f} KiB --cdn "
-          f"(x{inline_size / cdn_size:.1f}; the difference is Leaflet, which --cdn fetches at every opening)")
+    print(
+        f"map size:                   {inline_size / 1024:7.1f} KiB inline vs {cdn_size / 1024:.1f} KiB --cdn "
+        f"(x{inline_size / cdn_size:.1f}; the difference is Leaflet, which --cdn fetches at every opening)"
+    )
 
     texts = read_texts(SEEDS)
     things = [*read_places(PLACES), *read_shapes(SHAPES)]

@@ -35,8 +35,16 @@ class Label:
 
 def read_labels(folder: Path) -> list[Label]:
     with open(folder / "labels.csv", encoding="utf-8", newline="") as handle:
-        return [Label(row["place"], frozenset(name_key(n) for n in row["names"].split("|")), float(row["lat"]),
-                      float(row["lon"]), float(row["within_km"])) for row in csv.DictReader(handle)]
+        return [
+            Label(
+                row["place"],
+                frozenset(name_key(n) for n in row["names"].split("|")),
+                float(row["lat"]),
+                float(row["lon"]),
+                float(row["within_km"]),
+            )
+            for row in csv.DictReader(handle)
+        ]
 
 
 def score(suggestions, labels: list[Label]) -> dict:
@@ -58,9 +66,12 @@ def score(suggestions, labels: list[Label]) -> dict:
             wrong.append(f"{s.phrase} (misplaced)" if entry is not None else f"{s.phrase} (no position)")
     count = len(suggestions)
     return {
-        "labels": len(labels), "suggestions": count,
-        "find_precision": finding / count if count else 1.0, "find_recall": len(found) / len(labels),
-        "locate_precision": locating / count if count else 1.0, "locate_recall": len(located) / len(labels),
+        "labels": len(labels),
+        "suggestions": count,
+        "find_precision": finding / count if count else 1.0,
+        "find_recall": len(found) / len(labels),
+        "locate_precision": locating / count if count else 1.0,
+        "locate_recall": len(located) / len(labels),
         "missed": sorted(label.place for label in labels if label.place not in found),
         "wrong": wrong,
     }
@@ -70,17 +81,21 @@ def main() -> None:
     world = open_world_gazetteer(user_cache_folder(), lambda message: print(message, file=sys.stderr))
     keys = world.keys()
     results = {}
-    print(f"{'text':16} {'labels':>6} {'rows':>5} {'find P':>7} {'find R':>7} {'locate P':>9} {'locate R':>9}  "
-          "missed; wrong")
+    print(
+        f"{'text':16} {'labels':>6} {'rows':>5} {'find P':>7} {'find R':>7} {'locate P':>9} {'locate R':>9}  "
+        "missed; wrong"
+    )
     for folder in sorted(p for p in LABELLED.iterdir() if (p / "labels.csv").exists()):
         texts = read_texts(TEXTS.get(folder.name, folder))
         suggestions, _, _ = suggest(texts, [], [], [world], keys)
         accepted = [s for s in suggestions if s.confidence >= DEFAULT_MIN_CONFIDENCE]
         result = score(accepted, read_labels(folder))
         results[folder.name] = result
-        print(f"{folder.name:16} {result['labels']:6} {result['suggestions']:5} {result['find_precision']:7.2f} "
-              f"{result['find_recall']:7.2f} {result['locate_precision']:9.2f} {result['locate_recall']:9.2f}  "
-              f"{', '.join(result['missed']) or '-'}; {', '.join(result['wrong']) or '-'}")
+        print(
+            f"{folder.name:16} {result['labels']:6} {result['suggestions']:5} {result['find_precision']:7.2f} "
+            f"{result['find_recall']:7.2f} {result['locate_precision']:9.2f} {result['locate_recall']:9.2f}  "
+            f"{', '.join(result['missed']) or '-'}; {', '.join(result['wrong']) or '-'}"
+        )
     total = {key: sum(r[key] for r in results.values()) for key in ("labels", "suggestions")}
     micro = {
         "find_recall": sum(r["find_recall"] * r["labels"] for r in results.values()) / total["labels"],
@@ -89,19 +104,33 @@ def main() -> None:
         "locate_precision": sum(r["locate_precision"] * r["suggestions"] for r in results.values())
         / total["suggestions"],
     }
-    print(f"{'all':16} {total['labels']:6} {total['suggestions']:5} {micro['find_precision']:7.2f} "
-          f"{micro['find_recall']:7.2f} {micro['locate_precision']:9.2f} {micro['locate_recall']:9.2f}")
+    print(
+        f"{'all':16} {total['labels']:6} {total['suggestions']:5} {micro['find_precision']:7.2f} "
+        f"{micro['find_recall']:7.2f} {micro['locate_precision']:9.2f} {micro['locate_recall']:9.2f}"
+    )
     scaling = measure_scaling(world, keys)
-    print(json.dumps({"bench": "suggest", "min_confidence": DEFAULT_MIN_CONFIDENCE, "all": micro, "scaling": scaling,
-                      **{name: {k: v for k, v in r.items() if k not in ("missed", "wrong")}
-                         for name, r in results.items()}}))
+    print(
+        json.dumps(
+            {
+                "bench": "suggest",
+                "min_confidence": DEFAULT_MIN_CONFIDENCE,
+                "all": micro,
+                "scaling": scaling,
+                **{name: {k: v for k, v in r.items() if k not in ("missed", "wrong")} for name, r in results.items()},
+            }
+        )
+    )
 
 
 def measure_scaling(world, keys) -> dict:
     """Seconds for suggest on the labelled texts repeated 1, 10, 100 and 1,000 times: linear if the time per
     megabyte stays level."""
-    base = "\n\n".join(t.content for folder in sorted(LABELLED.iterdir()) if (folder / "labels.csv").exists()
-                       for t in read_texts(TEXTS.get(folder.name, folder)))
+    base = "\n\n".join(
+        t.content
+        for folder in sorted(LABELLED.iterdir())
+        if (folder / "labels.csv").exists()
+        for t in read_texts(TEXTS.get(folder.name, folder))
+    )
     figures = {}
     print(f"\n{'copies':>7} {'MB':>7} {'seconds':>8} {'s per MB':>9}")
     for copies in (1, 10, 100, 1000):

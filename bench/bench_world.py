@@ -20,8 +20,10 @@ def main(quick: bool = False) -> None:
         started = time.perf_counter()
         facts = build_world_gazetteer(path)
         built_s = time.perf_counter() - started
-        print(f"build: {built_s:.1f} s for {int(facts['places']):,} places and {int(facts['names']):,} folded names "
-              f"({facts['source']}); file {path.stat().st_size / 2**20:.1f} MiB")
+        print(
+            f"build: {built_s:.1f} s for {int(facts['places']):,} places and {int(facts['names']):,} folded names "
+            f"({facts['source']}); file {path.stat().st_size / 2**20:.1f} MiB"
+        )
         with sqlite3.connect(path) as connection:
             keys = [k for (k,) in connection.execute("SELECT key FROM name")]
         names = random.Random(13).sample(keys, 2_000 if quick else 20_000)
@@ -36,8 +38,10 @@ def main(quick: bool = False) -> None:
             wanted = name_key(name)
             sum(1 for key in keys if key == wanted)
         scanned = len(sample) / (time.perf_counter() - started)
-        print(f"lookups: {indexed:,.0f} per second indexed ({found / len(names):.2f} candidates each), "
-              f"{scanned:,.1f} per second by scanning every name: x{indexed / scanned:,.0f}")
+        print(
+            f"lookups: {indexed:,.0f} per second indexed ({found / len(names):.2f} candidates each), "
+            f"{scanned:,.1f} per second by scanning every name: x{indexed / scanned:,.0f}"
+        )
         world.close()
 
 

@@ -25,12 +25,19 @@ def naive_map(places: Path, texts: Path, output: Path) -> None:
             while found >= 0:
                 start = max(content.rfind(". ", 0, found) + 2, content.rfind("\n", 0, found) + 1)
                 ends = [e for e in (content.find(". ", found), content.find("\n", found)) if e >= 0]
-                quotes.append(content[start:min(ends) + 1 if ends else len(content)])
+                quotes.append(content[start : min(ends) + 1 if ends else len(content)])
                 found = content.find(name, found + len(name))
-        popup = "<b>" + html.escape(row["name"]) + "</b>" + "".join(
-            "<blockquote>" + html.escape(q) + "</blockquote>" for q in quotes[:3])
-        folium.Marker([float(row["lat"]), float(row["lon"])], popup=folium.Popup(popup, max_width=300),
-                      tooltip=html.escape(row["name"])).add_to(figure)
+        popup = (
+            "<b>"
+            + html.escape(row["name"])
+            + "</b>"
+            + "".join("<blockquote>" + html.escape(q) + "</blockquote>" for q in quotes[:3])
+        )
+        folium.Marker(
+            [float(row["lat"]), float(row["lon"])],
+            popup=folium.Popup(popup, max_width=300),
+            tooltip=html.escape(row["name"]),
+        ).add_to(figure)
     figure.save(str(output))
 
 

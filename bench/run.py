@@ -12,12 +12,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from synthetic import write_inputs
-
 from bordermap.geometry import read_shapes
 from bordermap.places import read_places
 from bordermap.tables import read_rows
 from bordermap.text import Text, find_passages, sentence_spans
+
+from synthetic import write_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = [(1_000, 1_000_000, 25), (10_000, 1_000_000, 25), (100_000, 10_000_000, 250)]
@@ -55,29 +55,38 @@ def in_chromium(page_file: Path, place_id: str, steps: int = 8) -> dict[str, flo
     """Interactive time after navigation, click to popup, the longest task while panning and zooming, and the wall
     time of one pan or zoom step (the observer may see many tasks where the reader sees one frozen page)."""
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
-                   else route.fulfill(status=204))
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(("file:", "data:")) else route.fulfill(status=204)
+            ),
+        )
         page.goto(page_file.as_uri(), timeout=600_000)
         page.wait_for_function("window.bordermap !== undefined", timeout=600_000)
         interactive = page.evaluate("new Promise(r => requestAnimationFrame(() => r(performance.now())))")
-        click = page.evaluate("""id => new Promise(resolve => {
+        click = page.evaluate(
+            """id => new Promise(resolve => {
             const layers = window.bordermap.layersOf(id), layer = layers[layers.length - 1];
             const t0 = performance.now();
             layer.fire('click', {latlng: layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter()});
             requestAnimationFrame(() => resolve(document.querySelector('.leaflet-popup') ? performance.now() - t0
                                                                                         : -1));
-        })""", place_id)
+        })""",
+            place_id,
+        )
         page.evaluate("""() => { window.__longest = 0; new PerformanceObserver(list => list.getEntries().forEach(
             e => { window.__longest = Math.max(window.__longest, e.duration); })).observe({type: 'longtask'}); }""")
         started = time.perf_counter()
         for step in range(steps):
             page.evaluate(f"void window.bordermap.map.panBy([{150 if step % 2 else -150}, 60], {{animate: false}})")
-        for zoom in (1, -1, -1, 1)[:max(1, steps // 2)]:
-            page.evaluate(f"void window.bordermap.map.setZoom(window.bordermap.map.getZoom() + {zoom}, "
-                          "{animate: false})")
+        for zoom in (1, -1, -1, 1)[: max(1, steps // 2)]:
+            page.evaluate(
+                f"void window.bordermap.map.setZoom(window.bordermap.map.getZoom() + {zoom}, {{animate: false}})"
+            )
         step_ms = (time.perf_counter() - started) * 1000 / (steps + max(1, steps // 2))
         longest = page.evaluate("window.__longest")
         browser.close()
@@ -96,24 +105,32 @@ def doubling(quick: bool) -> dict[str, float]:
         def passages(inputs):
             text = next(inputs.texts.glob("*.txt"))
             return timed(lambda: find_passages([Text("t", str(text), text.read_text(encoding="utf-8"))], things))
+
         ratios["text length"] = passages(large) / passages(small)
-        one, two = (write_inputs(scratch / f"p{n}", 1000, n * 150_000 * scale, 1, one_paragraph=True)
-                    for n in (1, 2))
-        ratios["paragraph length"] = (timed(lambda: sentence_spans(next(two.texts.glob("*.txt")).read_text()))
-                                      / timed(lambda: sentence_spans(next(one.texts.glob("*.txt")).read_text())))
+        one, two = (write_inputs(scratch / f"p{n}", 1000, n * 150_000 * scale, 1, one_paragraph=True) for n in (1, 2))
+        ratios["paragraph length"] = timed(lambda: sentence_spans(next(two.texts.glob("*.txt")).read_text())) / timed(
+            lambda: sentence_spans(next(one.texts.glob("*.txt")).read_text())
+        )
         few, many = (write_inputs(scratch / f"n{n}", n * 5000 * scale, 10_000, 1) for n in (1, 2))
         ratios["places"] = timed(lambda: read_places(many.places)) / timed(lambda: read_places(few.places))
         for n in (1, 2):
             (scratch / f"cells{n}.csv").write_text(",".join(["x"] * (n * 50_000 * scale)) + "\n", encoding="utf-8")
-            features = ",".join('{"type": "Feature", "properties": {"id": "f%d", "name": "F", "source": "s"}, '
-                                '"geometry": {"type": "LineString", "coordinates": [[129.1, 42.1], [129.2, 42.2]]}}'
-                                % i for i in range(n * 2000 * scale))
+            features = ",".join(
+                '{"type": "Feature", "properties": {"id": "f%d", "name": "F", "source": "s"}, '
+                '"geometry": {"type": "LineString", "coordinates": [[129.1, 42.1], [129.2, 42.2]]}}'.replace(
+                    "%d", str(i)
+                )
+                for i in range(n * 2000 * scale)
+            )
             (scratch / f"shapes{n}.geojson").write_text(
-                '{"type": "FeatureCollection", "features": [' + features + "]}", encoding="utf-8")
-        ratios["CSV cells"] = (timed(lambda: list(read_rows(scratch / "cells2.csv", "t"))[0].origins())
-                               / timed(lambda: list(read_rows(scratch / "cells1.csv", "t"))[0].origins()))
-        ratios["GeoJSON size"] = (timed(lambda: read_shapes(scratch / "shapes2.geojson"))
-                                  / timed(lambda: read_shapes(scratch / "shapes1.geojson")))
+                '{"type": "FeatureCollection", "features": [' + features + "]}", encoding="utf-8"
+            )
+        ratios["CSV cells"] = timed(lambda: list(read_rows(scratch / "cells2.csv", "t"))[0].origins()) / timed(
+            lambda: list(read_rows(scratch / "cells1.csv", "t"))[0].origins()
+        )
+        ratios["GeoJSON size"] = timed(lambda: read_shapes(scratch / "shapes2.geojson")) / timed(
+            lambda: read_shapes(scratch / "shapes1.geojson")
+        )
         in_lines = write_inputs(scratch / "lines", 1000, 1_000_000, 1)
         in_one = write_inputs(scratch / "one", 1000, 1_000_000, 1, one_paragraph=True)
         ratios["1 paragraph / paragraphs"] = passages(in_one) / passages(in_lines)
@@ -137,26 +154,59 @@ def main(quick: bool) -> None:
         for places, text_bytes, texts in SIZES[:2] if quick else SIZES:
             inputs = write_inputs(scratch / str(places), places, text_bytes, texts)
             ours, naive = scratch / f"bordermap-{places}.html", scratch / f"naive-{places}.html"
-            build_s, build_mb = measured([sys.executable, "-m", "bordermap", "build", "--texts", str(inputs.texts),
-                                          "--places", str(inputs.places), "--shapes", str(inputs.shapes),
-                                          "-o", str(ours)])
-            naive_s, naive_mb = measured([sys.executable, str(ROOT / "bench" / "naive.py"), str(inputs.places),
-                                          str(inputs.texts), str(naive)])
+            build_s, build_mb = measured(
+                [
+                    sys.executable,
+                    "-m",
+                    "bordermap",
+                    "build",
+                    "--texts",
+                    str(inputs.texts),
+                    "--places",
+                    str(inputs.places),
+                    "--shapes",
+                    str(inputs.shapes),
+                    "-o",
+                    str(ours),
+                ]
+            )
+            naive_s, naive_mb = measured(
+                [sys.executable, str(ROOT / "bench" / "naive.py"), str(inputs.places), str(inputs.texts), str(naive)]
+            )
             texts_bytes = sum(p.stat().st_size for p in inputs.texts.glob("*.txt"))
             page = in_chromium(ours, "p0", steps=1 if quick else 8)
             mb_s, mb_s_few = matching(inputs, 1000)
-            row = {"places": places, "text_mb": round(texts_bytes / 1e6, 1), "build_s": round(build_s, 2),
-                   "build_peak_mb": round(build_mb), "naive_s": round(naive_s, 2), "naive_peak_mb": round(naive_mb),
-                   "build_speedup": round(naive_s / build_s, 2), "html_bytes": ours.stat().st_size,
-                   "naive_html_bytes": naive.stat().st_size,
-                   "size_ratio": round(ours.stat().st_size / naive.stat().st_size, 3),
-                   "bytes_per_place": round(place_bytes(ours) / places),
-                   **{k: round(v) for k, v in page.items()},
-                   "match_mb_s": round(mb_s, 1), "match_flatness": round(mb_s_few / mb_s, 2)}
+            row = {
+                "places": places,
+                "text_mb": round(texts_bytes / 1e6, 1),
+                "build_s": round(build_s, 2),
+                "build_peak_mb": round(build_mb),
+                "naive_s": round(naive_s, 2),
+                "naive_peak_mb": round(naive_mb),
+                "build_speedup": round(naive_s / build_s, 2),
+                "html_bytes": ours.stat().st_size,
+                "naive_html_bytes": naive.stat().st_size,
+                "size_ratio": round(ours.stat().st_size / naive.stat().st_size, 3),
+                "bytes_per_place": round(place_bytes(ours) / places),
+                **{k: round(v) for k, v in page.items()},
+                "match_mb_s": round(mb_s, 1),
+                "match_flatness": round(mb_s_few / mb_s, 2),
+            }
             rows.append(row)
             print(" | ".join(f"{k} {v}" for k, v in row.items()), flush=True)
-        headline = {k: rows[-1][k] for k in ("places", "build_speedup", "size_ratio", "interactive_ms", "click_ms",
-                                             "pan_longtask_ms", "match_mb_s", "match_flatness")}
+        headline = {
+            k: rows[-1][k]
+            for k in (
+                "places",
+                "build_speedup",
+                "size_ratio",
+                "interactive_ms",
+                "click_ms",
+                "pan_longtask_ms",
+                "match_mb_s",
+                "match_flatness",
+            )
+        }
     ratios = doubling(quick)
     for name, ratio in ratios.items():
         print(f"doubling {name}: x{ratio:.2f}")

@@ -37,8 +37,15 @@ def world() -> World:
     path = resources.files("bordermap").joinpath("data/natural-earth-10m.json.gz")
     document = json.loads(gzip.decompress(path.read_bytes()))
     transform = document["transform"]
-    return World(document["source"], tuple(transform["scale"]), tuple(transform["translate"]), document["arcs"],
-                 document["arc_bbox"], document["arc_kind"], document["countries"])
+    return World(
+        document["source"],
+        tuple(transform["scale"]),
+        tuple(transform["translate"]),
+        document["arcs"],
+        document["arc_bbox"],
+        document["arc_kind"],
+        document["countries"],
+    )
 
 
 def area_of_interest(corners: list[list[float]] | None) -> tuple[float, float, float, float] | None:
@@ -49,8 +56,12 @@ def area_of_interest(corners: list[list[float]] | None) -> tuple[float, float, f
     (south, west), (north, east) = corners
     pad_lat = max(north - south, 1.0)
     pad_lon = max(east - west, 1.0)
-    return (max(west - pad_lon, -180.0), max(south - pad_lat, -85.0),
-            min(east + pad_lon, 180.0), min(north + pad_lat, 85.0))
+    return (
+        max(west - pad_lon, -180.0),
+        max(south - pad_lat, -85.0),
+        min(east + pad_lon, 180.0),
+        min(north + pad_lat, 85.0),
+    )
 
 
 def _quantized_box(world_: World, box) -> tuple[float, float, float, float]:
@@ -93,8 +104,9 @@ def _clipped_polygon(rings, box, wraps: bool) -> list[Polygon]:
         shifted = shapely.transform(polygon, _shift_east)
         west, south, east, north = box
         pieces.append(shapely.clip_by_rect(shifted, west, south, east, north))
-        pieces.append(shapely.affinity.translate(shapely.clip_by_rect(shifted, west + 360, south, east + 360, north),
-                                                 xoff=-360))
+        pieces.append(
+            shapely.affinity.translate(shapely.clip_by_rect(shifted, west + 360, south, east + 360, north), xoff=-360)
+        )
     out = []
     for piece in pieces:
         for part in getattr(piece, "geoms", [piece]):
@@ -149,7 +161,7 @@ def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -
 
     Coordinates are integers in units of ``quantum`` degrees (see ``_encode``)."""
     box = area_of_interest(corners)
-    if box is None:
+    if box is None or corners is None:
         return None
     world_ = world()
     qbox = _quantized_box(world_, box)
@@ -170,7 +182,7 @@ def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -
             continue
         clipped = shapely.MultiPolygon(polygons) if len(polygons) > 1 else polygons[0]
         names.append((country["name"], clipped))
-    lines = {"coast": [], "border": []}
+    lines: dict[str, list] = {"coast": [], "border": []}
     for index, arc_box in enumerate(world_.arc_bbox):
         if _overlaps(arc_box, qbox):
             for part in _split_at_antimeridian(_decode(world_, index)):
@@ -182,15 +194,20 @@ def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -
     pad = max(0.1 * max(north - south, east - west), 0.01)  # a map of one point has bounds of no size
     view = (west - pad, south - pad, east + pad, north + pad)
     view_box = shapely.box(*view)
-    countries = [[name, *_label_point(shape), *_label_point(shapely.clip_by_rect(shape, *view))]
-                 if shapely.intersects(shape, view_box) else [name, *_label_point(shape)]
-                 for name, shape in names if shape.area > 0]
+    countries = [
+        [name, *_label_point(shape), *_label_point(shapely.clip_by_rect(shape, *view))]
+        if shapely.intersects(shape, view_box)
+        else [name, *_label_point(shape)]
+        for name, shape in names
+        if shape.area > 0
+    ]
     span = max(box[2] - box[0], box[3] - box[1])
     tolerance = span / _VERTICES_ACROSS
     for _ in range(8):
         quantum = tolerance / 2
         result = {
-            "source": world_.source, "quantum": quantum,
+            "source": world_.source,
+            "quantum": quantum,
             "land": _encode([shape for _, shape in names], tolerance, quantum),
             "coast": _encode(lines["coast"], tolerance, quantum),
             "border": _encode(lines["border"], tolerance, quantum),

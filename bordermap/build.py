@@ -1,26 +1,38 @@
 """Run the pipeline and write its files: the only module that writes, and always through a temporary file."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterable
 
 from bordermap.cache import cache_csv, query_key, read_cache
 from bordermap.check import Finding, survey
 from bordermap.errors import BordermapError, InputError, Origin
+from bordermap.export import FORMATS, export
 from bordermap.files import Outputs, locked_folders, target_of
 from bordermap.gazetteer import read_gazetteer
-from bordermap.geocode import (DEFAULT_NOMINATIM_URL, LOOKUP_BUDGET_S, REQUEST_DEADLINE_S, Bias, CacheGeocoder,
-                               GazetteerGeocoder, GeocoderChain, Located, Lookup, NominatimGeocoder, area_of, explain,
-                               locate)
-from bordermap.export import FORMATS, export
+from bordermap.geocode import (
+    DEFAULT_NOMINATIM_URL,
+    LOOKUP_BUDGET_S,
+    REQUEST_DEADLINE_S,
+    Bias,
+    CacheGeocoder,
+    GazetteerGeocoder,
+    GeocoderChain,
+    Located,
+    Lookup,
+    NominatimGeocoder,
+    area_of,
+    explain,
+    locate,
+)
 from bordermap.geometry import Shape, read_point_places, read_shapes
-from bordermap.project import SETTINGS_FILE_NAMES, user_cache_folder
-from bordermap.world import LazyWorldGazetteer
 from bordermap.places import Place, append_row, parse_precision_m, read_places, slug
+from bordermap.project import SETTINGS_FILE_NAMES, user_cache_folder
 from bordermap.render import MapMetadata, map_data, render_map
 from bordermap.tables import read_encoded, split_lines
 from bordermap.text import find_passages, read_texts
+from bordermap.world import LazyWorldGazetteer
 
 
 @dataclass(frozen=True)
@@ -82,16 +94,27 @@ def _chain(sources: Sources, settings: GeocodingSettings) -> GeocoderChain:
     gazetteer = GazetteerGeocoder(read_gazetteer(sources.gazetteer)) if sources.gazetteer is not None else None
     online = None
     if settings.online:
-        online = NominatimGeocoder(settings.user_agent, settings.nominatim_url, timeout=settings.timeout_s,
-                                   retries=settings.retries, deadline_s=settings.deadline_s, budget_s=settings.budget_s)
-    world = (GazetteerGeocoder(LazyWorldGazetteer(user_cache_folder(), settings.notify), "geonames-world")
-             if settings.world else None)
+        online = NominatimGeocoder(
+            settings.user_agent,
+            settings.nominatim_url,
+            timeout=settings.timeout_s,
+            retries=settings.retries,
+            deadline_s=settings.deadline_s,
+            budget_s=settings.budget_s,
+        )
+    world = (
+        GazetteerGeocoder(LazyWorldGazetteer(user_cache_folder(), settings.notify), "geonames-world")
+        if settings.world
+        else None
+    )
     return GeocoderChain(CacheGeocoder(read_cache(sources.cache)), gazetteer, online, world=world)
 
 
 def inputs_of(sources: Sources) -> dict[Path, str]:
     """Every file a run reads, by what it is: no output may replace one of them."""
-    inputs = {sources.places: "places file", sources.gazetteer: "gazetteer", sources.cache: "geocode cache"}
+    inputs = {sources.places: "places file", sources.cache: "geocode cache"}
+    if sources.gazetteer is not None:
+        inputs[sources.gazetteer] = "gazetteer"
     if sources.shapes is not None:
         inputs[sources.shapes] = "shapes file"
     inputs.update((path, "project's settings file") for path in sources.settings)
@@ -115,6 +138,7 @@ def _stage_cache(outputs: Outputs, sources: Sources, chain: "GeocoderChain | Non
         answers = read_cache(sources.cache)  # re-read: another run may have added answers since this one began
         answers.update(((a.provider, query_key(a.query)), a) for a in new_answers)
         return cache_csv(answers.values()).encode("utf-8")
+
     outputs.stage(sources.cache, "--cache", merged, replaces=(sources.cache,))
 
 
@@ -132,8 +156,9 @@ def load_places(path: Path, encoding: str | None = None) -> list[Place]:
     return read_places(path, encoding=encoding)
 
 
-def locate_places(sources: Sources, settings: GeocodingSettings,
-                  places: list[Place] | None = None) -> tuple[Located, list[Shape], GeocoderChain | None]:
+def locate_places(
+    sources: Sources, settings: GeocodingSettings, places: list[Place] | None = None
+) -> tuple[Located, list[Shape], GeocoderChain | None]:
     """Read the places and shapes and geocode what needs it; return the chain, whose new answers are to be cached.
 
     If geocoding fails, the answers found so far are saved to the cache before the error goes on: they let the
@@ -145,9 +170,13 @@ def locate_places(sources: Sources, settings: GeocodingSettings,
         return Located(places, [], {}), shapes, None
     chain = _chain(sources, settings)
     try:
-        located = locate(places, chain, _bias(places, shapes, settings),
-                         allow_unresolved=settings.allow_unresolved,
-                         progress=settings.progress if settings.online else None)
+        located = locate(
+            places,
+            chain,
+            _bias(places, shapes, settings),
+            allow_unresolved=settings.allow_unresolved,
+            progress=settings.progress if settings.online else None,
+        )
     except BordermapError:
         _save_cache(sources, chain)
         raise
@@ -187,8 +216,9 @@ def _no_stages(stage: str) -> None:
     pass
 
 
-def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime | None,
-                stages: Stages = _no_stages) -> _Built:
+def _build_data(
+    sources: Sources, settings: GeocodingSettings, built: datetime | None, stages: Stages = _no_stages
+) -> _Built:
     stages("reading the texts")
     texts = read_texts(sources.texts)
     stages("reading the places and shapes")
@@ -199,20 +229,27 @@ def _build_data(sources: Sources, settings: GeocodingSettings, built: datetime |
     passages = find_passages(texts, [*places, *shapes])
     stages("measuring sides and distances")
     surveyed = survey(places, shapes)
-    metadata = MapMetadata(built=built or datetime.now(timezone.utc))
+    metadata = MapMetadata(built=built or datetime.now(UTC))
     return _Built(
         data=map_data(places, shapes, texts, passages, metadata, surveyed),
         places=places,
         shapes=shapes,
-        quotes={thing.id: len(passages[thing.id]) for thing in [*places, *shapes]},
+        quotes={thing_id: len(passages[thing_id]) for thing_id in [p.id for p in places] + [s.id for s in shapes]},
         findings=_geocoding_findings(located) + surveyed.findings,
         chain=chain,
     )
 
 
-def build_map(sources: Sources, output: Path, *, settings: GeocodingSettings = GeocodingSettings(),
-              cdn: bool = False, built: datetime | None = None, export_dir: Path | None = None,
-              stages: Stages = _no_stages) -> BuildResult:
+def build_map(
+    sources: Sources,
+    output: Path,
+    *,
+    settings: GeocodingSettings = GeocodingSettings(),
+    cdn: bool = False,
+    built: datetime | None = None,
+    export_dir: Path | None = None,
+    stages: Stages = _no_stages,
+) -> BuildResult:
     """Read the texts, places and shapes, geocode, find the passages, render the map and write it atomically.
 
     With ``export_dir``, the GeoJSON, KML and CSV exports are written there too, named after the map.
@@ -254,8 +291,15 @@ class ExportResult:
     content: bytes | None = field(default=None, repr=False)
 
 
-def export_map(sources: Sources, output: Path | None, fmt: str, *, settings: GeocodingSettings = GeocodingSettings(),
-               built: datetime | None = None, stages: Stages = _no_stages) -> ExportResult:
+def export_map(
+    sources: Sources,
+    output: Path | None,
+    fmt: str,
+    *,
+    settings: GeocodingSettings = GeocodingSettings(),
+    built: datetime | None = None,
+    stages: Stages = _no_stages,
+) -> ExportResult:
     """Write one export (geojson, kml or csv) of the map data to ``output``, or return it when ``output`` is None."""
     outputs = outputs_of(sources)
     if output is not None:
@@ -279,9 +323,11 @@ def _check_unique_ids(places: list[Place], shapes: list[Shape], sources: Sources
     place_lines = {p.id.casefold(): p.origin.line for p in places}
     for shape in shapes:
         if shape.id.casefold() in place_lines:
-            raise InputError(shape.origin, f"id '{shape.id}' is also used by a place "
-                             f"({sources.places}:{place_lines[shape.id.casefold()]})",
-                             "give every place and shape its own id")
+            raise InputError(
+                shape.origin,
+                f"id '{shape.id}' is also used by a place ({sources.places}:{place_lines[shape.id.casefold()]})",
+                "give every place and shape its own id",
+            )
 
 
 @dataclass(frozen=True)
@@ -314,12 +360,15 @@ def explain_place(sources: Sources, settings: GeocodingSettings, place_id: str) 
     places = load_places(sources.places, sources.encoding)
     matches = [p for p in places if p.id.casefold() == place_id.casefold()]
     if not matches:
-        raise InputError(Origin(str(sources.places)), f"no place has the id '{place_id}'",
-                         "give the id of a row of the places file")
+        raise InputError(
+            Origin(str(sources.places)), f"no place has the id '{place_id}'", "give the id of a row of the places file"
+        )
     place = matches[0]
     if place.position is not None:
-        return (f"{place.id}: coordinates given in {place.origin.path}:{place.origin.line}: "
-                f"{place.position.lat:.5f}, {place.position.lon:.5f}; source: {place.position.source}")
+        return (
+            f"{place.id}: coordinates given in {place.origin.path}:{place.origin.line}: "
+            f"{place.position.lat:.5f}, {place.position.lon:.5f}; source: {place.position.source}"
+        )
     if not place.query:
         return f"{place.id}: no coordinates and no query: shown as 'not on the map'"
     shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
@@ -349,8 +398,9 @@ class NewPlace:
     source: str = ""
 
 
-def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace,
-              rebuild: Path | None = None) -> tuple[Place, Lookup | None]:
+def add_place(
+    sources: Sources, settings: GeocodingSettings, new: NewPlace, rebuild: Path | None = None
+) -> tuple[Place, Lookup | None]:
     """Append a checked row to the places file, geocoding it first when it gives only a query.
 
     ``rebuild`` is the map the caller will build next: it is checked first, so that a map that cannot be
@@ -368,8 +418,9 @@ def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace,
     if rebuild is not None:
         outputs_of(sources).check(rebuild, "-o")
     if (new.lat or new.lon) and not new.source:
-        raise InputError(Origin("--source", 0), "the new place has coordinates but no source",
-                         "say where they came from: --source")
+        raise InputError(
+            Origin("--source", 0), "the new place has coordinates but no source", "say where they came from: --source"
+        )
     with locked_folders([target_of(path).parent, target_of(sources.cache).parent]):
         stored = read_encoded(path, "places file", sources.encoding)
         content = stored.content
@@ -380,27 +431,54 @@ def add_place(sources: Sources, settings: GeocodingSettings, new: NewPlace,
         taken = {p.id.casefold(): p for p in places}
         if place_id.casefold() in taken:
             line = taken[place_id.casefold()].origin.line
-            raise InputError(Origin(str(path), line, 1), f"id '{place_id}' is already used on line {line}",
-                             "pass another --id")
-        values = {"id": place_id, "name": new.name, "category": new.category, "aliases": new.aliases,
-                  "country": new.country, "note": new.note, "precision_m": new.precision_m, "query": new.query,
-                  "lat": new.lat, "lon": new.lon, "source": new.source}
+            raise InputError(
+                Origin(str(path), line, 1), f"id '{place_id}' is already used on line {line}", "pass another --id"
+            )
+        values = {
+            "id": place_id,
+            "name": new.name,
+            "category": new.category,
+            "aliases": new.aliases,
+            "country": new.country,
+            "note": new.note,
+            "precision_m": new.precision_m,
+            "query": new.query,
+            "lat": new.lat,
+            "lon": new.lon,
+            "source": new.source,
+        }
         lookup, chain = None, None
         if not new.lat and not new.lon:
             if not new.query:
-                raise InputError(Origin("--query", 0), "no position for the new place",
-                                 "pass --query, or --lat, --lon and --source")
+                raise InputError(
+                    Origin("--query", 0), "no position for the new place", "pass --query, or --lat, --lon and --source"
+                )
             next_line = Origin(str(path), len(split_lines(content)) + 1)
-            probe = Place(place_id, new.name, new.category or "place", None, (), new.country, "", (), (), next_line,
-                          query=new.query,
-                          stated_precision_m=parse_precision_m(new.precision_m, Origin("--precision-m", 0)))
+            probe = Place(
+                place_id,
+                new.name,
+                new.category or "place",
+                None,
+                (),
+                new.country,
+                "",
+                (),
+                (),
+                next_line,
+                query=new.query,
+                stated_precision_m=parse_precision_m(new.precision_m, Origin("--precision-m", 0)),
+            )
             located, _, chain = locate_places(sources, settings, places=[*places, probe])
             lookup = located.lookups[place_id]
-            position = located.places[-1].position
-            values.update(lat=f"{position.lat:.5f}", lon=f"{position.lon:.5f}", source=position.source,
-                          country=located.places[-1].country,
-                          precision_m=new.precision_m or f"{position.precision_m:g}",
-                          attribution="|".join(located.places[-1].attribution))
+            position = located.places[-1].located
+            values.update(
+                lat=f"{position.lat:.5f}",
+                lon=f"{position.lon:.5f}",
+                source=position.source,
+                country=located.places[-1].country,
+                precision_m=new.precision_m or f"{position.precision_m:g}",
+                attribution="|".join(located.places[-1].attribution),
+            )
         updated = append_row(content, values, origin, optional=() if new.country else ("country",))
         added = _read_back(path, updated, len(places), values)
         outputs.stage(path, "--places", stored.encode(updated, added.origin), replaces=(path,))
@@ -414,6 +492,9 @@ def _read_back(path: Path, updated: str, count: int, values: dict[str, str]) -> 
     places = read_places(path, updated)
     added = [p for p in places if p.id == values["id"]]
     if len(places) != count + 1 or len(added) != 1 or added[0].name != values["name"].strip():
-        raise InputError(Origin(str(path)), "the new row would not read back as the place asked for",
-                         "check the values for characters the CSV cannot hold, or add the row by hand")
+        raise InputError(
+            Origin(str(path)),
+            "the new row would not read back as the place asked for",
+            "check the values for characters the CSV cannot hold, or add the row by hand",
+        )
     return added[0]

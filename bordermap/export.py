@@ -8,7 +8,6 @@ import html
 import io
 import json
 import re
-
 import warnings
 
 import pygeoif
@@ -27,8 +26,10 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _passages(properties: dict) -> list[dict]:
-    return [{"text_id": p["text"], "text_title": p["title"], "quote": p["quote"], "start": p["start"],
-             "end": p["end"]} for p in properties["passages"]]
+    return [
+        {"text_id": p["text"], "text_title": p["title"], "quote": p["quote"], "start": p["start"], "end": p["end"]}
+        for p in properties["passages"]
+    ]
 
 
 def to_geojson(data: dict) -> str:
@@ -37,22 +38,42 @@ def to_geojson(data: dict) -> str:
     for feature in data["features"]:
         p = feature["properties"]
         where = p.get("whereabouts") or {}
-        features.append({
-            "type": "Feature",
-            "id": feature["id"],
-            "geometry": feature["geometry"],
-            "properties": {
-                "id": feature["id"], "name": p["name"], "kind": p["kind"], "category": p["category"],
-                "certainty": p["certainty"], "precision_m": p["precision_m"], "country": p["country"],
-                "side": where.get("side", ""), "source": p["source"], "aliases": p["aliases"], "note": p["note"],
-                "attribution": p["attribution"], "passages": _passages(p),
-                **({"status": p["status"]} if p["kind"] == "place" else {}),
-            },
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": feature["id"],
+                "geometry": feature["geometry"],
+                "properties": {
+                    "id": feature["id"],
+                    "name": p["name"],
+                    "kind": p["kind"],
+                    "category": p["category"],
+                    "certainty": p["certainty"],
+                    "precision_m": p["precision_m"],
+                    "country": p["country"],
+                    "side": where.get("side", ""),
+                    "source": p["source"],
+                    "aliases": p["aliases"],
+                    "note": p["note"],
+                    "attribution": p["attribution"],
+                    "passages": _passages(p),
+                    **({"status": p["status"]} if p["kind"] == "place" else {}),
+                },
+            }
+        )
     meta = data["bordermap"]
-    return json.dumps({"type": "FeatureCollection", "features": features,
-                       "bordermap": {"texts": meta["texts"], "credits": meta["credits"], "built": meta["built"]}},
-                      ensure_ascii=False, indent=1) + "\n"
+    return (
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": features,
+                "bordermap": {"texts": meta["texts"], "credits": meta["credits"], "built": meta["built"]},
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n"
+    )
 
 
 def _neutralise(value) -> str | float | int:
@@ -73,9 +94,23 @@ def to_csv(data: dict) -> str:
         lat, lon = (point["coordinates"][1], point["coordinates"][0]) if point else ("", "")
         rows = _passages(p) or [{"text_title": "", "quote": "", "start": "", "end": ""}]
         for passage in rows:
-            writer.writerow([_neutralise(v) for v in (feature["id"], p["name"], lat, lon, p["certainty"],
-                                                      p["precision_m"], passage["text_title"], passage["quote"],
-                                                      passage["start"], passage["end"])])
+            writer.writerow(
+                [
+                    _neutralise(v)
+                    for v in (
+                        feature["id"],
+                        p["name"],
+                        lat,
+                        lon,
+                        p["certainty"],
+                        p["precision_m"],
+                        passage["text_title"],
+                        passage["quote"],
+                        passage["start"],
+                        passage["end"],
+                    )
+                ]
+            )
     return "\ufeff" + stream.getvalue()
 
 
@@ -87,8 +122,11 @@ def _kml_colour(hex_colour: str, alpha: str) -> str:
 def _description(feature: dict) -> str:
     # Google Earth shows a description as HTML: every user string is HTML-escaped here, then XML-escaped by fastkml.
     p = feature["properties"]
-    parts = [f"<p><b>{html.escape(p['certainty'].capitalize())}</b>"
-             + (f" · within {p['precision_m']:g} m" if p["precision_m"] else "") + "</p>"]
+    parts = [
+        f"<p><b>{html.escape(p['certainty'].capitalize())}</b>"
+        + (f" · within {p['precision_m']:g} m" if p["precision_m"] else "")
+        + "</p>"
+    ]
     for passage in p["passages"]:
         quote, at, marked = passage["quote"], 0, []
         for start, end in passage["marks"]:
@@ -121,9 +159,15 @@ def to_kml(data: dict) -> str:
     colours = {c["name"]: c["color"] for c in data["bordermap"]["categories"]}
     styles, folders = [], {}
     for index, (category, colour) in enumerate(colours.items()):
-        styles.append(Style(id=f"category-{index}", styles=[
-            LineStyle(color=_kml_colour(colour, "ff"), width=3),
-            PolyStyle(color=_kml_colour(colour, "40"))]))
+        styles.append(
+            Style(
+                id=f"category-{index}",
+                styles=[
+                    LineStyle(color=_kml_colour(colour, "ff"), width=3),
+                    PolyStyle(color=_kml_colour(colour, "40")),
+                ],
+            )
+        )
         folders[category] = Folder(name=_xml(category), features=[])
     style_ids = {category: f"#category-{index}" for index, category in enumerate(colours)}
     for feature in data["features"]:
@@ -135,15 +179,21 @@ def to_kml(data: dict) -> str:
             lon, lat = geometry["coordinates"]
             shapes.append(circle(lat, lon, p["precision_m"]))
         for number, shape in enumerate(shapes):
-            folders[p["category"]].append(Placemark(
-                # '.' never appears in an id (places.ID_PATTERN), so the circle's id cannot be another place's.
-                id=f"{feature['id']}.precision" if number else feature["id"],
-                name=_xml(p["name"] if not number else f"{p['name']} (within {p['precision_m']:g} m)"),
-                description=_xml(_description(feature)),
-                style_url=StyleUrl(url=style_ids[p["category"]]),
-                geometry=pygeoif.shape(shape)))
-    document = Document(name=_xml(" · ".join(t["title"] for t in data["bordermap"]["texts"]) + " — companion map"),
-                        styles=styles, features=list(folders.values()))
+            folders[p["category"]].append(
+                Placemark(
+                    # '.' never appears in an id (places.ID_PATTERN), so the circle's id cannot be another place's.
+                    id=f"{feature['id']}.precision" if number else feature["id"],
+                    name=_xml(p["name"] if not number else f"{p['name']} (within {p['precision_m']:g} m)"),
+                    description=_xml(_description(feature)),
+                    style_url=StyleUrl(url=style_ids[p["category"]]),
+                    geometry=pygeoif.shape(shape),
+                )
+            )
+    document = Document(
+        name=_xml(" · ".join(t["title"] for t in data["bordermap"]["texts"]) + " — companion map"),
+        styles=styles,
+        features=list(folders.values()),
+    )
     return KML(features=[document]).to_string(prettyprint=True)
 
 

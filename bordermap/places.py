@@ -14,8 +14,22 @@ import geopy
 from bordermap.errors import InputError, Origin
 from bordermap.tables import LINE_BREAK, Row, cells_by_name, header_names, read_rows, read_text_file, split_lines
 
-KNOWN_COLUMNS = ("id", "name", "category", "lat", "lon", "precision_m", "aliases", "country", "note", "source",
-                 "attribution", "query", "certainty", "status")
+KNOWN_COLUMNS = (
+    "id",
+    "name",
+    "category",
+    "lat",
+    "lon",
+    "precision_m",
+    "aliases",
+    "country",
+    "note",
+    "source",
+    "attribution",
+    "query",
+    "certainty",
+    "status",
+)
 SUGGESTED = "suggested"  # the status of a row `suggest --write` added and nobody has reviewed yet
 REQUIRED_COLUMNS = ("id", "name", "lat", "lon")
 CERTAINTIES = ("exact", "approximate", "area", "unknown")
@@ -72,6 +86,13 @@ class Place:
         return self.position is not None and bool(self.query)
 
     @property
+    def located(self) -> Position:
+        """The position of a place known to be located; a place without one is a bug in the caller (ValueError)."""
+        if self.position is None:
+            raise ValueError(f"place {self.id} has no position")
+        return self.position
+
+    @property
     def needs_geocoding(self) -> bool:
         """True for a row that gives a query instead of coordinates."""
         return self.position is None and bool(self.query)
@@ -99,17 +120,25 @@ def check_certainty(stated: str, precision_m: float | None, kind: str | None, or
     if not stated:
         return ""
     if stated not in CERTAINTIES:
-        raise InputError(origin, f"certainty '{stated}' is not one of {', '.join(CERTAINTIES)}",
-                         "leave it empty to derive it from precision_m")
+        raise InputError(
+            origin,
+            f"certainty '{stated}' is not one of {', '.join(CERTAINTIES)}",
+            "leave it empty to derive it from precision_m",
+        )
     if stated == "area" and kind != "area":
-        raise InputError(origin, "certainty 'area' is for a polygon",
-                         "draw the area in the shapes file, or say approximate with a precision_m")
+        raise InputError(
+            origin,
+            "certainty 'area' is for a polygon",
+            "draw the area in the shapes file, or say approximate with a precision_m",
+        )
     if stated == "exact" and precision_m is not None and precision_m > EXACT_MAX_M:
-        raise InputError(origin, f"certainty 'exact' but precision_m is {precision_m:g}",
-                         f"exact means within {EXACT_MAX_M} m: lower precision_m or say approximate")
+        raise InputError(
+            origin,
+            f"certainty 'exact' but precision_m is {precision_m:g}",
+            f"exact means within {EXACT_MAX_M} m: lower precision_m or say approximate",
+        )
     if stated == "exact" and kind is None:
-        raise InputError(origin, "certainty 'exact' but the place has no coordinates",
-                         "give lat and lon, or a query")
+        raise InputError(origin, "certainty 'exact' but the place has no coordinates", "give lat and lon, or a query")
     return stated
 
 
@@ -129,8 +158,11 @@ def _number(text: str, origin: Origin, column: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        hint = ("write whole metres, e.g. 1500 (a comma is ambiguous here)" if "," in text
-                else "write a decimal number with a point, e.g. 42.44113")
+        hint = (
+            "write whole metres, e.g. 1500 (a comma is ambiguous here)"
+            if "," in text
+            else "write a decimal number with a point, e.g. 42.44113"
+        )
         raise InputError(origin, f"{column} '{text}' is not a number", hint) from None
     if not math.isfinite(value):
         raise InputError(origin, f"{column} '{text}' is not a finite number", "write a decimal number")
@@ -159,11 +191,15 @@ def _degrees(lat_text: str, lon_text: str, at: dict[str, Origin]) -> tuple[float
         for number, mark in _DMS_PARTS.findall(text):
             if float(number) >= 60:
                 part = "minutes" if mark in "′'" else "seconds"
-                raise InputError(at[column], f"{column} '{text}' has {number} {part}",
-                                 f"{part} are under 60: write 42°26′28″N, or decimal degrees such as 42.44113")
+                raise InputError(
+                    at[column],
+                    f"{column} '{text}' has {number} {part}",
+                    f"{part} are under 60: write 42°26′28″N, or decimal degrees such as 42.44113",
+                )
     # geopy would wrap 229°E round to -131°: check the degrees before it sees them.
-    lat_degrees, lon_degrees = (float(m.group(1)) if (m := _LEADING_DEGREES.match(text)) else 0.0
-                                for text in cells.values())
+    lat_degrees, lon_degrees = (
+        float(m.group(1)) if (m := _LEADING_DEGREES.match(text)) else 0.0 for text in cells.values()
+    )
     _check_range(lat_degrees, lon_degrees, lat_text, lon_text, at)
     try:
         with warnings.catch_warnings():
@@ -171,8 +207,11 @@ def _degrees(lat_text: str, lon_text: str, at: dict[str, Origin]) -> tuple[float
             point = geopy.Point(f"{lat_text} {lon_text}".replace("º", "°"))
     except ValueError:
         column = "lat" if _DMS_MARK.search(lat_text) else "lon"
-        raise InputError(at[column], f"{column} '{cells[column]}' cannot be read as degrees, minutes and seconds",
-                         "write 42°26′28″N and 129°44′46″E, or decimal degrees such as 42.44113") from None
+        raise InputError(
+            at[column],
+            f"{column} '{cells[column]}' cannot be read as degrees, minutes and seconds",
+            "write 42°26′28″N and 129°44′46″E, or decimal degrees such as 42.44113",
+        ) from None
     return point.latitude, point.longitude
 
 
@@ -182,18 +221,21 @@ def parse_precision_m(text: str, origin: Origin) -> float | None:
         return None
     precision_m = _number(text, origin, "precision_m")
     if precision_m < 0:
-        raise InputError(origin, f"precision_m {text} is negative",
-                         "give the radius in metres within which the true place lies")
+        raise InputError(
+            origin, f"precision_m {text} is negative", "give the radius in metres within which the true place lies"
+        )
     if precision_m > MAX_PRECISION_M:
-        raise InputError(origin, f"precision_m {text} is more than half the Earth's circumference",
-                         f"give a radius in metres up to {MAX_PRECISION_M:,}")
+        raise InputError(
+            origin,
+            f"precision_m {text} is more than half the Earth's circumference",
+            f"give a radius in metres up to {MAX_PRECISION_M:,}",
+        )
     return precision_m
 
 
 def _check_range(lat: float, lon: float, lat_text: str, lon_text: str, at: dict[str, Origin]) -> None:
     if not -90 <= lat <= 90:
-        hint = ("did you swap lat and lon?" if -90 <= lon <= 90
-                else "latitude is between -90 and 90")
+        hint = "did you swap lat and lon?" if -90 <= lon <= 90 else "latitude is between -90 and 90"
         raise InputError(at["lat"], f"latitude {lat_text} is out of range", hint)
     if not -180 <= lon <= 180:
         raise InputError(at["lon"], f"longitude {lon_text} is out of range", "longitude is between -180 and 180")
@@ -205,36 +247,52 @@ def _position(row: dict[str, str], at: dict[str, Origin], precision_m: float | N
         return None
     if not lat_text or not lon_text:
         missing = "lat" if not lat_text else "lon"
-        raise InputError(at[missing], f"{missing} is empty but {'lon' if missing == 'lat' else 'lat'} is not",
-                         "give both lat and lon, or leave both empty for a place that cannot be located")
+        raise InputError(
+            at[missing],
+            f"{missing} is empty but {'lon' if missing == 'lat' else 'lat'} is not",
+            "give both lat and lon, or leave both empty for a place that cannot be located",
+        )
     lat, lon = _degrees(lat_text, lon_text, at)
     _check_range(lat, lon, lat_text, lon_text, at)
     if not row.get("source"):
-        raise InputError(at.get("source", at["lat"]), "the place has coordinates but no source",
-                         "say in the 'source' column where lat and lon came from")
+        raise InputError(
+            at.get("source", at["lat"]),
+            "the place has coordinates but no source",
+            "say in the 'source' column where lat and lon came from",
+        )
     return Position(lat, lon, precision_m, row["source"])
 
 
-def place_from_row(row: dict[str, str], at: dict[str, Origin], origin: Origin,
-                   extra: tuple[tuple[str, str], ...] = ()) -> Place:
+def place_from_row(
+    row: dict[str, str], at: dict[str, Origin], origin: Origin, extra: tuple[tuple[str, str], ...] = ()
+) -> Place:
     """A place from its cells by column name (missing optional columns are empty), checked cell by cell."""
     row = {column: row.get(column, "") for column in KNOWN_COLUMNS} | row
     at = {column: at.get(column, origin) for column in KNOWN_COLUMNS} | at
     if not row["id"]:
         raise InputError(at["id"], "the id is empty", "give every place a unique id, e.g. hoeryong")
     if not ID_PATTERN.match(row["id"]):
-        raise InputError(at["id"], f"id '{row['id']}' is not a slug",
-                         "use only letters, digits, '-' and '_', starting with a letter or digit")
+        raise InputError(
+            at["id"],
+            f"id '{row['id']}' is not a slug",
+            "use only letters, digits, '-' and '_', starting with a letter or digit",
+        )
     if not row["name"]:
         raise InputError(at["name"], "the name is empty", "give the place a name to show on the map")
     precision_m = parse_precision_m(row["precision_m"], at["precision_m"])
     if row["status"] not in ("", SUGGESTED):
-        raise InputError(at["status"], f"status '{row['status']}' is not '{SUGGESTED}'",
-                         f"leave '{SUGGESTED}' until you have checked the row, then clear the cell")
+        raise InputError(
+            at["status"],
+            f"status '{row['status']}' is not '{SUGGESTED}'",
+            f"leave '{SUGGESTED}' until you have checked the row, then clear the cell",
+        )
     country = row["country"]
     if country and not _COUNTRY_PATTERN.match(country):
-        raise InputError(at["country"], f"country '{country}' is not a two-letter code",
-                         "use an ISO 3166 code in capitals, e.g. KP or CN, or leave it empty")
+        raise InputError(
+            at["country"],
+            f"country '{country}' is not a two-letter code",
+            "use an ISO 3166 code in capitals, e.g. KP or CN, or leave it empty",
+        )
     return Place(
         id=row["id"],
         name=row["name"],
@@ -249,20 +307,25 @@ def place_from_row(row: dict[str, str], at: dict[str, Origin], origin: Origin,
         query=row["query"],
         stated_precision_m=precision_m,
         status=row["status"],
-        stated_certainty=check_certainty(row["certainty"], precision_m, "point" if row["lat"] or row["query"] else None,
-                                         at["certainty"] if row["certainty"] else at["id"]),
+        stated_certainty=check_certainty(
+            row["certainty"],
+            precision_m,
+            "point" if row["lat"] or row["query"] else None,
+            at["certainty"] if row["certainty"] else at["id"],
+        ),
     )
 
 
 def read_places(path: Path, content: str | None = None, encoding: str | None = None) -> list[Place]:
-    """Read and check every row of a places CSV (or ``content`` said to be it); raise InputError at the first bad cell."""
+    """Read and check every row of a places CSV (or ``content`` read from it); raise InputError at a bad cell."""
     path = Path(path)
     rows = read_rows(path, "places file", content, encoding)
     try:
         header = next(rows)
     except StopIteration:
-        raise InputError(Origin(str(path)), "the places file is empty",
-                         f"start it with the header row {','.join(KNOWN_COLUMNS)}") from None
+        raise InputError(
+            Origin(str(path)), "the places file is empty", f"start it with the header row {','.join(KNOWN_COLUMNS)}"
+        ) from None
     _check_hashed_header(path, content, encoding, header)
     names = header_names(header, REQUIRED_COLUMNS, KNOWN_COLUMNS)
     places: list[Place] = []
@@ -272,10 +335,14 @@ def read_places(path: Path, content: str | None = None, encoding: str | None = N
         line = record.line
         folded = row["id"].casefold()
         if folded in seen_ids:
-            raise InputError(at["id"], f"id '{row['id']}' is already used on line {seen_ids[folded]}",
-                             "give each place its own id (ids are compared ignoring case)")
-        place = place_from_row(row, at, Origin(str(path), line, 1),
-                               tuple((n, row[n]) for n in names if n not in KNOWN_COLUMNS))
+            raise InputError(
+                at["id"],
+                f"id '{row['id']}' is already used on line {seen_ids[folded]}",
+                "give each place its own id (ids are compared ignoring case)",
+            )
+        place = place_from_row(
+            row, at, Origin(str(path), line, 1), tuple((n, row[n]) for n in names if n not in KNOWN_COLUMNS)
+        )
         seen_ids[folded] = line
         places.append(place)
     return places
@@ -291,8 +358,11 @@ def _check_hashed_header(path: Path, content: str | None, encoding: str | None, 
     for number, line in enumerate(split_lines(content)[: header.line - 1], start=1):
         cells = {cell.strip().lstrip("#").strip() for cell in line.rstrip("\r\n").split(header.delimiter)}
         if line.startswith("#") and all(column in cells for column in REQUIRED_COLUMNS):
-            raise InputError(Origin(str(path), number, 1), "the header begins with '#', which makes it a comment",
-                             "remove the '#' at the start of the header line")
+            raise InputError(
+                Origin(str(path), number, 1),
+                "the header begins with '#', which makes it a comment",
+                "remove the '#' at the start of the header line",
+            )
 
 
 def slug(name: str) -> str:
@@ -312,8 +382,11 @@ def append_row(content: str, values: dict[str, str], origin: Origin, optional: t
     names = [name.strip() for name in header.cells]
     for column, value in values.items():
         if value and column not in names and column not in optional:
-            raise InputError(origin, f"the header has no '{column}' column for the value '{value}'",
-                             f"add a '{column}' column to the header first")
+            raise InputError(
+                origin,
+                f"the header has no '{column}' column for the value '{value}'",
+                f"add a '{column}' column to the header first",
+            )
     line_end = (LINE_BREAK.findall(header.raw) or ["\n"])[0]
     stream = io.StringIO()
     writer = csv.writer(stream, delimiter=header.delimiter, lineterminator=line_end)

@@ -19,8 +19,14 @@ PYPROJECT_FILE = "pyproject.toml"
 SETTINGS_FILE_NAMES = (PROJECT_FILE, PYPROJECT_FILE)  # no map, export or gazetteer is written under these names
 TEXTS_FOLDER = "texts"
 # The settings a project may give, and what ``init`` names them.
-SETTINGS = {"texts": TEXTS_FOLDER, "places": "places.csv", "shapes": "shapes.geojson", "gazetteer": "gazetteer.csv",
-            "cache": "geocoded.csv", "output": "map.html"}
+SETTINGS = {
+    "texts": TEXTS_FOLDER,
+    "places": "places.csv",
+    "shapes": "shapes.geojson",
+    "gazetteer": "gazetteer.csv",
+    "cache": "geocoded.csv",
+    "output": "map.html",
+}
 MAX_SETTINGS_BYTES = 1 * 2**20
 PLACES_HEADER = "id,name,category,lat,lon,precision_m,aliases,country,note,source,attribution,query,certainty,status\n"
 EMPTY_SHAPES = '{\n  "type": "FeatureCollection",\n  "features": []\n}\n'
@@ -98,16 +104,22 @@ def _settings_of(path: Path) -> tuple[dict, str] | None:
         if pyproject and not _BORDERMAP_TABLE.search(content):
             raise NotAProject(f"{path} was not read (not valid TOML)") from None
         line, column = (re.findall(r"line (\d+), column (\d+)", str(error)) or [("1", "1")])[0]
-        raise InputError(Origin(str(path), int(line), int(column)), f"not valid TOML ({error})",
-                         'write lines like: places = "places.csv"') from None
+        raise InputError(
+            Origin(str(path), int(line), int(column)),
+            f"not valid TOML ({error})",
+            'write lines like: places = "places.csv"',
+        ) from None
     if pyproject:
         tool = data.get("tool", {})
         if not isinstance(tool, dict) or "bordermap" not in tool:
             return None
         data = tool["bordermap"]
         if not isinstance(data, dict):
-            raise InputError(Origin(str(path), _line_of(content, "bordermap")), "[tool.bordermap] is not a table",
-                             'write it as a table: [tool.bordermap] then lines like places = "data/places.csv"')
+            raise InputError(
+                Origin(str(path), _line_of(content, "bordermap")),
+                "[tool.bordermap] is not a table",
+                'write it as a table: [tool.bordermap] then lines like places = "data/places.csv"',
+            )
     return data, content
 
 
@@ -135,13 +147,21 @@ def read_project(path: Path) -> Project | None:
         if not isinstance(value, str) or not value.strip():
             raise InputError(origin, f"'{key}' is not a path", f'give a path in quotes, e.g. {key} = "{SETTINGS[key]}"')
         if "\0" in value:
-            raise InputError(origin, f"'{key}' holds a NUL character", f'give a plain path, e.g. {key} = "{SETTINGS[key]}"')
+            raise InputError(
+                origin, f"'{key}' holds a NUL character", f'give a plain path, e.g. {key} = "{SETTINGS[key]}"'
+            )
         if key != "texts" and value.endswith(("/", os.sep)):
-            raise InputError(origin, f"'{key}' names a folder ('{value}'), not a file",
-                             f'name the file, e.g. {key} = "{value}{SETTINGS[key]}"')
+            raise InputError(
+                origin,
+                f"'{key}' names a folder ('{value}'), not a file",
+                f'name the file, e.g. {key} = "{value}{SETTINGS[key]}"',
+            )
         if key != "texts" and Path(value).name in SETTINGS_FILE_NAMES:
-            raise InputError(origin, f"'{key}' is '{value}', the name of a project's settings file",
-                             f'name another file, e.g. {key} = "{SETTINGS[key]}"')
+            raise InputError(
+                origin,
+                f"'{key}' is '{value}', the name of a project's settings file",
+                f'name another file, e.g. {key} = "{SETTINGS[key]}"',
+            )
         paths[key] = path.parent / value
     for key, default in SETTINGS.items():
         paths.setdefault(key, path.parent / default)
@@ -149,10 +169,11 @@ def read_project(path: Path) -> Project | None:
         if not resolved.is_relative_to(root):
             given = f"'{data[key]}'" if key in data else f"the default '{SETTINGS[key]}'"
             where = f" (a link to {resolved})" if resolved != Path(os.path.abspath(paths[key])) else ""
-            outside[key] = InputError(Origin(str(path), _line_of(content, key) if key in data else 1),
-                                      f"'{key}' is {given}{where}, outside the project folder {path.parent}",
-                                      f"keep the project's files inside its folder, or give the path as an option: "
-                                      f"{_option_of(key)} PATH")
+            outside[key] = InputError(
+                Origin(str(path), _line_of(content, key) if key in data else 1),
+                f"'{key}' is {given}{where}, outside the project folder {path.parent}",
+                f"keep the project's files inside its folder, or give the path as an option: {_option_of(key)} PATH",
+            )
     return Project(settings=path, outside=outside, **paths)
 
 
@@ -188,14 +209,23 @@ def _check_settings_file(path: Path) -> None:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise InputError(Origin(str(path)), f"{PROJECT_FILE} is a link to a missing file ({os.readlink(path)})",
-                         f"make it a file of settings, or remove it") from None
+        raise InputError(
+            Origin(str(path)),
+            f"{PROJECT_FILE} is a link to a missing file ({os.readlink(path)})",
+            "make it a file of settings, or remove it",
+        ) from None
     except OSError as error:
-        raise InputError(Origin(str(path)), f"{PROJECT_FILE} cannot be read ({error.strerror})",
-                         "make it a readable file of settings, or remove it") from None
+        raise InputError(
+            Origin(str(path)),
+            f"{PROJECT_FILE} cannot be read ({error.strerror})",
+            "make it a readable file of settings, or remove it",
+        ) from None
     if not stat.S_ISREG(mode):
-        raise InputError(Origin(str(path)), f"{PROJECT_FILE} is {kind_of(mode)}, not a file of settings",
-                         f"replace it with a file (bordermap init writes one), or remove it")
+        raise InputError(
+            Origin(str(path)),
+            f"{PROJECT_FILE} is {kind_of(mode)}, not a file of settings",
+            "replace it with a file (bordermap init writes one), or remove it",
+        )
 
 
 def init_project(folder: Path, texts: list[Path]) -> tuple[Project, list[Path]]:
@@ -221,8 +251,12 @@ def init_project(folder: Path, texts: list[Path]) -> tuple[Project, list[Path]]:
         metadata = text.with_suffix(".toml")
         if text.suffix.lower() == ".txt" and metadata.is_file():
             copies[target.with_suffix(".toml")] = read_regular(metadata, "text metadata", MAX_SETTINGS_BYTES)
-    files = {settings: PROJECT_TEMPLATE.encode(), folder / SETTINGS["places"]: PLACES_HEADER.encode(),
-             folder / SETTINGS["shapes"]: EMPTY_SHAPES.encode(), **copies}
+    files = {
+        settings: PROJECT_TEMPLATE.encode(),
+        folder / SETTINGS["places"]: PLACES_HEADER.encode(),
+        folder / SETTINGS["shapes"]: EMPTY_SHAPES.encode(),
+        **copies,
+    }
     made: list[Path] = []
     try:
         for path in (folder, folder / TEXTS_FOLDER):
@@ -230,8 +264,11 @@ def init_project(folder: Path, texts: list[Path]) -> tuple[Project, list[Path]]:
                 try:
                     path.mkdir()
                 except OSError as error:
-                    raise OutputError(Origin(str(path)), f"cannot make the folder ({error.strerror})",
-                                      "choose a folder where you may write") from None
+                    raise OutputError(
+                        Origin(str(path)),
+                        f"cannot make the folder ({error.strerror})",
+                        "choose a folder where you may write",
+                    ) from None
                 made.append(path)
         outputs = Outputs({Path(t): "text" for t in texts})
         for path, content in files.items():
@@ -242,7 +279,9 @@ def init_project(folder: Path, texts: list[Path]) -> tuple[Project, list[Path]]:
             if path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
         raise
-    return read_project(settings), list(files)
+    made_project = read_project(settings)
+    assert made_project is not None  # a bordermap.toml is always a project
+    return made_project, list(files)
 
 
 INPUTS = ("texts", "places", "shapes", "gazetteer", "cache")
@@ -252,6 +291,7 @@ _WHAT = {"texts": "texts folder", "places": "places file", "output": "map to wri
 def user_cache_folder() -> Path:
     """Where bordermap keeps what serves every project: the world gazetteer, answers found outside a project."""
     import platformdirs
+
     return Path(platformdirs.user_cache_dir("bordermap", appauthor=False))
 
 
@@ -270,8 +310,7 @@ class Resolved:
     settings: tuple[Path, ...] = ()
 
 
-def resolve_paths(given: dict[str, Path | None], cwd: Path,
-                  needed: tuple[str, ...] = ("texts", "places")) -> Resolved:
+def resolve_paths(given: dict[str, Path | None], cwd: Path, needed: tuple[str, ...] = ("texts", "places")) -> Resolved:
     """Every path a command uses: what was given, else the project's, else a safe fallback; and the project.
 
     The project is the one holding the first data file given (places, texts, shapes), else the current folder's;
@@ -279,7 +318,7 @@ def resolve_paths(given: dict[str, Path | None], cwd: Path,
     project is written only where ``-o`` says (issue #19). A needed path that is neither given nor in a project
     is an error that suggests ``bordermap init``; so is a ``--gazetteer`` that does not exist.
     """
-    data = [given[key] for key in ("places", "texts", "shapes") if given.get(key) is not None]
+    data = [path for key in ("places", "texts", "shapes") if (path := given.get(key)) is not None]
     notes: list[str] = []
     project = find_project(data[0] if data else cwd, notes)
     settings = [project.settings] if project is not None else []
@@ -301,23 +340,35 @@ def resolve_paths(given: dict[str, Path | None], cwd: Path,
         elif key in needed:
             unread = f" ({'; '.join(notes)})" if notes else ""
             if key == "output" and data:
-                raise OutputError(Origin(option, 0), f"no -o given, and {data[0]} belongs to no project{unread}",
-                                  "pass -o FILE to say where the map goes")
+                raise OutputError(
+                    Origin(option, 0),
+                    f"no -o given, and {data[0]} belongs to no project{unread}",
+                    "pass -o FILE to say where the map goes",
+                )
             where = f"the folder of {data[0]}" if data else str(cwd)
-            raise InputError(Origin(option, 0), f"no {_WHAT.get(key, key)} given, and no {PROJECT_FILE} in "
-                             f"{where} or above{unread}", f"pass {option}, or make a project: bordermap init DIR "
-                             "TEXT.txt")
+            raise InputError(
+                Origin(option, 0),
+                f"no {_WHAT.get(key, key)} given, and no {PROJECT_FILE} in {where} or above{unread}",
+                f"pass {option}, or make a project: bordermap init DIR TEXT.txt",
+            )
         else:
             paths[key] = None
-    if given.get("gazetteer") is not None and not Path(given["gazetteer"]).exists():
-        raise InputError(Origin(str(given["gazetteer"])), "the gazetteer given with --gazetteer does not exist",
-                         "check the path, or leave --gazetteer out")
+    gazetteer = given.get("gazetteer")
+    if gazetteer is not None and not Path(gazetteer).exists():
+        raise InputError(
+            Origin(str(gazetteer)),
+            "the gazetteer given with --gazetteer does not exist",
+            "check the path, or leave --gazetteer out",
+        )
     if paths["cache"] is None:
         folder = user_cache_folder()
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise OutputError(Origin(str(folder)), f"cannot make the user's cache folder ({error.strerror})",
-                              "pass --cache FILE, or set XDG_CACHE_HOME to a folder you can write") from None
+            raise OutputError(
+                Origin(str(folder)),
+                f"cannot make the user's cache folder ({error.strerror})",
+                "pass --cache FILE, or set XDG_CACHE_HOME to a folder you can write",
+            ) from None
         paths["cache"] = folder / SETTINGS["cache"]
     return Resolved(paths, project, tuple(settings))

@@ -9,8 +9,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from xstatic.pkg import leaflet as xstatic_leaflet
@@ -24,8 +24,20 @@ from bordermap.text import Passage
 LEAFLET_VERSION = xstatic_leaflet.VERSION
 LEAFLET_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"
 # Okabe–Ito then Tol's muted colours: told apart with colour-blindness, and visible on imagery.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
-           "#882255", "#999933", "#332288", "#44AA99", "#AA4499", "#117733")
+PALETTE = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#882255",
+    "#999933",
+    "#332288",
+    "#44AA99",
+    "#AA4499",
+    "#117733",
+)
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -61,14 +73,17 @@ def script_json(data) -> str:
 
 
 def _passages_json(passages: list[Passage]) -> list[dict]:
-    return [{
-        "text": p.text.id,
-        "title": p.text.title,
-        "start": p.start,
-        "end": p.end,
-        "quote": p.quote,
-        "marks": [[s - p.start, e - p.start] for s, e in p.marks],
-    } for p in passages]
+    return [
+        {
+            "text": p.text.id,
+            "title": p.text.title,
+            "start": p.start,
+            "end": p.end,
+            "quote": p.quote,
+            "marks": [[s - p.start, e - p.start] for s, e in p.marks],
+        }
+        for p in passages
+    ]
 
 
 def _whereabouts_json(where: Whereabouts | None) -> dict | None:
@@ -150,28 +165,45 @@ def _shape_feature(shape: Shape, passages: list[Passage], where: Whereabouts | N
 def map_data(places, shapes, texts, passages, metadata: MapMetadata, survey: Survey | None = None) -> dict:
     """The map's content as a GeoJSON FeatureCollection with a ``bordermap`` member for texts, legend and credits."""
     where = survey.whereabouts if survey else {}
-    features = ([_place_feature(p, passages.get(p.id, []), where.get(p.id)) for p in places]
-                + [_shape_feature(s, passages.get(s.id, []), where.get(s.id)) for s in shapes])
+    features = [_place_feature(p, passages.get(p.id, []), where.get(p.id)) for p in places] + [
+        _shape_feature(s, passages.get(s.id, []), where.get(s.id)) for s in shapes
+    ]
     categories = list(dict.fromkeys(f["properties"]["category"] for f in features))
-    credits = list(dict.fromkeys([*metadata.credits,
-                                  *(c for f in features for c in f["properties"]["attribution"])]))
+    credits = list(dict.fromkeys([*metadata.credits, *(c for f in features for c in f["properties"]["attribution"])]))
     # Only pins need the icons; most maps have none, and the icons would be 6 KB of each of them.
-    pins = any(f["properties"]["certainty"] == "exact" and f["geometry"] and f["geometry"]["type"] == "Point"
-               for f in features)
-    icon = {name: _data_uri(_leaflet_file(f"images/{name}.png"))
-            for name in ("marker-icon", "marker-icon-2x", "marker-shadow")} if pins else {}
+    pins = any(
+        f["properties"]["certainty"] == "exact" and f["geometry"] and f["geometry"]["type"] == "Point" for f in features
+    )
+    icon = (
+        {
+            name: _data_uri(_leaflet_file(f"images/{name}.png"))
+            for name in ("marker-icon", "marker-icon-2x", "marker-shadow")
+        }
+        if pins
+        else {}
+    )
     return {
         "type": "FeatureCollection",
         "features": features,
         "bordermap": {
-            "texts": [{"id": t.id, "title": t.title, "publication": t.publication, "date": t.date, "url": t.url,
-                       "content": t.content, "language": t.language}
-                      for t in texts],
+            "texts": [
+                {
+                    "id": t.id,
+                    "title": t.title,
+                    "publication": t.publication,
+                    "date": t.date,
+                    "url": t.url,
+                    "content": t.content,
+                    "language": t.language,
+                }
+                for t in texts
+            ],
             "categories": [{"name": c, "color": PALETTE[i % len(PALETTE)]} for i, c in enumerate(categories)],
             "credits": credits,
             "built": metadata.built.strftime("%Y-%m-%d %H:%M UTC"),
-            "certainties": sorted({f["properties"]["certainty"] for f in features},
-                                  key=("exact", "approximate", "area", "unknown").index),
+            "certainties": sorted(
+                {f["properties"]["certainty"] for f in features}, key=("exact", "approximate", "area", "unknown").index
+            ),
             "icons": icon,
         },
     }
@@ -180,8 +212,20 @@ def map_data(places, shapes, texts, passages, metadata: MapMetadata, survey: Sur
 PAGE_FORMAT = 2
 COORDINATE_SCALE = 100_000  # five decimals: about a metre, finer than any precision a place can state
 _WHEREABOUTS = ("side", "border", "border_m", "on_border", "nearest", "nearest_m")
-_PROPERTIES = ("kind", "name", "category", "aliases", "precision_m", "certainty", "country", "note", "source",
-               "attribution", "unresolved", "status")
+_PROPERTIES = (
+    "kind",
+    "name",
+    "category",
+    "aliases",
+    "precision_m",
+    "certainty",
+    "country",
+    "note",
+    "source",
+    "attribution",
+    "unresolved",
+    "status",
+)
 
 
 def _column(values: list) -> list | dict:
@@ -191,8 +235,10 @@ def _column(values: list) -> list | dict:
     common, count = counts.most_common(1)[0] if counts else (None, 0)
     if count * 2 <= len(values):
         return values
-    return {"common": common, "others": [[i, v] for i, v in enumerate(values)
-                                         if not (v == common and type(v) is type(common))]}
+    return {
+        "common": common,
+        "others": [[i, v] for i, v in enumerate(values) if not (v == common and type(v) is type(common))],
+    }
 
 
 def _expand(column: list | dict, count: int) -> list:
@@ -239,8 +285,11 @@ def page_data(data: dict) -> dict:
         for axis, key in ((1, "lat"), (0, "lon")):
             columns[key].append(round(geometry["coordinates"][axis] * COORDINATE_SCALE) if point else None)
         columns["label_at"].append(tuple(p["label_at"]) if "label_at" in p else None)
-        columns["geometry"].append({"type": geometry["type"], "coordinates": _rounded(geometry["coordinates"])}
-                                   if geometry is not None and not point else None)
+        columns["geometry"].append(
+            {"type": geometry["type"], "coordinates": _rounded(geometry["coordinates"])}
+            if geometry is not None and not point
+            else None
+        )
         where = p["whereabouts"]
         columns["surveyed"].append(where is not None)
         for key in _WHEREABOUTS:
@@ -249,8 +298,12 @@ def page_data(data: dict) -> dict:
                 value = feature_index.get(where["nearest_id"])
             columns[key].append(value)
         columns["passages"].append(_flat_passages(p["passages"], text_index))
-    return {"format": PAGE_FORMAT, **meta, "count": len(features),
-            "columns": {key: _column(values) for key, values in columns.items()}}
+    return {
+        "format": PAGE_FORMAT,
+        **meta,
+        "count": len(features),
+        "columns": {key: _column(values) for key, values in columns.items()},
+    }
 
 
 def features_from_page(page: dict) -> list[dict]:
@@ -262,12 +315,15 @@ def features_from_page(page: dict) -> list[dict]:
     features = []
     for i in range(count):
         if c["lat"][i] is not None:
-            geometry = {"type": "Point", "coordinates": [c["lon"][i] / COORDINATE_SCALE,
-                                                         c["lat"][i] / COORDINATE_SCALE]}
+            geometry = {
+                "type": "Point",
+                "coordinates": [c["lon"][i] / COORDINATE_SCALE, c["lat"][i] / COORDINATE_SCALE],
+            }
         else:
             geometry = c["geometry"][i]
-        properties = {key: list(c[key][i]) if isinstance(c[key][i], (list, tuple)) else c[key][i]
-                      for key in _PROPERTIES}
+        properties = {
+            key: list(c[key][i]) if isinstance(c[key][i], (list, tuple)) else c[key][i] for key in _PROPERTIES
+        }
         properties["category"] = page["categories"][c["category"][i]]["name"]
         if properties["kind"] != "place":
             properties.pop("unresolved")
@@ -284,9 +340,16 @@ def features_from_page(page: dict) -> list[dict]:
         while at < len(flat):
             text, start, end, marks = flat[at : at + 4]
             pairs = flat[at + 4 : at + 4 + 2 * marks]
-            passages.append({"text": texts[text]["id"], "title": texts[text]["title"], "start": start, "end": end,
-                             "quote": texts[text]["content"][start:end],
-                             "marks": [list(pairs[k : k + 2]) for k in range(0, len(pairs), 2)]})
+            passages.append(
+                {
+                    "text": texts[text]["id"],
+                    "title": texts[text]["title"],
+                    "start": start,
+                    "end": end,
+                    "quote": texts[text]["content"][start:end],
+                    "marks": [list(pairs[k : k + 2]) for k in range(0, len(pairs), 2)],
+                }
+            )
             at += 4 + 2 * marks
         properties["passages"] = passages
         features.append({"type": "Feature", "id": c["id"][i], "geometry": geometry, "properties": properties})
@@ -326,11 +389,15 @@ def content_security_policy(html: str, cdn: bool, connect: str = "'none'") -> st
     Even a string that escaped escaping could then neither run nor fetch anything. Only a page served by
     ``bordermap serve`` may connect, and only to its own server (``connect="'self'"``).
     """
-    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-                      for body in _INLINE_SCRIPT.findall(html))
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+        for body in _INLINE_SCRIPT.findall(html)
+    )
     cdn_host = " https://cdn.jsdelivr.net" if cdn else ""
-    return (f"default-src 'none'; script-src {hashes}{cdn_host}; style-src 'unsafe-inline'{cdn_host}; "
-            f"img-src data: {' '.join(TILE_SOURCES)}; connect-src {connect}; base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; script-src {hashes}{cdn_host}; style-src 'unsafe-inline'{cdn_host}; "
+        f"img-src data: {' '.join(TILE_SOURCES)}; connect-src {connect}; base-uri 'none'; form-action 'none'"
+    )
 
 
 _POLICY_TAG = '\n    <meta http-equiv="Content-Security-Policy" content="{}">'
@@ -355,8 +422,20 @@ def live_page(page: str, script: str, cdn: bool = False) -> str:
 
 
 # The page's script, one file per concern, joined in this order; main.js defines bordermapRender, called last.
-PAGE_SCRIPTS = ("data.js", "popup.js", "basemap.js", "draw.js", "labels.js", "reading.js", "places.js", "legend.js",
-                "panel.js", "controls.js", "tour.js", "main.js")
+PAGE_SCRIPTS = (
+    "data.js",
+    "popup.js",
+    "basemap.js",
+    "draw.js",
+    "labels.js",
+    "reading.js",
+    "places.js",
+    "legend.js",
+    "panel.js",
+    "controls.js",
+    "tour.js",
+    "main.js",
+)
 
 
 def compact_script(js: str) -> str:
@@ -409,8 +488,9 @@ def _page_classes():
             self._name = "BordermapCompanion"
             self.css = resources.files("bordermap").joinpath("templates/map.css").read_text(encoding="utf-8")
             scripts = resources.files("bordermap").joinpath("templates/js")
-            self.js = compact_script("\n".join(scripts.joinpath(name).read_text(encoding="utf-8")
-                                                for name in PAGE_SCRIPTS))
+            self.js = compact_script(
+                "\n".join(scripts.joinpath(name).read_text(encoding="utf-8") for name in PAGE_SCRIPTS)
+            )
 
     return folium, CompanionMap, Companion
 
@@ -426,6 +506,7 @@ def render_map(data: dict, *, cdn: bool = False) -> str:
     """Render the map data (see ``map_data``) as one HTML document; Leaflet is inlined unless ``cdn``."""
     import xyzservices.providers as tile_providers
     from branca.element import Element
+
     folium, CompanionMap, Companion = _page_classes()
     corners = bounds(data)
     # The page fits the view itself once its panel has taken its share of the window (main.js); folium's own
@@ -439,9 +520,13 @@ def render_map(data: dict, *, cdn: bool = False) -> str:
         companion_map.get_root().header.add_child(Element(_LEAFLET_PLACEHOLDER), name="leaflet_inline")
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap", max_zoom=19).add_to(companion_map)
     imagery = tile_providers.Esri.WorldImagery
-    folium.TileLayer(tiles=imagery.build_url(), attr=imagery.html_attribution,
-                     name="Satellite (Esri World Imagery)", max_zoom=imagery.get("max_zoom", 18),
-                     show=False).add_to(companion_map)
+    folium.TileLayer(
+        tiles=imagery.build_url(),
+        attr=imagery.html_attribution,
+        name="Satellite (Esri World Imagery)",
+        max_zoom=imagery.get("max_zoom", 18),
+        show=False,
+    ).add_to(companion_map)
     folium.FeatureGroup(name="None (offline)", overlay=False, show=False).add_to(companion_map)
     folium.LayerControl(position="topright", collapsed=True).add_to(companion_map)
     Companion().add_to(companion_map)

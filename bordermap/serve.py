@@ -10,11 +10,11 @@ import json
 import os
 import sys
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 import watchfiles
@@ -31,8 +31,10 @@ READ_TIMEOUT_S = 10.0
 MAX_CONNECTIONS = 64
 MAX_STREAMS = 16
 RESTART_PROBE_MS = 500  # how long a watch waits before answering "nothing yet"
-_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 32\r\n"
-         b"Retry-After: 1\r\nConnection: close\r\n\r\nbordermap serve: too many clients")
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 32\r\n"
+    b"Retry-After: 1\r\nConnection: close\r\n\r\nbordermap serve: too many clients"
+)
 _PAGE_PATHS = ("/", "/index.html", "/map.html")
 
 
@@ -44,7 +46,7 @@ class Outcome:
     error: str | None
 
     def event(self) -> bytes:
-        return f"event: state\ndata: {json.dumps({'good': self.good, 'error': self.error})}\n\n".encode("utf-8")
+        return f"event: state\ndata: {json.dumps({'good': self.good, 'error': self.error})}\n\n".encode()
 
 
 def _live_script(build_number: int) -> str:
@@ -54,8 +56,10 @@ def _live_script(build_number: int) -> str:
 
 def _waiting_page(build_number: int) -> str:
     """The page served before any build has worked: nothing but the banner, which the script fills in."""
-    html = ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>bordermap serve</title>\n"
-            f"</head>\n<body>\n<script>{_live_script(build_number)}</script>\n</body>\n</html>\n")
+    html = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>bordermap serve</title>\n'
+        f"</head>\n<body>\n<script>{_live_script(build_number)}</script>\n</body>\n</html>\n"
+    )
     return with_policy(html, cdn=False, connect="'self'")
 
 
@@ -109,9 +113,9 @@ class _Handler(BaseHTTPRequestHandler):
     server: "MapServer"
     server_version = "bordermap"
 
-    @property
-    def timeout(self) -> float:  # read by StreamRequestHandler.setup for the connection's socket
-        return self.server.read_timeout_s
+    def setup(self) -> None:
+        self.request.settimeout(self.server.read_timeout_s)  # a silent client is let go (issue #19)
+        super().setup()
 
     def log_message(self, format, *args):  # noqa: A002 - the signature is http.server's
         pass  # a served request is not news; errors reach the terminal through the build's report
@@ -175,8 +179,15 @@ class MapServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128  # socketserver's 5 would hold a burst of clients in the kernel, unanswered
 
-    def __init__(self, live: LiveMap, port: int = 0, *, read_timeout_s: float = READ_TIMEOUT_S,
-                 max_connections: int = MAX_CONNECTIONS, max_streams: int = MAX_STREAMS):
+    def __init__(
+        self,
+        live: LiveMap,
+        port: int = 0,
+        *,
+        read_timeout_s: float = READ_TIMEOUT_S,
+        max_connections: int = MAX_CONNECTIONS,
+        max_streams: int = MAX_STREAMS,
+    ):
         self.live = live
         self.read_timeout_s = read_timeout_s
         self.connections = threading.BoundedSemaphore(max_connections)
@@ -185,10 +196,16 @@ class MapServer(ThreadingHTTPServer):
             super().__init__(("127.0.0.1", port), _Handler)
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
-                raise BordermapError(Origin("--port", 0), f"port {port} is in use",
-                                     "pass another --port, or leave it out to take a free one") from None
-            raise BordermapError(Origin("--port", 0), f"cannot listen on 127.0.0.1:{port} ({error.strerror})",
-                                 "pass another --port, or leave it out to take a free one") from None
+                raise BordermapError(
+                    Origin("--port", 0),
+                    f"port {port} is in use",
+                    "pass another --port, or leave it out to take a free one",
+                ) from None
+            raise BordermapError(
+                Origin("--port", 0),
+                f"cannot listen on 127.0.0.1:{port} ({error.strerror})",
+                "pass another --port, or leave it out to take a free one",
+            ) from None
         self.port = self.server_address[1]
         self._thread = threading.Thread(target=self.serve_forever, name="bordermap-serve", daemon=True)
 
@@ -261,16 +278,27 @@ class Watched:
             return None
         return (info.st_dev, info.st_ino)
 
-    def __call__(self, change: watchfiles.Change, path: str) -> bool:
-        path = Path(path)
-        return (path in self.files or path == self.texts
-                or (path.parent == self.texts and path.suffix.lower() in (".txt", ".toml")))
+    def __call__(self, change: watchfiles.Change, name: str) -> bool:
+        path = Path(name)
+        return (
+            path in self.files
+            or path == self.texts
+            or (path.parent == self.texts and path.suffix.lower() in (".txt", ".toml"))
+        )
 
 
-def serve_map(sources: Sources, output: Path, settings: GeocodingSettings, *, port: int = 0,
-              ready: Callable[[str, Watched], None], built: Callable[[BuildResult], None],
-              failed: Callable[[BordermapError], None], stop: threading.Event | None = None,
-              build: Callable[..., BuildResult] = build_map) -> None:
+def serve_map(
+    sources: Sources,
+    output: Path,
+    settings: GeocodingSettings,
+    *,
+    port: int = 0,
+    ready: Callable[[str, Watched], None],
+    built: Callable[[BuildResult], None],
+    failed: Callable[[BordermapError], None],
+    stop: threading.Event | None = None,
+    build: Callable[..., BuildResult] = build_map,
+) -> None:
     """Build the map, serve it, and rebuild it after each saved change of an input until ``stop`` (or Ctrl-C).
 
     ``ready`` is told the address once the server listens; ``built`` and ``failed`` of each build's outcome. An
@@ -310,11 +338,20 @@ def _changes_of(watched: Watched, stop: threading.Event | None) -> Iterable[set]
     while stop is None or not stop.is_set():
         folders = watched.folders()
         if not folders:
-            raise BordermapError(Origin(str(watched.texts), 0), "none of the map's input folders exists",
-                                 "check the project's paths")
+            raise BordermapError(
+                Origin(str(watched.texts), 0), "none of the map's input folders exists", "check the project's paths"
+            )
         identity = watched.texts_identity()
-        watcher = watchfiles.watch(*folders, watch_filter=watched, recursive=False, debounce=400, step=50,
-                                   stop_event=stop, rust_timeout=RESTART_PROBE_MS, yield_on_timeout=True)
+        watcher = watchfiles.watch(
+            *folders,
+            watch_filter=watched,
+            recursive=False,
+            debounce=400,
+            step=50,
+            stop_event=stop,
+            rust_timeout=RESTART_PROBE_MS,
+            yield_on_timeout=True,
+        )
         try:
             for changes in watcher:
                 if changes or restarted:

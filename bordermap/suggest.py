@@ -15,8 +15,15 @@ from pathlib import Path
 from bordermap.build import Sources, load_places
 from bordermap.errors import InputError, Origin
 from bordermap.files import Outputs, locked_folders, target_of
-from bordermap.gazetteer import (ATTRIBUTION, COUNTRY_CLASS, DIVISION_CLASS, GazetteerEntry, Match, name_key,
-                                 read_gazetteer)
+from bordermap.gazetteer import (
+    ATTRIBUTION,
+    COUNTRY_CLASS,
+    DIVISION_CLASS,
+    GazetteerEntry,
+    Match,
+    name_key,
+    read_gazetteer,
+)
 from bordermap.geometry import distance_m, read_shapes
 from bordermap.places import SUGGESTED, Place, append_row, read_places, slug
 from bordermap.project import user_cache_folder
@@ -28,45 +35,324 @@ MAX_WORDS = 5
 MAX_CANDIDATES = 25  # of one name, the most populous first: 'San José' has hundreds
 DEFAULT_MIN_CONFIDENCE = 0.5
 # Lower-case words that may join the words of one name: "Isle of Man", "Trinidad and Tobago", "Rio de Janeiro".
-CONNECTORS = {"of", "de", "la", "le", "du", "des", "del", "da", "do", "upon", "on", "am", "an", "der", "den", "al",
-              "el", "and", "y", "sur", "en"}
+CONNECTORS = {
+    "of",
+    "de",
+    "la",
+    "le",
+    "du",
+    "des",
+    "del",
+    "da",
+    "do",
+    "upon",
+    "on",
+    "am",
+    "an",
+    "der",
+    "den",
+    "al",
+    "el",
+    "and",
+    "y",
+    "sur",
+    "en",
+}
 # A capitalised phrase with one of these is a place the gazetteers of towns cannot hold: "Tumen River".
-CUES_AFTER = {"river", "province", "bridge", "county", "mountains", "mountain", "lake", "sea", "island", "islands",
-              "valley", "castle", "district", "prefecture", "strait", "bay", "peninsula", "empire", "kingdom",
-              "republic", "region", "desert", "gulf", "canal", "coast"}
+CUES_AFTER = {
+    "river",
+    "province",
+    "bridge",
+    "county",
+    "mountains",
+    "mountain",
+    "lake",
+    "sea",
+    "island",
+    "islands",
+    "valley",
+    "castle",
+    "district",
+    "prefecture",
+    "strait",
+    "bay",
+    "peninsula",
+    "empire",
+    "kingdom",
+    "republic",
+    "region",
+    "desert",
+    "gulf",
+    "canal",
+    "coast",
+}
 CUES_BEFORE = {"mount", "lake", "fort", "cape", "isle", "river", "republic", "kingdom", "viceroyalty", "gulf"}
 # English words that are also place names somewhere: held back unless the text's evidence is strong.
 COMMON_WORDS = {
-    "of", "mobile", "nice", "reading", "march", "may", "june", "july", "august", "can", "will", "hope", "say", "bath",
-    "split", "most", "male", "media", "university", "police", "lead", "orange", "before", "as", "is", "it", "in", "on", "at", "by", "so", "no", "we", "he", "she", "they", "you",
-    "the", "a", "an", "this", "that", "here", "there", "then", "when", "why", "what", "who", "how", "but", "and",
-    "or", "if", "also", "only", "one", "two", "three", "many", "some", "all", "new", "old", "big", "good", "best",
-    "early", "late", "city", "town", "village", "river", "bridge", "border", "guard", "post", "hill", "hills", "bar",
-    "best", "love", "life", "time", "day", "days", "man", "men", "north", "south", "east", "west", "central",
-    "union", "liberty", "independence", "commerce", "friendship", "harmony", "concord", "eden", "paradise",
-    "welcome", "hello", "mission", "temple", "church", "school", "market", "station", "camp", "park", "english",
-    "japanese", "chinese", "korean", "russian", "american", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "april", "september", "october", "november", "december",
-    "republic", "empire", "kingdom", "federal", "state", "states", "alliance", "federation", "democratic",
-    "national", "royal", "colonial", "over", "after", "following", "since", "during", "although",
+    "of",
+    "mobile",
+    "nice",
+    "reading",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "can",
+    "will",
+    "hope",
+    "say",
+    "bath",
+    "split",
+    "most",
+    "male",
+    "media",
+    "university",
+    "police",
+    "lead",
+    "orange",
+    "before",
+    "as",
+    "is",
+    "it",
+    "in",
+    "on",
+    "at",
+    "by",
+    "so",
+    "no",
+    "we",
+    "he",
+    "she",
+    "they",
+    "you",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "here",
+    "there",
+    "then",
+    "when",
+    "why",
+    "what",
+    "who",
+    "how",
+    "but",
+    "and",
+    "or",
+    "if",
+    "also",
+    "only",
+    "one",
+    "two",
+    "three",
+    "many",
+    "some",
+    "all",
+    "new",
+    "old",
+    "big",
+    "good",
+    "best",
+    "early",
+    "late",
+    "city",
+    "town",
+    "village",
+    "river",
+    "bridge",
+    "border",
+    "guard",
+    "post",
+    "hill",
+    "hills",
+    "bar",
+    "love",
+    "life",
+    "time",
+    "day",
+    "days",
+    "man",
+    "men",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "union",
+    "liberty",
+    "independence",
+    "commerce",
+    "friendship",
+    "harmony",
+    "concord",
+    "eden",
+    "paradise",
+    "welcome",
+    "hello",
+    "mission",
+    "temple",
+    "church",
+    "school",
+    "market",
+    "station",
+    "camp",
+    "park",
+    "english",
+    "japanese",
+    "chinese",
+    "korean",
+    "russian",
+    "american",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "april",
+    "september",
+    "october",
+    "november",
+    "december",
+    "republic",
+    "empire",
+    "kingdom",
+    "federal",
+    "state",
+    "states",
+    "alliance",
+    "federation",
+    "democratic",
+    "national",
+    "royal",
+    "colonial",
+    "over",
+    "after",
+    "following",
+    "since",
+    "during",
+    "although",
 }
 # A word that starts a name of a person ("President OBAMA", "King Norodom SIHANOUK"): its run is no place.
-TITLES = {"president", "king", "queen", "prince", "princess", "emperor", "empress", "sheikh", "general", "col",
-          "colonel", "sir", "lord", "lady", "pope", "mr", "mrs", "ms", "dr", "senator", "governor", "minister",
-          "chairman", "saint", "st"}
+TITLES = {
+    "president",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "empress",
+    "sheikh",
+    "general",
+    "col",
+    "colonel",
+    "sir",
+    "lord",
+    "lady",
+    "pope",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "senator",
+    "governor",
+    "minister",
+    "chairman",
+    "saint",
+    "st",
+}
 # The last word of the name of an organisation, event or document: "Asahi TV", "Platt Amendment". Its place words
 # are part of a name, not a place the text speaks of.
-NAME_ENDINGS = {"tv", "amendment", "treaty", "accord", "accords", "agreement", "agreements", "conference",
-                "government", "party", "parliament", "council", "alliance", "forces", "army", "charter", "court",
-                "courts", "authority", "movement", "front", "coalition", "act", "war", "guard", "company",
-                "corporation", "bank", "university", "institute", "committee", "commission", "organization",
-                "organisation", "association", "league", "assembly", "congress", "ministry", "department",
-                "agency", "navy", "revolution", "declaration", "convention", "protocol", "pact", "summit", "times",
-                "news", "daily", "radio", "airlines", "airways", "club", "team", "museum", "foundation"}
+NAME_ENDINGS = {
+    "tv",
+    "amendment",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "agreements",
+    "conference",
+    "government",
+    "party",
+    "parliament",
+    "council",
+    "alliance",
+    "forces",
+    "army",
+    "charter",
+    "court",
+    "courts",
+    "authority",
+    "movement",
+    "front",
+    "coalition",
+    "act",
+    "war",
+    "guard",
+    "company",
+    "corporation",
+    "bank",
+    "university",
+    "institute",
+    "committee",
+    "commission",
+    "organization",
+    "organisation",
+    "association",
+    "league",
+    "assembly",
+    "congress",
+    "ministry",
+    "department",
+    "agency",
+    "navy",
+    "revolution",
+    "declaration",
+    "convention",
+    "protocol",
+    "pact",
+    "summit",
+    "times",
+    "news",
+    "daily",
+    "radio",
+    "airlines",
+    "airways",
+    "club",
+    "team",
+    "museum",
+    "foundation",
+}
 # The first word of such a name, followed by "of": "Treaty of Paris", "Congress of Vienna".
-NAME_STARTS = {"treaty", "accord", "accords", "peace", "congress", "council", "conference", "convention",
-               "protocol", "pact", "university", "bank", "battle", "siege", "declaration", "edict", "duke",
-               "duchess", "earl", "bishop", "archbishop"}
+NAME_STARTS = {
+    "treaty",
+    "accord",
+    "accords",
+    "peace",
+    "congress",
+    "council",
+    "conference",
+    "convention",
+    "protocol",
+    "pact",
+    "university",
+    "bank",
+    "battle",
+    "siege",
+    "declaration",
+    "edict",
+    "duke",
+    "duchess",
+    "earl",
+    "bishop",
+    "archbishop",
+}
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s\Z")
 _SENTENCE_END = set(".!?:;")
@@ -87,7 +373,7 @@ class Mention:
     @property
     def phrase(self) -> str:
         """The phrase, verbatim."""
-        return self.text.content[self.start:self.end]
+        return self.text.content[self.start : self.end]
 
 
 @dataclass(frozen=True)
@@ -126,8 +412,10 @@ def _words(content: str):
     for match in _WORD.finditer(content):
         word = match.group()
         possessive = _POSSESSIVE.search(word) is not None and len(word) > 2
-        yield _Word(match.start(), match.end() - 2 if possessive else match.end(),
-                    word[:-2] if possessive else word), possessive
+        yield (
+            _Word(match.start(), match.end() - 2 if possessive else match.end(), word[:-2] if possessive else word),
+            possessive,
+        )
 
 
 def _names_no_place(run: list[_Word]) -> bool:
@@ -139,8 +427,10 @@ def _names_no_place(run: list[_Word]) -> bool:
     if folded[0] in TITLES and len(words) > 1:
         return True
     # The World Factbook's (and many newspapers') way: given name, then the surname in capitals.
-    if any(w.isupper() and len(w) >= 3 and i and words[i - 1][:1].isupper() and not words[i - 1].isupper()
-           for i, w in enumerate(words)):
+    if any(
+        w.isupper() and len(w) >= 3 and i and words[i - 1][:1].isupper() and not words[i - 1].isupper()
+        for i, w in enumerate(words)
+    ):
         return True
     if len(words) > 1 and folded[-1] in NAME_ENDINGS:
         return True
@@ -186,7 +476,7 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
             while i < len(run):
                 found = None
                 for n in range(min(MAX_WORDS, len(run) - i), 0, -1):
-                    words = [w.word.casefold() for w in run[i:i + n]]
+                    words = [w.word.casefold() for w in run[i : i + n]]
                     if any(_kind(w.word) == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
                         continue
                     start, end = run[i].start, run[i + n - 1].end
@@ -207,8 +497,10 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                 before = i > 0 and _kind(run[i - 1].word) == "name" and run[i - 1].word.casefold() not in COMMON_WORDS
                 after = i + n < len(run) and _kind(run[i + n].word) == "name"
                 if (before or after) and not mention.cue:
-                    mention = replace(mention, within=text.content[run[i - 1 if before else i].start:
-                                                                   run[i + n if after else i + n - 1].end])
+                    mention = replace(
+                        mention,
+                        within=text.content[run[i - 1 if before else i].start : run[i + n if after else i + n - 1].end],
+                    )
                 mentions.append(mention)
                 i += n
     return mentions
@@ -217,8 +509,11 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
 def _candidates(key_phrase: str, gazetteers: list) -> list[Match]:
     for gazetteer in gazetteers:
         nations = [m for m in gazetteer.find(key_phrase, COUNTRY_CLASS) if m.entry.lat is not None and m.tier == 0]
-        places = [m for m in [*gazetteer.find(key_phrase), *gazetteer.find(key_phrase, DIVISION_CLASS)]
-                  if m.entry.lat is not None]
+        places = [
+            m
+            for m in [*gazetteer.find(key_phrase), *gazetteer.find(key_phrase, DIVISION_CLASS)]
+            if m.entry.lat is not None
+        ]
         if nations or places:
             return nations + sorted(places, key=lambda m: (m.tier, -m.entry.population, m.entry.geonameid))
     return []
@@ -244,7 +539,10 @@ class _Grid:
             self._cells.setdefault(self._cell(lat, lon), []).append((key, lat, lon))
 
     def _cell(self, lat: float, lon: float) -> tuple[int, int]:
-        return int(math.floor(lat / self._cell_deg)), int(math.floor(lon / self._cell_deg))
+        # Columns wrap as near() wraps them: longitude 180 is in the column of -180, not one past the last.
+        half = self._columns // 2
+        column = (int(math.floor(lon / self._cell_deg)) + half) % self._columns - half
+        return int(math.floor(lat / self._cell_deg)), column
 
     def near(self, lat: float, lon: float):
         """(key, km) of every point within reach: the cells that may hold one, each point measured."""
@@ -290,12 +588,27 @@ def _choose(matches: list[Match], support: _Support, own: str, countries: set[st
     if matches[0].entry.feature_class == COUNTRY_CLASS:
         return matches[0]
     # A country the text names counts as one more name nearby: "Havana" in a text about Cuba is Havana, Cuba.
-    return max(matches, key=lambda m: (support.count(own, m.entry.lat, m.entry.lon) + (m.entry.country in countries),
-                                       -m.tier, math.log10(m.entry.population + 10), -m.entry.geonameid))
+    return max(
+        matches,
+        key=lambda m: (
+            support.count(own, *m.entry.point) + (m.entry.country in countries),
+            -m.tier,
+            math.log10(m.entry.population + 10),
+            -m.entry.geonameid,
+        ),
+    )
 
 
-def _confidence(mentions: list[Mention], chosen: Match, count: int, near_km: float | None,
-                common: bool, in_named_country: bool, sentence_starts: bool, part_of: str) -> tuple[float, str]:
+def _confidence(
+    mentions: list[Mention],
+    chosen: Match,
+    count: int,
+    near_km: float | None,
+    common: bool,
+    in_named_country: bool,
+    sentence_starts: bool,
+    part_of: str,
+) -> tuple[float, str]:
     reasons = []
     if chosen.entry.feature_class == COUNTRY_CLASS:
         score = 0.8
@@ -364,8 +677,12 @@ def spelling_skeleton(key: str) -> str:
 
 
 def _same_name_spelled_otherwise(key: str, other: str) -> bool:
-    return (key != other and spelling_skeleton(key) == spelling_skeleton(other) and len(spelling_skeleton(key)) >= 3
-            and SequenceMatcher(None, key, other).ratio() >= 0.75)
+    return (
+        key != other
+        and spelling_skeleton(key) == spelling_skeleton(other)
+        and len(spelling_skeleton(key)) >= 3
+        and SequenceMatcher(None, key, other).ratio() >= 0.75
+    )
 
 
 @dataclass(frozen=True)
@@ -377,8 +694,9 @@ class Variant:
     line: int = 0
 
 
-def suggest(texts: list[Text], places: list[Place], shapes: list, gazetteers: list,
-            keys: set[str]) -> tuple[list[Suggestion], int, list[Variant]]:
+def suggest(
+    texts: list[Text], places: list[Place], shapes: list, gazetteers: list, keys: set[str]
+) -> tuple[list[Suggestion], int, list[Variant]]:
     """The places the texts name that the places and shapes do not cover, best candidate first; how many mentions
     were already covered; and the words that look like other spellings of places the files have."""
     known = _known_keys(places, shapes)
@@ -393,46 +711,78 @@ def suggest(texts: list[Text], places: list[Place], shapes: list, gazetteers: li
         elif mention.key:
             groups.setdefault(mention.key, []).append(mention)
     lowercase_words = {w.group() for text in texts for w in _WORD.finditer(text.content) if w.group().islower()}
-    common = {key: key in COMMON_WORDS or (len(words := group[0].phrase.split()) == 1
-                                           and words[0].casefold() in lowercase_words)
-              for key, group in groups.items()}
+    common = {
+        key: key in COMMON_WORDS
+        or (len(words := group[0].phrase.split()) == 1 and words[0].casefold() in lowercase_words)
+        for key, group in groups.items()
+    }
     candidates = {key: _candidates(group[0].phrase, gazetteers)[:MAX_CANDIDATES] for key, group in groups.items()}
     for key, group in groups.items():
         phrase = group[0].phrase
-        if phrase.isupper() and len(phrase) <= 5 and not (candidates[key] and candidates[key][0].entry.feature_class
-                                                          == COUNTRY_CLASS):
+        if (
+            phrase.isupper()
+            and len(phrase) <= 5
+            and not (candidates[key] and candidates[key][0].entry.feature_class == COUNTRY_CLASS)
+        ):
             common[key] = True  # an abbreviation ("TNG", "NK") is a country's ("US", "DRC") or no place's
     # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word.
     located = [(name_key(p.name), p.position.lat, p.position.lon) for p in places if p.position is not None]
     # A country's own name is the country: its homonym towns ("Peru, Illinois") lend no support to anything.
-    support = _Support(located + [(key, m.entry.lat, m.entry.lon) for key, found in candidates.items()
-                                  if not common[key] and found and found[0].entry.feature_class != COUNTRY_CLASS
-                                  for m in found])
-    named = [(key, found[0].entry) for key, found in candidates.items()
-             if found and found[0].entry.feature_class == COUNTRY_CLASS]
+    support = _Support(
+        located
+        + [
+            (key, *m.entry.point)
+            for key, found in candidates.items()
+            if not common[key] and found and found[0].entry.feature_class != COUNTRY_CLASS
+            for m in found
+        ]
+    )
+    named = [
+        (key, found[0].entry)
+        for key, found in candidates.items()
+        if found and found[0].entry.feature_class == COUNTRY_CLASS
+    ]
     countries = {entry.country for key, entry in named if not common[key]}
     country_names = [name_key(entry.name) for _, entry in named if entry.country]
     for key in groups:
         if any(_demonym_of(key, name) for name in country_names):
             common[key] = True  # "Somali" in a text that names Somalia is its people, not Ethiopia's Somali Region
     chosen_of = {key: _choose(found, support, key, countries) for key, found in candidates.items() if found}
-    variants = _attach_variants(loose, groups, common, lowercase_words,
-                                {name_key(n): n for thing in [*places, *shapes] for n in (thing.name, *thing.aliases)})
+    variants = _attach_variants(
+        loose,
+        groups,
+        common,
+        lowercase_words,
+        {name_key(n): n for thing in [*places, *shapes] for n in (thing.name, *thing.aliases)},
+    )
     variants = [replace(v, line=line) for v, (_, line) in zip(variants, _lines([v.mention for v in variants]))]
-    nearest = _Nearest(located + [(key, m.entry.lat, m.entry.lon) for key, m in chosen_of.items()
-                                  if m.entry.feature_class != COUNTRY_CLASS and not common[key]])
+    nearest = _Nearest(
+        located
+        + [
+            (key, *m.entry.point)
+            for key, m in chosen_of.items()
+            if m.entry.feature_class != COUNTRY_CLASS and not common[key]
+        ]
+    )
     suggestions = []
     for key, group in groups.items():
         found = candidates[key]
         lines = _lines(group)
         if not found:
             if group[0].cue:
-                suggestions.append(Suggestion(tuple(group), lines, None, (), 0.5,
-                                              "a place cue; no gazetteer knows it: draw it or give its position"))
+                suggestions.append(
+                    Suggestion(
+                        tuple(group),
+                        lines,
+                        None,
+                        (),
+                        0.5,
+                        "a place cue; no gazetteer knows it: draw it or give its position",
+                    )
+                )
             continue
         chosen = chosen_of[key]
-        near = (None if chosen.entry.feature_class == COUNTRY_CLASS
-                else nearest.km(key, chosen.entry.lat, chosen.entry.lon))
+        near = None if chosen.entry.feature_class == COUNTRY_CLASS else nearest.km(key, *chosen.entry.point)
         national = chosen.entry.feature_class != COUNTRY_CLASS and chosen.entry.country in countries
         initial = len(group[0].phrase.split()) == 1 and all(_starts_sentence(m) for m in group)
         part_of = group[0].within if all(m.within for m in group) else ""
@@ -443,12 +793,17 @@ def suggest(texts: list[Text], places: list[Place], shapes: list, gazetteers: li
     return _one_row_per_place(suggestions), covered, variants
 
 
-def _attach_variants(loose: list[Mention], groups: dict[str, list[Mention]], common: dict[str, bool],
-                     lowercase_words: set[str], known: dict[str, str]) -> list[Variant]:
+def _attach_variants(
+    loose: list[Mention],
+    groups: dict[str, list[Mention]],
+    common: dict[str, bool],
+    lowercase_words: set[str],
+    known: dict[str, str],
+) -> list[Variant]:
     """Add to each group the words spelled as its name is spelled otherwise; return those that are spellings of
     a place the files have. Each word is looked up by its skeleton once: no word is compared with every name."""
     by_skeleton: dict[str, list[tuple[str, bool]]] = {}
-    for key, group in groups.items():
+    for key in groups:
         if not common.get(key):
             by_skeleton.setdefault(spelling_skeleton(key), []).append((key, False))
     for key in known:
@@ -456,8 +811,13 @@ def _attach_variants(loose: list[Mention], groups: dict[str, list[Mention]], com
     variants, grown = [], set()
     for mention in loose:
         word = mention.phrase
-        if mention.key in groups or mention.key in known or mention.key in COMMON_WORDS or word.casefold() in \
-                lowercase_words or word.isupper():
+        if (
+            mention.key in groups
+            or mention.key in known
+            or mention.key in COMMON_WORDS
+            or word.casefold() in lowercase_words
+            or word.isupper()
+        ):
             continue
         for key, is_known in by_skeleton.get(spelling_skeleton(mention.key), ()):
             if _same_name_spelled_otherwise(mention.key, key):
@@ -484,8 +844,12 @@ def _one_row_per_place(suggestions: list[Suggestion]) -> list[Suggestion]:
             kept.append(s)
             continue
         first = kept[at]
-        kept[at] = replace(first, mentions=first.mentions + s.mentions, lines=first.lines + s.lines,
-                           confidence=max(first.confidence, s.confidence))
+        kept[at] = replace(
+            first,
+            mentions=first.mentions + s.mentions,
+            lines=first.lines + s.lines,
+            confidence=max(first.confidence, s.confidence),
+        )
     return kept
 
 
@@ -499,7 +863,7 @@ def _demonym_of(key: str, country: str) -> bool:
 def _starts_sentence(mention: Mention) -> bool:
     """True when the mention is the first word of its text, line or sentence (which capitalises any word)."""
     content, at = mention.text.content, mention.start
-    while at > 0 and (content[at - 1] in " \t\u00a0\"'“‘(" ):
+    while at > 0 and (content[at - 1] in " \t\u00a0\"'“‘("):
         at -= 1
     return at == 0 or content[at - 1] in "\n\r" or content[at - 1] in _SENTENCE_END
 
@@ -545,12 +909,15 @@ def row_of(suggestion: Suggestion, place_id: str) -> dict[str, str]:
     entry = suggestion.chosen
     values = {"id": place_id, "status": SUGGESTED, "category": _category(entry)}
     if entry is None:
-        return values | {"name": suggestion.phrase,
-                         "note": f"suggested: '{suggestion.phrase}' ({suggestion.why})"}
+        return values | {"name": suggestion.phrase, "note": f"suggested: '{suggestion.phrase}' ({suggestion.why})"}
     aliases = sorted({m.phrase for m in suggestion.mentions} - {entry.name})
     return values | {
-        "name": entry.name, "aliases": "|".join(aliases), "lat": f"{entry.lat:.5f}", "lon": f"{entry.lon:.5f}",
-        "precision_m": f"{entry.precision_m:.0f}", "country": entry.country,
+        "name": entry.name,
+        "aliases": "|".join(aliases),
+        "lat": f"{entry.lat:.5f}",
+        "lon": f"{entry.lon:.5f}",
+        "precision_m": f"{entry.precision_m:.0f}",
+        "country": entry.country,
         "query": entry.name if entry.feature_class == COUNTRY_CLASS else f"{entry.name}, {entry.country}",
         "source": source_of(entry),
         "attribution": DIVISION_ATTRIBUTION if entry.feature_class == DIVISION_CLASS else ATTRIBUTION,
@@ -563,12 +930,16 @@ def require_status_column(path: Path, encoding: str | None = None) -> None:
     header = read_rows(Path(path), "places file", None, encoding)
     names = [cell.strip() for cell in next(header).cells]
     if "status" not in names:
-        raise InputError(Origin(str(path)), "the header has no 'status' column, which marks suggested rows",
-                         "add ',status' to the end of the header line, then run suggest --write again")
+        raise InputError(
+            Origin(str(path)),
+            "the header has no 'status' column, which marks suggested rows",
+            "add ',status' to the end of the header line, then run suggest --write again",
+        )
 
 
-def write_suggestions(path: Path, suggestions: list[Suggestion], encoding: str | None = None,
-                      inputs: dict[Path, str] | None = None) -> list[Place]:
+def write_suggestions(
+    path: Path, suggestions: list[Suggestion], encoding: str | None = None, inputs: dict[Path, str] | None = None
+) -> list[Place]:
     """Append a row per suggestion to the places file, as ``add`` does: under its folder's lock, every byte already
     there kept, the rows read back before the file is replaced; return the places added."""
     path = Path(path)
@@ -592,10 +963,12 @@ def write_suggestions(path: Path, suggestions: list[Suggestion], encoding: str |
             content = append_row(content, values, Origin(str(path)))
         added = [p for p in read_places(path, content) if p.id.casefold() in {r["id"].casefold() for r in rows}]
         if len(added) != len(rows):
-            raise InputError(Origin(str(path)), "the new rows would not read back as the places suggested",
-                             "add them by hand")
-        outputs.stage(path, "--places", stored.encode(content, added[0].origin if added else Origin(str(path))),
-                      replaces=(path,))
+            raise InputError(
+                Origin(str(path)), "the new rows would not read back as the places suggested", "add them by hand"
+            )
+        outputs.stage(
+            path, "--places", stored.encode(content, added[0].origin if added else Origin(str(path))), replaces=(path,)
+        )
         outputs.commit()
     return added
 
@@ -605,7 +978,7 @@ def suggest_places(sources: Sources, notify=None) -> tuple[list[Suggestion], int
     texts = read_texts(sources.texts)
     places = load_places(sources.places, sources.encoding)
     shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
-    gazetteers = [read_gazetteer(sources.gazetteer)] if sources.gazetteer is not None else []
+    gazetteers: list = [read_gazetteer(sources.gazetteer)] if sources.gazetteer is not None else []
     gazetteers.append(open_world_gazetteer(user_cache_folder(), notify))
     keys: set[str] = set()
     for gazetteer in gazetteers:

@@ -5,9 +5,9 @@ import csv
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from bordermap.errors import InputError, Origin
 from bordermap.files import read_regular
@@ -33,8 +33,11 @@ class Encoded:
         try:
             return self.bom + content.encode(self.codec)
         except UnicodeEncodeError as error:
-            raise InputError(origin, f"'{error.object[error.start]}' cannot be stored in {self.codec}",
-                             "save the file as UTF-8 first") from None
+            raise InputError(
+                origin,
+                f"'{error.object[error.start]}' cannot be stored in {self.codec}",
+                "save the file as UTF-8 first",
+            ) from None
 
 
 _NOT_FOR_FILES = {"idna", "punycode"}  # text codecs for domain names, not for files
@@ -96,35 +99,51 @@ def _misdecoded(body: bytes, content: str, codec: str) -> str:
     if codec.startswith(("utf-16", "utf-32")) and body and b"\x00" not in body:
         return "it has no NUL byte, which UTF-16 and UTF-32 text with a line break or any ASCII character has"
     sample = content[:100_000]  # enough to tell text from garbage, and bounded for a book
-    unusable = sum(1 for char in sample if char in "\ufffd\x00" or unicodedata.category(char) in _UNUSABLE
-                   or (unicodedata.category(char) == "Cc" and char not in "\t\n\r\f"))
+    unusable = sum(
+        1
+        for char in sample
+        if char in "\ufffd\x00"
+        or unicodedata.category(char) in _UNUSABLE
+        or (unicodedata.category(char) == "Cc" and char not in "\t\n\r\f")
+    )
     if sample and unusable > 0.3 * len(sample):
         return f"{unusable:,} of its first {len(sample):,} characters are replacement, unassigned or control characters"
     return ""
 
 
-def decode_text(data: bytes, path: Path, what: str, encoding: str | None = None,
-                declare: str | None = PASS_ENCODING) -> Encoded:
+def decode_text(
+    data: bytes, path: Path, what: str, encoding: str | None = None, declare: str | None = PASS_ENCODING
+) -> Encoded:
     """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or the declared ``encoding``.
 
     Binary files and text in another encoding are InputErrors at the first offending byte, with a hint saying
     how to ``declare`` the encoding that would read them (None for a format that is always UTF-8).
     """
     if data.startswith(_ZIP_MAGIC):
-        raise InputError(Origin(str(path)), f"the {what} is a ZIP archive such as an Excel or LibreOffice workbook, "
-                         "not text", "save it from the spreadsheet as 'CSV UTF-8'")
+        raise InputError(
+            Origin(str(path)),
+            f"the {what} is a ZIP archive such as an Excel or LibreOffice workbook, not text",
+            "save it from the spreadsheet as 'CSV UTF-8'",
+        )
     bom, codec = next(((b, c) for b, c in _BOMS if data.startswith(b)), (b"", encoding or "utf-8"))
-    body = data[len(bom):]
+    body = data[len(bom) :]
     if codec == "utf-8" and b"\x00" in body:
         hint = "give a plain-text file saved as UTF-8"
         if declare and _looks_like_utf16_le(body):
             hint = f"it looks like UTF-16 without a byte order mark: {declare.format('utf-16-le')}, or save it as UTF-8"
-        raise InputError(Origin(str(path), *_byte_position(data, len(bom) + body.index(b"\x00"))),
-                         f"the {what} has a NUL byte, so it is binary, not text", hint)
-    if text_codec(codec) is None:
-        raise InputError(Origin(str(path)), f"'{codec}' is not an encoding a text file can be in",
-                         "give a text encoding such as utf-8, cp1252, latin-1 or utf-16")
-    codec = text_codec(codec)
+        raise InputError(
+            Origin(str(path), *_byte_position(data, len(bom) + body.index(b"\x00"))),
+            f"the {what} has a NUL byte, so it is binary, not text",
+            hint,
+        )
+    known = text_codec(codec)
+    if known is None:
+        raise InputError(
+            Origin(str(path)),
+            f"'{codec}' is not an encoding a text file can be in",
+            "give a text encoding such as utf-8, cp1252, latin-1 or utf-16",
+        )
+    codec = known
     try:
         content = body.decode(codec)
     except UnicodeDecodeError as error:
@@ -137,29 +156,34 @@ def decode_text(data: bytes, path: Path, what: str, encoding: str | None = None,
         else:
             try:
                 guess = bytes([byte]).decode("cp1252")
-                hint = (f"if it is Windows-1252 (where this byte is '{guess}'), {declare.format('cp1252')}, "
-                        "or save it as UTF-8")
+                hint = (
+                    f"if it is Windows-1252 (where this byte is '{guess}'), {declare.format('cp1252')}, "
+                    "or save it as UTF-8"
+                )
             except UnicodeDecodeError:
                 hint = f"if it is Latin-1, {declare.format('latin-1')}, or save it as UTF-8"
         raise InputError(Origin(str(path), line, column), f"byte 0x{byte:02x} is not {codec.upper()}", hint) from None
     if encoding and (why := _misdecoded(body, content, codec)):
-        raise InputError(Origin(str(path)), f"the {what} does not read as {codec}: {why}",
-                         "check its encoding (UTF-8 needs no declaration)")
+        raise InputError(
+            Origin(str(path)),
+            f"the {what} does not read as {codec}: {why}",
+            "check its encoding (UTF-8 needs no declaration)",
+        )
     if "\x00" in content:
-        raise InputError(Origin(str(path), *text_position(content, content.index("\x00"))),
-                         f"the {what} has a NUL character, so it is binary, not text",
-                         "give a plain-text file saved as UTF-8")
+        raise InputError(
+            Origin(str(path), *text_position(content, content.index("\x00"))),
+            f"the {what} has a NUL character, so it is binary, not text",
+            "give a plain-text file saved as UTF-8",
+        )
     return Encoded(content, codec, bom)
 
 
-def read_text_file(path: Path, what: str, encoding: str | None = None,
-                   declare: str | None = PASS_ENCODING) -> str:
+def read_text_file(path: Path, what: str, encoding: str | None = None, declare: str | None = PASS_ENCODING) -> str:
     """Read a text file (see ``decode_text``), or raise an InputError saying why it cannot be read."""
     return read_encoded(path, what, encoding, declare).content
 
 
-def read_encoded(path: Path, what: str, encoding: str | None = None,
-                 declare: str | None = PASS_ENCODING) -> Encoded:
+def read_encoded(path: Path, what: str, encoding: str | None = None, declare: str | None = PASS_ENCODING) -> Encoded:
     """Read a text file with how it was stored (see ``decode_text``)."""
     data = read_regular(Path(path), what)
     return decode_text(data, path, what, encoding, declare)
@@ -193,8 +217,9 @@ class Row:
             breaks = LINE_BREAK.findall(self.raw, pos, pos + width + 1) if "\n" in value or "\r" in value else ()
             if breaks:
                 line += len(breaks)
-                line_start = max(self.raw.rfind("\n", pos, pos + width + 1),
-                                 self.raw.rfind("\r", pos, pos + width + 1)) + 1
+                line_start = (
+                    max(self.raw.rfind("\n", pos, pos + width + 1), self.raw.rfind("\r", pos, pos + width + 1)) + 1
+                )
             pos += width + 1
         return origins
 
@@ -272,12 +297,15 @@ def read_rows(path: Path, what: str, content: str | None = None, encoding: str |
             ) from None
         if not any(cell.strip() for cell in cells):
             continue  # a blank line, or a spreadsheet's row of empty cells
-        row = Row(str(path), start + 1, "".join(feed.lines[start : feed.consumed]), cells, delimiter)
+        row = Row(str(path), start + 1, "".join(feed.lines[start : feed.consumed]), cells, delimiter or ",")
         for cell, origin in zip(cells, row.origins()):
             if len(cell) > MAX_CELL_CHARS:
                 opened = " (is a quote left open?)" if "\n" in cell or "\r" in cell else ""
-                raise InputError(origin, f"the cell is {len(cell):,} characters long{opened}",
-                                 f"keep cells under {MAX_CELL_CHARS:,} characters; link to long documents instead")
+                raise InputError(
+                    origin,
+                    f"the cell is {len(cell):,} characters long{opened}",
+                    f"keep cells under {MAX_CELL_CHARS:,} characters; link to long documents instead",
+                )
         yield row
 
 
@@ -287,15 +315,13 @@ def header_names(row: Row, required: tuple[str, ...], known: tuple[str, ...]) ->
     seen = set()
     for index, name in enumerate(names):
         if name in seen:
-            raise InputError(row.origins()[index], f"column '{name}' appears twice in the header",
-                             "remove one of them")
+            raise InputError(row.origins()[index], f"column '{name}' appears twice in the header", "remove one of them")
         seen.add(name)
     for column in required:
         if column not in names:
             unknown = [n for n in names if n not in known]
             close = difflib.get_close_matches(column, unknown, n=1, cutoff=0.5)
-            hint = (f"rename column '{close[0]}' to '{column}'" if close
-                    else f"add a '{column}' column to the header")
+            hint = f"rename column '{close[0]}' to '{column}'" if close else f"add a '{column}' column to the header"
             raise InputError(Origin(row.path, row.line, 1), f"the header has no '{column}' column", hint)
     return names
 
@@ -307,8 +333,11 @@ def cells_by_name(row: Row, names: list[str]) -> tuple[dict[str, str], dict[str,
     beyond the header's last column is an error at that cell."""
     origins = row.origins()
     if len(row.cells) > len(names):
-        raise InputError(origins[len(names)], f"the row has {len(row.cells)} cells but the header has {len(names)}",
-                         f"quote cells that contain {row.delimiter_name}, or add a column to the header")
+        raise InputError(
+            origins[len(names)],
+            f"the row has {len(row.cells)} cells but the header has {len(names)}",
+            f"quote cells that contain {row.delimiter_name}, or add a column to the header",
+        )
     if len(row.cells) < len(names):
         lines = split_lines(row.raw)  # a missing cell is where the record ends
         end = Origin(row.path, row.line + len(lines) - 1, len(lines[-1].rstrip("\r\n")) + 1)

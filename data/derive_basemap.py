@@ -41,8 +41,12 @@ def rings_of(geometry: dict) -> list[list[list[int]]]:
 
 
 def box_of(boxes: list[list[int]], indexes: list[int]) -> list[int]:
-    return [min(boxes[i][0] for i in indexes), min(boxes[i][1] for i in indexes),
-            max(boxes[i][2] for i in indexes), max(boxes[i][3] for i in indexes)]
+    return [
+        min(boxes[i][0] for i in indexes),
+        min(boxes[i][1] for i in indexes),
+        max(boxes[i][2] for i in indexes),
+        max(boxes[i][3] for i in indexes),
+    ]
 
 
 def main(tarball: str) -> None:
@@ -64,13 +68,20 @@ def main(tarball: str) -> None:
         indexes = [index if index >= 0 else ~index for polygon in polygons for ring in polygon for index in ring]
         for index in set(indexes):
             uses[index] += 1
-        countries.append({"name": geometry["properties"]["name"], "iso_numeric": geometry.get("id", ""),
-                          "bbox": box_of(boxes, indexes),
-                          "polygons": [{"bbox": box_of(boxes, [i if i >= 0 else ~i for i in polygon[0]]),
-                                        "rings": polygon} for polygon in polygons]})
+        countries.append(
+            {
+                "name": geometry["properties"]["name"],
+                "iso_numeric": geometry.get("id", ""),
+                "bbox": box_of(boxes, indexes),
+                "polygons": [
+                    {"bbox": box_of(boxes, [i if i >= 0 else ~i for i in polygon[0]]), "rings": polygon}
+                    for polygon in polygons
+                ],
+            }
+        )
     document = {
         "source": f"Natural Earth 4.1.0, Admin 0 countries 1:10m (public domain), as TopoJSON in the npm package "
-                  f"{package['name']} {package['version']} ({MEMBER.split('/')[-1]})",
+        f"{package['name']} {package['version']} ({MEMBER.split('/')[-1]})",
         "transform": topology["transform"],
         "arcs": arcs,
         "arc_bbox": boxes,

@@ -14,20 +14,31 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 READER = ROOT / "tests" / "data" / "reader"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def build(output: Path, *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "bordermap", "build", *args, "-o", str(output)], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "bordermap", "build", *args, "-o", str(output)],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def open_offline(browser, path: Path, viewport, phone=False, fragment=""):
-    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]}, has_touch=phone,
-                            is_mobile=phone)
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
-               else route.abort())
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]}, has_touch=phone, is_mobile=phone)
+    page.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:")) else route.abort()
+    )
     page.goto(path.as_uri() + fragment)
     page.wait_for_function("window.bordermap !== undefined")
     page.evaluate("""() => {
@@ -43,8 +54,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         bundled, baltic = Path(folder) / "map.html", Path(folder) / "baltic.html"
         build(bundled)
-        build(baltic, "--texts", str(READER / "texts"), "--places", str(READER / "places.csv"),
-              "--shapes", str(READER / "shapes.geojson"))
+        build(
+            baltic,
+            "--texts",
+            str(READER / "texts"),
+            "--places",
+            str(READER / "places.csv"),
+            "--shapes",
+            str(READER / "shapes.geojson"),
+        )
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
             page = open_offline(browser, bundled, (1280, 800))

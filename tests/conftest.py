@@ -22,15 +22,27 @@ BUNDLED = ("--texts", str(SEEDS), "--shapes", str(SHAPES), "--gazetteer", str(GA
 def _png_pixel() -> bytes:
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00\x00\x00\x00\x00")) + chunk(b"IEND", b""))
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00\x00\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 # One transparent pixel: what the tests answer for a basemap tile, so that the page sees no failed request.
 BLANK_TILE = _png_pixel()
 TILE_HOSTS = ("tile.openstreetmap.org", "server.arcgisonline.com")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -46,13 +58,20 @@ def world_gazetteer(user_cache):
     """The world gazetteer, built once per test session in the session's user cache folder (about 15 s), before
     any test: a run that found it missing would say so on stderr, and exact-output tests would depend on order."""
     from bordermap.world import open_world_gazetteer
+
     return open_world_gazetteer(user_cache)
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m bordermap`` as a user would, capturing its output."""
-    return subprocess.run([sys.executable, "-m", "bordermap", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=180, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "bordermap", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def find_chromium() -> str | None:
@@ -93,8 +112,9 @@ class MapPage:
 
     def __init__(self, browser, path: Path | str, viewport=(1280, 800), fragment: str = "", phone: bool = False):
         # A phone: a touch screen, and the page laid out as a mobile browser lays it out.
-        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                           has_touch=phone, is_mobile=phone)
+        self.context = browser.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]}, has_touch=phone, is_mobile=phone
+        )
         self.page = self.context.new_page()
         self.console: list[str] = []
         self.dialogs: list[str] = []
@@ -131,10 +151,12 @@ class MapPage:
 
     def open_popup(self, place_id: str):
         """Open a place's popup the way a reader does: by clicking its pin, circle or shape."""
-        self.page.evaluate("id => { const layers = window.bordermap.layersOf(id), first = layers[0]; "
-                           "layers[layers.length - 1].fire('click', "
-                           "{latlng: first.getBounds ? first.getBounds().getCenter() : first.getLatLng()}); }",
-                           place_id)
+        self.page.evaluate(
+            "id => { const layers = window.bordermap.layersOf(id), first = layers[0]; "
+            "layers[layers.length - 1].fire('click', "
+            "{latlng: first.getBounds ? first.getBounds().getCenter() : first.getLatLng()}); }",
+            place_id,
+        )
         popup = self.page.locator(f".leaflet-popup .bm-popup[data-place='{place_id}']")
         popup.wait_for()
         self.wait_until_still()
@@ -155,17 +177,23 @@ class MapPage:
 
     def on_canvas(self, class_name: str) -> int:
         """How many layers of a class (bm-approximate, bm-dot) are drawn on the map's canvas of points."""
-        return self.page.evaluate("c => Array.from(window.bordermap.layers.values()).flat().filter(l => "
-                                  "l.options.className === c && l.options.renderer instanceof L.Canvas && "
-                                  "window.bordermap.map.hasLayer(l)).length", class_name)
+        return self.page.evaluate(
+            "c => Array.from(window.bordermap.layers.values()).flat().filter(l => "
+            "l.options.className === c && l.options.renderer instanceof L.Canvas && "
+            "window.bordermap.map.hasLayer(l)).length",
+            class_name,
+        )
 
     def click_point(self, place_id: str) -> None:
         """Click a place's dot where a reader would: at its pixel on the canvas."""
-        x, y = self.page.evaluate("id => { const map = window.bordermap.map; "
-                                  "const layers = window.bordermap.layersOf(id); "
-                                  "const p = map.latLngToContainerPoint(layers[layers.length - 1].getLatLng()); "
-                                  "const box = map.getContainer().getBoundingClientRect(); "
-                                  "return [box.left + p.x, box.top + p.y]; }", place_id)
+        x, y = self.page.evaluate(
+            "id => { const map = window.bordermap.map; "
+            "const layers = window.bordermap.layersOf(id); "
+            "const p = map.latLngToContainerPoint(layers[layers.length - 1].getLatLng()); "
+            "const box = map.getContainer().getBoundingClientRect(); "
+            "return [box.left + p.x, box.top + p.y]; }",
+            place_id,
+        )
         self.page.mouse.click(x, y)
 
     def close(self):
@@ -193,3 +221,13 @@ def bundled_map(tmp_path_factory) -> Path:
     result = run_cli("build", "-o", str(output))
     assert result.returncode == 0, result.stderr
     return output
+
+
+BROWSER_FIXTURES = {"chromium", "open_map"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that drives Chromium as ``browser``, so that ``make test-fast`` can leave it out."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)

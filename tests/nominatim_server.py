@@ -21,23 +21,40 @@ TRICKLE_LIMIT_S = 60  # a trickle stops by itself, so a test that fails cannot l
 
 
 def _found(**changes) -> str:
-    answer = {"lat": "42.70177", "lon": "129.75738", "display_name": "Sanhe, Jilin, China", "osm_type": "node",
-              "osm_id": 7, "boundingbox": ["42.68", "42.72", "129.73", "129.77"]}
+    answer = {
+        "lat": "42.70177",
+        "lon": "129.75738",
+        "display_name": "Sanhe, Jilin, China",
+        "osm_type": "node",
+        "osm_id": 7,
+        "boundingbox": ["42.68", "42.72", "129.73", "129.77"],
+    }
     answer.update(changes)
     return json.dumps([{k: v for k, v in answer.items() if v is not ...}])
 
 
 WRONG_ANSWERS = {
-    "object": "{}", "number_list": "[1]", "null_list": "[null]", "string": '"Sanhe"',
-    "lat_abc": _found(lat="abc"), "lat_nan": _found(lat="nan"), "lat_inf": _found(lat="inf"),
-    "lat_999": _found(lat="999"), "lon_999": _found(lon="999"), "lat_missing": _found(lat=...),
-    "lat_bool": _found(lat=True), "lat_list": _found(lat=[42]),
-    "bbox_short": _found(boundingbox=["1", "2"]), "bbox_text": _found(boundingbox=["a", "b", "c", "d"]),
+    "object": "{}",
+    "number_list": "[1]",
+    "null_list": "[null]",
+    "string": '"Sanhe"',
+    "lat_abc": _found(lat="abc"),
+    "lat_nan": _found(lat="nan"),
+    "lat_inf": _found(lat="inf"),
+    "lat_999": _found(lat="999"),
+    "lon_999": _found(lon="999"),
+    "lat_missing": _found(lat=...),
+    "lat_bool": _found(lat=True),
+    "lat_list": _found(lat=[42]),
+    "bbox_short": _found(boundingbox=["1", "2"]),
+    "bbox_text": _found(boundingbox=["a", "b", "c", "d"]),
     "bbox_upside_down": _found(boundingbox=["42.72", "42.68", "129.73", "129.77"]),
-    "name_null": _found(display_name=None), "name_surrogate": '[{"lat": "42.7", "lon": "129.7", '
-                                                              '"display_name": "Sanhe \\ud800"}]',
-    "name_nul": _found(display_name="Sanhe\u0000"), "name_newline": _found(display_name="Sanhe\nforged line"),
-    "name_10mb": _found(display_name="S" * 10_000_000), "name_3000": _found(display_name="S" * 3000),
+    "name_null": _found(display_name=None),
+    "name_surrogate": '[{"lat": "42.7", "lon": "129.7", "display_name": "Sanhe \\ud800"}]',
+    "name_nul": _found(display_name="Sanhe\u0000"),
+    "name_newline": _found(display_name="Sanhe\nforged line"),
+    "name_10mb": _found(display_name="S" * 10_000_000),
+    "name_3000": _found(display_name="S" * 3000),
     "osm_id_object": _found(osm_id={"a": 1}),
 }
 
@@ -55,11 +72,22 @@ BOMB = _bomb()
 
 
 def place(name: str, lat: float, lon: float, osm_id: int) -> dict:
-    return {"place_id": osm_id * 10, "licence": "Data © OpenStreetMap contributors, ODbL 1.0.",
-            "osm_type": "relation", "osm_id": osm_id, "lat": str(lat), "lon": str(lon), "class": "place",
-            "type": "town", "place_rank": 16, "importance": 0.4, "addresstype": "town", "name": name,
-            "display_name": f"{name}, Longjing, Yanbian, Jilin, China",
-            "boundingbox": [str(lat - 0.02), str(lat + 0.02), str(lon - 0.02), str(lon + 0.02)]}
+    return {
+        "place_id": osm_id * 10,
+        "licence": "Data © OpenStreetMap contributors, ODbL 1.0.",
+        "osm_type": "relation",
+        "osm_id": osm_id,
+        "lat": str(lat),
+        "lon": str(lon),
+        "class": "place",
+        "type": "town",
+        "place_rank": 16,
+        "importance": 0.4,
+        "addresstype": "town",
+        "name": name,
+        "display_name": f"{name}, Longjing, Yanbian, Jilin, China",
+        "boundingbox": [str(lat - 0.02), str(lat + 0.02), str(lon - 0.02), str(lon + 0.02)],
+    }
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -93,8 +121,14 @@ class _Handler(BaseHTTPRequestHandler):
         query = params.get("q", "")
         server = self.server
         with server.lock:
-            server.requests.append({"time": time.monotonic(), "path": url.path, "params": params,
-                                    "user_agent": self.headers.get("User-Agent", "")})
+            server.requests.append(
+                {
+                    "time": time.monotonic(),
+                    "path": url.path,
+                    "params": params,
+                    "user_agent": self.headers.get("User-Agent", ""),
+                }
+            )
             seen = sum(1 for r in server.requests if r["params"].get("q") == query)
         if url.path != "/search":
             return self._send(404, b"not found", "text/plain")
@@ -135,8 +169,11 @@ class _Handler(BaseHTTPRequestHandler):
         if query.startswith("garbage"):
             return self._send(200, b"<html>this is not JSON</html>", "text/html")
         if query.startswith("several"):
-            found = [place("Sanhe", 42.47532, 129.73585, 1), place("Sanhe", 42.9, 129.5, 2),
-                     place("Sanhe", 39.98, 117.07, 3)]
+            found = [
+                place("Sanhe", 42.47532, 129.73585, 1),
+                place("Sanhe", 42.9, 129.5, 2),
+                place("Sanhe", 39.98, 117.07, 3),
+            ]
         else:
             found = [place(query.split(",")[0].title(), 42.70177, 129.75738, 7)]
         self._send(200, json.dumps(found).encode("utf-8"))

@@ -24,8 +24,13 @@ CACHE = "query,status,lat,lon,display_name,source,retrieved,countries\n"
 def _workspace(tmp_path: Path) -> dict[str, Path]:
     """The bundled inputs, a cache and an earlier map, copied where a failed build must leave them untouched."""
     shutil.copytree(SEEDS, tmp_path / "seeds")
-    paths = {"texts": tmp_path / "seeds", "places": tmp_path / "places.csv", "shapes": tmp_path / "shapes.geojson",
-             "cache": tmp_path / "geocoded.csv", "output": tmp_path / "out" / "map.html"}
+    paths = {
+        "texts": tmp_path / "seeds",
+        "places": tmp_path / "places.csv",
+        "shapes": tmp_path / "shapes.geojson",
+        "cache": tmp_path / "geocoded.csv",
+        "output": tmp_path / "out" / "map.html",
+    }
     shutil.copy(PLACES, paths["places"])
     shutil.copy(SHAPES, paths["shapes"])
     paths["cache"].write_text(CACHE, encoding="utf-8")
@@ -39,9 +44,22 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def _build(paths: dict[str, Path], *extra: str):
-    return run_cli("build", "--texts", str(paths["texts"]), "--places", str(paths["places"]),
-                   "--shapes", str(paths["shapes"]), "--cache", str(paths["cache"]),
-                   "--gazetteer", str(ROOT / "data" / "gazetteer.csv"), "-o", str(paths["output"]), *extra)
+    return run_cli(
+        "build",
+        "--texts",
+        str(paths["texts"]),
+        "--places",
+        str(paths["places"]),
+        "--shapes",
+        str(paths["shapes"]),
+        "--cache",
+        str(paths["cache"]),
+        "--gazetteer",
+        str(ROOT / "data" / "gazetteer.csv"),
+        "-o",
+        str(paths["output"]),
+        *extra,
+    )
 
 
 def _place_case(case: Path, paths: dict[str, Path]) -> Path:
@@ -72,8 +90,12 @@ def assert_clean_failure(result, expected: str, before: dict[str, bytes], folder
 def test_bad_or_odd_input_gives_one_clean_line_or_the_expected_map(tmp_path, case):
     paths = _workspace(tmp_path)
     used = _place_case(case, paths)
-    expected = (case.with_suffix(".expected").read_text(encoding="utf-8")
-                .replace("{path}", str(used)).replace("{toml}", str(used.with_suffix(".toml"))))
+    expected = (
+        case.with_suffix(".expected")
+        .read_text(encoding="utf-8")
+        .replace("{path}", str(used))
+        .replace("{toml}", str(used.with_suffix(".toml")))
+    )
     args = case.with_suffix(".args").read_text(encoding="utf-8").split() if case.with_suffix(".args").exists() else []
     before = _snapshot(tmp_path)
     result = _build(paths, *args)
@@ -133,24 +155,32 @@ def _missing_places(paths):
 
 def _ten_megabyte_cell(paths):
     note = "The guards said so. " * 524_288
-    paths["places"].write_text(f"id,name,lat,lon,source,note\nh,Hoeryong,42.44,129.75,GeoNames,{note}\n",
-                               encoding="utf-8")
-    return (f"{paths['places']}:2:34: the cell is {len(note):,} characters long; "
-            "keep cells under 100,000 characters; link to long documents instead")
+    paths["places"].write_text(
+        f"id,name,lat,lon,source,note\nh,Hoeryong,42.44,129.75,GeoNames,{note}\n", encoding="utf-8"
+    )
+    return (
+        f"{paths['places']}:2:34: the cell is {len(note):,} characters long; "
+        "keep cells under 100,000 characters; link to long documents instead"
+    )
 
 
 def _unclosed_quote_swallowing_the_file(paths):
     rows = "".join(f"p{i},Place {i},42.{i:05d},129.7,s,\n" for i in range(20_000))
-    paths["places"].write_text('id,name,lat,lon,source,note\nh,Hoeryong,42.44,129.75,s,"open quote\n' + rows,
-                               encoding="utf-8")
-    return f"{paths['places']}:2:1: cannot read this row as CSV (unexpected end of data); " \
-           "close the quote or double the quote characters inside a quoted cell"
+    paths["places"].write_text(
+        'id,name,lat,lon,source,note\nh,Hoeryong,42.44,129.75,s,"open quote\n' + rows, encoding="utf-8"
+    )
+    return (
+        f"{paths['places']}:2:1: cannot read this row as CSV (unexpected end of data); "
+        "close the quote or double the quote characters inside a quoted cell"
+    )
 
 
 def _missing_output_folder(paths):
     paths["output"] = paths["output"].parent / "no-such-folder" / "map.html"
-    return (f"{paths['output']}:1:1: the folder '{paths['output'].parent}' does not exist; "
-            "create it first or choose another output path with -o")
+    return (
+        f"{paths['output']}:1:1: the folder '{paths['output'].parent}' does not exist; "
+        "create it first or choose another output path with -o"
+    )
 
 
 def _output_is_a_folder(paths):
@@ -158,8 +188,16 @@ def _output_is_a_folder(paths):
     return f"{paths['output']}:1:1: a directory, not a regular file, is there; give -o the path of a file to write"
 
 
-GENERATED = [_no_texts, _missing_texts, _places_is_a_folder, _missing_places, _ten_megabyte_cell,
-             _unclosed_quote_swallowing_the_file, _missing_output_folder, _output_is_a_folder]
+GENERATED = [
+    _no_texts,
+    _missing_texts,
+    _places_is_a_folder,
+    _missing_places,
+    _ten_megabyte_cell,
+    _unclosed_quote_swallowing_the_file,
+    _missing_output_folder,
+    _output_is_a_folder,
+]
 
 
 @pytest.mark.parametrize("make", GENERATED, ids=[m.__name__.strip("_") for m in GENERATED])
@@ -179,16 +217,19 @@ def test_a_folder_that_refuses_writing_keeps_the_old_map(tmp_path):
         folder = paths["output"].parent
         folder.chmod(0o555)
     before = _snapshot(tmp_path)
-    expected = (f"{paths['output']}:1:1: cannot write in '{folder}' (Permission denied); "
-                "choose another output path with -o")
+    expected = (
+        f"{paths['output']}:1:1: cannot write in '{folder}' (Permission denied); choose another output path with -o"
+    )
     assert_clean_failure(_build(paths), expected, before, tmp_path)
 
 
+@pytest.mark.slow
 def test_a_hundred_thousand_rows_make_a_map(tmp_path):
     paths = _workspace(tmp_path)
     rng = random.Random(7)
-    rows = "".join(f"p{i},Place {i},{42 + rng.random():.5f},{129 + rng.random():.5f},test,100\n"
-                   for i in range(100_000))
+    rows = "".join(
+        f"p{i},Place {i},{42 + rng.random():.5f},{129 + rng.random():.5f},test,100\n" for i in range(100_000)
+    )
     paths["places"].write_text("id,name,lat,lon,source,precision_m\n" + rows, encoding="utf-8")
     result = _build(paths, "--cdn")
     assert result.returncode == 0, result.stderr[-2000:]

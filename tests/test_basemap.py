@@ -29,8 +29,9 @@ def test_the_world_file_ships_with_the_package_and_says_where_it_comes_from():
     assert len(world().countries) > 200
 
 
-@pytest.mark.parametrize("corners", [HOERYONG, BALTIC, [[-60, -170], [70, 170]]],
-                         ids=["a town", "a region", "the world"])
+@pytest.mark.parametrize(
+    "corners", [HOERYONG, BALTIC, [[-60, -170], [70, 170]]], ids=["a town", "a region", "the world"]
+)
 def test_a_map_gets_land_coasts_and_borders_of_its_area_within_the_budget(corners):
     basemap = basemap_for(corners)
     assert size(basemap) <= BUDGET_BYTES

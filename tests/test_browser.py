@@ -1,8 +1,7 @@
 """The map as a reader meets it: real headless Chromium, network cut off (tiles get a blank pixel)."""
 
-
-
 from conftest import BUNDLED, PLACES, run_cli
+
 
 def test_the_bundled_map_opens_without_errors_or_foreign_requests(open_map, bundled_map):
     page = open_map(bundled_map)
@@ -30,7 +29,9 @@ def test_the_bridge_popup_quotes_the_google_earth_sentence_and_says_it_is_an_est
     quote = popup.locator("blockquote", has_text="You can see the bridge across the Tumen River border at left")
     assert quote.locator("mark").all_inner_texts() == ["the bridge"]
     assert popup.locator(".bm-position").inner_text() == "Approximate: 42.46583, 129.73867 · within 1.5 km"
-    assert popup.locator(".bm-whereabouts").inner_text().startswith("On the Tumen River, the border (0 m from its line)")
+    assert (
+        popup.locator(".bm-whereabouts").inner_text().startswith("On the Tumen River, the border (0 m from its line)")
+    )
     assert "Japanese TV Interviews" in quote.locator("cite").inner_text()
 
 
@@ -53,11 +54,14 @@ def test_no_bundled_place_is_exact_so_none_gets_a_pin(open_map, bundled_map):
 
 def test_each_certainty_class_is_drawn_as_the_legend_says(open_map, tmp_path):
     places = tmp_path / "places.csv"
-    places.write_text("id,name,lat,lon,precision_m,source,certainty\n"
-                      "e,Exact post,42.45,129.74,20,read off imagery,\n"
-                      "a,Approximate town,42.47,129.73,1000,GeoNames,\n"
-                      "u,Unknown village,42.50,129.70,4000,a guess,unknown\n"
-                      "n,Nowhere,,,,,\n", encoding="utf-8")
+    places.write_text(
+        "id,name,lat,lon,precision_m,source,certainty\n"
+        "e,Exact post,42.45,129.74,20,read off imagery,\n"
+        "a,Approximate town,42.47,129.73,1000,GeoNames,\n"
+        "u,Unknown village,42.50,129.70,4000,a guess,unknown\n"
+        "n,Nowhere,,,,,\n",
+        encoding="utf-8",
+    )
     output = tmp_path / "map.html"
     assert run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output)).returncode == 0
     page = open_map(output)
@@ -87,12 +91,17 @@ def test_a_suggested_place_is_drawn_listed_and_explained_as_unreviewed_until_its
     page = open_map(output)
     assert page.on_canvas("bm-suggested") == 1
     assert page.page.evaluate("window.bordermap.layersOf('sanhe').some(l => l.options.className === 'bm-suggested')")
-    assert page.open_popup("sanhe").locator(".bm-unreviewed").inner_text().startswith(
-        "Suggested by bordermap, not yet reviewed")
+    assert (
+        page.open_popup("sanhe")
+        .locator(".bm-unreviewed")
+        .inner_text()
+        .startswith("Suggested by bordermap, not yet reviewed")
+    )
     assert page.open_popup("hoeryong").locator(".bm-unreviewed").count() == 0
     page.page.locator(".bm-legend-title").click()
     assert page.page.locator(".bm-key-row").last.inner_text() == (
-        "Dashed ring: suggested by bordermap, not yet reviewed (1)")
+        "Dashed ring: suggested by bordermap, not yet reviewed (1)"
+    )
     rows = page.page.locator(".bm-place-row .bm-place-status")
     assert [text.endswith("suggested, not reviewed") for text in rows.all_inner_texts()].count(True) == 1
     assert page.errors() == []
@@ -150,8 +159,10 @@ def test_a_scale_bar_is_shown(open_map, bundled_map):
 
 def test_a_geocoded_place_says_where_its_position_came_from(open_map, tmp_path):
     places = tmp_path / "places.csv"
-    places.write_bytes(PLACES.read_bytes() + b'kaishantun,Kaishantun,town,,,,,CN,,,,"Kaishantun, China",\n'
-                       b"xanadu,Xanadu,town,,,,,,,,,Xanadu,\n")
+    places.write_bytes(
+        PLACES.read_bytes() + b'kaishantun,Kaishantun,town,,,,,CN,,,,"Kaishantun, China",\n'
+        b"xanadu,Xanadu,town,,,,,,,,,Xanadu,\n"
+    )
     output = tmp_path / "map.html"
     result = run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output), "--allow-unresolved")
     assert result.returncode == 0, result.stderr
@@ -170,9 +181,11 @@ def test_the_content_security_policy_refuses_anything_injected(open_map, bundled
     # As if an escape had been missed: a foreign script, an inline script and an inline handler in the page.
     html = bundled_map.read_text(encoding="utf-8")
     assert '<meta http-equiv="Content-Security-Policy"' in html.split("<script", 1)[0]
-    injected = ('<script src="https://evil.invalid/x.js"></script>'
-                "<script>document.title = 'inline ran'</script>"
-                "<img src=x onerror=\"document.title = 'handler ran'\">")
+    injected = (
+        '<script src="https://evil.invalid/x.js"></script>'
+        "<script>document.title = 'inline ran'</script>"
+        "<img src=x onerror=\"document.title = 'handler ran'\">"
+    )
     page_file = tmp_path / "map.html"
     page_file.write_text(html.replace("</body>", injected + "</body>"), encoding="utf-8")
     page = open_map(page_file)

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bordermap.build import GeocodingSettings, NewPlace, Sources, add_place, build_map
-from bordermap.files import write_atomically
 from bordermap.errors import InputError
+from bordermap.files import write_atomically
 from bordermap.geocode import UnresolvedPlaces
 from bordermap.places import read_places
 
@@ -52,23 +52,39 @@ def test_a_query_row_is_located_from_the_gazetteer_and_says_so_on_the_map(tmp_pa
 def test_add_with_coordinates_keeps_every_existing_byte(tmp_path):
     places = copy_places(tmp_path)
     before = places.read_bytes()
-    added, lookup = add_place(sources(places, tmp_path), GeocodingSettings(),
-                              NewPlace("Namyang", lat="42.95044", lon="129.85571", source="GeoNames 2042503",
-                                       country="KP", precision_m="1000", note="Across from Tumen, city"))
+    added, lookup = add_place(
+        sources(places, tmp_path),
+        GeocodingSettings(),
+        NewPlace(
+            "Namyang",
+            lat="42.95044",
+            lon="129.85571",
+            source="GeoNames 2042503",
+            country="KP",
+            precision_m="1000",
+            note="Across from Tumen, city",
+        ),
+    )
     after = places.read_bytes()
     assert after.startswith(before)
-    assert after[len(before):] == (b'namyang,Namyang,,42.95044,129.85571,1000,,KP,"Across from Tumen, city",'
-                                   b'GeoNames 2042503,,,\n')
+    assert after[len(before) :] == (
+        b'namyang,Namyang,,42.95044,129.85571,1000,,KP,"Across from Tumen, city",GeoNames 2042503,,,\n'
+    )
     assert lookup is None and added.id == "namyang" and added.origin.line == 7
 
 
 def test_add_with_a_query_geocodes_and_writes_the_answer_with_its_source(tmp_path):
     places = copy_places(tmp_path)
-    added, lookup = add_place(sources(places, tmp_path), GeocodingSettings(),
-                              NewPlace("Kaishantun", query="Kaishantun, China", category="town"))
+    added, lookup = add_place(
+        sources(places, tmp_path),
+        GeocodingSettings(),
+        NewPlace("Kaishantun", query="Kaishantun, China", category="town"),
+    )
     row = places.read_text(encoding="utf-8").splitlines()[-1]
-    assert row == ("kaishantun,Kaishantun,town,42.70177,129.75738,1000,,CN,,"
-                   "\"GeoNames gazetteer, id 2036339 ('Kaishantun', CN)\",GeoNames (CC BY 4.0),\"Kaishantun, China\",")
+    assert row == (
+        "kaishantun,Kaishantun,town,42.70177,129.75738,1000,,CN,,"
+        '"GeoNames gazetteer, id 2036339 (\'Kaishantun\', CN)",GeoNames (CC BY 4.0),"Kaishantun, China",'
+    )
     assert lookup.provider == "geonames"
     assert added.position.source.startswith("GeoNames gazetteer")
 
@@ -95,29 +111,35 @@ def test_add_refuses_a_value_for_a_column_the_file_lacks(tmp_path):
     places = tmp_path / "places.csv"
     places.write_bytes(b"id,name,lat,lon,source\nh,H,1,2,s\n")
     with pytest.raises(InputError, match=r"the header has no 'note' column for the value 'x'"):
-        add_place(sources(places, tmp_path), GeocodingSettings(),
-                  NewPlace("K", lat="1", lon="2", source="s", note="x"))
+        add_place(sources(places, tmp_path), GeocodingSettings(), NewPlace("K", lat="1", lon="2", source="s", note="x"))
     assert places.read_bytes() == b"id,name,lat,lon,source\nh,H,1,2,s\n"
 
 
 def test_add_keeps_bom_crlf_quoting_and_unknown_columns(tmp_path):
     places = tmp_path / "places.csv"
-    original = ('\ufeffname,id,"lat",lon,source,wikidata\r\n"Hoeryong, city",h,42.44,129.75,"say ""GeoNames""",Q1'
-                .encode("utf-8"))
+    original = (
+        '\ufeffname,id,"lat",lon,source,wikidata\r\n"Hoeryong, city",h,42.44,129.75,"say ""GeoNames""",Q1'.encode(
+            "utf-8"
+        )
+    )
     places.write_bytes(original)
-    add_place(sources(places, tmp_path), GeocodingSettings(), NewPlace("Sanhe", lat="42.47", lon="129.73",
-                                                                       source="GeoNames"))
+    add_place(
+        sources(places, tmp_path), GeocodingSettings(), NewPlace("Sanhe", lat="42.47", lon="129.73", source="GeoNames")
+    )
     assert places.read_bytes() == original + b"\r\nSanhe,sanhe,42.47,129.73,GeoNames,\r\n"
 
 
-cell = st.text(alphabet=st.sampled_from('ab ,"\'|ŏ회\t;'), max_size=8)
+cell = st.text(alphabet=st.sampled_from("ab ,\"'|ŏ회\t;"), max_size=8)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(extra=st.lists(st.sampled_from(["wikidata", "remark", "x y"]), unique=True, max_size=2),
-       rows=st.lists(st.tuples(cell, cell), min_size=0, max_size=4),
-       line_end=st.sampled_from(["\n", "\r\n"]), quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
-       trailing=st.booleans())
+@given(
+    extra=st.lists(st.sampled_from(["wikidata", "remark", "x y"]), unique=True, max_size=2),
+    rows=st.lists(st.tuples(cell, cell), min_size=0, max_size=4),
+    line_end=st.sampled_from(["\n", "\r\n"]),
+    quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+    trailing=st.booleans(),
+)
 def test_add_then_read_gives_the_old_places_plus_the_new_one(tmp_path, extra, rows, line_end, quoting, trailing):
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator=line_end, quoting=quoting)
@@ -128,8 +150,11 @@ def test_add_then_read_gives_the_old_places_plus_the_new_one(tmp_path, extra, ro
     places = tmp_path / "places.csv"
     places.write_bytes(text.encode("utf-8"))
     old = read_places(places)
-    add_place(sources(places, tmp_path), GeocodingSettings(),
-              NewPlace("New, place", id="new", lat="42.4", lon="129.8", source="s", note='a "note"'))
+    add_place(
+        sources(places, tmp_path),
+        GeocodingSettings(),
+        NewPlace("New, place", id="new", lat="42.4", lon="129.8", source="s", note='a "note"'),
+    )
     assert places.read_bytes().startswith(text.encode("utf-8"))
     new = read_places(places)
     strip = [(p.id, p.name, p.note, p.extra) for p in new]
@@ -139,11 +164,15 @@ def test_add_then_read_gives_the_old_places_plus_the_new_one(tmp_path, extra, ro
 
 def test_add_to_a_semicolon_file_with_comments_writes_a_semicolon_row_after_them(tmp_path):
     places = tmp_path / "places.csv"
-    places.write_bytes(b"# exported from LibreOffice\r\nid;name;lat;lon;source\r\n"
-                       b"h;Hoeryong;42,44113;129,74601;GeoNames\r\n")
+    places.write_bytes(
+        b"# exported from LibreOffice\r\nid;name;lat;lon;source\r\nh;Hoeryong;42,44113;129,74601;GeoNames\r\n"
+    )
     before = places.read_bytes()
-    add_place(sources(places, tmp_path), GeocodingSettings(),
-              NewPlace("Sanhe", lat="42.47532", lon="129.73585", source="GeoNames 2035017"))
+    add_place(
+        sources(places, tmp_path),
+        GeocodingSettings(),
+        NewPlace("Sanhe", lat="42.47532", lon="129.73585", source="GeoNames 2035017"),
+    )
     assert places.read_bytes() == before + b"sanhe;Sanhe;42.47532;129.73585;GeoNames 2035017\r\n"
 
 
@@ -164,7 +193,10 @@ def test_add_with_a_precision_that_is_not_a_number_writes_nothing(tmp_path):
     places = copy_places(tmp_path)
     before = places.read_bytes()
     with pytest.raises(InputError) as raised:
-        add_place(sources(places, tmp_path), GeocodingSettings(),
-                  NewPlace("Kaishantun", query="Kaishantun, China", precision_m="about 2 km"))
+        add_place(
+            sources(places, tmp_path),
+            GeocodingSettings(),
+            NewPlace("Kaishantun", query="Kaishantun, China", precision_m="about 2 km"),
+        )
     assert "precision_m 'about 2 km' is not a number" in str(raised.value)
     assert places.read_bytes() == before

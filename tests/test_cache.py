@@ -16,8 +16,17 @@ def test_a_missing_cache_is_empty(tmp_path):
 
 def test_answers_survive_a_write_and_a_read(tmp_path):
     answers = [
-        CachedAnswer("nominatim", "Sanhe, China", True, 42.47532, 129.73585, "Sanhe, Longjing, Jilin, China",
-                     "relation 1", "2026-11-24", 2200.0),
+        CachedAnswer(
+            "nominatim",
+            "Sanhe, China",
+            True,
+            42.47532,
+            129.73585,
+            "Sanhe, Longjing, Jilin, China",
+            "relation 1",
+            "2026-11-24",
+            2200.0,
+        ),
         CachedAnswer("nominatim", "Xanadu", False, None, None, "", "", "2026-11-24", None),
     ]
     path = tmp_path / "geocoded.csv"

@@ -80,7 +80,8 @@ def test_swapped_lat_and_lon_are_detected():
     findings = survey(read_places(DATA / "check" / "swapped_places.csv"), []).findings
     assert [str(f) for f in findings] == [
         f"{DATA / 'check' / 'swapped_places.csv'}:5:1: warning: pankow: lat and lon look swapped: as 52.569, "
-        "13.404 it would be 5.5 km from mitte, not 5,553.7 km from kreuzberg"]
+        "13.404 it would be 5.5 km from mitte, not 5,553.7 km from kreuzberg"
+    ]
 
 
 def test_check_report_for_the_bundled_data_has_no_errors():
@@ -106,7 +107,8 @@ def test_check_reports_an_input_error_as_an_error_line_and_exits_1():
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{bad}:2:24: error: latitude 129.74601 is out of range; did you swap lat and lon?",
-        "summary: 1 errors; the data could not be checked further"]
+        "summary: 1 errors; the data could not be checked further",
+    ]
 
 
 def test_build_prints_the_same_warnings(tmp_path):
@@ -118,8 +120,9 @@ def test_build_prints_the_same_warnings(tmp_path):
 
 def test_places_equally_far_apart_do_not_break_the_survey(tmp_path):
     places = tmp_path / "places.csv"
-    places.write_text("id,name,lat,lon,source\na,A,42.4,129.70,s\nb,B,42.4,129.71,s\nc,C,42.4,129.72,s\n",
-                      encoding="utf-8")
+    places.write_text(
+        "id,name,lat,lon,source\na,A,42.4,129.70,s\nb,B,42.4,129.71,s\nc,C,42.4,129.72,s\n", encoding="utf-8"
+    )
     assert survey(read_places(places), []).findings == []
 
 
@@ -135,11 +138,18 @@ def test_nearest_places_and_same_spot_pairs_match_comparing_every_pair(tmp_path,
     places = read_places(places_csv)
     result = survey(places, [])
     for place in places:
-        gaps = sorted((distance_m(place.position.lat, place.position.lon, o.position.lat, o.position.lon), o.id)
-                      for o in places if o is not place)
+        gaps = sorted(
+            (distance_m(place.position.lat, place.position.lon, o.position.lat, o.position.lon), o.id)
+            for o in places
+            if o is not place
+        )
         assert result.whereabouts[place.id].nearest_m == pytest.approx(gaps[0][0])
         assert result.whereabouts[place.id].nearest_id == gaps[0][1]
     same_spot = [str(f) for f in result.findings if "same spot" in f.message]
-    brute = [(b.id, a.id) for i, a in enumerate(places) for b in places[i + 1:]
-             if distance_m(a.position.lat, a.position.lon, b.position.lat, b.position.lon) < 10]
+    brute = [
+        (b.id, a.id)
+        for i, a in enumerate(places)
+        for b in places[i + 1 :]
+        if distance_m(a.position.lat, a.position.lon, b.position.lat, b.position.lon) < 10
+    ]
     assert [(s.split(": ")[2].split()[0], s.split("as ")[1].split()[0]) for s in same_spot] == brute

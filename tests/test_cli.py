@@ -14,7 +14,6 @@ from helpers_html import features_by_id, map_data
 from nominatim_server import FakeNominatim
 
 
-
 def test_build_writes_the_map_and_prints_its_path(tmp_path):
     output = tmp_path / "map.html"
     result = run_cli("build", "-o", str(output))
@@ -39,16 +38,19 @@ def test_a_missing_output_folder_is_a_clear_error(tmp_path):
     output = tmp_path / "missing" / "map.html"
     result = run_cli("build", "-o", str(output))
     assert result.returncode == 1
-    assert result.stderr == (f"{output}:1:1: the folder '{output.parent}' does not exist; "
-                             "create it first or choose another output path with -o\n")
+    assert result.stderr == (
+        f"{output}:1:1: the folder '{output.parent}' does not exist; "
+        "create it first or choose another output path with -o\n"
+    )
 
 
 def test_a_folder_that_cannot_be_written_is_a_clear_error():
     # /sys refuses new files even to root, as a read-only folder does to a user.
     result = run_cli("build", "-o", "/sys/map.html")
     assert result.returncode == 1
-    assert result.stderr == ("/sys/map.html:1:1: cannot write in '/sys' (Permission denied); "
-                             "choose another output path with -o\n")
+    assert result.stderr == (
+        "/sys/map.html:1:1: cannot write in '/sys' (Permission denied); choose another output path with -o\n"
+    )
 
 
 def test_a_place_and_a_shape_may_not_share_an_id(tmp_path):
@@ -56,8 +58,10 @@ def test_a_place_and_a_shape_may_not_share_an_id(tmp_path):
     places.write_text("id,name,lat,lon,source\ntumen_river,Tumen,42.4,129.7,a guess\n", encoding="utf-8")
     result = run_cli("build", *BUNDLED, "--places", str(places), "-o", str(tmp_path / "map.html"))
     assert result.returncode == 1
-    assert result.stderr == (f"{ROOT / 'data' / 'shapes.geojson'}:4:3: id 'tumen_river' is also used by a place ({places}:2); "
-                             "give every place and shape its own id\n")
+    assert result.stderr == (
+        f"{ROOT / 'data' / 'shapes.geojson'}:4:3: id 'tumen_river' is also used by a place ({places}:2); "
+        "give every place and shape its own id\n"
+    )
 
 
 def test_debug_shows_the_traceback(tmp_path):
@@ -97,6 +101,7 @@ def test_readme_first_screen_has_the_two_commands():
 
 def test_readme_documents_every_csv_column():
     from bordermap.places import KNOWN_COLUMNS
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for column in KNOWN_COLUMNS:
         assert f"| `{column}` |" in readme, column
@@ -108,6 +113,7 @@ def test_module_entry_point_runs():
 
 
 # Geocoding from the command line (issue #3).
+
 
 def _places_with(tmp_path, *rows: str):
     path = tmp_path / "places.csv"
@@ -137,8 +143,9 @@ def test_allow_unresolved_builds_and_lists_them_as_not_located(tmp_path):
     assert result.returncode == 0, result.stderr
     feature = features_by_id(output)["a"]
     assert feature["geometry"] is None
-    assert feature["properties"]["unresolved"] == ("'Xanadu': not in the offline gazetteers (the project's and "
-                                                   "the world's)")
+    assert feature["properties"]["unresolved"] == (
+        "'Xanadu': not in the offline gazetteers (the project's and the world's)"
+    )
 
 
 def test_locate_explain_lists_candidates_and_the_choice(tmp_path):
@@ -161,20 +168,50 @@ def test_locate_of_a_place_with_coordinates_says_where_they_came_from():
 def test_online_without_a_user_agent_is_refused(tmp_path):
     places = _places_with(tmp_path, "a,A,,,,,,,,,,Xanadu,")
     env_free = {k: v for k, v in os.environ.items() if k != "BORDERMAP_USER_AGENT"}
-    result = subprocess.run([sys.executable, "-m", "bordermap", "build", "--online", *BUNDLED, "--places", str(places),
-                             "-o", str(tmp_path / "map.html")], cwd=ROOT, capture_output=True, text=True,
-                            env=env_free, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bordermap",
+            "build",
+            "--online",
+            *BUNDLED,
+            "--places",
+            str(places),
+            "-o",
+            str(tmp_path / "map.html"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env_free,
+        timeout=60,
+    )
     assert result.returncode == 1
-    assert result.stderr == ("--user-agent: Nominatim requires an identifying user agent; pass --user-agent "
-                             "'bordermap (you@example.org)' or set BORDERMAP_USER_AGENT\n")
+    assert result.stderr == (
+        "--user-agent: Nominatim requires an identifying user agent; pass --user-agent "
+        "'bordermap (you@example.org)' or set BORDERMAP_USER_AGENT\n"
+    )
 
 
 def test_online_build_asks_nominatim_caches_the_answer_and_rebuilds_offline(tmp_path):
     places = _places_with(tmp_path, "k,Kaishantun bridge,bridge,,,,,,,,,Kaishantun road bridge,")
     cache, output = tmp_path / "geocoded.csv", tmp_path / "map.html"
     with FakeNominatim() as server:
-        result = run_cli("build", "--online", "--user-agent", "bordermap-tests", *BUNDLED, "--places", str(places),
-                         "--cache", str(cache), "-o", str(output), env={"BORDERMAP_NOMINATIM_URL": server.url})
+        result = run_cli(
+            "build",
+            "--online",
+            "--user-agent",
+            "bordermap-tests",
+            *BUNDLED,
+            "--places",
+            str(places),
+            "--cache",
+            str(cache),
+            "-o",
+            str(output),
+            env={"BORDERMAP_NOMINATIM_URL": server.url},
+        )
         assert len(server.requests) == 1
     assert result.returncode == 0, result.stderr
     assert "1 new answers saved" in result.stderr
@@ -188,16 +225,31 @@ def test_online_build_asks_nominatim_caches_the_answer_and_rebuilds_offline(tmp_
     assert features_by_id(output)["k"]["geometry"]["coordinates"] == [129.75738, 42.70177]
 
 
+@pytest.mark.slow
 def test_a_failing_service_leaves_cache_and_map_as_they_were(tmp_path):
     places = _places_with(tmp_path, "u,U,,,,,,,,,,unavailable place,")
     cache, output = tmp_path / "geocoded.csv", tmp_path / "map.html"
-    cache.write_bytes(b"provider,query,status,lat,lon,display_name,provider_id,retrieved,precision_m\r\n"
-                      b"nominatim,Xanadu,not found,,,,,2026-11-20,\r\n")
+    cache.write_bytes(
+        b"provider,query,status,lat,lon,display_name,provider_id,retrieved,precision_m\r\n"
+        b"nominatim,Xanadu,not found,,,,,2026-11-20,\r\n"
+    )
     before = cache.read_bytes()
     output.write_bytes(b"old map")
     with FakeNominatim() as server:
-        result = run_cli("build", "--online", "--user-agent", "bordermap-tests", *BUNDLED, "--places", str(places),
-                         "--cache", str(cache), "-o", str(output), env={"BORDERMAP_NOMINATIM_URL": server.url})
+        result = run_cli(
+            "build",
+            "--online",
+            "--user-agent",
+            "bordermap-tests",
+            *BUNDLED,
+            "--places",
+            str(places),
+            "--cache",
+            str(cache),
+            "-o",
+            str(output),
+            env={"BORDERMAP_NOMINATIM_URL": server.url},
+        )
     assert result.returncode == 1
     assert result.stderr.startswith(f"{server.url}: Nominatim did not answer for 'unavailable place'")
     assert result.stderr.count("\n") == 1
@@ -208,8 +260,21 @@ def test_add_prints_the_choice_and_rebuilds(tmp_path):
     places = tmp_path / "places.csv"
     shutil.copy(ROOT / "data" / "places.csv", places)
     output = tmp_path / "map.html"
-    result = run_cli("add", "Tumen city", "--id", "tumen_city", "--query", "Tumen, China", "--category", "city",
-                     *BUNDLED, "--places", str(places), "-o", str(output))
+    result = run_cli(
+        "add",
+        "Tumen city",
+        "--id",
+        "tumen_city",
+        "--query",
+        "Tumen, China",
+        "--category",
+        "city",
+        *BUNDLED,
+        "--places",
+        str(places),
+        "-o",
+        str(output),
+    )
     assert result.returncode == 0, result.stderr
     assert "chosen: Tumen (CN, 42.96562, 129.84199, GeoNames 2034340)" in result.stderr
     assert f"added tumen_city at {places}:7:1: 42.96562, 129.84199" in result.stderr
@@ -220,8 +285,7 @@ def test_add_of_a_taken_id_exits_1_and_changes_nothing(tmp_path):
     places = tmp_path / "places.csv"
     shutil.copy(ROOT / "data" / "places.csv", places)
     before = places.read_bytes()
-    result = run_cli("add", "Sanhe", "--lat", "1", "--lon", "2", "--source", "s", "--places", str(places),
-                     "--no-build")
+    result = run_cli("add", "Sanhe", "--lat", "1", "--lon", "2", "--source", "s", "--places", str(places), "--no-build")
     assert result.returncode == 1
     assert result.stderr == f"{places}:5:1: id 'sanhe' is already used on line 5; pass another --id\n"
     assert places.read_bytes() == before
@@ -240,9 +304,11 @@ def test_gazetteer_command_rejects_a_bad_bbox():
     assert "is not WEST,SOUTH,EAST,NORTH with west < east, south < north" in result.stderr
 
 
+@pytest.mark.slow
 def test_the_benchmark_still_runs():
-    result = subprocess.run([sys.executable, "bench/bench_build.py", "--quick"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "bench/bench_build.py", "--quick"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "passages, 3x post, 200 places" in result.stdout
 
@@ -259,14 +325,17 @@ def test_the_same_inputs_and_source_date_epoch_give_the_same_bytes(tmp_path):
 def test_a_source_date_epoch_that_is_not_a_number_is_a_clear_error(tmp_path):
     result = run_cli("build", "-o", str(tmp_path / "map.html"), env={"SOURCE_DATE_EPOCH": "yesterday"})
     assert result.returncode == 1
-    assert result.stderr == ("SOURCE_DATE_EPOCH: 'yesterday' is not a number of seconds; "
-                             "set it to a Unix time such as 1171411200, or unset it\n")
+    assert result.stderr == (
+        "SOURCE_DATE_EPOCH: 'yesterday' is not a number of seconds; "
+        "set it to a Unix time such as 1171411200, or unset it\n"
+    )
 
 
 def test_a_bug_is_reported_in_one_line_without_a_traceback(monkeypatch, capsys, tmp_path):
     # No input is known to cause one: stand in for a bug with an exception the library never raises on purpose.
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
+
     monkeypatch.setattr(cli, "build_map", broken)
     assert cli.main(["build", "-o", str(tmp_path / "map.html")]) == 1
     (line,) = capsys.readouterr().err.splitlines()
@@ -274,15 +343,32 @@ def test_a_bug_is_reported_in_one_line_without_a_traceback(monkeypatch, capsys, 
     assert line.endswith("please report it with the output of --debug")
 
 
+@pytest.mark.slow
 def test_the_scale_benchmark_still_runs_and_ends_with_its_json_line(chromium):
     # Its figures are for reading (issue #12); this only keeps bench/run.py --quick from rotting.
     from conftest import find_chromium
-    result = subprocess.run([sys.executable, "bench/run.py", "--quick"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=600, env={**os.environ, "BORDERMAP_CHROMIUM": find_chromium()})
+
+    result = subprocess.run(
+        [sys.executable, "bench/run.py", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "BORDERMAP_CHROMIUM": find_chromium()},
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     headline = json.loads(result.stdout.strip().splitlines()[-1])
-    assert set(headline) == {"places", "build_speedup", "size_ratio", "interactive_ms", "click_ms",
-                             "pan_longtask_ms", "match_mb_s", "match_flatness", "doubling_worst"}
+    assert set(headline) == {
+        "places",
+        "build_speedup",
+        "size_ratio",
+        "interactive_ms",
+        "click_ms",
+        "pan_longtask_ms",
+        "match_mb_s",
+        "match_flatness",
+        "doubling_worst",
+    }
     assert headline["places"] == 10_000
 
 
@@ -292,11 +378,13 @@ def _on_a_terminal(*args: str) -> str:
     import pty
     import struct
     import termios
+
     leader, follower = pty.openpty()
     # A new pseudo-terminal is 0 columns wide, and tqdm draws nothing in no width: size it as a window would be.
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
-    process = subprocess.Popen([sys.executable, "-m", "bordermap", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=follower)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bordermap", *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=follower
+    )
     os.close(follower)
     received = b""
     while True:
@@ -325,8 +413,14 @@ def test_a_looked_up_place_gets_the_gazetteers_country_and_no_typo_or_radius_war
     places = tmp_path / "places.csv"
     shutil.copy(ROOT / "data" / "places.csv", places)
     output = tmp_path / "map.html"
-    bundled = ("--texts", str(ROOT / "seeds"), "--shapes", str(ROOT / "data" / "shapes.geojson"), "--gazetteer",
-               str(ROOT / "data" / "gazetteer.csv"))
+    bundled = (
+        "--texts",
+        str(ROOT / "seeds"),
+        "--shapes",
+        str(ROOT / "data" / "shapes.geojson"),
+        "--gazetteer",
+        str(ROOT / "data" / "gazetteer.csv"),
+    )
     result = run_cli("add", "Onsong", "--query", "Onsong", *bundled, "--places", str(places), "-o", str(output))
     assert result.returncode == 0, result.stderr
     assert "typo" not in result.stderr and "larger than the whole map" not in result.stderr
@@ -340,10 +434,26 @@ def test_a_looked_up_place_gets_the_gazetteers_country_and_no_typo_or_radius_war
 def test_a_typed_far_place_is_still_warned_as_a_likely_typo(tmp_path):
     places = tmp_path / "places.csv"
     shutil.copy(ROOT / "data" / "places.csv", places)
-    result = run_cli("add", "Onsong", "--lat", "42.95722", "--lon", "129.9", "--source", "my map",
-                     "--texts", str(ROOT / "seeds"), "--shapes", str(ROOT / "data" / "shapes.geojson"),
-                     "--places", str(places), "--precision-m", "900000",
-                     "-o", str(tmp_path / "map.html"))
+    result = run_cli(
+        "add",
+        "Onsong",
+        "--lat",
+        "42.95722",
+        "--lon",
+        "129.9",
+        "--source",
+        "my map",
+        "--texts",
+        str(ROOT / "seeds"),
+        "--shapes",
+        str(ROOT / "data" / "shapes.geojson"),
+        "--places",
+        str(places),
+        "--precision-m",
+        "900000",
+        "-o",
+        str(tmp_path / "map.html"),
+    )
     assert result.returncode == 0, result.stderr
     assert "onsong is 55.2 km from the nearest other place (sanhe); a typo in lat or lon?" in result.stderr
     assert "onsong: its precision radius 900.0 km is larger than the whole map" in result.stderr
@@ -351,13 +461,20 @@ def test_a_typed_far_place_is_still_warned_as_a_likely_typo(tmp_path):
 
 # Issue #19: what ended as an internal error or said the wrong thing.
 
+
 @pytest.mark.parametrize("command", ["check", "suggest", "export --format csv -o -"])
 def test_a_closed_pipe_ends_the_command_quietly(command):
     # The shell gives a tool that a closed pipe stopped the status 141 (128 + SIGPIPE); head reads one line.
-    result = subprocess.run(f"{sys.executable} -m bordermap {command} | head -c 1 >/dev/null; "
-                            "echo \"status ${PIPESTATUS[0]}\" >&2", shell=True, executable="/bin/bash", cwd=ROOT,
-                            capture_output=True, text=True, timeout=180,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    result = subprocess.run(
+        f'{sys.executable} -m bordermap {command} | head -c 1 >/dev/null; echo "status ${{PIPESTATUS[0]}}" >&2',
+        shell=True,
+        executable="/bin/bash",
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert "BrokenPipe" not in result.stderr and "Exception ignored" not in result.stderr
     assert result.stderr.splitlines()[-1] in ("status 141", "status 0")
@@ -371,13 +488,13 @@ def test_export_to_standard_output_writes_no_file(tmp_path):
     assert not (ROOT / "-").exists()
 
 
-def test_a_device_or_pipe_given_as_a_map_is_named_for_what_it_is(tmp_path):
-    with open(tmp_path / "pipe-out", "w") as sink:
-        result = subprocess.run([sys.executable, "-m", "bordermap", "build", "-o", "/dev/stdout"], cwd=ROOT,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=180)
+def test_a_device_or_pipe_given_as_a_map_is_named_for_what_it_is():
+    # Standard output is a pipe here, as in `bordermap build -o /dev/stdout | less`.
+    result = run_cli("build", "-o", "/dev/stdout")
     assert result.returncode == 1
-    assert result.stderr == ("/dev/stdout:1:1: a named pipe (FIFO), not a regular file, is there; give -o the path "
-                             "of a file to write\n")
+    assert result.stderr == (
+        "/dev/stdout:1:1: a named pipe (FIFO), not a regular file, is there; give -o the path of a file to write\n"
+    )
 
 
 @pytest.mark.parametrize("value", ["-1", "1.5", "nan", "inf", "1_0", "0x1", ""])
@@ -397,8 +514,10 @@ def test_a_gazetteer_option_names_a_file_that_must_exist(tmp_path, monkeypatch, 
     monkeypatch.chdir(ROOT)
     missing = tmp_path / "missing.csv"
     assert cli.main(["build", "--gazetteer", str(missing), "-o", str(tmp_path / "map.html")]) == 1
-    assert capsys.readouterr().err == (f"{missing}:1:1: the gazetteer given with --gazetteer does not exist; check "
-                                       "the path, or leave --gazetteer out\n")
+    assert capsys.readouterr().err == (
+        f"{missing}:1:1: the gazetteer given with --gazetteer does not exist; check "
+        "the path, or leave --gazetteer out\n"
+    )
     assert not (tmp_path / "map.html").exists()
 
 
@@ -412,8 +531,10 @@ def test_an_output_that_names_a_folder_is_a_usage_error(option, capsys):
 
 def _mount_tmpfs(folder, options: str) -> bool:
     folder.mkdir(parents=True, exist_ok=True)
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
-                          capture_output=True).returncode == 0
+    return (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True).returncode
+        == 0
+    )
 
 
 def test_init_onto_a_read_only_file_system_is_one_line(tmp_path):
@@ -425,8 +546,10 @@ def test_init_onto_a_read_only_file_system_is_one_line(tmp_path):
     finally:
         subprocess.run(["umount", str(mount)], check=True)
     assert result.returncode == 1
-    assert result.stderr == f"{mount / 'story'}:1:1: cannot make the folder (Read-only file system); choose a " \
-                            "folder where you may write\n"
+    assert (
+        result.stderr == f"{mount / 'story'}:1:1: cannot make the folder (Read-only file system); choose a "
+        "folder where you may write\n"
+    )
 
 
 @pytest.mark.parametrize("name", ["two\nlines", "right\u202eto-left"])

@@ -15,23 +15,39 @@ SYLLABLES = ("ba", "ko", "ri", "sun", "mel", "tor", "va", "ne", "dal", "gu", "pi
 def dense_map(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dense")
     rng = random.Random(12)
-    names = ["".join(parts).capitalize() for parts in itertools.islice(itertools.product(SYLLABLES, repeat=3),
-                                                                         PLACES)]
-    rows = [f"p{i},{name},{42 + rng.random():.5f},{129 + rng.random():.5f},500,synthetic"
-            for i, name in enumerate(names)]
-    (folder / "places.csv").write_text("id,name,lat,lon,precision_m,source\n" + "\n".join(rows) + "\n",
-                                       encoding="utf-8")
+    names = ["".join(parts).capitalize() for parts in itertools.islice(itertools.product(SYLLABLES, repeat=3), PLACES)]
+    rows = [
+        f"p{i},{name},{42 + rng.random():.5f},{129 + rng.random():.5f},500,synthetic" for i, name in enumerate(names)
+    ]
+    (folder / "places.csv").write_text(
+        "id,name,lat,lon,precision_m,source\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
     texts = folder / "texts"
     texts.mkdir()
-    paragraphs = [" ".join(f"The road from {names[(7 * n + k) % PLACES]} ran on through the hills for a day and "
-                           f"a night." for k in range(5)) for n in range(400)]
+    paragraphs = [
+        " ".join(
+            f"The road from {names[(7 * n + k) % PLACES]} ran on through the hills for a day and a night."
+            for k in range(5)
+        )
+        for n in range(400)
+    ]
     paragraphs.append(f"At last we came to {names[-1]}, where the story ends.")
     (texts / "journey.txt").write_text("A long journey\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     (folder / "shapes.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
     output = folder / "map.html"
-    result = run_cli("build", "--places", str(folder / "places.csv"), "--texts", str(texts),
-                     "--shapes", str(folder / "shapes.geojson"), "--cache", str(folder / "cache.csv"),
-                     "-o", str(output))
+    result = run_cli(
+        "build",
+        "--places",
+        str(folder / "places.csv"),
+        "--texts",
+        str(texts),
+        "--shapes",
+        str(folder / "shapes.geojson"),
+        "--cache",
+        str(folder / "cache.csv"),
+        "-o",
+        str(output),
+    )
     assert result.returncode == 0, result.stderr
     return output
 
@@ -56,11 +72,14 @@ def test_a_click_on_a_dot_opens_the_popup_of_the_place_under_it(open_map, dense_
     popup = page.page.locator(".leaflet-popup .bm-popup")
     assert popup.count() == 1
     place = popup.get_attribute("data-place")
-    distance = page.page.evaluate("""([id, x, y]) => {
+    distance = page.page.evaluate(
+        """([id, x, y]) => {
         const map = window.bordermap.map, layers = window.bordermap.layersOf(id);
         const p = map.latLngToContainerPoint(layers[layers.length - 1].getLatLng());
         const box = map.getContainer().getBoundingClientRect();
-        return Math.hypot(box.left + p.x - x, box.top + p.y - y); }""", [place, x, y])
+        return Math.hypot(box.left + p.x - x, box.top + p.y - y); }""",
+        [place, x, y],
+    )
     assert distance <= 8
     assert page.page.evaluate("location.hash") == f"#place={place}"
 

@@ -9,7 +9,8 @@ import sys
 import geojson
 import pytest
 from fastkml import KML
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from bordermap.text import read_texts
 
@@ -17,8 +18,18 @@ from conftest import BUNDLED, ROOT, SEEDS, run_cli
 from helpers_html import features_by_id
 
 KML_NS = {"k": "http://www.opengis.net/kml/2.2"}
-PAYLOADS = ["<img src=x onerror=\"document.title='x'\">", "</script><script>alert(1)</script>", "${1+1}", "`",
-            "C:\\users\\x", "]]>", "=HYPERLINK(\"http://evil.invalid\",\"click\")", "+1", "-2", "@SUM(A1)"]
+PAYLOADS = [
+    "<img src=x onerror=\"document.title='x'\">",
+    "</script><script>alert(1)</script>",
+    "${1+1}",
+    "`",
+    "C:\\users\\x",
+    "]]>",
+    '=HYPERLINK("http://evil.invalid","click")',
+    "+1",
+    "-2",
+    "@SUM(A1)",
+]
 
 
 @pytest.fixture(scope="module")
@@ -37,13 +48,16 @@ def test_geojson_is_valid_rfc7946_with_every_place_and_its_quotes(exported):
     features = {f["id"]: f for f in json.loads(text)["features"]}
     assert set(features) == set(built)
     hoeryong = features["hoeryong"]["properties"]
-    assert (hoeryong["certainty"], hoeryong["precision_m"], hoeryong["side"]) == ("approximate", 1000.0,
-                                                                                 "North Korean side")
+    assert (hoeryong["certainty"], hoeryong["precision_m"], hoeryong["side"]) == (
+        "approximate",
+        1000.0,
+        "North Korean side",
+    )
     assert features["hoeryong"]["geometry"]["coordinates"] == [129.74601, 42.44113]
     contents = {t.id: t.content for t in read_texts(SEEDS)}
     for feature in features.values():
         for passage in feature["properties"]["passages"]:
-            assert contents[passage["text_id"]][passage["start"]:passage["end"]] == passage["quote"]
+            assert contents[passage["text_id"]][passage["start"] : passage["end"]] == passage["quote"]
 
 
 def test_build_reads_back_the_points_it_exported(exported, tmp_path):
@@ -79,12 +93,22 @@ def test_csv_has_a_bom_a_header_and_a_row_per_place_and_passage(exported):
     data = (exported / "map.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert list(rows[0]) == ["place_id", "name", "lat", "lon", "certainty", "precision_m", "text_title", "quote",
-                             "start", "end"]
+    assert list(rows[0]) == [
+        "place_id",
+        "name",
+        "lat",
+        "lon",
+        "certainty",
+        "precision_m",
+        "text_title",
+        "quote",
+        "start",
+        "end",
+    ]
     contents = read_texts(SEEDS)[0].content
     for row in rows:
         if row["quote"]:
-            assert contents[int(row["start"]):int(row["end"])] == row["quote"]
+            assert contents[int(row["start"]) : int(row["end"])] == row["quote"]
     assert sum(1 for r in rows if r["place_id"] == "hoeryong") == 4
     assert [r for r in rows if r["place_id"] == "sanhe"][0]["quote"] == ""
 
@@ -94,17 +118,28 @@ def hostile_exports(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile-exports")
     seeds = folder / "seeds"
     seeds.mkdir()
-    (seeds / "t.txt").write_text("Title\n" + " ".join(f"Payloadville says {p}." for p in PAYLOADS) + "\n",
-                                 encoding="utf-8")
+    (seeds / "t.txt").write_text(
+        "Title\n" + " ".join(f"Payloadville says {p}." for p in PAYLOADS) + "\n", encoding="utf-8"
+    )
     places = folder / "places.csv"
     with places.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(["id", "name", "category", "lat", "lon", "aliases", "note", "source"])
         for number, payload in enumerate(PAYLOADS):
-            writer.writerow([f"p{number}", payload, payload, 42.4, 129.7 + number / 100, "Payloadville", payload,
-                             payload])
-    result = run_cli("build", "--texts", str(seeds), "--places", str(places), "-o", str(folder / "map.html"),
-                     "--export-dir", str(folder))
+            writer.writerow(
+                [f"p{number}", payload, payload, 42.4, 129.7 + number / 100, "Payloadville", payload, payload]
+            )
+    result = run_cli(
+        "build",
+        "--texts",
+        str(seeds),
+        "--places",
+        str(places),
+        "-o",
+        str(folder / "map.html"),
+        "--export-dir",
+        str(folder),
+    )
     assert result.returncode == 0, result.stderr
     return folder
 
@@ -138,8 +173,11 @@ def test_hostile_strings_survive_csv_and_formulas_are_neutralised(hostile_export
 def test_kml_ids_are_unique_when_one_id_is_another_with_a_suffix(tmp_path):
     # Place 'a' has a precision circle; place 'a-1' once took the id the circle had.
     places = tmp_path / "places.csv"
-    places.write_text("id,name,lat,lon,precision_m,source\na,Hoeryong,42.44,129.75,1000,t\n"
-                      "a-1,Sanhe,42.47,129.74,1000,t\na-precision,Village,42.5,129.7,1000,t\n", encoding="utf-8")
+    places.write_text(
+        "id,name,lat,lon,precision_m,source\na,Hoeryong,42.44,129.75,1000,t\n"
+        "a-1,Sanhe,42.47,129.74,1000,t\na-precision,Village,42.5,129.7,1000,t\n",
+        encoding="utf-8",
+    )
     output = tmp_path / "map.kml"
     result = run_cli("export", "--format", "kml", "--texts", str(SEEDS), "--places", str(places), "-o", str(output))
     assert result.returncode == 0, result.stderr
@@ -150,10 +188,17 @@ def test_kml_ids_are_unique_when_one_id_is_another_with_a_suffix(tmp_path):
 
 def test_no_third_party_warning_reaches_the_user_without_lxml(tmp_path):
     # 'make map' installs no lxml; fastkml then warns on import. Block lxml to run as such an install does.
-    script = ("import sys, runpy; sys.modules['lxml'] = None; sys.argv = ['bordermap'] + sys.argv[1:]; "
-              "runpy.run_module('bordermap', run_name='__main__')")
-    result = subprocess.run([sys.executable, "-c", script, "build", "-o", str(tmp_path / "map.html"),
-                             "--export-dir", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=180)
+    script = (
+        "import sys, runpy; sys.modules['lxml'] = None; sys.argv = ['bordermap'] + sys.argv[1:]; "
+        "runpy.run_module('bordermap', run_name='__main__')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "build", "-o", str(tmp_path / "map.html"), "--export-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     assert "Warning" not in result.stderr and "lxml" not in result.stderr
     assert (tmp_path / "map.kml").read_text(encoding="utf-8").startswith("<kml")

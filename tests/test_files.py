@@ -16,6 +16,7 @@ import pytest
 
 from bordermap.errors import InputError, OutputError
 from bordermap.files import Outputs, read_regular, write_atomically
+
 from conftest import BUNDLED, PLACES, ROOT, SEEDS, SHAPES, run_cli
 
 PREVIOUS_MAP = b"<!doctype html><title>the previous map</title>\n"
@@ -29,18 +30,37 @@ def work(tmp_path) -> dict[str, Path]:
     shutil.copy(SHAPES, tmp_path / "shapes.geojson")
     shutil.copy(ROOT / "data" / "gazetteer.csv", tmp_path / "gazetteer.csv")
     (tmp_path / "geocoded.csv").write_text(
-        "provider,query,status,lat,lon,display_name,provider_id,retrieved,precision_m\n", encoding="utf-8")
+        "provider,query,status,lat,lon,display_name,provider_id,retrieved,precision_m\n", encoding="utf-8"
+    )
     (tmp_path / "map.html").write_bytes(PREVIOUS_MAP)
-    return {"folder": tmp_path, "texts": tmp_path / "seeds", "places": tmp_path / "places.csv",
-            "shapes": tmp_path / "shapes.geojson", "gazetteer": tmp_path / "gazetteer.csv",
-            "cache": tmp_path / "geocoded.csv", "output": tmp_path / "map.html"}
+    return {
+        "folder": tmp_path,
+        "texts": tmp_path / "seeds",
+        "places": tmp_path / "places.csv",
+        "shapes": tmp_path / "shapes.geojson",
+        "gazetteer": tmp_path / "gazetteer.csv",
+        "cache": tmp_path / "geocoded.csv",
+        "output": tmp_path / "map.html",
+    }
 
 
 def build(work, *extra: str, output: Path | str | None = None):
-    return run_cli("build", "--texts", str(work["texts"]), "--places", str(work["places"]),
-                   "--shapes", str(work["shapes"]), "--gazetteer", str(work["gazetteer"]),
-                   "--cache", str(work["cache"]), "-o", str(output if output is not None else work["output"]),
-                   *extra)
+    return run_cli(
+        "build",
+        "--texts",
+        str(work["texts"]),
+        "--places",
+        str(work["places"]),
+        "--shapes",
+        str(work["shapes"]),
+        "--gazetteer",
+        str(work["gazetteer"]),
+        "--cache",
+        str(work["cache"]),
+        "-o",
+        str(output if output is not None else work["output"]),
+        *extra,
+    )
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
@@ -63,6 +83,7 @@ def assert_one_line_and_nothing_changed(result, before, folder: Path, *parts: st
 
 # A failed run writes nothing
 
+
 def test_a_missing_export_folder_keeps_the_earlier_map_and_names_the_option(work):
     before = snapshot(work["folder"])
     result = build(work, "--export-dir", str(work["folder"] / "missing"))
@@ -84,6 +105,7 @@ def test_a_write_that_fails_half_way_replaces_none_of_the_run_s_files(tmp_path):
 
     def disk_full() -> bytes:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
     outputs = Outputs()
     outputs.stage(first, "-o", b"new map")
     outputs.stage(second, "--export-dir", disk_full)
@@ -101,6 +123,7 @@ def test_two_options_that_name_one_file_are_refused_before_any_work(work):
 
 
 # Never replace what is not a regular file
+
 
 def _fifo(path: Path):
     os.mkfifo(path)
@@ -156,6 +179,7 @@ def test_a_symbolic_link_as_output_writes_through_to_its_target_and_stays_a_link
 
 # Never overwrite an input
 
+
 @pytest.mark.parametrize("spelling", ["plain", "dot-slash", "symlink", "hard link"])
 @pytest.mark.parametrize("which", ["places", "shapes", "gazetteer", "text", "toml", "cache"])
 def test_an_output_that_is_an_input_is_refused_however_it_is_spelled(work, which, spelling):
@@ -183,13 +207,31 @@ def test_an_empty_output_path_is_a_usage_error_naming_the_option(work):
 
 # New files honour the umask
 
+
 @pytest.mark.parametrize("umask,mode", [(0o077, 0o600), (0o022, 0o644), (0o002, 0o664)])
 def test_a_new_map_has_the_permissions_the_umask_allows(work, umask, mode):
     output = work["folder"] / "new.html"
-    result = subprocess.run([sys.executable, "-m", "bordermap", "build", "--texts", str(work["texts"]),
-                             "--places", str(work["places"]), "--shapes", str(work["shapes"]),
-                             "-o", str(output)], cwd=ROOT, capture_output=True, text=True, timeout=180,
-                            preexec_fn=lambda: os.umask(umask))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bordermap",
+            "build",
+            "--texts",
+            str(work["texts"]),
+            "--places",
+            str(work["places"]),
+            "--shapes",
+            str(work["shapes"]),
+            "-o",
+            str(output),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        preexec_fn=lambda: os.umask(umask),
+    )
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(output.stat().st_mode) == mode
 
@@ -204,6 +246,7 @@ def test_a_replaced_map_keeps_its_own_permissions(tmp_path):
 
 # Reads: only regular files
 
+
 @pytest.mark.parametrize("which", ["text", "toml", "places", "shapes"])
 def test_a_fifo_as_an_input_is_one_line_not_a_hang(work, which):
     text = sorted(work["texts"].glob("*.txt"))[0]
@@ -212,8 +255,9 @@ def test_a_fifo_as_an_input_is_one_line_not_a_hang(work, which):
     os.mkfifo(path)
     before = snapshot(work["folder"])
     result = build(work)  # run_cli's timeout fails the test if the build waits for a writer
-    assert_one_line_and_nothing_changed(result, before, work["folder"], "named pipe (FIFO), not a regular file",
-                                        str(path))
+    assert_one_line_and_nothing_changed(
+        result, before, work["folder"], "named pipe (FIFO), not a regular file", str(path)
+    )
 
 
 def test_a_socket_or_device_as_places_is_one_line(work):
@@ -248,8 +292,9 @@ def test_a_text_that_links_outside_the_texts_folder_is_refused(work, tmp_path_fa
     (work["texts"] / "leak.txt").symlink_to(secret)
     before = snapshot(work["folder"])
     result = build(work)
-    assert_one_line_and_nothing_changed(result, before, work["folder"], "leak.txt", "outside the texts folder",
-                                        "copy the file into the folder")
+    assert_one_line_and_nothing_changed(
+        result, before, work["folder"], "leak.txt", "outside the texts folder", "copy the file into the folder"
+    )
 
 
 def test_a_text_that_links_inside_the_texts_folder_is_read(work):
@@ -263,14 +308,31 @@ def test_a_text_that_links_inside_the_texts_folder_is_read(work):
 
 # add: locked, read back, real encodings only
 
+
+@pytest.mark.slow
 def test_ten_adds_at_once_keep_every_row(work):
     def add(number: int):
-        return run_cli("add", f"Place {number}", "--lat", f"42.{number:02d}", "--lon", "129.7", "--source",
-                       "test", "--places", str(work["places"]), "--cache", str(work["cache"]), "--no-build")
+        return run_cli(
+            "add",
+            f"Place {number}",
+            "--lat",
+            f"42.{number:02d}",
+            "--lon",
+            "129.7",
+            "--source",
+            "test",
+            "--places",
+            str(work["places"]),
+            "--cache",
+            str(work["cache"]),
+            "--no-build",
+        )
+
     with ThreadPoolExecutor(max_workers=12) as pool:
         results = list(pool.map(add, range(12)))
     assert all(r.returncode == 0 for r in results), [r.stderr for r in results]
     from bordermap.places import read_places
+
     ids = {p.id for p in read_places(work["places"])}
     assert {f"place_{n}" for n in range(12)} <= ids
     lines = [re.search(r"places\.csv:(\d+):1: ", r.stderr).group(1) for r in results]
@@ -281,11 +343,25 @@ def test_ten_adds_at_once_keep_every_row(work):
 def test_add_with_name_first_writes_a_row_that_reads_back_not_a_comment(tmp_path, name):
     places = tmp_path / "places.csv"
     places.write_text("name,id,lat,lon,source\nHoeryong,hoeryong,42.44,129.75,GeoNames\n", encoding="utf-8")
-    result = run_cli("add", name, "--id", "hidden", "--lat", "42.5", "--lon", "129.8", "--source", "test",
-                     "--places", str(places), "--no-build")
+    result = run_cli(
+        "add",
+        name,
+        "--id",
+        "hidden",
+        "--lat",
+        "42.5",
+        "--lon",
+        "129.8",
+        "--source",
+        "test",
+        "--places",
+        str(places),
+        "--no-build",
+    )
     assert result.returncode == 0, result.stderr
     assert f"added hidden at {places}:3:1" in result.stderr
     from bordermap.places import read_places
+
     added = read_places(places)[-1]
     assert (added.id, added.name) == ("hidden", name)
 
@@ -293,8 +369,21 @@ def test_add_with_name_first_writes_a_row_that_reads_back_not_a_comment(tmp_path
 @pytest.mark.parametrize("codec", ["unicode_escape", "rot13", "undefined", "raw_unicode_escape", "idna", "hex"])
 def test_add_refuses_an_encoding_that_is_not_a_text_file_s(work, codec):
     before = snapshot(work["folder"])
-    result = run_cli("add", "Sanhe", "--lat", "42.5", "--lon", "129.7", "--source", "test", "--places",
-                     str(work["places"]), "--encoding", codec, "--no-build")
+    result = run_cli(
+        "add",
+        "Sanhe",
+        "--lat",
+        "42.5",
+        "--lon",
+        "129.7",
+        "--source",
+        "test",
+        "--places",
+        str(work["places"]),
+        "--encoding",
+        codec,
+        "--no-build",
+    )
     assert result.returncode == 2
     assert f"argument --encoding: '{codec}' is not a text encoding a CSV file can be in" in result.stderr
     assert snapshot(work["folder"]) == before
@@ -302,14 +391,40 @@ def test_add_refuses_an_encoding_that_is_not_a_text_file_s(work, codec):
 
 def test_add_with_coordinates_but_no_source_names_the_option_not_a_file_position(work):
     before = snapshot(work["folder"])
-    result = run_cli("add", "Sanhe", "--lat", "42.5", "--lon", "129.7", *BUNDLED, "--places", str(work["places"]),
-                     "-o", str(work["folder"] / "map.html"))
+    result = run_cli(
+        "add",
+        "Sanhe",
+        "--lat",
+        "42.5",
+        "--lon",
+        "129.7",
+        *BUNDLED,
+        "--places",
+        str(work["places"]),
+        "-o",
+        str(work["folder"] / "map.html"),
+    )
     assert_one_line_and_nothing_changed(result, before, work["folder"])
     assert result.stderr.startswith("--source: the new place has coordinates but no source;")
 
 
 def test_add_whose_map_would_overwrite_an_input_adds_no_row(work):
     before = snapshot(work["folder"])
-    result = run_cli("add", "Sanhe", "--lat", "42.5", "--lon", "129.7", "--source", "test", *BUNDLED, "--places",
-                     str(work["places"]), "--cache", str(work["cache"]), "-o", str(work["places"]))
+    result = run_cli(
+        "add",
+        "Sanhe",
+        "--lat",
+        "42.5",
+        "--lon",
+        "129.7",
+        "--source",
+        "test",
+        *BUNDLED,
+        "--places",
+        str(work["places"]),
+        "--cache",
+        str(work["cache"]),
+        "-o",
+        str(work["places"]),
+    )
     assert_one_line_and_nothing_changed(result, before, work["folder"], "this is the places file, an input")

@@ -7,24 +7,41 @@ import io
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bordermap.cli import main
 
 from conftest import SEEDS
 from helpers_html import map_data
 
+pytestmark = pytest.mark.slow  # hundreds of generated inputs
+
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FREE_TEXT = ("name", "category", "aliases", "note", "source", "attribution")
 CHECKED = ("id", "lat", "lon", "precision_m", "country", "certainty", "query")
-VALID = {"id": "f", "name": "Hoeryong", "category": "city", "lat": "42.44113", "lon": "129.74601",
-         "precision_m": "1000", "aliases": "", "country": "KP", "note": "", "source": "GeoNames",
-         "attribution": "", "certainty": "", "query": ""}
+VALID = {
+    "id": "f",
+    "name": "Hoeryong",
+    "category": "city",
+    "lat": "42.44113",
+    "lon": "129.74601",
+    "precision_m": "1000",
+    "aliases": "",
+    "country": "KP",
+    "note": "",
+    "source": "GeoNames",
+    "attribution": "",
+    "certainty": "",
+    "query": "",
+}
 
 
-def _build(folder: Path, row: dict[str, str] | None = None, seed: str | None = None,
-           raw_rows: str | None = None) -> tuple[int, str, Path]:
+def _build(
+    folder: Path, row: dict[str, str] | None = None, seed: str | None = None, raw_rows: str | None = None
+) -> tuple[int, str, Path]:
     """Write the inputs (the bundled text and a valid row unless told otherwise) and build the map in-process."""
     places, output, texts, shapes = folder / "places.csv", folder / "map.html", folder / "texts", folder / "no.geojson"
     if not texts.exists():
@@ -44,9 +61,23 @@ def _build(folder: Path, row: dict[str, str] | None = None, seed: str | None = N
         places.write_text(",".join(VALID) + "\n" + raw_rows, encoding="utf-8", newline="")
     stderr = io.StringIO()
     with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
-        status = main(["build", "--texts", str(texts), "--places", str(places), "--shapes", str(shapes),
-                       "--cache", str(folder / "cache.csv"),
-                       "--cdn", "--allow-unresolved", "-o", str(output)])
+        status = main(
+            [
+                "build",
+                "--texts",
+                str(texts),
+                "--places",
+                str(places),
+                "--shapes",
+                str(shapes),
+                "--cache",
+                str(folder / "cache.csv"),
+                "--cdn",
+                "--allow-unresolved",
+                "-o",
+                str(output),
+            ]
+        )
     return status, stderr.getvalue(), output
 
 
@@ -70,8 +101,9 @@ def test_any_text_in_a_free_text_cell_is_shown_as_written_or_refused_in_one_line
             _assert_one_clean_line(status, stderr, Path(folder) / "places.csv")
             return
         shown = {f["id"]: f for f in map_data(output)["features"]}["f"]["properties"][column]
-        expected = {"aliases": _split(value), "attribution": _split(value),
-                    "category": value.strip() or "place"}.get(column, value.strip())
+        expected = {"aliases": _split(value), "attribution": _split(value), "category": value.strip() or "place"}.get(
+            column, value.strip()
+        )
         assert shown == expected
 
 
@@ -104,7 +136,7 @@ def test_any_seed_text_is_quoted_verbatim_or_refused_in_one_line(seed):
         assert text["content"] == seed
         for feature in data["features"]:
             for passage in feature["properties"]["passages"]:
-                assert passage["quote"] == seed[passage["start"]:passage["end"]]
+                assert passage["quote"] == seed[passage["start"] : passage["end"]]
 
 
 @FUZZ

@@ -7,8 +7,16 @@ import pytest
 from bordermap.cache import CachedAnswer, read_cache
 from bordermap.errors import InputError
 from bordermap.gazetteer import read_gazetteer
-from bordermap.geocode import (Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain, GeocodingError,
-                               NominatimGeocoder, UnresolvedPlaces, locate)
+from bordermap.geocode import (
+    Bias,
+    CacheGeocoder,
+    GazetteerGeocoder,
+    GeocoderChain,
+    GeocodingError,
+    NominatimGeocoder,
+    UnresolvedPlaces,
+    locate,
+)
 from bordermap.places import read_places
 
 from conftest import BUNDLED, DATA, ROOT, run_cli
@@ -31,9 +39,19 @@ def test_spellings_of_hoeryong_resolve_to_one_geonames_place(gazetteer, name):
     assert (best.latitude, best.longitude) == (42.44113, 129.74601)
 
 
-@pytest.mark.parametrize("name, geonameid", [
-    ("Sanhe", 2035142), ("Kaishantun", 2036339), ("Longjing", 2035966), ("Yanji", 2033467),
-    ("Onsong", 2042267), ("Musan", 2042738), ("Tumen", 2034340), ("Chongjin", 2044757)])
+@pytest.mark.parametrize(
+    "name, geonameid",
+    [
+        ("Sanhe", 2035142),
+        ("Kaishantun", 2036339),
+        ("Longjing", 2035966),
+        ("Yanji", 2033467),
+        ("Onsong", 2042267),
+        ("Musan", 2042738),
+        ("Tumen", 2034340),
+        ("Chongjin", 2044757),
+    ],
+)
 def test_the_bundled_gazetteer_resolves_the_region(gazetteer, name, geonameid):
     assert gazetteer.geocode(name, exactly_one=True, bias=HOERYONG_AREA).raw["geonameid"] == geonameid
 
@@ -89,8 +107,9 @@ def test_a_row_that_states_its_precision_keeps_it(tmp_path, gazetteer):
 
 def test_unresolved_rows_are_all_listed_with_line_query_and_hint(tmp_path, gazetteer):
     places_csv = tmp_path / "places.csv"
-    places_csv.write_text("id,name,lat,lon,query\na,A,,,Xanadu\nb,B,,,Sanhe\nc,C,,,\"El Dorado, China\"\n",
-                          encoding="utf-8")
+    places_csv.write_text(
+        'id,name,lat,lon,query\na,A,,,Xanadu\nb,B,,,Sanhe\nc,C,,,"El Dorado, China"\n', encoding="utf-8"
+    )
     with pytest.raises(UnresolvedPlaces) as raised:
         locate(read_places(places_csv), GeocoderChain(CacheGeocoder({}), gazetteer), HOERYONG_AREA)
     assert str(raised.value).splitlines() == [
@@ -105,15 +124,25 @@ def test_unresolved_rows_are_all_listed_with_line_query_and_hint(tmp_path, gazet
 def test_allow_unresolved_keeps_the_row_as_not_located(tmp_path, gazetteer):
     places_csv = tmp_path / "places.csv"
     places_csv.write_text("id,name,lat,lon,query\na,A,,,Xanadu\n", encoding="utf-8")
-    located = locate(read_places(places_csv), GeocoderChain(CacheGeocoder({}), gazetteer), HOERYONG_AREA,
-                     allow_unresolved=True)
+    located = locate(
+        read_places(places_csv), GeocoderChain(CacheGeocoder({}), gazetteer), HOERYONG_AREA, allow_unresolved=True
+    )
     assert located.places[0].position is None
     assert located.places[0].unresolved == "'Xanadu': not in the offline gazetteer"
 
 
 def test_the_cache_answers_before_the_gazetteer():
-    answer = CachedAnswer("nominatim", "Kaishantun", True, 42.69778, 129.77419, "Kaishantun, Longjing, China",
-                          "relation 7", "2026-11-20", 800)
+    answer = CachedAnswer(
+        "nominatim",
+        "Kaishantun",
+        True,
+        42.69778,
+        129.77419,
+        "Kaishantun, Longjing, China",
+        "relation 7",
+        "2026-11-20",
+        800,
+    )
     chain = GeocoderChain(CacheGeocoder({("nominatim", "kaishantun"): answer}), None)
     lookup = chain.lookup("kaishantun", HOERYONG_AREA)
     assert lookup.provider == "cache"
@@ -122,6 +151,7 @@ def test_the_cache_answers_before_the_gazetteer():
 
 
 # Nominatim, against a real HTTP server on 127.0.0.1 that speaks its protocol.
+
 
 def nominatim(server, **kwargs) -> NominatimGeocoder:
     return NominatimGeocoder(AGENT, server.url, **{"timeout": 0.5, "retries": 2, **kwargs})
@@ -136,8 +166,9 @@ def test_nominatim_answer_is_located_sourced_and_cached():
     assert request["params"]["countrycodes"] == "KP,CN"
     assert request["params"]["viewbox"] == "129.4,42.2,130.0,42.8"
     assert (lookup.position.lat, lookup.position.lon) == (42.70177, 129.75738)
-    assert lookup.position.source == ("Nominatim/OpenStreetMap, 2026-11-24, relation 7 "
-                                      "('Kaishantun, Longjing, Yanbian, Jilin, China')")
+    assert lookup.position.source == (
+        "Nominatim/OpenStreetMap, 2026-11-24, relation 7 ('Kaishantun, Longjing, Yanbian, Jilin, China')"
+    )
     assert 2000 < lookup.position.precision_m < 3000  # half the diagonal of a 0.04° box
     (answer,) = chain.new_answers
     assert answer.found and answer.provider_id == "relation 7"
@@ -201,8 +232,9 @@ def test_a_closed_port_is_a_clear_error():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    chain = GeocoderChain(CacheGeocoder({}), None,
-                          NominatimGeocoder(AGENT, f"http://127.0.0.1:{port}", timeout=0.5, retries=1))
+    chain = GeocoderChain(
+        CacheGeocoder({}), None, NominatimGeocoder(AGENT, f"http://127.0.0.1:{port}", timeout=0.5, retries=1)
+    )
     with pytest.raises(GeocodingError, match=r"Nominatim did not answer for 'Sanhe'"):
         chain.lookup("Sanhe", HOERYONG_AREA)
 
@@ -221,20 +253,27 @@ def test_requests_are_at_least_a_second_apart():
 def test_nominatim_needs_a_user_agent():
     with pytest.raises(GeocodingError) as raised:
         NominatimGeocoder("  ")
-    assert str(raised.value) == ("--user-agent: Nominatim requires an identifying user agent; pass --user-agent "
-                                 "'bordermap (you@example.org)' or set BORDERMAP_USER_AGENT")
+    assert str(raised.value) == (
+        "--user-agent: Nominatim requires an identifying user agent; pass --user-agent "
+        "'bordermap (you@example.org)' or set BORDERMAP_USER_AGENT"
+    )
 
 
 # Issue #11: bounded in time and size, every answer checked, nothing bad cached.
 
+
 @pytest.mark.parametrize("query", ["tricklehead", "tricklebody"])
 def test_a_trickling_server_is_cut_off_at_the_request_deadline(query):
     with FakeNominatim() as server:
-        chain = GeocoderChain(CacheGeocoder({}), None,
-                              NominatimGeocoder(AGENT, server.url, timeout=5, retries=0, deadline_s=2))
+        chain = GeocoderChain(
+            CacheGeocoder({}), None, NominatimGeocoder(AGENT, server.url, timeout=5, retries=0, deadline_s=2)
+        )
         started = time.monotonic()
-        with pytest.raises(GeocodingError, match=rf"Nominatim did not answer for '{query}' \(no whole answer "
-                                                 r"within 2 s\)"):
+        with pytest.raises(
+            GeocodingError,
+            match=rf"Nominatim did not answer for '{query}' \(no whole answer "
+            r"within 2 s\)",
+        ):
             chain.lookup(query, HOERYONG_AREA)
         # The deadline is a behaviour, not a speed claim: without it this took minutes (each byte under 5 s).
         assert time.monotonic() - started < 30
@@ -283,35 +322,62 @@ def test_a_wrong_shaped_answer_is_reported_and_never_cached(tmp_path, name):
         chain = GeocoderChain(CacheGeocoder({}), None, nominatim(server))
         with pytest.raises(GeocodingError) as raised:
             chain.lookup(f"wrong {name}", HOERYONG_AREA)
-    assert str(raised.value) == (f"{server.url}: Nominatim's answer for 'wrong {name}' was unusable "
-                                 f"({WRONG[name]}); check that BORDERMAP_NOMINATIM_URL is a Nominatim service")
+    assert str(raised.value) == (
+        f"{server.url}: Nominatim's answer for 'wrong {name}' was unusable "
+        f"({WRONG[name]}); check that BORDERMAP_NOMINATIM_URL is a Nominatim service"
+    )
     assert chain.new_answers == [] and chain.cache.answers == {}
 
 
 def test_a_build_against_bad_answers_leaves_the_cache_as_it_was(tmp_path):
     places = tmp_path / "places.csv"
-    places.write_text("id,name,lat,lon,source,query\nsanhe,Sanhe,,,,wrong lon_999\nlat,Lat,,,,wrong lat_missing\n",
-                      encoding="utf-8")
+    places.write_text(
+        "id,name,lat,lon,source,query\nsanhe,Sanhe,,,,wrong lon_999\nlat,Lat,,,,wrong lat_missing\n", encoding="utf-8"
+    )
     cache = tmp_path / "geocoded.csv"
     for _ in range(2):  # the second build must fail the same way, not on a poisoned cache
         with FakeNominatim() as server:
-            result = run_cli("build", *BUNDLED, "--places", str(places), "--cache", str(cache), "--online",
-                             "--user-agent", AGENT, "-o", str(tmp_path / "map.html"),
-                             env={"BORDERMAP_NOMINATIM_URL": server.url})
+            result = run_cli(
+                "build",
+                *BUNDLED,
+                "--places",
+                str(places),
+                "--cache",
+                str(cache),
+                "--online",
+                "--user-agent",
+                AGENT,
+                "-o",
+                str(tmp_path / "map.html"),
+                env={"BORDERMAP_NOMINATIM_URL": server.url},
+            )
         assert result.returncode == 1
         assert "lon 999 is not a number from -180 to 180" in result.stderr
         assert not cache.exists() and not (tmp_path / "map.html").exists()
 
 
-@pytest.mark.parametrize("column, value, why", [
-    ("display_name", "Sanhe\u0000", "the geocode cache has a NUL byte, so it is binary"),
-    ("display_name", "Sanhe\u001b[31m", "display_name has the control character U+001B"),
-    ("display_name", "S" * 1001, "display_name is 1,001 characters long (at most 1,000)"),
-    ("display_name", "Sanhe\u2028forged", "display_name has the control character U+2028")])
+@pytest.mark.parametrize(
+    "column, value, why",
+    [
+        ("display_name", "Sanhe\u0000", "the geocode cache has a NUL byte, so it is binary"),
+        ("display_name", "Sanhe\u001b[31m", "display_name has the control character U+001B"),
+        ("display_name", "S" * 1001, "display_name is 1,001 characters long (at most 1,000)"),
+        ("display_name", "Sanhe\u2028forged", "display_name has the control character U+2028"),
+    ],
+)
 def test_a_poisoned_cache_row_is_an_error_at_its_cell(tmp_path, column, value, why):
     path = tmp_path / "geocoded.csv"
-    row = {"provider": "nominatim", "query": "Sanhe", "status": "found", "lat": "42.7", "lon": "129.7",
-           "display_name": "Sanhe", "provider_id": "node 1", "retrieved": "2026-11-24", "precision_m": "500"}
+    row = {
+        "provider": "nominatim",
+        "query": "Sanhe",
+        "status": "found",
+        "lat": "42.7",
+        "lon": "129.7",
+        "display_name": "Sanhe",
+        "provider_id": "node 1",
+        "retrieved": "2026-11-24",
+        "precision_m": "500",
+    }
     row[column] = value
     with path.open("w", encoding="utf-8", newline="") as stream:
         csv.writer(stream).writerows([list(row), list(row.values())])
@@ -326,8 +392,11 @@ def test_the_lookup_phase_stops_at_its_budget_and_keeps_what_it_found():
         chain = GeocoderChain(CacheGeocoder({}), None, online)
         chain.lookup("one", HOERYONG_AREA)
         chain.lookup("two", HOERYONG_AREA)  # a second later: past the budget only after it
-        with pytest.raises(GeocodingError, match=r"the online lookups took more than 0.5 s; build again to go on: "
-                                                 r"the answers so far are cached"):
+        with pytest.raises(
+            GeocodingError,
+            match=r"the online lookups took more than 0.5 s; build again to go on: "
+            r"the answers so far are cached",
+        ):
             chain.lookup("three", HOERYONG_AREA)
     assert [a.query for a in chain.new_answers] == ["one", "two"]
 

@@ -22,8 +22,17 @@ PAYLOADS = json.loads((DATA / "payloads" / "payloads.json").read_text(encoding="
 TITLE = "Payloads under review"
 PUBLICATION = "The Hostile Review " + PAYLOADS[0]["text"]
 URL = "https://example.org/?q=\"><script>window.__pwned='url'</script>"
-PLACES_SHOWN = ("popup", "tooltip", "legend", "credits", "text panel", "place list", "search", "line popup",
-                "unlocated row")
+PLACES_SHOWN = (
+    "popup",
+    "tooltip",
+    "legend",
+    "credits",
+    "text panel",
+    "place list",
+    "search",
+    "line popup",
+    "unlocated row",
+)
 
 
 def _name(prefix: str, number: int, payload: dict) -> str:
@@ -38,30 +47,55 @@ def payload_map(tmp_path_factory) -> Path:
     lines = [TITLE] + [f"{_name('Place', n, p)} is near {_name('Line', n, p)}." for n, p in enumerate(PAYLOADS)]
     (seeds / "payloads.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (seeds / "payloads.toml").write_text(
-        f"publication = {json.dumps(PUBLICATION)}\ndate = {json.dumps(PAYLOADS[7]['text'])}\n"
-        f"url = {json.dumps(URL)}\n", encoding="utf-8")
+        f"publication = {json.dumps(PUBLICATION)}\ndate = {json.dumps(PAYLOADS[7]['text'])}\nurl = {json.dumps(URL)}\n",
+        encoding="utf-8",
+    )
     places = folder / "places.csv"
     with places.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow(["id", "name", "category", "lat", "lon", "precision_m", "aliases", "note", "source",
-                         "attribution", "query"])
+        writer.writerow(
+            ["id", "name", "category", "lat", "lon", "precision_m", "aliases", "note", "source", "attribution", "query"]
+        )
         for n, payload in enumerate(PAYLOADS):
             text = payload["text"]
-            writer.writerow([f"p{n:02d}", _name("Place", n, payload), text, 42.0 + n / 50, 129.5, 300,
-                             text, text, text, text, ""])
+            writer.writerow(
+                [f"p{n:02d}", _name("Place", n, payload), text, 42.0 + n / 50, 129.5, 300, text, text, text, text, ""]
+            )
             writer.writerow([f"q{n:02d}", _name("Query", n, payload), text, "", "", "", "", "", "", "", text])
-    features = [{"type": "Feature",
-                 "properties": {"id": f"line{n:02d}", "name": _name("Line", n, p), "category": p["text"],
-                                "aliases": [p["text"]], "note": p["text"], "source": p["text"],
-                                "attribution": p["text"], "comment": p["text"]},
-                 "geometry": {"type": "LineString", "coordinates": [[129.6, 42.0 + n / 50], [129.7, 42.01 + n / 50]]}}
-                for n, p in enumerate(PAYLOADS)]
+    features = [
+        {
+            "type": "Feature",
+            "properties": {
+                "id": f"line{n:02d}",
+                "name": _name("Line", n, p),
+                "category": p["text"],
+                "aliases": [p["text"]],
+                "note": p["text"],
+                "source": p["text"],
+                "attribution": p["text"],
+                "comment": p["text"],
+            },
+            "geometry": {"type": "LineString", "coordinates": [[129.6, 42.0 + n / 50], [129.7, 42.01 + n / 50]]},
+        }
+        for n, p in enumerate(PAYLOADS)
+    ]
     shapes = folder / "shapes.geojson"
     shapes.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
     output = folder / "map.html"
-    result = run_cli("build", "--texts", str(seeds), "--places", str(places), "--shapes", str(shapes),
-                     "--cache", str(folder / "cache.csv"),
-                     "--allow-unresolved", "-o", str(output))
+    result = run_cli(
+        "build",
+        "--texts",
+        str(seeds),
+        "--places",
+        str(places),
+        "--shapes",
+        str(shapes),
+        "--cache",
+        str(folder / "cache.csv"),
+        "--allow-unresolved",
+        "-o",
+        str(output),
+    )
     assert result.returncode == 0, result.stderr
     return output
 
@@ -83,16 +117,24 @@ def test_no_payload_runs_or_fetches_and_every_one_is_shown_as_written(open_map, 
     legend = browser.locator(".bm-legend .bm-category").evaluate_all("nodes => nodes.map(n => n.textContent)")
     credits = _text(browser.locator(".leaflet-control-attribution"))
     article = _text(browser.locator(".bm-text"))
-    tooltips = browser.evaluate("Object.fromEntries(Array.from(window.bordermap.layers.entries()).map("
-                                "([id, layers]) => [id, layers[0].getTooltip().getContent().textContent]))")
+    tooltips = browser.evaluate(
+        "Object.fromEntries(Array.from(window.bordermap.layers.entries()).map("
+        "([id, layers]) => [id, layers[0].getTooltip().getContent().textContent]))"
+    )
     for n, payload in enumerate(PAYLOADS):
         text, name = payload["text"], _name("Place", n, payload)
         popup = page.open_popup(f"p{n:02d}")
-        shown = [_text(popup.locator(part)) for part in (".bm-name", ".bm-kind", ".bm-note", ".bm-source",
-                                                          ".bm-licence")]
+        shown = [
+            _text(popup.locator(part)) for part in (".bm-name", ".bm-kind", ".bm-note", ".bm-source", ".bm-licence")
+        ]
         quote = _text(popup.locator("blockquote").first)
-        _check(results, payload, "popup", "\n".join([*shown, str(name in quote)]),
-               "\n".join([name, text, text, f"Source: {text}", f"Credit: {text}", "True"]))
+        _check(
+            results,
+            payload,
+            "popup",
+            "\n".join([*shown, str(name in quote)]),
+            "\n".join([name, text, text, f"Source: {text}", f"Credit: {text}", "True"]),
+        )
         _check(results, payload, "tooltip", tooltips[f"p{n:02d}"], name)
         _check(results, payload, "legend", str(text in legend), "True")
         _check(results, payload, "credits", credits, text, whole=False)
@@ -163,18 +205,29 @@ class _Tags(HTMLParser):
 
 def test_exports_keep_the_payloads_as_text_for_google_earth_qgis_and_spreadsheets(payload_map, tmp_path):
     folder = payload_map.parent
-    inputs = ["--texts", str(folder / "seeds"), "--places", str(folder / "places.csv"), "--shapes",
-              str(folder / "shapes.geojson"), "--cache",
-              str(folder / "cache.csv"), "--allow-unresolved"]
+    inputs = [
+        "--texts",
+        str(folder / "seeds"),
+        "--places",
+        str(folder / "places.csv"),
+        "--shapes",
+        str(folder / "shapes.geojson"),
+        "--cache",
+        str(folder / "cache.csv"),
+        "--allow-unresolved",
+    ]
     for fmt in ("kml", "geojson", "csv"):
         result = run_cli("export", "--format", fmt, "-o", str(tmp_path / f"map.{fmt}"), *inputs)
         assert result.returncode == 0, result.stderr
     namespace = {"kml": "http://www.opengis.net/kml/2.2"}
     placemarks = etree.parse(str(tmp_path / "map.kml")).getroot().iterfind(".//kml:Placemark", namespace)
-    kml = {p.findtext("kml:name", namespaces=namespace): p.findtext("kml:description", namespaces=namespace)
-           for p in placemarks}
-    geojson = {f["id"]: f["properties"] for f in json.loads((tmp_path / "map.geojson").read_text(encoding="utf-8"))
-               ["features"]}
+    kml = {
+        p.findtext("kml:name", namespaces=namespace): p.findtext("kml:description", namespaces=namespace)
+        for p in placemarks
+    }
+    geojson = {
+        f["id"]: f["properties"] for f in json.loads((tmp_path / "map.geojson").read_text(encoding="utf-8"))["features"]
+    }
     with (tmp_path / "map.csv").open(encoding="utf-8-sig", newline="") as stream:
         csv_names = {row["name"] for row in csv.DictReader(stream)}
     for n, payload in enumerate(PAYLOADS):
@@ -194,10 +247,12 @@ def test_names_on_the_map_show_every_payload_as_written(open_map, payload_map):
     names = {f"p{n:02d}": _name("Place", n, payload) for n, payload in enumerate(PAYLOADS)}
     for zoom in (None, 3):  # the opening view, then one where more labels find room
         if zoom is not None:
-            page.page.evaluate("z => { window.bordermap.map.setZoom(window.bordermap.map.getZoom() + z, "
-                               "{animate: false}); }", zoom)
+            page.page.evaluate(
+                "z => { window.bordermap.map.setZoom(window.bordermap.map.getZoom() + z, {animate: false}); }", zoom
+            )
         labels = page.page.locator(".bm-label-place").evaluate_all(
-            "nodes => nodes.filter(n => !n.hidden).map(n => [n.getAttribute('data-place'), n.textContent])")
+            "nodes => nodes.filter(n => !n.hidden).map(n => [n.getAttribute('data-place'), n.textContent])"
+        )
         assert labels
         for place_id, text in labels:
             if place_id in names:

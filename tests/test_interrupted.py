@@ -12,18 +12,27 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from bordermap.cache import read_cache
 
 from conftest import BUNDLED, PLACES, ROOT, SEEDS, SHAPES, run_cli
 from nominatim_server import FakeNominatim
+
+pytestmark = pytest.mark.slow  # runs killed at random moments
 
 KILLS = 12
 EPOCH = {"SOURCE_DATE_EPOCH": "1171411200"}  # the same inputs give the same bytes, so "new" can be compared
 
 
 def _start(*args: str, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "bordermap", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env={**os.environ, **EPOCH, **(env or {})})
+    return subprocess.Popen(
+        [sys.executable, "-m", "bordermap", *args],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, **EPOCH, **(env or {})},
+    )
 
 
 def _delays(duration: float) -> list[float | None]:
@@ -56,8 +65,9 @@ def _timed(*args: str, env: dict | None = None) -> float:
 
 
 def _many_places(path: Path, count: int) -> None:
-    rows = "".join(f"p{i},Place {i},{42 + i / count:.5f},{129.5 + (i % 100) / 200:.5f},test,100\n"
-                   for i in range(count))
+    rows = "".join(
+        f"p{i},Place {i},{42 + i / count:.5f},{129.5 + (i % 100) / 200:.5f},test,100\n" for i in range(count)
+    )
     path.write_text("id,name,lat,lon,source,precision_m\n" + rows, encoding="utf-8")
 
 
@@ -87,8 +97,23 @@ def test_a_killed_add_leaves_the_places_file_and_the_map_old_or_new(tmp_path):
     places, output = tmp_path / "places.csv", tmp_path / "map.html"
     shutil.copy(PLACES, places)
     old_places = places.read_bytes()
-    args = ("add", "Kaishantun", "--lat", "42.70177", "--lon", "129.75738", "--source", "GeoNames 2036339",
-            "--category", "town", *BUNDLED, "--places", str(places), "-o", str(output))
+    args = (
+        "add",
+        "Kaishantun",
+        "--lat",
+        "42.70177",
+        "--lon",
+        "129.75738",
+        "--source",
+        "GeoNames 2036339",
+        "--category",
+        "town",
+        *BUNDLED,
+        "--places",
+        str(places),
+        "-o",
+        str(output),
+    )
     assert run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output), env=EPOCH).returncode == 0
     old_map = output.read_bytes()
     duration = _timed(*args, env=EPOCH)  # the map says when it was built, to the minute: pin it for every run
@@ -113,8 +138,22 @@ def test_a_killed_online_build_leaves_the_cache_old_or_whole(tmp_path):
     cache.write_bytes(old_cache)
     with FakeNominatim() as server:
         env = {"BORDERMAP_NOMINATIM_URL": server.url}
-        args = ("build", "--online", "--user-agent", "bordermap-tests", "--places", str(places), "--texts",
-                str(SEEDS), "--shapes", str(SHAPES), "--cache", str(cache), "-o", str(output))
+        args = (
+            "build",
+            "--online",
+            "--user-agent",
+            "bordermap-tests",
+            "--places",
+            str(places),
+            "--texts",
+            str(SEEDS),
+            "--shapes",
+            str(SHAPES),
+            "--cache",
+            str(cache),
+            "-o",
+            str(output),
+        )
         duration = _timed(*args, env=env)
         outcomes = set()
         for delay in _delays(duration):

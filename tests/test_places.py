@@ -1,4 +1,3 @@
-
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from bordermap.places import KNOWN_COLUMNS, read_places
 from bordermap.tables import read_rows, text_position, text_positions
 
 from conftest import PLACES
+
 
 def test_bundled_places_are_read_with_positions_sources_and_aliases():
     places = {p.id: p for p in read_places(PLACES)}
@@ -36,8 +36,9 @@ def test_the_unidentified_village_has_no_position():
 
 def test_unknown_columns_are_kept_and_missing_optional_columns_default(tmp_path):
     csv_path = tmp_path / "places.csv"
-    csv_path.write_text("name,id,lon,lat,source,wikidata\nHoeryong,hoeryong,129.74601,42.44113,GeoNames,Q1\n",
-                        encoding="utf-8")
+    csv_path.write_text(
+        "name,id,lon,lat,source,wikidata\nHoeryong,hoeryong,129.74601,42.44113,GeoNames,Q1\n", encoding="utf-8"
+    )
     (place,) = read_places(csv_path)
     assert place.extra == (("wikidata", "Q1"),)
     assert place.category == "place"
@@ -47,8 +48,9 @@ def test_unknown_columns_are_kept_and_missing_optional_columns_default(tmp_path)
 
 def test_bom_and_crlf_are_accepted(tmp_path):
     csv_path = tmp_path / "places.csv"
-    csv_path.write_bytes("\ufeffid,name,lat,lon,source\r\nhoeryong,Hoeryŏng,42.44113,129.74601,GeoNames\r\n"
-                         .encode("utf-8"))
+    csv_path.write_bytes(
+        "\ufeffid,name,lat,lon,source\r\nhoeryong,Hoeryŏng,42.44113,129.74601,GeoNames\r\n".encode("utf-8")
+    )
     (place,) = read_places(csv_path)
     assert place.name == "Hoeryŏng"
 
@@ -72,12 +74,15 @@ def test_known_columns_are_the_documented_order():
     assert KNOWN_COLUMNS[:5] == ("id", "name", "category", "lat", "lon")
 
 
-@pytest.mark.parametrize("precision, stated, expected", [
-    ("20", "", "exact"), ("1000", "", "approximate"), ("", "", "approximate"), ("4000", "unknown", "unknown")])
+@pytest.mark.parametrize(
+    "precision, stated, expected",
+    [("20", "", "exact"), ("1000", "", "approximate"), ("", "", "approximate"), ("4000", "unknown", "unknown")],
+)
 def test_certainty_is_derived_from_precision_unless_stated(tmp_path, precision, stated, expected):
     csv_path = tmp_path / "places.csv"
-    csv_path.write_text(f"id,name,lat,lon,precision_m,source,certainty\nh,H,42.4,129.7,{precision},s,{stated}\n",
-                        encoding="utf-8")
+    csv_path.write_text(
+        f"id,name,lat,lon,precision_m,source,certainty\nh,H,42.4,129.7,{precision},s,{stated}\n", encoding="utf-8"
+    )
     (place,) = read_places(csv_path)
     assert place.certainty == expected
 
@@ -87,29 +92,36 @@ def test_a_point_cannot_be_an_area(tmp_path):
     csv_path.write_text("id,name,lat,lon,source,certainty\nh,H,42.4,129.7,s,area\n", encoding="utf-8")
     with pytest.raises(InputError) as raised:
         read_places(csv_path)
-    assert str(raised.value) == (f"{csv_path}:2:18: certainty 'area' is for a polygon; draw the area in the "
-                                 "shapes file, or say approximate with a precision_m")
+    assert str(raised.value) == (
+        f"{csv_path}:2:18: certainty 'area' is for a polygon; draw the area in the "
+        "shapes file, or say approximate with a precision_m"
+    )
 
 
 def test_status_is_suggested_or_empty_and_anything_else_is_located(tmp_path):
     csv_path = tmp_path / "places.csv"
-    csv_path.write_text("id,name,lat,lon,source,status\nh,H,42.4,129.7,s,suggested\ni,I,42.5,129.7,s,\n"
-                        "j,J,42.6,129.7,s,checked\n", encoding="utf-8")
+    csv_path.write_text(
+        "id,name,lat,lon,source,status\nh,H,42.4,129.7,s,suggested\ni,I,42.5,129.7,s,\nj,J,42.6,129.7,s,checked\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as raised:
         read_places(csv_path)
-    assert str(raised.value) == (f"{csv_path}:4:18: status 'checked' is not 'suggested'; leave 'suggested' until "
-                                 "you have checked the row, then clear the cell")
-    csv_path.write_text("id,name,lat,lon,source,status\nh,H,42.4,129.7,s,suggested\ni,I,42.5,129.7,s,\n",
-                        encoding="utf-8")
+    assert str(raised.value) == (
+        f"{csv_path}:4:18: status 'checked' is not 'suggested'; leave 'suggested' until "
+        "you have checked the row, then clear the cell"
+    )
+    csv_path.write_text(
+        "id,name,lat,lon,source,status\nh,H,42.4,129.7,s,suggested\ni,I,42.5,129.7,s,\n", encoding="utf-8"
+    )
     assert [place.status for place in read_places(csv_path)] == ["suggested", ""]
 
 
 @settings(max_examples=200, deadline=None)
-@given(content=st.text(alphabet="ab,\"\r\n", max_size=80), data=st.data())
+@given(content=st.text(alphabet='ab,"\r\n', max_size=80), data=st.data())
 def test_positions_in_one_pass_agree_with_counting_from_the_start(content, data):
     indexes = sorted(data.draw(st.lists(st.integers(0, len(content)), max_size=10)))
     # A CRLF counts as one line break: an index between its CR and LF is never a cell's start.
-    indexes = [i for i in indexes if not (0 < i < len(content) and content[i - 1:i + 1] == "\r\n")]
+    indexes = [i for i in indexes if not (0 < i < len(content) and content[i - 1 : i + 1] == "\r\n")]
     assert text_positions(content, indexes) == [text_position(content, i) for i in indexes]
 
 

@@ -32,26 +32,42 @@ def text_map(folder, text: str, places: str, name: str = "t.txt"):
     (folder / "texts" / name).write_text(text, encoding="utf-8")
     (folder / "places.csv").write_text(PLACES_HEADER + places, encoding="utf-8")
     (folder / "shapes.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
-    return build(folder, "--texts", str(folder / "texts"), "--places", str(folder / "places.csv"),
-                 "--shapes", str(folder / "shapes.geojson"))
+    return build(
+        folder,
+        "--texts",
+        str(folder / "texts"),
+        "--places",
+        str(folder / "places.csv"),
+        "--shapes",
+        str(folder / "shapes.geojson"),
+    )
 
 
 @pytest.fixture(scope="module")
 def baltic_map(tmp_path_factory):
     """Two Factbook texts (Estonia, Finland) and their places: a region 600 km across, with seas and countries."""
-    return build(tmp_path_factory.mktemp("baltic"), "--texts", str(READER / "texts"),
-                 "--places", str(READER / "places.csv"), "--shapes", str(READER / "shapes.geojson"))
+    return build(
+        tmp_path_factory.mktemp("baltic"),
+        "--texts",
+        str(READER / "texts"),
+        "--places",
+        str(READER / "places.csv"),
+        "--shapes",
+        str(READER / "shapes.geojson"),
+    )
 
 
 @pytest.fixture(scope="module")
 def wide_map(tmp_path_factory):
     """Three exact places spanning 500 km from west to east, named in a short text."""
-    return text_map(tmp_path_factory.mktemp("wide"),
-                    "A trip east\n\nWe left Westport at dawn. By noon we were in Midway. Eastfield was dark when we "
-                    "came.\n",
-                    "west,Westport,50.0,10.0,20,a test position,exact\n"
-                    "mid,Midway,50.3,13.5,20,a test position,exact\n"
-                    "east,Eastfield,50.0,17.0,20,a test position,exact\n", name="trip.txt")
+    return text_map(
+        tmp_path_factory.mktemp("wide"),
+        "A trip east\n\nWe left Westport at dawn. By noon we were in Midway. Eastfield was dark when we came.\n",
+        "west,Westport,50.0,10.0,20,a test position,exact\n"
+        "mid,Midway,50.3,13.5,20,a test position,exact\n"
+        "east,Eastfield,50.0,17.0,20,a test position,exact\n",
+        name="trip.txt",
+    )
 
 
 @pytest.fixture(params=["bundled", "baltic", "wide"])
@@ -95,6 +111,7 @@ def rects(page, selector):
 
 # Fit to what the reader can see.
 
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE])
 def test_the_opening_view_shows_every_located_place_clear_of_the_panel_and_the_controls(open_map, any_map, viewport):
     page = open_map(any_map, viewport=viewport)
@@ -107,8 +124,12 @@ def test_the_opening_view_shows_every_located_place_clear_of_the_panel_and_the_c
     assert map_box[0] >= 0 and map_box[1] >= 0 and map_box[2] <= viewport[0] and map_box[3] <= viewport[1]
     free = page.page.evaluate("window.bordermap.visibleRect()")
     for control in rects(page, ".leaflet-control"):
-        inside = [map_box[0] + free["left"], map_box[1] + free["top"], map_box[0] + free["right"],
-                  map_box[1] + free["bottom"]]
+        inside = [
+            map_box[0] + free["left"],
+            map_box[1] + free["top"],
+            map_box[0] + free["right"],
+            map_box[1] + free["bottom"],
+        ]
         assert not overlap(control, inside)
 
 
@@ -129,6 +150,7 @@ def test_a_permalink_flies_to_its_place_and_its_popup_keeps_clear_of_the_control
 
 # Names on the map.
 
+
 def test_each_place_is_named_on_the_map_with_a_halo(open_map, baltic_map):
     page = open_map(baltic_map)
     labels = page.page.locator(".bm-label-place")
@@ -138,36 +160,43 @@ def test_each_place_is_named_on_the_map_with_a_halo(open_map, baltic_map):
     assert "#fff" in labels.first.evaluate("n => getComputedStyle(n).textShadow").replace("rgb(255, 255, 255)", "#fff")
     # Countries of the offline basemap are named too, after the places.
     countries = page.page.locator(".bm-label-country").evaluate_all(
-        "nodes => nodes.filter(n => !n.hidden).map(n => n.textContent)")
+        "nodes => nodes.filter(n => !n.hidden).map(n => n.textContent)"
+    )
     assert "NORWAY" in countries
 
 
 def test_the_opening_view_names_the_countries_on_either_side_of_the_border(open_map, bundled_map):
     page = open_map(bundled_map)
     countries = page.page.locator(".bm-label-country").evaluate_all(
-        "nodes => nodes.filter(n => !n.hidden).map(n => [n.textContent, n.getBoundingClientRect().left])")
+        "nodes => nodes.filter(n => !n.hidden).map(n => [n.textContent, n.getBoundingClientRect().left])"
+    )
     where = dict(countries)
     assert {"CHINA", "NORTH KOREA"} <= set(where)
     assert where["CHINA"] < where["NORTH KOREA"]  # China west of the river, North Korea east of it
 
 
 def test_labels_never_overlap_the_more_mentioned_places_keep_their_names_and_clicks_go_through(open_map, tmp_path):
-    output = text_map(tmp_path, "Two names, one spot\n\nAlderby is old. Alderby is big. Birchholm is next to it.\n",
-                      "c,Cobbleton,50.0001,10.0001,20,a test position,exact\n"
-                      "b,Birchholm,50.0001,10.0,20,a test position,exact\n"
-                      "a,Alderby,50.0,10.0,20,a test position,exact\n"
-                      "far,Farholt,50.2,10.3,20,a test position,exact\n")
+    output = text_map(
+        tmp_path,
+        "Two names, one spot\n\nAlderby is old. Alderby is big. Birchholm is next to it.\n",
+        "c,Cobbleton,50.0001,10.0001,20,a test position,exact\n"
+        "b,Birchholm,50.0001,10.0,20,a test position,exact\n"
+        "a,Alderby,50.0,10.0,20,a test position,exact\n"
+        "far,Farholt,50.2,10.3,20,a test position,exact\n",
+    )
     page = open_map(output)
     page.page.evaluate("window.bordermap.map.setZoom(9, {animate: false})")
     shown = page.page.locator(".bm-label-place").evaluate_all(
-        "nodes => nodes.filter(n => !n.hidden).map(n => n.textContent)")
+        "nodes => nodes.filter(n => !n.hidden).map(n => n.textContent)"
+    )
     # Right of the pins, then left: the third name at the spot, the least mentioned, has no room.
     assert "Alderby" in shown and "Birchholm" in shown and "Cobbleton" not in shown and "Farholt" in shown
     boxes = rects(page, ".bm-label")
-    assert not any(overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert not any(overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     # A label lets a click through to what is under it.
     x, y = page.page.locator(".bm-label-place", has_text="Farholt").evaluate(
-        "n => { const r = n.getBoundingClientRect(); return [r.left + 3, r.top + r.height / 2]; }")
+        "n => { const r = n.getBoundingClientRect(); return [r.left + 3, r.top + r.height / 2]; }"
+    )
     assert page.page.evaluate("([x, y]) => !document.elementFromPoint(x, y).closest('.bm-label')", [x, y])
 
 
@@ -182,26 +211,32 @@ def test_an_area_is_named_inside_it_and_a_line_along_it(open_map, bundled_map, v
         label = page.page.locator(f".bm-label[data-place='{place_id}']")
         assert label.count() == 1 and not label.evaluate("n => n.hidden"), place_id
         assert label.inner_text() == (name if len(name) <= 32 else name[:31] + "…")
-        centre = label.evaluate("n => { const r = n.getBoundingClientRect(), m = window.bordermap.map;"
-                                "const c = m.getContainer().getBoundingClientRect();"
-                                "const ll = m.containerPointToLatLng([r.left + r.width / 2 - c.left,"
-                                "r.top + r.height / 2 - c.top]); return [ll.lng, ll.lat]; }")
+        centre = label.evaluate(
+            "n => { const r = n.getBoundingClientRect(), m = window.bordermap.map;"
+            "const c = m.getContainer().getBoundingClientRect();"
+            "const ll = m.containerPointToLatLng([r.left + r.width / 2 - c.left,"
+            "r.top + r.height / 2 - c.top]); return [ll.lng, ll.lat]; }"
+        )
         shape = geometry_shape(features[place_id]["geometry"])
         if shape.geom_type.endswith("Polygon"):
             assert shape.contains(Point(centre)), place_id
         else:
             metres_per_pixel = page.page.evaluate(
                 "() => { const m = window.bordermap.map, a = m.containerPointToLatLng([0, 0]),"
-                "b = m.containerPointToLatLng([100, 0]); return a.distanceTo(b) / 100; }")
+                "b = m.containerPointToLatLng([100, 0]); return a.distanceTo(b) / 100; }"
+            )
             assert shape.distance(Point(centre)) * 111_000 < 20 * metres_per_pixel  # beside the line
 
 
 def test_labels_are_bounded_on_a_crowded_map(open_map, tmp_path):
     names = [f"Place{n:03d}" for n in range(300)]
-    rows = [f"p{n},{name},{50 + (n // 20) * 0.01},{10 + (n % 20) * 0.02},20,a test position,exact"
-            for n, name in enumerate(names)]
-    output = text_map(tmp_path, "Many places\n\n" + " ".join(f"{n} is here." for n in names) + "\n",
-                      "\n".join(rows) + "\n")
+    rows = [
+        f"p{n},{name},{50 + (n // 20) * 0.01},{10 + (n % 20) * 0.02},20,a test position,exact"
+        for n, name in enumerate(names)
+    ]
+    output = text_map(
+        tmp_path, "Many places\n\n" + " ".join(f"{n} is here." for n in names) + "\n", "\n".join(rows) + "\n"
+    )
     page = open_map(output)
     shown = page.page.locator(".bm-label").evaluate_all("nodes => nodes.filter(n => !n.hidden).length")
     assert 0 < shown <= 60
@@ -209,14 +244,17 @@ def test_labels_are_bounded_on_a_crowded_map(open_map, tmp_path):
 
 # The offline basemap.
 
+
 def test_the_basemap_is_in_the_page_within_its_budget_and_drawn_under_the_tiles(open_map, bundled_map, baltic_map):
     for path in (bundled_map, baltic_map):
         basemap = page_data(path)["basemap"]
         assert len(json.dumps(basemap, separators=(",", ":"))) <= 100_000
         assert basemap["land"] and basemap["coast"] and basemap["border"]
     page = open_map(baltic_map)
-    z = page.page.evaluate("[getComputedStyle(window.bordermap.map.getPane('bm-basemap')).zIndex,"
-                           "getComputedStyle(window.bordermap.map.getPane('tilePane')).zIndex]")
+    z = page.page.evaluate(
+        "[getComputedStyle(window.bordermap.map.getPane('bm-basemap')).zIndex,"
+        "getComputedStyle(window.bordermap.map.getPane('tilePane')).zIndex]"
+    )
     assert int(z[0]) < int(z[1])
     page.page.locator(".leaflet-control-layers").hover()
     page.page.get_by_label("None (offline)").check()
@@ -241,15 +279,21 @@ def test_the_basemap_shows_through_when_the_tiles_fail(chromium, baltic_map):
     context = chromium.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
-                   else route.abort())
+        page.route(
+            "**/*",
+            lambda route: route.continue_() if route.request.url.startswith(("file:", "data:")) else route.abort(),
+        )
         page.goto(baltic_map.resolve().as_uri())
         page.wait_for_function("window.bordermap !== undefined")
-        page.wait_for_function("() => { const tiles = document.querySelectorAll('.leaflet-tile');"
-                               "return tiles.length > 0 && Array.from(tiles).every(t => t.complete); }")
+        page.wait_for_function(
+            "() => { const tiles = document.querySelectorAll('.leaflet-tile');"
+            "return tiles.length > 0 && Array.from(tiles).every(t => t.complete); }"
+        )
         # Failed tiles leave nothing drawn over the basemap: no broken-image box, no alt text.
-        tiles = page.evaluate("Array.from(document.querySelectorAll('.leaflet-tile')).map(t => "
-                              "[t.complete && t.naturalWidth === 0, t.alt])")
+        tiles = page.evaluate(
+            "Array.from(document.querySelectorAll('.leaflet-tile')).map(t => "
+            "[t.complete && t.naturalWidth === 0, t.alt])"
+        )
         assert tiles and all(failed and alt == "" for failed, alt in tiles)
         visible = page.evaluate("getComputedStyle(window.bordermap.map.getPane('bm-basemap')).display")
         assert visible != "none"
@@ -258,6 +302,7 @@ def test_the_basemap_shows_through_when_the_tiles_fail(chromium, baltic_map):
 
 
 # The phone.
+
 
 @pytest.mark.parametrize("viewport", [PHONE, TALL_PHONE])
 def test_on_a_phone_the_attribution_folds_behind_a_button_that_a_tap_opens(open_map, bundled_map, viewport):
@@ -280,20 +325,28 @@ def test_on_a_phone_the_attribution_folds_behind_a_button_that_a_tap_opens(open_
 
 @pytest.mark.parametrize("viewport", [PHONE, TALL_PHONE])
 def test_on_a_phone_a_tap_on_each_place_opens_its_popup_clear_of_the_controls_and_follows_no_link(
-        open_map, baltic_map, bundled_map, viewport):
+    open_map, baltic_map, bundled_map, viewport
+):
     for path in (bundled_map, baltic_map):
         page = open_map(path, viewport=viewport, phone=True)
         start = page.page.url.split("#")[0]
-        points = {place_id: f["geometry"]["type"] == "Point" for place_id, f in features_by_id(path).items()
-                  if f["geometry"]}
+        points = {
+            place_id: f["geometry"]["type"] == "Point" for place_id, f in features_by_id(path).items() if f["geometry"]
+        }
         for place_id, point in anchors(path).items():
             page.page.evaluate("() => { window.bordermap.map.closePopup(); window.bordermap.fit(); }")
             page.page.wait_for_function("() => !document.querySelector('.leaflet-popup')")  # it fades out
-            x, y = page.page.evaluate("ll => { const m = window.bordermap.map, c = m.getContainer()"
-                                      ".getBoundingClientRect(), p = m.latLngToContainerPoint(ll);"
-                                      "return [c.left + p.x, c.top + p.y]; }", point)
-            under = page.page.evaluate("([x, y]) => { const e = document.elementFromPoint(x, y);"
-                                       "return e.closest('a') ? e.closest('a').href : ''; }", [x, y])
+            x, y = page.page.evaluate(
+                "ll => { const m = window.bordermap.map, c = m.getContainer()"
+                ".getBoundingClientRect(), p = m.latLngToContainerPoint(ll);"
+                "return [c.left + p.x, c.top + p.y]; }",
+                point,
+            )
+            under = page.page.evaluate(
+                "([x, y]) => { const e = document.elementFromPoint(x, y);"
+                "return e.closest('a') ? e.closest('a').href : ''; }",
+                [x, y],
+            )
             assert under == "", f"{place_id} lies under a link"
             page.page.touchscreen.tap(x, y)
             popup = page.page.locator(".leaflet-popup .bm-popup")
@@ -309,14 +362,18 @@ def test_on_a_phone_a_tap_on_each_place_opens_its_popup_clear_of_the_controls_an
 
 # Quotes a reader wants first.
 
+
 @pytest.fixture(scope="module")
 def infobox_map(tmp_path_factory):
-    return text_map(tmp_path_factory.mktemp("infobox"),
-                    "Narva\n\nNarva\n\nNarva\n\nNarva Castle\n\nCity hall, Narva\n\nNarva is a city on the east of "
-                    "Estonia.\n\nIn Narva the river is wide.\n\nThe castle faces Ivangorod across the Narva River.\n",
-                    "narva,Narva,59.3776,28.1903,1000,GeoNames 590031,approximate\n"
-                    "river,Narva River,59.38,28.2,1000,a test position,approximate\n"
-                    "castle,Narva Castle,59.3764,28.2003,100,a test position,approximate\n", name="narva.txt")
+    return text_map(
+        tmp_path_factory.mktemp("infobox"),
+        "Narva\n\nNarva\n\nNarva\n\nNarva Castle\n\nCity hall, Narva\n\nNarva is a city on the east of "
+        "Estonia.\n\nIn Narva the river is wide.\n\nThe castle faces Ivangorod across the Narva River.\n",
+        "narva,Narva,59.3776,28.1903,1000,GeoNames 590031,approximate\n"
+        "river,Narva River,59.38,28.2,1000,a test position,approximate\n"
+        "castle,Narva Castle,59.3764,28.2003,100,a test position,approximate\n",
+        name="narva.txt",
+    )
 
 
 def test_sentences_come_before_headings_and_repeated_quotes_are_shown_once_with_a_count(open_map, infobox_map):
@@ -324,7 +381,8 @@ def test_sentences_come_before_headings_and_repeated_quotes_are_shown_once_with_
     popup = page.open_popup("narva")
     quotes = popup.locator(":scope > blockquote").evaluate_all(
         "nodes => nodes.map(n => Array.from(n.childNodes).filter(c => c.nodeName !== 'CITE' && "
-        "c.nodeName !== 'BUTTON').map(c => c.textContent).join(''))")
+        "c.nodeName !== 'BUTTON').map(c => c.textContent).join(''))"
+    )
     assert quotes[:2] == ["Narva is a city on the east of Estonia.", "In Narva the river is wide."]
     # "Narva" (the title and two infobox lines) is one quote, shown once, three times in the text.
     summary = popup.locator("details.bm-more summary").inner_text()
@@ -349,6 +407,7 @@ def test_a_name_inside_a_longer_name_is_quoted_only_for_the_longer(open_map, inf
 
 
 # The panel follows.
+
 
 def marked_sentence_in_view(page) -> dict:
     return page.page.evaluate("""() => {
@@ -397,6 +456,7 @@ def test_a_click_on_a_mention_in_the_text_keeps_that_sentence_where_it_is(open_m
 
 # The tour.
 
+
 def tour_order(path) -> list[str]:
     """The located places in the order the texts first name them, from the page's own data."""
     features = features_by_id(path)
@@ -411,8 +471,7 @@ def tour_order(path) -> list[str]:
 
 
 @pytest.mark.parametrize("which", ["bundled", "baltic"])
-def test_the_tour_steps_through_the_places_in_the_order_the_text_names_them(open_map, bundled_map, baltic_map,
-                                                                             which):
+def test_the_tour_steps_through_the_places_in_the_order_the_text_names_them(open_map, bundled_map, baltic_map, which):
     path = {"bundled": bundled_map, "baltic": baltic_map}[which]
     order = tour_order(path)
     page = open_map(path)

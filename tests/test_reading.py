@@ -70,8 +70,7 @@ def test_the_place_list_works_with_the_keyboard_alone(open_map, bundled_map):
     assert page.page.evaluate("document.activeElement.dataset.place") == "hoeryong"
     keyboard.press("ArrowDown")
     assert page.page.evaluate("document.activeElement.dataset.place") == "bridge"
-    assert page.page.evaluate(
-        "getComputedStyle(document.activeElement).outlineStyle") != "none"  # visible focus
+    assert page.page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"  # visible focus
     before = page.page.locator(".bm-live").inner_text()
     keyboard.press("Enter")
     assert popup_of(page, "bridge").count() == 1
@@ -81,8 +80,10 @@ def test_the_place_list_works_with_the_keyboard_alone(open_map, bundled_map):
 def test_the_list_says_which_places_are_unlocated_or_unnamed(open_map, bundled_map):
     page = open_map(bundled_map)
     page.page.locator("#bm-tab-places").click()
-    status = {row.get_attribute("data-place"): row.locator(".bm-place-status").inner_text()
-              for row in page.page.locator(".bm-place-row").all()}
+    status = {
+        row.get_attribute("data-place"): row.locator(".bm-place-status").inner_text()
+        for row in page.page.locator(".bm-place-row").all()
+    }
     assert status["sanhe"] == "town · approximate · not named in the text"
     assert status["village_in_china"].endswith("· not on the map")
     assert status["hoeryong"] == "city · approximate · 4 mentions"
@@ -120,10 +121,14 @@ def test_the_text_keeps_its_paragraphs_and_is_verbatim(open_map, bundled_map):
 
 def test_no_serious_accessibility_violations(open_map, bundled_map):
     from axe_playwright_python.sync_playwright import Axe
+
     page = open_map(bundled_map)
     results = Axe().run(page.page)
-    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
-               if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], len(v["nodes"]))
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
 
 
@@ -135,8 +140,9 @@ def test_on_a_phone_the_page_does_not_scroll_sideways_and_both_parts_are_reachab
     text = page.page.locator(".bm-text")
     text.scroll_into_view_if_needed()
     assert text.is_visible()
-    assert page.page.evaluate("document.querySelector('.bm-panel').offsetTop >= "
-                              "document.querySelector('.folium-map').offsetHeight")
+    assert page.page.evaluate(
+        "document.querySelector('.bm-panel').offsetTop >= document.querySelector('.folium-map').offsetHeight"
+    )
     assert page.errors() == []
 
 

@@ -1,17 +1,17 @@
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
+from bordermap.check import survey
 from bordermap.geometry import read_shapes
 from bordermap.places import read_places
-from bordermap.check import survey
-from bordermap.render import (MapMetadata, features_from_page, map_data as build_data, page_data, render_map,
-                              script_json)
+from bordermap.render import MapMetadata, features_from_page, page_data, render_map, script_json
+from bordermap.render import map_data as build_data
 from bordermap.text import find_passages, read_texts
 
 from conftest import PLACES, SEEDS, SHAPES
 from helpers_html import features_by_id, map_data, scan
 
-BUILT = MapMetadata(built=datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc))
+BUILT = MapMetadata(built=datetime(2026, 11, 24, 12, 0, tzinfo=UTC))
 
 
 def render(cdn=False):
@@ -33,6 +33,7 @@ def _rounded_to_the_page(feature: dict) -> dict:
 
     def rounded(c):
         return round(c, 5) if isinstance(c, float | int) else [rounded(x) for x in c]
+
     if feature["geometry"]:
         feature["geometry"]["coordinates"] = rounded(feature["geometry"]["coordinates"])
     return feature
@@ -67,8 +68,10 @@ def test_the_inline_map_loads_nothing_from_the_network():
 
 def test_the_cdn_map_links_only_leaflet():
     external = scan(render(cdn=True)).external
-    assert sorted(external) == ["https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
-                                "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"]
+    assert sorted(external) == [
+        "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
+        "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
+    ]
 
 
 def test_the_data_island_holds_every_place_and_shape(tmp_path):
@@ -85,9 +88,16 @@ def test_every_feature_carries_its_certainty(tmp_path):
     path = tmp_path / "map.html"
     path.write_text(render(), encoding="utf-8")
     certainty = {k: f["properties"]["certainty"] for k, f in features_by_id(path).items()}
-    assert certainty == {"hoeryong": "approximate", "bridge": "approximate", "guard_posts": "approximate",
-                         "sanhe": "approximate", "village_in_china": "unknown", "tumen_river": "approximate",
-                         "crossing": "unknown", "hills": "area"}
+    assert certainty == {
+        "hoeryong": "approximate",
+        "bridge": "approximate",
+        "guard_posts": "approximate",
+        "sanhe": "approximate",
+        "village_in_china": "unknown",
+        "tumen_river": "approximate",
+        "crossing": "unknown",
+        "hills": "area",
+    }
 
 
 def test_every_quote_is_the_seed_at_its_offsets(tmp_path):
@@ -121,6 +131,7 @@ def test_the_policy_allows_exactly_the_pages_own_inline_scripts():
     import base64
     import hashlib
     import re
+
     for cdn in (False, True):
         html = render(cdn=cdn)
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html).group(1)
@@ -134,14 +145,15 @@ def test_the_policy_allows_exactly_the_pages_own_inline_scripts():
 def test_template_syntax_in_user_text_is_data_not_code(tmp_path):
     # folium renders HTML through Jinja: '{{ ... }}' that reached a template would run on the building machine.
     marker = tmp_path / "ran"
-    name = ("{{ 7*7 }} {% for x in range(3) %}{{ x }}{% endfor %} "
-            f"{{{{ cycler.__init__.__globals__.os.mkdir('{marker}') }}}}")
+    name = (
+        "{{ 7*7 }} {% for x in range(3) %}{{ x }}{% endfor %} "
+        f"{{{{ cycler.__init__.__globals__.os.mkdir('{marker}') }}}}"
+    )
     places = tmp_path / "places.csv"
     places.write_text(f'id,name,lat,lon,source\nj,"{name}",42.4,129.7,s\n', encoding="utf-8")
     texts = read_texts(SEEDS)
     (place,) = read_places(places)
     path = tmp_path / "map.html"
-    path.write_text(render_map(build_data([place], [], texts, find_passages(texts, [place]), BUILT)),
-                    encoding="utf-8")
+    path.write_text(render_map(build_data([place], [], texts, find_passages(texts, [place]), BUILT)), encoding="utf-8")
     assert features_by_id(path)["j"]["properties"]["name"] == name
     assert not marker.exists()

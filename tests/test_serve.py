@@ -19,6 +19,8 @@ import pytest
 
 from conftest import run_cli
 
+pytestmark = pytest.mark.slow  # servers, watches and event streams
+
 TEXT = "A walk in Narva\n\nWe walked from Narva across the bridge to Ivangorod, and back to Narva at dusk.\n"
 NARVA = "narva,Narva,town,59.3776,28.1903,2000,,EE,,GeoNames 590447\n"
 IVANGOROD = "ivangorod,Ivangorod,town,59.3767,28.2172,2000,,RU,,GeoNames 556951\n"
@@ -29,8 +31,13 @@ class Served:
     """``bordermap serve`` running in a project folder, its address read from its first line of output."""
 
     def __init__(self, folder: Path, *args: str):
-        self.process = subprocess.Popen([sys.executable, "-m", "bordermap", "serve", *args], cwd=folder,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bordermap", "serve", *args],
+            cwd=folder,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.lines: queue.Queue = queue.Queue()
         self.stderr: list[str] = []
         threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout], daemon=True).start()
@@ -89,7 +96,7 @@ def events(url: str):
     with urllib.request.urlopen(url + "events", timeout=60) as stream:
         for line in stream:
             if line.startswith(b"data: "):
-                yield json.loads(line[len(b"data: "):])
+                yield json.loads(line[len(b"data: ") :])
 
 
 def test_an_edit_shows_on_the_open_page_a_bad_one_as_a_banner_over_the_last_good_map(open_map, serve, project):
@@ -102,8 +109,9 @@ def test_an_edit_shows_on_the_open_page_a_bad_one_as_a_banner_over_the_last_good
     header_and_narva = (project / "places.csv").read_text(encoding="utf-8")
     with open(project / "places.csv", "a", encoding="utf-8") as places:
         places.write(IVANGOROD)
-    page.page.wait_for_function("() => window.bordermap && window.bordermap.layersOf('ivangorod').length > 0",
-                                timeout=60_000)
+    page.page.wait_for_function(
+        "() => window.bordermap && window.bordermap.layersOf('ivangorod').length > 0", timeout=60_000
+    )
     assert page.page.evaluate("window.bordermap.map.getZoom()") == 15  # the reader's view survives the reload
     assert page.open_popup("ivangorod").locator("h3").inner_text() == "Ivangorod"
 
@@ -116,7 +124,8 @@ def test_an_edit_shows_on_the_open_page_a_bad_one_as_a_banner_over_the_last_good
         const b = document.querySelector('.bm-serve-banner').getBoundingClientRect();
         return [...document.querySelectorAll('.leaflet-control, .leaflet-popup-content h3, .bm-panel button')]
             .every(e => { const r = e.getBoundingClientRect();
-                          return r.right <= b.left || r.left >= b.right || r.bottom <= b.top || r.top >= b.bottom; }); }""")
+                          return r.right <= b.left || r.left >= b.right
+                                 || r.bottom <= b.top || r.top >= b.bottom; }); }""")
     assert page.page.evaluate("window.bordermap.layersOf('ivangorod').length") > 0
 
     replace_places(project, header_and_narva + IVANGOROD)
@@ -174,16 +183,19 @@ def test_a_port_in_use_is_one_line_and_no_build(project):
         port = taken.getsockname()[1]
         result = run_cli("serve", "--port", str(port), cwd=project)
     assert result.returncode == 1
-    assert result.stderr.strip() == (f"--port: port {port} is in use; pass another --port, or leave it out to take "
-                                     "a free one")
+    assert result.stderr.strip() == (
+        f"--port: port {port} is in use; pass another --port, or leave it out to take a free one"
+    )
     assert not (project / "map.html").exists()
 
 
 # Issue #19: serve under load, and the texts folder replaced under it.
 
+
 @pytest.fixture
 def small_server():
     from bordermap.serve import LiveMap, MapServer
+
     servers = []
 
     def start(**limits):
@@ -246,8 +258,9 @@ def test_clients_that_hang_up_early_print_nothing(small_server, capfd):
     server.live.built("<!DOCTYPE html><html><head></head><body>" + "x" * 2_000_000 + "</body></html>")
     for number in range(60):
         client = _connect(server.port)
-        client.sendall(f"GET /{'events' if number % 3 else ''} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n\r\n"
-                       .encode())
+        client.sendall(
+            f"GET /{'events' if number % 3 else ''} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n\r\n".encode()
+        )
         if number % 2:  # a reset rather than a close
             client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         client.close()
@@ -262,8 +275,9 @@ def test_a_refused_output_ends_serve_at_once(project):
     before = (project / "places.csv").read_bytes()
     result = run_cli("serve", "-o", "places.csv", cwd=project)
     assert result.returncode == 1
-    assert result.stderr == ("places.csv:1:1: this is the places file, an input of this run; write elsewhere: give "
-                             "-o another path\n")
+    assert result.stderr == (
+        "places.csv:1:1: this is the places file, an input of this run; write elsewhere: give -o another path\n"
+    )
     assert (project / "places.csv").read_bytes() == before
     settings = run_cli("serve", "-o", "bordermap.toml", cwd=project)
     assert settings.returncode == 1 and settings.stderr.count("\n") == 1

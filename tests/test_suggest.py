@@ -2,7 +2,7 @@ import csv
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bordermap.project import PLACES_HEADER
@@ -67,14 +67,17 @@ def test_write_into_a_header_without_a_status_column_adds_nothing(tmp_path, worl
     before = (project / "places.csv").read_bytes()
     result = run_cli("suggest", "--write", cwd=project)
     assert result.returncode == 1
-    assert result.stderr == ("places.csv:1:1: the header has no 'status' column, which marks suggested rows; add "
-                             "',status' to the end of the header line, then run suggest --write again\n")
+    assert result.stderr == (
+        "places.csv:1:1: the header has no 'status' column, which marks suggested rows; add "
+        "',status' to the end of the header line, then run suggest --write again\n"
+    )
     assert (project / "places.csv").read_bytes() == before
 
 
 def test_a_common_word_that_is_also_a_town_is_held_back(world_gazetteer):
-    found = _suggest("We drove from Narva to Ivangorod.\nReading about the castle, I was reading late.\n",
-                     world_gazetteer)
+    found = _suggest(
+        "We drove from Narva to Ivangorod.\nReading about the castle, I was reading late.\n", world_gazetteer
+    )
     assert found["Narva"].chosen.country == "EE" and found["Narva"].confidence >= 0.5
     assert found["Ivangorod"].chosen.country == "RU"
     assert found["Reading"].confidence < 0.5 and "common word" in found["Reading"].why
@@ -103,19 +106,27 @@ def test_a_word_spelled_like_a_place_of_the_files_is_pointed_out_not_suggested(t
     result = run_cli("suggest", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "Hoiryeong" not in result.stdout
-    assert ("'Hoiryeong' (one-free-korea-2007-02-14-japanese-tv-interviews-hoeryong-border-guards.txt:7) looks like "
-            "another spelling of Hoeryong: add it to that row's aliases") in result.stderr
+    assert (
+        "'Hoiryeong' (one-free-korea-2007-02-14-japanese-tv-interviews-hoeryong-border-guards.txt:7) looks like "
+        "another spelling of Hoeryong: add it to that row's aliases"
+    ) in result.stderr
 
 
 def test_people_organisations_and_treaties_are_no_places(world_gazetteer):
-    found = _suggest("Christopher COLUMBUS reached Cuba in 1492. The Treaty of Paris ended the war, President "
-                     "OBAMA spoke on Asahi TV, and the Platt Amendment was passed.\n", world_gazetteer)
+    found = _suggest(
+        "Christopher COLUMBUS reached Cuba in 1492. The Treaty of Paris ended the war, President "
+        "OBAMA spoke on Asahi TV, and the Platt Amendment was passed.\n",
+        world_gazetteer,
+    )
     assert sorted(found) == ["Cuba"]
 
 
 def test_a_town_in_a_country_the_text_names_wins_and_two_names_of_one_country_are_one_row(world_gazetteer):
-    found = _suggest("The US kept its embargo on Cuba. Havana became a port for fleets bound for the United "
-                     "States and for Africa.\n", world_gazetteer)
+    found = _suggest(
+        "The US kept its embargo on Cuba. Havana became a port for fleets bound for the United "
+        "States and for Africa.\n",
+        world_gazetteer,
+    )
     assert (found["Havana"].chosen.country, found["Havana"].confidence >= 0.5) == ("CU", True)
     assert "a country the text names" in found["Havana"].why
     assert {m.phrase for m in found["US"].mentions} == {"US", "United States"} and "United States" not in found
@@ -143,10 +154,14 @@ def test_every_labelled_name_is_written_in_its_text(folder):
 
 
 @settings(max_examples=200, deadline=None)
-@given(points=st.lists(st.tuples(st.sampled_from("abc"), st.floats(-85, 85), st.floats(-180, 180)), max_size=30),
-       here=st.tuples(st.floats(-85, 85), st.floats(-180, 180)))
+@given(
+    points=st.lists(st.tuples(st.sampled_from("abc"), st.floats(-85, 85), st.floats(-180, 180)), max_size=30),
+    here=st.tuples(st.floats(-85, 85), st.floats(-180, 180)),
+)
+@example(points=[("b", 0.0, 180.0)], here=(0.0, 154.0))  # a point on the antimeridian was in no column
 def test_the_grid_finds_the_nearest_other_name_as_measuring_every_point_does(points, here):
-    from bordermap.suggest import FAR_KM, _Nearest, _km
+    from bordermap.suggest import FAR_KM, _km, _Nearest
+
     others = [_km(here, (lat, lon)) for key, lat, lon in points if key != "a"]
     found = _Nearest(points).km("a", *here)
     if not others:

@@ -8,8 +8,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bordermap.errors import InputError
-from bordermap.text import (Text, _fold_char, _fold_one_to_one, _fold_piecewise, find_passages, fold, read_texts,
-                            sentence_spans)
+from bordermap.text import (
+    Text,
+    _fold_char,
+    _fold_one_to_one,
+    _fold_piecewise,
+    find_passages,
+    fold,
+    read_texts,
+    sentence_spans,
+)
 
 from conftest import SEEDS
 
@@ -96,10 +104,14 @@ def test_the_district_sentence_is_a_passage_of_hoeryong(post):
 
 
 def test_a_name_inside_a_longer_name_counts_only_for_the_longer():
-    text = Text(id="t", path="t.txt", content="Title\nNarva Castle faces Ivangorod. The Narva River flows north. "
-                                               "Narva is a city.")
-    found = find_passages([text], [thing("city", "Narva"), thing("river", "Narva River"),
-                                   thing("castle", "Narva Castle")])
+    text = Text(
+        id="t",
+        path="t.txt",
+        content="Title\nNarva Castle faces Ivangorod. The Narva River flows north. Narva is a city.",
+    )
+    found = find_passages(
+        [text], [thing("city", "Narva"), thing("river", "Narva River"), thing("castle", "Narva Castle")]
+    )
     assert [p.quote for p in found["city"]] == ["Narva is a city."]
     assert [p.quote for p in found["river"]] == ["The Narva River flows north."]
     assert [p.quote for p in found["castle"]] == ["Narva Castle faces Ivangorod."]
@@ -151,6 +163,7 @@ def test_every_passage_is_a_verbatim_slice_with_marks_inside_it(body, name):
 
 # Issue #12: the one-pass matcher finds exactly what the per-place regex of before found.
 
+
 def _reference_passages(text: Text, things) -> dict[str, list[tuple[int, int, tuple]]]:
     """The matcher before issue #12: one regex per thing over a text folded character by character."""
     folded, origin = [], []
@@ -162,10 +175,13 @@ def _reference_passages(text: Text, things) -> dict[str, list[tuple[int, int, tu
                     origin.append(index)
     folded = "".join(folded)
     spans = sentence_spans(text.content)
-    every_name = [(thing.id, m.start(), m.end()) for thing in things for n in (thing.name, *thing.aliases)
-                  if fold(n)[0].split()
-                  for m in re.finditer(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in fold(n)[0].split()) + r"(?!\w)",
-                                       folded)]
+    every_name = [
+        (thing.id, m.start(), m.end())
+        for thing in things
+        for n in (thing.name, *thing.aliases)
+        if fold(n)[0].split()
+        for m in re.finditer(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in fold(n)[0].split()) + r"(?!\w)", folded)
+    ]
     result = {}
     for thing in things:
         lists = [fold(n)[0].split() for n in (thing.name, *thing.aliases)]
@@ -183,20 +199,47 @@ def _reference_passages(text: Text, things) -> dict[str, list[tuple[int, int, tu
 
 
 ODD_NAMES = ["Hoeryŏng", "Tumen River", "Tumen", "Straße", "ﬁeld", "Sanhe", "e\u0301cole", "회령", "Ǆ", "İstanbul"]
-ODD_TEXT = st.lists(st.sampled_from(ODD_NAMES + ["the", "river", ".", ",", " ", "  ", "\u00a0", "\n", "\t",
-                                                 "HOERYONG", "hoeryong", "straße", "STRASSE", "_", "x", "é",
-                                                 "\u0301", "ŏ", "1.", "Dr.", "\u3000"]), max_size=60)
+ODD_TEXT = st.lists(
+    st.sampled_from(
+        ODD_NAMES
+        + [
+            "the",
+            "river",
+            ".",
+            ",",
+            " ",
+            "  ",
+            "\u00a0",
+            "\n",
+            "\t",
+            "HOERYONG",
+            "hoeryong",
+            "straße",
+            "STRASSE",
+            "_",
+            "x",
+            "é",
+            "\u0301",
+            "ŏ",
+            "1.",
+            "Dr.",
+            "\u3000",
+        ]
+    ),
+    max_size=60,
+)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(words=ODD_TEXT, names=st.lists(st.sampled_from(ODD_NAMES + ["river", "the river", "e"]), min_size=1,
-                                      max_size=5, unique=True))
+@given(
+    words=ODD_TEXT,
+    names=st.lists(st.sampled_from(ODD_NAMES + ["river", "the river", "e"]), min_size=1, max_size=5, unique=True),
+)
 def test_the_one_pass_matcher_finds_what_the_per_place_regex_found(words, names):
     text = Text(id="t", path="t.txt", content="Title\n" + "".join(words))
     things = [SimpleNamespace(id=f"p{i}", name=name, aliases=()) for i, name in enumerate(names)]
     found = find_passages([text], things)
-    assert {k: [(p.start, p.end, p.marks) for p in v] for k, v in found.items()} == \
-        _reference_passages(text, things)
+    assert {k: [(p.start, p.end, p.marks) for p in v] for k, v in found.items()} == _reference_passages(text, things)
 
 
 @settings(max_examples=300, deadline=None)

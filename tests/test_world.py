@@ -42,8 +42,9 @@ def test_first_level_divisions_continents_and_english_country_names_are_there_to
 
 def test_the_projects_gazetteer_answers_before_the_world_one(world_gazetteer):
     regional = Gazetteer([GazetteerEntry(1, "Narva", "Narva", (), "P", "XX", "", 10, 10.0, 20.0)])
-    chain = GeocoderChain(CacheGeocoder({}), GazetteerGeocoder(regional), world=GazetteerGeocoder(world_gazetteer,
-                                                                                                   "geonames-world"))
+    chain = GeocoderChain(
+        CacheGeocoder({}), GazetteerGeocoder(regional), world=GazetteerGeocoder(world_gazetteer, "geonames-world")
+    )
     assert chain.lookup("Narva", Bias()).position.lat == 10.0
     world_only = chain.lookup("Ivangorod", Bias())
     assert world_only.provider == "geonames-world" and world_only.country == "RU"
@@ -53,8 +54,9 @@ def test_the_projects_gazetteer_answers_before_the_world_one(world_gazetteer):
 def test_a_project_anywhere_in_the_world_locates_its_places_offline(tmp_path, world_gazetteer):
     project = tmp_path / "narva"
     assert run_cli("init", str(project), str(next(SEEDS.glob("*.txt")))).returncode == 0
-    (project / "places.csv").write_text(PLACES_HEADER + "narva,Narva,town,,,,,,,,,\"Narva, Estonia\",\n",
-                                        encoding="utf-8")
+    (project / "places.csv").write_text(
+        PLACES_HEADER + 'narva,Narva,town,,,,,,,,,"Narva, Estonia",\n', encoding="utf-8"
+    )
     result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
     narva = features_by_id(project / "map.html")["narva"]
@@ -63,6 +65,7 @@ def test_a_project_anywhere_in_the_world_locates_its_places_offline(tmp_path, wo
     assert "GeoNames gazetteer, id" in narva["properties"]["source"]
 
 
+@pytest.mark.slow
 def test_a_broken_database_is_built_again(tmp_path):
     (tmp_path / FILE_NAME).write_bytes(b"not a database")
     messages = []
@@ -73,11 +76,14 @@ def test_a_broken_database_is_built_again(tmp_path):
     open_world_gazetteer(tmp_path, again.append).close()
     assert again == []
     with sqlite3.connect(tmp_path / FILE_NAME) as connection:
-        assert connection.execute("SELECT count(*) FROM place WHERE feature_class = ?", (COUNTRY_CLASS,)
-                                  ).fetchone()[0] >= 240
+        assert (
+            connection.execute("SELECT count(*) FROM place WHERE feature_class = ?", (COUNTRY_CLASS,)).fetchone()[0]
+            >= 240
+        )
 
 
 # Issue #19: a broken world gazetteer is built again, never a hang, a traceback or a leftover.
+
 
 def _tiny_rows():
     yield ((1, "Narva", "Narva", PLACE_CLASS, "EE", "08", 53_000, 59.3776, 28.1903, 0.0), [("Нарва", 1)])
@@ -105,8 +111,10 @@ def test_a_database_path_that_is_not_a_file_is_named_at_once(tmp_path, kind):
         path.symlink_to("/dev/null")
     with pytest.raises(WorldGazetteerError) as raised:
         open_world_gazetteer(tmp_path, source=TINY)
-    assert str(raised.value) == (f"{path}:1:1: the world gazetteer's file is {said}, not a database; remove it; "
-                                 "bordermap builds the database again")
+    assert str(raised.value) == (
+        f"{path}:1:1: the world gazetteer's file is {said}, not a database; remove it; "
+        "bordermap builds the database again"
+    )
 
 
 def test_suggest_with_a_fifo_for_the_database_ends_in_one_line(tmp_path):
@@ -115,16 +123,18 @@ def test_suggest_with_a_fifo_for_the_database_ends_in_one_line(tmp_path):
     os.mkfifo(cache / "bordermap" / FILE_NAME)
     result = run_cli("suggest", env={"XDG_CACHE_HOME": str(cache)})
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [f"{cache / 'bordermap' / FILE_NAME}:1:1: the world gazetteer's file is a "
-                                          "named pipe (FIFO), not a database; remove it; bordermap builds the "
-                                          "database again"]
+    assert result.stderr.splitlines() == [
+        f"{cache / 'bordermap' / FILE_NAME}:1:1: the world gazetteer's file is a "
+        "named pipe (FIFO), not a database; remove it; bordermap builds the "
+        "database again"
+    ]
 
 
 def _corrupt_pages(path):
     # Overwrite every page after the first few (the schema and meta stay readable): 'database disk image is malformed'.
     data = bytearray(path.read_bytes())
     for start in range(4096 * 3, len(data), 4096):
-        data[start:start + 64] = b"\xff" * 64
+        data[start : start + 64] = b"\xff" * 64
     path.write_bytes(bytes(data))
 
 
@@ -141,8 +151,18 @@ def test_a_database_with_corrupt_pages_is_built_again_once_and_says_so(tmp_path)
     world.close()
 
 
-@pytest.mark.parametrize("column, value", [("lat", "'north'"), ("lat", "999"), ("lon", "-181"), ("population", "-5"),
-                                           ("name", "''"), ("country", "'Estonia'"), ("area_km2", "'big'")])
+@pytest.mark.parametrize(
+    "column, value",
+    [
+        ("lat", "'north'"),
+        ("lat", "999"),
+        ("lon", "-181"),
+        ("population", "-5"),
+        ("name", "''"),
+        ("country", "'Estonia'"),
+        ("area_km2", "'big'"),
+    ],
+)
 def test_a_hostile_row_is_never_used_and_the_database_is_built_again(tmp_path, column, value):
     path = _built_tiny(tmp_path)
     with sqlite3.connect(path) as connection:
@@ -157,6 +177,7 @@ def test_a_hostile_row_is_never_used_and_the_database_is_built_again(tmp_path, c
 def test_a_database_that_stays_damaged_names_the_file_to_delete(tmp_path):
     def hostile_rows():
         yield ((1, "Narva", "Narva", PLACE_CLASS, "EE", "08", 53_000, 999.0, 28.1903, 0.0), [])
+
     world = open_world_gazetteer(tmp_path, source=WorldSource(lambda: "hostile", hostile_rows))
     with pytest.raises(WorldGazetteerError) as raised:
         world.find("Narva")
@@ -167,28 +188,34 @@ def test_a_database_that_stays_damaged_names_the_file_to_delete(tmp_path):
 def test_a_full_disk_is_one_line_naming_the_cache_folder_and_leaves_nothing(tmp_path):
     mount = tmp_path / "small"
     mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
-                      capture_output=True).returncode:
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True).returncode:
         pytest.skip("mounting a small tmpfs needs root")
+
     def many_rows():
         for number in range(1, 20_000):
             yield ((number, f"Place {number}", f"Place {number}", PLACE_CLASS, "EE", "", 1000, 59.0, 28.0, 0.0), [])
+
     try:
         with pytest.raises(WorldGazetteerError) as raised:
             open_world_gazetteer(mount, source=WorldSource(lambda: "many", many_rows))
-        assert str(raised.value) == (f"{mount}:1:1: cannot build the world gazetteer in this folder (database or "
-                                     "disk is full); free some space there, or set XDG_CACHE_HOME to a folder with "
-                                     "100 MB free")
+        assert str(raised.value) == (
+            f"{mount}:1:1: cannot build the world gazetteer in this folder (database or "
+            "disk is full); free some space there, or set XDG_CACHE_HOME to a folder with "
+            "100 MB free"
+        )
         assert sorted(p.name for p in mount.iterdir()) == []
     finally:
         subprocess.run(["umount", str(mount)], check=True)
 
 
+@pytest.mark.slow
 def test_a_build_killed_midway_leaves_a_temporary_that_the_next_build_removes(tmp_path):
-    script = ("import sys, time\nfrom bordermap.world import WorldSource, open_world_gazetteer\n"
-              "def slow():\n    yield ((1, 'Narva', 'Narva', 'P', 'EE', '', 1, 59.0, 28.0, 0.0), [])\n"
-              "    sys.stdout.write('started\\n'); sys.stdout.flush(); time.sleep(60)\n"
-              f"open_world_gazetteer({str(tmp_path)!r}, source=WorldSource(lambda: 'slow', slow))\n")
+    script = (
+        "import sys, time\nfrom bordermap.world import WorldSource, open_world_gazetteer\n"
+        "def slow():\n    yield ((1, 'Narva', 'Narva', 'P', 'EE', '', 1, 59.0, 28.0, 0.0), [])\n"
+        "    sys.stdout.write('started\\n'); sys.stdout.flush(); time.sleep(60)\n"
+        f"open_world_gazetteer({str(tmp_path)!r}, source=WorldSource(lambda: 'slow', slow))\n"
+    )
     building = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     try:
         assert building.stdout.readline() == "started\n"
