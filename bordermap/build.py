@@ -419,7 +419,9 @@ def add_place(
         outputs_of(sources).check(rebuild, "-o")
     if (new.lat or new.lon) and not new.source:
         raise InputError(
-            Origin("--source", 0), "the new place has coordinates but no source", "say where they came from: --source"
+            Origin.option("--source"),
+            "the new place has coordinates but no source",
+            "say where they came from: --source",
         )
     with locked_folders([target_of(path).parent, target_of(sources.cache).parent]):
         stored = read_encoded(path, "places file", sources.encoding)
@@ -427,7 +429,7 @@ def add_place(
         places = read_places(path, content)
         place_id = new.id or slug(new.name)
         if not place_id:
-            raise InputError(Origin("--id", 0), f"cannot make an id from the name '{new.name}'", "pass --id")
+            raise InputError(Origin.option("--id"), f"cannot make an id from the name '{new.name}'", "pass --id")
         taken = {p.id.casefold(): p for p in places}
         if place_id.casefold() in taken:
             line = taken[place_id.casefold()].origin.line
@@ -451,7 +453,9 @@ def add_place(
         if not new.lat and not new.lon:
             if not new.query:
                 raise InputError(
-                    Origin("--query", 0), "no position for the new place", "pass --query, or --lat, --lon and --source"
+                    Origin.option("--query"),
+                    "no position for the new place",
+                    "pass --query, or --lat, --lon and --source",
                 )
             next_line = Origin(str(path), len(split_lines(content)) + 1)
             probe = Place(
@@ -466,7 +470,7 @@ def add_place(
                 (),
                 next_line,
                 query=new.query,
-                stated_precision_m=parse_precision_m(new.precision_m, Origin("--precision-m", 0)),
+                stated_precision_m=parse_precision_m(new.precision_m, Origin.option("--precision-m")),
             )
             located, _, chain = locate_places(sources, settings, places=[*places, probe])
             lookup = located.lookups[place_id]

@@ -22,7 +22,7 @@ from bordermap.build import (
     explain_place,
     export_map,
 )
-from bordermap.errors import BordermapError, Origin, printable
+from bordermap.errors import BordermapError, Origin, UnresolvedPlaces, printable
 from bordermap.export import FORMATS
 from bordermap.files import write_atomically
 from bordermap.gazetteer import extract_csv
@@ -449,13 +449,13 @@ def _built() -> datetime | None:
         return None
     if not epoch.isdigit():
         raise BordermapError(
-            Origin("SOURCE_DATE_EPOCH", 0),
+            Origin.environment("SOURCE_DATE_EPOCH"),
             f"'{epoch}' is not a number of seconds",
             "set it to a Unix time such as 1171411200, or unset it",
         )
     if len(epoch) > 12 or int(epoch) > LAST_EPOCH:
         raise BordermapError(
-            Origin("SOURCE_DATE_EPOCH", 0),
+            Origin.environment("SOURCE_DATE_EPOCH"),
             f"'{epoch[:40]}' is after the year 9999",
             "set it to a Unix time such as 1171411200, or unset it",
         )
@@ -570,13 +570,12 @@ def _check(args: argparse.Namespace) -> int:
     except BordermapError as error:
         if args.debug:
             traceback.print_exc()
-        problems = getattr(error, "problems", None)
         lines = (
-            [f"{place.origin}: error: '{place.query}' ({place.id}): {why}; {hint}" for place, why, hint in problems]
-            if problems
-            else [f"{error.origin}: error: {error.message}; {error.hint}"]
+            [printable(f"{p.origin}: error: '{p.query}' ({p.place_id}): {p.why}; {p.hint}") for p in error.problems]
+            if isinstance(error, UnresolvedPlaces)
+            else [printable(f"{error.origin}: error: {error.message}; {error.hint}")]
         )
-        print("\n".join(map(printable, lines)))
+        print("\n".join(lines))
         print(f"summary: {len(lines)} errors; the data could not be checked further")
         return 1
     for finding in report.findings:
@@ -597,7 +596,7 @@ def _gazetteer(args: argparse.Namespace) -> int:
     if output is None:
         if project is None:
             raise BordermapError(
-                Origin("-o", 0),
+                Origin.option("-o"),
                 f"no -o given, and no {PROJECT_FILE} here or above",
                 "pass -o FILE, or run it in a project (bordermap init DIR)",
             )
@@ -738,7 +737,7 @@ def main(argv: list[str] | None = None) -> int:
     except BordermapError as error:
         if args.debug:
             traceback.print_exc()
-        print(str(error), file=sys.stderr)
+        print("\n".join(error.lines()) if isinstance(error, UnresolvedPlaces) else str(error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("bordermap: interrupted; nothing half-written was left behind", file=sys.stderr)

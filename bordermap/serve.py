@@ -197,12 +197,12 @@ class MapServer(ThreadingHTTPServer):
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
                 raise BordermapError(
-                    Origin("--port", 0),
+                    Origin.option("--port"),
                     f"port {port} is in use",
                     "pass another --port, or leave it out to take a free one",
                 ) from None
             raise BordermapError(
-                Origin("--port", 0),
+                Origin.option("--port"),
                 f"cannot listen on 127.0.0.1:{port} ({error.strerror})",
                 "pass another --port, or leave it out to take a free one",
             ) from None
@@ -339,7 +339,7 @@ def _changes_of(watched: Watched, stop: threading.Event | None) -> Iterable[set]
         folders = watched.folders()
         if not folders:
             raise BordermapError(
-                Origin(str(watched.texts), 0), "none of the map's input folders exists", "check the project's paths"
+                Origin.folder(str(watched.texts)), "none of the map's input folders exists", "check the project's paths"
             )
         identity = watched.texts_identity()
         watcher = watchfiles.watch(

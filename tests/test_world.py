@@ -5,10 +5,11 @@ import sys
 
 import pytest
 
+from bordermap.errors import WorldGazetteerError
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, Gazetteer, GazetteerEntry
 from bordermap.geocode import Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain
 from bordermap.project import PLACES_HEADER
-from bordermap.world import FILE_NAME, WorldGazetteerError, WorldSource, open_world_gazetteer
+from bordermap.world import FILE_NAME, WorldSource, open_world_gazetteer
 
 from conftest import SEEDS, run_cli
 from helpers_html import features_by_id
