@@ -1,4 +1,7 @@
-"""Run the pipeline and write its files: the only module that writes, and always through a temporary file."""
+"""The pipeline: read → locate → match → survey → render → write, and the geocoding session the commands share.
+
+Every file a run writes goes through ``outputs_of`` (``files.Outputs``): checked first, written whole, or not at all.
+"""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -7,9 +10,9 @@ from pathlib import Path
 
 from bordermap.cache import cache_csv, query_key, read_cache
 from bordermap.check import Finding, survey
-from bordermap.errors import BordermapError, InputError, Origin
+from bordermap.errors import BordermapError, InputError
 from bordermap.export import FORMATS, export
-from bordermap.files import Outputs, locked_folders, target_of
+from bordermap.files import Outputs
 from bordermap.gazetteer import read_gazetteer
 from bordermap.geocode import (
     DEFAULT_NOMINATIM_URL,
@@ -20,17 +23,14 @@ from bordermap.geocode import (
     GazetteerGeocoder,
     GeocoderChain,
     Located,
-    Lookup,
     NominatimGeocoder,
     area_of,
-    explain,
     locate,
 )
 from bordermap.geometry import Shape, read_point_places, read_shapes
-from bordermap.places import Place, append_row, parse_precision_m, read_places, slug
+from bordermap.places import Place, read_places
 from bordermap.project import SETTINGS_FILE_NAMES, user_cache_folder
 from bordermap.render import MapMetadata, map_data, render_map
-from bordermap.tables import read_encoded, split_lines
 from bordermap.text import find_passages, read_texts
 from bordermap.world import LazyWorldGazetteer
 
@@ -82,7 +82,7 @@ class BuildResult:
     html: bytes = field(default=b"", repr=False, compare=False)  # the page written, which `serve` serves too
 
 
-def _bias(places: list[Place], shapes: list[Shape], settings: GeocodingSettings) -> Bias:
+def bias_of(places: list[Place], shapes: list[Shape], settings: GeocodingSettings) -> Bias:
     points = [(p.position.lat, p.position.lon) for p in places if p.position is not None]
     for shape in shapes:
         west, south, east, north = shape.geometry.bounds
@@ -90,7 +90,7 @@ def _bias(places: list[Place], shapes: list[Shape], settings: GeocodingSettings)
     return Bias(settings.bias_countries, area_of(points))
 
 
-def _chain(sources: Sources, settings: GeocodingSettings) -> GeocoderChain:
+def geocoder_chain(sources: Sources, settings: GeocodingSettings) -> GeocoderChain:
     gazetteer = GazetteerGeocoder(read_gazetteer(sources.gazetteer)) if sources.gazetteer is not None else None
     online = None
     if settings.online:
@@ -128,7 +128,7 @@ def outputs_of(sources: Sources) -> Outputs:
     return Outputs(inputs_of(sources), reserved=SETTINGS_FILE_NAMES)
 
 
-def _stage_cache(outputs: Outputs, sources: Sources, chain: "GeocoderChain | None") -> None:
+def stage_cache(outputs: Outputs, sources: Sources, chain: "GeocoderChain | None") -> None:
     """Stage the cache with this run's new answers, merged under the folder's lock with what is on disk then."""
     if chain is None or not chain.new_answers:
         return
@@ -142,9 +142,9 @@ def _stage_cache(outputs: Outputs, sources: Sources, chain: "GeocoderChain | Non
     outputs.stage(sources.cache, "--cache", merged, replaces=(sources.cache,))
 
 
-def _save_cache(sources: Sources, chain: "GeocoderChain | None") -> int:
+def save_cache(sources: Sources, chain: "GeocoderChain | None") -> int:
     outputs = outputs_of(sources)
-    _stage_cache(outputs, sources, chain)
+    stage_cache(outputs, sources, chain)
     outputs.commit()
     return len(chain.new_answers) if chain is not None else 0
 
@@ -168,23 +168,23 @@ def locate_places(
     shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
     if not any(p.needs_geocoding for p in places):
         return Located(places, [], {}), shapes, None
-    chain = _chain(sources, settings)
+    chain = geocoder_chain(sources, settings)
     try:
         located = locate(
             places,
             chain,
-            _bias(places, shapes, settings),
+            bias_of(places, shapes, settings),
             allow_unresolved=settings.allow_unresolved,
             progress=settings.progress if settings.online else None,
         )
     except BordermapError:
-        _save_cache(sources, chain)
+        save_cache(sources, chain)
         raise
     return located, shapes, chain
 
 
 @dataclass(frozen=True)
-class _Built:
+class Built:
     data: dict
     places: list[Place]
     shapes: list[Shape]
@@ -212,13 +212,13 @@ class _Built:
 Stages = Callable[[str], None]  # told the name of each stage of a run as it begins (the CLI draws a bar)
 
 
-def _no_stages(stage: str) -> None:
+def no_stages(stage: str) -> None:
     pass
 
 
-def _build_data(
-    sources: Sources, settings: GeocodingSettings, built: datetime | None, stages: Stages = _no_stages
-) -> _Built:
+def build_data(
+    sources: Sources, settings: GeocodingSettings, built: datetime | None, stages: Stages = no_stages
+) -> Built:
     stages("reading the texts")
     texts = read_texts(sources.texts)
     stages("reading the places and shapes")
@@ -230,7 +230,7 @@ def _build_data(
     stages("measuring sides and distances")
     surveyed = survey(places, shapes)
     metadata = MapMetadata(built=built or datetime.now(UTC))
-    return _Built(
+    return Built(
         data=map_data(places, shapes, texts, passages, metadata, surveyed),
         places=places,
         shapes=shapes,
@@ -248,7 +248,7 @@ def build_map(
     cdn: bool = False,
     built: datetime | None = None,
     export_dir: Path | None = None,
-    stages: Stages = _no_stages,
+    stages: Stages = no_stages,
 ) -> BuildResult:
     """Read the texts, places and shapes, geocode, find the passages, render the map and write it atomically.
 
@@ -260,13 +260,13 @@ def build_map(
     for path in exports:
         outputs.check(path, "--export-dir")
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
-    made = _build_data(sources, settings, built, stages)
+    made = build_data(sources, settings, built, stages)
     stages("drawing the map")
     html = render_map(made.data, cdn=cdn).encode("utf-8")
     outputs.stage(output, "-o", html)
     for fmt, path in zip(FORMATS, exports):
         outputs.stage(path, "--export-dir", export(made.data, fmt))
-    _stage_cache(outputs, sources, made.chain)
+    stage_cache(outputs, sources, made.chain)
     stages("writing")
     outputs.commit()
     return BuildResult(
@@ -283,38 +283,6 @@ def build_map(
     )
 
 
-@dataclass(frozen=True)
-class ExportResult:
-    """What an export found, and its bytes when it was asked for them rather than for a file."""
-
-    warnings: tuple[str, ...]
-    content: bytes | None = field(default=None, repr=False)
-
-
-def export_map(
-    sources: Sources,
-    output: Path | None,
-    fmt: str,
-    *,
-    settings: GeocodingSettings = GeocodingSettings(),
-    built: datetime | None = None,
-    stages: Stages = _no_stages,
-) -> ExportResult:
-    """Write one export (geojson, kml or csv) of the map data to ``output``, or return it when ``output`` is None."""
-    outputs = outputs_of(sources)
-    if output is not None:
-        outputs.check(output, "-o")
-    outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
-    made = _build_data(sources, settings, built, stages)
-    stages("writing")
-    content = export(made.data, fmt)
-    if output is not None:
-        outputs.stage(output, "-o", content)
-    _stage_cache(outputs, sources, made.chain)
-    outputs.commit()
-    return ExportResult(made.warnings, None if output is not None else content)
-
-
 def _geocoding_findings(located: Located) -> list[Finding]:
     return [Finding(origin, "warning", message) for origin, message in located.warnings]
 
@@ -328,177 +296,3 @@ def _check_unique_ids(places: list[Place], shapes: list[Shape], sources: Sources
                 f"id '{shape.id}' is also used by a place ({sources.places}:{place_lines[shape.id.casefold()]})",
                 "give every place and shape its own id",
             )
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """What ``bordermap check`` found: every finding, and counts for the summary."""
-
-    findings: list[Finding]
-    places: int
-    located: int
-    shapes: int
-    quotes: dict[str, int]
-
-
-def check_inputs(sources: Sources, settings: GeocodingSettings = GeocodingSettings()) -> CheckReport:
-    """Everything a build does but drawing: read, geocode, find passages, survey. Errors still raise."""
-    outputs_of(sources).check(sources.cache, "--cache", replaces=(sources.cache,))
-    made = _build_data(sources, settings, None)
-    _save_cache(sources, made.chain)
-    return CheckReport(
-        findings=made.findings,
-        places=len(made.places),
-        located=made.located,
-        shapes=len(made.shapes),
-        quotes=made.quotes,
-    )
-
-
-def explain_place(sources: Sources, settings: GeocodingSettings, place_id: str) -> str:
-    """How a place got (or would get) its position: its own coordinates, or the candidates for its query."""
-    places = load_places(sources.places, sources.encoding)
-    matches = [p for p in places if p.id.casefold() == place_id.casefold()]
-    if not matches:
-        raise InputError(
-            Origin(str(sources.places)), f"no place has the id '{place_id}'", "give the id of a row of the places file"
-        )
-    place = matches[0]
-    if place.position is not None:
-        return (
-            f"{place.id}: coordinates given in {place.origin.path}:{place.origin.line}: "
-            f"{place.position.lat:.5f}, {place.position.lon:.5f}; source: {place.position.source}"
-        )
-    if not place.query:
-        return f"{place.id}: no coordinates and no query: shown as 'not on the map'"
-    shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
-    outputs_of(sources).check(sources.cache, "--cache", replaces=(sources.cache,))
-    chain = _chain(sources, settings)
-    try:
-        lookup = chain.lookup(place.query, _bias(places, shapes, settings))
-    finally:
-        _save_cache(sources, chain)
-    return explain(place, lookup)
-
-
-@dataclass(frozen=True)
-class NewPlace:
-    """What ``bordermap add`` was asked to add."""
-
-    name: str
-    id: str = ""
-    query: str = ""
-    lat: str = ""
-    lon: str = ""
-    category: str = ""
-    aliases: str = ""
-    country: str = ""
-    note: str = ""
-    precision_m: str = ""
-    source: str = ""
-
-
-def add_place(
-    sources: Sources, settings: GeocodingSettings, new: NewPlace, rebuild: Path | None = None
-) -> tuple[Place, Lookup | None]:
-    """Append a checked row to the places file, geocoding it first when it gives only a query.
-
-    ``rebuild`` is the map the caller will build next: it is checked first, so that a map that cannot be
-    written stops the run before the row is added.
-
-    Every byte already in the file stays as it was; nothing is written when the id is taken, the lookup fails or
-    the new row would not read back as the new place. The file is read and rewritten under its folder's lock, so
-    that runs of ``add`` at the same time each keep their row (issue #11).
-    """
-    path = Path(sources.places)
-    origin = Origin(str(path))
-    outputs = outputs_of(sources)
-    outputs.check(path, "--places", replaces=(path,))
-    outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
-    if rebuild is not None:
-        outputs_of(sources).check(rebuild, "-o")
-    if (new.lat or new.lon) and not new.source:
-        raise InputError(
-            Origin.option("--source"),
-            "the new place has coordinates but no source",
-            "say where they came from: --source",
-        )
-    with locked_folders([target_of(path).parent, target_of(sources.cache).parent]):
-        stored = read_encoded(path, "places file", sources.encoding)
-        content = stored.content
-        places = read_places(path, content)
-        place_id = new.id or slug(new.name)
-        if not place_id:
-            raise InputError(Origin.option("--id"), f"cannot make an id from the name '{new.name}'", "pass --id")
-        taken = {p.id.casefold(): p for p in places}
-        if place_id.casefold() in taken:
-            line = taken[place_id.casefold()].origin.line
-            raise InputError(
-                Origin(str(path), line, 1), f"id '{place_id}' is already used on line {line}", "pass another --id"
-            )
-        values = {
-            "id": place_id,
-            "name": new.name,
-            "category": new.category,
-            "aliases": new.aliases,
-            "country": new.country,
-            "note": new.note,
-            "precision_m": new.precision_m,
-            "query": new.query,
-            "lat": new.lat,
-            "lon": new.lon,
-            "source": new.source,
-        }
-        lookup, chain = None, None
-        if not new.lat and not new.lon:
-            if not new.query:
-                raise InputError(
-                    Origin.option("--query"),
-                    "no position for the new place",
-                    "pass --query, or --lat, --lon and --source",
-                )
-            next_line = Origin(str(path), len(split_lines(content)) + 1)
-            probe = Place(
-                place_id,
-                new.name,
-                new.category or "place",
-                None,
-                (),
-                new.country,
-                "",
-                (),
-                (),
-                next_line,
-                query=new.query,
-                stated_precision_m=parse_precision_m(new.precision_m, Origin.option("--precision-m")),
-            )
-            located, _, chain = locate_places(sources, settings, places=[*places, probe])
-            lookup = located.lookups[place_id]
-            position = located.places[-1].located
-            values.update(
-                lat=f"{position.lat:.5f}",
-                lon=f"{position.lon:.5f}",
-                source=position.source,
-                country=located.places[-1].country,
-                precision_m=new.precision_m or f"{position.precision_m:g}",
-                attribution="|".join(located.places[-1].attribution),
-            )
-        updated = append_row(content, values, origin, optional=() if new.country else ("country",))
-        added = _read_back(path, updated, len(places), values)
-        outputs.stage(path, "--places", stored.encode(updated, added.origin), replaces=(path,))
-        _stage_cache(outputs, sources, chain)
-        outputs.commit()
-    return added, lookup
-
-
-def _read_back(path: Path, updated: str, count: int, values: dict[str, str]) -> Place:
-    """The new place as the updated file reads: exactly one more row, with the id and name that were asked for."""
-    places = read_places(path, updated)
-    added = [p for p in places if p.id == values["id"]]
-    if len(places) != count + 1 or len(added) != 1 or added[0].name != values["name"].strip():
-        raise InputError(
-            Origin(str(path)),
-            "the new row would not read back as the place asked for",
-            "check the values for characters the CSV cannot hold, or add the row by hand",
-        )
-    return added[0]

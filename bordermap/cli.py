@@ -12,30 +12,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bordermap import __version__
-from bordermap.build import (
-    GeocodingSettings,
-    NewPlace,
-    Sources,
-    add_place,
-    build_map,
-    check_inputs,
-    explain_place,
-    export_map,
-)
+from bordermap.build import GeocodingSettings, Sources, build_map
+from bordermap.commands.add import NewPlace, add_place
+from bordermap.commands.check import check_inputs
+from bordermap.commands.export import export_map
+from bordermap.commands.gazetteer import write_gazetteer
+from bordermap.commands.locate import explain_place
+from bordermap.commands.serve import serve_map
+from bordermap.commands.suggest import suggest_places, write_suggestions
 from bordermap.errors import BordermapError, Origin, UnresolvedPlaces, printable
 from bordermap.export import FORMATS
-from bordermap.files import write_atomically
-from bordermap.gazetteer import extract_csv
 from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
-from bordermap.project import PROJECT_FILE, SETTINGS_FILE_NAMES, find_project, init_project, resolve_paths
-from bordermap.serve import serve_map
-from bordermap.suggest import (
-    DEFAULT_MIN_CONFIDENCE,
-    require_status_column,
-    source_label,
-    suggest_places,
-    write_suggestions,
-)
+from bordermap.project import PROJECT_FILE, init_project, resolve_paths
+from bordermap.suggest import DEFAULT_MIN_CONFIDENCE, require_status_column, source_label
 from bordermap.tables import text_codec
 
 STDOUT_NAMES = ("-", "/dev/stdout")  # what export -o takes for standard output, as csvkit and ogr2ogr do
@@ -404,18 +393,21 @@ class _StageBar:
 
 
 def _sources(args: argparse.Namespace) -> Sources:
-    """The inputs, from the options and the project; ``args.output`` is filled in too when the command has one."""
+    """The inputs, from the options and the project."""
+    return _resolved(args)[0]
+
+
+def _resolved(args: argparse.Namespace) -> tuple[Sources, Path | None]:
+    """The inputs, and the output (given, else the project's; None for a command that writes no map)."""
     given = {key: getattr(args, key, None) for key in ("texts", "places", "shapes", "gazetteer", "cache", "output")}
     no_texts = args.command == "locate" or getattr(args, "no_build", False)
     writes_map = args.command in ("build", "serve") or args.command == "add" and not args.no_build
     needed = ("places",) if no_texts else ("texts", "places")
     resolved = resolve_paths(given, Path.cwd(), needed=(*needed, "output") if writes_map else needed)
     paths = resolved.paths
-    if hasattr(args, "output"):
-        args.output = paths["output"]
     places, cache = paths["places"], paths["cache"]
     assert places is not None and cache is not None  # resolve_paths raises for a missing places file; cache defaults
-    return Sources(
+    sources = Sources(
         paths["texts"] or Path("."),  # None only for a command that reads no text
         places,
         paths["shapes"],
@@ -424,6 +416,7 @@ def _sources(args: argparse.Namespace) -> Sources:
         args.encoding,
         resolved.settings,
     )
+    return sources, paths["output"]
 
 
 def _notify(message: str) -> None:
@@ -477,13 +470,15 @@ def _some(ids, shown: int = 12) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
+    sources, output = _resolved(args)
+    assert output is not None  # resolve_paths asks for -o when nothing says where the map goes
     bar = _StageBar(total=6)
     try:
         result = build_map(
-            _sources(args),
-            args.output,
+            sources,
+            output,
             settings=_settings(args),
-            cdn=args.cdn,
+            cdn=getattr(args, "cdn", False),
             export_dir=getattr(args, "export_dir", None),
             built=_built(),
             stages=bar,
@@ -498,7 +493,7 @@ def _build(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     if result.cached_answers:
-        print(f"  {result.cached_answers} new answers saved in {args.cache}", file=sys.stderr)
+        print(f"  {result.cached_answers} new answers saved in {sources.cache}", file=sys.stderr)
     if result.unquoted:
         print(f"  not named in the texts: {_some(result.unquoted)}", file=sys.stderr)
     return 0
@@ -519,24 +514,19 @@ def _add(args: argparse.Namespace) -> int:
         source=args.source,
     )
     settings = _settings(args)
-    place, lookup = add_place(_sources(args), settings, new, rebuild=None if args.no_build else args.output)
+    sources, output = _resolved(args)
+    place, lookup = add_place(sources, settings, new, rebuild=None if args.no_build else output)
     if lookup is not None:
         print("\n".join(map(printable, explain(place, lookup).splitlines())), file=sys.stderr)
     print(f"added {place.id} at {place.origin}: {place.located.lat:.5f}, {place.located.lon:.5f}", file=sys.stderr)
     if args.no_build:
         return 0
-    args.cdn, args.allow_unresolved, args.export_dir = False, False, None
     return _build(args)
 
 
 def _locate(args: argparse.Namespace) -> int:
-    report = [printable(line) for line in explain_place(_sources(args), _settings(args), args.id).splitlines()]
-    summary = ("position:", "no candidates:", "warning:")
-    print(
-        "\n".join(
-            report if args.explain else [report[0], *(line for line in report if line.strip().startswith(summary))]
-        )
-    )
+    explanation = explain_place(_sources(args), _settings(args), args.id)
+    print("\n".join(printable(line) for line in (explanation.lines if args.explain else explanation.summary)))
     return 0
 
 
@@ -591,25 +581,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _gazetteer(args: argparse.Namespace) -> int:
-    output = args.output
-    project = find_project(Path.cwd())
-    if output is None:
-        if project is None:
-            raise BordermapError(
-                Origin.option("-o"),
-                f"no -o given, and no {PROJECT_FILE} here or above",
-                "pass -o FILE, or run it in a project (bordermap init DIR)",
-            )
-        output = project.path("gazetteer")
-    if output.exists() and not args.force:
-        raise BordermapError(Origin(str(output)), "the file exists", "pass --force to replace it, or another -o")
-    settings = {project.settings: "project's settings file"} if project is not None else {}
-    write_atomically(output, b"", "-o", inputs=settings, new=not args.force, dry_run=True, reserved=SETTINGS_FILE_NAMES)
-    content = extract_csv(args.bbox, args.countries, args.min_population)
-    write_atomically(
-        output, content.encode("utf-8"), "-o", inputs=settings, new=not args.force, reserved=SETTINGS_FILE_NAMES
+    written = write_gazetteer(
+        args.output, args.bbox, args.countries, args.min_population, force=args.force, cwd=Path.cwd()
     )
-    print(f"{output}: {content.count(chr(10)) - 1} rows", file=sys.stderr)
+    print(f"{written.path}: {written.rows} rows", file=sys.stderr)
     return 0
 
 
@@ -670,13 +645,14 @@ def _suggest(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    sources, settings = _sources(args), _settings(args)
+    (sources, output), settings = _resolved(args), _settings(args)
+    assert output is not None  # resolve_paths asks for -o when nothing says where the map goes
     settings = dataclasses.replace(settings, progress=None)
 
     def ready(url: str, watched) -> None:
         print(url, flush=True)
         print(
-            f"bordermap: serving {args.output} at {url}; watching {len(watched.files)} files and the texts "
+            f"bordermap: serving {output} at {url}; watching {len(watched.files)} files and the texts "
             f"in {watched.texts}; Ctrl-C stops",
             file=sys.stderr,
             flush=True,
@@ -697,7 +673,7 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"{error} (the map stays as it was)", file=sys.stderr, flush=True)
 
     try:
-        serve_map(sources, args.output, settings, port=args.port, ready=ready, built=built, failed=failed)
+        serve_map(sources, output, settings, port=args.port, ready=ready, built=built, failed=failed)
     except KeyboardInterrupt:
         print("bordermap: stopped serving", file=sys.stderr)
     return 0

@@ -12,9 +12,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from bordermap.build import Sources, load_places
 from bordermap.errors import InputError, Origin
-from bordermap.files import Outputs, locked_folders, target_of
 from bordermap.gazetteer import (
     ATTRIBUTION,
     COUNTRY_CLASS,
@@ -22,19 +20,22 @@ from bordermap.gazetteer import (
     GazetteerEntry,
     Match,
     name_key,
-    read_gazetteer,
 )
-from bordermap.geometry import distance_m, read_shapes
-from bordermap.places import SUGGESTED, Place, append_row, read_places, slug
-from bordermap.project import user_cache_folder
-from bordermap.tables import read_encoded, read_rows, text_positions
-from bordermap.text import Text, read_texts
-from bordermap.world import open_world_gazetteer
+from bordermap.geometry import distance_m
+from bordermap.places import SUGGESTED, Place
+from bordermap.tables import read_rows, text_positions
+from bordermap.text import Text
 
 MAX_WORDS = 5
+
+
 MAX_CANDIDATES = 25  # of one name, the most populous first: 'San José' has hundreds
+
+
 DEFAULT_MIN_CONFIDENCE = 0.5
 # Lower-case words that may join the words of one name: "Isle of Man", "Trinidad and Tobago", "Rio de Janeiro".
+
+
 CONNECTORS = {
     "of",
     "de",
@@ -59,6 +60,8 @@ CONNECTORS = {
     "en",
 }
 # A capitalised phrase with one of these is a place the gazetteers of towns cannot hold: "Tumen River".
+
+
 CUES_AFTER = {
     "river",
     "province",
@@ -86,8 +89,12 @@ CUES_AFTER = {
     "canal",
     "coast",
 }
+
+
 CUES_BEFORE = {"mount", "lake", "fort", "cape", "isle", "river", "republic", "kingdom", "viceroyalty", "gulf"}
 # English words that are also place names somewhere: held back unless the text's evidence is strong.
+
+
 COMMON_WORDS = {
     "of",
     "mobile",
@@ -240,6 +247,8 @@ COMMON_WORDS = {
     "although",
 }
 # A word that starts a name of a person ("President OBAMA", "King Norodom SIHANOUK"): its run is no place.
+
+
 TITLES = {
     "president",
     "king",
@@ -269,6 +278,8 @@ TITLES = {
 }
 # The last word of the name of an organisation, event or document: "Asahi TV", "Platt Amendment". Its place words
 # are part of a name, not a place the text speaks of.
+
+
 NAME_ENDINGS = {
     "tv",
     "amendment",
@@ -330,6 +341,8 @@ NAME_ENDINGS = {
     "foundation",
 }
 # The first word of such a name, followed by "of": "Treaty of Paris", "Congress of Vienna".
+
+
 NAME_STARTS = {
     "treaty",
     "accord",
@@ -353,9 +366,17 @@ NAME_STARTS = {
     "bishop",
     "archbishop",
 }
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
 _POSSESSIVE = re.compile(r"['’]s\Z")
+
+
 _SENTENCE_END = set(".!?:;")
+
+
 _JOIN = re.compile(r"[ \t\u00a0]{1,2}\Z")
 
 
@@ -524,6 +545,8 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 SUPPORT_KM = 300
+
+
 FAR_KM = 3000
 
 
@@ -935,52 +958,3 @@ def require_status_column(path: Path, encoding: str | None = None) -> None:
             "the header has no 'status' column, which marks suggested rows",
             "add ',status' to the end of the header line, then run suggest --write again",
         )
-
-
-def write_suggestions(
-    path: Path, suggestions: list[Suggestion], encoding: str | None = None, inputs: dict[Path, str] | None = None
-) -> list[Place]:
-    """Append a row per suggestion to the places file, as ``add`` does: under its folder's lock, every byte already
-    there kept, the rows read back before the file is replaced; return the places added."""
-    path = Path(path)
-    outputs = Outputs(inputs or {})
-    outputs.check(path, "--places", replaces=(path,))
-    with locked_folders([target_of(path).parent]):
-        stored = read_encoded(path, "places file", encoding)
-        content = stored.content
-        places = read_places(path, content)
-        taken = {p.id.casefold() for p in places}
-        rows = []
-        for suggestion in suggestions:
-            base = slug(suggestion.chosen.name if suggestion.chosen else suggestion.phrase) or "place"
-            place_id, number = base, 1
-            while place_id.casefold() in taken:
-                number += 1
-                place_id = f"{base}_{number}"
-            taken.add(place_id.casefold())
-            rows.append(row_of(suggestion, place_id))
-        for values in rows:
-            content = append_row(content, values, Origin(str(path)))
-        added = [p for p in read_places(path, content) if p.id.casefold() in {r["id"].casefold() for r in rows}]
-        if len(added) != len(rows):
-            raise InputError(
-                Origin(str(path)), "the new rows would not read back as the places suggested", "add them by hand"
-            )
-        outputs.stage(
-            path, "--places", stored.encode(content, added[0].origin if added else Origin(str(path))), replaces=(path,)
-        )
-        outputs.commit()
-    return added
-
-
-def suggest_places(sources: Sources, notify=None) -> tuple[list[Suggestion], int, list[Variant]]:
-    """``suggest`` on a run's inputs: its texts, the places and shapes it has, its gazetteer, the world's."""
-    texts = read_texts(sources.texts)
-    places = load_places(sources.places, sources.encoding)
-    shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
-    gazetteers: list = [read_gazetteer(sources.gazetteer)] if sources.gazetteer is not None else []
-    gazetteers.append(open_world_gazetteer(user_cache_folder(), notify))
-    keys: set[str] = set()
-    for gazetteer in gazetteers:
-        keys |= gazetteer.keys()
-    return suggest(texts, places, shapes, gazetteers, keys)

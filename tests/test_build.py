@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bordermap.build import GeocodingSettings, NewPlace, Sources, add_place, build_map
+from bordermap.build import GeocodingSettings, Sources, build_map
+from bordermap.commands.add import NewPlace, add_place
 from bordermap.errors import InputError, UnresolvedPlaces
 from bordermap.files import write_atomically
 from bordermap.places import read_places

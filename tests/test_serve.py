@@ -194,7 +194,7 @@ def test_a_port_in_use_is_one_line_and_no_build(project):
 
 @pytest.fixture
 def small_server():
-    from bordermap.serve import LiveMap, MapServer
+    from bordermap.commands.serve import LiveMap, MapServer
 
     servers = []
 

@@ -1,0 +1,136 @@
+"""``bordermap add``: append one checked row to the places file, geocoding it first when it gives a query."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bordermap.build import GeocodingSettings, Sources, locate_places, outputs_of, stage_cache
+from bordermap.errors import InputError, Origin
+from bordermap.files import locked_folders, target_of
+from bordermap.geocode import (
+    Lookup,
+)
+from bordermap.places import Place, append_row, parse_precision_m, read_places, slug
+from bordermap.tables import read_encoded, split_lines
+
+
+@dataclass(frozen=True)
+class NewPlace:
+    """What ``bordermap add`` was asked to add."""
+
+    name: str
+    id: str = ""
+    query: str = ""
+    lat: str = ""
+    lon: str = ""
+    category: str = ""
+    aliases: str = ""
+    country: str = ""
+    note: str = ""
+    precision_m: str = ""
+    source: str = ""
+
+
+def add_place(
+    sources: Sources, settings: GeocodingSettings, new: NewPlace, rebuild: Path | None = None
+) -> tuple[Place, Lookup | None]:
+    """Append a checked row to the places file, geocoding it first when it gives only a query.
+
+    ``rebuild`` is the map the caller will build next: it is checked first, so that a map that cannot be
+    written stops the run before the row is added.
+
+    Every byte already in the file stays as it was; nothing is written when the id is taken, the lookup fails or
+    the new row would not read back as the new place. The file is read and rewritten under its folder's lock, so
+    that runs of ``add`` at the same time each keep their row (issue #11).
+    """
+    path = Path(sources.places)
+    origin = Origin(str(path))
+    outputs = outputs_of(sources)
+    outputs.check(path, "--places", replaces=(path,))
+    outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
+    if rebuild is not None:
+        outputs_of(sources).check(rebuild, "-o")
+    if (new.lat or new.lon) and not new.source:
+        raise InputError(
+            Origin.option("--source"),
+            "the new place has coordinates but no source",
+            "say where they came from: --source",
+        )
+    with locked_folders([target_of(path).parent, target_of(sources.cache).parent]):
+        stored = read_encoded(path, "places file", sources.encoding)
+        content = stored.content
+        places = read_places(path, content)
+        place_id = new.id or slug(new.name)
+        if not place_id:
+            raise InputError(Origin.option("--id"), f"cannot make an id from the name '{new.name}'", "pass --id")
+        taken = {p.id.casefold(): p for p in places}
+        if place_id.casefold() in taken:
+            line = taken[place_id.casefold()].origin.line
+            raise InputError(
+                Origin(str(path), line, 1), f"id '{place_id}' is already used on line {line}", "pass another --id"
+            )
+        values = {
+            "id": place_id,
+            "name": new.name,
+            "category": new.category,
+            "aliases": new.aliases,
+            "country": new.country,
+            "note": new.note,
+            "precision_m": new.precision_m,
+            "query": new.query,
+            "lat": new.lat,
+            "lon": new.lon,
+            "source": new.source,
+        }
+        lookup, chain = None, None
+        if not new.lat and not new.lon:
+            if not new.query:
+                raise InputError(
+                    Origin.option("--query"),
+                    "no position for the new place",
+                    "pass --query, or --lat, --lon and --source",
+                )
+            next_line = Origin(str(path), len(split_lines(content)) + 1)
+            probe = Place(
+                place_id,
+                new.name,
+                new.category or "place",
+                None,
+                (),
+                new.country,
+                "",
+                (),
+                (),
+                next_line,
+                query=new.query,
+                stated_precision_m=parse_precision_m(new.precision_m, Origin.option("--precision-m")),
+            )
+            located, _, chain = locate_places(sources, settings, places=[*places, probe])
+            lookup = located.lookups[place_id]
+            position = located.places[-1].located
+            values.update(
+                lat=f"{position.lat:.5f}",
+                lon=f"{position.lon:.5f}",
+                source=position.source,
+                country=located.places[-1].country,
+                precision_m=new.precision_m or f"{position.precision_m:g}",
+                attribution="|".join(located.places[-1].attribution),
+            )
+        updated = append_row(content, values, origin, optional=() if new.country else ("country",))
+        added = _read_back(path, updated, len(places), values)
+        outputs.stage(path, "--places", stored.encode(updated, added.origin), replaces=(path,))
+        stage_cache(outputs, sources, chain)
+        outputs.commit()
+    return added, lookup
+
+
+def _read_back(path: Path, updated: str, count: int, values: dict[str, str]) -> Place:
+    """The new place as the updated file reads: exactly one more row, with the id and name that were asked for."""
+    places = read_places(path, updated)
+    added = [p for p in places if p.id == values["id"]]
+    if len(places) != count + 1 or len(added) != 1 or added[0].name != values["name"].strip():
+        raise InputError(
+            Origin(str(path)),
+            "the new row would not read back as the place asked for",
+            "check the values for characters the CSV cannot hold, or add the row by hand",
+        )
+    return added[0]

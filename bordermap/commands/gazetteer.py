@@ -1,0 +1,48 @@
+"""``bordermap gazetteer``: a regional gazetteer CSV extracted from GeoNames, written where a project keeps it."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bordermap.errors import InputError, Origin, OutputError
+from bordermap.files import write_atomically
+from bordermap.gazetteer import extract_csv
+from bordermap.project import PROJECT_FILE, SETTINGS_FILE_NAMES, find_project
+
+
+@dataclass(frozen=True)
+class GazetteerWritten:
+    """Where the gazetteer went and how many rows it has."""
+
+    path: Path
+    rows: int
+
+
+def write_gazetteer(
+    output: Path | None,
+    bbox: tuple[float, float, float, float],
+    countries: tuple[str, ...],
+    min_population: int,
+    *,
+    force: bool = False,
+    cwd: Path = Path("."),
+) -> GazetteerWritten:
+    """Extract the region's places into ``output`` (default: the project's gazetteer); never replace a file
+    unless ``force``, never a settings file. The destination is checked before the extract is made."""
+    project = find_project(cwd)
+    if output is None:
+        if project is None:
+            raise OutputError(
+                Origin.option("-o"),
+                f"no -o given, and no {PROJECT_FILE} here or above",
+                "pass -o FILE, or run it in a project (bordermap init DIR)",
+            )
+        output = project.path("gazetteer")
+    if output.exists() and not force:
+        raise InputError(Origin(str(output)), "the file exists", "pass --force to replace it, or another -o")
+    settings = {project.settings: "project's settings file"} if project is not None else {}
+    write_atomically(output, b"", "-o", inputs=settings, new=not force, dry_run=True, reserved=SETTINGS_FILE_NAMES)
+    content = extract_csv(bbox, countries, min_population)
+    write_atomically(
+        output, content.encode("utf-8"), "-o", inputs=settings, new=not force, reserved=SETTINGS_FILE_NAMES
+    )
+    return GazetteerWritten(output, content.count("\n") - 1)
