@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BAD, PLACES, ROOT, SEEDS, SHAPES, run_cli
+from conftest import BAD, PLACES, ROOT, SEEDS, SHAPES, run_cli, run_main
 from helpers_html import features_by_id
 
 CASES = sorted(p for p in BAD.glob("*/*") if p.suffix in (".csv", ".geojson", ".txt"))
@@ -44,7 +44,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def _build(paths: dict[str, Path], *extra: str):
-    return run_cli(
+    return run_main(
         "build",
         "--texts",
         str(paths["texts"]),

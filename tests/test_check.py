@@ -7,7 +7,7 @@ from bordermap.check import survey
 from bordermap.geometry import LocalFrame, borders, distance_m, read_shapes
 from bordermap.places import read_places
 
-from conftest import BAD, DATA, PLACES, ROOT, SHAPES, run_cli
+from conftest import BAD, DATA, PLACES, ROOT, SHAPES, run_main
 
 HOERYONG, SANHE = (42.44113, 129.74601), (42.47532, 129.73585)
 
@@ -85,7 +85,7 @@ def test_swapped_lat_and_lon_are_detected():
 
 
 def test_check_report_for_the_bundled_data_has_no_errors():
-    result = run_cli("check", "--strict")
+    result = run_main("check", "--strict")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[0] == "summary: 5 places (4 located), 3 shapes"
     assert "  no quote: sanhe" in result.stdout.splitlines()
@@ -94,16 +94,16 @@ def test_check_report_for_the_bundled_data_has_no_errors():
 
 def test_check_report_for_a_broken_fixture_lists_each_finding(tmp_path):
     bad = DATA / "check" / "broken_places.csv"
-    result = run_cli("check", "--places", str(bad.relative_to(ROOT)))
+    result = run_main("check", "--places", str(bad.relative_to(ROOT)))
     assert result.returncode == 0
     assert result.stdout == (DATA / "check" / "broken_places.expected").read_text(encoding="utf-8")
-    strict = run_cli("check", "--strict", "--places", str(bad.relative_to(ROOT)))
+    strict = run_main("check", "--strict", "--places", str(bad.relative_to(ROOT)))
     assert strict.returncode == 1
 
 
 def test_check_reports_an_input_error_as_an_error_line_and_exits_1():
     bad = BAD / "places" / "latitude_out_of_range.csv"
-    result = run_cli("check", "--places", str(bad))
+    result = run_main("check", "--places", str(bad))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{bad}:2:24: error: latitude 129.74601 is out of range; did you swap lat and lon?",
@@ -112,7 +112,7 @@ def test_check_reports_an_input_error_as_an_error_line_and_exits_1():
 
 
 def test_build_prints_the_same_warnings(tmp_path):
-    result = run_cli("build", "--places", "tests/data/check/broken_places.csv", "-o", str(tmp_path / "m.html"))
+    result = run_main("build", "--places", "tests/data/check/broken_places.csv", "-o", str(tmp_path / "m.html"))
     assert result.returncode == 0
     expected = (DATA / "check" / "broken_places.expected").read_text(encoding="utf-8").splitlines()[:4]
     assert result.stderr.splitlines()[:4] == expected

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_main
 
 PLACES = 2_000  # more than the page draws one by one (DETAIL_LIMIT in draw.js)
 SYLLABLES = ("ba", "ko", "ri", "sun", "mel", "tor", "va", "ne", "dal", "gu", "pi", "sho", "ran", "ve", "lu", "mo")
@@ -35,7 +35,7 @@ def dense_map(tmp_path_factory):
     (texts / "journey.txt").write_text("A long journey\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     (folder / "shapes.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
     output = folder / "map.html"
-    result = run_cli(
+    result = run_main(
         "build",
         "--places",
         str(folder / "places.csv"),

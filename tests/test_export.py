@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 
 from bordermap.text import read_texts
 
-from conftest import BUNDLED, ROOT, SEEDS, run_cli
+from conftest import BUNDLED, ROOT, SEEDS, run_main
 from helpers_html import features_by_id
 
 KML_NS = {"k": "http://www.opengis.net/kml/2.2"}
@@ -35,7 +35,7 @@ PAYLOADS = [
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     folder = tmp_path_factory.mktemp("exports")
-    result = run_cli("build", "-o", str(folder / "map.html"), "--export-dir", str(folder))
+    result = run_main("build", "-o", str(folder / "map.html"), "--export-dir", str(folder))
     assert result.returncode == 0, result.stderr
     return folder
 
@@ -61,7 +61,7 @@ def test_geojson_is_valid_rfc7946_with_every_place_and_its_quotes(exported):
 
 
 def test_build_reads_back_the_points_it_exported(exported, tmp_path):
-    result = run_cli("build", *BUNDLED, "--places", str(exported / "map.geojson"), "-o", str(tmp_path / "again.html"))
+    result = run_main("build", *BUNDLED, "--places", str(exported / "map.geojson"), "-o", str(tmp_path / "again.html"))
     assert result.returncode == 0, result.stderr
     again, first = features_by_id(tmp_path / "again.html"), features_by_id(exported / "map.html")
     for place_id in ("hoeryong", "bridge", "guard_posts", "sanhe", "village_in_china"):
@@ -129,7 +129,7 @@ def hostile_exports(tmp_path_factory):
             writer.writerow(
                 [f"p{number}", payload, payload, 42.4, 129.7 + number / 100, "Payloadville", payload, payload]
             )
-    result = run_cli(
+    result = run_main(
         "build",
         "--texts",
         str(seeds),
@@ -179,7 +179,7 @@ def test_kml_ids_are_unique_when_one_id_is_another_with_a_suffix(tmp_path):
         encoding="utf-8",
     )
     output = tmp_path / "map.kml"
-    result = run_cli("export", "--format", "kml", "--texts", str(SEEDS), "--places", str(places), "-o", str(output))
+    result = run_main("export", "--format", "kml", "--texts", str(SEEDS), "--places", str(places), "-o", str(output))
     assert result.returncode == 0, result.stderr
     ids = etree.parse(str(output)).xpath("//k:Placemark/@id", namespaces=KML_NS)
     assert len(ids) == len(set(ids))

@@ -17,7 +17,7 @@ import pytest
 from bordermap.errors import InputError, OutputError
 from bordermap.files import Outputs, read_regular, write_atomically
 
-from conftest import BUNDLED, PLACES, ROOT, SEEDS, SHAPES, run_cli
+from conftest import BUNDLED, PLACES, ROOT, SEEDS, SHAPES, run_cli, run_main
 
 PREVIOUS_MAP = b"<!doctype html><title>the previous map</title>\n"
 
@@ -45,7 +45,7 @@ def work(tmp_path) -> dict[str, Path]:
 
 
 def build(work, *extra: str, output: Path | str | None = None):
-    return run_cli(
+    return run_main(
         "build",
         "--texts",
         str(work["texts"]),
@@ -312,7 +312,7 @@ def test_a_text_that_links_inside_the_texts_folder_is_read(work):
 @pytest.mark.slow
 def test_ten_adds_at_once_keep_every_row(work):
     def add(number: int):
-        return run_cli(
+        return run_cli(  # processes, not threads: the folder lock is per process
             "add",
             f"Place {number}",
             "--lat",
@@ -343,7 +343,7 @@ def test_ten_adds_at_once_keep_every_row(work):
 def test_add_with_name_first_writes_a_row_that_reads_back_not_a_comment(tmp_path, name):
     places = tmp_path / "places.csv"
     places.write_text("name,id,lat,lon,source\nHoeryong,hoeryong,42.44,129.75,GeoNames\n", encoding="utf-8")
-    result = run_cli(
+    result = run_main(
         "add",
         name,
         "--id",
@@ -369,7 +369,7 @@ def test_add_with_name_first_writes_a_row_that_reads_back_not_a_comment(tmp_path
 @pytest.mark.parametrize("codec", ["unicode_escape", "rot13", "undefined", "raw_unicode_escape", "idna", "hex"])
 def test_add_refuses_an_encoding_that_is_not_a_text_file_s(work, codec):
     before = snapshot(work["folder"])
-    result = run_cli(
+    result = run_main(
         "add",
         "Sanhe",
         "--lat",
@@ -391,7 +391,7 @@ def test_add_refuses_an_encoding_that_is_not_a_text_file_s(work, codec):
 
 def test_add_with_coordinates_but_no_source_names_the_option_not_a_file_position(work):
     before = snapshot(work["folder"])
-    result = run_cli(
+    result = run_main(
         "add",
         "Sanhe",
         "--lat",
@@ -410,7 +410,7 @@ def test_add_with_coordinates_but_no_source_names_the_option_not_a_file_position
 
 def test_add_whose_map_would_overwrite_an_input_adds_no_row(work):
     before = snapshot(work["folder"])
-    result = run_cli(
+    result = run_main(
         "add",
         "Sanhe",
         "--lat",

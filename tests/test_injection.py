@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import DATA, run_cli
+from conftest import DATA, run_main
 
 PAYLOADS = json.loads((DATA / "payloads" / "payloads.json").read_text(encoding="utf-8"))
 TITLE = "Payloads under review"
@@ -82,7 +82,7 @@ def payload_map(tmp_path_factory) -> Path:
     shapes = folder / "shapes.geojson"
     shapes.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
     output = folder / "map.html"
-    result = run_cli(
+    result = run_main(
         "build",
         "--texts",
         str(seeds),
@@ -217,7 +217,7 @@ def test_exports_keep_the_payloads_as_text_for_google_earth_qgis_and_spreadsheet
         "--allow-unresolved",
     ]
     for fmt in ("kml", "geojson", "csv"):
-        result = run_cli("export", "--format", fmt, "-o", str(tmp_path / f"map.{fmt}"), *inputs)
+        result = run_main("export", "--format", fmt, "-o", str(tmp_path / f"map.{fmt}"), *inputs)
         assert result.returncode == 0, result.stderr
     namespace = {"kml": "http://www.opengis.net/kml/2.2"}
     placemarks = etree.parse(str(tmp_path / "map.kml")).getroot().iterfind(".//kml:Placemark", namespace)

@@ -3,7 +3,7 @@ is data to the page, never a lookup into Object.prototype or an exception."""
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_main
 
 BUILT_INS = ["__proto__", "constructor", "toString", "valueOf", "hasOwnProperty"]
 PLACE_IDS = BUILT_INS[1:]  # an id starts with a letter or digit, so '__proto__' is only ever a fragment
@@ -29,7 +29,7 @@ def built_in_map(tmp_path_factory):
     shapes = folder / "shapes.geojson"  # none: the bundled shapes belong to another text
     shapes.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
     output = folder / "map.html"
-    result = run_cli(
+    result = run_main(
         "build", "--texts", str(seeds), "--places", str(places), "--shapes", str(shapes), "-o", str(output)
     )
     assert result.returncode == 0, result.stderr

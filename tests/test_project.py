@@ -10,7 +10,7 @@ from bordermap import cli
 from bordermap.errors import InputError
 from bordermap.project import PLACES_HEADER, PROJECT_TEMPLATE, find_project, init_project, read_project, resolve_paths
 
-from conftest import DATA, PLACES, ROOT, SEEDS, run_cli
+from conftest import DATA, PLACES, ROOT, SEEDS, run_main
 
 SEED = next(SEEDS.glob("*.txt"))
 HOERYONG = "hoeryong,Hoeryong,city,42.44113,129.74601,1000,,KP,,GeoNames 2044091,,,,\n"
@@ -25,7 +25,7 @@ def _tree(folder):
 
 
 def test_init_copies_the_texts_byte_for_byte_with_their_metadata(tmp_path):
-    result = run_cli("init", str(tmp_path / "story"), str(SEED))
+    result = run_main("init", str(tmp_path / "story"), str(SEED))
     assert result.returncode == 0, result.stderr
     project = tmp_path / "story"
     assert _tree(project) == [
@@ -44,11 +44,11 @@ def test_init_copies_the_texts_byte_for_byte_with_their_metadata(tmp_path):
 
 def test_a_new_project_builds_its_own_map_from_any_folder_inside_it(tmp_path):
     project = tmp_path / "story"
-    assert run_cli("init", str(project), str(SEED)).returncode == 0
+    assert run_main("init", str(project), str(SEED)).returncode == 0
     (project / "places.csv").write_text(
         PLACES_HEADER + "hoeryong,Hoeryong,city,42.44113,129.74601,1000,,KP,,GeoNames 2044091,,,\n", encoding="utf-8"
     )
-    result = run_cli("build", cwd=project / "texts")
+    result = run_main("build", cwd=project / "texts")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(project / "map.html")
     assert "1 of 1 places located, 0 shapes" in result.stderr
@@ -57,16 +57,16 @@ def test_a_new_project_builds_its_own_map_from_any_folder_inside_it(tmp_path):
 def test_a_text_without_txt_suffix_is_copied_under_a_txt_name(tmp_path):
     story = tmp_path / "narva.md"
     story.write_bytes(b"Narva\n\nA walk to the castle.\n")
-    result = run_cli("init", str(tmp_path / "p"), str(story))
+    result = run_main("init", str(tmp_path / "p"), str(story))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "p" / "texts" / "narva.md.txt").read_bytes() == story.read_bytes()
 
 
 def test_init_replaces_nothing_and_leaves_nothing_when_it_fails(tmp_path):
     project = tmp_path / "story"
-    assert run_cli("init", str(project), str(SEED)).returncode == 0
+    assert run_main("init", str(project), str(SEED)).returncode == 0
     before = {p: _digest(p) for p in project.rglob("*") if p.is_file()}
-    again = run_cli("init", str(project), str(SEED))
+    again = run_main("init", str(project), str(SEED))
     assert again.returncode == 1
     assert (
         again.stderr == f"{project / 'bordermap.toml'}:1:1: a project is already here; work in it, or give "
@@ -77,7 +77,7 @@ def test_init_replaces_nothing_and_leaves_nothing_when_it_fails(tmp_path):
     other = tmp_path / "other"
     (other / "texts").mkdir(parents=True)
     (other / "texts" / SEED.name).write_text("mine\n")
-    clash = run_cli("init", str(other), str(SEED))
+    clash = run_main("init", str(other), str(SEED))
     assert clash.returncode == 1
     assert "the file exists and would be replaced" in clash.stderr and clash.stderr.count("\n") == 1
     assert _tree(other) == ["texts", f"texts/{SEED.name}"]
@@ -85,13 +85,13 @@ def test_init_replaces_nothing_and_leaves_nothing_when_it_fails(tmp_path):
 
 
 def test_a_missing_text_makes_no_project_folder(tmp_path):
-    result = run_cli("init", str(tmp_path / "p"), str(tmp_path / "missing.txt"))
+    result = run_main("init", str(tmp_path / "p"), str(tmp_path / "missing.txt"))
     assert result.returncode == 1 and result.stderr.count("\n") == 1
     assert not (tmp_path / "p").exists()
 
 
 def test_outside_any_project_a_missing_input_says_so_and_suggests_init(tmp_path):
-    result = run_cli("build", cwd=tmp_path)
+    result = run_main("build", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == (
         f"--texts: no texts folder given, and no bordermap.toml in {tmp_path} or above; pass "
@@ -105,12 +105,12 @@ def test_explicit_inputs_from_elsewhere_do_not_take_the_bundled_shapes(tmp_path)
     (tmp_path / "texts" / "post.txt").write_bytes(SEED.read_bytes())
     places = tmp_path / "places.csv"
     places.write_bytes(PLACES.read_bytes())
-    result = run_cli(
+    result = run_main(
         "build", "--texts", str(tmp_path / "texts"), "--places", str(places), "-o", str(tmp_path / "map.html"), cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
     assert "0 shapes" in result.stderr
-    with_shapes = run_cli(
+    with_shapes = run_main(
         "build",
         "--texts",
         str(tmp_path / "texts"),
@@ -127,8 +127,8 @@ def test_explicit_inputs_from_elsewhere_do_not_take_the_bundled_shapes(tmp_path)
 
 def test_defaults_come_from_the_project_of_the_places_given_not_the_current_folder(tmp_path):
     project = tmp_path / "story"
-    assert run_cli("init", str(project), str(SEED)).returncode == 0
-    result = run_cli("build", "--places", str(project / "places.csv"), cwd=ROOT)
+    assert run_main("init", str(project), str(SEED)).returncode == 0
+    result = run_main("build", "--places", str(project / "places.csv"), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(project / "map.html")
     assert "0 of 0 places located, 0 shapes" in result.stderr
@@ -178,29 +178,29 @@ def test_gazetteer_never_replaces_a_file_without_force(tmp_path):
     output = tmp_path / "gazetteer.csv"
     output.write_text("mine\n")
     args = ("gazetteer", "--bbox", "129.6,42.3,129.9,42.6", "--countries", "KP", "--min-population", "15000")
-    refused = run_cli(*args, "-o", str(output))
+    refused = run_main(*args, "-o", str(output))
     assert refused.returncode == 1
     assert refused.stderr == f"{output}:1:1: the file exists; pass --force to replace it, or another -o\n"
     assert output.read_text() == "mine\n"
-    forced = run_cli(*args, "-o", str(output), "--force")
+    forced = run_main(*args, "-o", str(output), "--force")
     assert forced.returncode == 0, forced.stderr
     assert output.read_text().startswith("geonameid,name,")
 
 
 def test_gazetteer_without_o_writes_the_projects_and_outside_one_asks_for_o(tmp_path):
     args = ("gazetteer", "--bbox", "129.6,42.3,129.9,42.6", "--countries", "KP", "--min-population", "15000")
-    outside = run_cli(*args, cwd=tmp_path)
+    outside = run_main(*args, cwd=tmp_path)
     assert outside.returncode == 1
     assert outside.stderr == (
         "-o: no -o given, and no bordermap.toml here or above; pass -o FILE, or run it in a "
         "project (bordermap init DIR)\n"
     )
     project = tmp_path / "p"
-    assert run_cli("init", str(project)).returncode == 0
-    inside = run_cli(*args, cwd=project)
+    assert run_main("init", str(project)).returncode == 0
+    inside = run_main(*args, cwd=project)
     assert inside.returncode == 0, inside.stderr
     assert (project / "gazetteer.csv").exists()
-    assert run_cli(*args, cwd=project).returncode == 1
+    assert run_main(*args, cwd=project).returncode == 1
 
 
 # Issue #19: the settings file is an input, a project's paths stay inside it, loose inputs never replace its map.
@@ -292,14 +292,14 @@ def test_the_repositorys_pyproject_is_an_input_of_its_own_builds(tmp_path):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     before = _files(tmp_path)
-    result = run_cli("build", "-o", "pyproject.toml", cwd=tmp_path)
+    result = run_main("build", "-o", "pyproject.toml", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "pyproject.toml:1:1: 'pyproject.toml' is the name of a project's settings "
         "file; give -o another name, e.g. map.html"
     ]
     assert _files(tmp_path) == before
-    assert run_cli("check", cwd=tmp_path).returncode == 0
+    assert run_main("check", cwd=tmp_path).returncode == 0
 
 
 def test_inputs_from_outside_a_project_never_replace_its_map(tmp_path, monkeypatch, capsys):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import PLACES, run_cli
+from conftest import PLACES, run_main
 
 
 def popup_of(page, place_id):
@@ -153,7 +153,7 @@ def test_a_text_with_old_mac_or_windows_line_endings_keeps_its_paragraphs(open_m
     lines = ["Deserters", "", "They crossed at Hoeryong.", "Sanhe is on the other bank.", "The end."]
     (seeds / "text.txt").write_bytes(line_end.join(lines).encode("utf-8"))
     output = tmp_path / "map.html"
-    result = run_cli("build", "--texts", str(seeds), "--places", str(PLACES), "-o", str(output))
+    result = run_main("build", "--texts", str(seeds), "--places", str(PLACES), "-o", str(output))
     assert result.returncode == 0, result.stderr
     page = open_map(output)
     assert page.page.locator(".bm-text-title").inner_text() == "Deserters"

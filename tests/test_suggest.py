@@ -9,7 +9,7 @@ from bordermap.project import PLACES_HEADER
 from bordermap.suggest import spelling_skeleton, suggest
 from bordermap.text import Text, read_texts
 
-from conftest import DATA, ROOT, SEEDS, run_cli
+from conftest import DATA, ROOT, SEEDS, run_main
 
 SEED = next(SEEDS.glob("*.txt"))
 
@@ -22,12 +22,12 @@ def _suggest(content: str, world, places=()):
 
 def _new_project(tmp_path):
     project = tmp_path / "post"
-    assert run_cli("init", str(project), str(SEED)).returncode == 0
+    assert run_main("init", str(project), str(SEED)).returncode == 0
     return project
 
 
 def test_suggest_on_the_bundled_post_finds_hoeryong_the_tumen_river_china_and_north_korea(tmp_path, world_gazetteer):
-    result = run_cli("suggest", cwd=_new_project(tmp_path))
+    result = run_main("suggest", cwd=_new_project(tmp_path))
     assert result.returncode == 0, result.stderr
     rows = {line.split("  ")[0]: line for line in result.stdout.splitlines()[1:]}
     assert "Hoeryŏng (KP)" in rows["Hoeryong"] and "42.44113, 129.74601" in rows["Hoeryong"]
@@ -37,7 +37,7 @@ def test_suggest_on_the_bundled_post_finds_hoeryong_the_tumen_river_china_and_no
 
 
 def test_places_the_files_already_name_are_not_suggested_again(world_gazetteer):
-    result = run_cli("suggest", cwd=ROOT)
+    result = run_main("suggest", cwd=ROOT)
     assert result.returncode == 0, result.stderr
     mentions = [line.split("  ")[0] for line in result.stdout.splitlines()[1:]]
     assert "Hoeryong" not in mentions and "Tumen River" not in mentions
@@ -47,17 +47,17 @@ def test_places_the_files_already_name_are_not_suggested_again(world_gazetteer):
 def test_write_appends_unreviewed_rows_that_read_back_and_build(tmp_path, world_gazetteer):
     project = _new_project(tmp_path)
     before = (project / "places.csv").read_bytes()
-    result = run_cli("suggest", "--write", "--min-confidence", "0.7", cwd=project)
+    result = run_main("suggest", "--write", "--min-confidence", "0.7", cwd=project)
     assert result.returncode == 0, result.stderr
     content = (project / "places.csv").read_bytes()
     assert content.startswith(before)
     rows = content.decode().splitlines()[1:]
     assert rows and all(row.endswith(",suggested") for row in rows)
     assert any(row.startswith("hoeryong,Hoeryŏng,town,42.44113,129.74601,2000,Hoeryong|Hoiryeong,KP,") for row in rows)
-    build = run_cli("build", cwd=project)
+    build = run_main("build", cwd=project)
     assert build.returncode == 0, build.stderr
     assert "typo" not in build.stderr and "larger than the whole map" not in build.stderr
-    again = run_cli("suggest", cwd=project)
+    again = run_main("suggest", cwd=project)
     assert "Hoeryong" not in [line.split("  ")[0] for line in again.stdout.splitlines()[1:]]
 
 
@@ -65,7 +65,7 @@ def test_write_into_a_header_without_a_status_column_adds_nothing(tmp_path, worl
     project = _new_project(tmp_path)
     (project / "places.csv").write_text(PLACES_HEADER.replace(",status", ""), encoding="utf-8")
     before = (project / "places.csv").read_bytes()
-    result = run_cli("suggest", "--write", cwd=project)
+    result = run_main("suggest", "--write", cwd=project)
     assert result.returncode == 1
     assert result.stderr == (
         "places.csv:1:1: the header has no 'status' column, which marks suggested rows; add "
@@ -103,7 +103,7 @@ def test_a_word_spelled_like_a_place_of_the_files_is_pointed_out_not_suggested(t
     project = _new_project(tmp_path)
     with open(project / "places.csv", "a", encoding="utf-8") as places:
         places.write("hoeryong,Hoeryong,town,42.44113,129.74601,2000,,KP,,GeoNames 2044091\n")
-    result = run_cli("suggest", cwd=project)
+    result = run_main("suggest", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "Hoiryeong" not in result.stdout
     assert (
