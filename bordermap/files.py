@@ -336,14 +336,8 @@ def write_atomically(
     inputs: dict[Path, str] | None = None,
     replaces: tuple[Path, ...] = (),
     new: bool = False,
-    dry_run: bool = False,
-    reserved: tuple[str, ...] = (),
 ) -> None:
-    """Write one file so that a reader sees the old file or the whole new one, never a part (with ``new``, a new one).
-
-    With ``dry_run``, only check that it could be written (before spending time on its content).
-    """
-    outputs = Outputs(inputs, reserved)
+    """Write one file so that a reader sees the old file or the whole new one, never a part (``new``: a new one)."""
+    outputs = Outputs(inputs)
     outputs.stage(path, option, data, replaces, new)
-    if not dry_run:
-        outputs.commit()
+    outputs.commit()

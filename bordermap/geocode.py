@@ -674,9 +674,8 @@ def locate(
     progress: Callable[[Iterable, int], Iterable] | None = None,
 ) -> Located:
     """Give every row that has a query but no coordinates a position, or fail listing all that found none."""
-    pending: Iterable[Place] = [p for p in places if p.needs_geocoding]
-    if progress is not None:
-        pending = progress(list(pending), sum(1 for p in places if p.needs_geocoding))
+    needing = [p for p in places if p.needs_geocoding]
+    pending: Iterable[Place] = progress(needing, len(needing)) if progress is not None else needing
     lookups: dict[str, Lookup] = {}
     warnings: list[tuple[Origin, str]] = []
     problems: list[Unresolved] = []

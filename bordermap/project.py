@@ -331,7 +331,7 @@ def resolve_paths(given: dict[str, Path | None], cwd: Path, needed: tuple[str, .
             settings.append(here.settings)
     paths: dict[str, Path | None] = {}
     for key in (*INPUTS, "output"):
-        option = "-o" if key == "output" else f"--{key}"
+        option = _option_of(key)
         if given.get(key) is not None:
             paths[key] = given[key]
         elif project is not None:

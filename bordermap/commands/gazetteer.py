@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bordermap.errors import InputError, Origin, OutputError
-from bordermap.files import write_atomically
+from bordermap.files import Outputs
 from bordermap.gazetteer import extract_csv
 from bordermap.project import PROJECT_FILE, SETTINGS_FILE_NAMES, find_project
 
@@ -40,9 +40,9 @@ def write_gazetteer(
     if output.exists() and not force:
         raise InputError(Origin(str(output)), "the file exists", "pass --force to replace it, or another -o")
     settings = {project.settings: "project's settings file"} if project is not None else {}
-    write_atomically(output, b"", "-o", inputs=settings, new=not force, dry_run=True, reserved=SETTINGS_FILE_NAMES)
+    outputs = Outputs(settings, reserved=SETTINGS_FILE_NAMES)
+    outputs.check(output, "-o", new=not force)  # before the extract is made, which takes seconds
     content = extract_csv(bbox, countries, min_population)
-    write_atomically(
-        output, content.encode("utf-8"), "-o", inputs=settings, new=not force, reserved=SETTINGS_FILE_NAMES
-    )
+    outputs.stage(output, "-o", content.encode("utf-8"), new=not force)
+    outputs.commit()
     return GazetteerWritten(output, content.count("\n") - 1)
