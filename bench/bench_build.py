@@ -14,9 +14,11 @@ from types import SimpleNamespace
 
 from bordermap.build import Sources, build_map
 from bordermap.check import survey
-from bordermap.geometry import distance_m, read_shapes
+from bordermap.fold import fold
+from bordermap.geojson import read_shapes
+from bordermap.geometry import distance_m
 from bordermap.places import read_places
-from bordermap.text import Text, find_passages, fold, read_texts, sentence_spans
+from bordermap.text import Text, find_passages, read_texts, sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS, PLACES, SHAPES = ROOT / "seeds", ROOT / "data" / "places.csv", ROOT / "data" / "shapes.geojson"

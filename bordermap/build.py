@@ -8,29 +8,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bordermap.cache import cache_csv, query_key, read_cache
+from bordermap.cache import CacheGeocoder, cache_csv, query_key, read_cache
 from bordermap.check import Finding, survey
 from bordermap.errors import BordermapError, InputError
 from bordermap.export import FORMATS, export
 from bordermap.files import Outputs
 from bordermap.gazetteer import read_gazetteer
-from bordermap.geocode import (
-    DEFAULT_NOMINATIM_URL,
-    LOOKUP_BUDGET_S,
-    REQUEST_DEADLINE_S,
-    Bias,
-    CacheGeocoder,
-    GazetteerGeocoder,
-    GeocoderChain,
-    Located,
-    NominatimGeocoder,
-    area_of,
-    locate,
-)
-from bordermap.geometry import Shape, read_point_places, read_shapes
+from bordermap.geocode import Bias, GazetteerGeocoder, GeocoderChain, Located, area_of, locate
+from bordermap.geojson import Shape, read_point_places, read_shapes
+from bordermap.geometry import bounds_of
+from bordermap.nominatim import DEFAULT_NOMINATIM_URL, LOOKUP_BUDGET_S, REQUEST_DEADLINE_S, NominatimGeocoder
+from bordermap.page.model import MapContent, MapMetadata, map_content
+from bordermap.page.render import render_map
 from bordermap.places import Place, read_places
 from bordermap.project import SETTINGS_FILE_NAMES, user_cache_folder
-from bordermap.render import MapMetadata, map_data, render_map
 from bordermap.text import find_passages, read_texts
 from bordermap.world import LazyWorldGazetteer
 
@@ -85,8 +76,8 @@ class BuildResult:
 def bias_of(places: list[Place], shapes: list[Shape], settings: GeocodingSettings) -> Bias:
     points = [(p.position.lat, p.position.lon) for p in places if p.position is not None]
     for shape in shapes:
-        west, south, east, north = shape.geometry.bounds
-        points += [(south, west), (north, east)]
+        box = bounds_of(shape.geometry)
+        points += [(box.south, box.west), (box.north, box.east)]
     return Bias(settings.bias_countries, area_of(points))
 
 
@@ -185,7 +176,7 @@ def locate_places(
 
 @dataclass(frozen=True)
 class Built:
-    data: dict
+    content: MapContent
     places: list[Place]
     shapes: list[Shape]
     quotes: dict[str, int]
@@ -231,7 +222,7 @@ def build_data(
     surveyed = survey(places, shapes)
     metadata = MapMetadata(built=built or datetime.now(UTC))
     return Built(
-        data=map_data(places, shapes, texts, passages, metadata, surveyed),
+        content=map_content(places, shapes, texts, passages, metadata, surveyed),
         places=places,
         shapes=shapes,
         quotes={thing_id: len(passages[thing_id]) for thing_id in [p.id for p in places] + [s.id for s in shapes]},
@@ -262,10 +253,10 @@ def build_map(
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
     made = build_data(sources, settings, built, stages)
     stages("drawing the map")
-    html = render_map(made.data, cdn=cdn).encode("utf-8")
+    html = render_map(made.content, cdn=cdn).encode("utf-8")
     outputs.stage(output, "-o", html)
     for fmt, path in zip(FORMATS, exports):
-        outputs.stage(path, "--export-dir", export(made.data, fmt))
+        outputs.stage(path, "--export-dir", export(made.content, fmt))
     stage_cache(outputs, sources, made.chain)
     stages("writing")
     outputs.commit()

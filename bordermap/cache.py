@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from geopy.location import Location
+
 from bordermap.errors import BIDI_CONTROLS, InputError, Origin
 from bordermap.places import MAX_PRECISION_M
 from bordermap.tables import cells_by_name, header_names, read_rows
@@ -175,3 +177,30 @@ def cache_csv(answers) -> str:
 def today() -> str:
     """The retrieval date written with new answers."""
     return date.today().isoformat()
+
+
+class CacheGeocoder:
+    """Answers from ``data/geocoded.csv``: a found answer is a Location; a cached 'not found' is remembered."""
+
+    provider = "cache"
+
+    def __init__(self, answers: dict[tuple[str, str], CachedAnswer]):
+        self.answers = dict(answers)
+
+    def cached(self, provider: str, query: str) -> CachedAnswer | None:
+        """The cached answer of a provider to a query, if any."""
+        return self.answers.get((provider, query_key(query)))
+
+    def geocode(self, query: str, *, exactly_one: bool = False, **_bias):
+        """The cached found answer for the query, whatever provider gave it."""
+        for (provider, key), answer in sorted(self.answers.items()):
+            if key == query_key(query) and answer.found:
+                location = Location(
+                    answer.display_name, (answer.lat, answer.lon), {"provider": provider, "cached": answer}
+                )
+                return location if exactly_one else [location]
+        return None
+
+    def add(self, answer: CachedAnswer) -> None:
+        """Remember a new answer."""
+        self.answers[(answer.provider, query_key(answer.query))] = answer

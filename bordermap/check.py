@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from bordermap.bounds import Bounds
 from bordermap.errors import Origin, printable
 from bordermap.geometry import (
     Border,
@@ -13,10 +14,9 @@ from bordermap.geometry import (
     Shape,
     Side,
     borders,
+    bounds_of,
     distance_m,
     distances_m,
-    lonlat_bounds,
-    to_geojson,
 )
 from bordermap.places import Place
 
@@ -190,15 +190,13 @@ def survey(places: list[Place], shapes: list[Shape]) -> Survey:
 
 
 def _oversized(points: list[Place], shapes: list[Shape]) -> list[Finding]:
-    corners = [(p.located.lat, p.located.lon) for p in points]
-    for shape in shapes:
-        west, south, east, north = lonlat_bounds(to_geojson(shape.geometry))
-        corners += [(south, west), (north, east)]
-    if len(corners) < 2:
+    if len(points) + len(shapes) < 2:
         return []
-    south, north = min(c[0] for c in corners), max(c[0] for c in corners)
-    west, east = min(c[1] for c in corners), max(c[1] for c in corners)
-    diagonal = distance_m(south, west, north, east)
+    point_box = Bounds.around((p.located.lat, p.located.lon) for p in points)
+    box = Bounds.union(b for b in (point_box, *(bounds_of(s.geometry) for s in shapes)) if b is not None)
+    if box is None:
+        return []
+    diagonal = distance_m(box.south, box.west, box.north, box.east)
     return [
         Finding(
             p.origin,

@@ -17,12 +17,12 @@ from bordermap.commands.add import NewPlace, add_place
 from bordermap.commands.check import check_inputs
 from bordermap.commands.export import export_map
 from bordermap.commands.gazetteer import write_gazetteer
-from bordermap.commands.locate import explain_place
+from bordermap.commands.locate import explain, explain_place
 from bordermap.commands.serve import serve_map
 from bordermap.commands.suggest import suggest_places, write_suggestions
 from bordermap.errors import BordermapError, Origin, UnresolvedPlaces, printable
 from bordermap.export import FORMATS
-from bordermap.geocode import DEFAULT_NOMINATIM_URL, explain
+from bordermap.nominatim import DEFAULT_NOMINATIM_URL
 from bordermap.project import PROJECT_FILE, init_project, resolve_paths
 from bordermap.suggest import DEFAULT_MIN_CONFIDENCE, require_status_column, source_label
 from bordermap.tables import text_codec

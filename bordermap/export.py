@@ -1,6 +1,6 @@
 """Exports that carry the text: GeoJSON (RFC 7946), KML 2.2 for Google Earth, and CSV for spreadsheets.
 
-All three are made from the map data (``render.map_data``), the same object the HTML is drawn from (issue #6).
+All three are made from the map's content (``page.model.MapContent``), the record the page is drawn from (#6, #20).
 """
 
 import csv
@@ -9,6 +9,7 @@ import io
 import json
 import re
 import warnings
+from typing import Any
 
 import pygeoif
 
@@ -19,55 +20,57 @@ with warnings.catch_warnings():
     from fastkml.styles import LineStyle, PolyStyle, Style, StyleUrl
 
 from bordermap.geometry import circle
+from bordermap.page.model import Feature, MapContent
 
 FORMATS = ("geojson", "kml", "csv")
 CSV_COLUMNS = ("place_id", "name", "lat", "lon", "certainty", "precision_m", "text_title", "quote", "start", "end")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _passages(properties: dict) -> list[dict]:
+def _passages(feature: Feature) -> list[dict]:
     return [
-        {"text_id": p["text"], "text_title": p["title"], "quote": p["quote"], "start": p["start"], "end": p["end"]}
-        for p in properties["passages"]
+        {"text_id": q.text.id, "text_title": q.text.title, "quote": q.quote, "start": q.start, "end": q.end}
+        for q in feature.quotes
     ]
 
 
-def to_geojson(data: dict) -> str:
+def to_geojson(content: MapContent) -> str:
     """Every place and shape with its facts and passages, as an RFC 7946 FeatureCollection."""
     features = []
-    for feature in data["features"]:
-        p = feature["properties"]
-        where = p.get("whereabouts") or {}
+    for feature in content.features:
         features.append(
             {
                 "type": "Feature",
-                "id": feature["id"],
-                "geometry": feature["geometry"],
+                "id": feature.id,
+                "geometry": feature.geometry,
                 "properties": {
-                    "id": feature["id"],
-                    "name": p["name"],
-                    "kind": p["kind"],
-                    "category": p["category"],
-                    "certainty": p["certainty"],
-                    "precision_m": p["precision_m"],
-                    "country": p["country"],
-                    "side": where.get("side", ""),
-                    "source": p["source"],
-                    "aliases": p["aliases"],
-                    "note": p["note"],
-                    "attribution": p["attribution"],
-                    "passages": _passages(p),
-                    **({"status": p["status"]} if p["kind"] == "place" else {}),
+                    "id": feature.id,
+                    "name": feature.name,
+                    "kind": feature.kind,
+                    "category": feature.category,
+                    "certainty": feature.certainty,
+                    "precision_m": feature.precision_m,
+                    "country": feature.country,
+                    "side": feature.whereabouts.side if feature.whereabouts else "",
+                    "source": feature.source,
+                    "aliases": list(feature.aliases),
+                    "note": feature.note,
+                    "attribution": list(feature.attribution),
+                    "passages": _passages(feature),
+                    **({"status": feature.status} if feature.kind == "place" else {}),
                 },
             }
         )
-    meta = data["bordermap"]
+    texts = [
+        {key: getattr(t, key) for key in ("id", "title", "publication", "date", "url", "content", "language")}
+        for t in content.texts
+    ]
     return (
         json.dumps(
             {
                 "type": "FeatureCollection",
                 "features": features,
-                "bordermap": {"texts": meta["texts"], "credits": meta["credits"], "built": meta["built"]},
+                "bordermap": {"texts": texts, "credits": list(content.credits), "built": content.built},
             },
             ensure_ascii=False,
             indent=1,
@@ -83,27 +86,25 @@ def _neutralise(value) -> str | float | int:
     return "" if value is None else value
 
 
-def to_csv(data: dict) -> str:
+def to_csv(content: MapContent) -> str:
     """One row per (place, passage); a place without a passage gets one row with empty passage cells."""
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for feature in data["features"]:
-        p = feature["properties"]
-        point = feature["geometry"] if feature["geometry"] and feature["geometry"]["type"] == "Point" else None
-        lat, lon = (point["coordinates"][1], point["coordinates"][0]) if point else ("", "")
-        rows = _passages(p) or [{"text_title": "", "quote": "", "start": "", "end": ""}]
+    for feature in content.features:
+        lat, lon = feature.point or ("", "")
+        rows = _passages(feature) or [{"text_title": "", "quote": "", "start": "", "end": ""}]
         for passage in rows:
             writer.writerow(
                 [
                     _neutralise(v)
                     for v in (
-                        feature["id"],
-                        p["name"],
+                        feature.id,
+                        feature.name,
                         lat,
                         lon,
-                        p["certainty"],
-                        p["precision_m"],
+                        feature.certainty,
+                        feature.precision_m,
                         passage["text_title"],
                         passage["quote"],
                         passage["start"],
@@ -119,29 +120,28 @@ def _kml_colour(hex_colour: str, alpha: str) -> str:
     return f"{alpha}{blue}{green}{red}".lower()
 
 
-def _description(feature: dict) -> str:
+def _description(feature: Feature) -> str:
     # Google Earth shows a description as HTML: every user string is HTML-escaped here, then XML-escaped by fastkml.
-    p = feature["properties"]
     parts = [
-        f"<p><b>{html.escape(p['certainty'].capitalize())}</b>"
-        + (f" · within {p['precision_m']:g} m" if p["precision_m"] else "")
+        f"<p><b>{html.escape(feature.certainty.capitalize())}</b>"
+        + (f" · within {feature.precision_m:g} m" if feature.precision_m else "")
         + "</p>"
     ]
-    for passage in p["passages"]:
-        quote, at, marked = passage["quote"], 0, []
-        for start, end in passage["marks"]:
+    for passage in feature.quotes:
+        quote, at, marked = passage.quote, 0, []
+        for start, end in passage.marks:
             if start < at:
                 continue
             marked.append(html.escape(quote[at:start]) + "<mark>" + html.escape(quote[start:end]) + "</mark>")
             at = end
         marked.append(html.escape(quote[at:]))
-        parts.append(f"<blockquote>{''.join(marked)}<br/><i>{html.escape(passage['title'])}</i></blockquote>")
-    if p["note"]:
-        parts.append(f"<p><i>{html.escape(p['note'])}</i></p>")
-    if p["source"]:
-        parts.append(f"<p>Source: {html.escape(p['source'])}</p>")
-    if p["attribution"]:
-        parts.append(f"<p>Credit: {html.escape('; '.join(p['attribution']))}</p>")
+        parts.append(f"<blockquote>{''.join(marked)}<br/><i>{html.escape(passage.text.title)}</i></blockquote>")
+    if feature.note:
+        parts.append(f"<p><i>{html.escape(feature.note)}</i></p>")
+    if feature.source:
+        parts.append(f"<p>Source: {html.escape(feature.source)}</p>")
+    if feature.attribution:
+        parts.append(f"<p>Credit: {html.escape('; '.join(feature.attribution))}</p>")
     return "".join(parts)
 
 
@@ -154,9 +154,9 @@ def _xml(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def to_kml(data: dict) -> str:
+def to_kml(content: MapContent) -> str:
     """KML 2.2: a Folder per category; quotes in the balloons; precision circles as polygons."""
-    colours = {c["name"]: c["color"] for c in data["bordermap"]["categories"]}
+    colours = {c.name: c.color for c in content.categories}
     styles, folders = [], {}
     for index, (category, colour) in enumerate(colours.items()):
         styles.append(
@@ -170,33 +170,33 @@ def to_kml(data: dict) -> str:
         )
         folders[category] = Folder(name=_xml(category), features=[])
     style_ids = {category: f"#category-{index}" for index, category in enumerate(colours)}
-    for feature in data["features"]:
-        p, geometry = feature["properties"], feature["geometry"]
+    for feature in content.features:
+        geometry = feature.geometry
         if geometry is None:
             continue
-        shapes = [geometry]
-        if geometry["type"] == "Point" and p["precision_m"] and p["certainty"] != "exact":
-            lon, lat = geometry["coordinates"]
-            shapes.append(circle(lat, lon, p["precision_m"]))
+        shapes: list[Any] = [geometry]  # GeoJSON geometries, as pygeoif.shape takes them
+        point = feature.point
+        if point is not None and feature.precision_m and feature.certainty != "exact":
+            shapes.append(circle(point[0], point[1], feature.precision_m))
         for number, shape in enumerate(shapes):
-            folders[p["category"]].append(
+            folders[feature.category].append(
                 Placemark(
                     # '.' never appears in an id (places.ID_PATTERN), so the circle's id cannot be another place's.
-                    id=f"{feature['id']}.precision" if number else feature["id"],
-                    name=_xml(p["name"] if not number else f"{p['name']} (within {p['precision_m']:g} m)"),
+                    id=f"{feature.id}.precision" if number else feature.id,
+                    name=_xml(feature.name if not number else f"{feature.name} (within {feature.precision_m:g} m)"),
                     description=_xml(_description(feature)),
-                    style_url=StyleUrl(url=style_ids[p["category"]]),
+                    style_url=StyleUrl(url=style_ids[feature.category]),
                     geometry=pygeoif.shape(shape),
                 )
             )
     document = Document(
-        name=_xml(" · ".join(t["title"] for t in data["bordermap"]["texts"]) + " — companion map"),
+        name=_xml(" · ".join(t.title for t in content.texts) + " — companion map"),
         styles=styles,
         features=list(folders.values()),
     )
     return KML(features=[document]).to_string(prettyprint=True)
 
 
-def export(data: dict, fmt: str) -> bytes:
-    """The data in one of FORMATS, as the bytes of the file."""
-    return {"geojson": to_geojson, "kml": to_kml, "csv": to_csv}[fmt](data).encode("utf-8")
+def export(content: MapContent, fmt: str) -> bytes:
+    """The map's content in one of FORMATS, as the bytes of the file."""
+    return {"geojson": to_geojson, "kml": to_kml, "csv": to_csv}[fmt](content).encode("utf-8")

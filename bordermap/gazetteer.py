@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Protocol
 
 from bordermap.errors import BordermapError, InputError, Origin
+from bordermap.fold import fold
 from bordermap.tables import cells_by_name, header_names, read_rows
-from bordermap.text import fold
 
 COLUMNS = (
     "geonameid",

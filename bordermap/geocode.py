@@ -1,80 +1,63 @@
-"""Geocoding behind geopy's one interface: the answer cache, the offline gazetteers, then Nominatim when asked.
+"""The lookup chain behind geopy's one interface: the answer cache, the offline gazetteers, then Nominatim when asked.
 
-Every geocoder here answers ``geocode(query, exactly_one=False, country_codes=…, viewbox=…)`` with a list of
+Every geocoder answers ``geocode(query, exactly_one=False, country_codes=…, viewbox=…)`` with a list of
 ``geopy.Location`` (or None), best first; what the ranking saw is kept in ``Location.raw["bordermap"]``.
 """
 
-import json
-import threading
-import time
-import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import Protocol
 
-import requests
-from geopy.adapters import AdapterHTTPError, RequestsAdapter
 from geopy.distance import geodesic
-from geopy.exc import (
-    GeocoderParseError,
-    GeocoderRateLimited,
-    GeocoderServiceError,
-    GeocoderTimedOut,
-    GeocoderUnavailable,
-    GeopyError,
-)
-from geopy.extra.rate_limiter import RateLimiter
-from geopy.geocoders import Nominatim
 from geopy.location import Location
-from urllib3.util.retry import Retry
 
-from bordermap.cache import CachedAnswer, answer_problem, query_key, text_problem, today
+from bordermap.bounds import Bounds
+from bordermap.cache import CachedAnswer, CacheGeocoder, answer_problem, today
 from bordermap.errors import GeocodingError, Origin, Unresolved, UnresolvedPlaces
 from bordermap.gazetteer import ATTRIBUTION as GEONAMES_ATTRIBUTION
 from bordermap.gazetteer import COUNTRY_CLASS, GazetteerEntry, NameIndex
+from bordermap.nominatim import NOMINATIM, NOMINATIM_ATTRIBUTION
 from bordermap.places import Place, Position
 
-DEFAULT_NOMINATIM_URL = "https://nominatim.openstreetmap.org"
-NOMINATIM_ATTRIBUTION = "Geocoding: Nominatim, © OpenStreetMap contributors (ODbL 1.0)"
-NOMINATIM = "nominatim"
 AMBIGUOUS_KM = 10
 CONTEXT_RADIUS_KM = 100
-MIN_REQUEST_INTERVAL_S = 1.0  # Nominatim's usage policy: at most one request per second
-RETRY_AFTER_CAP_S = 30.0
-REQUEST_DEADLINE_S = 30.0  # one request, its retries included, from the first byte sent to the last received
-LOOKUP_BUDGET_S = 600.0  # all the online lookups of one run; answers so far are cached, so a new run goes on
-MAX_ANSWER_BYTES = 2 * 2**20  # decompressed; Nominatim answers a search in a few KiB
 
 
 @dataclass(frozen=True)
 class Bias:
-    """Where answers should preferably be: these countries, this area (south, west, north, east)."""
+    """Where answers should preferably be: these countries, this area."""
 
     countries: tuple[str, ...] = ()
-    area: tuple[float, float, float, float] | None = None
+    area: Bounds | None = None
 
     def distance_km(self, lat: float, lon: float) -> float:
         """0 inside the area, else the distance to its nearest edge (0 when there is no area)."""
         if self.area is None:
             return 0.0
-        south, west, north, east = self.area
-        nearest = (min(max(lat, south), north), min(max(lon, west), east))
-        return geodesic((lat, lon), nearest).km
+        return geodesic((lat, lon), self.area.nearest(lat, lon)).km
 
     def viewbox(self):
         """The area in geopy's viewbox form, or None."""
         if self.area is None:
             return None
-        south, west, north, east = self.area
-        return ((south, west), (north, east))
+        return ((self.area.south, self.area.west), (self.area.north, self.area.east))
 
 
-def area_of(points: Iterable[tuple[float, float]], margin_deg: float = 0.2) -> tuple | None:
-    """The bounding box (south, west, north, east) of (lat, lon) points, widened by a margin."""
-    points = list(points)
-    if not points:
-        return None
-    lats, lons = [p[0] for p in points], [p[1] for p in points]
-    return (min(lats) - margin_deg, min(lons) - margin_deg, max(lats) + margin_deg, max(lons) + margin_deg)
+def area_of(points: Iterable[tuple[float, float]], margin_deg: float = 0.2) -> Bounds | None:
+    """The box of (lat, lon) points, widened by a margin; None without points."""
+    box = Bounds.around(points)
+    return None if box is None else box.padded(margin_deg)
+
+
+class OnlineGeocoder(Protocol):
+    """What the chain needs of an online service (``nominatim.NominatimGeocoder``): geopy's ``geocode``."""
+
+    provider: str
+    url: str
+
+    def geocode(
+        self, query: str, *, exactly_one: bool = False, country_codes: Iterable[str] = (), viewbox=None
+    ) -> list[Location] | None: ...
 
 
 def _entry_location(entry: GazetteerEntry, ranking: dict) -> Location:
@@ -128,7 +111,7 @@ class GazetteerGeocoder:
             return None
         bias = bias or Bias(
             tuple(country_codes),
-            None if viewbox is None else (viewbox[0][0], viewbox[0][1], viewbox[1][0], viewbox[1][1]),
+            None if viewbox is None else Bounds(viewbox[0][0], viewbox[0][1], viewbox[1][0], viewbox[1][1]),
         )
         countries, near, unknown = self._context(parts[1:])
         # A country's own name means the country ('China', not the town China in Japan); the world gazetteer
@@ -166,330 +149,6 @@ class GazetteerGeocoder:
         return locations[0] if exactly_one else locations
 
 
-class _PoliteRetry(Retry):
-    """urllib3's retry with backoff, never faster than Nominatim allows, and a cap on what Retry-After may ask."""
-
-    def get_backoff_time(self) -> float:
-        return max(MIN_REQUEST_INTERVAL_S, super().get_backoff_time())
-
-    def parse_retry_after(self, retry_after: str) -> float:
-        return min(RETRY_AFTER_CAP_S, max(MIN_REQUEST_INTERVAL_S, super().parse_retry_after(retry_after)))
-
-
-class _RateLimiterFromEnd(RateLimiter):
-    # geopy counts the interval from the start of a call; a call that retried inside urllib3 ends with a request
-    # of its own, so count from the end to keep every two requests a second apart.
-    def __call__(self, *args, **kwargs):
-        try:
-            return super().__call__(*args, **kwargs)
-        finally:
-            with self._lock:
-                self._last_call = self._clock()
-
-
-class _BoundedAdapter(RequestsAdapter):
-    """geopy's requests adapter with a deadline for the whole request and a cap on the answer's size (issue #11).
-
-    A read timeout alone lets a server that sends a byte a second hold a request forever, and a compressed or
-    endless answer fill the memory: the body is read in chunks and inflated here, within both bounds.
-    """
-
-    def __init__(self, *, deadline_s: float, **kwargs):
-        super().__init__(**kwargs)
-        self.deadline_s = deadline_s
-
-    def get_json(self, url, *, timeout, headers):
-        text = self.get_text(url, timeout=timeout, headers=headers)
-        try:
-            return json.loads(text)
-        except (ValueError, RecursionError):
-            raise GeocoderParseError(f"the answer is not JSON: {_brief(text, 60)}") from None
-
-    def get_text(self, url, *, timeout, headers):
-        outcome: dict = {}
-
-        def fetch():
-            try:
-                outcome["text"] = self._fetch(url, timeout, headers)
-            except BaseException as error:  # handed to the waiting thread
-                outcome["error"] = error
-
-        # The request runs in a thread so that the deadline holds even while a server trickles its headers; a
-        # thread past it is left to end on its own (it is a daemon, and reads at most one chunk more).
-        worker = threading.Thread(target=fetch, name="bordermap-request", daemon=True)
-        worker.start()
-        worker.join(self.deadline_s)
-        if worker.is_alive():
-            raise GeocoderTimedOut(f"no whole answer within {self.deadline_s:g} s")
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["text"]
-
-    def _fetch(self, url, timeout, headers) -> str:
-        deadline = time.monotonic() + self.deadline_s
-        try:
-            response = self.session.get(
-                url, timeout=timeout, stream=True, headers={**headers, "Accept-Encoding": "gzip, deflate"}
-            )
-        except requests.Timeout:
-            raise GeocoderTimedOut("the service timed out") from None
-        except requests.ConnectionError as error:
-            raise GeocoderUnavailable(_brief(error)) from None
-        except requests.RequestException as error:
-            raise GeocoderServiceError(_brief(error)) from None
-        with response:
-            body = _bounded_body(response, deadline)
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            raise GeocoderParseError("the answer is not UTF-8") from None
-        if response.status_code >= 400:
-            raise AdapterHTTPError(
-                f"status {response.status_code}", status_code=response.status_code, headers=response.headers, text=text
-            )
-        return text
-
-
-def _bounded_body(response, deadline: float) -> bytes:
-    encoding = response.headers.get("Content-Encoding", "").strip().lower()
-    if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
-        raise GeocoderParseError(f"the answer is compressed as '{_brief(encoding, 20)}'")
-    inflater = zlib.decompressobj(zlib.MAX_WBITS | 32) if encoding not in ("", "identity") else None
-    parts: list[bytes] = []
-    size = 0
-    try:
-        while True:
-            if time.monotonic() > deadline:
-                raise GeocoderTimedOut("the answer came too slowly")
-            chunk = response.raw.read(65536, decode_content=False)
-            if inflater is not None:
-                chunk = inflater.decompress(chunk, MAX_ANSWER_BYTES + 1 - size) if chunk else inflater.flush()
-            size += len(chunk)
-            if size > MAX_ANSWER_BYTES:
-                raise GeocoderParseError(f"the answer is larger than {MAX_ANSWER_BYTES // 2**20} MiB")
-            if not chunk:
-                return b"".join(parts)
-            parts.append(chunk)
-    except zlib.error:
-        raise GeocoderParseError("the compressed answer is damaged") from None
-    except (requests.RequestException, OSError) as error:
-        raise GeocoderUnavailable(f"the answer was cut off ({_brief(error)})") from None
-
-
-class _CheckedNominatim(Nominatim):
-    """geopy's Nominatim that refuses an answer whose shape is not Nominatim's, before geopy reads it."""
-
-    def _parse_json(self, places, exactly_one):
-        problem = _answer_problem(places)
-        if problem:
-            raise GeocoderParseError(problem)
-        return super()._parse_json(places, exactly_one)
-
-
-def _number_problem(value, key: str, limit: float) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return f"{key} is {json.dumps(value)[:40]}, not a number"
-    try:
-        number = float(value)
-    except (ValueError, OverflowError):
-        return f"{key} {_brief(str(value), 40)!r} is not a number"
-    if not (abs(number) <= limit):  # also false for nan
-        return f"{key} {_brief(str(value), 40)} is not a number from -{limit:g} to {limit:g}"
-    return ""
-
-
-def _answer_problem(places) -> str:
-    """What is wrong with a Nominatim search answer, or '' (an empty list is a fine 'found nothing')."""
-    if not isinstance(places, list):
-        return f"the answer is {type(places).__name__.replace('dict', 'an object')}, not a list of places"
-    for number, place in enumerate(places, 1):
-        where = f"result {number}"
-        if not isinstance(place, dict):
-            return f"{where} is {json.dumps(place)[:40]}, not an object"
-        problem = (
-            _number_problem(place.get("lat"), "lat", 90)
-            or _number_problem(place.get("lon"), "lon", 180)
-            or text_problem(place.get("display_name"), "display_name")
-        )
-        if problem:
-            return f"{where}: {problem}"
-        box = place.get("boundingbox")
-        if box is not None:
-            if not isinstance(box, list) or len(box) != 4:
-                return f"{where}: boundingbox is not four numbers"
-            problem = next(
-                (
-                    p
-                    for p in (_number_problem(v, "boundingbox", limit) for v, limit in zip(box, (90, 90, 180, 180)))
-                    if p
-                ),
-                "",
-            )
-            if problem or float(box[0]) > float(box[1]):
-                return f"{where}: {problem or 'boundingbox has its south above its north'}"
-        for key in ("osm_type", "osm_id"):
-            value = place.get(key, "")
-            if isinstance(value, bool) or not isinstance(value, (str, int)) or len(str(value)) > 40:
-                return f"{where}: {key} is {json.dumps(value)[:40]}"
-    return ""
-
-
-def _brief(error: Exception | str, limit: int = 160) -> str:
-    # A service's error may quote a whole HTML page: keep the one-line rule.
-    text = " ".join(str(error).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class NominatimGeocoder:
-    """geopy's Nominatim behind a one-request-per-second limit, with bounded retries on 429, 5xx and timeouts."""
-
-    provider = NOMINATIM
-
-    def __init__(
-        self,
-        user_agent: str,
-        url: str = DEFAULT_NOMINATIM_URL,
-        *,
-        timeout: float = 10,
-        retries: int = 3,
-        deadline_s: float = REQUEST_DEADLINE_S,
-        budget_s: float = LOOKUP_BUDGET_S,
-    ):
-        if not user_agent or not user_agent.strip():
-            raise GeocodingError(
-                Origin.option("--user-agent"),
-                "Nominatim requires an identifying user agent",
-                "pass --user-agent 'bordermap (you@example.org)' or set BORDERMAP_USER_AGENT",
-            )
-        if text_problem(user_agent, "the user agent"):
-            raise GeocodingError(
-                Origin.option("--user-agent"),
-                text_problem(user_agent, "the user agent"),
-                "give one line such as 'bordermap (you@example.org)'",
-            )
-        scheme, _, domain = url.rstrip("/").partition("://")
-        if scheme not in ("http", "https") or not domain:
-            raise GeocodingError(
-                Origin.environment("BORDERMAP_NOMINATIM_URL"),
-                f"'{url}' is not an http(s) address",
-                "give the Nominatim service's address, e.g. https://nominatim.openstreetmap.org",
-            )
-        retry = _PoliteRetry(
-            total=retries,
-            connect=retries,
-            read=retries,
-            status=retries,
-            backoff_factor=1,
-            status_forcelist=(429, 500, 502, 503, 504),
-            allowed_methods=frozenset({"GET"}),
-            raise_on_status=False,
-            respect_retry_after_header=True,
-        )
-        self.url = url
-        self.budget_s = budget_s
-        self._started: float | None = None
-        self._nominatim = _CheckedNominatim(
-            user_agent=user_agent,
-            domain=domain,
-            scheme=scheme,
-            timeout=timeout,
-            adapter_factory=lambda proxies, ssl_context: _BoundedAdapter(
-                proxies=proxies, ssl_context=ssl_context, max_retries=retry, deadline_s=deadline_s
-            ),
-        )
-        self._limited = _RateLimiterFromEnd(
-            self._nominatim.geocode, min_delay_seconds=MIN_REQUEST_INTERVAL_S, max_retries=0, swallow_exceptions=False
-        )
-
-    def geocode(
-        self,
-        query: str,
-        *,
-        exactly_one: bool = False,
-        country_codes: Iterable[str] = (),
-        viewbox=None,
-        bias: Bias | None = None,
-    ):
-        """Nominatim's candidates, best first; raises GeocodingError when the service fails."""
-        if bias is not None:
-            country_codes, viewbox = bias.countries, bias.viewbox()
-        now = time.monotonic()
-        self._started = now if self._started is None else self._started
-        if now - self._started > self.budget_s:
-            raise GeocodingError(
-                Origin.service(self.url),
-                f"the online lookups took more than {self.budget_s:g} s",
-                "build again to go on: the answers so far are cached",
-            )
-        try:
-            found = self._limited(
-                query,
-                exactly_one=False,
-                limit=5,
-                country_codes=list(country_codes) or None,
-                viewbox=viewbox,
-                bounded=False,
-            )
-        except GeocoderRateLimited:
-            raise GeocodingError(
-                Origin.service(self.url),
-                f"Nominatim kept answering 'too many requests' for '{query}'",
-                "wait a while and build again; answers so far are cached",
-            ) from None
-        except (GeocoderTimedOut, GeocoderUnavailable) as error:
-            raise GeocodingError(
-                Origin.service(self.url),
-                f"Nominatim did not answer for '{query}' ({_brief(error)})",
-                "check the network or BORDERMAP_NOMINATIM_URL and build again; answers so far are cached",
-            ) from None
-        except GeocoderParseError as error:
-            raise GeocodingError(
-                Origin.service(self.url),
-                f"Nominatim's answer for '{query}' was unusable ({_brief(error)})",
-                "check that BORDERMAP_NOMINATIM_URL is a Nominatim service",
-            ) from None
-        except (GeocoderServiceError, GeopyError) as error:
-            raise GeocodingError(
-                Origin.service(self.url),
-                f"Nominatim failed for '{query}' ({_brief(error)})",
-                "check BORDERMAP_NOMINATIM_URL; build again later",
-            ) from None
-        if not found:
-            return None
-        for location in found:
-            location.raw["bordermap"] = {
-                "area_km": None if bias is None else round(bias.distance_km(location.latitude, location.longitude), 1)
-            }
-        return found[0] if exactly_one else found
-
-
-class CacheGeocoder:
-    """Answers from ``data/geocoded.csv``: a found answer is a Location; a cached 'not found' is remembered."""
-
-    provider = "cache"
-
-    def __init__(self, answers: dict[tuple[str, str], CachedAnswer]):
-        self.answers = dict(answers)
-
-    def cached(self, provider: str, query: str) -> CachedAnswer | None:
-        """The cached answer of a provider to a query, if any."""
-        return self.answers.get((provider, query_key(query)))
-
-    def geocode(self, query: str, *, exactly_one: bool = False, **_bias):
-        """The cached found answer for the query, whatever provider gave it."""
-        for (provider, key), answer in sorted(self.answers.items()):
-            if key == query_key(query) and answer.found:
-                location = Location(
-                    answer.display_name, (answer.lat, answer.lon), {"provider": provider, "cached": answer.row()}
-                )
-                return location if exactly_one else [location]
-        return None
-
-    def add(self, answer: CachedAnswer) -> None:
-        """Remember a new answer."""
-        self.answers[(answer.provider, query_key(answer.query))] = answer
-
-
 @dataclass(frozen=True)
 class Lookup:
     """The outcome of looking one query up: the candidates, the position chosen, or why there is none."""
@@ -512,7 +171,8 @@ class Lookup:
         return code.upper() if isinstance(code, str) and len(code) == 2 and code.isalpha() else ""
 
 
-def _label(location: Location) -> str:
+def candidate_label(location: Location) -> str:
+    """A candidate in one line: its name, country, position and id."""
     raw = location.raw
     if raw.get("provider") == "geonames":
         return (
@@ -543,15 +203,14 @@ def _position(location: Location, retrieved: str) -> tuple[Position, str]:
             ),
             GEONAMES_ATTRIBUTION,
         )
-    if "cached" in raw:
-        cached = raw["cached"]
-        precision = float(cached[8]) if cached[8] else 1000.0
+    cached = raw.get("cached")
+    if isinstance(cached, CachedAnswer):
         return (
             Position(
                 location.latitude,
                 location.longitude,
-                precision,
-                f"Nominatim/OpenStreetMap, {cached[7]}, {cached[6]} ('{cached[5]}')",
+                cached.precision_m if cached.precision_m is not None else 1000.0,
+                f"Nominatim/OpenStreetMap, {cached.retrieved}, {cached.provider_id} ('{cached.display_name}')",
             ),
             NOMINATIM_ATTRIBUTION,
         )
@@ -577,9 +236,9 @@ def _ambiguity(query: str, candidates: list[Location]) -> str:
     ]
     if not rivals:
         return ""
-    named = "; ".join(f"{_label(c)} {geodesic(chosen.point, c.point).km:,.0f} km away" for c in rivals[:3])
+    named = "; ".join(f"{candidate_label(c)} {geodesic(chosen.point, c.point).km:,.0f} km away" for c in rivals[:3])
     more = f" and {len(rivals) - 3} more" if len(rivals) > 3 else ""
-    return f"'{query}' is ambiguous: chose {_label(chosen)}; also {named}{more}"
+    return f"'{query}' is ambiguous: chose {candidate_label(chosen)}; also {named}{more}"
 
 
 class GeocoderChain:
@@ -589,7 +248,7 @@ class GeocoderChain:
         self,
         cache: CacheGeocoder,
         gazetteer: GazetteerGeocoder | None,
-        online: NominatimGeocoder | None = None,
+        online: OnlineGeocoder | None = None,
         retrieved: str | None = None,
         world: GazetteerGeocoder | None = None,
     ):
@@ -623,10 +282,12 @@ class GeocoderChain:
             return Lookup(
                 query, NOMINATIM, (), None, "", why_not=f"Nominatim found nothing on {cached.retrieved} (cached)"
             )
-        found = self.online.geocode(query, exactly_one=False, bias=bias)
+        found = self.online.geocode(query, exactly_one=False, country_codes=bias.countries, viewbox=bias.viewbox())
         if not found:
             self._remember(CachedAnswer(NOMINATIM, query, False, None, None, "", "", self.retrieved, None))
             return Lookup(query, NOMINATIM, (), None, "", why_not="Nominatim found nothing")
+        for location in found:  # what the ranking saw, as the gazetteers keep it
+            location.raw["bordermap"] = {"area_km": round(bias.distance_km(location.latitude, location.longitude), 1)}
         position, attribution = _position(found[0], self.retrieved)
         raw = found[0].raw
         self._remember(
@@ -709,39 +370,3 @@ def locate(
                 )
             )
     return Located(located, warnings, lookups)
-
-
-def explain(place: Place, lookup: Lookup) -> str:
-    """A report of the candidates for a place's query, their distances, and the one chosen."""
-    lines = [f"{place.id}: query '{place.query}'"]
-    if not lookup.candidates:
-        lines.append(f"  no candidates: {lookup.why_not}")
-        return "\n".join(lines)
-    lines.append(f"  answered by: {lookup.provider}")
-    chosen = lookup.candidates[0]
-    ignored = chosen.raw.get("bordermap", {}).get("ignored_context")
-    if ignored:
-        lines.append(f"  not understood, ignored: {', '.join(ignored)}")
-    for number, candidate in enumerate(lookup.candidates, 1):
-        facts = candidate.raw.get("bordermap", {})
-        details = [f"{geodesic(chosen.point, candidate.point).km:,.1f} km from the chosen one"]
-        if facts.get("area_km") is not None:
-            details.append(
-                f"{facts['area_km']:,.1f} km outside the map's area" if facts["area_km"] else "inside the map's area"
-            )
-        if facts.get("context_km") is not None:
-            details.append(f"{facts['context_km']:,.1f} km from the place named after the comma")
-        if facts.get("alternate_name"):
-            details.append("matched an alternate name")
-        if candidate.raw.get("population"):
-            details.append(f"population {candidate.raw['population']:,}")
-        mark = "chosen" if number == 1 else f"{number:>6}"
-        lines.append(f"  {mark}: {_label(candidate)}; {'; '.join(details)}")
-    if lookup.position is not None:
-        lines.append(
-            f"  position: {lookup.position.lat:.5f}, {lookup.position.lon:.5f}, within "
-            f"{lookup.position.precision_m:,.0f} m; source: {lookup.position.source}"
-        )
-    if lookup.warning:
-        lines.append(f"  warning: {lookup.warning}")
-    return "\n".join(lines)

@@ -4,7 +4,8 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
-from bordermap.render import features_from_page
+from bordermap.page.model import Feature, MapContent
+from bordermap.page.pack import unpack
 
 
 class _Scanner(HTMLParser):
@@ -44,12 +45,10 @@ def page_data(path: Path) -> dict:
     return json.loads(island)
 
 
-def map_data(path: Path) -> dict:
-    """The data embedded in a built map, unpacked into the FeatureCollection it was made from."""
-    page = page_data(path)
-    meta = {k: v for k, v in page.items() if k not in ("format", "count", "columns")}
-    return {"type": "FeatureCollection", "features": features_from_page(page), "bordermap": meta}
+def content_of(path: Path) -> MapContent:
+    """The map's content as a built map holds it, unpacked as the page's script unpacks it."""
+    return unpack(page_data(path))
 
 
-def features_by_id(path: Path) -> dict:
-    return {f["id"]: f for f in map_data(path)["features"]}
+def features_by_id(path: Path) -> dict[str, Feature]:
+    return {f.id: f for f in content_of(path).features}

@@ -13,8 +13,7 @@ def _named() -> set[str]:
 
 def _files() -> set[str]:
     package = ROOT / "bordermap"
-    found = {p for p in package.rglob("*.py")} | set((package / "templates").rglob("*.js"))
-    found |= set((package / "templates").glob("*.css"))
+    found = set(package.rglob("*.py")) | set((package / "page").rglob("*.js")) | set((package / "page").glob("*.css"))
     return {str(p.relative_to(ROOT)) for p in found if "__pycache__" not in p.parts}
 
 

@@ -111,18 +111,18 @@ def test_bad_or_odd_input_gives_one_clean_line_or_the_expected_map(tmp_path, cas
             place_id, name, lat, lon = (part.strip() for part in rest.split("|"))
             expected_places.append(place_id)
             feature = features[place_id]
-            assert feature["properties"]["name"] == name
+            assert feature.name == name
             if lat == "-":
-                assert feature["geometry"] is None
+                assert feature.geometry is None
             else:
-                assert feature["geometry"]["coordinates"] == pytest.approx([float(lon), float(lat)], abs=1e-5)
+                assert feature.geometry["coordinates"] == pytest.approx([float(lon), float(lat)], abs=1e-5)
         elif kind == "quote":
             place_id, quote = (part.strip() for part in rest.split("|", 1))
-            assert quote in [p["quote"] for p in features[place_id]["properties"]["passages"]]
+            assert quote in [q.quote for q in features[place_id].quotes]
         else:
             pytest.fail(f"unknown expectation {line!r}")
     if case.parent.name == "places":
-        assert sorted(f for f in features if features[f]["properties"]["kind"] == "place") == sorted(expected_places)
+        assert sorted(f for f in features if features[f].kind == "place") == sorted(expected_places)
 
 
 def test_the_corpus_has_at_least_forty_cases_of_each_outcome_kind():
@@ -239,8 +239,8 @@ def test_a_hundred_thousand_rows_make_a_map(tmp_path):
     assert "more warnings: 'bordermap check' lists them all" in result.stderr
     assert len(result.stderr.splitlines()) < 30  # a report a person can read, not 100,000 ids
     features = features_by_id(paths["output"])
-    assert features["p99999"]["properties"]["name"] == "Place 99999"
-    assert sum(1 for f in features.values() if f["properties"]["kind"] == "place") == 100_000
+    assert features["p99999"].name == "Place 99999"
+    assert sum(1 for f in features.values() if f.kind == "place") == 100_000
 
 
 def test_an_unknown_encoding_is_a_usage_error(tmp_path):

@@ -5,10 +5,11 @@ import json
 import pytest
 from shapely.geometry import LineString, Point, Polygon
 
-from bordermap.basemap import BUDGET_BYTES, area_of_interest, basemap_for, world
+from bordermap.bounds import Bounds
+from bordermap.page.basemap import BUDGET_BYTES, area_of_interest, basemap_for, world
 
-HOERYONG = [[42.40, 129.70], [42.50, 129.80]]
-BALTIC = [[55.6, 15.8], [63.6, 26.0]]
+HOERYONG = Bounds(42.40, 129.70, 42.50, 129.80)
+BALTIC = Bounds(55.6, 15.8, 63.6, 26.0)
 
 
 def decode(flat: list[int], quantum: float) -> list[tuple[float, float]]:
@@ -30,12 +31,12 @@ def test_the_world_file_ships_with_the_package_and_says_where_it_comes_from():
 
 
 @pytest.mark.parametrize(
-    "corners", [HOERYONG, BALTIC, [[-60, -170], [70, 170]]], ids=["a town", "a region", "the world"]
+    "corners", [HOERYONG, BALTIC, Bounds(-60, -170, 70, 170)], ids=["a town", "a region", "the world"]
 )
 def test_a_map_gets_land_coasts_and_borders_of_its_area_within_the_budget(corners):
     basemap = basemap_for(corners)
     assert size(basemap) <= BUDGET_BYTES
-    west, south, east, north = area_of_interest(corners)
+    west, south, east, north = area_of_interest(corners).lonlat()
     q = basemap["quantum"]  # coordinates are rounded to it
     for kind in ("land", "coast", "border"):
         assert basemap[kind], kind
@@ -62,7 +63,7 @@ def test_land_is_where_the_land_is_and_the_sea_is_not_land():
 
 
 def test_a_map_across_the_antimeridian_gets_no_line_across_the_world():
-    basemap = basemap_for([[62.0, 172.0], [68.0, 179.9]])  # Chukotka, where Russia's rings step over 180°
+    basemap = basemap_for(Bounds(62.0, 172.0, 68.0, 179.9))  # Chukotka, where Russia's rings step over 180°
     for kind in ("land", "coast"):
         for line in basemap[kind]:
             lons = [lon for lon, _ in decode(line, basemap["quantum"])]
@@ -72,7 +73,7 @@ def test_a_map_across_the_antimeridian_gets_no_line_across_the_world():
 
 
 def test_a_map_of_one_point_gets_its_basemap_and_names_its_country():
-    basemap = basemap_for([[42.44113, 129.74601], [42.44113, 129.74601]])
+    basemap = basemap_for(Bounds(42.44113, 129.74601, 42.44113, 129.74601))
     assert basemap["land"] and "North Korea" in {country[0] for country in basemap["countries"]}
 
 

@@ -42,10 +42,10 @@ def test_a_query_row_is_located_from_the_gazetteer_and_says_so_on_the_map(tmp_pa
         stream.write('kaishantun,Kaishantun,town,,,,,CN,,,,"Kaishantun, Longjing, China",\n')
     result = build_map(sources(places, tmp_path), tmp_path / "map.html")
     feature = features_by_id(tmp_path / "map.html")["kaishantun"]
-    assert feature["geometry"]["coordinates"] == [129.75738, 42.70177]
-    assert feature["properties"]["source"] == "GeoNames gazetteer, id 2036339 ('Kaishantun', CN)"
-    assert feature["properties"]["precision_m"] == 1000
-    assert "GeoNames (CC BY 4.0)" in feature["properties"]["attribution"]
+    assert feature.geometry["coordinates"] == [129.75738, 42.70177]
+    assert feature.source == "GeoNames gazetteer, id 2036339 ('Kaishantun', CN)"
+    assert feature.precision_m == 1000
+    assert "GeoNames (CC BY 4.0)" in feature.attribution
     assert result.cached_answers == 0 and not (tmp_path / "geocoded.csv").exists()
 
 

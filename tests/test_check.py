@@ -4,7 +4,8 @@ import shapely
 from geopy.distance import geodesic
 
 from bordermap.check import survey
-from bordermap.geometry import LocalFrame, borders, distance_m, read_shapes
+from bordermap.geojson import read_shapes
+from bordermap.geometry import LocalFrame, borders, distance_m
 from bordermap.places import read_places
 
 from conftest import BAD, DATA, PLACES, ROOT, SHAPES, run_main

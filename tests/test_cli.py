@@ -10,7 +10,7 @@ from bordermap import cli
 from bordermap.cli import parser
 
 from conftest import BAD, BUNDLED, ROOT, run_cli
-from helpers_html import features_by_id, map_data
+from helpers_html import content_of, features_by_id
 from nominatim_server import FakeNominatim
 
 
@@ -142,10 +142,8 @@ def test_allow_unresolved_builds_and_lists_them_as_not_located(tmp_path):
     result = run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output), "--allow-unresolved")
     assert result.returncode == 0, result.stderr
     feature = features_by_id(output)["a"]
-    assert feature["geometry"] is None
-    assert feature["properties"]["unresolved"] == (
-        "'Xanadu': not in the offline gazetteers (the project's and the world's)"
-    )
+    assert feature.geometry is None
+    assert feature.unresolved == ("'Xanadu': not in the offline gazetteers (the project's and the world's)")
 
 
 def test_locate_explain_lists_candidates_and_the_choice(tmp_path):
@@ -215,9 +213,9 @@ def test_online_build_asks_nominatim_caches_the_answer_and_rebuilds_offline(tmp_
         assert len(server.requests) == 1
     assert result.returncode == 0, result.stderr
     assert "1 new answers saved" in result.stderr
-    source = features_by_id(output)["k"]["properties"]["source"]
+    source = features_by_id(output)["k"].source
     assert source.startswith("Nominatim/OpenStreetMap, 20") and "relation 7" in source
-    assert "Geocoding: Nominatim, © OpenStreetMap contributors (ODbL 1.0)" in map_data(output)["bordermap"]["credits"]
+    assert "Geocoding: Nominatim, © OpenStreetMap contributors (ODbL 1.0)" in content_of(output).credits
     cached = cache.read_text(encoding="utf-8").splitlines()
     assert cached[1].startswith("nominatim,Kaishantun road bridge,found,42.70177,129.75738,")
     offline = run_cli("build", *BUNDLED, "--places", str(places), "--cache", str(cache), "-o", str(output))
@@ -278,7 +276,7 @@ def test_add_prints_the_choice_and_rebuilds(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "chosen: Tumen (CN, 42.96562, 129.84199, GeoNames 2034340)" in result.stderr
     assert f"added tumen_city at {places}:7:1: 42.96562, 129.84199" in result.stderr
-    assert features_by_id(output)["tumen_city"]["properties"]["category"] == "city"
+    assert features_by_id(output)["tumen_city"].category == "city"
 
 
 def test_add_of_a_taken_id_exits_1_and_changes_nothing(tmp_path):
@@ -319,7 +317,7 @@ def test_the_same_inputs_and_source_date_epoch_give_the_same_bytes(tmp_path):
         result = run_cli("build", "-o", str(output), env={"SOURCE_DATE_EPOCH": "1171411200"})
         assert result.returncode == 0, result.stderr
     assert first.read_bytes() == second.read_bytes()
-    assert map_data(first)["bordermap"]["built"] == "2007-02-14 00:00 UTC"
+    assert content_of(first).built == "2007-02-14 00:00 UTC"
 
 
 def test_a_source_date_epoch_that_is_not_a_number_is_a_clear_error(tmp_path):
@@ -426,7 +424,7 @@ def test_a_looked_up_place_gets_the_gazetteers_country_and_no_typo_or_radius_war
     assert "typo" not in result.stderr and "larger than the whole map" not in result.stderr
     row = places.read_text(encoding="utf-8").splitlines()[-1].split(",")
     assert row[:2] == ["onsong", "Onsong"] and "KP" in row
-    assert features_by_id(output)["onsong"]["properties"]["country"] == "KP"
+    assert features_by_id(output)["onsong"].country == "KP"
     check = run_cli("check", *bundled, "--places", str(places))
     assert "onsong" not in check.stdout.split("summary:")[0]
 

@@ -65,9 +65,8 @@ def test_build_reads_back_the_points_it_exported(exported, tmp_path):
     assert result.returncode == 0, result.stderr
     again, first = features_by_id(tmp_path / "again.html"), features_by_id(exported / "map.html")
     for place_id in ("hoeryong", "bridge", "guard_posts", "sanhe", "village_in_china"):
-        for key in ("certainty", "precision_m", "source", "note", "aliases", "country", "passages"):
-            assert again[place_id]["properties"][key] == first[place_id]["properties"][key], (place_id, key)
-        assert again[place_id]["geometry"] == first[place_id]["geometry"]
+        for key in ("certainty", "precision_m", "source", "note", "aliases", "country", "quotes", "geometry"):
+            assert getattr(again[place_id], key) == getattr(first[place_id], key), (place_id, key)
 
 
 def test_kml_has_a_folder_per_category_and_lon_lat_coordinates(exported):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bordermap.cli import main
 
 from conftest import SEEDS
-from helpers_html import map_data
+from helpers_html import content_of
 
 pytestmark = pytest.mark.slow  # hundreds of generated inputs
 
@@ -100,7 +100,7 @@ def test_any_text_in_a_free_text_cell_is_shown_as_written_or_refused_in_one_line
         if status != 0:
             _assert_one_clean_line(status, stderr, Path(folder) / "places.csv")
             return
-        shown = {f["id"]: f for f in map_data(output)["features"]}["f"]["properties"][column]
+        shown = getattr({f.id: f for f in content_of(output).features}["f"], column)
         expected = {"aliases": _split(value), "attribution": _split(value), "category": value.strip() or "place"}.get(
             column, value.strip()
         )
@@ -115,12 +115,12 @@ def test_any_text_in_a_checked_cell_builds_or_fails_in_one_line(column, value):
         if status != 0:
             _assert_one_clean_line(status, stderr, Path(folder) / "places.csv")
             return
-        places = [f for f in map_data(output)["features"] if f["properties"]["kind"] == "place"]
+        places = [f for f in content_of(output).features if f.kind == "place"]
         if (Path(folder) / "places.csv").read_text(encoding="utf-8").splitlines()[1].startswith("#"):
             assert places == []  # a row starting with '#' is a comment: the way to leave a row out
             return
         (feature,) = places
-        assert feature["id"] == (value.strip() if column == "id" else "f")
+        assert feature.id == (value.strip() if column == "id" else "f")
 
 
 @FUZZ
@@ -131,12 +131,12 @@ def test_any_seed_text_is_quoted_verbatim_or_refused_in_one_line(seed):
         if status != 0:
             _assert_one_clean_line(status, stderr, Path(folder) / "texts" / "fuzz.txt")
             return
-        data = map_data(output)
-        (text,) = data["bordermap"]["texts"]
-        assert text["content"] == seed
-        for feature in data["features"]:
-            for passage in feature["properties"]["passages"]:
-                assert passage["quote"] == seed[passage["start"] : passage["end"]]
+        data = content_of(output)
+        (text,) = data.texts
+        assert text.content == seed
+        for feature in data.features:
+            for quote in feature.quotes:
+                assert quote.quote == seed[quote.start : quote.end] and quote.text is text
 
 
 @FUZZ

@@ -4,24 +4,19 @@ import time
 
 import pytest
 
-from bordermap.cache import CachedAnswer, read_cache
+from bordermap.bounds import Bounds
+from bordermap.cache import CachedAnswer, CacheGeocoder, read_cache
 from bordermap.errors import GeocodingError, InputError, UnresolvedPlaces
 from bordermap.gazetteer import read_gazetteer
-from bordermap.geocode import (
-    Bias,
-    CacheGeocoder,
-    GazetteerGeocoder,
-    GeocoderChain,
-    NominatimGeocoder,
-    locate,
-)
+from bordermap.geocode import Bias, GazetteerGeocoder, GeocoderChain, locate
+from bordermap.nominatim import NominatimGeocoder
 from bordermap.places import read_places
 
 from conftest import BUNDLED, DATA, ROOT, run_cli
 from nominatim_server import FakeNominatim
 
 GAZETTEER = ROOT / "data" / "gazetteer.csv"
-HOERYONG_AREA = Bias(("KP", "CN"), (42.2, 129.4, 42.8, 130.0))
+HOERYONG_AREA = Bias(("KP", "CN"), Bounds(42.2, 129.4, 42.8, 130.0))
 AGENT = "bordermap-tests (tests@bordermap.invalid)"
 
 

@@ -79,13 +79,13 @@ def anchors(path) -> dict[str, list[float]]:
     """Each located place's point: a point's own, a line's middle, a point inside an area (where its name goes)."""
     out = {}
     for place_id, feature in features_by_id(path).items():
-        geometry = feature["geometry"]
+        geometry = feature.geometry
         if geometry is None:
             continue
         if geometry["type"] == "Point":
             out[place_id] = [geometry["coordinates"][1], geometry["coordinates"][0]]
         else:
-            out[place_id] = feature["properties"]["label_at"]
+            out[place_id] = feature.label_at
     return out
 
 
@@ -207,7 +207,7 @@ def test_an_area_is_named_inside_it_and_a_line_along_it(open_map, bundled_map, v
         page.page.evaluate("window.bordermap.map.setView([42.45, 129.74], 13, {animate: false})")
     features = features_by_id(bundled_map)
     for place_id in ("hills", "tumen_river"):
-        name = features[place_id]["properties"]["name"]
+        name = features[place_id].name
         label = page.page.locator(f".bm-label[data-place='{place_id}']")
         assert label.count() == 1 and not label.evaluate("n => n.hidden"), place_id
         assert label.inner_text() == (name if len(name) <= 32 else name[:31] + "…")
@@ -217,7 +217,7 @@ def test_an_area_is_named_inside_it_and_a_line_along_it(open_map, bundled_map, v
             "const ll = m.containerPointToLatLng([r.left + r.width / 2 - c.left,"
             "r.top + r.height / 2 - c.top]); return [ll.lng, ll.lat]; }"
         )
-        shape = geometry_shape(features[place_id]["geometry"])
+        shape = geometry_shape(features[place_id].geometry)
         if shape.geom_type.endswith("Polygon"):
             assert shape.contains(Point(centre)), place_id
         else:
@@ -330,9 +330,7 @@ def test_on_a_phone_a_tap_on_each_place_opens_its_popup_clear_of_the_controls_an
     for path in (bundled_map, baltic_map):
         page = open_map(path, viewport=viewport, phone=True)
         start = page.page.url.split("#")[0]
-        points = {
-            place_id: f["geometry"]["type"] == "Point" for place_id, f in features_by_id(path).items() if f["geometry"]
-        }
+        points = {place_id: f.geometry["type"] == "Point" for place_id, f in features_by_id(path).items() if f.geometry}
         for place_id, point in anchors(path).items():
             page.page.evaluate("() => { window.bordermap.map.closePopup(); window.bordermap.fit(); }")
             page.page.wait_for_function("() => !document.querySelector('.leaflet-popup')")  # it fades out
@@ -439,8 +437,8 @@ def test_the_title_and_the_last_sentence_can_be_marked_and_scrolled_to(open_map,
     last = baltic.open_popup("helsinki").locator("blockquote").first
     last.locator(".bm-context").click()
     state = marked_sentence_in_view(baltic)
-    content = features_by_id(baltic_map)["helsinki"]["properties"]["passages"][0]
-    assert state["inView"] and state["marked"] == content["quote"]
+    content = features_by_id(baltic_map)["helsinki"].quotes[0]
+    assert state["inView"] and state["marked"] == content.quote
     assert state["marked"].endswith("population concentrated on small southwestern coastal plain")
 
 
@@ -463,9 +461,9 @@ def tour_order(path) -> list[str]:
     texts = [t["id"] for t in page_data(path)["texts"]]
     firsts = []
     for index, (place_id, feature) in enumerate(features.items()):
-        passages = feature["properties"]["passages"]
-        if feature["geometry"] is not None and passages:
-            first = min((texts.index(p["text"]), p["start"]) for p in passages)
+        passages = feature.quotes
+        if feature.geometry is not None and passages:
+            first = min((texts.index(q.text.id), q.start) for q in passages)
             firsts.append((first, index, place_id))
     return [place_id for _, _, place_id in sorted(firsts)]
 
@@ -489,7 +487,7 @@ def test_the_tour_steps_through_the_places_in_the_order_the_text_names_them(open
     # The text is scrolled to the step's first mention, and it is marked.
     state = marked_sentence_in_view(page)
     features = features_by_id(path)
-    first = features[order[2]]["properties"]["passages"][0]["quote"]
+    first = features[order[2]].quotes[0].quote
     assert state["inView"] and state["marked"] == first
     page.page.keyboard.press("ArrowLeft")
     page.page.locator(f".leaflet-popup .bm-popup[data-place='{order[1]}']").wait_for()

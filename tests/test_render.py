@@ -1,15 +1,17 @@
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from bordermap.check import survey
-from bordermap.geometry import read_shapes
+from bordermap.geojson import read_shapes
+from bordermap.page.model import Feature, MapMetadata, map_content
+from bordermap.page.pack import pack, unpack
+from bordermap.page.render import render_map, script_json
 from bordermap.places import read_places
-from bordermap.render import MapMetadata, features_from_page, page_data, render_map, script_json
-from bordermap.render import map_data as build_data
 from bordermap.text import find_passages, read_texts
 
 from conftest import PLACES, SEEDS, SHAPES
-from helpers_html import features_by_id, map_data, scan
+from helpers_html import content_of, features_by_id, scan
 
 BUILT = MapMetadata(built=datetime(2026, 11, 24, 12, 0, tzinfo=UTC))
 
@@ -17,7 +19,7 @@ BUILT = MapMetadata(built=datetime(2026, 11, 24, 12, 0, tzinfo=UTC))
 def render(cdn=False):
     texts, places, shapes = read_texts(SEEDS), read_places(PLACES), read_shapes(SHAPES)
     passages = find_passages(texts, [*places, *shapes])
-    return render_map(build_data(places, shapes, texts, passages, BUILT), cdn=cdn)
+    return render_map(map_content(places, shapes, texts, passages, BUILT), cdn=cdn)
 
 
 def test_script_json_escapes_what_could_end_the_script_element():
@@ -27,31 +29,35 @@ def test_script_json_escapes_what_could_end_the_script_element():
     assert json.loads(text) == {"x": "</script><!-- & \u2028\u2029 >"}
 
 
-def _rounded_to_the_page(feature: dict) -> dict:
-    feature = json.loads(json.dumps(feature))
-    feature["properties"].pop("origin")
-
+def _rounded_to_the_page(feature: Feature) -> Feature:
     def rounded(c):
         return round(c, 5) if isinstance(c, float | int) else [rounded(x) for x in c]
 
-    if feature["geometry"]:
-        feature["geometry"]["coordinates"] = rounded(feature["geometry"]["coordinates"])
-    return feature
+    if feature.geometry is None:
+        return feature
+    return replace(feature, geometry={**feature.geometry, "coordinates": rounded(feature.geometry["coordinates"])})
 
 
-def test_the_packed_page_data_unpacks_to_the_map_data_it_was_made_from():
+def test_the_packed_page_data_unpacks_to_the_content_it_was_made_from():
     texts, places, shapes = read_texts(SEEDS), read_places(PLACES), read_shapes(SHAPES)
     passages = find_passages(texts, [*places, *shapes])
-    data = build_data(places, shapes, texts, passages, BUILT, survey(places, shapes))
-    assert any(f["properties"]["whereabouts"] for f in data["features"])
-    assert any(f["properties"]["passages"] for f in data["features"])
-    page = json.loads(script_json(page_data(data)))
-    assert features_from_page(page) == [_rounded_to_the_page(f) for f in data["features"]]
+    content = map_content(places, shapes, texts, passages, BUILT, survey(places, shapes))
+    assert any(f.whereabouts for f in content.features)
+    assert any(f.quotes for f in content.features)
+    page = json.loads(script_json(pack(content)))
+    unpacked = unpack(page)
+    assert unpacked.features == tuple(_rounded_to_the_page(f) for f in content.features)
+    assert (unpacked.categories, unpacked.credits, unpacked.built) == (
+        content.categories,
+        content.credits,
+        content.built,
+    )
+    assert [t.content for t in unpacked.texts] == [t.content for t in content.texts]
 
 
 def test_a_column_where_most_values_agree_stores_that_value_once():
     texts, places, shapes = read_texts(SEEDS), read_places(PLACES), read_shapes(SHAPES)
-    page = page_data(build_data(places, shapes, texts, {}, BUILT))
+    page = pack(map_content(places, shapes, texts, {}, BUILT))
     kinds = page["columns"]["kind"]  # five places, then three shapes
     assert kinds["common"] == "place"
     assert [index for index, _ in kinds["others"]] == [5, 6, 7]
@@ -79,15 +85,15 @@ def test_the_data_island_holds_every_place_and_shape(tmp_path):
     path.write_text(render(), encoding="utf-8")
     features = features_by_id(path)
     assert set(features) == {p.id for p in read_places(PLACES)} | {s.id for s in read_shapes(SHAPES)}
-    assert features["hoeryong"]["geometry"] == {"type": "Point", "coordinates": [129.74601, 42.44113]}
-    assert features["village_in_china"]["geometry"] is None
-    assert features["tumen_river"]["geometry"]["type"] == "LineString"
+    assert features["hoeryong"].geometry == {"type": "Point", "coordinates": [129.74601, 42.44113]}
+    assert features["village_in_china"].geometry is None
+    assert features["tumen_river"].geometry["type"] == "LineString"
 
 
 def test_every_feature_carries_its_certainty(tmp_path):
     path = tmp_path / "map.html"
     path.write_text(render(), encoding="utf-8")
-    certainty = {k: f["properties"]["certainty"] for k, f in features_by_id(path).items()}
+    certainty = {k: f.certainty for k, f in features_by_id(path).items()}
     assert certainty == {
         "hoeryong": "approximate",
         "bridge": "approximate",
@@ -104,18 +110,18 @@ def test_every_quote_is_the_seed_at_its_offsets(tmp_path):
     path = tmp_path / "map.html"
     path.write_text(render(), encoding="utf-8")
     contents = {t.id: t.content for t in read_texts(SEEDS)}
-    quotes = [p for f in map_data(path)["features"] for p in f["properties"]["passages"]]
+    quotes = [p for f in content_of(path).features for p in f.quotes]
     assert len(quotes) > 10
-    for passage in quotes:
-        assert contents[passage["text"]][passage["start"] : passage["end"]] == passage["quote"]
-        for start, end in passage["marks"]:
-            assert 0 <= start < end <= len(passage["quote"])
+    for quote in quotes:
+        assert contents[quote.text.id][quote.start : quote.end] == quote.quote
+        for start, end in quote.marks:
+            assert 0 <= start < end <= len(quote.quote)
 
 
 def test_the_map_credits_geonames_and_openstreetmap(tmp_path):
     path = tmp_path / "map.html"
     path.write_text(render(), encoding="utf-8")
-    credits = map_data(path)["bordermap"]["credits"]
+    credits = content_of(path).credits
     assert "GeoNames (CC BY 4.0)" in credits
     assert "© OpenStreetMap contributors (ODbL 1.0)" in credits
 
@@ -123,8 +129,8 @@ def test_the_map_credits_geonames_and_openstreetmap(tmp_path):
 def test_the_title_box_data_names_the_blog_and_date(tmp_path):
     path = tmp_path / "map.html"
     path.write_text(render(), encoding="utf-8")
-    (text,) = map_data(path)["bordermap"]["texts"]
-    assert (text["publication"], text["date"]) == ("One Free Korea", "14 February 2007")
+    (text,) = content_of(path).texts
+    assert (text.publication, text.date) == ("One Free Korea", "14 February 2007")
 
 
 def test_the_policy_allows_exactly_the_pages_own_inline_scripts():
@@ -154,6 +160,6 @@ def test_template_syntax_in_user_text_is_data_not_code(tmp_path):
     texts = read_texts(SEEDS)
     (place,) = read_places(places)
     path = tmp_path / "map.html"
-    path.write_text(render_map(build_data([place], [], texts, find_passages(texts, [place]), BUILT)), encoding="utf-8")
-    assert features_by_id(path)["j"]["properties"]["name"] == name
+    path.write_text(render_map(map_content([place], [], texts, find_passages(texts, [place]), BUILT)), encoding="utf-8")
+    assert features_by_id(path)["j"].name == name
     assert not marker.exists()

@@ -8,16 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bordermap.errors import InputError
-from bordermap.text import (
-    Text,
-    _fold_char,
-    _fold_one_to_one,
-    _fold_piecewise,
-    find_passages,
-    fold,
-    read_texts,
-    sentence_spans,
-)
+from bordermap.fold import _fold_char, _fold_one_to_one, _fold_piecewise, fold
+from bordermap.text import Text, find_passages, read_texts, sentence_spans
 
 from conftest import SEEDS
 

@@ -5,9 +5,10 @@ import sys
 
 import pytest
 
+from bordermap.cache import CacheGeocoder
 from bordermap.errors import WorldGazetteerError
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, Gazetteer, GazetteerEntry
-from bordermap.geocode import Bias, CacheGeocoder, GazetteerGeocoder, GeocoderChain
+from bordermap.geocode import Bias, GazetteerGeocoder, GeocoderChain
 from bordermap.project import PLACES_HEADER
 from bordermap.world import FILE_NAME, WorldSource, open_world_gazetteer
 
@@ -61,9 +62,9 @@ def test_a_project_anywhere_in_the_world_locates_its_places_offline(tmp_path, wo
     result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
     narva = features_by_id(project / "map.html")["narva"]
-    assert narva["geometry"]["coordinates"][1] == pytest.approx(59.38, abs=0.05)
-    assert narva["properties"]["country"] == "EE"
-    assert "GeoNames gazetteer, id" in narva["properties"]["source"]
+    assert narva.geometry["coordinates"][1] == pytest.approx(59.38, abs=0.05)
+    assert narva.country == "EE"
+    assert "GeoNames gazetteer, id" in narva.source
 
 
 @pytest.mark.slow

@@ -6,9 +6,7 @@ from pathlib import Path
 from bordermap.build import GeocodingSettings, Sources, locate_places, outputs_of, stage_cache
 from bordermap.errors import InputError, Origin
 from bordermap.files import locked_folders, target_of
-from bordermap.geocode import (
-    Lookup,
-)
+from bordermap.geocode import Lookup
 from bordermap.places import Place, append_row, parse_precision_m, read_places, slug
 from bordermap.tables import read_encoded, split_lines
 

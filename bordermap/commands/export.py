@@ -32,7 +32,7 @@ def export_map(
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
     made = build_data(sources, settings, built, stages)
     stages("writing")
-    content = export(made.data, fmt)
+    content = export(made.content, fmt)
     if output is not None:
         outputs.stage(output, "-o", content)
     stage_cache(outputs, sources, made.chain)

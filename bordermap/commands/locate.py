@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
+from geopy.distance import geodesic
+
 from bordermap.build import GeocodingSettings, Sources, bias_of, geocoder_chain, load_places, outputs_of, save_cache
 from bordermap.errors import InputError, Origin
-from bordermap.geocode import (
-    explain,
-)
-from bordermap.geometry import read_shapes
+from bordermap.geocode import Lookup, candidate_label
+from bordermap.geojson import read_shapes
+from bordermap.places import Place
 
 _SUMMARY = ("position:", "no candidates:", "warning:")  # the lines of a report that say the outcome
 
@@ -52,3 +53,39 @@ def _report(sources: Sources, settings: GeocodingSettings, place_id: str) -> str
     finally:
         save_cache(sources, chain)
     return explain(place, lookup)
+
+
+def explain(place: Place, lookup: Lookup) -> str:
+    """A report of the candidates for a place's query, their distances, and the one chosen."""
+    lines = [f"{place.id}: query '{place.query}'"]
+    if not lookup.candidates:
+        lines.append(f"  no candidates: {lookup.why_not}")
+        return "\n".join(lines)
+    lines.append(f"  answered by: {lookup.provider}")
+    chosen = lookup.candidates[0]
+    ignored = chosen.raw.get("bordermap", {}).get("ignored_context")
+    if ignored:
+        lines.append(f"  not understood, ignored: {', '.join(ignored)}")
+    for number, candidate in enumerate(lookup.candidates, 1):
+        facts = candidate.raw.get("bordermap", {})
+        details = [f"{geodesic(chosen.point, candidate.point).km:,.1f} km from the chosen one"]
+        if facts.get("area_km") is not None:
+            details.append(
+                f"{facts['area_km']:,.1f} km outside the map's area" if facts["area_km"] else "inside the map's area"
+            )
+        if facts.get("context_km") is not None:
+            details.append(f"{facts['context_km']:,.1f} km from the place named after the comma")
+        if facts.get("alternate_name"):
+            details.append("matched an alternate name")
+        if candidate.raw.get("population"):
+            details.append(f"population {candidate.raw['population']:,}")
+        mark = "chosen" if number == 1 else f"{number:>6}"
+        lines.append(f"  {mark}: {candidate_label(candidate)}; {'; '.join(details)}")
+    if lookup.position is not None:
+        lines.append(
+            f"  position: {lookup.position.lat:.5f}, {lookup.position.lon:.5f}, within "
+            f"{lookup.position.precision_m:,.0f} m; source: {lookup.position.source}"
+        )
+    if lookup.warning:
+        lines.append(f"  warning: {lookup.warning}")
+    return "\n".join(lines)

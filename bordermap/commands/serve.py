@@ -21,7 +21,8 @@ import watchfiles
 
 from bordermap.build import BuildResult, GeocodingSettings, Sources, build_map, outputs_of
 from bordermap.errors import BordermapError, Origin, printable
-from bordermap.render import compact_script, live_page, with_policy
+from bordermap.page.policy import live_page, with_policy
+from bordermap.page.render import compact_script
 
 KEEP_ALIVE_S = 15.0  # a comment line this often tells a proxy or the browser the stream is alive
 # A local server still meets runaway clients (a script in a loop, a tab left open per save): each connection must
@@ -50,7 +51,7 @@ class Outcome:
 
 
 def _live_script(build_number: int) -> str:
-    script = resources.files("bordermap").joinpath("templates/live.js").read_text(encoding="utf-8")
+    script = resources.files("bordermap.page").joinpath("live.js").read_text(encoding="utf-8")
     return compact_script(script.replace("BORDERMAP_BUILD", str(build_number), 1))
 
 

@@ -5,10 +5,8 @@ from pathlib import Path
 from bordermap.build import Sources, load_places
 from bordermap.errors import InputError, Origin
 from bordermap.files import Outputs, locked_folders, target_of
-from bordermap.gazetteer import (
-    read_gazetteer,
-)
-from bordermap.geometry import read_shapes
+from bordermap.gazetteer import read_gazetteer
+from bordermap.geojson import read_shapes
 from bordermap.places import Place, append_row, read_places, slug
 from bordermap.project import user_cache_folder
 from bordermap.suggest import Suggestion, Variant, row_of, suggest

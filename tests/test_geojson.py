@@ -1,7 +1,7 @@
 import pytest
 
 from bordermap.errors import InputError
-from bordermap.geometry import read_shapes
+from bordermap.geojson import read_shapes
 
 from conftest import SHAPES
 

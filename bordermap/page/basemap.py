@@ -15,6 +15,8 @@ import shapely
 import shapely.affinity
 from shapely.geometry import LineString, Polygon
 
+from bordermap.bounds import Bounds
+
 _HALF_WORLD = 180.0
 BUDGET_BYTES = 100_000  # what the basemap may add to a map's page
 _VERTICES_ACROSS = 1500  # detail: about one vertex per pixel of a screen-wide view of the area
@@ -48,20 +50,12 @@ def world() -> World:
     )
 
 
-def area_of_interest(corners: list[list[float]] | None) -> tuple[float, float, float, float] | None:
-    """West, south, east, north: the map's bounds with as much again on each side (at least 1°), which zooming out
-    a few steps still shows, cut at the poles and the antimeridian."""
-    if corners is None:
+def area_of_interest(box: Bounds | None) -> Bounds | None:
+    """The map's bounds with as much again on each side (at least 1°), which zooming out a few steps still shows,
+    cut at the poles and the antimeridian."""
+    if box is None:
         return None
-    (south, west), (north, east) = corners
-    pad_lat = max(north - south, 1.0)
-    pad_lon = max(east - west, 1.0)
-    return (
-        max(west - pad_lon, -180.0),
-        max(south - pad_lat, -85.0),
-        min(east + pad_lon, 180.0),
-        min(north + pad_lat, 85.0),
-    )
+    return box.padded(max(box.north - box.south, 1.0), max(box.east - box.west, 1.0)).clipped(85.0)
 
 
 def _quantized_box(world_: World, box) -> tuple[float, float, float, float]:
@@ -155,14 +149,15 @@ def _encode(geometries: list, tolerance: float, quantum: float) -> list[list[int
     return lines
 
 
-def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -> dict | None:
-    """The basemap of the map whose bounds are ``corners`` (as ``render.bounds`` gives them): land, coasts and
-    borders inside the area of interest, simplified until it fits ``budget`` bytes of JSON; None without bounds.
+def basemap_for(bounds: Bounds | None, budget: int = BUDGET_BYTES) -> dict | None:
+    """The basemap of a map of these bounds: land, coasts and borders inside the area of interest, simplified
+    until it fits ``budget`` bytes of JSON; None without bounds.
 
     Coordinates are integers in units of ``quantum`` degrees (see ``_encode``)."""
-    box = area_of_interest(corners)
-    if box is None or corners is None:
+    interest = area_of_interest(bounds)
+    if interest is None or bounds is None:
         return None
+    box = interest.lonlat()
     world_ = world()
     qbox = _quantized_box(world_, box)
     decoded: dict[int, list] = {}
@@ -190,9 +185,8 @@ def basemap_for(corners: list[list[float]] | None, budget: int = BUDGET_BYTES) -
                 if not clipped.is_empty:
                     lines[world_.arc_kind[index]].append(clipped)
     # A second place for a country's name, inside the map's own bounds: the opening view names the countries in it.
-    (south, west), (north, east) = corners
-    pad = max(0.1 * max(north - south, east - west), 0.01)  # a map of one point has bounds of no size
-    view = (west - pad, south - pad, east + pad, north + pad)
+    pad = max(0.1 * max(bounds.north - bounds.south, bounds.east - bounds.west), 0.01)  # one point: no size
+    view = bounds.padded(pad).lonlat()
     view_box = shapely.box(*view)
     countries = [
         [name, *_label_point(shape), *_label_point(shapely.clip_by_rect(shape, *view))]

@@ -1,0 +1,158 @@
+"""Folding for comparison: case, diacritics and runs of whitespace folded away, every offset kept.
+
+A folded text maps each of its characters back to the verbatim text (``Folded.origin``), so that a name found in
+the folded text is quoted from the text itself.
+"""
+
+import bisect
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_char(char: str) -> str:
+    folded = "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
+    folded = folded.casefold()
+    return " " if folded.isspace() or char.isspace() else folded
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A text casefolded, without diacritics and with each run of whitespace as one space, mapped back.
+
+    The map is piecewise: ``origin(i)`` is ``starts[k] + min(i - folded_starts[k], lengths[k] - 1)`` for the piece
+    ``k`` holding folded index ``i``; a piece is a stretch folded one to one, or one character or whitespace run
+    that folded to another length. Plain text has a handful of pieces, so the map costs nothing to keep.
+    """
+
+    text: str
+    folded_starts: list[int]
+    starts: list[int]
+    lengths: list[int]
+
+    def origin(self, index: int) -> int:
+        """The index in the original text of the folded text's ``index``."""
+        piece = bisect.bisect_right(self.folded_starts, index) - 1
+        return self.starts[piece] + min(index - self.folded_starts[piece], self.lengths[piece] - 1)
+
+
+# Runs of whitespace, single non-ASCII whitespace and runs of other non-ASCII characters: what does not fold one to
+# one in an ASCII stretch. A single ASCII tab or line break folds to one space there, by _ASCII_FOLD.
+_SPECIAL = re.compile(r"\s{2,}|[^\S\x00-\x7f]|[^\x00-\x7f\s]+")
+_SPACE_RUN = re.compile(r" {2,}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_FOLD = str.maketrans(
+    {**{c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"}, **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}}
+)
+
+
+def _fold_one_to_one(text: str) -> Folded | None:
+    """``fold_text`` for a text whose every character folds to one character (most texts): ASCII stretches by one
+    ``translate`` each (CPython's fast path for ASCII), then one piece per run of whitespace. None when some
+    character folds to none or several."""
+    parts = []
+    pos = 0
+    for run in _NON_ASCII.finditer(text):
+        parts.append(text[pos : run.start()].translate(_ASCII_FOLD))
+        for char in run.group():
+            folded = _fold_char(char)
+            if len(folded) != 1 or (folded == " ") != char.isspace():
+                return None
+            parts.append(folded)
+        pos = run.end()
+    parts.append(text[pos:].translate(_ASCII_FOLD))
+    translated = "".join(parts)
+    chunks: list[str] = []
+    folded_starts: list[int] = []
+    starts: list[int] = []
+    lengths: list[int] = []
+    size = pos = 0
+    for run in _SPACE_RUN.finditer(translated):  # a run of spaces here is a run of whitespace in the text
+        pieces: tuple[tuple[int, int, str | None], ...] = ((pos, run.start(), None), (run.start(), run.end(), " "))
+        for start, end, space in pieces:
+            if end > start:
+                chunks.append(space or translated[start:end])
+                folded_starts.append(size)
+                starts.append(start)
+                lengths.append(end - start)
+                size += len(chunks[-1])
+        pos = run.end()
+    if pos < len(text):
+        chunks.append(translated[pos:])
+        folded_starts.append(size)
+        starts.append(pos)
+        lengths.append(len(text) - pos)
+    if not chunks:
+        return Folded("", [0], [0], [1])
+    return Folded("".join(chunks), folded_starts, starts, lengths)
+
+
+def fold_text(text: str) -> Folded:
+    """Fold a text (see ``Folded``) in time linear in its length.
+
+    When every character folds to one, it is one ``translate`` (``_fold_one_to_one``). Otherwise ASCII stretches
+    are lower-cased at C speed, and only whitespace runs and runs of non-ASCII characters are looked at one by one.
+    """
+    one_to_one = _fold_one_to_one(text)
+    return one_to_one if one_to_one is not None else _fold_piecewise(text)
+
+
+def _fold_piecewise(text: str) -> Folded:
+    chunks: list[str] = []
+    folded_starts: list[int] = []
+    starts: list[int] = []
+    lengths: list[int] = []
+    one_to_one: list[bool] = []
+    size = 0
+
+    def piece(folded: str, start: int, length: int) -> None:
+        nonlocal size
+        if not folded:
+            return
+        chunks.append(folded)
+        if len(folded) == length and one_to_one and one_to_one[-1] and starts[-1] + lengths[-1] == start:
+            lengths[-1] += length  # most non-ASCII letters fold to one letter: the piece goes on
+        else:
+            folded_starts.append(size)
+            starts.append(start)
+            lengths.append(length)
+            one_to_one.append(len(folded) == length)
+        size += len(folded)
+
+    pos = 0
+    for match in _SPECIAL.finditer(text):
+        if match.start() > pos:
+            piece(text[pos : match.start()].translate(_ASCII_FOLD), pos, match.start() - pos)
+        run = match.group()
+        if run.isspace():
+            piece(" ", match.start(), len(run))
+        else:
+            folded_chars = [_fold_char(char) for char in run]
+            if all(len(folded) == 1 for folded in folded_chars):  # most letters with diacritics: one piece
+                piece("".join(folded_chars), match.start(), len(run))
+            else:
+                for offset, folded in enumerate(folded_chars):
+                    piece(folded, match.start() + offset, 1)
+        pos = match.end()
+    if pos < len(text):
+        piece(text[pos:].translate(_ASCII_FOLD), pos, len(text) - pos)
+    if not chunks:
+        return Folded("", [0], [0], [1])
+    return Folded("".join(chunks), folded_starts, starts, lengths)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Casefold and strip diacritics; return the folded text and, for each of its characters, the original index."""
+    folded = fold_text(text)
+    return folded.text, [folded.origin(i) for i in range(len(folded.text))]
+
+
+def fold_names(names: list[str]) -> list[str]:
+    """Each name folded, words joined by one space; all in one ``fold_text``, as 100,000 names are (issue #12)."""
+    if any("\x00" in name for name in names):
+        folded = [fold_text(name).text for name in names]
+    else:
+        folded = fold_text("\x00".join(names)).text.split("\x00")
+    return [" ".join(name.split()) for name in folded]

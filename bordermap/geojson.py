@@ -1,0 +1,469 @@
+"""Read GeoJSON inputs: ``shapes.geojson`` (lines and areas, checked with shapely) and places as Point features.
+
+``json`` gives no positions and trusts its input: every feature is traced to its line and column here, and a huge
+number, deep nesting, half a surrogate pair or a malformed ring is a located error, never a traceback.
+"""
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from bordermap.errors import GeometryError, InputError, Origin
+from bordermap.places import (
+    ID_PATTERN,
+    KNOWN_COLUMNS,
+    MAX_PRECISION_M,
+    Place,
+    certainty,
+    check_certainty,
+    place_from_row,
+    split_list,
+)
+from bordermap.tables import read_text_file, text_positions
+
+LINE_TYPES = ("LineString", "MultiLineString")
+AREA_TYPES = ("Polygon", "MultiPolygon")
+KNOWN_PROPERTIES = (
+    "id",
+    "name",
+    "category",
+    "aliases",
+    "precision_m",
+    "note",
+    "source",
+    "attribution",
+    "country",
+    "certainty",
+    "left_country",
+    "right_country",
+)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A line or an area of ``shapes.geojson`` with the same descriptive fields as a place."""
+
+    id: str
+    name: str
+    category: str
+    geometry: BaseGeometry
+    aliases: tuple[str, ...]
+    precision_m: float | None
+    country: str
+    note: str
+    source: str
+    attribution: tuple[str, ...]
+    extra: tuple[tuple[str, str], ...]
+    origin: Origin
+    stated_certainty: str = ""
+    sides: tuple[str, str] | None = None
+
+    @property
+    def kind(self) -> str:
+        """'line' or 'area'."""
+        return "line" if self.geometry.geom_type in LINE_TYPES else "area"
+
+    @property
+    def certainty(self) -> str:
+        """exact, approximate, area or unknown."""
+        return certainty(self.stated_certainty, self.precision_m, self.kind)
+
+
+def _origin_at(path: Path, text: str, index: int) -> Origin:
+    line = text.count("\n", 0, index) + 1
+    return Origin(str(path), line, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+MAX_INTEGER_DIGITS = 300  # more than any float holds; Python refuses past 4,300 with a bare ValueError
+_HIGH, _LOW = r"\\u[dD][89abAB][0-9a-fA-F]{2}", r"\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+# An escape preceded by an even number of backslashes: a surrogate pair, or (group 1) half of one.
+_SURROGATE_ESCAPE = re.compile(rf"(?<!\\)(?:\\\\)*(?:{_HIGH}{_LOW}|({_HIGH}|{_LOW}))")
+
+
+class _LongInteger(ValueError):
+    pass
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _LongInteger(digits[:20])
+    return int(digits)
+
+
+def _check_surrogates(path: Path, text: str) -> None:
+    # "\ud800" is valid JSON but no character: it would fail later, when the map is written as UTF-8.
+    if not re.search(r"\\u[dD][89a-fA-F]", text):
+        return
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        if match.group(1):
+            raise InputError(
+                _origin_at(path, text, match.start(1)),
+                f"'{match.group(1)}' is half of a UTF-16 surrogate pair, not a character",
+                "remove it, or write the character itself",
+            )
+
+
+def _too_deep_at(text: str, limit: int = 500) -> int:
+    """Where the brackets of a JSON text first nest deeper than ``limit`` (strings skipped)."""
+    depth = 0
+    for token in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+        if token.group() in "[{":
+            depth += 1
+            if depth > limit:
+                return token.start()
+        elif token.group() in "]}":
+            depth -= 1
+    return 0
+
+
+def _feature_offsets(text: str, features: list) -> list[int] | None:
+    # json gives no positions; decode the features array element by element to learn where each starts.
+    match = re.search(r'"features"\s*:\s*\[', text)
+    if not match:
+        return None
+    decoder, index, offsets = json.JSONDecoder(), match.end(), []
+    for feature in features:
+        while text[index] in " \t\r\n,":
+            index += 1
+        try:
+            value, end = decoder.raw_decode(text, index)
+        except json.JSONDecodeError:
+            return None
+        try:
+            if value != feature:
+                return None
+        except RecursionError:
+            return None
+        offsets.append(index)
+        index = end
+    return offsets
+
+
+def _text_list(value, origin: Origin, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return split_list(value)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(item.strip() for item in value if item.strip())
+    raise InputError(
+        origin, f"property '{key}' must be a string or a list of strings", 'write it as "a|b" or ["a", "b"]'
+    )
+
+
+def _text(value, origin: Origin, key: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    raise InputError(origin, f"property '{key}' must be a string", f"put the {key} in quotes")
+
+
+MAX_COORDINATE_DEPTH = 4  # a MultiPolygon: polygons of rings of positions of numbers
+
+
+def _positions(coordinates, origin: Origin, label: str):
+    """Yield every [lon, lat] position of a GeoJSON coordinates array (anything that is not an array of arrays)."""
+    stack = [(coordinates, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, list) and item and isinstance(item[0], list):
+            if depth >= MAX_COORDINATE_DEPTH:
+                raise GeometryError(
+                    origin,
+                    f"{label} has coordinates nested more than {MAX_COORDINATE_DEPTH} deep",
+                    "a position is [lon, lat]; even a MultiPolygon nests them only 4 deep",
+                )
+            stack.extend((child, depth + 1) for child in reversed(item))
+        else:
+            yield item
+
+
+def _check_positions(geometry: dict, origin: Origin, label: str) -> None:
+    for position in _positions(geometry.get("coordinates") or [], origin, label):
+        if position == []:
+            continue
+        if not isinstance(position, list) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in position
+        ):
+            raise GeometryError(
+                origin, f"{label} has a position that is not numbers: {position}", "write each position as [lon, lat]"
+            )
+        if len(position) != 2:
+            raise GeometryError(
+                origin,
+                f"{label} has a position with {len(position)} numbers: {position}",
+                "write each position as [lon, lat], without height",
+            )
+        lon, lat = position
+        if not (math.isfinite(lon) and math.isfinite(lat)):
+            raise GeometryError(
+                origin, f"{label} has a position that is not finite: {position}", "write each position as [lon, lat]"
+            )
+        if not -90 <= lat <= 90:
+            hint = (
+                "GeoJSON wants [lon, lat]: did you swap them?" if -90 <= lon <= 90 else "latitude is between -90 and 90"
+            )
+            raise GeometryError(origin, f"{label} has latitude {lat} out of range in {position}", hint)
+        if not -180 <= lon <= 180:
+            raise GeometryError(
+                origin, f"{label} has longitude {lon} out of range in {position}", "longitude is between -180 and 180"
+            )
+
+
+def _check_rings(geometry: dict, origin: Origin, label: str) -> None:
+    # shapely closes an open ring silently; GeoJSON (RFC 7946 3.1.6) requires it closed, so say so.
+    polygons = {"Polygon": [geometry.get("coordinates")], "MultiPolygon": geometry.get("coordinates")}.get(
+        geometry["type"], []
+    )
+    for polygon in polygons or []:
+        for number, ring in enumerate(polygon or []):
+            if not isinstance(ring, list) or len(ring) < 4:
+                raise GeometryError(
+                    origin,
+                    f"{label} has ring {number} with fewer than 4 positions",
+                    "a ring needs at least 3 corners and the first repeated at the end",
+                )
+            if ring[0] != ring[-1]:
+                raise GeometryError(
+                    origin,
+                    f"{label} has ring {number} that is not closed",
+                    f"repeat its first position {ring[0]} at the end",
+                )
+
+
+def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
+    label = f"feature {index}"
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        raise InputError(origin, f"{label} is not a GeoJSON Feature", 'give it "type": "Feature"')
+    properties = feature.get("properties") or {}
+    if not isinstance(properties, dict):
+        raise InputError(origin, f"{label} has properties that are not an object", "write them as {...}")
+    shape_id = properties.get("id")
+    if not isinstance(shape_id, str) or not ID_PATTERN.match(shape_id):
+        raise InputError(
+            origin,
+            f"{label} has no valid 'id' property",
+            "give it an id of letters, digits, '-' and '_', e.g. tumen_river",
+        )
+    label = f"feature {index} ({shape_id})"
+    geometry = feature.get("geometry")
+    if not isinstance(geometry, dict):
+        raise GeometryError(origin, f"{label} has no geometry", "give it a LineString or Polygon geometry")
+    kind = geometry.get("type")
+    if kind not in LINE_TYPES + AREA_TYPES:
+        hint = (
+            "put points in the places CSV"
+            if kind in ("Point", "MultiPoint")
+            else "use LineString, MultiLineString, Polygon or MultiPolygon"
+        )
+        raise GeometryError(origin, f"{label} has geometry type {kind!r}", hint)
+    _check_positions(geometry, origin, label)
+    _check_rings(geometry, origin, label)
+    try:
+        geom = shapely.geometry.shape(geometry)
+    except (ValueError, TypeError, AttributeError, IndexError, shapely.errors.ShapelyError) as error:
+        raise GeometryError(
+            origin,
+            f"{label} has a malformed {kind} ({' '.join(str(error).split())})",
+            "check the nesting of its coordinates arrays",
+        ) from None
+    if geom.is_empty:
+        raise GeometryError(origin, f"{label} has an empty {kind}", "give it coordinates")
+    if not geom.is_valid:
+        raise GeometryError(
+            origin,
+            f"{label} is not a valid {kind}: {shapely.is_valid_reason(geom)}",
+            "fix the ring, or repair it with shapely.make_valid and save the result",
+        )
+    name = _text(properties.get("name"), origin, "name")
+    if not name:
+        raise InputError(origin, f"{label} has no 'name' property", "give it a name to show on the map")
+    source = _text(properties.get("source"), origin, "source")
+    if not source:
+        raise InputError(origin, f"{label} has no 'source' property", "say in 'source' where its coordinates came from")
+    precision_m = properties.get("precision_m")
+    if precision_m is not None and (
+        isinstance(precision_m, bool)
+        or not isinstance(precision_m, (int, float))
+        or not math.isfinite(precision_m)
+        or not 0 <= precision_m <= MAX_PRECISION_M
+    ):
+        raise InputError(
+            origin,
+            f"{label} has precision_m {precision_m!r}",
+            f"give a number of metres from 0 to {MAX_PRECISION_M:,}, or null",
+        )
+    kind_name = "line" if kind in LINE_TYPES else "area"
+    left, right = (_text(properties.get(k), origin, k) for k in ("left_country", "right_country"))
+    if (left or right) and not (kind_name == "line" and len(left) == 2 and len(right) == 2 and left != right):
+        raise InputError(
+            origin,
+            f"{label} has left_country '{left}' and right_country '{right}'",
+            "a border is a line with two different country codes, left and right of its direction",
+        )
+    return Shape(
+        id=shape_id,
+        name=name,
+        category=_text(properties.get("category"), origin, "category") or kind_name,
+        geometry=geom,
+        aliases=_text_list(properties.get("aliases"), origin, "aliases"),
+        precision_m=None if precision_m is None else float(precision_m),
+        country=_text(properties.get("country"), origin, "country"),
+        note=_text(properties.get("note"), origin, "note"),
+        source=source,
+        attribution=_text_list(properties.get("attribution"), origin, "attribution"),
+        extra=tuple(
+            (k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+            for k, v in properties.items()
+            if k not in KNOWN_PROPERTIES
+        ),
+        origin=origin,
+        stated_certainty=check_certainty(
+            _text(properties.get("certainty"), origin, "certainty"),
+            None if precision_m is None else float(precision_m),
+            kind_name,
+            origin,
+        ),
+        sides=(left, right) if left else None,
+    )
+
+
+def _load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
+    """The features of a GeoJSON FeatureCollection file, each with where it starts."""
+    text = read_text_file(path, what, declare=None)
+    if not text.strip():
+        raise InputError(
+            Origin(str(path)), f"the {what} is empty", 'give it {"type": "FeatureCollection", "features": []} at least'
+        )
+    _check_surrogates(path, text)
+    try:
+        document = json.loads(text, parse_int=_bounded_int)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            Origin(str(path), error.lineno, error.colno),
+            f"not valid JSON ({error.msg})",
+            "check the file with a JSON validator",
+        ) from None
+    except RecursionError:
+        raise InputError(
+            _origin_at(path, text, _too_deep_at(text)),
+            "the JSON is nested too deeply to read",
+            "check the nesting of the coordinates arrays",
+        ) from None
+    except _LongInteger:
+        at = re.search(rf"\d{{{MAX_INTEGER_DIGITS + 1},}}", text)
+        raise InputError(
+            _origin_at(path, text, at.start() if at else 0),
+            f"a number has more than {MAX_INTEGER_DIGITS} digits",
+            "write coordinates in degrees",
+        ) from None
+    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
+        raise InputError(
+            Origin(str(path)),
+            "not a GeoJSON FeatureCollection",
+            'wrap the features in {"type": "FeatureCollection", "features": [...]}',
+        )
+    features = document.get("features")
+    if not isinstance(features, list):
+        raise InputError(Origin(str(path)), "the FeatureCollection has no 'features' list", 'give it "features": [...]')
+    offsets = _feature_offsets(text, features)
+    if not offsets:
+        return [(feature, Origin(str(path))) for feature in features]
+    return [
+        (feature, Origin(str(path), line, column))
+        for feature, (line, column) in zip(features, text_positions(text, offsets))
+    ]
+
+
+def _claim_id(seen: dict[str, int], thing_id: str, index: int, origin: Origin, what: str) -> None:
+    """Record a feature's id, or raise InputError if an earlier feature has it (ids are compared ignoring case)."""
+    if thing_id.casefold() in seen:
+        raise InputError(
+            origin,
+            f"id '{thing_id}' is already used by feature {seen[thing_id.casefold()]}",
+            f"give each {what} its own id",
+        )
+    seen[thing_id.casefold()] = index
+
+
+def read_shapes(path: Path) -> list[Shape]:
+    """Read a GeoJSON FeatureCollection of lines and areas; raise InputError/GeometryError on the first bad one."""
+    path = Path(path)
+    shapes: list[Shape] = []
+    seen: dict[str, int] = {}
+    for index, (feature, origin) in enumerate(_load_features(path, "shapes file")):
+        shape = _shape(path, feature, origin, index)
+        _claim_id(seen, shape.id, index, origin, "shape")
+        shapes.append(shape)
+    return shapes
+
+
+def _check_point(geometry: dict, origin: Origin, label: str) -> None:
+    coordinates = geometry.get("coordinates", "missing")
+    if not (
+        isinstance(coordinates, list)
+        and len(coordinates) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in coordinates)
+    ):
+        shown = coordinates if coordinates == "missing" else json.dumps(coordinates)[:60]
+        raise GeometryError(
+            origin, f"{label} is a Point whose coordinates are {shown}", "write them as [lon, lat], two numbers"
+        )
+    _check_positions(geometry, origin, label)
+
+
+def _json_kind(value) -> str:
+    return {dict: "an object", list: "a list of more than text", bool: "true or false"}.get(type(value), "not text")
+
+
+def read_point_places(path: Path) -> list[Place]:
+    """Read the places of a GeoJSON file, e.g. one exported by bordermap: its Point features and those with no
+    geometry (places not located); lines and areas are left to the shapes file."""
+    path = Path(path)
+    places: list[Place] = []
+    seen: dict[str, int] = {}
+    for index, (feature, origin) in enumerate(_load_features(path, "places file")):
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            raise InputError(origin, f"feature {index} is not a GeoJSON Feature", 'give it "type": "Feature"')
+        geometry = feature.get("geometry")
+        if geometry is not None and not isinstance(geometry, dict):
+            raise InputError(
+                origin,
+                f"feature {index} has a geometry that is not an object",
+                'write it as {"type": "Point", "coordinates": [lon, lat]}, or null for a place not located',
+            )
+        if geometry is not None and geometry.get("type") != "Point":
+            continue
+        properties = feature.get("properties") or {}
+        if not isinstance(properties, dict):
+            raise InputError(origin, f"feature {index} has properties that are not an object", "write them as {...}")
+        row = {}
+        for key, value in properties.items():
+            if key not in KNOWN_COLUMNS:
+                continue
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                row[key] = "|".join(value)
+            elif value is None or isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                row[key] = "" if value is None else str(value)
+            else:
+                raise InputError(
+                    origin,
+                    f"feature {index}'s property '{key}' is {_json_kind(value)}",
+                    f"write the {key} as text in quotes",
+                )
+        row.setdefault("id", str(feature.get("id", "")))
+        if geometry is not None:
+            _check_point(geometry, origin, f"feature {index}")
+            row["lon"], row["lat"] = (repr(v) for v in geometry["coordinates"])
+        else:
+            row["lat"] = row["lon"] = ""
+        place = place_from_row({k: v.strip() for k, v in row.items()}, {}, origin)
+        _claim_id(seen, place.id, index, origin, "place")
+        places.append(place)
+    return places

@@ -1,0 +1,254 @@
+"""The map as one typed record (issue #20): what the page draws and the exports write, made once per build.
+
+``map_content`` makes it from the pipeline's records; ``pack`` packs it into the page's columns and unpacks them
+again; ``export`` and ``page.render`` read it. Nothing here knows HTML.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bordermap import check
+from bordermap.bounds import Bounds
+from bordermap.geojson import Shape
+from bordermap.geometry import bounds_of, to_geojson
+from bordermap.places import Place
+from bordermap.text import Passage, Text
+
+# Okabe–Ito then Tol's muted colours: told apart with colour-blindness, and visible on imagery.
+PALETTE = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#882255",
+    "#999933",
+    "#332288",
+    "#44AA99",
+    "#AA4499",
+    "#117733",
+)
+CERTAINTY_ORDER = ("exact", "approximate", "area", "unknown")
+
+
+@dataclass(frozen=True)
+class MapMetadata:
+    """What the map says about itself: when it was built and whose data it shows."""
+
+    built: datetime
+    credits: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A passage as the map shows it: a sentence of a text, the names in it marked (offsets from its start)."""
+
+    text: Text
+    start: int
+    end: int
+    marks: tuple[tuple[int, int], ...]
+
+    @property
+    def quote(self) -> str:
+        """The sentence, verbatim: always ``text.content[start:end]``."""
+        return self.text.content[self.start : self.end]
+
+    @classmethod
+    def of(cls, passage: Passage) -> "Quote":
+        """The map's view of a passage found in a text."""
+        return cls(
+            passage.text,
+            passage.start,
+            passage.end,
+            tuple((s - passage.start, e - passage.start) for s, e in passage.marks),
+        )
+
+
+@dataclass(frozen=True)
+class Whereabouts:
+    """What a popup says of where a place is: the side of a border (and how far), the nearest other place."""
+
+    side: str = ""  # "North Korean side", or "" when no border reaches it
+    border: str = ""
+    border_m: int | None = None
+    on_border: bool = False
+    nearest: str = ""
+    nearest_id: str = ""
+    nearest_m: int | None = None
+
+    @classmethod
+    def of(cls, where: check.Whereabouts) -> "Whereabouts":
+        """Rounded to the metre, as the page shows it."""
+        side = where.side
+        return cls(
+            side=side.label if side else "",
+            border=side.border_name if side else "",
+            border_m=round(side.distance_m) if side else None,
+            on_border=side.on_border if side else False,
+            nearest=where.nearest_name,
+            nearest_id=where.nearest_id,
+            nearest_m=None if where.nearest_m is None else round(where.nearest_m),
+        )
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A place or a shape on the map. ``geometry`` is GeoJSON ([lon, lat]): a Point for a located place, a line
+    or an area for a shape, None for a place nobody could locate."""
+
+    id: str
+    kind: str  # "place", "line" or "area"
+    name: str
+    category: str
+    aliases: tuple[str, ...]
+    precision_m: float | None
+    certainty: str
+    country: str
+    note: str
+    source: str
+    attribution: tuple[str, ...]
+    geometry: dict | None
+    quotes: tuple[Quote, ...] = ()
+    whereabouts: Whereabouts | None = None
+    unresolved: str = ""  # places only: why the query found nothing
+    status: str = ""  # places only: "suggested" until reviewed
+    label_at: tuple[float, float] | None = None  # shapes only: (lat, lon) where the name goes
+    origin: str = field(default="", compare=False)  # "file:line" of the row; never on the page
+
+    @property
+    def is_point(self) -> bool:
+        return self.geometry is not None and self.geometry["type"] == "Point"
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """(lat, lon) of a located place, None otherwise."""
+        if not self.is_point:
+            return None
+        assert self.geometry is not None
+        lon, lat = self.geometry["coordinates"]
+        return lat, lon
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    color: str
+
+
+@dataclass(frozen=True)
+class MapContent:
+    """Everything a companion map shows: its features, the texts they quote, the legend's categories, credits."""
+
+    features: tuple[Feature, ...]
+    texts: tuple[Text, ...]
+    categories: tuple[Category, ...]
+    credits: tuple[str, ...]
+    built: str  # "2007-02-14 00:00 UTC"
+    certainties: tuple[str, ...]  # those the map uses, in CERTAINTY_ORDER
+
+
+def _place_feature(place: Place, passages: list[Passage], where: check.Whereabouts | None) -> Feature:
+    position = place.position
+    return Feature(
+        id=place.id,
+        kind="place",
+        name=place.name,
+        category=place.category,
+        aliases=place.aliases,
+        precision_m=None if position is None else position.precision_m,
+        certainty=place.certainty,
+        country=place.country,
+        note=place.note,
+        source="" if position is None else position.source,
+        attribution=place.attribution,
+        geometry=None if position is None else {"type": "Point", "coordinates": [position.lon, position.lat]},
+        quotes=tuple(map(Quote.of, passages)),
+        whereabouts=None if where is None else Whereabouts.of(where),
+        unresolved=place.unresolved,
+        status=place.status,
+        origin=f"{place.origin.path}:{place.origin.line}",
+    )
+
+
+def label_point(geometry) -> tuple[float, float]:
+    """Where a shape's name goes: the middle of its longest line, or a point well inside its largest area."""
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    if geometry.geom_type.endswith("LineString"):
+        line = max(parts, key=lambda part: part.length)
+        point = line.interpolate(0.5, normalized=True)
+    else:
+        point = max(parts, key=lambda part: part.area).representative_point()
+    return (round(point.y, 5), round(point.x, 5))
+
+
+def _shape_feature(shape: Shape, passages: list[Passage], where: check.Whereabouts | None) -> Feature:
+    return Feature(
+        id=shape.id,
+        kind=shape.kind,
+        name=shape.name,
+        category=shape.category,
+        aliases=shape.aliases,
+        precision_m=shape.precision_m,
+        certainty=shape.certainty,
+        country=shape.country,
+        note=shape.note,
+        source=shape.source,
+        attribution=shape.attribution,
+        geometry=to_geojson(shape.geometry),
+        quotes=tuple(map(Quote.of, passages)),
+        whereabouts=None if where is None else Whereabouts.of(where),
+        label_at=label_point(shape.geometry),
+        origin=f"{shape.origin.path}:{shape.origin.line}",
+    )
+
+
+def map_content(
+    places: list[Place],
+    shapes: list[Shape],
+    texts: list[Text],
+    passages: Mapping[str, list[Passage]],
+    metadata: MapMetadata,
+    survey: check.Survey | None = None,
+) -> MapContent:
+    """The map's content: every place, then every shape, with its quotes and whereabouts."""
+    where = survey.whereabouts if survey else {}
+    features = tuple(
+        [_place_feature(p, passages.get(p.id, []), where.get(p.id)) for p in places]
+        + [_shape_feature(s, passages.get(s.id, []), where.get(s.id)) for s in shapes]
+    )
+    categories = list(dict.fromkeys(f.category for f in features))
+    credits = tuple(dict.fromkeys([*metadata.credits, *(c for f in features for c in f.attribution)]))
+    return MapContent(
+        features=features,
+        texts=tuple(texts),
+        categories=tuple(Category(c, PALETTE[i % len(PALETTE)]) for i, c in enumerate(categories)),
+        credits=credits,
+        built=metadata.built.strftime("%Y-%m-%d %H:%M UTC"),
+        certainties=tuple(sorted({f.certainty for f in features}, key=CERTAINTY_ORDER.index)),
+    )
+
+
+def has_pins(features: tuple[Feature, ...] | list[Feature]) -> bool:
+    """True when some place is drawn as a pin (an exact point): only then does the page need the pin's images."""
+    return any(f.certainty == "exact" and f.is_point for f in features)
+
+
+def bounds(content: MapContent) -> Bounds | None:
+    """The box of everything drawn, precision circles included."""
+    boxes = []
+    for feature in content.features:
+        if feature.geometry is None:
+            continue
+        point = feature.point
+        if point is not None:  # most features: no need for shapely to find a point's bounds
+            box = Bounds(point[0], point[1], point[0], point[1])
+            if feature.precision_m:
+                box = box.padded_m(feature.precision_m)
+        else:
+            import shapely.geometry
+
+            box = bounds_of(shapely.geometry.shape(feature.geometry))
+        boxes.append(box)
+    return Bounds.union(boxes)

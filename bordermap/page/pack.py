@@ -1,0 +1,171 @@
+"""The one codec of the page's data (issue #12, #20): a ``MapContent`` packed into columns, and unpacked again.
+
+One column per property, quotes as offsets into the texts the page carries anyway, coordinates as integers at five
+decimals, a value shared by most rows written once. ``js/data.js`` reads the same format in the browser; ``unpack``
+reads it in Python, for tests and for anyone who wants the data back.
+"""
+
+from collections import Counter
+from collections.abc import Mapping
+
+from bordermap.page.model import Category, Feature, MapContent, Quote, Whereabouts
+from bordermap.text import Text
+
+PAGE_FORMAT = 2
+COORDINATE_SCALE = 100_000  # five decimals: about a metre, finer than any precision a place can state
+TEXT_FIELDS = ("id", "title", "publication", "date", "url", "content", "language")
+_SHARED = ("name", "aliases", "precision_m", "certainty", "country", "note", "source", "attribution")
+_WHEREABOUTS = ("side", "border", "border_m", "on_border", "nearest", "nearest_m")
+
+
+def _column(values: list) -> list | dict:
+    """A column as it goes into the page: a plain list, or, when one value fills more than half of it, that value
+    once and the others by their index (most places have no note, no alias, no quote)."""
+    counts = Counter(v for v in values if v is None or isinstance(v, (str, int, float, tuple)))
+    common, count = counts.most_common(1)[0] if counts else (None, 0)
+    if count * 2 <= len(values):
+        return values
+    return {
+        "common": common,
+        "others": [[i, v] for i, v in enumerate(values) if not (v == common and type(v) is type(common))],
+    }
+
+
+def _expand(column: list | dict, count: int) -> list:
+    if isinstance(column, list):
+        return column
+    values = [column["common"]] * count
+    for index, value in column["others"]:
+        values[index] = value
+    return values
+
+
+def _rounded(coordinates):
+    if isinstance(coordinates, float | int):
+        return round(coordinates, 5)
+    return [_rounded(c) for c in coordinates]
+
+
+def _flat_quotes(quotes: tuple[Quote, ...], text_index: dict[str, int]) -> tuple[int, ...]:
+    flat: list[int] = []
+    for quote in quotes:
+        flat += [text_index[quote.text.id], quote.start, quote.end, len(quote.marks)]
+        for start, end in quote.marks:
+            flat += [start, end]
+    return tuple(flat)
+
+
+def pack(content: MapContent, icons: Mapping[str, str] | None = None) -> dict:
+    """The page's data: the map's texts, legend and credits, then its features by column. ``icons`` are the pin's
+    images (data: URIs), given when some place is a pin."""
+    features = content.features
+    text_index = {t.id: i for i, t in enumerate(content.texts)}
+    category_index = {c.name: i for i, c in enumerate(content.categories)}
+    feature_index = {f.id: i for i, f in enumerate(features)}
+    columns: dict[str, list] = {"id": [f.id for f in features], "kind": [f.kind for f in features]}
+    columns["name"] = [f.name for f in features]
+    columns["category"] = [category_index[f.category] for f in features]
+    for key in _SHARED[1:]:
+        columns[key] = [getattr(f, key) for f in features]
+    # A shape has no such cell: None, not "", so that a page tells "not a place" from "an empty cell".
+    columns["unresolved"] = [f.unresolved if f.kind == "place" else None for f in features]
+    columns["status"] = [f.status if f.kind == "place" else None for f in features]
+    points = [f.point for f in features]
+    columns["lat"] = [None if p is None else round(p[0] * COORDINATE_SCALE) for p in points]
+    columns["lon"] = [None if p is None else round(p[1] * COORDINATE_SCALE) for p in points]
+    columns["label_at"] = [f.label_at for f in features]
+    columns["geometry"] = [
+        {"type": f.geometry["type"], "coordinates": _rounded(f.geometry["coordinates"])}
+        if f.geometry is not None and not f.is_point
+        else None
+        for f in features
+    ]
+    columns["surveyed"] = [f.whereabouts is not None for f in features]
+    for key in _WHEREABOUTS:
+        if key == "nearest":
+            columns[key] = [
+                None if f.whereabouts is None else feature_index.get(f.whereabouts.nearest_id) for f in features
+            ]
+        else:
+            columns[key] = [None if f.whereabouts is None else getattr(f.whereabouts, key) for f in features]
+    columns["passages"] = [_flat_quotes(f.quotes, text_index) for f in features]
+    return {
+        "format": PAGE_FORMAT,
+        "texts": [{key: getattr(t, key) for key in TEXT_FIELDS} for t in content.texts],
+        "categories": [{"name": c.name, "color": c.color} for c in content.categories],
+        "credits": list(content.credits),
+        "built": content.built,
+        "certainties": list(content.certainties),
+        "icons": dict(icons or {}),
+        "count": len(features),
+        "columns": {
+            key: _column([tuple(v) if isinstance(v, list) else v for v in values]) for key, values in columns.items()
+        },
+    }
+
+
+def _quotes(flat: list[int], texts: tuple[Text, ...]) -> tuple[Quote, ...]:
+    quotes, at = [], 0
+    while at < len(flat):
+        text, start, end, marks = flat[at : at + 4]
+        pairs = flat[at + 4 : at + 4 + 2 * marks]
+        quotes.append(Quote(texts[text], start, end, tuple((pairs[k], pairs[k + 1]) for k in range(0, len(pairs), 2))))
+        at += 4 + 2 * marks
+    return tuple(quotes)
+
+
+def unpack(page: dict) -> MapContent:
+    """The map's content as a page holds it (coordinates at five decimals; where each row came from is not on it)."""
+    count = page["count"]
+    texts = tuple(
+        Text(id=t["id"], path="", content=t["content"], **{k: t[k] for k in ("publication", "date", "url", "language")})
+        for t in page["texts"]
+    )
+    categories = tuple(Category(c["name"], c["color"]) for c in page["categories"])
+    c = {key: _expand(column, count) for key, column in page["columns"].items()}
+    features = []
+    for i in range(count):
+        if c["lat"][i] is not None:
+            geometry = {
+                "type": "Point",
+                "coordinates": [c["lon"][i] / COORDINATE_SCALE, c["lat"][i] / COORDINATE_SCALE],
+            }
+        else:
+            geometry = c["geometry"][i]
+        whereabouts = None
+        if c["surveyed"][i]:
+            nearest = c["nearest"][i]
+            whereabouts = Whereabouts(
+                side=c["side"][i],
+                border=c["border"][i],
+                border_m=c["border_m"][i],
+                on_border=c["on_border"][i],
+                nearest="" if nearest is None else c["name"][nearest],
+                nearest_id="" if nearest is None else c["id"][nearest],
+                nearest_m=c["nearest_m"][i],
+            )
+        label_at = c["label_at"][i]
+        features.append(
+            Feature(
+                id=c["id"][i],
+                kind=c["kind"][i],
+                category=categories[c["category"][i]].name,
+                aliases=tuple(c["aliases"][i]),
+                attribution=tuple(c["attribution"][i]),
+                **{key: c[key][i] for key in ("name", "precision_m", "certainty", "country", "note", "source")},
+                geometry=geometry,
+                quotes=_quotes(c["passages"][i], texts),
+                whereabouts=whereabouts,
+                unresolved=c["unresolved"][i] or "",
+                status=c["status"][i] or "",
+                label_at=None if label_at is None else (label_at[0], label_at[1]),
+            )
+        )
+    return MapContent(
+        features=tuple(features),
+        texts=texts,
+        categories=categories,
+        credits=tuple(page["credits"]),
+        built=page["built"],
+        certainties=tuple(page["certainties"]),
+    )
