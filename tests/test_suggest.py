@@ -6,7 +6,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bordermap.project import PLACES_HEADER
-from bordermap.suggest import spelling_skeleton, suggest
+from bordermap.suggest import suggest
+from bordermap.suggest.variants import spelling_skeleton
 from bordermap.text import Text, read_texts
 
 from conftest import DATA, ROOT, SEEDS, run_main
@@ -160,10 +161,10 @@ def test_every_labelled_name_is_written_in_its_text(folder):
 )
 @example(points=[("b", 0.0, 180.0)], here=(0.0, 154.0))  # a point on the antimeridian was in no column
 def test_the_grid_finds_the_nearest_other_name_as_measuring_every_point_does(points, here):
-    from bordermap.suggest import FAR_KM, _km, _Nearest
+    from bordermap.suggest.choose import FAR_KM, Nearest, _km
 
     others = [_km(here, (lat, lon)) for key, lat, lon in points if key != "a"]
-    found = _Nearest(points).km("a", *here)
+    found = Nearest(points).km("a", *here)
     if not others:
         assert found is None
     elif min(others) <= FAR_KM:

@@ -10,7 +10,8 @@ from bordermap.errors import WorldGazetteerError
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, Gazetteer, GazetteerEntry
 from bordermap.geocode import Bias, GazetteerGeocoder, GeocoderChain
 from bordermap.project import PLACES_HEADER
-from bordermap.world import FILE_NAME, WorldSource, open_world_gazetteer
+from bordermap.world import FILE_NAME, open_world_gazetteer
+from bordermap.world_source import WorldSource
 
 from conftest import SEEDS, run_cli
 from helpers_html import features_by_id
@@ -213,7 +214,8 @@ def test_a_full_disk_is_one_line_naming_the_cache_folder_and_leaves_nothing(tmp_
 @pytest.mark.slow
 def test_a_build_killed_midway_leaves_a_temporary_that_the_next_build_removes(tmp_path):
     script = (
-        "import sys, time\nfrom bordermap.world import WorldSource, open_world_gazetteer\n"
+        "import sys, time\nfrom bordermap.world import open_world_gazetteer\n"
+        "from bordermap.world_source import WorldSource\n"
         "def slow():\n    yield ((1, 'Narva', 'Narva', 'P', 'EE', '', 1, 59.0, 28.0, 0.0), [])\n"
         "    sys.stdout.write('started\\n'); sys.stdout.flush(); time.sleep(60)\n"
         f"open_world_gazetteer({str(tmp_path)!r}, source=WorldSource(lambda: 'slow', slow))\n"

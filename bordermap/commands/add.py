@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from bordermap.append import NewRow, append_places, slug
 from bordermap.build import GeocodingSettings, Sources, locate_places, outputs_of, stage_cache
 from bordermap.errors import InputError, Origin
-from bordermap.files import locked_folders, target_of
 from bordermap.geocode import Lookup
-from bordermap.places import Place, append_row, parse_precision_m, read_places, slug
-from bordermap.tables import read_encoded, split_lines
+from bordermap.places import Place, parse_precision_m
+from bordermap.tables import split_lines
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,6 @@ def add_place(
     that runs of ``add`` at the same time each keep their row (issue #11).
     """
     path = Path(sources.places)
-    origin = Origin(str(path))
     outputs = outputs_of(sources)
     outputs.check(path, "--places", replaces=(path,))
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
@@ -53,10 +52,10 @@ def add_place(
             "the new place has coordinates but no source",
             "say where they came from: --source",
         )
-    with locked_folders([target_of(path).parent, target_of(sources.cache).parent]):
-        stored = read_encoded(path, "places file", sources.encoding)
-        content = stored.content
-        places = read_places(path, content)
+    lookup: Lookup | None = None
+
+    def rows_for(places: list[Place], content: str) -> list[NewRow]:
+        nonlocal lookup
         place_id = new.id or slug(new.name)
         if not place_id:
             raise InputError(Origin.option("--id"), f"cannot make an id from the name '{new.name}'", "pass --id")
@@ -79,7 +78,6 @@ def add_place(
             "lon": new.lon,
             "source": new.source,
         }
-        lookup, chain = None, None
         if not new.lat and not new.lon:
             if not new.query:
                 raise InputError(
@@ -87,7 +85,6 @@ def add_place(
                     "no position for the new place",
                     "pass --query, or --lat, --lon and --source",
                 )
-            next_line = Origin(str(path), len(split_lines(content)) + 1)
             probe = Place(
                 place_id,
                 new.name,
@@ -98,37 +95,24 @@ def add_place(
                 "",
                 (),
                 (),
-                next_line,
+                Origin(str(path), len(split_lines(content)) + 1),
                 query=new.query,
                 stated_precision_m=parse_precision_m(new.precision_m, Origin.option("--precision-m")),
             )
             located, _, chain = locate_places(sources, settings, places=[*places, probe])
             lookup = located.lookups[place_id]
-            position = located.places[-1].located
+            found = located.places[-1]
+            position = found.located
             values.update(
                 lat=f"{position.lat:.5f}",
                 lon=f"{position.lon:.5f}",
                 source=position.source,
-                country=located.places[-1].country,
+                country=found.country,
                 precision_m=new.precision_m or f"{position.precision_m:g}",
-                attribution="|".join(located.places[-1].attribution),
+                attribution="|".join(found.attribution),
             )
-        updated = append_row(content, values, origin, optional=() if new.country else ("country",))
-        added = _read_back(path, updated, len(places), values)
-        outputs.stage(path, "--places", stored.encode(updated, added.origin), replaces=(path,))
-        stage_cache(outputs, sources, chain)
-        outputs.commit()
+            stage_cache(outputs, sources, chain)
+        return [NewRow(values, found=() if new.country else ("country",))]
+
+    (added,) = append_places(path, sources.encoding, outputs, rows_for, also_locked=[sources.cache])
     return added, lookup
-
-
-def _read_back(path: Path, updated: str, count: int, values: dict[str, str]) -> Place:
-    """The new place as the updated file reads: exactly one more row, with the id and name that were asked for."""
-    places = read_places(path, updated)
-    added = [p for p in places if p.id == values["id"]]
-    if len(places) != count + 1 or len(added) != 1 or added[0].name != values["name"].strip():
-        raise InputError(
-            Origin(str(path)),
-            "the new row would not read back as the place asked for",
-            "check the values for characters the CSV cannot hold, or add the row by hand",
-        )
-    return added[0]

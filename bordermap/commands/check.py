@@ -16,6 +16,14 @@ class CheckReport:
     shapes: int
     quotes: dict[str, int]
 
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
 
 def check_inputs(sources: Sources, settings: GeocodingSettings = GeocodingSettings()) -> CheckReport:
     """Everything a build does but drawing: read, geocode, find passages, survey. Errors still raise."""

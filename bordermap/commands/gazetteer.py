@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from bordermap.bounds import Bounds
 from bordermap.errors import InputError, Origin, OutputError
 from bordermap.files import Outputs
 from bordermap.gazetteer import extract_csv
@@ -19,7 +20,7 @@ class GazetteerWritten:
 
 def write_gazetteer(
     output: Path | None,
-    bbox: tuple[float, float, float, float],
+    region: Bounds,
     countries: tuple[str, ...],
     min_population: int,
     *,
@@ -42,7 +43,7 @@ def write_gazetteer(
     settings = {project.settings: "project's settings file"} if project is not None else {}
     outputs = Outputs(settings, reserved=SETTINGS_FILE_NAMES)
     outputs.check(output, "-o", new=not force)  # before the extract is made, which takes seconds
-    content = extract_csv(bbox, countries, min_population)
+    content = extract_csv(region, countries, min_population)
     outputs.stage(output, "-o", content.encode("utf-8"), new=not force)
     outputs.commit()
     return GazetteerWritten(output, content.count("\n") - 1)

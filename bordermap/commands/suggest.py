@@ -1,32 +1,34 @@
 """``bordermap suggest``: run the finder on a run's inputs, and write the accepted rows with ``--write``."""
 
-from pathlib import Path
+from dataclasses import dataclass
 
-from bordermap.build import Sources, load_places
-from bordermap.errors import InputError, Origin
-from bordermap.files import Outputs, locked_folders, target_of
+from bordermap.append import NewRow, append_places, slug
+from bordermap.build import Sources, load_places, outputs_of
 from bordermap.gazetteer import read_gazetteer
 from bordermap.geojson import read_shapes
-from bordermap.places import Place, append_row, read_places, slug
+from bordermap.places import Place
 from bordermap.project import user_cache_folder
-from bordermap.suggest import Suggestion, Variant, row_of, suggest
-from bordermap.tables import read_encoded
+from bordermap.suggest import Suggestion, row_of, suggest
+from bordermap.suggest.variants import Variant
 from bordermap.text import read_texts
 from bordermap.world import open_world_gazetteer
 
 
-def write_suggestions(
-    path: Path, suggestions: list[Suggestion], encoding: str | None = None, inputs: dict[Path, str] | None = None
-) -> list[Place]:
-    """Append a row per suggestion to the places file, as ``add`` does: under its folder's lock, every byte already
-    there kept, the rows read back before the file is replaced; return the places added."""
-    path = Path(path)
-    outputs = Outputs(inputs or {})
-    outputs.check(path, "--places", replaces=(path,))
-    with locked_folders([target_of(path).parent]):
-        stored = read_encoded(path, "places file", encoding)
-        content = stored.content
-        places = read_places(path, content)
+@dataclass(frozen=True)
+class Suggested:
+    """What ``suggest`` found: the suggestions, best first; how many mentions the files already cover; the words
+    that look like other spellings of places the files have."""
+
+    suggestions: list[Suggestion]
+    covered: int
+    variants: list[Variant]
+
+
+def write_suggestions(sources: Sources, suggestions: list[Suggestion]) -> list[Place]:
+    """Append a row per suggestion to the places file, as ``add`` does (``append.append_places``); each id made
+    from the place's name, numbered when taken; return the places added."""
+
+    def rows_for(places: list[Place], content: str) -> list[NewRow]:
         taken = {p.id.casefold() for p in places}
         rows = []
         for suggestion in suggestions:
@@ -36,22 +38,13 @@ def write_suggestions(
                 number += 1
                 place_id = f"{base}_{number}"
             taken.add(place_id.casefold())
-            rows.append(row_of(suggestion, place_id))
-        for values in rows:
-            content = append_row(content, values, Origin(str(path)))
-        added = [p for p in read_places(path, content) if p.id.casefold() in {r["id"].casefold() for r in rows}]
-        if len(added) != len(rows):
-            raise InputError(
-                Origin(str(path)), "the new rows would not read back as the places suggested", "add them by hand"
-            )
-        outputs.stage(
-            path, "--places", stored.encode(content, added[0].origin if added else Origin(str(path))), replaces=(path,)
-        )
-        outputs.commit()
-    return added
+            rows.append(NewRow(row_of(suggestion, place_id)))
+        return rows
+
+    return append_places(sources.places, sources.encoding, outputs_of(sources), rows_for)
 
 
-def suggest_places(sources: Sources, notify=None) -> tuple[list[Suggestion], int, list[Variant]]:
+def suggest_places(sources: Sources, notify=None) -> Suggested:
     """``suggest`` on a run's inputs: its texts, the places and shapes it has, its gazetteer, the world's."""
     texts = read_texts(sources.texts)
     places = load_places(sources.places, sources.encoding)
@@ -61,4 +54,4 @@ def suggest_places(sources: Sources, notify=None) -> tuple[list[Suggestion], int
     keys: set[str] = set()
     for gazetteer in gazetteers:
         keys |= gazetteer.keys()
-    return suggest(texts, places, shapes, gazetteers, keys)
+    return Suggested(*suggest(texts, places, shapes, gazetteers, keys))

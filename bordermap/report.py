@@ -1,0 +1,166 @@
+"""What the command line prints of each outcome, and what it shows on a terminal while it works.
+
+Every function here takes the library's records and prints them; nothing here decides anything.
+"""
+
+import sys
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from bordermap.build import BuildResult
+from bordermap.commands.check import CheckReport
+from bordermap.errors import BordermapError, UnresolvedPlaces, printable
+from bordermap.suggest import Suggestion, source_label
+from bordermap.suggest.variants import Variant
+
+SHOWN_WARNINGS = 20
+SHOWN_IDS = 12
+
+
+def notify(message: str) -> None:
+    """One line about a long step, on standard error."""
+    print(f"bordermap: {message}", file=sys.stderr)
+
+
+def progress(items: Iterable, total: int) -> Iterable:
+    """A progress bar for the online lookups, on a terminal only, and only for more than three."""
+    from tqdm import tqdm
+
+    return tqdm(
+        items, total=total, desc="geocoding", unit="place", file=sys.stderr, disable=None if total > 3 else True
+    )
+
+
+class StageBar:
+    """One line on a terminal naming the stage a run is in, and how many are done; nothing when not a terminal."""
+
+    def __init__(self, total: int):
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, file=sys.stderr, disable=None, leave=False, bar_format="{desc} ({n}/{total})")
+        self.started = False
+
+    def __call__(self, stage: str) -> None:
+        if self.started:
+            self.bar.update(1)
+        self.started = True
+        self.bar.set_description_str(stage)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def some(ids: Iterable[str], shown: int = SHOWN_IDS) -> str:
+    """A list of ids for one line: the first few, then how many more."""
+    ids = list(ids)
+    more = f" and {len(ids) - shown:,} more" if len(ids) > shown else ""
+    return ", ".join(ids[:shown]) + more
+
+
+def warnings(found: Iterable[str], shown: int = SHOWN_WARNINGS) -> None:
+    """The first warnings, one a line, then how many more ``check`` would list."""
+    found = list(found)
+    for warning in found[:shown]:
+        print(warning, file=sys.stderr)
+    if len(found) > shown:
+        print(f"  … and {len(found) - shown:,} more warnings: 'bordermap check' lists them all", file=sys.stderr)
+
+
+def error(error: BordermapError) -> None:
+    """An error as its one line (an unresolved build: a summary, then a line per row)."""
+    print("\n".join(error.lines()) if isinstance(error, UnresolvedPlaces) else str(error), file=sys.stderr)
+
+
+def built(result: BuildResult, cache: Path) -> None:
+    """The map's path on standard output; what it holds on standard error."""
+    warnings(result.warnings)
+    print(f"{result.output.resolve()}")
+    print(
+        f"  {result.located} of {result.places} places located, {result.shapes} shapes, "
+        f"{result.quotes} quotes, {result.size_bytes / 1024:.0f} KiB",
+        file=sys.stderr,
+    )
+    if result.cached_answers:
+        print(f"  {result.cached_answers} new answers saved in {cache}", file=sys.stderr)
+    if result.unquoted:
+        print(f"  not named in the texts: {some(result.unquoted)}", file=sys.stderr)
+
+
+def rebuilt(result: BuildResult) -> None:
+    """One line for each build ``serve`` makes."""
+    warnings(result.warnings)
+    print(
+        f"bordermap: built {result.output} at {datetime.now():%H:%M:%S}: {result.located} of "
+        f"{result.places} places located, {result.shapes} shapes, {result.quotes} quotes",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def check_failed(error: BordermapError) -> None:
+    """What ``check`` prints when the data cannot be read far enough to be checked."""
+    lines = (
+        [printable(f"{p.origin}: error: '{p.query}' ({p.place_id}): {p.why}; {p.hint}") for p in error.problems]
+        if isinstance(error, UnresolvedPlaces)
+        else [printable(f"{error.origin}: error: {error.message}; {error.hint}")]
+    )
+    print("\n".join(lines))
+    print(f"summary: {len(lines)} errors; the data could not be checked further")
+
+
+def checked(report: CheckReport, strict: bool) -> None:
+    """Every finding, one a line, then the summary."""
+    for finding in report.findings:
+        print(finding)
+    unquoted = [thing for thing, count in report.quotes.items() if count == 0]
+    print(f"summary: {report.places} places ({report.located} located), {report.shapes} shapes")
+    print("  quotes: " + ", ".join(f"{thing} {count}" for thing, count in report.quotes.items()))
+    print(f"  no quote: {some(unquoted) if unquoted else 'none'}")
+    print(
+        f"  {report.errors} errors, {report.warnings} warnings"
+        + (" (--strict: warnings count as errors)" if strict else "")
+    )
+
+
+def _distance(metres: float) -> str:
+    return f"{metres / 1000:,.0f} km" if metres >= 1000 else f"{metres:.0f} m"
+
+
+def suggestions(accepted: list[Suggestion], held: list[Suggestion], bar: float, covered: int) -> None:
+    """The table of suggestions at or above the bar, then what was held back and already covered."""
+    rows = [("mention", "where", "place", "lat, lon", "precision", "source", "confidence", "runners-up")]
+    for s in accepted:
+        where = f"{Path(s.lines[0][0]).name}:{s.lines[0][1]}" + (f" (+{len(s.lines) - 1})" if len(s.lines) > 1 else "")
+        e = s.chosen
+        if e is None:
+            rows.append((s.phrase, where, "(not in a gazetteer)", "", "", "", f"{s.confidence:.2f}", s.why))
+            continue
+        runners = "; ".join(f"{r.name} ({r.country})" for r in s.runners_up) or "none"
+        place = f"{e.name} ({e.country})"
+        rows.append(
+            (s.phrase, where, place, f"{e.lat:.5f}, {e.lon:.5f}", _distance(e.precision_m), source_label(e))
+            + (f"{s.confidence:.2f}", runners)
+        )
+    widths = [max(len(printable(r[i])) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        print("  ".join(printable(cell).ljust(width) for cell, width in zip(row, widths)) + "  " + printable(row[-1]))
+    summary = f"{len(accepted)} suggested at confidence {bar:g} or more"
+    if held:
+        summary += f"; held back: {some(f'{s.phrase} ({s.confidence:.2f})' for s in held)}"
+    if covered:
+        summary += f"; {covered} mentions of places already in the files"
+    print(printable(summary), file=sys.stderr)
+
+
+def variants(found: list[Variant]) -> None:
+    """Each word that looks like another spelling of a place the files have."""
+    for variant in found:
+        mention = variant.mention
+        print(
+            printable(
+                f"  '{mention.phrase}' ({Path(mention.text.path).name}:{variant.line}) looks like another "
+                f"spelling of {variant.of}: add it to that row's aliases"
+            ),
+            file=sys.stderr,
+        )

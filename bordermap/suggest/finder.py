@@ -1,0 +1,177 @@
+"""``bordermap suggest``: find the places a text names, choose a position for each by the text's own evidence.
+
+One pass over each text finds its capitalised phrases (and names in scripts without case); each phrase's words
+are tried against every folded name of the gazetteers, longest first. Among a name's candidates, the one near
+the text's other places wins, as geoparsers do (issue #13). Nothing is written unless asked (``--write``), and a
+written row says ``status = suggested`` until the user clears it.
+"""
+
+from dataclasses import dataclass, replace
+
+from bordermap.gazetteer import COUNTRY_CLASS, GazetteerEntry, name_key
+from bordermap.places import Place
+from bordermap.suggest.choose import MAX_CANDIDATES, Nearest, Support, candidates_of, choose, confidence_of
+from bordermap.suggest.mentions import WORD, Mention, find_mentions, lines_of, starts_sentence
+from bordermap.suggest.variants import Variant, attach_variants
+from bordermap.suggest.words import COMMON_WORDS, CUES_AFTER, CUES_BEFORE
+from bordermap.text import Text
+
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A proposed place: its mentions, the chosen candidate (None for a cue phrase no gazetteer knows), the rest."""
+
+    mentions: tuple[Mention, ...]
+    lines: tuple[tuple[str, int], ...]
+    chosen: GazetteerEntry | None
+    runners_up: tuple[GazetteerEntry, ...]
+    confidence: float
+    why: str
+
+    @property
+    def phrase(self) -> str:
+        """The first mention as written."""
+        return self.mentions[0].phrase
+
+
+def _without_cue(phrase: str) -> str:
+    """The key of a cue phrase without its cue word: 'Tumen River' -> 'tumen'."""
+    words = phrase.split()
+    if words and words[-1].casefold() in CUES_AFTER:
+        words = words[:-1]
+    elif words and words[0].casefold() in CUES_BEFORE:
+        words = words[1:]
+    return name_key(" ".join(words))
+
+
+def _known_keys(places: list, shapes: list) -> set[str]:
+    return {name_key(name) for thing in [*places, *shapes] for name in (thing.name, *thing.aliases)}
+
+
+def suggest(
+    texts: list[Text], places: list[Place], shapes: list, gazetteers: list, keys: set[str]
+) -> tuple[list[Suggestion], int, list[Variant]]:
+    """The places the texts name that the places and shapes do not cover, best candidate first; how many mentions
+    were already covered; and the words that look like other spellings of places the files have."""
+    known = _known_keys(places, shapes)
+    covered = 0
+    groups: dict[str, list[Mention]] = {}
+    loose: list[Mention] = []
+    for mention in sorted(find_mentions(texts, keys, loose), key=lambda m: (m.text.id, m.start)):
+        if mention.cue and (bare := _without_cue(mention.phrase)) in known:
+            mention = replace(mention, key=bare, cue=False)  # 'Tumen River' where the files have 'Tumen'
+        if mention.key in known:
+            covered += 1
+        elif mention.key:
+            groups.setdefault(mention.key, []).append(mention)
+    lowercase_words = {w.group() for text in texts for w in WORD.finditer(text.content) if w.group().islower()}
+    common = {
+        key: key in COMMON_WORDS
+        or (len(words := group[0].phrase.split()) == 1 and words[0].casefold() in lowercase_words)
+        for key, group in groups.items()
+    }
+    candidates = {key: candidates_of(group[0].phrase, gazetteers)[:MAX_CANDIDATES] for key, group in groups.items()}
+    for key, group in groups.items():
+        phrase = group[0].phrase
+        if (
+            phrase.isupper()
+            and len(phrase) <= 5
+            and not (candidates[key] and candidates[key][0].entry.feature_class == COUNTRY_CLASS)
+        ):
+            common[key] = True  # an abbreviation ("TNG", "NK") is a country's ("US", "DRC") or no place's
+    # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word.
+    located = [(name_key(p.name), p.position.lat, p.position.lon) for p in places if p.position is not None]
+    # A country's own name is the country: its homonym towns ("Peru, Illinois") lend no support to anything.
+    support = Support(
+        located
+        + [
+            (key, *m.entry.point)
+            for key, found in candidates.items()
+            if not common[key] and found and found[0].entry.feature_class != COUNTRY_CLASS
+            for m in found
+        ]
+    )
+    named = [
+        (key, found[0].entry)
+        for key, found in candidates.items()
+        if found and found[0].entry.feature_class == COUNTRY_CLASS
+    ]
+    countries = {entry.country for key, entry in named if not common[key]}
+    country_names = [name_key(entry.name) for _, entry in named if entry.country]
+    for key in groups:
+        if any(_demonym_of(key, name) for name in country_names):
+            common[key] = True  # "Somali" in a text that names Somalia is its people, not Ethiopia's Somali Region
+    chosen_of = {key: choose(found, support, key, countries) for key, found in candidates.items() if found}
+    variants = attach_variants(
+        loose,
+        groups,
+        common,
+        lowercase_words,
+        {name_key(n): n for thing in [*places, *shapes] for n in (thing.name, *thing.aliases)},
+    )
+    variants = [replace(v, line=line) for v, (_, line) in zip(variants, lines_of([v.mention for v in variants]))]
+    nearest = Nearest(
+        located
+        + [
+            (key, *m.entry.point)
+            for key, m in chosen_of.items()
+            if m.entry.feature_class != COUNTRY_CLASS and not common[key]
+        ]
+    )
+    suggestions = []
+    for key, group in groups.items():
+        found = candidates[key]
+        lines = lines_of(group)
+        if not found:
+            if group[0].cue:
+                suggestions.append(
+                    Suggestion(
+                        tuple(group),
+                        lines,
+                        None,
+                        (),
+                        0.5,
+                        "a place cue; no gazetteer knows it: draw it or give its position",
+                    )
+                )
+            continue
+        chosen = chosen_of[key]
+        near = None if chosen.entry.feature_class == COUNTRY_CLASS else nearest.km(key, *chosen.entry.point)
+        national = chosen.entry.feature_class != COUNTRY_CLASS and chosen.entry.country in countries
+        initial = len(group[0].phrase.split()) == 1 and all(starts_sentence(m) for m in group)
+        part_of = group[0].within if all(m.within for m in group) else ""
+        confidence, why = confidence_of(group, chosen, len(found), near, common[key], national, initial, part_of)
+        runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
+        suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
+    suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))
+    return _one_row_per_place(suggestions), covered, variants
+
+
+def _one_row_per_place(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """Suggestions that chose the same place ("US" and "United States") as one, with all their mentions."""
+    kept: list[Suggestion] = []
+    by_place: dict[int, int] = {}
+    for s in suggestions:
+        at = by_place.get(s.chosen.geonameid) if s.chosen is not None else None
+        if at is None:
+            if s.chosen is not None:
+                by_place[s.chosen.geonameid] = len(kept)
+            kept.append(s)
+            continue
+        first = kept[at]
+        kept[at] = replace(
+            first,
+            mentions=first.mentions + s.mentions,
+            lines=first.lines + s.lines,
+            confidence=max(first.confidence, s.confidence),
+        )
+    return kept
+
+
+def _demonym_of(key: str, country: str) -> bool:
+    """True when a folded word looks like the adjective of a folded country name: "somali" and "cuban" of
+    "somalia" and "cuba", "korean" of "korea", "chinese" of "china"."""
+    stem = country[:-1] if len(country) > 4 and country[-1] in "aeiouy" else country
+    return key != country and key.startswith(stem) and len(key) <= len(country) + 4 and " " not in key

@@ -1,0 +1,170 @@
+"""Mentions: the phrases of a text that may name a place, found in one pass over its capitalised runs of words."""
+
+import re
+from dataclasses import dataclass, replace
+
+from bordermap.gazetteer import name_key
+from bordermap.suggest.words import COMMON_WORDS, CONNECTORS, CUES_AFTER, CUES_BEFORE, NAME_ENDINGS, NAME_STARTS, TITLES
+from bordermap.tables import text_positions
+from bordermap.text import Text
+
+MAX_WORDS = 5
+
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+_POSSESSIVE = re.compile(r"['’]s\Z")
+
+_SENTENCE_END = set(".!?:;")
+
+_JOIN = re.compile(r"[ \t\u00a0]{1,2}\Z")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase of a text that may name a place: where it is, and its folded key."""
+
+    text: Text
+    start: int
+    end: int
+    key: str
+    cue: bool = False
+    within: str = ""  # the longer capitalised phrase it is only a part of ("Granada" of "New Granada")
+
+    @property
+    def phrase(self) -> str:
+        """The phrase, verbatim."""
+        return self.text.content[self.start : self.end]
+
+
+def word_kind(word: str) -> str:
+    if word[0].isupper():
+        return "name"
+    if word[0].islower():
+        return "connector" if word in CONNECTORS else "other"
+    return "name"  # a script without case (Hangul, Chinese): every word may be a name
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    word: str  # without a possessive "'s"
+
+
+def _words(content: str):
+    for match in WORD.finditer(content):
+        word = match.group()
+        possessive = _POSSESSIVE.search(word) is not None and len(word) > 2
+        yield (
+            _Word(match.start(), match.end() - 2 if possessive else match.end(), word[:-2] if possessive else word),
+            possessive,
+        )
+
+
+def _names_no_place(run: list[_Word]) -> bool:
+    """True for a run that is the name of a person, an organisation, an event or a document."""
+    words = [w.word for w in run]
+    if len(words) > 1 and words[0] == "The":
+        words = words[1:]  # "The Treaty of Paris"
+    folded = [w.casefold() for w in words]
+    if folded[0] in TITLES and len(words) > 1:
+        return True
+    # The World Factbook's (and many newspapers') way: given name, then the surname in capitals.
+    if any(
+        w.isupper() and len(w) >= 3 and i and words[i - 1][:1].isupper() and not words[i - 1].isupper()
+        for i, w in enumerate(words)
+    ):
+        return True
+    if len(words) > 1 and folded[-1] in NAME_ENDINGS:
+        return True
+    return len(words) > 2 and folded[0] in NAME_STARTS and folded[1] in CONNECTORS
+
+
+def _runs(text: Text):
+    """Each run of capitalised (or caseless) words a text has, joined by single spaces or connectors; a
+    possessive ends its run ("Japan's Asahi TV" is "Japan", then "Asahi TV")."""
+    run: list[_Word] = []
+
+    def finished(run):
+        while run and word_kind(run[-1].word) == "connector":
+            run.pop()
+        return run and not _names_no_place(run)
+
+    ends_run = False
+    for word, possessive in _words(text.content):
+        kind = word_kind(word.word)
+        if word.word == "the" and run and run[-1].word in ("of", "de"):
+            kind = "connector"  # "Republic of the Congo", "Isle of the Dead"
+        joined = bool(run) and not ends_run and _JOIN.match(text.content, run[-1].end, word.start) is not None
+        if kind == "other" or (not joined and run) or (kind == "connector" and not run):
+            if finished(run):
+                yield run
+            run = []
+        if kind != "other" and (kind == "name" or run):
+            run.append(word)
+        ends_run = possessive
+    if finished(run):
+        yield run
+
+
+def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) -> list[Mention]:
+    """Every phrase of the texts that is a gazetteer name (longest first) or a capitalised phrase with a place cue.
+
+    Words of five letters or more that are neither go to ``loose``, if given: they may be another spelling of a
+    place found ("Hoiryeong" beside "Hoeryong")."""
+    mentions = []
+    for text in texts:
+        for run in _runs(text):
+            i = 0
+            while i < len(run):
+                found = None
+                for n in range(min(MAX_WORDS, len(run) - i), 0, -1):
+                    words = [w.word.casefold() for w in run[i : i + n]]
+                    if any(word_kind(w.word) == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
+                        continue
+                    start, end = run[i].start, run[i + n - 1].end
+                    cue = n > 1 and (words[-1] in CUES_AFTER or words[0] in CUES_BEFORE)
+                    key = name_key(text.content[start:end])
+                    if n == 1 and len(key) < 3 and key.isascii() and not (len(key) == 2 and run[i].word.isupper()):
+                        continue  # 'I', 'On', 'A': a short Latin word alone is a word ('US', 'UK' may be places)
+                    if cue or key in keys:
+                        found = (n, Mention(text, start, end, key, cue=cue and key not in keys))
+                        break
+                if found is None:
+                    if loose is not None and word_kind(run[i].word) == "name" and len(name_key(run[i].word)) >= 5:
+                        loose.append(Mention(text, run[i].start, run[i].end, name_key(run[i].word)))
+                    i += 1
+                    continue
+                mention, n = found[1], found[0]
+                # A capitalised word right before or after it makes it part of a longer name: "New Granada".
+                before = (
+                    i > 0 and word_kind(run[i - 1].word) == "name" and run[i - 1].word.casefold() not in COMMON_WORDS
+                )
+                after = i + n < len(run) and word_kind(run[i + n].word) == "name"
+                if (before or after) and not mention.cue:
+                    mention = replace(
+                        mention,
+                        within=text.content[run[i - 1 if before else i].start : run[i + n if after else i + n - 1].end],
+                    )
+                mentions.append(mention)
+                i += n
+    return mentions
+
+
+def starts_sentence(mention: Mention) -> bool:
+    """True when the mention is the first word of its text, line or sentence (which capitalises any word)."""
+    content, at = mention.text.content, mention.start
+    while at > 0 and (content[at - 1] in " \t\u00a0\"'“‘("):
+        at -= 1
+    return at == 0 or content[at - 1] in "\n\r" or content[at - 1] in _SENTENCE_END
+
+
+def lines_of(group: list[Mention]) -> tuple[tuple[str, int], ...]:
+    by_text: dict[str, list[Mention]] = {}
+    for mention in group:
+        by_text.setdefault(mention.text.path, []).append(mention)
+    lines = []
+    for path, found in by_text.items():
+        positions = text_positions(found[0].text.content, [m.start for m in found])
+        lines += [(path, line) for line, _ in positions]
+    return tuple(lines)

@@ -1,0 +1,67 @@
+"""What a suggestion becomes: a row of the places file, its source and credit said, marked unreviewed."""
+
+from pathlib import Path
+
+from bordermap.errors import InputError, Origin
+from bordermap.gazetteer import ATTRIBUTION, COUNTRY_CLASS, DIVISION_CLASS, GazetteerEntry
+from bordermap.places import SUGGESTED
+from bordermap.suggest.finder import Suggestion
+from bordermap.tables import read_rows
+
+
+def _category(entry: GazetteerEntry | None) -> str:
+    if entry is None:
+        return "place"
+    if entry.feature_class == COUNTRY_CLASS:
+        return "country" if entry.country else "continent"
+    if entry.feature_class == DIVISION_CLASS:
+        return "region"
+    return "city" if entry.population >= 100_000 else "town"
+
+
+DIVISION_ATTRIBUTION = "ISO 3166-2 subdivisions and centres from the iso3166-2 package (MIT)"
+
+
+def source_label(entry: GazetteerEntry) -> str:
+    """Where a candidate's position comes from, short, for suggest's table."""
+    return f"ISO 3166-2 {entry.admin1}" if entry.feature_class == DIVISION_CLASS else f"GeoNames {entry.geonameid}"
+
+
+def source_of(entry: GazetteerEntry) -> str:
+    """Where a candidate's position comes from, in words for the ``source`` cell."""
+    if entry.feature_class == DIVISION_CLASS:
+        return f"ISO 3166-2 {entry.admin1} ('{entry.name}'), centre from the iso3166-2 package"
+    return f"GeoNames gazetteer, id {entry.geonameid} ('{entry.name}', {entry.country})"
+
+
+def row_of(suggestion: Suggestion, place_id: str) -> dict[str, str]:
+    """The places CSV row a suggestion becomes: its position looked up (so kept with its query), unreviewed."""
+    entry = suggestion.chosen
+    values = {"id": place_id, "status": SUGGESTED, "category": _category(entry)}
+    if entry is None:
+        return values | {"name": suggestion.phrase, "note": f"suggested: '{suggestion.phrase}' ({suggestion.why})"}
+    aliases = sorted({m.phrase for m in suggestion.mentions} - {entry.name})
+    return values | {
+        "name": entry.name,
+        "aliases": "|".join(aliases),
+        "lat": f"{entry.lat:.5f}",
+        "lon": f"{entry.lon:.5f}",
+        "precision_m": f"{entry.precision_m:.0f}",
+        "country": entry.country,
+        "query": entry.name if entry.feature_class == COUNTRY_CLASS else f"{entry.name}, {entry.country}",
+        "source": source_of(entry),
+        "attribution": DIVISION_ATTRIBUTION if entry.feature_class == DIVISION_CLASS else ATTRIBUTION,
+        "note": f"suggested from '{suggestion.phrase}' (confidence {suggestion.confidence:.2f}: {suggestion.why})",
+    }
+
+
+def require_status_column(path: Path, encoding: str | None = None) -> None:
+    """Raise InputError unless the places file has the ``status`` column that suggested rows need."""
+    header = read_rows(Path(path), "places file", None, encoding)
+    names = [cell.strip() for cell in next(header).cells]
+    if "status" not in names:
+        raise InputError(
+            Origin(str(path)),
+            "the header has no 'status' column, which marks suggested rows",
+            "add ',status' to the end of the header line, then run suggest --write again",
+        )

@@ -1,0 +1,48 @@
+"""The words ``suggest`` reads English prose by: what joins a name, what cues a place, what is no place."""
+
+# Lower-case words that may join the words of one name: "Isle of Man", "Trinidad and Tobago", "Rio de Janeiro".
+CONNECTORS = frozenset("of de la le du des del da do upon on am an der den al el and y sur en".split())
+
+# A capitalised phrase ending with one of these is a place the gazetteers of towns cannot hold: "Tumen River".
+CUES_AFTER = frozenset(
+    "river province bridge county mountains mountain lake sea island islands valley castle district prefecture "
+    "strait bay peninsula empire kingdom republic region desert gulf canal coast".split()
+)
+
+# A capitalised phrase starting with one of these is such a place too: "Mount Paektu", "Lake Khanka".
+CUES_BEFORE = frozenset("mount lake fort cape isle river republic kingdom viceroyalty gulf".split())
+
+# English words that are also place names somewhere: held back unless the text's evidence is strong.
+COMMON_WORDS = frozenset(
+    "of mobile nice reading march may june july august can will hope say bath split most male media university "
+    "police lead orange before as is it in on at by so no we he she they you the a an this that here there then "
+    "when why what who how but and or if also only one two three many some all new old big good best early late "
+    "city town village river bridge border guard post hill hills bar love life time day days man men north south "
+    "east west central union liberty independence commerce friendship harmony concord eden paradise welcome hello "
+    "mission temple church school market station camp park english japanese chinese korean russian american monday "
+    "tuesday wednesday thursday friday saturday sunday january february april september october november december "
+    "republic empire kingdom federal state states alliance federation democratic national royal colonial over after "
+    "following since during although".split()
+)
+
+# A word that starts a name of a person ("President OBAMA", "King Norodom SIHANOUK"): its run is no place.
+TITLES = frozenset(
+    "president king queen prince princess emperor empress sheikh general col colonel sir lord lady pope mr mrs ms "
+    "dr senator governor minister chairman saint st".split()
+)
+
+# The last word of the name of an organisation, event or document: "Asahi TV", "Platt Amendment". Its place
+# words are part of a name, not a place the text speaks of.
+NAME_ENDINGS = frozenset(
+    "tv amendment treaty accord accords agreement agreements conference government party parliament council "
+    "alliance forces army charter court courts authority movement front coalition act war guard company corporation "
+    "bank university institute committee commission organization organisation association league assembly congress "
+    "ministry department agency navy revolution declaration convention protocol pact summit times news daily radio "
+    "airlines airways club team museum foundation".split()
+)
+
+# The first word of such a name, followed by "of": "Treaty of Paris", "Congress of Vienna".
+NAME_STARTS = frozenset(
+    "treaty accord accords peace congress council conference convention protocol pact university bank battle siege "
+    "declaration edict duke duchess earl bishop archbishop".split()
+)

