@@ -88,8 +88,8 @@ def _assert_one_clean_line(status: int, stderr: str, path: Path) -> None:
     assert "internal error" not in line and "Traceback" not in stderr
 
 
-def _split(cell: str) -> list[str]:
-    return [item.strip() for item in cell.split("|") if item.strip()]
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in cell.split("|") if item.strip())
 
 
 @FUZZ

@@ -43,8 +43,10 @@ def script_json(data) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
 
 
-# The page's script, one file per concern, joined in this order; main.js defines bordermapRender, called last.
+# The page's scripts, one file per concern, each a function that takes what it needs and returns its API; main.js
+# wires them in one visible order and defines bordermapRender, which the page calls last.
 PAGE_SCRIPTS = (
+    "dom.js",
     "data.js",
     "popup.js",
     "basemap.js",

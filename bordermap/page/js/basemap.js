@@ -1,10 +1,10 @@
 // The offline basemap (issue #14): Natural Earth's land, coasts and borders around the map's places, shipped in the
 // page and drawn under the tiles, so that it shows when there are none ("None (offline)") or they fail to load.
-function bmBasemap(bm) {
+// Takes: the map and the page's basemap (or null). Returns: countryLabels, each [name, lat, lon, (lat, lon inside
+// the places' bounds)], for the labels to place after every place's.
+function bmBasemap(map, basemap) {
   "use strict";
-  var map = bm.map, basemap = bm.data.meta.basemap;
-  bm.countryLabels = [];
-  if (!basemap) { return; }
+  if (!basemap) { return {countryLabels: []}; }
   var pane = map.createPane("bm-basemap");
   pane.style.zIndex = 150;  // under the tiles (200)
   pane.style.pointerEvents = "none";
@@ -35,5 +35,5 @@ function bmBasemap(bm) {
   }
   map.getContainer().classList.add("bm-has-basemap");
   map.attributionControl.addAttribution("Natural Earth");
-  bm.countryLabels = basemap.countries;  // [name, lat, lon, (lat, lon inside the places' bounds)], after every place
+  return {countryLabels: basemap.countries};
 }

@@ -1,8 +1,11 @@
 // The map's corners (issue #14): the attribution folds behind an ⓘ button on a narrow map, the view and the popups
 // keep clear of the controls, and an open legend gives way to a popup it would cover.
-function bmControls(bm) {
+// Takes: the map, the legend (bmLegend: its corner and box), and the popups' options, whose padding it keeps up to
+// date. Returns: freeRect(), the part of the map no control covers; fitOptions(extra) for fitBounds into it; and
+// updatePadding(), for whoever adds or removes a control.
+function bmControls(map, legend, popupOptions) {
   "use strict";
-  var map = bm.map, el = bm.el;
+  var el = bmEl;
   var MARGIN = 12, NARROW = 700;
 
   // Bottom-right: the legend with the ⓘ beside it, and above them the attribution it opens. Leaflet stacks a
@@ -14,7 +17,7 @@ function bmControls(bm) {
   button.setAttribute("aria-label", "Map data and credits");
   button.title = "Map data and credits";
   button.addEventListener("click", function () { showAttribution(button.getAttribute("aria-expanded") !== "true"); });
-  bm.legendControl.getContainer().appendChild(button);
+  legend.corner.appendChild(button);
   attribution.addTo(map);
   var credits = attribution.getContainer();
   credits.id = "bm-attribution";
@@ -43,7 +46,7 @@ function bmControls(bm) {
   }
 
   // Popups read these arrays when they pan into view: one pair for all, kept up to date here.
-  var padTopLeft = bm.popupOptions.autoPanPaddingTopLeft, padBottomRight = bm.popupOptions.autoPanPaddingBottomRight;
+  var padTopLeft = popupOptions.autoPanPaddingTopLeft, padBottomRight = popupOptions.autoPanPaddingBottomRight;
   function updatePadding() {
     var free = freeRect(), size = map.getSize();
     padTopLeft[0] = free.left;
@@ -54,26 +57,25 @@ function bmControls(bm) {
     map.getContainer().style.setProperty("--bm-popup-height", Math.max(120, free.bottom - free.top - 48) + "px");
   }
 
-  bm.fitOptions = function (extra) {
+  function fitOptions(extra) {
     var free = freeRect(), size = map.getSize();
     var options = {paddingTopLeft: [free.left, free.top],
                    paddingBottomRight: [size.x - free.right, size.y - free.bottom]};
     Object.keys(extra || {}).forEach(function (key) { options[key] = extra[key]; });
     return options;
-  };
-  bm.freeRect = freeRect;
-  bm.updatePadding = updatePadding;
+  }
 
   function overlaps(a, b) { return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; }
   function clearPopup() {
     var popup = map.getContainer().querySelector(".leaflet-popup");
-    var legend = bm.legendControl.getContainer().querySelector(".bm-legend");
-    if (popup && legend.open && overlaps(popup.getBoundingClientRect(), legend.getBoundingClientRect())) {
-      legend.open = false;
+    var box = legend.box;
+    if (popup && box.open && overlaps(popup.getBoundingClientRect(), box.getBoundingClientRect())) {
+      box.open = false;
     }
   }
   map.on("popupopen", function () { updatePadding(); clearPopup(); });
   map.on("moveend", clearPopup);
   map.on("resize", updatePadding);
   updatePadding();
+  return {freeRect: freeRect, fitOptions: fitOptions, updatePadding: updatePadding};
 }

@@ -2,9 +2,11 @@
 // pins, circles and dots as the legend says, a few hundred at most, whatever the size of the map. Where more are in
 // view, one canvas draws them all as dots, at most one per few pixels, so that a frame costs what the screen holds
 // and not what the data holds. Lines and areas are always drawn.
-function bmDrawing(bm) {
+// Takes: the map, the page's data (bmData), the popups (bmPopups), and drawn(indexes), told after each redraw which
+// places are drawn one by one (the labels name them). Returns: what the rest of the page asks of the drawing.
+function bmDrawing(map, data, popups, drawn) {
   "use strict";
-  var map = bm.map, data = bm.data, el = bm.el;
+  var el = bmEl;
   var DETAIL_LIMIT = 1500, UNKNOWN_RADIUS_M = 5000, FINGERTIP_PX = 10;
   var SUGGESTED_COLOR = "#D55E00";  // vermilion: apart from every category colour, also for colour-blind readers
   var GRID = 4096, WORLD = 256, CELL_BITS = 2097152;  // 2^21: index bits of a sort key
@@ -104,8 +106,8 @@ function bmDrawing(bm) {
       }));
     }
     layers.forEach(function (layer) {
-      layer.bindPopup(function () { return bm.popupContent(data.feature(i)); }, bm.popupOptions);
-      layer.bindTooltip(bm.tooltipContent(name), {sticky: !data.isPoint(i), direction: "auto"});
+      layer.bindPopup(function () { return popups.content(data.feature(i)); }, popups.options);
+      layer.bindTooltip(popups.tooltip(name), {sticky: !data.isPoint(i), direction: "auto"});
     });
     if (data.hasShape(i)) {
       // Areas and lines are SVG, over the canvas of points: a click on a point inside an area reaches the area
@@ -268,7 +270,7 @@ function bmDrawing(bm) {
     }
     noteBox.hidden = !dense;
     // Names for what is drawn one by one; in the dense view only the selected place's.
-    if (bm.updateLabels) { bm.updateLabels(dense ? (pinned === null ? [] : [pinned]) : Array.from(shown)); }
+    drawn(dense ? (pinned === null ? [] : [pinned]) : Array.from(shown));
     addHatchPatterns();
   }
 
@@ -288,7 +290,7 @@ function bmDrawing(bm) {
   var hoverTip = L.tooltip({direction: "right", offset: [6, 0]});
   function nameOnMap(i) {
     if (i === null) { map.closeTooltip(hoverTip); return; }
-    hoverTip.setLatLng([data.lat(i), data.lon(i)]).setContent(bm.tooltipContent(data.name(i)));
+    hoverTip.setLatLng([data.lat(i), data.lon(i)]).setContent(popups.tooltip(data.name(i)));
     if (!map.hasLayer(hoverTip)) { map.openTooltip(hoverTip); }
   }
   map.on("mousemove", function (event) {
@@ -345,21 +347,22 @@ function bmDrawing(bm) {
   for (var s = 0; s < data.count; s++) { if (data.hasShape(s)) { show(s); } }
   map.on("moveend zoomend resize", refresh);
 
-  bm.layersOf = function (id) {
-    var i = data.indexOf(id);
-    if (i === undefined) { return []; }
-    if (data.isPoint(i) && !shown.has(i)) { pin(i); }
-    return layersOf(i);
+  return {
+    // The layers of a place by id, drawn first if it was not (for whoever drives the page: tests, the bench).
+    layersOf: function (id) {
+      var i = data.indexOf(id);
+      if (i === undefined) { return []; }
+      if (data.isPoint(i) && !shown.has(i)) { pin(i); }
+      return layersOf(i);
+    },
+    layersById: layersById,
+    isHidden: function (category) { return hidden.get(category) === true; },
+    refresh: refresh,
+    start: function () { started = true; refresh(); },
+    openPopup: openPopup,
+    boundsOf: boundsOf,
+    highlight: highlight,
+    setCategoryVisible: setCategoryVisible,
+    isDense: function () { return dense; }
   };
-  bm.layersById = layersById;
-  bm.colors = colors;
-  bm.hidden = hidden;
-  bm.refreshDrawing = refresh;
-  bm.startDrawing = function () { started = true; refresh(); };
-  bm.openPopup = openPopup;
-  bm.pin = pin;
-  bm.boundsOf = boundsOf;
-  bm.highlight = highlight;
-  bm.setCategoryVisible = setCategoryVisible;
-  bm.isDense = function () { return dense; };
 }

@@ -2,9 +2,12 @@
 // the most mentioned first, a name that would overlap one already placed left out (its tooltip still names it),
 // at most LIMIT at a time. Country names of the offline basemap come after every place. Drawn with a halo, so that
 // they read on imagery and on an empty background, and never in the way of a click.
-function bmLabels(bm) {
+// Takes: the map, the page's data, the drawing (bmDrawing: which categories are hidden, a shape's bounds), the
+// basemap's country labels, and freeRect(), the part of the map no control covers. Returns: update(shown), which
+// names the places drawn one by one (draw.js calls it after each redraw).
+function bmLabels(map, data, drawing, countryLabels, freeRect) {
   "use strict";
-  var map = bm.map, data = bm.data, el = bm.el;
+  var el = bmEl;
   var LIMIT = 60, MAX_CHARS = 32, GAP = 4;
   var pane = map.createPane("bm-labels");
   pane.style.zIndex = 640;  // over the data and its pins, under tooltips (650) and popups (700)
@@ -42,7 +45,7 @@ function bmLabels(bm) {
     }
     var at = data.labelAt(i);
     if (!at) { return []; }
-    var bounds = bm.boundsOf(i), nw = map.latLngToContainerPoint(bounds.getNorthWest()),
+    var bounds = drawing.boundsOf(i), nw = map.latLngToContainerPoint(bounds.getNorthWest()),
         se = map.latLngToContainerPoint(bounds.getSouthEast());
     var isLine = data.kind(i) === "line", across = Math.max(se.x - nw.x, se.y - nw.y);
     if (isLine ? across < w : (se.x - nw.x < w * 0.6 || se.y - nw.y < h)) { return []; }
@@ -77,29 +80,13 @@ function bmLabels(bm) {
       }
     }
     tries.sort(function (a, b) { return a[2] - b[2]; });
-    return tries.filter(function (t) { return inside(geometry, t[1], t[0]); }).slice(0, 4)
+    return tries.filter(function (t) { return bmInside(geometry, t[1], t[0]); }).slice(0, 4)
       .map(function (t) { return [t[0], t[1]]; });
   }
 
   function eachPosition(coordinates, visit) {
     if (typeof coordinates[0] === "number") { visit(coordinates[0], coordinates[1]); return; }
     coordinates.forEach(function (c) { eachPosition(c, visit); });
-  }
-
-  // Even-odd rule over every ring: inside a polygon's outer ring and outside its holes.
-  function inside(geometry, x, y) {
-    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates, crossings = 0;
-    polygons.forEach(function (rings) {
-      rings.forEach(function (ring) {
-        for (var a = 0, b = ring.length - 1; a < ring.length; b = a++) {
-          if ((ring[a][1] > y) !== (ring[b][1] > y) &&
-              x < (ring[b][0] - ring[a][0]) * (y - ring[a][1]) / (ring[b][1] - ring[a][1]) + ring[a][0]) {
-            crossings++;
-          }
-        }
-      });
-    });
-    return crossings % 2 === 1;
   }
 
   function node(k) {
@@ -109,43 +96,83 @@ function bmLabels(bm) {
 
   // Places the labels of the given places (those drawn now), then the country names.
   function update(shown) {
-    var places = shown.filter(function (i) { return !bm.hidden.get(data.category(i)); });
+    var places = shown.filter(function (i) { return !drawing.isHidden(data.category(i)); });
     places.sort(function (a, b) { return mentionsOf(b) - mentionsOf(a) || a - b; });
-    var size = map.getSize(), boxes = [], used = 0;
-    var free = bm.freeRect ? bm.freeRect() : {left: 0, top: 0, right: size.x, bottom: size.y};
-    function fits(box) {  // inside the part of the map no control covers, clear of every label placed
-      if (box[0] < 0 || box[1] < free.top - 12 || box[2] > size.x || box[3] > free.bottom + 12) { return false; }
-      return !boxes.some(function (b) {
-        return box[0] < b[2] + GAP && b[0] < box[2] + GAP && box[1] < b[3] + GAP && b[1] < box[3] + GAP;
-      });
-    }
-    function put(info, corner, key) {
-      var box = [corner[0], corner[1], corner[0] + info.width, corner[1] + info.height];
-      if (!fits(box)) { return false; }
-      boxes.push(box);
-      var n = node(used++);
-      n.textContent = info.text;
-      n.className = "bm-label bm-label-" + info.kind;
-      n.setAttribute("data-place", key);
-      n.hidden = false;
-      L.DomUtil.setPosition(n, map.containerPointToLayerPoint(corner).round());
-      return true;
-    }
-    for (var k = 0; k < places.length && used < LIMIT; k++) {
-      var i = places[k], info = label(i, data.name(i), "place");
-      placements(i, info).some(function (corner) { return put(info, corner, data.id(i)); });
-    }
-    // A country's name goes at its own label point, or else at the one inside the map's places' bounds.
-    bm.countryLabels.forEach(function (country, index) {
-      if (used >= LIMIT) { return; }
-      var info = label("country-" + index, country[0], "country");
-      for (var at = 1; at + 1 < country.length; at += 2) {
-        var c = map.latLngToContainerPoint([country[at], country[at + 1]]);
-        if (put(info, [c.x - info.width / 2, c.y - info.height / 2], "")) { return; }
-      }
+    var size = map.getSize(), free = freeRect();
+    var area = {left: 0, top: free.top - 12, right: size.x, bottom: free.bottom + 12};
+    var items = places.map(function (i) {
+      var info = label(i, data.name(i), "place");
+      return {key: data.id(i), info: info, width: info.width, height: info.height,
+              corners: function () { return placements(i, info); }};
     });
-    for (var rest = used; rest < nodes.length; rest++) { nodes[rest].hidden = true; }
+    // A country's name goes at its own label point, or else at the one inside the map's places' bounds.
+    countryLabels.forEach(function (country, index) {
+      var info = label("country-" + index, country[0], "country");
+      items.push({key: "", info: info, width: info.width, height: info.height, corners: function () {
+        var corners = [];
+        for (var at = 1; at + 1 < country.length; at += 2) {
+          var c = map.latLngToContainerPoint([country[at], country[at + 1]]);
+          corners.push([c.x - info.width / 2, c.y - info.height / 2]);
+        }
+        return corners;
+      }});
+    });
+    var placed = bmLayoutLabels(items, area, GAP, LIMIT);
+    placed.forEach(function (spot, k) {
+      var n = node(k);
+      n.textContent = spot.item.info.text;
+      n.className = "bm-label bm-label-" + spot.item.info.kind;
+      n.setAttribute("data-place", spot.item.key);
+      n.hidden = false;
+      L.DomUtil.setPosition(n, map.containerPointToLayerPoint(spot.corner).round());
+    });
+    for (var rest = placed.length; rest < nodes.length; rest++) { nodes[rest].hidden = true; }
   }
 
-  bm.updateLabels = update;
+  return {update: update};
+}
+
+// Label placement, pure arithmetic: each item ({width, height, corners}, its corners the top-left points it may
+// take, in order, or a function giving them) in turn takes its first corner whose box lies inside the area and
+// keeps GAP pixels from every box already taken; an item none fits is left out; at most `limit` are placed.
+// Returns the placed items with their corners, in order.
+function bmLayoutLabels(items, area, gap, limit) {
+  "use strict";
+  var boxes = [], placed = [];
+  function fits(box) {
+    if (box[0] < area.left || box[1] < area.top || box[2] > area.right || box[3] > area.bottom) { return false; }
+    return !boxes.some(function (b) {
+      return box[0] < b[2] + gap && b[0] < box[2] + gap && box[1] < b[3] + gap && b[1] < box[3] + gap;
+    });
+  }
+  for (var k = 0; k < items.length && placed.length < limit; k++) {
+    var item = items[k], corners = typeof item.corners === "function" ? item.corners() : item.corners;
+    for (var c = 0; c < corners.length; c++) {
+      var box = [corners[c][0], corners[c][1], corners[c][0] + item.width, corners[c][1] + item.height];
+      if (fits(box)) {
+        boxes.push(box);
+        placed.push({item: item, corner: corners[c]});
+        break;
+      }
+    }
+  }
+  return placed;
+}
+
+// Whether the point (x, y) is inside a GeoJSON Polygon or MultiPolygon, by the even-odd rule over every ring:
+// inside an outer ring and outside its holes. Pure arithmetic.
+function bmInside(geometry, x, y) {
+  "use strict";
+  var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates, crossings = 0;
+  polygons.forEach(function (rings) {
+    rings.forEach(function (ring) {
+      for (var a = 0, b = ring.length - 1; a < ring.length; b = a++) {
+        if ((ring[a][1] > y) !== (ring[b][1] > y) &&
+            x < (ring[b][0] - ring[a][0]) * (y - ring[a][1]) / (ring[b][1] - ring[a][1]) + ring[a][0]) {
+          crossings++;
+        }
+      }
+    });
+  });
+  return crossings % 2 === 1;
 }

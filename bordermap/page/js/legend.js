@@ -1,7 +1,9 @@
 // The legend: a row per category, with its colour, its count and a box to hide it; then what each symbol means.
-function bmLegend(bm) {
+// Takes: the map, the page's data, and toggled(name, visible), told when a reader shows or hides a category.
+// Returns: the corner it sits in (where bmControls puts the ⓘ of the credits) and its box.
+function bmLegend(map, data, toggled) {
   "use strict";
-  var map = bm.map, data = bm.data, el = bm.el;
+  var el = bmEl;
   var counts = new Map(), suggested = 0;
   for (var i = 0; i < data.count; i++) {
     counts.set(data.category(i), (counts.get(data.category(i)) || 0) + 1);
@@ -53,13 +55,13 @@ function bmLegend(bm) {
   };
 
   function setCategoryVisible(name, visible) {
-    bm.setCategoryVisible(name, visible);
     document.querySelectorAll(".bm-legend-row input").forEach(function (check) {
       if (check.getAttribute("aria-label") === "show " + name) { check.checked = visible; }
     });
-    bm.filterList();
+    toggled(name, visible);
   }
 
   control.addTo(map);
-  bm.legendControl = control;
+  var corner = control.getContainer();
+  return {corner: corner, box: corner.querySelector(".bm-legend")};
 }

@@ -1,19 +1,24 @@
-// Builds the page around the folium map: data, drawing, popups, the reading panel, the list, the legend, the tour,
-// and the permalinks that tie them together (#place=id, #tour=n).
+// Builds the page around the folium map, in one visible order: each script takes what it needs and returns its API
+// (issue #20). A few scripts are told of a later one's work through a function passed here (the labels, made after
+// the drawing, name what it draws); such a function is called only once the page is built.
 function bordermapRender(map) {
   "use strict";
   var raw = JSON.parse(document.getElementById("bordermap-data").textContent);
-  var bm = {map: map, data: bmData(raw)};
-  var data = bm.data;
-  bmPopups(bm);
-  bmBasemap(bm);
-  bmDrawing(bm);
-  bmLabels(bm);
-  bmReading(bm);
-  bmPlaceList(bm);
-  bmPanel(bm);
-  bmLegend(bm);
-  bmControls(bm);
+  var data = bmData(raw);
+  var panel, list, labels, controls, tour;  // made below; the functions passed before them call them later
+
+  var popups = bmPopups(map.getSize().x, function (textId, start) { showInContext(textId, start); });
+  var basemap = bmBasemap(map, data.meta.basemap);
+  var drawing = bmDrawing(map, data, popups, function (shown) { labels.update(shown); });
+  labels = bmLabels(map, data, drawing, basemap.countryLabels, function () { return controls.freeRect(); });
+  var reading = bmReading(data, drawing.highlight, function (id, push, sentence) { select(id, push, sentence); });
+  list = bmPlaceList(data, popups, drawing.isHidden, function (id, push) { select(id, push); });
+  panel = bmPanel(map, data, reading.articles(), list.pane, reading.start);
+  var legend = bmLegend(map, data, function (name, visible) {
+    drawing.setCategoryVisible(name, visible);
+    list.filter();
+  });
+  controls = bmControls(map, legend, popups.options);
 
   function asHtmlText(s) {
     // Leaflet's attribution control takes HTML; the browser escapes the string for us.
@@ -25,13 +30,22 @@ function bordermapRender(map) {
   // The view fits what is drawn inside the map as the reader sees it: after the panel took its share of the
   // window, and clear of the controls in its corners.
   function fitAll() {
-    if (data.meta.bounds) { map.fitBounds(data.meta.bounds, bm.fitOptions({maxZoom: 15, animate: false})); }
+    if (data.meta.bounds) { map.fitBounds(data.meta.bounds, controls.fitOptions({maxZoom: 15, animate: false})); }
   }
-  bm.fitAll = fitAll;
 
+  function showInContext(textId, start) {
+    panel.showTab("text");
+    var sentence = reading.mark(textId, start);
+    if (sentence) { reading.scrollTo(sentence, panel.scroller); }
+  }
+
+  // Marks the sentence; scrolls it into view only where the panel scrolls on its own: on a phone, scrolling the
+  // page would take the map the reader is looking at off the screen.
   function followFirstPassage(i) {
     var first = data.firstPassage(i);
-    if (first) { bm.followSentence(data.texts[first[0]].id, first[1]); }
+    if (!first) { return; }
+    var sentence = reading.mark(data.texts[first[0]].id, first[1]);
+    if (sentence && panel.scroller && panel.showing("text")) { reading.scrollTo(sentence, panel.scroller); }
   }
 
   var selecting = false;
@@ -42,25 +56,24 @@ function bordermapRender(map) {
     if (i === undefined) { return; }
     selecting = true;
     if (data.isPoint(i) || data.hasShape(i)) {
-      map.fitBounds(bm.boundsOf(i), bm.fitOptions({maxZoom: 13, animate: false}));
-      bm.refreshDrawing();
-      bm.openPopup(i);
+      map.fitBounds(drawing.boundsOf(i), controls.fitOptions({maxZoom: 13, animate: false}));
+      drawing.refresh();
+      drawing.openPopup(i);
     } else {
-      bm.showTab("places");
-      bm.openRow(id);
+      panel.showTab("places");
+      list.openRow(id);
     }
     selecting = false;
-    if (sentence) { bm.markNode(sentence); } else { followFirstPassage(i); }
-    bm.announce("Selected: " + data.name(i));
+    if (sentence) { reading.markNode(sentence); } else { followFirstPassage(i); }
+    panel.announce("Selected: " + data.name(i));
     var hash = "#place=" + encodeURIComponent(id);
-    if (push && !bm.touring() && location.hash !== hash) { history.pushState(null, "", hash); }
+    if (push && !tour.touring() && location.hash !== hash) { history.pushState(null, "", hash); }
   }
-  bm.select = select;
 
   function selectFromHash() {
-    var tour = /^#tour=(\d+)$/.exec(location.hash);
-    if (tour) { bm.tourTo(parseInt(tour[1], 10), false); return; }
-    bm.endTour(false);
+    var step = /^#tour=(\d+)$/.exec(location.hash);
+    if (step) { tour.tourTo(parseInt(step[1], 10), false); return; }
+    tour.endTour(false);
     var match = /^#place=(.+)$/.exec(location.hash);
     var id = null;
     try { id = match ? decodeURIComponent(match[1]) : null; } catch (malformed) { id = null; }  // "#place=%"
@@ -73,10 +86,10 @@ function bordermapRender(map) {
     var id = content ? content.getAttribute("data-place") : null;
     if (!id) { return; }
     var hash = "#place=" + encodeURIComponent(id);
-    if (!bm.touring() && location.hash !== hash) { history.pushState(null, "", hash); }
+    if (!tour.touring() && location.hash !== hash) { history.pushState(null, "", hash); }
     var i = data.indexOf(id);
     if (i === undefined) { return; }
-    bm.announce("Selected: " + data.name(i));
+    panel.announce("Selected: " + data.name(i));
     if (!selecting) { followFirstPassage(i); }  // a click on the map
   });
 
@@ -86,11 +99,11 @@ function bordermapRender(map) {
   });
   document.documentElement.lang = (data.texts[0] && data.texts[0].language) || "en";
   document.title = data.texts.map(function (t) { return t.title; }).join(" · ") + " — companion map";
-  bmTour(bm);
-  window.bordermap = {map: map, data: raw, select: select, layers: bm.layersById, layersOf: bm.layersOf,
-                      isDense: bm.isDense, tour: bm.tourSteps, visibleRect: bm.freeRect, fit: fitAll};
+  tour = bmTour(map, data, select, panel.announce, controls.updatePadding, panel.collapseButton);
+  window.bordermap = {map: map, data: raw, select: select, layers: drawing.layersById, layersOf: drawing.layersOf,
+                      isDense: drawing.isDense, tour: tour.steps, visibleRect: controls.freeRect, fit: fitAll};
   window.addEventListener("popstate", function () { selectFromHash(); });
   fitAll();
-  bm.startDrawing();
+  drawing.start();
   selectFromHash();
 }

@@ -1,7 +1,10 @@
 // The panel beside the map: what the map is about, then two tabs, the text and the list of places.
-function bmPanel(bm) {
+// Takes: the map, the page's data, the texts' articles (bmReading), placesPane(scroller) (bmPlaceList), and
+// started(scroller), told once the panel is on the page. Returns: showTab(name), showing(name), announce(message),
+// the element that scrolls the text (null on a phone, where the page scrolls) and the "Hide text" button.
+function bmPanel(map, data, articles, placesPane, started) {
   "use strict";
-  var map = bm.map, data = bm.data, el = bm.el;
+  var el = bmEl;
   var textPane, listPane;
 
   function showTab(name) {
@@ -98,7 +101,7 @@ function bmPanel(bm) {
   });
   body.appendChild(tabs);
   textPane = pane("text");
-  bm.textPanes().forEach(function (article) { textPane.appendChild(article); });
+  articles.forEach(function (article) { textPane.appendChild(article); });
   listPane = pane("places");
   body.appendChild(textPane);
   body.appendChild(listPane);
@@ -107,12 +110,16 @@ function bmPanel(bm) {
   document.body.insertBefore(panel, document.body.firstChild);
   // On a wide screen the panel scrolls; on a phone the page does (map.css), and chunks are watched against it.
   var scroller = getComputedStyle(panel).overflowY === "auto" ? panel : null;
-  bm.scroller = scroller;
-  listPane.appendChild(bm.placesPane(scroller));
-  bm.startReading(scroller);
+  listPane.appendChild(placesPane(scroller));
+  started(scroller);
   showTab("text");
   map.invalidateSize();
 
-  bm.showTab = showTab;
-  bm.announce = function (message) { live.textContent = message; };
+  return {
+    showTab: showTab,
+    showing: function (name) { return !(name === "text" ? textPane : listPane).hidden; },
+    announce: function (message) { live.textContent = message; },
+    scroller: scroller,
+    collapseButton: toggle
+  };
 }

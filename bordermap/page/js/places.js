@@ -1,12 +1,15 @@
 // The place list: keyboard-operable, searchable, and built a hundred rows at a time as it is scrolled (issue #12).
-function bmPlaceList(bm) {
+// Takes: the page's data, the popups (a row's details are its popup), isHidden(category) from the legend's boxes,
+// and select(id, push). Returns: pane(scroller), the list for the panel; filter(), to run the search again; and
+// openRow(id).
+function bmPlaceList(data, popups, isHidden, select) {
   "use strict";
-  var data = bm.data, el = bm.el, BATCH = 100;
+  var el = bmEl, BATCH = 100;
   var listBox, searchBox, sentinel, matching = [], built = 0, rows = new Map(), searchable = [];
 
   function details(row, i) {
     var box = row.querySelector("details");
-    if (!box.querySelector(".bm-popup")) { box.appendChild(bm.popupContent(data.feature(i))); }
+    if (!box.querySelector(".bm-popup")) { box.appendChild(popups.content(data.feature(i))); }
     return box;
   }
 
@@ -42,10 +45,10 @@ function bmPlaceList(bm) {
         if (next) { focusRow(next); }
       } else if (event.key === "Enter" && event.target === row) {
         event.preventDefault();
-        bm.select(id, true);
+        select(id, true);
       }
     });
-    head.addEventListener("click", function () { focusRow(row); bm.select(id, true); });
+    head.addEventListener("click", function () { focusRow(row); select(id, true); });
     return row;
   }
 
@@ -81,7 +84,7 @@ function bmPlaceList(bm) {
     var query = searchBox.value.trim().toLowerCase();
     matching = [];
     for (var i = 0; i < data.count; i++) {
-      if (bm.hidden.get(data.category(i))) { continue; }
+      if (isHidden(data.category(i))) { continue; }
       if (query !== "" && searchText(i).indexOf(query) < 0) { continue; }
       matching.push(i);
     }
@@ -123,10 +126,12 @@ function bmPlaceList(bm) {
     return box;
   }
 
-  bm.placesPane = pane;
-  bm.filterList = filterList;
-  bm.openRow = function (id) {
-    var row = rowOf(id);
-    if (row) { details(row, data.indexOf(id)).open = true; row.focus(); }
+  return {
+    pane: pane,
+    filter: filterList,
+    openRow: function (id) {
+      var row = rowOf(id);
+      if (row) { details(row, data.indexOf(id)).open = true; row.focus(); }
+    }
   };
 }

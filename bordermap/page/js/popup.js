@@ -1,17 +1,13 @@
 // What a reader is shown of a place: its popup (also the details of its row in the list) and its tooltip.
 // Everything user-supplied is built with createElement/textContent (issue #2): folium and Leaflet would insert
 // popup, tooltip and layer-name strings as HTML.
-function bmPopups(bm) {
+// Takes: the map's width in pixels, and what "read in context" does (readInContext(textId, start)).
+// Returns: content(feature) and tooltip(name), the popups' Leaflet options, and the pure parts a test calls alone.
+function bmPopups(mapWidth, readInContext) {
   "use strict";
   var MAX_QUOTES = 3;
   var CERTAINTY_WORDS = {exact: "Exact", approximate: "Approximate", area: "Area", unknown: "Unknown"};
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
+  var el = bmEl;
 
   function distance(m) {
     if (m >= 1000) { return (m / 1000).toLocaleString("en", {maximumFractionDigits: 1}) + " km"; }
@@ -58,7 +54,7 @@ function bmPopups(bm) {
     q.appendChild(cite);
     var context = el("button", "bm-context", "read in context");
     context.type = "button";
-    context.addEventListener("click", function () { bm.showInContext(passage.text, passage.start); });
+    context.addEventListener("click", function () { readInContext(passage.text, passage.start); });
     q.appendChild(context);
     return q;
   }
@@ -150,10 +146,15 @@ function bmPopups(bm) {
     return el("span", "bm-tooltip", name);
   }
 
-  bm.el = el;
-  bm.popupContent = popupContent;
-  bm.tooltipContent = tooltipContent;
-  // As wide as the map leaves room for; the padding arrays are kept up to date by bmControls.
-  bm.popupOptions = {maxWidth: Math.max(200, Math.min(360, bm.map.getSize().x - 64)), minWidth: 180,
-                     autoPanPaddingTopLeft: [12, 12], autoPanPaddingBottomRight: [12, 12]};
+  return {
+    content: popupContent,
+    tooltip: tooltipContent,
+    // As wide as the map leaves room for; the padding arrays are kept up to date by bmControls.
+    options: {maxWidth: Math.max(200, Math.min(360, mapWidth - 64)), minWidth: 180,
+              autoPanPaddingTopLeft: [12, 12], autoPanPaddingBottomRight: [12, 12]},
+    quoteRank: quoteRank,
+    quoteGroups: quoteGroups,
+    positionLine: positionLine,
+    whereaboutsLine: whereaboutsLine
+  };
 }

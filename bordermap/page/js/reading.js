@@ -1,8 +1,11 @@
 // The reading view (issue #5): the text beside the map, linked both ways. A text is cut into chunks of paragraphs
 // that are built only as they come near the screen (issue #12): 10 MB of text costs the DOM of what was read.
-function bmReading(bm) {
+// Takes: the page's data, highlight(i, on), told when a mention is pointed at, and select(id, push, sentence), told
+// when one is clicked. Returns: articles() for the panel, start(scroller) once they are on the page, mark(textId,
+// start) and markNode(sentence) to mark a sentence, and scrollTo(sentence, scroller).
+function bmReading(data, highlight, select) {
   "use strict";
-  var data = bm.data, el = bm.el;
+  var el = bmEl;
   var CHUNK_CHARS = 20000, EAGER_CHARS = 60000, CHARS_PER_LINE = 70, LINE_PX = 22;
   var readers = new Map();  // text id -> its chunks, sentences and marks
   var markedSentence = null, observer = null;
@@ -41,11 +44,11 @@ function bmReading(bm) {
     var link = el("a", "bm-mention", null);
     link.href = "#place=" + encodeURIComponent(id);
     link.setAttribute("data-place", id);
-    link.addEventListener("mouseenter", function () { bm.highlight(i, true); });
-    link.addEventListener("mouseleave", function () { bm.highlight(i, false); });
+    link.addEventListener("mouseenter", function () { highlight(i, true); });
+    link.addEventListener("mouseleave", function () { highlight(i, false); });
     link.addEventListener("click", function (event) {
       event.preventDefault();
-      bm.select(id, true, link.closest(".bm-sentence"));  // the sentence read stays where it is, marked
+      select(id, true, link.closest(".bm-sentence"));  // the sentence read stays where it is, marked
     });
     return link;
   }
@@ -182,26 +185,11 @@ function bmReading(bm) {
     }
   }
 
-  function showInContext(textId, start) {
-    bm.showTab("text");
-    var sentence = mark(textId, start);
-    if (sentence) { scrollToSentence(sentence, bm.scroller); }
-  }
-
-  // Marks the sentence; scrolls it into view only where the panel scrolls on its own: on a phone, scrolling the
-  // page would take the map the reader is looking at off the screen.
-  function follow(textId, start) {
-    var sentence = mark(textId, start);
-    if (sentence && bm.scroller && !document.getElementById("bm-pane-text").hidden) {
-      scrollToSentence(sentence, bm.scroller);
-    }
-    return sentence;
-  }
-
-  bm.textPanes = function () { return data.texts.map(textPaneFor); };
-  bm.startReading = startReading;
-  bm.markSentence = mark;
-  bm.markNode = markNode;
-  bm.showInContext = showInContext;
-  bm.followSentence = follow;
+  return {
+    articles: function () { return data.texts.map(textPaneFor); },
+    start: startReading,
+    mark: mark,
+    markNode: markNode,
+    scrollTo: scrollToSentence
+  };
 }

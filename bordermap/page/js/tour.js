@@ -1,9 +1,12 @@
 // "Follow the story" (issue #14): the places on the map, in the order the texts first name them, one step each:
 // the map flies to the place, opens its popup and (where the panel scrolls on its own) brings its first mention
 // into view. Made from the passages alone; #tour=n opens at step n.
-function bmTour(bm) {
+// Takes: the map, the page's data, select(id, push), announce(message), updatePadding() (the tour's bar is a
+// control) and the button its start sits beside. Returns: steps() (the ids in order), touring(), tourTo(n, push)
+// and endTour(push).
+function bmTour(map, data, select, announce, updatePadding, beside) {
   "use strict";
-  var map = bm.map, data = bm.data, el = bm.el;
+  var el = bmEl;
 
   var firsts = [];
   for (var i = 0; i < data.count; i++) {
@@ -36,14 +39,12 @@ function bmTour(bm) {
   L.DomEvent.disableClickPropagation(bar);
   control.onAdd = function () { return bar; };
 
-  bm.tourSteps = function () { return steps.map(data.id); };
+  function stepIds() { return steps.map(data.id); }
   if (steps.length < 2) {
-    bm.touring = function () { return false; };
-    bm.tourTo = bm.endTour = function () {};
-    return;
+    var none = function () {};
+    return {steps: stepIds, touring: function () { return false; }, tourTo: none, endTour: none};
   }
-  var toggle = document.querySelector(".bm-collapse");
-  toggle.parentNode.insertBefore(startButton, toggle.nextSibling);
+  beside.parentNode.insertBefore(startButton, beside.nextSibling);
 
   function show() {
     var touring = step > 0;
@@ -55,7 +56,7 @@ function bmTour(bm) {
       previous.disabled = step === 1;
       next.disabled = step === steps.length;
     }
-    bm.updatePadding();
+    updatePadding();
   }
 
   function tourTo(n, push) {
@@ -63,10 +64,10 @@ function bmTour(bm) {
     n = Math.min(n, steps.length);
     step = n;
     show();
-    bm.select(data.id(steps[n - 1]), false);
+    select(data.id(steps[n - 1]), false);
     var hash = "#tour=" + n;
     if (push && location.hash !== hash) { history.pushState(null, "", hash); }
-    bm.announce("Step " + n + " of " + steps.length + ": " + data.name(steps[n - 1]));
+    announce("Step " + n + " of " + steps.length + ": " + data.name(steps[n - 1]));
   }
 
   function endTour(push) {
@@ -91,7 +92,5 @@ function bmTour(bm) {
     tourTo(step + (event.key === "ArrowRight" ? 1 : -1), true);
   }, true);
 
-  bm.touring = function () { return step > 0; };
-  bm.tourTo = tourTo;
-  bm.endTour = endTour;
+  return {steps: stepIds, touring: function () { return step > 0; }, tourTo: tourTo, endTour: endTour};
 }
