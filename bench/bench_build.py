@@ -15,9 +15,9 @@ from types import SimpleNamespace
 from bordermap.build import Sources, build_map
 from bordermap.check import survey
 from bordermap.fold import fold
-from bordermap.geojson import read_shapes
 from bordermap.geometry import distance_m
 from bordermap.places import read_places
+from bordermap.shapes import read_shapes
 from bordermap.text import Text, find_passages, read_texts, sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent

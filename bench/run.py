@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bordermap.geojson import read_shapes
 from bordermap.places import read_places
+from bordermap.shapes import read_shapes
 from bordermap.tables import read_rows
 from bordermap.text import Text, find_passages, sentence_spans
 

@@ -15,13 +15,14 @@ from bordermap.export import FORMATS, export
 from bordermap.files import Outputs
 from bordermap.gazetteer import read_gazetteer
 from bordermap.geocode import Bias, GazetteerGeocoder, GeocoderChain, Located, area_of, locate
-from bordermap.geojson import Shape, read_point_places, read_shapes
+from bordermap.geojson import read_point_places
 from bordermap.geometry import bounds_of
 from bordermap.nominatim import DEFAULT_NOMINATIM_URL, LOOKUP_BUDGET_S, REQUEST_DEADLINE_S, NominatimGeocoder
 from bordermap.page.model import MapContent, MapMetadata, map_content
 from bordermap.page.render import render_map
 from bordermap.places import Place, read_places
 from bordermap.project import SETTINGS_FILE_NAMES, user_cache_folder
+from bordermap.shapes import Shape, read_shapes
 from bordermap.text import find_passages, read_texts
 from bordermap.world import LazyWorldGazetteer
 

@@ -8,17 +8,9 @@ import shapely
 
 from bordermap.bounds import Bounds
 from bordermap.errors import Origin, printable
-from bordermap.geometry import (
-    Border,
-    LocalFrame,
-    Shape,
-    Side,
-    borders,
-    bounds_of,
-    distance_m,
-    distances_m,
-)
+from bordermap.geometry import Border, LocalFrame, Side, borders, bounds_of, distance_m, distances_m
 from bordermap.places import Place
+from bordermap.shapes import Shape
 
 FAR_KM = 50
 FAR_FACTOR = 10

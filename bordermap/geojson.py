@@ -1,77 +1,18 @@
-"""Read GeoJSON inputs: ``shapes.geojson`` (lines and areas, checked with shapely) and places as Point features.
+"""GeoJSON read safely: every feature traced to its line and column, every position checked, and places read
+from Point features (such as a GeoJSON bordermap exported).
 
-``json`` gives no positions and trusts its input: every feature is traced to its line and column here, and a huge
-number, deep nesting, half a surrogate pair or a malformed ring is a located error, never a traceback.
+``json`` gives no positions and trusts its input: here a huge number, deep nesting, half a surrogate pair or a
+malformed ring is a located error, never a traceback.
 """
 
 import json
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-import shapely
-from shapely.geometry.base import BaseGeometry
-
 from bordermap.errors import GeometryError, InputError, Origin
-from bordermap.places import (
-    ID_PATTERN,
-    KNOWN_COLUMNS,
-    MAX_PRECISION_M,
-    Place,
-    certainty,
-    check_certainty,
-    place_from_row,
-    split_list,
-)
+from bordermap.places import KNOWN_COLUMNS, Place, place_from_row, split_list
 from bordermap.tables import read_text_file, text_positions
-
-LINE_TYPES = ("LineString", "MultiLineString")
-AREA_TYPES = ("Polygon", "MultiPolygon")
-KNOWN_PROPERTIES = (
-    "id",
-    "name",
-    "category",
-    "aliases",
-    "precision_m",
-    "note",
-    "source",
-    "attribution",
-    "country",
-    "certainty",
-    "left_country",
-    "right_country",
-)
-
-
-@dataclass(frozen=True)
-class Shape:
-    """A line or an area of ``shapes.geojson`` with the same descriptive fields as a place."""
-
-    id: str
-    name: str
-    category: str
-    geometry: BaseGeometry
-    aliases: tuple[str, ...]
-    precision_m: float | None
-    country: str
-    note: str
-    source: str
-    attribution: tuple[str, ...]
-    extra: tuple[tuple[str, str], ...]
-    origin: Origin
-    stated_certainty: str = ""
-    sides: tuple[str, str] | None = None
-
-    @property
-    def kind(self) -> str:
-        """'line' or 'area'."""
-        return "line" if self.geometry.geom_type in LINE_TYPES else "area"
-
-    @property
-    def certainty(self) -> str:
-        """exact, approximate, area or unknown."""
-        return certainty(self.stated_certainty, self.precision_m, self.kind)
 
 
 def _origin_at(path: Path, text: str, index: int) -> Origin:
@@ -80,7 +21,9 @@ def _origin_at(path: Path, text: str, index: int) -> Origin:
 
 
 MAX_INTEGER_DIGITS = 300  # more than any float holds; Python refuses past 4,300 with a bare ValueError
+
 _HIGH, _LOW = r"\\u[dD][89abAB][0-9a-fA-F]{2}", r"\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+
 # An escape preceded by an even number of backslashes: a surrogate pair, or (group 1) half of one.
 _SURROGATE_ESCAPE = re.compile(rf"(?<!\\)(?:\\\\)*(?:{_HIGH}{_LOW}|({_HIGH}|{_LOW}))")
 
@@ -144,7 +87,7 @@ def _feature_offsets(text: str, features: list) -> list[int] | None:
     return offsets
 
 
-def _text_list(value, origin: Origin, key: str) -> tuple[str, ...]:
+def text_list(value, origin: Origin, key: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
@@ -156,7 +99,7 @@ def _text_list(value, origin: Origin, key: str) -> tuple[str, ...]:
     )
 
 
-def _text(value, origin: Origin, key: str) -> str:
+def text_value(value, origin: Origin, key: str) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
@@ -184,7 +127,7 @@ def _positions(coordinates, origin: Origin, label: str):
             yield item
 
 
-def _check_positions(geometry: dict, origin: Origin, label: str) -> None:
+def check_positions(geometry: dict, origin: Origin, label: str) -> None:
     for position in _positions(geometry.get("coordinates") or [], origin, label):
         if position == []:
             continue
@@ -216,7 +159,7 @@ def _check_positions(geometry: dict, origin: Origin, label: str) -> None:
             )
 
 
-def _check_rings(geometry: dict, origin: Origin, label: str) -> None:
+def check_rings(geometry: dict, origin: Origin, label: str) -> None:
     # shapely closes an open ring silently; GeoJSON (RFC 7946 3.1.6) requires it closed, so say so.
     polygons = {"Polygon": [geometry.get("coordinates")], "MultiPolygon": geometry.get("coordinates")}.get(
         geometry["type"], []
@@ -237,104 +180,7 @@ def _check_rings(geometry: dict, origin: Origin, label: str) -> None:
                 )
 
 
-def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
-    label = f"feature {index}"
-    if not isinstance(feature, dict) or feature.get("type") != "Feature":
-        raise InputError(origin, f"{label} is not a GeoJSON Feature", 'give it "type": "Feature"')
-    properties = feature.get("properties") or {}
-    if not isinstance(properties, dict):
-        raise InputError(origin, f"{label} has properties that are not an object", "write them as {...}")
-    shape_id = properties.get("id")
-    if not isinstance(shape_id, str) or not ID_PATTERN.match(shape_id):
-        raise InputError(
-            origin,
-            f"{label} has no valid 'id' property",
-            "give it an id of letters, digits, '-' and '_', e.g. tumen_river",
-        )
-    label = f"feature {index} ({shape_id})"
-    geometry = feature.get("geometry")
-    if not isinstance(geometry, dict):
-        raise GeometryError(origin, f"{label} has no geometry", "give it a LineString or Polygon geometry")
-    kind = geometry.get("type")
-    if kind not in LINE_TYPES + AREA_TYPES:
-        hint = (
-            "put points in the places CSV"
-            if kind in ("Point", "MultiPoint")
-            else "use LineString, MultiLineString, Polygon or MultiPolygon"
-        )
-        raise GeometryError(origin, f"{label} has geometry type {kind!r}", hint)
-    _check_positions(geometry, origin, label)
-    _check_rings(geometry, origin, label)
-    try:
-        geom = shapely.geometry.shape(geometry)
-    except (ValueError, TypeError, AttributeError, IndexError, shapely.errors.ShapelyError) as error:
-        raise GeometryError(
-            origin,
-            f"{label} has a malformed {kind} ({' '.join(str(error).split())})",
-            "check the nesting of its coordinates arrays",
-        ) from None
-    if geom.is_empty:
-        raise GeometryError(origin, f"{label} has an empty {kind}", "give it coordinates")
-    if not geom.is_valid:
-        raise GeometryError(
-            origin,
-            f"{label} is not a valid {kind}: {shapely.is_valid_reason(geom)}",
-            "fix the ring, or repair it with shapely.make_valid and save the result",
-        )
-    name = _text(properties.get("name"), origin, "name")
-    if not name:
-        raise InputError(origin, f"{label} has no 'name' property", "give it a name to show on the map")
-    source = _text(properties.get("source"), origin, "source")
-    if not source:
-        raise InputError(origin, f"{label} has no 'source' property", "say in 'source' where its coordinates came from")
-    precision_m = properties.get("precision_m")
-    if precision_m is not None and (
-        isinstance(precision_m, bool)
-        or not isinstance(precision_m, (int, float))
-        or not math.isfinite(precision_m)
-        or not 0 <= precision_m <= MAX_PRECISION_M
-    ):
-        raise InputError(
-            origin,
-            f"{label} has precision_m {precision_m!r}",
-            f"give a number of metres from 0 to {MAX_PRECISION_M:,}, or null",
-        )
-    kind_name = "line" if kind in LINE_TYPES else "area"
-    left, right = (_text(properties.get(k), origin, k) for k in ("left_country", "right_country"))
-    if (left or right) and not (kind_name == "line" and len(left) == 2 and len(right) == 2 and left != right):
-        raise InputError(
-            origin,
-            f"{label} has left_country '{left}' and right_country '{right}'",
-            "a border is a line with two different country codes, left and right of its direction",
-        )
-    return Shape(
-        id=shape_id,
-        name=name,
-        category=_text(properties.get("category"), origin, "category") or kind_name,
-        geometry=geom,
-        aliases=_text_list(properties.get("aliases"), origin, "aliases"),
-        precision_m=None if precision_m is None else float(precision_m),
-        country=_text(properties.get("country"), origin, "country"),
-        note=_text(properties.get("note"), origin, "note"),
-        source=source,
-        attribution=_text_list(properties.get("attribution"), origin, "attribution"),
-        extra=tuple(
-            (k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
-            for k, v in properties.items()
-            if k not in KNOWN_PROPERTIES
-        ),
-        origin=origin,
-        stated_certainty=check_certainty(
-            _text(properties.get("certainty"), origin, "certainty"),
-            None if precision_m is None else float(precision_m),
-            kind_name,
-            origin,
-        ),
-        sides=(left, right) if left else None,
-    )
-
-
-def _load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
+def load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
     """The features of a GeoJSON FeatureCollection file, each with where it starts."""
     text = read_text_file(path, what, declare=None)
     if not text.strip():
@@ -381,7 +227,7 @@ def _load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
     ]
 
 
-def _claim_id(seen: dict[str, int], thing_id: str, index: int, origin: Origin, what: str) -> None:
+def claim_id(seen: dict[str, int], thing_id: str, index: int, origin: Origin, what: str) -> None:
     """Record a feature's id, or raise InputError if an earlier feature has it (ids are compared ignoring case)."""
     if thing_id.casefold() in seen:
         raise InputError(
@@ -390,18 +236,6 @@ def _claim_id(seen: dict[str, int], thing_id: str, index: int, origin: Origin, w
             f"give each {what} its own id",
         )
     seen[thing_id.casefold()] = index
-
-
-def read_shapes(path: Path) -> list[Shape]:
-    """Read a GeoJSON FeatureCollection of lines and areas; raise InputError/GeometryError on the first bad one."""
-    path = Path(path)
-    shapes: list[Shape] = []
-    seen: dict[str, int] = {}
-    for index, (feature, origin) in enumerate(_load_features(path, "shapes file")):
-        shape = _shape(path, feature, origin, index)
-        _claim_id(seen, shape.id, index, origin, "shape")
-        shapes.append(shape)
-    return shapes
 
 
 def _check_point(geometry: dict, origin: Origin, label: str) -> None:
@@ -415,7 +249,7 @@ def _check_point(geometry: dict, origin: Origin, label: str) -> None:
         raise GeometryError(
             origin, f"{label} is a Point whose coordinates are {shown}", "write them as [lon, lat], two numbers"
         )
-    _check_positions(geometry, origin, label)
+    check_positions(geometry, origin, label)
 
 
 def _json_kind(value) -> str:
@@ -428,7 +262,7 @@ def read_point_places(path: Path) -> list[Place]:
     path = Path(path)
     places: list[Place] = []
     seen: dict[str, int] = {}
-    for index, (feature, origin) in enumerate(_load_features(path, "places file")):
+    for index, (feature, origin) in enumerate(load_features(path, "places file")):
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             raise InputError(origin, f"feature {index} is not a GeoJSON Feature", 'give it "type": "Feature"')
         geometry = feature.get("geometry")
@@ -464,6 +298,6 @@ def read_point_places(path: Path) -> list[Place]:
         else:
             row["lat"] = row["lon"] = ""
         place = place_from_row({k: v.strip() for k, v in row.items()}, {}, origin)
-        _claim_id(seen, place.id, index, origin, "place")
+        claim_id(seen, place.id, index, origin, "place")
         places.append(place)
     return places

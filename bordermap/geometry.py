@@ -10,7 +10,7 @@ from shapely.geometry.base import BaseGeometry
 
 from bordermap.bounds import Bounds
 from bordermap.errors import GeometryError
-from bordermap.geojson import Shape
+from bordermap.shapes import Shape
 
 _GEOD = pyproj.Geod(ellps="WGS84")
 MAX_REACH_M = 50_000

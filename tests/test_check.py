@@ -4,9 +4,9 @@ import shapely
 from geopy.distance import geodesic
 
 from bordermap.check import survey
-from bordermap.geojson import read_shapes
 from bordermap.geometry import LocalFrame, borders, distance_m
 from bordermap.places import read_places
+from bordermap.shapes import read_shapes
 
 from conftest import BAD, DATA, PLACES, ROOT, SHAPES, run_main
 

@@ -9,7 +9,7 @@ import pytest
 from bordermap import cli
 from bordermap.options import parser
 
-from conftest import BAD, BUNDLED, ROOT, run_cli
+from conftest import BAD, BUNDLED, ROOT, run_cli, run_main
 from helpers_html import content_of, features_by_id
 from nominatim_server import FakeNominatim
 
@@ -28,7 +28,7 @@ def test_build_defaults_to_the_bundled_data_and_map_html(tmp_path):
     for name in ("seeds", "data"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    result = run_cli("build", cwd=tmp_path)
+    result = run_main("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "map.html").exists()
     assert "3 shapes" in result.stderr
@@ -36,7 +36,7 @@ def test_build_defaults_to_the_bundled_data_and_map_html(tmp_path):
 
 def test_a_missing_output_folder_is_a_clear_error(tmp_path):
     output = tmp_path / "missing" / "map.html"
-    result = run_cli("build", "-o", str(output))
+    result = run_main("build", "-o", str(output))
     assert result.returncode == 1
     assert result.stderr == (
         f"{output}:1:1: the folder '{output.parent}' does not exist; "
@@ -46,7 +46,7 @@ def test_a_missing_output_folder_is_a_clear_error(tmp_path):
 
 def test_a_folder_that_cannot_be_written_is_a_clear_error():
     # /sys refuses new files even to root, as a read-only folder does to a user.
-    result = run_cli("build", "-o", "/sys/map.html")
+    result = run_main("build", "-o", "/sys/map.html")
     assert result.returncode == 1
     assert result.stderr == (
         "/sys/map.html:1:1: cannot write in '/sys' (Permission denied); choose another output path with -o\n"
@@ -56,7 +56,7 @@ def test_a_folder_that_cannot_be_written_is_a_clear_error():
 def test_a_place_and_a_shape_may_not_share_an_id(tmp_path):
     places = tmp_path / "places.csv"
     places.write_text("id,name,lat,lon,source\ntumen_river,Tumen,42.4,129.7,a guess\n", encoding="utf-8")
-    result = run_cli("build", *BUNDLED, "--places", str(places), "-o", str(tmp_path / "map.html"))
+    result = run_main("build", *BUNDLED, "--places", str(places), "-o", str(tmp_path / "map.html"))
     assert result.returncode == 1
     assert result.stderr == (
         f"{ROOT / 'data' / 'shapes.geojson'}:4:3: id 'tumen_river' is also used by a place ({places}:2); "
@@ -66,19 +66,19 @@ def test_a_place_and_a_shape_may_not_share_an_id(tmp_path):
 
 def test_debug_shows_the_traceback(tmp_path):
     bad = BAD / "places" / "not_a_number.csv"
-    result = run_cli("build", "--debug", "--places", str(bad), "-o", str(tmp_path / "map.html"))
+    result = run_main("build", "--debug", "--places", str(bad), "-o", str(tmp_path / "map.html"))
     assert result.returncode == 1
     assert "Traceback" in result.stderr
 
 
 def test_usage_errors_exit_2():
-    result = run_cli("build", "--no-such-option")
+    result = run_main("build", "--no-such-option")
     assert result.returncode == 2
     assert "unrecognized arguments: --no-such-option" in result.stderr
 
 
 def test_help_ends_with_an_example():
-    result = run_cli("build", "--help")
+    result = run_main("build", "--help")
     assert result.returncode == 0
     assert result.stdout.rstrip().splitlines()[-1].strip().startswith("bordermap build --places")
 
@@ -124,7 +124,7 @@ def _places_with(tmp_path, *rows: str):
 def test_build_fails_listing_every_unresolved_row(tmp_path):
     places = _places_with(tmp_path, "a,A,,,,,,,,,,Xanadu,", 'b,B,,,,,,,,,,"El Dorado, China",')
     output = tmp_path / "map.html"
-    result = run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output), "--cache", str(tmp_path / "c.csv"))
+    result = run_main("build", *BUNDLED, "--places", str(places), "-o", str(output), "--cache", str(tmp_path / "c.csv"))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "2 place(s) could not be located:",
@@ -139,7 +139,7 @@ def test_build_fails_listing_every_unresolved_row(tmp_path):
 def test_allow_unresolved_builds_and_lists_them_as_not_located(tmp_path):
     places = _places_with(tmp_path, "a,A,,,,,,,,,,Xanadu,")
     output = tmp_path / "map.html"
-    result = run_cli("build", *BUNDLED, "--places", str(places), "-o", str(output), "--allow-unresolved")
+    result = run_main("build", *BUNDLED, "--places", str(places), "-o", str(output), "--allow-unresolved")
     assert result.returncode == 0, result.stderr
     feature = features_by_id(output)["a"]
     assert feature.geometry is None
@@ -148,7 +148,7 @@ def test_allow_unresolved_builds_and_lists_them_as_not_located(tmp_path):
 
 def test_locate_explain_lists_candidates_and_the_choice(tmp_path):
     places = _places_with(tmp_path, "y,Yanji,city,,,,,,,,,Yanji,")
-    result = run_cli("locate", "y", "--explain", *BUNDLED, "--places", str(places))
+    result = run_main("locate", "y", "--explain", *BUNDLED, "--places", str(places))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "y: query 'Yanji'"
@@ -159,7 +159,7 @@ def test_locate_explain_lists_candidates_and_the_choice(tmp_path):
 
 
 def test_locate_of_a_place_with_coordinates_says_where_they_came_from():
-    result = run_cli("locate", "hoeryong")
+    result = run_main("locate", "hoeryong")
     assert result.stdout.startswith("hoeryong: coordinates given in data/places.csv:2: 42.44113, 129.74601;")
 
 
@@ -258,7 +258,7 @@ def test_add_prints_the_choice_and_rebuilds(tmp_path):
     places = tmp_path / "places.csv"
     shutil.copy(ROOT / "data" / "places.csv", places)
     output = tmp_path / "map.html"
-    result = run_cli(
+    result = run_main(
         "add",
         "Tumen city",
         "--id",
@@ -283,7 +283,7 @@ def test_add_of_a_taken_id_exits_1_and_changes_nothing(tmp_path):
     places = tmp_path / "places.csv"
     shutil.copy(ROOT / "data" / "places.csv", places)
     before = places.read_bytes()
-    result = run_cli("add", "Sanhe", "--lat", "1", "--lon", "2", "--source", "s", "--places", str(places), "--no-build")
+    result = run_main("add", "Sanhe", "--lat", "1", "--lon", "2", "--source", "s", "--places", str(places), "--no-build")
     assert result.returncode == 1
     assert result.stderr == f"{places}:5:1: id 'sanhe' is already used on line 5; pass another --id\n"
     assert places.read_bytes() == before
@@ -291,13 +291,13 @@ def test_add_of_a_taken_id_exits_1_and_changes_nothing(tmp_path):
 
 def test_gazetteer_command_reproduces_the_bundled_extract(tmp_path):
     output = tmp_path / "gazetteer.csv"
-    result = run_cli("gazetteer", "--bbox", "121.5,37.5,131.5,46.5", "--countries", "KP,CN", "-o", str(output))
+    result = run_main("gazetteer", "--bbox", "121.5,37.5,131.5,46.5", "--countries", "KP,CN", "-o", str(output))
     assert result.returncode == 0, result.stderr
     assert output.read_bytes() == (ROOT / "data" / "gazetteer.csv").read_bytes()
 
 
 def test_gazetteer_command_rejects_a_bad_bbox():
-    result = run_cli("gazetteer", "--bbox", "131,37,121,46", "--countries", "KP")
+    result = run_main("gazetteer", "--bbox", "131,37,121,46", "--countries", "KP")
     assert result.returncode == 2
     assert "is not WEST,SOUTH,EAST,NORTH with west < east, south < north" in result.stderr
 
@@ -419,20 +419,20 @@ def test_a_looked_up_place_gets_the_gazetteers_country_and_no_typo_or_radius_war
         "--gazetteer",
         str(ROOT / "data" / "gazetteer.csv"),
     )
-    result = run_cli("add", "Onsong", "--query", "Onsong", *bundled, "--places", str(places), "-o", str(output))
+    result = run_main("add", "Onsong", "--query", "Onsong", *bundled, "--places", str(places), "-o", str(output))
     assert result.returncode == 0, result.stderr
     assert "typo" not in result.stderr and "larger than the whole map" not in result.stderr
     row = places.read_text(encoding="utf-8").splitlines()[-1].split(",")
     assert row[:2] == ["onsong", "Onsong"] and "KP" in row
     assert features_by_id(output)["onsong"].country == "KP"
-    check = run_cli("check", *bundled, "--places", str(places))
+    check = run_main("check", *bundled, "--places", str(places))
     assert "onsong" not in check.stdout.split("summary:")[0]
 
 
 def test_a_typed_far_place_is_still_warned_as_a_likely_typo(tmp_path):
     places = tmp_path / "places.csv"
     shutil.copy(ROOT / "data" / "places.csv", places)
-    result = run_cli(
+    result = run_main(
         "add",
         "Onsong",
         "--lat",
@@ -552,7 +552,7 @@ def test_init_onto_a_read_only_file_system_is_one_line(tmp_path):
 
 @pytest.mark.parametrize("name", ["two\nlines", "right\u202eto-left"])
 def test_init_prints_the_paths_it_wrote_escaped(tmp_path, name):
-    result = run_cli("init", str(tmp_path / name))
+    result = run_main("init", str(tmp_path / name))
     assert result.returncode == 0, result.stderr
     escaped = name.encode("unicode_escape").decode("ascii")
     assert result.stdout == f"{tmp_path}/{escaped}\n"

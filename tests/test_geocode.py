@@ -194,6 +194,7 @@ def test_429_is_retried_after_retry_after_and_then_located():
     assert second["time"] - first["time"] >= 0.98
 
 
+@pytest.mark.slow  # seconds of real waiting: retries, a second between requests, deadlines
 def test_503_is_retried_a_bounded_number_of_times_then_a_clear_error_and_nothing_cached():
     with FakeNominatim() as server:
         chain = GeocoderChain(CacheGeocoder({}), None, nominatim(server))
@@ -204,6 +205,7 @@ def test_503_is_retried_a_bounded_number_of_times_then_a_clear_error_and_nothing
     assert chain.new_answers == []
 
 
+@pytest.mark.slow  # seconds of real waiting: retries, a second between requests, deadlines
 def test_a_response_slower_than_the_timeout_is_retried_then_a_clear_error():
     with FakeNominatim() as server:
         chain = GeocoderChain(CacheGeocoder({}), None, nominatim(server, retries=1))
@@ -232,6 +234,7 @@ def test_a_closed_port_is_a_clear_error():
         chain.lookup("Sanhe", HOERYONG_AREA)
 
 
+@pytest.mark.slow  # seconds of real waiting: retries, a second between requests, deadlines
 def test_requests_are_at_least_a_second_apart():
     with FakeNominatim() as server:
         chain = GeocoderChain(CacheGeocoder({}), None, nominatim(server))
@@ -255,6 +258,7 @@ def test_nominatim_needs_a_user_agent():
 # Issue #11: bounded in time and size, every answer checked, nothing bad cached.
 
 
+@pytest.mark.slow  # seconds of real waiting: retries, a second between requests, deadlines
 @pytest.mark.parametrize("query", ["tricklehead", "tricklebody"])
 def test_a_trickling_server_is_cut_off_at_the_request_deadline(query):
     with FakeNominatim() as server:
@@ -322,6 +326,7 @@ def test_a_wrong_shaped_answer_is_reported_and_never_cached(tmp_path, name):
     assert chain.new_answers == [] and chain.cache.answers == {}
 
 
+@pytest.mark.slow  # seconds of real waiting: retries, a second between requests, deadlines
 def test_a_build_against_bad_answers_leaves_the_cache_as_it_was(tmp_path):
     places = tmp_path / "places.csv"
     places.write_text(

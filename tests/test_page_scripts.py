@@ -11,11 +11,11 @@ from datetime import UTC, datetime
 import pytest
 
 from bordermap.check import survey
-from bordermap.geojson import read_shapes
 from bordermap.page.model import Feature, MapMetadata, Quote, Whereabouts, map_content
 from bordermap.page.pack import pack, unpack
 from bordermap.page.render import script_json
 from bordermap.places import read_places
+from bordermap.shapes import read_shapes
 from bordermap.text import Text, find_passages, read_texts
 
 from conftest import PLACES, ROOT, SEEDS, SHAPES

@@ -3,11 +3,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bordermap.check import survey
-from bordermap.geojson import read_shapes
 from bordermap.page.model import Feature, MapMetadata, map_content
 from bordermap.page.pack import pack, unpack
 from bordermap.page.render import render_map, script_json
 from bordermap.places import read_places
+from bordermap.shapes import read_shapes
 from bordermap.text import find_passages, read_texts
 
 from conftest import PLACES, SEEDS, SHAPES

@@ -7,8 +7,8 @@ from geopy.distance import geodesic
 from bordermap.build import GeocodingSettings, Sources, bias_of, geocoder_chain, load_places, outputs_of, save_cache
 from bordermap.errors import InputError, Origin
 from bordermap.geocode import Lookup, candidate_label
-from bordermap.geojson import read_shapes
 from bordermap.places import Place
+from bordermap.shapes import read_shapes
 
 _SUMMARY = ("position:", "no candidates:", "warning:")  # the lines of a report that say the outcome
 

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from bordermap.append import NewRow, append_places, slug
 from bordermap.build import Sources, load_places, outputs_of
 from bordermap.gazetteer import read_gazetteer
-from bordermap.geojson import read_shapes
 from bordermap.places import Place
 from bordermap.project import user_cache_folder
+from bordermap.shapes import read_shapes
 from bordermap.suggest import Suggestion, row_of, suggest
 from bordermap.suggest.variants import Variant
 from bordermap.text import read_texts

@@ -10,9 +10,9 @@ from datetime import datetime
 
 from bordermap import check
 from bordermap.bounds import Bounds
-from bordermap.geojson import Shape
 from bordermap.geometry import bounds_of, to_geojson
 from bordermap.places import Place
+from bordermap.shapes import Shape
 from bordermap.text import Passage, Text
 
 # Okabe–Ito then Tol's muted colours: told apart with colour-blindness, and visible on imagery.

@@ -1,7 +1,7 @@
 import pytest
 
 from bordermap.errors import InputError
-from bordermap.geojson import read_shapes
+from bordermap.shapes import read_shapes
 
 from conftest import SHAPES
 
