@@ -283,7 +283,8 @@ def test_add_of_a_taken_id_exits_1_and_changes_nothing(tmp_path):
     places = tmp_path / "places.csv"
     shutil.copy(ROOT / "data" / "places.csv", places)
     before = places.read_bytes()
-    result = run_main("add", "Sanhe", "--lat", "1", "--lon", "2", "--source", "s", "--places", str(places), "--no-build")
+    row = ("--lat", "1", "--lon", "2", "--source", "s")
+    result = run_main("add", "Sanhe", *row, "--places", str(places), "--no-build")
     assert result.returncode == 1
     assert result.stderr == f"{places}:5:1: id 'sanhe' is already used on line 5; pass another --id\n"
     assert places.read_bytes() == before
