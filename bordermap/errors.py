@@ -125,3 +125,20 @@ class UnresolvedPlaces(GeocodingError):
 class WorldGazetteerError(BordermapError):
     """Raised when the world gazetteer cannot be built or read (a full disk, a FIFO in its place, damage that a
     rebuild does not mend)."""
+
+
+# Signals inside the library, each caught where it is raised and turned into one of the errors above or into a
+# choice (pass the file over, build the database again): never shown to a user.
+
+
+class NotAProject(Exception):
+    """Raised by ``project`` for a pyproject.toml that cannot be read or parsed and does not look like a bordermap
+    project: it is passed over, and named only if no project is found."""
+
+
+class DamagedDatabase(Exception):
+    """Raised by ``world`` when the world gazetteer answers something no build writes: it is built again once."""
+
+
+class NumberTooLong(ValueError):
+    """Raised by ``geojson`` while parsing a number of more digits than any coordinate has: a located InputError."""

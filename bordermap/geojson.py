@@ -10,7 +10,7 @@ import math
 import re
 from pathlib import Path
 
-from bordermap.errors import GeometryError, InputError, Origin
+from bordermap.errors import GeometryError, InputError, NumberTooLong, Origin
 from bordermap.places import KNOWN_COLUMNS, Place, place_from_row, split_list
 from bordermap.tables import read_text_file, text_positions
 
@@ -28,13 +28,9 @@ _HIGH, _LOW = r"\\u[dD][89abAB][0-9a-fA-F]{2}", r"\\u[dD][c-fC-F][0-9a-fA-F]{2}"
 _SURROGATE_ESCAPE = re.compile(rf"(?<!\\)(?:\\\\)*(?:{_HIGH}{_LOW}|({_HIGH}|{_LOW}))")
 
 
-class _LongInteger(ValueError):
-    pass
-
-
 def _bounded_int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
-        raise _LongInteger(digits[:20])
+        raise NumberTooLong(digits[:20])
     return int(digits)
 
 
@@ -202,7 +198,7 @@ def load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
             "the JSON is nested too deeply to read",
             "check the nesting of the coordinates arrays",
         ) from None
-    except _LongInteger:
+    except NumberTooLong:
         at = re.search(rf"\d{{{MAX_INTEGER_DIGITS + 1},}}", text)
         raise InputError(
             _origin_at(path, text, at.start() if at else 0),

@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bordermap.errors import InputError, Origin, OutputError
+from bordermap.errors import InputError, NotAProject, Origin, OutputError
 from bordermap.files import Outputs, kind_of, read_regular
 
 PROJECT_FILE = "bordermap.toml"
@@ -78,10 +78,6 @@ def _line_of(content: str, key: str) -> int:
 
 
 _BORDERMAP_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*bordermap\s*\]", re.MULTILINE)
-
-
-class NotAProject(Exception):
-    """A pyproject.toml that cannot be read or parsed and does not look like a bordermap project: passed over."""
 
 
 def _settings_of(path: Path) -> tuple[dict, str] | None:

