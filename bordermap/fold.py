@@ -1,7 +1,9 @@
-"""Folding for comparison: case, diacritics and runs of whitespace folded away, every offset kept.
+"""Folding for comparison: case, diacritics, typographic variants and runs of whitespace folded away, every offset
+kept; and where a script's words begin and end.
 
 A folded text maps each of its characters back to the verbatim text (``Folded.origin``), so that a name found in
-the folded text is quoted from the text itself.
+the folded text is quoted from the text itself. Text in any normal form folds alike: each character is decomposed
+(NFKD) and its combining marks dropped, so "Zürich" composed and decomposed are one name (issue #21).
 """
 
 import bisect
@@ -10,12 +12,80 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# Typographic variants of one character: curly and modifier apostrophes, primes and accents written as apostrophes;
+# curly quotation marks; the hyphens Unicode has besides the ASCII one ("La Seu d’Urgell" is "La Seu d'Urgell").
+TYPOGRAPHIC = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u02bc\u02bb\u02b9\u2032\u00b4\uff07", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\uff02", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2043\ufe63\uff0d", "-"),
+    }
+)
+
 
 @functools.lru_cache(maxsize=65536)
 def _fold_char(char: str) -> str:
     folded = "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
-    folded = folded.casefold()
+    folded = folded.casefold().translate(TYPOGRAPHIC)
     return " " if folded.isspace() or char.isspace() else folded
+
+
+# Scripts whose words are written without spaces between them: a name there may begin and end at any character.
+_WITHOUT_SPACES = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x0F00, 0x0FFF),  # Tibetan
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x17FF),  # Khmer
+    (0x19E0, 0x19FF),  # Khmer symbols
+    (0x2E80, 0x2FDF),  # CJK radicals
+    (0x3005, 0x3007),  # 々 〆 〇
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x31F0, 0x31FF),  # Katakana phonetic extensions
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFF66, 0xFF9F),  # halfwidth Katakana
+    (0x20000, 0x3134F),  # CJK extensions B to G
+)
+
+
+def written_without_spaces(char: str) -> bool:
+    """True for a character of a script written without spaces between words (Han, Kana, Thai, Lao, Khmer,
+    Burmese, Tibetan)."""
+    code = ord(char)
+    return code >= 0x0E00 and any(low <= code <= high for low, high in _WITHOUT_SPACES)
+
+
+@functools.cache
+def mark_class() -> str:
+    """A regular-expression class (without its brackets) of every combining mark (Unicode category M): ``re``'s
+    ``\\w`` has no marks, and would cut "मुंबई" after its first letter."""
+    ranges: list[list[int]] = []
+    for code in range(0x0300, 0x20000):
+        if unicodedata.category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    ranges.append([0xE0100, 0xE01EF])  # variation selectors supplement
+    return "".join(f"\\U{low:08x}-\\U{high:08x}" if high > low else f"\\U{low:08x}" for low, high in ranges)
+
+
+WITHOUT_SPACES_CLASS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _WITHOUT_SPACES)
+
+
+def past_marks(text: str, end: int) -> int:
+    """``end`` moved past the combining marks that follow it in ``text``: a name found in a folded text, which has
+    no marks, ends after the tone mark or accent of its last letter in the text itself."""
+    while end < len(text) and unicodedata.category(text[end])[0] == "M":
+        end += 1
+    return end
+
+
+def is_word_char(char: str) -> bool:
+    """True for a character that is part of a word: a letter, a digit, a mark (a vowel sign is part of its word in
+    Devanagari, Thai or Bengali) or a joining punctuation such as '_'."""
+    return char.isalnum() or unicodedata.category(char)[0] == "M" or unicodedata.category(char) == "Pc"
 
 
 @dataclass(frozen=True)

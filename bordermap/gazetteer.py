@@ -10,7 +10,7 @@ from typing import Protocol
 
 from bordermap.bounds import Bounds
 from bordermap.errors import BordermapError, InputError, Origin
-from bordermap.fold import fold
+from bordermap.fold import fold, is_word_char
 from bordermap.tables import cells_by_name, header_names, read_rows
 
 COLUMNS = (
@@ -33,8 +33,9 @@ DIVISION_PRECISION_M = 100_000  # ISO 3166-2 gives a division's centre, not its 
 
 
 def name_key(name: str) -> str:
-    """How names are compared: ignoring case, diacritics, hyphens, apostrophes and spaces."""
-    return "".join(ch for ch in fold(name)[0] if ch.isalnum())
+    """How names are compared: ignoring case, diacritics, hyphens, apostrophes and spaces; the letters, digits and
+    vowel signs of every script kept ("หลวงพระบาง" keeps its vowels)."""
+    return "".join(ch for ch in fold(name)[0] if is_word_char(ch) and ch != "_")
 
 
 @dataclass(frozen=True)

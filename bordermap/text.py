@@ -12,7 +12,7 @@ import ahocorasick
 import sentencex
 
 from bordermap.errors import InputError, Origin
-from bordermap.fold import fold_names, fold_text
+from bordermap.fold import fold_names, fold_text, is_word_char, past_marks, written_without_spaces
 from bordermap.tables import LINE_BREAK, read_text_file, text_codec
 
 _LIST_MARKER = re.compile(r"\s*(\d+|[a-z])[.)]\s*\Z")
@@ -133,43 +133,63 @@ def read_texts(folder: Path) -> list[Text]:
 _WIDE_SPACE = re.compile(r"[^\S\x00-\x7f]")
 
 
-def _boundaries(line: str) -> list[dict]:
+def _boundaries(line: str, language: str) -> list[dict]:
     # sentencex 1.0.32 panics when a period sits next to a space of more than one UTF-8 byte (a no-break space);
     # its offsets count characters, so swapping such spaces for ASCII ones changes no offset.
     try:
-        return sentencex.get_sentence_boundaries("en", _WIDE_SPACE.sub(" ", line))
+        return sentencex.get_sentence_boundaries(language or "en", _WIDE_SPACE.sub(" ", line))
     except BaseException as error:  # pyo3's PanicException is a BaseException
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
             raise
         return [{"start_index": 0, "end_index": len(line)}]  # the line as one sentence, still verbatim
 
 
-def sentence_spans(content: str) -> list[tuple[int, int]]:
+def sentence_spans(content: str, language: str = "en") -> list[tuple[int, int]]:
     """Split a text into sentences: (start, end) offsets, line breaks always ending one, whitespace trimmed.
 
     sentencex finds the boundaries in linear time (issue #12: pysbd took 0.1 MB/s and a long paragraph's time
     grew with its square). A boundary inside a word, as in 'hoeryong-border.JPGHere', is not taken, and a list
-    number such as '1.' stays with the sentence it numbers.
+    number such as '1.' stays with the sentence it numbers. A full stop followed by a word in lower case ends no
+    sentence, in any language that has case: an abbreviation the splitter does not know ("ctra. de", "approx.
+    ten") stays inside its sentence (issue #21).
     """
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(content):
-        spans += _line_sentences(line.group(), line.start())
+        spans += _line_sentences(line.group(), line.start(), language)
     return spans
 
 
 _LINE = re.compile(r"[^\r\n]+")
+_FULL_WIDTH_STOPS = set("。！？｡．")
 
 
-def _line_sentences(text: str, offset: int) -> list[tuple[int, int]]:
+def _continues(text: str, end: int) -> bool:
+    """True when the piece ending at ``end`` runs on into the next: glued to it, or ended by a full stop that a word
+    in lower case follows (an abbreviation)."""
+    if end >= len(text):
+        return False
+    if not text[end].isspace() and not text[end - 1].isspace():
+        # Glued, as in "hoeryong-border.JPGHere": one piece, unless the script needs no space after a sentence
+        # ("。距伊宁市").
+        return not (text[end - 1] in _FULL_WIDTH_STOPS or written_without_spaces(text[end]))
+    before, after = end, end  # the spaces around a boundary are few: looking past them keeps the split linear
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return before > 0 and text[before - 1] == "." and after < len(text) and text[after].islower()
+
+
+def _line_sentences(text: str, offset: int, language: str = "en") -> list[tuple[int, int]]:
     """The sentences of one line (``text``, which starts at ``offset`` in its text), as in ``sentence_spans``."""
     spans: list[tuple[int, int]] = []
-    start, length = None, len(text)
-    for boundary in _boundaries(text):
+    start = None
+    for boundary in _boundaries(text, language):
         if start is None:
             start = boundary["start_index"]
         end = boundary["end_index"]
-        if end < length and not text[end].isspace() and not text[end - 1].isspace():
-            continue  # the next piece is glued to this one: not a sentence boundary
+        if _continues(text, end):
+            continue
         piece = text[start:end]
         kept = piece.lstrip()
         if kept and not _LIST_MARKER.match(piece):
@@ -181,15 +201,18 @@ def _line_sentences(text: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
-    """(start, end, thing index) in the folded text of every name at word boundaries, overlapping ones too."""
+    """(start, end, thing index) in the folded text of every name at word boundaries, overlapping ones too.
+
+    A word boundary follows the script (issue #21): a vowel sign or other mark is part of its word ("म" is not
+    found inside "मुंबई"), and a name that starts or ends in a script written without spaces (Han, Kana, Thai,
+    Lao, Khmer, Burmese) may start or end at any character there.
+    """
     for last, (length, owners) in automaton.iter(folded):
         start, end = last - length + 1, last + 1
-        if (start and _is_word_char(folded[start - 1])) or (end < len(folded) and _is_word_char(folded[end])):
+        if start and is_word_char(folded[start - 1]) and not written_without_spaces(folded[start]):
+            continue
+        if end < len(folded) and is_word_char(folded[end]) and not written_without_spaces(folded[end - 1]):
             continue
         for owner in owners:
             yield start, end, owner
@@ -213,7 +236,7 @@ def _outermost(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]
     return kept
 
 
-def _sentences_around(content: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _sentences_around(content: str, names: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
     """The sentences of the lines that hold a name (each a start and an end offset), in order: the other lines
     of a text need no splitting."""
     lines = [(line.start(), line.end()) for line in _LINE.finditer(content)]
@@ -226,7 +249,7 @@ def _sentences_around(content: str, names: list[tuple[int, int]]) -> list[tuple[
     spans: list[tuple[int, int]] = []
     for index in sorted(wanted):
         line_start, line_end = lines[index]
-        spans += _line_sentences(content[line_start:line_end], line_start)
+        spans += _line_sentences(content[line_start:line_end], line_start, language)
     return spans
 
 
@@ -257,10 +280,12 @@ def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, l
         # Each match in folded offsets (to take them leftmost and longest first) and in the text's own.
         by_thing: dict[int, list[tuple[int, int, int, int]]] = {}
         for start, end, owner in _outermost(list(_matches(automaton, folded.text))):
-            by_thing.setdefault(owner, []).append((start, end, folded.origin(start), folded.origin(end - 1) + 1))
+            in_text = (folded.origin(start), past_marks(text.content, folded.origin(end - 1) + 1))
+            by_thing.setdefault(owner, []).append((start, end, *in_text))
         if not by_thing:
             continue
-        spans = _sentences_around(text.content, [(m[2], m[3]) for found in by_thing.values() for m in found])
+        names = [(m[2], m[3]) for found in by_thing.values() for m in found]
+        spans = _sentences_around(text.content, names, text.language)
         span_ends = [end for _, end in spans]
         for owner, found in by_thing.items():
             by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}

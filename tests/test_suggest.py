@@ -171,3 +171,63 @@ def test_the_grid_finds_the_nearest_other_name_as_measuring_every_point_does(poi
         assert found == pytest.approx(min(others))
     else:
         assert found == math.inf
+
+
+def _entry(geonameid, name, country, lat, lon, *alternates, population=100_000):
+    from bordermap.gazetteer import PLACE_CLASS, GazetteerEntry
+
+    return GazetteerEntry(geonameid, name, name, alternates, PLACE_CLASS, country, "", population, lat, lon)
+
+
+@pytest.fixture(scope="module")
+def small_world():
+    """A gazetteer made for the scripts and forms of issue #21, not the world's."""
+    from bordermap.gazetteer import Gazetteer
+
+    return Gazetteer(
+        [
+            _entry(1, "Yining", "CN", 43.9, 81.3, "伊宁", "伊宁市", "Kulja"),
+            _entry(2, "Khorgos", "CN", 44.2, 80.4, "霍尔果斯"),
+            _entry(3, "Luang Prabang", "LA", 19.9, 102.1, "หลวงพระบาง", "ຫຼວງພະບາງ"),
+            _entry(4, "Mumbai", "IN", 19.1, 72.9, "मुंबई", "Bombay"),
+            _entry(5, "Mau", "IN", 25.9, 83.6, "म"),
+            _entry(6, "Zürich", "CH", 47.4, 8.5),
+            _entry(7, "La Seu d'Urgell", "ES", 42.4, 1.5),
+            _entry(8, "Osaka", "JP", 34.7, 135.5, "大阪"),
+            _entry(9, "Tokyo", "JP", 35.7, 139.7, "東京"),
+            _entry(10, "Chiang Mai", "TH", 18.8, 99.0, "เชียงใหม่"),
+        ]
+    )
+
+
+def _found(content: str, gazetteer) -> dict[str, str]:
+    text = Text("t", "t.txt", "Title\n" + content)
+    suggestions, _, _ = suggest([text], [], [], [gazetteer], gazetteer.keys())
+    return {s.phrase: s.chosen.name for s in suggestions if s.chosen is not None}
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("霍尔果斯口岸距伊宁市90公里。", {"霍尔果斯": "Khorgos", "伊宁市": "Yining"}),
+        ("東京から大阪まで行った。", {"東京": "Tokyo", "大阪": "Osaka"}),
+        ("เราเดินทางจากเชียงใหม่ไปหลวงพระบาง", {"เชียงใหม่": "Chiang Mai", "หลวงพระบาง": "Luang Prabang"}),
+        ("ພວກເຮົາໄປຫຼວງພະບາງ", {"ຫຼວງພະບາງ": "Luang Prabang"}),
+    ],
+    ids=["Chinese", "Japanese", "Thai", "Lao"],
+)
+def test_names_are_found_inside_text_written_without_spaces(small_world, content, expected):
+    assert _found(content, small_world) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("मुंबई एक बड़ा शहर है।", {"मुंबई": "Mumbai"}),
+        ("Wir fuhren nach Zu\u0308rich.", {"Zu\u0308rich": "Zürich"}),
+        ("Vam arribar a La Seu d’Urgell.", {"La Seu d’Urgell": "La Seu d'Urgell"}),
+    ],
+    ids=["Devanagari vowel signs", "decomposed", "curly apostrophe"],
+)
+def test_a_name_is_found_whole_whatever_its_marks_and_apostrophes(small_world, content, expected):
+    assert _found(content, small_world) == expected

@@ -115,6 +115,78 @@ def test_a_short_name_listed_as_an_alias_where_both_are_meant_counts_for_both():
     assert [p.quote for p in found["city"]] == [p.quote for p in found["river"]] == ["The Narva River flows north."]
 
 
+def _quotes(content: str, *things, language: str = "en") -> dict[str, list[str]]:
+    text = Text(id="t", path="t.txt", content="Title\n" + content, language=language)
+    return {key: [p.quote for p in found] for key, found in find_passages([text], things).items()}
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "expected", "language"),
+    [
+        ("霍尔果斯口岸位于伊犁。距伊宁市90公里！", "伊宁", ["距伊宁市90公里！"], "zh"),
+        ("東京から大阪まで新幹線で行った。大阪は大きい。", "大阪", ["東京から大阪まで新幹線で行った。", "大阪は大きい。"], "ja"),
+        ("เราเดินทางจากเชียงใหม่ไปหลวงพระบาง", "หลวงพระบาง", ["เราเดินทางจากเชียงใหม่ไปหลวงพระบาง"], "th"),
+        ("ພວກເຮົາໄປຫຼວງພະບາງ", "ຫຼວງພະບາງ", ["ພວກເຮົາໄປຫຼວງພະບາງ"], "lo"),
+    ],
+    ids=["Chinese", "Japanese", "Thai", "Lao"],
+)
+def test_a_name_in_a_script_written_without_spaces_is_quoted_wherever_it_stands(content, name, expected, language):
+    assert _quotes(content, thing("p", name), language=language)["p"] == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "expected"),
+    [
+        ("पुरी एक शहर है। पुर नहीं।", "पुर", ["पुर नहीं।"]),  # Devanagari: a vowel sign is part of the word
+        ("মুম্বাই থেকে এসেছি।", "মু", []),  # Bengali
+        ("กรุงเทพฯ", "กร", ["กรุงเทพฯ"]),  # Thai is written without spaces: any position is a candidate
+        ("Åland and Aland", "Aland", ["Åland and Aland"]),
+    ],
+    ids=["Devanagari", "Bengali", "Thai", "Latin"],
+)
+def test_a_mark_is_part_of_its_word_so_a_name_is_not_found_inside_a_longer_one(content, name, expected):
+    assert _quotes(content, thing("p", name))["p"] == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        ("We reached Zu\u0308rich at noon.", "Zürich"),
+        ("We reached Zürich at noon.", "Zu\u0308rich"),
+        ("Flights to Ha\u0300 Nô\u0323i leave daily.", "Hà Nội"),
+        ("मुंबई एक शहर है।", "मुंबई"),
+        ("Хо\u0306 ночью.", "Хо\u0306"),
+    ],
+    ids=["NFD text", "NFD name", "Vietnamese NFD", "Devanagari", "Cyrillic NFD"],
+)
+def test_a_name_matches_its_text_whatever_the_normal_form_of_either(content, name):
+    assert _quotes(content, thing("p", name))["p"] == [content]
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        ("We drove to La Seu d’Urgell.", "La Seu d'Urgell"),
+        ("We drove to La Seu d'Urgell.", "La Seu d’Urgell"),
+        ("Hawaiʻi is far.", "Hawai'i"),
+        ("Saint‑Louis is on the coast.", "Saint-Louis"),
+    ],
+    ids=["curly in text", "curly in name", "okina", "non-breaking hyphen"],
+)
+def test_typographic_variants_of_an_apostrophe_or_hyphen_match(content, name):
+    assert _quotes(content, thing("p", name))["p"] == [content]
+
+
+@pytest.mark.parametrize("language", ["es", "en", "xx"])
+def test_a_full_stop_before_a_word_in_lower_case_ends_no_sentence(language):
+    content = "Salimos por la ctra. de Andorra hacia La Seu d’Urgell. Luego llegamos a Lleida."
+    found = _quotes(content, thing("seu", "La Seu d'Urgell"), thing("lleida", "Lleida"), language=language)
+    assert found == {
+        "seu": ["Salimos por la ctra. de Andorra hacia La Seu d’Urgell."],
+        "lleida": ["Luego llegamos a Lleida."],
+    }
+
+
 def test_fold_maps_each_folded_character_back_to_the_original():
     folded, origin = fold("Hoeryŏng ß")
     assert folded == "hoeryong ss"

@@ -140,7 +140,9 @@ def suggest(
         chosen = chosen_of[key]
         near = None if chosen.entry.feature_class == COUNTRY_CLASS else nearest.km(key, *chosen.entry.point)
         national = chosen.entry.feature_class != COUNTRY_CLASS and chosen.entry.country in countries
-        initial = len(group[0].phrase.split()) == 1 and all(starts_sentence(m) for m in group)
+        # A capital at the start of a sentence says nothing; in a script without case there is none to say it.
+        cased = any(char.isupper() or char.islower() for char in group[0].phrase)
+        initial = cased and len(group[0].phrase.split()) == 1 and all(starts_sentence(m) for m in group)
         part_of = group[0].within if all(m.within for m in group) else ""
         confidence, why = confidence_of(group, chosen, len(found), near, common[key], national, initial, part_of)
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]

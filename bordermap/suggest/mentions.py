@@ -1,8 +1,12 @@
-"""Mentions: the phrases of a text that may name a place, found in one pass over its capitalised runs of words."""
+"""Mentions: the phrases of a text that may name a place, found in one pass over its capitalised runs of words, and
+inside the runs of scripts written without spaces, where every gazetteer name is looked for at every character."""
 
 import re
 from dataclasses import dataclass, replace
 
+import ahocorasick
+
+from bordermap.fold import WITHOUT_SPACES_CLASS, fold_text, mark_class, past_marks, written_without_spaces
 from bordermap.gazetteer import name_key
 from bordermap.suggest.words import COMMON_WORDS, CONNECTORS, CUES_AFTER, CUES_BEFORE, NAME_ENDINGS, NAME_STARTS, TITLES
 from bordermap.tables import text_positions
@@ -10,7 +14,11 @@ from bordermap.text import Text
 
 MAX_WORDS = 5
 
-WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# A word: letters and the marks that go with them ("मुंबई", "Zu\u0308rich"), joined by apostrophes or hyphens.
+_LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{mark_class()}])*"
+WORD = re.compile(rf"{_LETTERS}(?:['’ʼ\-]{_LETTERS})*")
+_WITHOUT_SPACES = re.compile(f"[{WITHOUT_SPACES_CLASS}]")
+MIN_CHARS_WITHOUT_SPACES = 2  # one Han character alone names too many places to be a cue
 
 _POSSESSIVE = re.compile(r"['’]s\Z")
 
@@ -36,7 +44,15 @@ class Mention:
         return self.text.content[self.start : self.end]
 
 
+_ELIDED = re.compile(r"[^\W\d_]{1,4}['’ʼ](?=[^\W\d_])")  # "d’", "l'", "dell’": an article elided before a name
+
+
 def word_kind(word: str) -> str:
+    """'name' for a capitalised word (or one after an elided article: "d’Urgell"), 'connector' for a word that
+    joins the words of a name ("of", "de"), 'other' for any other word in lower case."""
+    elided = _ELIDED.match(word)
+    if elided and word[0].islower() and word[elided.end()].isupper():
+        return "name"
     if word[0].isupper():
         return "name"
     if word[0].islower():
@@ -96,6 +112,8 @@ def _runs(text: Text):
         if word.word == "the" and run and run[-1].word in ("of", "de"):
             kind = "connector"  # "Republic of the Congo", "Isle of the Dead"
         joined = bool(run) and not ends_run and _JOIN.match(text.content, run[-1].end, word.start) is not None
+        # A run is in one kind of script: words written with spaces, or a clause of a script written without them.
+        joined = joined and written_without_spaces(word.word[0]) == written_without_spaces(run[-1].word[0])
         if kind == "other" or (not joined and run) or (kind == "connector" and not run):
             if finished(run):
                 yield run
@@ -111,10 +129,16 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
     """Every phrase of the texts that is a gazetteer name (longest first) or a capitalised phrase with a place cue.
 
     Words of five letters or more that are neither go to ``loose``, if given: they may be another spelling of a
-    place found ("Hoiryeong" beside "Hoeryong")."""
+    place found ("Hoiryeong" beside "Hoeryong"). A word of a script written without spaces is a whole clause: the
+    names in it are found by ``_names_without_spaces``."""
     mentions = []
+    spaceless = _SpacelessNames(keys) if any(_WITHOUT_SPACES.search(text.content) for text in texts) else None
     for text in texts:
         for run in _runs(text):
+            if spaceless is not None and written_without_spaces(text.content[run[0].start]):
+                for word in run:
+                    mentions += spaceless.mentions(text, word.start, word.end)
+                continue
             i = 0
             while i < len(run):
                 found = None
@@ -168,3 +192,31 @@ def lines_of(group: list[Mention]) -> tuple[tuple[str, int], ...]:
         positions = text_positions(found[0].text.content, [m.start for m in found])
         lines += [(path, line) for line, _ in positions]
     return tuple(lines)
+
+
+class _SpacelessNames:
+    """Every gazetteer name of a script written without spaces, in one automaton: a clause of Chinese or Thai is
+    scanned once, and its names are taken leftmost and longest first, without overlapping (issue #21)."""
+
+    def __init__(self, keys: set[str]):
+        self._automaton = ahocorasick.Automaton()
+        for key in keys:
+            if len(key) >= MIN_CHARS_WITHOUT_SPACES and written_without_spaces(key[0]):
+                self._automaton.add_word(key, len(key))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def mentions(self, text: Text, start: int, end: int) -> list[Mention]:
+        if self._empty:
+            return []
+        folded = fold_text(text.content[start:end])
+        found = sorted(((last - length + 1, -length) for last, length in self._automaton.iter(folded.text)))
+        mentions, reach = [], 0
+        for at, negative in found:
+            if at < reach:
+                continue
+            reach = at - negative
+            first, last = start + folded.origin(at), past_marks(text.content, start + folded.origin(reach - 1) + 1)
+            mentions.append(Mention(text, first, last, name_key(text.content[first:last])))
+        return mentions
