@@ -284,8 +284,8 @@ def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, l
             by_thing.setdefault(owner, []).append((start, end, *in_text))
         if not by_thing:
             continue
-        names = [(m[2], m[3]) for found in by_thing.values() for m in found]
-        spans = _sentences_around(text.content, names, text.language)
+        named = [(m[2], m[3]) for found in by_thing.values() for m in found]
+        spans = _sentences_around(text.content, named, text.language)
         span_ends = [end for _, end in spans]
         for owner, found in by_thing.items():
             by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
