@@ -7,6 +7,7 @@ that two runs at once each keep their rows (issues #11, #20).
 
 import csv
 import io
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -15,7 +16,9 @@ from pathlib import Path
 
 from bordermap.errors import InputError, Origin
 from bordermap.files import Outputs, locked_folders, target_of
+from bordermap.geojson import features_end
 from bordermap.places import Place, read_places
+from bordermap.shapes import read_shapes
 from bordermap.tables import LINE_BREAK, read_encoded, read_rows
 
 
@@ -60,6 +63,30 @@ def append_row(content: str, row: NewRow, origin: Origin) -> str:
     writer.writerow(cells)
     separator = "" if content.endswith(("\n", "\r")) else line_end
     return content + separator + stream.getvalue()
+
+
+def append_features(path: Path, text: str, features: list[dict]) -> str:
+    """The shapes file's text with the features added at the end of its features array, one a line; every byte
+    already there is kept. The result is read back: it must hold the shapes it had, then exactly these."""
+    found = features_end(text)
+    if found is None:
+        raise InputError(
+            Origin(str(path)),
+            "cannot tell where the features array ends",
+            "add the shapes by hand, or write the file with one FeatureCollection",
+        )
+    end, count = found
+    before = read_shapes(path, text)
+    added = (",\n" if count else "\n") + ",\n".join(json.dumps(f, ensure_ascii=False) for f in features) + "\n"
+    updated = text[:end] + added + text[end:]
+    after = read_shapes(path, updated)
+    if [s.id for s in after] != [s.id for s in before] + [f["properties"]["id"] for f in features]:
+        raise InputError(
+            Origin(str(path)),
+            "the new shapes would not read back as the shapes asked for",
+            "add the shapes by hand",
+        )
+    return updated
 
 
 RowsFor = Callable[[list[Place], str], list[NewRow]]

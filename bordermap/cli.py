@@ -163,12 +163,18 @@ def _suggest(args: argparse.Namespace) -> int:
     report.suggestions(accepted, held, args.min_confidence, found.covered)
     report.variants(found.variants)
     if args.write and accepted:
-        added = write_suggestions(sources, accepted)
-        rows = f"{len(added)} row" + ("" if len(added) == 1 else "s")
+        written = write_suggestions(sources, accepted)
+        rows = f"{len(written.places)} row" + ("" if len(written.places) == 1 else "s")
         print(
             f"wrote {rows} to {sources.places} with status 'suggested': review each, then clear its status cell",
             file=sys.stderr,
         )
+        if written.shapes:
+            print(
+                f"wrote {report.some(written.shapes)} to {sources.shapes} as lines and areas of Natural Earth: "
+                "review each, then remove its status",
+                file=sys.stderr,
+            )
     return 0
 
 

@@ -29,7 +29,9 @@ ATTRIBUTION = "GeoNames (CC BY 4.0)"
 COUNTRY_CLASS = "A"
 PLACE_CLASS = "P"
 DIVISION_CLASS = "D"  # a country's first-level division (province, state, region), from ISO 3166-2
+NATURAL_CLASS = "N"  # a river, lake, sea, range, island, summit … of Natural Earth's physical layers (physical.py)
 DIVISION_PRECISION_M = 100_000  # ISO 3166-2 gives a division's centre, not its size
+NATURAL_PRECISION_M = 2_000  # Natural Earth at 1:10m, simplified to about 500 m
 
 
 def name_key(name: str) -> str:
@@ -53,6 +55,7 @@ class GazetteerEntry:
     lat: float | None
     lon: float | None
     area_km2: float = 0.0
+    extent_m: float = 0.0  # a natural feature's reach from its point: how far its farthest part is
 
     @property
     def point(self) -> tuple[float, float]:
@@ -69,6 +72,8 @@ class GazetteerEntry:
             return round(math.sqrt(self.area_km2 / math.pi) * 1000, -3) if self.area_km2 > 0 else 1_000_000
         if self.feature_class == DIVISION_CLASS:
             return DIVISION_PRECISION_M
+        if self.feature_class == NATURAL_CLASS:
+            return max(round(self.extent_m, -3), NATURAL_PRECISION_M)
         if self.population >= 100_000:
             return 5000
         if self.population >= 10_000:

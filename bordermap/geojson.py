@@ -176,9 +176,9 @@ def check_rings(geometry: dict, origin: Origin, label: str) -> None:
                 )
 
 
-def load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
-    """The features of a GeoJSON FeatureCollection file, each with where it starts."""
-    text = read_text_file(path, what, declare=None)
+def load_features(path: Path, what: str, text: str | None = None) -> list[tuple[object, Origin]]:
+    """The features of a GeoJSON FeatureCollection file (or of ``text`` read from it), each with where it starts."""
+    text = read_text_file(path, what, declare=None) if text is None else text
     if not text.strip():
         raise InputError(
             Origin(str(path)), f"the {what} is empty", 'give it {"type": "FeatureCollection", "features": []} at least'
@@ -221,6 +221,27 @@ def load_features(path: Path, what: str) -> list[tuple[object, Origin]]:
         (feature, Origin(str(path), line, column))
         for feature, (line, column) in zip(features, text_positions(text, offsets))
     ]
+
+
+def features_end(text: str) -> tuple[int, int] | None:
+    """Where the features array of a FeatureCollection's text closes (the index of its ']') and how many features
+    it holds; None when it cannot be found by decoding the array element by element."""
+    match = re.search(r'"features"\s*:\s*\[', text)
+    if not match:
+        return None
+    decoder, index, count = json.JSONDecoder(), match.end(), 0
+    while True:
+        while index < len(text) and text[index] in " \t\r\n,":
+            index += 1
+        if index >= len(text):
+            return None
+        if text[index] == "]":
+            return index, count
+        try:
+            _, index = decoder.raw_decode(text, index)
+        except (json.JSONDecodeError, RecursionError):
+            return None
+        count += 1
 
 
 def claim_id(seen: dict[str, int], thing_id: str, index: int, origin: Origin, what: str) -> None:

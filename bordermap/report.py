@@ -137,7 +137,7 @@ def suggestions(accepted: list[Suggestion], held: list[Suggestion], bar: float, 
             rows.append((s.phrase, where, "(not in a gazetteer)", "", "", "", f"{s.confidence:.2f}", s.why))
             continue
         runners = "; ".join(f"{r.name} ({r.country})" for r in s.runners_up) or "none"
-        place = f"{e.name} ({e.country})"
+        place = f"{e.name} ({e.country or e.admin1})"  # a river or a range is in no one country
         rows.append(
             (s.phrase, where, place, f"{e.lat:.5f}, {e.lon:.5f}", _distance(e.precision_m), source_label(e))
             + (f"{s.confidence:.2f}", runners)

@@ -159,12 +159,13 @@ def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
     )
 
 
-def read_shapes(path: Path) -> list[Shape]:
-    """Read a GeoJSON FeatureCollection of lines and areas; raise InputError/GeometryError on the first bad one."""
+def read_shapes(path: Path, text: str | None = None) -> list[Shape]:
+    """Read a GeoJSON FeatureCollection of lines and areas (from the file, or ``text`` read from it); raise
+    InputError/GeometryError on the first bad one."""
     path = Path(path)
     shapes: list[Shape] = []
     seen: dict[str, int] = {}
-    for index, (feature, origin) in enumerate(load_features(path, "shapes file")):
+    for index, (feature, origin) in enumerate(load_features(path, "shapes file", text)):
         shape = _shape(path, feature, origin, index)
         claim_id(seen, shape.id, index, origin, "shape")
         shapes.append(shape)

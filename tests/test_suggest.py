@@ -11,6 +11,7 @@ from bordermap.suggest.variants import spelling_skeleton
 from bordermap.text import Text, read_texts
 
 from conftest import DATA, ROOT, SEEDS, run_main
+from helpers_html import features_by_id
 
 SEED = next(SEEDS.glob("*.txt"))
 
@@ -33,7 +34,7 @@ def test_suggest_on_the_bundled_post_finds_hoeryong_the_tumen_river_china_and_no
     rows = {line.split("  ")[0]: line for line in result.stdout.splitlines()[1:]}
     assert "Hoeryŏng (KP)" in rows["Hoeryong"] and "42.44113, 129.74601" in rows["Hoeryong"]
     assert "China (CN)" in rows["China"] and "North Korea (KP)" in rows["North Korea"]
-    assert "(not in a gazetteer)" in rows["Tumen River"]
+    assert "Tumen (river)" in rows["Tumen River"] and "Natural Earth river" in rows["Tumen River"]
     assert "held back:" in result.stderr and "The (" not in result.stdout
 
 
@@ -231,3 +232,38 @@ def test_names_are_found_inside_text_written_without_spaces(small_world, content
 )
 def test_a_name_is_found_whole_whatever_its_marks_and_apostrophes(small_world, content, expected):
     assert _found(content, small_world) == expected
+
+
+def test_a_river_the_text_names_is_suggested_from_natural_earth(tmp_path):
+    from bordermap.physical import physical_gazetteer
+
+    physical = physical_gazetteer()
+    found = _found("We walked along the Mekong River to Luang Prabang.", physical)
+    assert found == {"Mekong River": "Mekong"} or found == {"Mekong River": "Lancang"}
+
+
+def test_write_draws_a_river_as_its_line_in_the_shapes_file_and_the_rest_as_rows(tmp_path, world_gazetteer):
+    project = _new_project(tmp_path)
+    shapes_before = (project / "shapes.geojson").read_text(encoding="utf-8")
+    result = run_main("suggest", "--write", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "wrote tumen to" in result.stderr
+    shapes_after = (project / "shapes.geojson").read_text(encoding="utf-8")
+    closing = shapes_before.rindex("]")
+    assert shapes_after.startswith(shapes_before[:closing]) and shapes_after.endswith(shapes_before[closing:])
+    build = run_main("build", cwd=project)
+    assert build.returncode == 0, build.stderr
+    features = features_by_id(project / "map.html")
+    tumen = features["tumen"]
+    assert tumen.geometry["type"] in ("LineString", "MultiLineString") and tumen.category == "river"
+    assert tumen.source.startswith("Natural Earth 1:10m rivers") and tumen.precision_m == 2000
+    assert "Tumen River" in tumen.aliases and tumen.quotes
+    assert {"hoeryong", "china", "north_korea"} <= set(features)
+    assert "Hoiryeong" in features["hoeryong"].aliases
+
+
+def test_a_cue_phrase_no_gazetteer_knows_is_suggested_without_a_position(small_world):
+    text = Text("t", "t.txt", "Title\nWe crossed the Xyzzy River near Yining.")
+    suggestions, _, _ = suggest([text], [], [], [small_world], small_world.keys())
+    unknown = {s.phrase: s for s in suggestions}["Xyzzy River"]
+    assert unknown.chosen is None and "no gazetteer knows it" in unknown.why

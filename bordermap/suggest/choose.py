@@ -6,7 +6,7 @@ candidate is compared with every other.
 
 import math
 
-from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, Match
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, NATURAL_CLASS, Match
 from bordermap.geometry import distance_m
 from bordermap.suggest.mentions import Mention
 
@@ -18,6 +18,10 @@ FAR_KM = 3000
 
 
 def candidates_of(key_phrase: str, gazetteers: list) -> list[Match]:
+    """A phrase's candidates: the countries of that name, then the places and divisions of the first gazetteer that
+    has any (the project's before the world's), then the natural features of that name (rivers, lakes, ranges …)."""
+    natural = [m for gazetteer in gazetteers for m in gazetteer.find(key_phrase, NATURAL_CLASS)]
+    natural.sort(key=lambda m: (m.tier, -m.entry.extent_m, m.entry.geonameid))
     for gazetteer in gazetteers:
         nations = [m for m in gazetteer.find(key_phrase, COUNTRY_CLASS) if m.entry.lat is not None and m.tier == 0]
         places = [
@@ -26,8 +30,8 @@ def candidates_of(key_phrase: str, gazetteers: list) -> list[Match]:
             if m.entry.lat is not None
         ]
         if nations or places:
-            return nations + sorted(places, key=lambda m: (m.tier, -m.entry.population, m.entry.geonameid))
-    return []
+            return nations + sorted(places, key=lambda m: (m.tier, -m.entry.population, m.entry.geonameid)) + natural
+    return natural
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:

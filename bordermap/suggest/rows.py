@@ -3,7 +3,16 @@
 from pathlib import Path
 
 from bordermap.errors import InputError, Origin
-from bordermap.gazetteer import ATTRIBUTION, COUNTRY_CLASS, DIVISION_CLASS, GazetteerEntry
+from bordermap.gazetteer import (
+    ATTRIBUTION,
+    COUNTRY_CLASS,
+    DIVISION_CLASS,
+    NATURAL_CLASS,
+    NATURAL_PRECISION_M,
+    GazetteerEntry,
+)
+from bordermap.physical import ATTRIBUTION as NATURAL_EARTH
+from bordermap.physical import NaturalFeature
 from bordermap.places import SUGGESTED
 from bordermap.suggest.finder import Suggestion
 from bordermap.tables import read_rows
@@ -16,14 +25,19 @@ def _category(entry: GazetteerEntry | None) -> str:
         return "country" if entry.country else "continent"
     if entry.feature_class == DIVISION_CLASS:
         return "region"
+    if entry.feature_class == NATURAL_CLASS:
+        return entry.admin1  # its kind: river, lake, range …
     return "city" if entry.population >= 100_000 else "town"
 
 
 DIVISION_ATTRIBUTION = "ISO 3166-2 subdivisions and centres from the iso3166-2 package (MIT)"
+_ATTRIBUTIONS = {DIVISION_CLASS: DIVISION_ATTRIBUTION, NATURAL_CLASS: NATURAL_EARTH}
 
 
 def source_label(entry: GazetteerEntry) -> str:
     """Where a candidate's position comes from, short, for suggest's table."""
+    if entry.feature_class == NATURAL_CLASS:
+        return f"Natural Earth {entry.admin1}"
     return f"ISO 3166-2 {entry.admin1}" if entry.feature_class == DIVISION_CLASS else f"GeoNames {entry.geonameid}"
 
 
@@ -31,6 +45,8 @@ def source_of(entry: GazetteerEntry) -> str:
     """Where a candidate's position comes from, in words for the ``source`` cell."""
     if entry.feature_class == DIVISION_CLASS:
         return f"ISO 3166-2 {entry.admin1} ('{entry.name}'), centre from the iso3166-2 package"
+    if entry.feature_class == NATURAL_CLASS:
+        return f"Natural Earth 1:10m physical layers ('{entry.name}', a {entry.admin1}): a point inside it"
     return f"GeoNames gazetteer, id {entry.geonameid} ('{entry.name}', {entry.country})"
 
 
@@ -48,10 +64,35 @@ def row_of(suggestion: Suggestion, place_id: str) -> dict[str, str]:
         "lon": f"{entry.lon:.5f}",
         "precision_m": f"{entry.precision_m:.0f}",
         "country": entry.country,
-        "query": entry.name if entry.feature_class == COUNTRY_CLASS else f"{entry.name}, {entry.country}",
+        "query": entry.name
+        if entry.feature_class in (COUNTRY_CLASS, NATURAL_CLASS)
+        else f"{entry.name}, {entry.country}",
         "source": source_of(entry),
-        "attribution": DIVISION_ATTRIBUTION if entry.feature_class == DIVISION_CLASS else ATTRIBUTION,
+        "attribution": _ATTRIBUTIONS.get(entry.feature_class, ATTRIBUTION),
         "note": f"suggested from '{suggestion.phrase}' (confidence {suggestion.confidence:.2f}: {suggestion.why})",
+    }
+
+
+def shape_of(suggestion: Suggestion, shape_id: str, feature: NaturalFeature) -> dict:
+    """The shapes-file feature a suggested river, lake or range becomes: its line or area as Natural Earth draws it,
+    with its source and precision, marked unreviewed as a suggested row is (issue #21)."""
+    entry = suggestion.chosen
+    assert entry is not None
+    aliases = sorted({m.phrase for m in suggestion.mentions} - {entry.name})
+    return {
+        "type": "Feature",
+        "properties": {
+            "id": shape_id,
+            "name": entry.name,
+            "category": entry.admin1,
+            "aliases": aliases,
+            "precision_m": NATURAL_PRECISION_M,
+            "source": feature.source,
+            "attribution": [NATURAL_EARTH],
+            "note": f"suggested from '{suggestion.phrase}' (confidence {suggestion.confidence:.2f}: {suggestion.why})",
+            "status": SUGGESTED,
+        },
+        "geometry": feature.geometry,
     }
 
 

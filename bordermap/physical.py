@@ -1,0 +1,166 @@
+"""The physical gazetteer (issue #21): Natural Earth's named rivers, lakes, seas, ranges, islands and summits.
+
+It ships with bordermap (``bordermap/data/natural-earth-physical.json.gz``, made by ``data/derive_physical.py``) and
+answers ``find`` as the other gazetteers do, for the class ``NATURAL_CLASS``: each feature as an entry with a point
+inside it (where its name goes) and, as its precision, how far its farthest part is from that point. Its geometry
+is kept, so that a river can be drawn as its line and a lake as its area.
+"""
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from bordermap.gazetteer import NATURAL_CLASS, PLACE_CLASS, GazetteerEntry, Match, name_key
+
+ATTRIBUTION = "Natural Earth (public domain)"
+FIRST_ID = -10_000_000  # entries' ids: negative and apart from the world gazetteer's divisions
+# The word a kind of feature is named with in English, before or after its name: "the Tumen River", "Lake Khanka".
+KIND_WORDS = {
+    "river": (("River",), ("River",)),
+    "lake": (("Lake",), ("Lake",)),
+    "reservoir": (("Lake",), ("Reservoir", "Lake")),
+    "mountain": (("Mount", "Mt."), ("Mountain",)),
+    "range": ((), ("Mountains", "Range", "Mts.")),
+    "island": (("Isle",), ("Island",)),
+    "islands": ((), ("Islands",)),
+    "desert": ((), ("Desert",)),
+    "plateau": ((), ("Plateau",)),
+    "peninsula": ((), ("Peninsula",)),
+}
+_ABBREVIATIONS = {"Mts.": "Mountains", "Ra.": "Range", "Mt.": "Mount", "I.": "Island", "Is.": "Islands"}
+# Words a name may start or end with that say its kind, in the languages of Natural Earth's names: "Lake Khanka" is
+# also "Khanka", as a text says "the Khanka" once it has named it.
+_KIND_PREFIXES = ("Lake", "Lago", "Lac", "Ozero", "Mount", "Mt.", "Monte", "Mont", "Isla", "Île", "Gunung")
+_KIND_SUFFIXES = ("River", "Lake", "Mountains", "Mts.", "Range", "Ra.", "Island", "Desert", "Plateau")
+
+
+@dataclass(frozen=True)
+class NaturalFeature:
+    """A named feature of Natural Earth's physical layers, its geometry as GeoJSON ([lon, lat])."""
+
+    id: int
+    name: str
+    alternates: tuple[str, ...]
+    kind: str  # river, lake, sea, bay, strait, range, island, mountain, desert …
+    layer: str  # rivers, lakes, marine, regions, points, elevations
+    geometry: dict
+
+    @property
+    def source(self) -> str:
+        """Where the feature comes from, in words for a ``source`` cell."""
+        return f"Natural Earth 1:10m {self.layer} ('{self.name}', a {self.kind}), via bordermap's physical gazetteer"
+
+
+def _spelled(name: str) -> list[str]:
+    """The name with Natural Earth's abbreviations spelled out: "Lebombo Mts." is also "Lebombo Mountains"."""
+    words = name.split()
+    full = " ".join(_ABBREVIATIONS.get(word, word) for word in words)
+    return [name] if full == name else [name, full]
+
+
+def _without_kind_word(name: str) -> list[str]:
+    """The name without a word that says its kind, when a capitalised name of four letters or more is left."""
+    words = name.split()
+    if len(words) >= 2 and words[0] in _KIND_PREFIXES:
+        rest = words[1:]
+    elif len(words) >= 2 and words[-1] in _KIND_SUFFIXES:
+        rest = words[:-1]
+    else:
+        return []
+    bare = " ".join(rest)
+    return [bare] if len(bare) >= 4 and bare[0].isupper() else []
+
+
+def _with_kind_words(name: str, kind: str) -> list[str]:
+    """The other ways a text names a feature of this kind: "Tumen" is also "Tumen River" and "River Tumen"."""
+    before, after = KIND_WORDS.get(kind, ((), ()))
+    lowered = name.casefold().split()
+    if any(word.casefold() in lowered for word in (*before, *after)):
+        return []
+    return [f"{word} {name}" for word in before] + [f"{name} {word}" for word in after]
+
+
+def _extent_m(lat: float, lon: float, geometry) -> float:
+    """How far, on the ellipsoid, the farthest corner of the geometry's box is from (lat, lon)."""
+    from bordermap.geometry import distance_m
+
+    west, south, east, north = geometry.bounds
+    return max(distance_m(lat, lon, y, x) for x in (west, east) for y in (south, north))
+
+
+class PhysicalGazetteer:
+    """Natural Earth's named physical features, indexed by folded name (``name_key``)."""
+
+    def __init__(self, features: list[NaturalFeature]):
+        self.features = {feature.id: feature for feature in features}
+        self._entries: dict[int, GazetteerEntry] = {}
+        self._index: dict[str, dict[int, int]] = {}
+        for feature in features:
+            names = [(n, 0) for n in _spelled(feature.name)]
+            names += [(n, 1) for alternate in feature.alternates for n in _spelled(alternate)]
+            names += [(n, 1) for name, _ in list(names) for n in _with_kind_words(name, feature.kind)]
+            names += [(n, 1) for name, _ in list(names) for n in _without_kind_word(name)]
+            for name, tier in names:
+                found = self._index.setdefault(name_key(name), {})
+                found[feature.id] = min(tier, found.get(feature.id, tier))
+
+    def _entry(self, feature_id: int) -> GazetteerEntry:
+        if feature_id not in self._entries:
+            import shapely.geometry
+
+            feature = self.features[feature_id]
+            geometry = shapely.geometry.shape(feature.geometry)
+            point = geometry if geometry.geom_type == "Point" else _inside(geometry)
+            lat, lon = round(point.y, 5), round(point.x, 5)
+            self._entries[feature_id] = GazetteerEntry(
+                FIRST_ID - feature_id,
+                feature.name,
+                feature.name,
+                feature.alternates,
+                NATURAL_CLASS,
+                "",
+                feature.kind,
+                0,
+                lat,
+                lon,
+                extent_m=_extent_m(lat, lon, geometry),
+            )
+        return self._entries[feature_id]
+
+    def feature_of(self, entry: GazetteerEntry) -> NaturalFeature | None:
+        """The feature an entry of this gazetteer stands for (None for an entry of another gazetteer)."""
+        return self.features.get(FIRST_ID - entry.geonameid) if entry.feature_class == NATURAL_CLASS else None
+
+    def keys(self) -> set[str]:
+        """Every folded name of every feature."""
+        return set(self._index)
+
+    def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:
+        """Features whose name, alternate name or name with its kind's word ("Tumen River") is ``name``."""
+        if feature_class != NATURAL_CLASS:
+            return []
+        found = self._index.get(name_key(name), {})
+        return [Match(self._entry(feature_id), tier) for feature_id, tier in sorted(found.items())]
+
+
+def _inside(geometry):
+    """A point for the feature's name: the middle of its longest line, or a point well inside its largest area."""
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    if geometry.geom_type.endswith("LineString"):
+        return max(parts, key=lambda part: part.length).interpolate(0.5, normalized=True)
+    return max(parts, key=lambda part: part.area).representative_point()
+
+
+@cache
+def physical_gazetteer() -> PhysicalGazetteer:
+    """The shipped physical gazetteer, read once per process."""
+    path = resources.files("bordermap").joinpath("data/natural-earth-physical.json.gz")
+    document = json.loads(gzip.decompress(path.read_bytes()))
+    return PhysicalGazetteer(
+        [
+            NaturalFeature(number, name, tuple(alternates), kind, layer, geometry)
+            for number, name, alternates, kind, layer, geometry in document["features"]
+        ]
+    )

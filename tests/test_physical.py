@@ -1,0 +1,56 @@
+"""The physical gazetteer (issue #21): Natural Earth's rivers, lakes, seas, ranges, islands and summits, offline."""
+
+import pytest
+
+from bordermap.gazetteer import NATURAL_CLASS, PLACE_CLASS
+from bordermap.geometry import distance_m
+from bordermap.physical import physical_gazetteer
+
+TUMEN_NEAR_HOERYONG = (42.4434, 129.7262)  # the border's nearest point to Hoeryong (shared/geography, OSM)
+
+
+@pytest.fixture(scope="module")
+def physical():
+    return physical_gazetteer()
+
+
+def test_the_shipped_file_has_every_kind_of_feature_and_says_where_it_comes_from(physical):
+    kinds = {feature.kind for feature in physical.features.values()}
+    assert {"river", "lake", "sea", "gulf", "strait", "range", "island", "mountain", "desert"} <= kinds
+    assert len(physical.features) > 4000
+    assert all(f.source.startswith("Natural Earth 1:10m") for f in list(physical.features.values())[:50])
+
+
+@pytest.mark.parametrize("name", ["Tumen", "Tumen River", "River Tumen", "tumen river"])
+def test_a_river_is_found_by_its_name_with_or_without_its_kind(physical, name):
+    (match,) = physical.find(name, NATURAL_CLASS)
+    entry = match.entry
+    assert (entry.name, entry.admin1, entry.feature_class) == ("Tumen", "river", NATURAL_CLASS)
+    feature = physical.feature_of(entry)
+    assert feature is not None and feature.geometry["type"] in ("LineString", "MultiLineString")
+    # Its course passes the border at Hoeryong, within Natural Earth's precision.
+    nearest = min(distance_m(*TUMEN_NEAR_HOERYONG, lat, lon) for lon, lat in feature.geometry["coordinates"])
+    assert nearest < 5000
+    assert entry.precision_m >= distance_m(entry.lat, entry.lon, 42.0, 128.2)  # the far end lies within it
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Lake Khanka", "lake"),
+        ("Khanka", "lake"),
+        ("Mount Everest", "mountain"),
+        ("Everest", "mountain"),
+        ("Lebombo Mountains", "range"),
+        ("Black Sea", "sea"),
+        ("Gulf of Aqaba", "gulf"),
+        ("Pyrenees", "range"),
+    ],
+)
+def test_lakes_summits_ranges_and_seas_are_found_as_texts_name_them(physical, name, kind):
+    assert kind in {m.entry.admin1 for m in physical.find(name, NATURAL_CLASS)}
+
+
+def test_it_answers_only_for_natural_features(physical):
+    assert physical.find("Tumen River", PLACE_CLASS) == []
+    assert physical.find("Atlantis Ridge of Nowhere", NATURAL_CLASS) == []
