@@ -13,13 +13,14 @@ from bordermap.check import Finding, survey
 from bordermap.errors import BordermapError, InputError
 from bordermap.export import FORMATS, export
 from bordermap.files import Outputs
-from bordermap.gazetteer import read_gazetteer
-from bordermap.geocode import Bias, GazetteerGeocoder, GeocoderChain, Located, area_of, locate
+from bordermap.gazetteer import NATURAL_CLASS, read_gazetteer
+from bordermap.geocode import NATURAL_EARTH, Bias, GazetteerGeocoder, GeocoderChain, Located, area_of, locate
 from bordermap.geojson import read_point_places
 from bordermap.geometry import bounds_of
 from bordermap.nominatim import DEFAULT_NOMINATIM_URL, LOOKUP_BUDGET_S, REQUEST_DEADLINE_S, NominatimGeocoder
 from bordermap.page.model import MapContent, MapMetadata, map_content
 from bordermap.page.render import render_map
+from bordermap.physical import LazyPhysicalGazetteer
 from bordermap.places import Place, read_places
 from bordermap.project import SETTINGS_FILE_NAMES, user_cache_folder
 from bordermap.shapes import Shape, read_shapes
@@ -99,7 +100,8 @@ def geocoder_chain(sources: Sources, settings: GeocodingSettings) -> GeocoderCha
         if settings.world
         else None
     )
-    return GeocoderChain(CacheGeocoder(read_cache(sources.cache)), gazetteer, online, world=world)
+    physical = GazetteerGeocoder(LazyPhysicalGazetteer(), NATURAL_EARTH, NATURAL_CLASS) if settings.world else None
+    return GeocoderChain(CacheGeocoder(read_cache(sources.cache)), gazetteer, online, world=world, physical=physical)
 
 
 def inputs_of(sources: Sources) -> dict[Path, str]:

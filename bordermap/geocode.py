@@ -15,11 +15,13 @@ from bordermap.bounds import Bounds
 from bordermap.cache import CachedAnswer, CacheGeocoder, answer_problem, today
 from bordermap.errors import GeocodingError, Origin, Unresolved, UnresolvedPlaces
 from bordermap.gazetteer import ATTRIBUTION as GEONAMES_ATTRIBUTION
-from bordermap.gazetteer import COUNTRY_CLASS, GazetteerEntry, NameIndex
+from bordermap.gazetteer import COUNTRY_CLASS, NATURAL_CLASS, PLACE_CLASS, GazetteerEntry, NameIndex
 from bordermap.nominatim import NOMINATIM, NOMINATIM_ATTRIBUTION
+from bordermap.physical import ATTRIBUTION as NATURAL_ATTRIBUTION
 from bordermap.places import Place, Position
 
 AMBIGUOUS_KM = 10
+NATURAL_EARTH = "natural-earth"  # the provider of the physical gazetteer's answers
 CONTEXT_RADIUS_KM = 100
 
 
@@ -62,7 +64,7 @@ class OnlineGeocoder(Protocol):
 
 def _entry_location(entry: GazetteerEntry, ranking: dict) -> Location:
     raw = {
-        "provider": "geonames",
+        "provider": NATURAL_EARTH if entry.feature_class == NATURAL_CLASS else "geonames",
         "geonameid": entry.geonameid,
         "name": entry.name,
         "country": entry.country,
@@ -77,9 +79,10 @@ def _entry_location(entry: GazetteerEntry, ranking: dict) -> Location:
 class GazetteerGeocoder:
     """Looks names up in the offline GeoNames extract; 'Sanhe, Longjing, China' narrows by the parts after commas."""
 
-    def __init__(self, gazetteer: NameIndex, provider: str = "geonames"):
+    def __init__(self, gazetteer: NameIndex, provider: str = "geonames", feature_class: str = PLACE_CLASS):
         self.gazetteer = gazetteer
         self.provider = provider
+        self.feature_class = feature_class  # NATURAL_CLASS for the physical gazetteer: rivers, lakes, ranges …
 
     def _context(self, terms: list[str]) -> tuple[set[str], list[GazetteerEntry], list[str]]:
         countries: set[str] = set()
@@ -121,7 +124,7 @@ class GazetteerGeocoder:
             locations = [_entry_location(m.entry, {"tier": [0, 0], "country": True}) for m in nations]
             return locations[0] if exactly_one else locations
         ranked = []
-        for match in self.gazetteer.find(parts[0]):
+        for match in self.gazetteer.find(parts[0], self.feature_class):
             entry = match.entry
             if countries and entry.country not in countries:
                 continue
@@ -179,6 +182,8 @@ def candidate_label(location: Location) -> str:
             f"{raw['name']} ({raw['country']}, {location.latitude:.5f}, {location.longitude:.5f}, "
             f"GeoNames {raw['geonameid']})"
         )
+    if raw.get("provider") == NATURAL_EARTH:
+        return f"{raw['name']} (a {raw['admin1']}, {location.latitude:.5f}, {location.longitude:.5f}, Natural Earth)"
     return f"{location.address} ({location.latitude:.5f}, {location.longitude:.5f})"
 
 
@@ -203,6 +208,9 @@ def _position(location: Location, retrieved: str) -> tuple[Position, str]:
             ),
             GEONAMES_ATTRIBUTION,
         )
+    if raw.get("provider") == NATURAL_EARTH:
+        source = f"Natural Earth 1:10m physical layers ('{raw['name']}', a {raw['admin1']}): a point inside it"
+        return Position(location.latitude, location.longitude, raw["precision_m"], source), NATURAL_ATTRIBUTION
     cached = raw.get("cached")
     if isinstance(cached, CachedAnswer):
         return (
@@ -251,17 +259,19 @@ class GeocoderChain:
         online: OnlineGeocoder | None = None,
         retrieved: str | None = None,
         world: GazetteerGeocoder | None = None,
+        physical: GazetteerGeocoder | None = None,
     ):
         self.cache = cache
         self.gazetteer = gazetteer
         self.world = world
+        self.physical = physical
         self.online = online
         self.retrieved = retrieved or today()
         self.new_answers: list[CachedAnswer] = []
 
     def lookup(self, query: str, bias: Bias) -> Lookup:
         """Look a query up; raises GeocodingError only when a service fails."""
-        for geocoder in (self.cache, self.gazetteer, self.world):
+        for geocoder in (self.cache, self.gazetteer, self.world, self.physical):
             if geocoder is None:
                 continue
             found = geocoder.geocode(query, exactly_one=False, bias=bias)

@@ -153,6 +153,14 @@ def _inside(geometry):
     return max(parts, key=lambda part: part.area).representative_point()
 
 
+class LazyPhysicalGazetteer:
+    """The physical gazetteer, read (0.3 s) only when a lookup first reaches it."""
+
+    def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:
+        """As ``PhysicalGazetteer.find``."""
+        return physical_gazetteer().find(name, feature_class) if feature_class == NATURAL_CLASS else []
+
+
 @cache
 def physical_gazetteer() -> PhysicalGazetteer:
     """The shipped physical gazetteer, read once per process."""

@@ -82,3 +82,11 @@ def test_a_smaller_budget_gives_a_coarser_basemap_and_a_map_without_places_none(
     assert size(small) <= 30_000 < size(full)
     assert small["quantum"] > full["quantum"]
     assert basemap_for(None) is None
+
+
+def test_a_region_gets_natural_earths_rivers_and_lakes_and_an_open_ocean_none():
+    baltic = basemap_for(BALTIC)
+    assert baltic["rivers"] and baltic["lakes"]  # the Daugava, the Neva; Ladoga, Onega, Peipus
+    assert size(baltic) <= BUDGET_BYTES
+    ocean = basemap_for(Bounds(-40.0, -140.0, -39.0, -139.0))
+    assert ocean["rivers"] == [] and ocean["lakes"] == []

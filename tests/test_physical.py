@@ -54,3 +54,21 @@ def test_lakes_summits_ranges_and_seas_are_found_as_texts_name_them(physical, na
 def test_it_answers_only_for_natural_features(physical):
     assert physical.find("Tumen River", PLACE_CLASS) == []
     assert physical.find("Atlantis Ridge of Nowhere", NATURAL_CLASS) == []
+
+
+def test_a_row_whose_query_names_a_river_or_a_lake_is_located_offline(tmp_path):
+    from conftest import run_main
+    from helpers_html import features_by_id
+
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "t.txt").write_text("The north\nWe followed the Tumen River, then Lake Khanka.\n")
+    places = tmp_path / "places.csv"
+    places.write_text("id,name,lat,lon,query\ntumen,Tumen River,,,Tumen River\nkhanka,Lake Khanka,,,Khanka\n")
+    args = ("--texts", str(tmp_path / "texts"), "--places", str(places), "--cache", str(tmp_path / "c.csv"))
+    result = run_main("build", *args, "-o", str(tmp_path / "map.html"))
+    assert result.returncode == 0, result.stderr
+    features = features_by_id(tmp_path / "map.html")
+    assert features["tumen"].source.startswith("Natural Earth 1:10m physical layers ('Tumen', a river)")
+    assert features["khanka"].precision_m > 10_000 and "Natural Earth (public domain)" in features["khanka"].attribution
+    explained = run_main("locate", "tumen", "--explain", *args)
+    assert "answered by: natural-earth" in explained.stdout

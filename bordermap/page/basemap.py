@@ -177,13 +177,18 @@ def basemap_for(bounds: Bounds | None, budget: int = BUDGET_BYTES) -> dict | Non
             continue
         clipped = shapely.MultiPolygon(polygons) if len(polygons) > 1 else polygons[0]
         names.append((country["name"], clipped))
-    lines: dict[str, list] = {"coast": [], "border": []}
+    lines: dict[str, list] = {"coast": [], "border": [], "river": [], "lake": []}
     for index, arc_box in enumerate(world_.arc_bbox):
         if _overlaps(arc_box, qbox):
             for part in _split_at_antimeridian(_decode(world_, index)):
                 clipped = shapely.clip_by_rect(LineString(part), *box)
                 if not clipped.is_empty:
                     lines[world_.arc_kind[index]].append(clipped)
+    for kind, geometry, (west, south, east, north) in _water():
+        if west <= box[2] and box[0] <= east and south <= box[3] and box[1] <= north:
+            clipped = shapely.clip_by_rect(geometry, *box)
+            if not clipped.is_empty:
+                lines[kind].append(clipped)
     # A second place for a country's name, inside the map's own bounds: the opening view names the countries in it.
     pad = max(0.1 * max(bounds.north - bounds.south, bounds.east - bounds.west), 0.01)  # one point: no size
     view = bounds.padded(pad).lonlat()
@@ -205,12 +210,31 @@ def basemap_for(bounds: Bounds | None, budget: int = BUDGET_BYTES) -> dict | Non
             "land": _encode([shape for _, shape in names], tolerance, quantum),
             "coast": _encode(lines["coast"], tolerance, quantum),
             "border": _encode(lines["border"], tolerance, quantum),
+            "rivers": _encode(lines["river"], tolerance, quantum),
+            "lakes": _encode(lines["lake"], tolerance, quantum),
             "countries": countries,
         }
         if len(json.dumps(result, separators=(",", ":"))) <= budget:
             return result
         tolerance *= 2
     return None
+
+
+@cache
+def _water() -> list[tuple[str, object, tuple[float, float, float, float]]]:
+    """Natural Earth's rivers (lines) and lakes (areas) from the physical gazetteer, each with its box, read once
+    per process: the basemap's water (issue #21)."""
+    from shapely.geometry import shape
+
+    from bordermap.physical import physical_gazetteer
+
+    water = []
+    for feature in physical_gazetteer().features.values():
+        kind = "river" if feature.kind == "river" else "lake" if feature.kind in ("lake", "reservoir") else None
+        if kind is not None:
+            geometry = shape(feature.geometry)
+            water.append((kind, geometry, geometry.bounds))
+    return water
 
 
 def _label_point(shape) -> list[float]:

@@ -26,6 +26,14 @@ function bmBasemap(map, basemap) {
     L.polygon(basemap.land.map(decode), L.extend({stroke: false, fillColor: "#f4f1e8", fillOpacity: 1,
                                                   fillRule: "nonzero"}, common)).addTo(map);
   }
+  // Natural Earth's lakes and rivers (issue #21): water over the land, under the coasts and borders.
+  if (basemap.lakes && basemap.lakes.length) {
+    L.polygon(basemap.lakes.map(decode), L.extend({color: "#6d8797", weight: 0.6, fillColor: "#d4e3ec", fillRule: "evenodd",
+                                                   fillOpacity: 1}, common)).addTo(map);
+  }
+  if (basemap.rivers && basemap.rivers.length) {
+    L.polyline(basemap.rivers.map(decode), L.extend({color: "#5d9cd0", weight: 1.2, opacity: 0.9}, common)).addTo(map);
+  }
   if (basemap.coast.length) {
     L.polyline(basemap.coast.map(decode), L.extend({color: "#6d8797", weight: 1, opacity: 0.9}, common)).addTo(map);
   }
