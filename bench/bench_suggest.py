@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bordermap.gazetteer import name_key
 from bordermap.geometry import distance_m
+from bordermap.physical import physical_gazetteer
 from bordermap.project import user_cache_folder
 from bordermap.suggest import DEFAULT_MIN_CONFIDENCE, suggest
 from bordermap.text import Text, read_texts
@@ -79,7 +80,8 @@ def score(suggestions, labels: list[Label]) -> dict:
 
 def main() -> None:
     world = open_world_gazetteer(user_cache_folder(), lambda message: print(message, file=sys.stderr))
-    keys = world.keys()
+    gazetteers = [world, physical_gazetteer()]  # as suggest_places reads them
+    keys = world.keys() | gazetteers[1].keys()
     results = {}
     print(
         f"{'text':16} {'labels':>6} {'rows':>5} {'find P':>7} {'find R':>7} {'locate P':>9} {'locate R':>9}  "
@@ -87,7 +89,7 @@ def main() -> None:
     )
     for folder in sorted(p for p in LABELLED.iterdir() if (p / "labels.csv").exists()):
         texts = read_texts(TEXTS.get(folder.name, folder))
-        suggestions, _, _ = suggest(texts, [], [], [world], keys)
+        suggestions, _, _ = suggest(texts, [], [], gazetteers, keys)
         accepted = [s for s in suggestions if s.confidence >= DEFAULT_MIN_CONFIDENCE]
         result = score(accepted, read_labels(folder))
         results[folder.name] = result
@@ -108,7 +110,7 @@ def main() -> None:
         f"{'all':16} {total['labels']:6} {total['suggestions']:5} {micro['find_precision']:7.2f} "
         f"{micro['find_recall']:7.2f} {micro['locate_precision']:9.2f} {micro['locate_recall']:9.2f}"
     )
-    scaling = measure_scaling(world, keys)
+    scaling = measure_scaling(gazetteers, keys)
     print(
         json.dumps(
             {
@@ -122,7 +124,7 @@ def main() -> None:
     )
 
 
-def measure_scaling(world, keys) -> dict:
+def measure_scaling(gazetteers, keys) -> dict:
     """Seconds for suggest on the labelled texts repeated 1, 10, 100 and 1,000 times: linear if the time per
     megabyte stays level."""
     base = "\n\n".join(
@@ -137,7 +139,7 @@ def measure_scaling(world, keys) -> dict:
         content = "\n\n".join([base] * copies)
         text = Text("scaled", "scaled.txt", content)
         started = time.perf_counter()
-        suggest([text], [], [], [world], keys)
+        suggest([text], [], [], gazetteers, keys)
         seconds = time.perf_counter() - started
         megabytes = len(content.encode("utf-8")) / 2**20
         figures[str(copies)] = {"mb": round(megabytes, 3), "s": round(seconds, 3)}

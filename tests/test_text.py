@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bordermap.errors import InputError
-from bordermap.fold import _fold_char, _fold_one_to_one, _fold_piecewise, fold
+from bordermap.fold import _fold_char, _fold_one_to_one, _fold_piecewise, fold, mark_class, past_marks
 from bordermap.text import Text, find_passages, read_texts, sentence_spans
 
 from conftest import SEEDS
@@ -228,8 +228,13 @@ def test_every_passage_is_a_verbatim_slice_with_marks_inside_it(body, name):
 # Issue #12: the one-pass matcher finds exactly what the per-place regex of before found.
 
 
+# A word character, marks included (issue #21): what may not stand right before or after a name.
+BEFORE, AFTER = rf"(?<![\w{mark_class()}])", rf"(?![\w{mark_class()}])"
+
+
 def _reference_passages(text: Text, things) -> dict[str, list[tuple[int, int, tuple]]]:
-    """The matcher before issue #12: one regex per thing over a text folded character by character."""
+    """The matcher before issue #12: one regex per thing over a text folded character by character (for scripts
+    written with spaces: a name in Han or Thai may start anywhere, which this reference does not know)."""
     folded, origin = [], []
     for index, char in enumerate(text.content):
         for part in unicodedata.normalize("NFKD", char):
@@ -244,7 +249,7 @@ def _reference_passages(text: Text, things) -> dict[str, list[tuple[int, int, tu
         for thing in things
         for n in (thing.name, *thing.aliases)
         if fold(n)[0].split()
-        for m in re.finditer(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in fold(n)[0].split()) + r"(?!\w)", folded)
+        for m in re.finditer(BEFORE + r"\s+".join(re.escape(w) for w in fold(n)[0].split()) + AFTER, folded)
     ]
     result = {}
     for thing in things:
@@ -252,10 +257,10 @@ def _reference_passages(text: Text, things) -> dict[str, list[tuple[int, int, tu
         alternatives = sorted({r"\s+".join(re.escape(w) for w in ws) for ws in lists if ws}, key=len, reverse=True)
         found = {}
         if alternatives:
-            for match in re.finditer(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", folded):
+            for match in re.finditer(BEFORE + "(?:" + "|".join(alternatives) + ")" + AFTER, folded):
                 if any(s <= match.start() and match.end() <= e and (s, e) != match.span() for _, s, e in every_name):
                     continue  # inside a longer name: the longer one's
-                start, end = origin[match.start()], origin[match.end() - 1] + 1
+                start, end = origin[match.start()], past_marks(text.content, origin[match.end() - 1] + 1)
                 covering = [s for s in spans if s[0] < end and start < s[1]] or [(start, end)]
                 found.setdefault((covering[0][0], covering[-1][1]), []).append((start, end))
         result[thing.id] = [(s, e, tuple(marks)) for (s, e), marks in sorted(found.items())]

@@ -33,6 +33,25 @@ def test_a_countrys_own_name_means_the_country_with_a_country_sized_radius(world
     assert town.raw["country"] == "JP"
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("中国", "CN"), ("哈萨克斯坦", "KZ"), ("Francia", "FR"), ("Казахстан", "KZ"), ("الأردن", "JO"), ("भारत", "IN")],
+)
+def test_a_country_is_known_by_its_name_in_every_language(world_gazetteer, name, code):
+    assert [m.entry.country for m in world_gazetteer.find(name, COUNTRY_CLASS) if m.tier == 0] == [code]
+
+
+def test_a_countrys_name_in_another_language_is_never_another_countrys_english_name():
+    from bordermap.world_source import country_names_in_every_language
+
+    names = country_names_in_every_language({"CN": "China", "FR": "France", "ES": "Spain", "AT": "Austria"})
+    assert {"中国", "Chine", "Китай", "Kina"} <= set(names["CN"])
+    english = {"CN": "china", "FR": "france", "ES": "spain", "AT": "austria"}
+    for code, found in names.items():
+        assert not any(n.casefold() in set(english.values()) - {english[code]} for n in found), code
+    assert not any(len(name) <= 3 and name.isascii() for found in names.values() for name in found)
+
+
 def test_first_level_divisions_continents_and_english_country_names_are_there_too(world_gazetteer):
     (sool,) = world_gazetteer.find("Sool", DIVISION_CLASS)
     assert (sool.entry.country, sool.entry.admin1, sool.entry.precision_m) == ("SO", "SO-SO", 100_000)
