@@ -111,6 +111,7 @@ def main() -> None:
         f"{micro['find_recall']:7.2f} {micro['locate_precision']:9.2f} {micro['locate_recall']:9.2f}"
     )
     scaling = measure_scaling(gazetteers, keys)
+    distinct = measure_distinct(world, gazetteers, keys)
     print(
         json.dumps(
             {
@@ -118,6 +119,7 @@ def main() -> None:
                 "min_confidence": DEFAULT_MIN_CONFIDENCE,
                 "all": micro,
                 "scaling": scaling,
+                "distinct": distinct,
                 **{name: {k: v for k, v in r.items() if k not in ("missed", "wrong")} for name, r in results.items()},
             }
         )
@@ -144,6 +146,48 @@ def measure_scaling(gazetteers, keys) -> dict:
         megabytes = len(content.encode("utf-8")) / 2**20
         figures[str(copies)] = {"mb": round(megabytes, 3), "s": round(seconds, 3)}
         print(f"{copies:7} {megabytes:7.2f} {seconds:8.2f} {seconds / megabytes:9.2f}")
+    return figures
+
+
+def distinct_prose(world, megabytes: float) -> str:
+    """Prose that names a different place in every sentence: the case where the cost of choosing grows with the
+    number of different names (issue #21). The names are the world gazetteer's towns of 15,000 people or more, in
+    a fixed order, each sentence naming two of them."""
+    import sqlite3
+
+    connection = sqlite3.connect(world.path)
+    names = [
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM place WHERE feature_class = 'P' AND population >= 15000 ORDER BY geonameid"
+        )
+        if name.replace(" ", "").isalpha() and name[0].isupper()
+    ]
+    connection.close()
+    sentences, size, at = [], 0, 0
+    while size < megabytes * 2**20:
+        sentence = f"From {names[at % len(names)]} the road went on to {names[(at + 1) % len(names)]} that day. "
+        sentences.append(sentence)
+        size += len(sentence.encode("utf-8"))
+        at += 2
+    return "Title\n" + "".join(sentences)
+
+
+def measure_distinct(world, gazetteers, keys) -> dict:
+    """CPU seconds of suggest on prose naming a different place in every sentence, doubling its length: linear if
+    each doubling costs about twice as much."""
+    figures, before = {}, None
+    print(f"\n{'distinct prose MB':>18} {'CPU s':>7} {'s per MB':>9} {'ratio':>6}")
+    for megabytes in (0.125, 0.25, 0.5, 1.0):
+        text = Text("distinct", "distinct.txt", distinct_prose(world, megabytes))
+        started = time.process_time()
+        suggest([text], [], [], gazetteers, keys)
+        seconds = time.process_time() - started
+        ratio = seconds / before if before else None
+        before = seconds
+        figures[str(megabytes)] = {"s": round(seconds, 3), "ratio": None if ratio is None else round(ratio, 2)}
+        shown = f"{ratio:6.2f}" if ratio else "     -"
+        print(f"{megabytes:18.3f} {seconds:7.2f} {seconds / megabytes:9.2f} {shown}")
     return figures
 
 

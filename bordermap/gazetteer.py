@@ -10,7 +10,7 @@ from typing import Protocol
 
 from bordermap.bounds import Bounds
 from bordermap.errors import BordermapError, InputError, Origin
-from bordermap.fold import fold, is_word_char
+from bordermap.fold import fold_text, is_word_char
 from bordermap.tables import cells_by_name, header_names, read_rows
 
 COLUMNS = (
@@ -37,7 +37,7 @@ NATURAL_PRECISION_M = 2_000  # Natural Earth at 1:10m, simplified to about 500 m
 def name_key(name: str) -> str:
     """How names are compared: ignoring case, diacritics, hyphens, apostrophes and spaces; the letters, digits and
     vowel signs of every script kept ("หลวงพระบาง" keeps its vowels)."""
-    return "".join(ch for ch in fold(name)[0] if is_word_char(ch) and ch != "_")
+    return "".join(ch for ch in fold_text(name).text if is_word_char(ch) and ch != "_")
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,10 @@ class Gazetteer:
     def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:
         """Entries of a feature class whose name or alternate name is ``name``."""
         return [m for m in self._index.get(name_key(name), {}).values() if m.entry.feature_class == feature_class]
+
+    def find_all(self, name: str) -> list[Match]:
+        """Entries of every class whose name or alternate name is ``name``."""
+        return list(self._index.get(name_key(name), {}).values())
 
 
 def _int(text: str, origin: Origin, column: str) -> int:

@@ -137,6 +137,10 @@ class PhysicalGazetteer:
         """Every folded name of every feature."""
         return set(self._index)
 
+    def find_all(self, name: str) -> list[Match]:
+        """As ``find`` for natural features, the only class this gazetteer has."""
+        return self.find(name, NATURAL_CLASS)
+
     def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:
         """Features whose name, alternate name or name with its kind's word ("Tumen River") is ``name``."""
         if feature_class != NATURAL_CLASS:

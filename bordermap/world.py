@@ -150,6 +150,7 @@ _FIND = (
     "p.area_km2, n.tier FROM name n JOIN place p ON p.geonameid = n.geonameid "
     "WHERE n.key = ? AND p.feature_class = ?"
 )
+_FIND_ALL = _FIND.removesuffix(" AND p.feature_class = ?")
 
 
 class WorldGazetteer:
@@ -206,6 +207,11 @@ class WorldGazetteer:
         """Entries of a feature class whose name or alternate name is ``name`` (compared by ``name_key``)."""
         key = name_key(name)
         return self._answer(lambda: [_entry_of(row) for row in self._connection.execute(_FIND, (key, feature_class))])
+
+    def find_all(self, name: str) -> list[Match]:
+        """Entries of every class whose name or alternate name is ``name``: one query, for ``suggest``."""
+        key = name_key(name)
+        return self._answer(lambda: [_entry_of(row) for row in self._connection.execute(_FIND_ALL, (key,))])
 
     def keys(self) -> set[str]:
         """Every folded name (``name_key``) of every place and country."""

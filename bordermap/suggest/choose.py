@@ -1,13 +1,15 @@
 """Choosing among a name's candidates by the text's other places, and how confident the choice is (issue #13).
 
-Each question about the points near a candidate is answered from a grid of cells filled once (``_Grid``): no
-candidate is compared with every other.
+Each question about the points near a candidate is answered from a k-d tree of the text's points on the unit
+sphere (``_Sphere``, pykdtree), built once: no candidate is compared with every other (issue #21).
 """
 
 import math
 
-from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, NATURAL_CLASS, Match
-from bordermap.geometry import distance_m
+import numpy as np
+from pykdtree.kdtree import KDTree
+
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, NATURAL_CLASS, PLACE_CLASS, Match
 from bordermap.suggest.mentions import Mention
 
 MAX_CANDIDATES = 25  # of one name, the most populous first: 'San José' has hundreds
@@ -20,83 +22,126 @@ FAR_KM = 3000
 def candidates_of(key_phrase: str, gazetteers: list) -> list[Match]:
     """A phrase's candidates: the countries of that name, then the places and divisions of the first gazetteer that
     has any (the project's before the world's), then the natural features of that name (rivers, lakes, ranges …)."""
-    natural = [m for gazetteer in gazetteers for m in gazetteer.find(key_phrase, NATURAL_CLASS)]
+    found = [gazetteer.find_all(key_phrase) for gazetteer in gazetteers]  # one question of each
+    natural = [m for matches in found for m in matches if m.entry.feature_class == NATURAL_CLASS]
     natural.sort(key=lambda m: (m.tier, -m.entry.extent_m, m.entry.geonameid))
-    for gazetteer in gazetteers:
-        nations = [m for m in gazetteer.find(key_phrase, COUNTRY_CLASS) if m.entry.lat is not None and m.tier == 0]
-        places = [
-            m
-            for m in [*gazetteer.find(key_phrase), *gazetteer.find(key_phrase, DIVISION_CLASS)]
-            if m.entry.lat is not None
-        ]
+    for matches in found:
+        located = [m for m in matches if m.entry.lat is not None]
+        nations = [m for m in located if m.entry.feature_class == COUNTRY_CLASS and m.tier == 0]
+        places = [m for m in located if m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)]
         if nations or places:
             return nations + sorted(places, key=lambda m: (m.tier, -m.entry.population, m.entry.geonameid)) + natural
     return natural
 
 
+EARTH_RADIUS_KM = 6371.0088  # the mean radius: distances here rank candidates, they do not survey
+SUPPORT_NEIGHBOURS = 32  # the points looked at around a candidate: more support than that changes no choice
+NEAREST_NEIGHBOURS = 8
+BATCH = 20_000  # questions asked of the tree at once, so that its answers stay a few megabytes
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return distance_m(a[0], a[1], b[0], b[1]) / 1000
+    """Great-circle distance on the mean sphere, in km."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-class _Grid:
-    """Points of the text's names in cells of ``cell_deg`` degrees, put there once, so that a question about the
-    points near a place looks only at the cells within ``reach_km`` of it, not at every point."""
-
-    def __init__(self, points: list[tuple[str, float, float]], cell_deg: float, reach_km: float):
-        self._cell_deg, self._reach_km = cell_deg, reach_km
-        self._columns = round(360 / cell_deg)
-        self._cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
-        for key, lat, lon in points:
-            self._cells.setdefault(self._cell(lat, lon), []).append((key, lat, lon))
-
-    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
-        # Columns wrap as near() wraps them: longitude 180 is in the column of -180, not one past the last.
-        half = self._columns // 2
-        column = (int(math.floor(lon / self._cell_deg)) + half) % self._columns - half
-        return int(math.floor(lat / self._cell_deg)), column
-
-    def near(self, lat: float, lon: float):
-        """(key, km) of every point within reach: the cells that may hold one, each point measured."""
-        row, column = self._cell(lat, lon)
-        rows = math.ceil(self._reach_km / 111 / self._cell_deg)
-        # Near the poles a cell is narrow in longitude: look wider there, up to all the way round.
-        across = rows / max(math.cos(math.radians(min(abs(lat) + rows * self._cell_deg, 89))), 0.01)
-        reach = min(math.ceil(across), self._columns // 2)  # a column seen twice counts once: sets and min
-        half = self._columns // 2
-        for r in range(row - rows, row + rows + 1):
-            for c in range(column - reach, column + reach + 1):
-                for key, other_lat, other_lon in self._cells.get((r, (c + half) % self._columns - half), ()):
-                    km = _km((lat, lon), (other_lat, other_lon))
-                    if km <= self._reach_km:
-                        yield key, km
+def _unit(points) -> np.ndarray:
+    """(lat, lon) points as unit vectors: the straight distance between two orders them as the great circle does."""
+    lat, lon = np.radians(np.asarray(points, dtype=float).reshape(-1, 2)).T
+    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
 
 
-class Support(_Grid):
-    """For each candidate, how many other names of the text have a candidate (or a located place) near it."""
+def _chord(km: float) -> float:
+    return 2 * math.sin(min(km / EARTH_RADIUS_KM, math.pi) / 2)
+
+
+class _Sphere:
+    """The text's points (a name's key, lat, lon) in a k-d tree on the unit sphere, built once (issue #21): each
+    question about the points near a place costs a logarithm of their number, never a pass over all of them."""
 
     def __init__(self, points: list[tuple[str, float, float]]):
-        super().__init__(points, 3.0, SUPPORT_KM)
+        self._keys = [key for key, _, _ in points]
+        self._tree = KDTree(_unit([(lat, lon) for _, lat, lon in points])) if points else None
+
+    def _neighbours(self, queries: list[tuple[str, float, float]], k: int, reach_km: float):
+        """For each query, the keys and km of its k nearest points within reach, nearest first."""
+        if self._tree is None or not queries:
+            yield from ([] for _ in queries)
+            return
+        k = min(k, len(self._keys))
+        for at in range(0, len(queries), BATCH):
+            batch = queries[at : at + BATCH]
+            chords, indexes = self._tree.query(
+                _unit([(lat, lon) for _, lat, lon in batch]), k=k, distance_upper_bound=_chord(reach_km) * 1.000001
+            )
+            chords, indexes = chords.reshape(len(batch), k), indexes.reshape(len(batch), k)
+            for row_chords, row_indexes in zip(chords.tolist(), indexes.tolist()):
+                yield [
+                    (self._keys[i], 2 * EARTH_RADIUS_KM * math.asin(min(1.0, c / 2)))
+                    for c, i in zip(row_chords, row_indexes)
+                    if i < len(self._keys)
+                ]
+
+
+class Support(_Sphere):
+    """For each candidate, how many other names of the text have a candidate (or a located place) near it: among its
+    SUPPORT_NEIGHBOURS nearest points within SUPPORT_KM. Ask for every candidate at once (``prepare``)."""
+
+    def __init__(self, points: list[tuple[str, float, float]]):
+        super().__init__(points)
+        self._counts: dict[tuple[str, float, float], int] = {}
+
+    def prepare(self, queries: list[tuple[str, float, float]]) -> None:
+        """Count the support of every candidate asked for, in batches."""
+        for query, found in zip(queries, self._neighbours(queries, SUPPORT_NEIGHBOURS, SUPPORT_KM)):
+            self._counts[query] = len({key for key, _ in found if key != query[0]})
 
     def count(self, own: str, lat: float, lon: float) -> int:
-        return len({key for key, _ in self.near(lat, lon) if key != own})
+        if (own, lat, lon) not in self._counts:
+            self.prepare([(own, lat, lon)])
+        return self._counts[(own, lat, lon)]
 
 
-class Nearest(_Grid):
+class Nearest(_Sphere):
     """How far a place is from the nearest place of another name of the text: None when the text has no other,
     infinity when none is within FAR_KM (beyond it, how far no longer changes the confidence)."""
 
     def __init__(self, points: list[tuple[str, float, float]]):
-        super().__init__(points, 10.0, FAR_KM)
-        self._keys = {key for key, _, _ in points}
+        super().__init__(points)
+        self._distinct = set(self._keys)
+
+    def km_all(self, queries: list[tuple[str, float, float]]) -> list[float | None]:
+        """``km`` of each query, asked of the tree in batches."""
+        out: list[float | None] = []
+        pending = [q for q in queries if self._has_other(q[0])]
+        # The nearest point of another name is among the nearest few, unless the name is on all of them (_far).
+        answers = iter(self._neighbours(pending, NEAREST_NEIGHBOURS, FAR_KM))
+        for query in queries:
+            if not self._has_other(query[0]):
+                out.append(None)
+                continue
+            found = [km for key, km in next(answers) if key != query[0]]
+            out.append(found[0] if found else self._far(query))
+        return out
+
+    def _has_other(self, own: str) -> bool:
+        """True when some point is of another name than ``own`` (without copying the set of names)."""
+        return len(self._distinct) > 1 or (bool(self._distinct) and own not in self._distinct)
+
+    def _far(self, query: tuple[str, float, float]) -> float:
+        """The distance when the nearest few points were all of the query's own name: every point measured."""
+        own, lat, lon = query
+        found = [km for key, km in next(self._neighbours([query], len(self._keys), FAR_KM)) if key != own]
+        return min(found, default=math.inf)
 
     def km(self, own: str, lat: float, lon: float) -> float | None:
-        if not self._keys - {own}:
-            return None
-        return min((km for key, km in self.near(lat, lon) if key != own), default=math.inf)
+        return self.km_all([(own, lat, lon)])[0]
 
 
 def choose(matches: list[Match], support: Support, own: str, countries: set[str]) -> Match:
-    if matches[0].entry.feature_class == COUNTRY_CLASS:
+    if matches[0].entry.feature_class == COUNTRY_CLASS or len(matches) == 1:
         return matches[0]
     # A country the text names counts as one more name nearby: "Havana" in a text about Cuba is Havana, Cuba.
     return max(

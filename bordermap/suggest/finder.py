@@ -103,6 +103,9 @@ def suggest(
     for key in groups:
         if any(_demonym_of(key, name) for name in country_names):
             common[key] = True  # "Somali" in a text that names Somalia is its people, not Ethiopia's Somali Region
+    support.prepare(
+        [(key, *m.entry.point) for key, found in candidates.items() if len(found) > 1 for m in found]
+    )  # every candidate's support in a few batched questions, not one at a time
     chosen_of = {key: choose(found, support, key, countries) for key, found in candidates.items() if found}
     variants = attach_variants(
         loose,
@@ -120,6 +123,8 @@ def suggest(
             if m.entry.feature_class != COUNTRY_CLASS and not common[key]
         ]
     )
+    asked = [(key, *m.entry.point) for key, m in chosen_of.items() if m.entry.feature_class != COUNTRY_CLASS]
+    near_of = dict(zip((key for key, _, _ in asked), nearest.km_all(asked)))
     suggestions = []
     for key, group in groups.items():
         found = candidates[key]
@@ -138,7 +143,7 @@ def suggest(
                 )
             continue
         chosen = chosen_of[key]
-        near = None if chosen.entry.feature_class == COUNTRY_CLASS else nearest.km(key, *chosen.entry.point)
+        near = near_of.get(key)
         national = chosen.entry.feature_class != COUNTRY_CLASS and chosen.entry.country in countries
         # A capital at the start of a sentence says nothing; in a script without case there is none to say it.
         cased = any(char.isupper() or char.islower() for char in group[0].phrase)

@@ -1,6 +1,8 @@
 """Mentions: the phrases of a text that may name a place, found in one pass over its capitalised runs of words, and
 inside the runs of scripts written without spaces, where every gazetteer name is looked for at every character."""
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -9,7 +11,7 @@ import ahocorasick
 from bordermap.fold import WITHOUT_SPACES_CLASS, fold_text, mark_class, past_marks, written_without_spaces
 from bordermap.gazetteer import name_key
 from bordermap.suggest.words import COMMON_WORDS, CONNECTORS, CUES_AFTER, CUES_BEFORE, NAME_ENDINGS, NAME_STARTS, TITLES
-from bordermap.tables import text_positions
+from bordermap.tables import LINE_BREAK
 from bordermap.text import Text
 
 MAX_WORDS = 5
@@ -183,15 +185,15 @@ def starts_sentence(mention: Mention) -> bool:
     return at == 0 or content[at - 1] in "\n\r" or content[at - 1] in _SENTENCE_END
 
 
+@functools.lru_cache(maxsize=64)
+def _line_starts(content: str) -> list[int]:
+    """Where each line of a text starts, found once per text (a string's hash is kept, so asking again is cheap)."""
+    return [0, *(found.end() for found in LINE_BREAK.finditer(content))]
+
+
 def lines_of(group: list[Mention]) -> tuple[tuple[str, int], ...]:
-    by_text: dict[str, list[Mention]] = {}
-    for mention in group:
-        by_text.setdefault(mention.text.path, []).append(mention)
-    lines = []
-    for path, found in by_text.items():
-        positions = text_positions(found[0].text.content, [m.start for m in found])
-        lines += [(path, line) for line, _ in positions]
-    return tuple(lines)
+    """The file and line of each mention: by bisection in its text's line starts, never counted from the start."""
+    return tuple((m.text.path, bisect.bisect_right(_line_starts(m.text.content), m.start)) for m in group)
 
 
 class _SpacelessNames:
