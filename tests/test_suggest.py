@@ -161,10 +161,11 @@ def test_every_labelled_name_is_written_in_its_text(folder):
     here=st.tuples(st.floats(-85, 85), st.floats(-180, 180)),
 )
 @example(points=[("b", 0.0, 180.0)], here=(0.0, 154.0))  # a point on the antimeridian was in no column
-def test_the_grid_finds_the_nearest_other_name_as_measuring_every_point_does(points, here):
+def test_the_tree_finds_the_nearest_other_name_as_measuring_every_point_does(points, here):
     from bordermap.suggest.choose import FAR_KM, Nearest, _km
 
-    others = [_km(here, (lat, lon)) for key, lat, lon in points if key != "a"]
+    # A point at the very place asked about is that place itself, whatever name found it: never its neighbour.
+    others = [_km(here, (lat, lon)) for key, lat, lon in points if key != "a" and (lat, lon) != here]
     found = Nearest(points).km("a", *here)
     if not others:
         assert found is None
@@ -197,6 +198,8 @@ def small_world():
             _entry(8, "Osaka", "JP", 34.7, 135.5, "大阪"),
             _entry(9, "Tokyo", "JP", 35.7, 139.7, "東京"),
             _entry(10, "Chiang Mai", "TH", 18.8, 99.0, "เชียงใหม่"),
+            _entry(11, "Vida", "US", 44.1, -122.5),
+            _entry(12, "Vidin", "BG", 43.99, 22.88),
         ]
     )
 
@@ -273,3 +276,39 @@ def test_countries_named_in_the_texts_own_language_are_suggested(world_gazetteer
     found = _found("我们从中国去哈萨克斯坦，经过霍尔果斯。", world_gazetteer)
     assert found["中国"] == "China" and found["哈萨克斯坦"] == "Kazakhstan"
     assert _found("Fuimos de Francia a Andorra.", world_gazetteer)["Francia"] == "France"
+
+
+def _suggestions(content: str, gazetteer) -> dict:
+    text = Text("t", "t.txt", "Title\n" + content)
+    suggestions, _, _ = suggest([text], [], [], [gazetteer], gazetteer.keys())
+    return {s.phrase: s for s in suggestions}
+
+
+def test_a_place_cue_wins_over_a_title_at_the_start_of_a_name(small_world):
+    found = _suggestions("We crossed the King Hussein Bridge, then Prince Edward Island.", small_world)
+    assert {"King Hussein Bridge", "Prince Edward Island"} <= set(found)
+
+
+def test_two_names_joined_by_and_before_one_cue_are_not_one_place(small_world):
+    found = _suggestions("Boats sail up the Sava and Drava River in spring.", small_world)
+    assert "Drava River" in found and not any("Sava and" in phrase for phrase in found)
+
+
+def test_a_word_only_ever_part_of_a_longer_name_is_held_back(small_world):
+    found = _suggestions("We climbed the walls of Baba Vida above the Danube in Vidin.", small_world)
+    assert found["Vida"].confidence <= 0.3 and "only a part of 'Baba Vida'" in found["Vida"].why
+    assert found["Vidin"].confidence >= 0.5
+
+
+def test_two_names_of_one_place_never_make_it_near_another_place(small_world):
+    (row,) = _suggestions("Yining, once called Kulja, lies in the Ili valley. Kulja grew.", small_world).values()
+    assert row.chosen.name == "Yining" and "from another place" not in row.why
+
+
+def test_confidence_falls_steadily_with_the_distance_to_the_texts_other_places():
+    from bordermap.suggest.choose import FAR_KM, NEAR_KM, distance_score
+
+    scores = [distance_score(km) for km in range(0, 4000, 10)]
+    assert all(a >= b for a, b in zip(scores, scores[1:]))
+    assert distance_score(NEAR_KM) == 0.25 and distance_score(FAR_KM) == -0.3
+    assert max(abs(a - b) for a, b in zip(scores, scores[1:])) < 0.03  # no step from near to far

@@ -63,25 +63,29 @@ class _Sphere:
 
     def __init__(self, points: list[tuple[str, float, float]]):
         self._keys = [key for key, _, _ in points]
+        self._places = [(lat, lon) for _, lat, lon in points]
         self._tree = KDTree(_unit([(lat, lon) for _, lat, lon in points])) if points else None
 
     def _neighbours(self, queries: list[tuple[str, float, float]], k: int, reach_km: float):
-        """For each query, the keys and km of its k nearest points within reach, nearest first."""
+        """For each query, the keys and km of its k nearest points within reach, nearest first. A point at the very
+        place of the query is the query's own place, whatever name found it ("US" and "United States"): a place
+        never supports itself, nor is it near itself (issue #21)."""
         if self._tree is None or not queries:
             yield from ([] for _ in queries)
             return
         k = min(k, len(self._keys))
+        places = self._places
         for at in range(0, len(queries), BATCH):
             batch = queries[at : at + BATCH]
             chords, indexes = self._tree.query(
                 _unit([(lat, lon) for _, lat, lon in batch]), k=k, distance_upper_bound=_chord(reach_km) * 1.000001
             )
             chords, indexes = chords.reshape(len(batch), k), indexes.reshape(len(batch), k)
-            for row_chords, row_indexes in zip(chords.tolist(), indexes.tolist()):
+            for query, row_chords, row_indexes in zip(batch, chords.tolist(), indexes.tolist()):
                 yield [
                     (self._keys[i], 2 * EARTH_RADIUS_KM * math.asin(min(1.0, c / 2)))
                     for c, i in zip(row_chords, row_indexes)
-                    if i < len(self._keys)
+                    if i < len(self._keys) and places[i] != query[1:]
                 ]
 
 
@@ -130,11 +134,15 @@ class Nearest(_Sphere):
         """True when some point is of another name than ``own`` (without copying the set of names)."""
         return len(self._distinct) > 1 or (bool(self._distinct) and own not in self._distinct)
 
-    def _far(self, query: tuple[str, float, float]) -> float:
-        """The distance when the nearest few points were all of the query's own name: every point measured."""
-        own, lat, lon = query
-        found = [km for key, km in next(self._neighbours([query], len(self._keys), FAR_KM)) if key != own]
-        return min(found, default=math.inf)
+    def _far(self, query: tuple[str, float, float]) -> float | None:
+        """The distance when none of the nearest few points is of another place: every point measured, the whole
+        globe round; None when every point is the query's own name or place (rare: one question, not one each)."""
+        own = query[0]
+        everywhere = math.pi * EARTH_RADIUS_KM
+        found = [km for key, km in next(self._neighbours([query], len(self._keys), everywhere)) if key != own]
+        if not found:
+            return None
+        return min(found) if min(found) <= FAR_KM else math.inf
 
     def km(self, own: str, lat: float, lon: float) -> float | None:
         return self.km_all([(own, lat, lon)])[0]
@@ -153,6 +161,20 @@ def choose(matches: list[Match], support: Support, own: str, countries: set[str]
             -m.entry.geonameid,
         ),
     )
+
+
+NEAR_KM = 50  # as near as the text's places get: the whole bonus
+PART_OF_CAP = 0.3
+
+
+def distance_score(km: float) -> float:
+    """What the distance to the text's nearest other place adds: +0.25 within NEAR_KM, falling steadily with the
+    logarithm of the distance to -0.3 at FAR_KM and beyond (issue #21: no step at which far becomes near)."""
+    if km <= NEAR_KM:
+        return 0.25
+    if km >= FAR_KM:
+        return -0.3
+    return round(0.25 - 0.55 * math.log(km / NEAR_KM) / math.log(FAR_KM / NEAR_KM), 3)
 
 
 def confidence_of(
@@ -176,15 +198,11 @@ def confidence_of(
             score += 0.2
             reasons.append(f"in {chosen.entry.country}, a country the text names")
         if near_km is not None and not (in_named_country and near_km > 1000):
-            if near_km <= 200:
-                score += 0.25
-                reasons.append(f"{near_km:,.0f} km from another place of the text")
-            elif near_km <= 1000:
-                score += 0.1
-                reasons.append(f"{near_km:,.0f} km from another place of the text")
-            elif near_km > FAR_KM:
-                score -= 0.3
+            score += distance_score(near_km)
+            if near_km > FAR_KM:
                 reasons.append(f"more than {FAR_KM:,} km from the text's other places")
+            else:
+                reasons.append(f"{near_km:,.0f} km from another place of the text")
     if count == 1:
         score += 0.1
         reasons.append("one candidate")
@@ -201,6 +219,6 @@ def confidence_of(
         score -= 0.2
         reasons.append("a single word, capitalised only at the start of a sentence")
     if part_of:
-        score -= 0.2
+        score = min(score - 0.2, PART_OF_CAP)  # "Vida" of "Baba Vida" is no place of its own (issue #21)
         reasons.append(f"only a part of '{part_of}'")
     return max(0.0, min(1.0, round(score, 2))), "; ".join(reasons)

@@ -81,7 +81,9 @@ def suggest(
             and not (candidates[key] and candidates[key][0].entry.feature_class == COUNTRY_CLASS)
         ):
             common[key] = True  # an abbreviation ("TNG", "NK") is a country's ("US", "DRC") or no place's
-    # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word.
+    # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word and
+    # not only ever a part of a longer name ("Vida" of "Baba Vida" is evidence of nothing).
+    evidence = {key: not common[key] and not all(m.within for m in group) for key, group in groups.items()}
     located = [(name_key(p.name), p.position.lat, p.position.lon) for p in places if p.position is not None]
     # A country's own name is the country: its homonym towns ("Peru, Illinois") lend no support to anything.
     support = Support(
@@ -89,7 +91,7 @@ def suggest(
         + [
             (key, *m.entry.point)
             for key, found in candidates.items()
-            if not common[key] and found and found[0].entry.feature_class != COUNTRY_CLASS
+            if evidence[key] and found and found[0].entry.feature_class != COUNTRY_CLASS
             for m in found
         ]
     )
@@ -103,6 +105,7 @@ def suggest(
     for key in groups:
         if any(_demonym_of(key, name) for name in country_names):
             common[key] = True  # "Somali" in a text that names Somalia is its people, not Ethiopia's Somali Region
+            evidence[key] = False
     support.prepare(
         [(key, *m.entry.point) for key, found in candidates.items() if len(found) > 1 for m in found]
     )  # every candidate's support in a few batched questions, not one at a time
@@ -120,7 +123,7 @@ def suggest(
         + [
             (key, *m.entry.point)
             for key, m in chosen_of.items()
-            if m.entry.feature_class != COUNTRY_CLASS and not common[key]
+            if m.entry.feature_class != COUNTRY_CLASS and evidence[key]
         ]
     )
     asked = [(key, *m.entry.point) for key, m in chosen_of.items() if m.entry.feature_class != COUNTRY_CLASS]

@@ -20,6 +20,7 @@ MAX_WORDS = 5
 _LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{mark_class()}])*"
 WORD = re.compile(rf"{_LETTERS}(?:['’ʼ\-]{_LETTERS})*")
 _WITHOUT_SPACES = re.compile(f"[{WITHOUT_SPACES_CLASS}]")
+AND_WORDS = frozenset(("and", "y", "et", "und", "e", "i"))
 MIN_CHARS_WITHOUT_SPACES = 2  # one Han character alone names too many places to be a cue
 
 _POSSESSIVE = re.compile(r"['’]s\Z")
@@ -85,6 +86,8 @@ def _names_no_place(run: list[_Word]) -> bool:
     if len(words) > 1 and words[0] == "The":
         words = words[1:]  # "The Treaty of Paris"
     folded = [w.casefold() for w in words]
+    if len(words) > 1 and folded[-1] in CUES_AFTER:
+        return False  # the cue wins: "King Hussein Bridge", "Prince Edward Island" are places (issue #21)
     if folded[0] in TITLES and len(words) > 1:
         return True
     # The World Factbook's (and many newspapers') way: given name, then the surname in capitals.
@@ -151,6 +154,8 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                     start, end = run[i].start, run[i + n - 1].end
                     cue = n > 1 and (words[-1] in CUES_AFTER or words[0] in CUES_BEFORE)
                     key = name_key(text.content[start:end])
+                    if cue and key not in keys and any(w in AND_WORDS for w in words[1:-1]):
+                        continue  # "the Sava and Drava River" is two rivers, not one named "Sava and Drava"
                     if n == 1 and len(key) < 3 and key.isascii() and not (len(key) == 2 and run[i].word.isupper()):
                         continue  # 'I', 'On', 'A': a short Latin word alone is a word ('US', 'UK' may be places)
                     if cue or key in keys:
