@@ -50,17 +50,20 @@ def read_labels(folder: Path) -> list[Label]:
 
 def score(suggestions, labels: list[Label]) -> dict:
     """Precision and recall of finding and of locating (see tests/data/suggest/README.md)."""
-    found, located, finding, locating, wrong = set(), set(), 0, 0, []
+    found, located, finding, locating, wrong, outcomes = set(), set(), 0, 0, [], []
     for s in suggestions:
         keys = {name_key(m.phrase) for m in s.mentions} | {m.key for m in s.mentions}
         label = next((label for label in labels if label.names & keys), None)
         if label is None or label.place in found:
             wrong.append(s.phrase if label is None else f"{s.phrase} (again)")
+            outcomes.append((s.confidence, False))
             continue
         found.add(label.place)
         finding += 1
         entry = s.chosen
-        if entry is not None and distance_m(entry.lat, entry.lon, label.lat, label.lon) <= label.within_km * 1000:
+        right = entry is not None and distance_m(entry.lat, entry.lon, label.lat, label.lon) <= label.within_km * 1000
+        outcomes.append((s.confidence, right))
+        if right:
             located.add(label.place)
             locating += 1
         else:
@@ -75,6 +78,7 @@ def score(suggestions, labels: list[Label]) -> dict:
         "locate_recall": len(located) / len(labels),
         "missed": sorted(label.place for label in labels if label.place not in found),
         "wrong": wrong,
+        "outcomes": outcomes,  # (confidence, located right) of each row: the calibration
     }
 
 
@@ -110,6 +114,7 @@ def main() -> None:
         f"{'all':16} {total['labels']:6} {total['suggestions']:5} {micro['find_precision']:7.2f} "
         f"{micro['find_recall']:7.2f} {micro['locate_precision']:9.2f} {micro['locate_recall']:9.2f}"
     )
+    calibration = print_calibration([o for r in results.values() for o in r["outcomes"]])
     scaling = measure_scaling(gazetteers, keys)
     distinct = measure_distinct(world, gazetteers, keys)
     print(
@@ -120,10 +125,31 @@ def main() -> None:
                 "all": micro,
                 "scaling": scaling,
                 "distinct": distinct,
-                **{name: {k: v for k, v in r.items() if k not in ("missed", "wrong")} for name, r in results.items()},
+                "calibration": calibration,
+                **{
+                    name: {k: v for k, v in r.items() if k not in ("missed", "wrong", "outcomes")}
+                    for name, r in results.items()
+                },
             }
         )
     )
+
+
+BANDS = ((0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
+
+
+def print_calibration(outcomes: list[tuple[float, bool]]) -> dict:
+    """Of the rows at each band of confidence, the share that names and locates a labelled place: a row at 0.9 or
+    more should be right nine times in ten."""
+    figures = {}
+    print(f"\n{'confidence':>11} {'rows':>5} {'right':>6}")
+    for low, high in BANDS:
+        band = [right for confidence, right in outcomes if low <= confidence < high]
+        share = sum(band) / len(band) if band else None
+        figures[f"{low:.1f}-{min(high, 1.0):.1f}"] = {"rows": len(band), "right": share}
+        shown = f"{share:6.2f}" if share is not None else "     -"
+        print(f"{low:.1f} to {min(high, 1.0):.1f} {len(band):5} {shown}")
+    return figures
 
 
 def measure_scaling(gazetteers, keys) -> dict:
