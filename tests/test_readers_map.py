@@ -275,6 +275,19 @@ def test_the_basemap_is_in_the_page_within_its_budget_and_drawn_under_the_tiles(
     assert page.refused_requests == []
 
 
+def test_natural_earths_rivers_and_lakes_show_on_a_region_and_give_way_to_the_maps_own_up_close(open_map, baltic_map):
+    page = open_map(baltic_map)
+    water = (
+        "() => Object.values(window.bordermap.map._layers).filter(l => l.options &&"
+        " (l.options.color === '#5d9cd0' || l.options.fillColor === '#d4e3ec')).length"
+    )
+    page.page.evaluate("window.bordermap.map.setView([59.9, 30.3], 6, {animate: false})")  # the Neva, Ladoga
+    assert page.page.evaluate(water) == 2
+    page.page.evaluate("window.bordermap.map.setView([59.9, 30.3], 12, {animate: false})")
+    assert page.page.evaluate(water) == 0  # a kilometre or two off at 1:10m: no second river beside the map's own
+    assert page.errors() == []
+
+
 def test_the_basemap_shows_through_when_the_tiles_fail(chromium, baltic_map):
     context = chromium.new_context(viewport={"width": 1280, "height": 800})
     try:

@@ -26,14 +26,22 @@ function bmBasemap(map, basemap) {
     L.polygon(basemap.land.map(decode), L.extend({stroke: false, fillColor: "#f4f1e8", fillOpacity: 1,
                                                   fillRule: "nonzero"}, common)).addTo(map);
   }
-  // Natural Earth's lakes and rivers (issue #21): water over the land, under the coasts and borders.
+  // Natural Earth's lakes and rivers (issue #21): water over the land, under the coasts and borders. At 1:10m they
+  // are a kilometre or two off: past WATER_MAX_ZOOM they would draw a second river beside the map's own.
+  var WATER_MAX_ZOOM = 10, water = L.layerGroup();
   if (basemap.lakes && basemap.lakes.length) {
-    L.polygon(basemap.lakes.map(decode), L.extend({color: "#6d8797", weight: 0.6, fillColor: "#d4e3ec", fillRule: "evenodd",
-                                                   fillOpacity: 1}, common)).addTo(map);
+    water.addLayer(L.polygon(basemap.lakes.map(decode), L.extend({color: "#6d8797", weight: 0.6, fillColor: "#d4e3ec",
+                                                                 fillRule: "evenodd", fillOpacity: 1}, common)));
   }
   if (basemap.rivers && basemap.rivers.length) {
-    L.polyline(basemap.rivers.map(decode), L.extend({color: "#5d9cd0", weight: 1.2, opacity: 0.9}, common)).addTo(map);
+    water.addLayer(L.polyline(basemap.rivers.map(decode), L.extend({color: "#5d9cd0", weight: 1.2, opacity: 0.9},
+                                                                   common)));
   }
+  function showWater() {
+    if (map.getZoom() <= WATER_MAX_ZOOM) { water.addTo(map); } else { water.remove(); }
+  }
+  map.on("zoomend", showWater);
+  map.whenReady(showWater);
   if (basemap.coast.length) {
     L.polyline(basemap.coast.map(decode), L.extend({color: "#6d8797", weight: 1, opacity: 0.9}, common)).addTo(map);
   }
