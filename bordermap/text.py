@@ -1,6 +1,7 @@
 """Read the seed texts verbatim and find, for each place, the sentences that speak of it."""
 
 import bisect
+import functools
 import re
 import tomllib
 from collections.abc import Iterable
@@ -124,10 +125,36 @@ def read_texts(folder: Path) -> list[Text]:
         )
         if not content.strip():
             raise InputError(Origin(str(path)), "the text is empty", "put the text in the file, its title first")
+        metadata["language"] = metadata.get("language") or detect_language(content)
         texts.append(Text(id=path.stem, path=str(path), content=content, **metadata))
     if not texts:
         raise InputError(Origin(str(folder)), "no .txt files in the texts folder", "add the text as a .txt file")
     return texts
+
+
+DETECT_MIN_LETTERS = 200  # fewer, and a guess is no better than English
+DETECT_SAMPLE_CHARS = 20_000
+_CHINESE = {"zh", "wuu", "yue", "nan", "cmn", "gan", "hak"}  # the identifier's varieties of written Chinese
+
+
+@functools.cache
+def _language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+def detect_language(content: str) -> str:
+    """The language a text is written in, as an ISO 639 code, for a text whose settings name none (issue #21):
+    py3langid's best guess on its first 20,000 characters; English, as before, for a text too short to tell.
+
+    Its normalised probabilities split between neighbours (Spanish, Galician, Catalan; the varieties of Chinese),
+    so the guess is taken as it ranks; they split sentences alike."""
+    sample = content[:DETECT_SAMPLE_CHARS]
+    if sum(char.isalpha() for char in sample) < DETECT_MIN_LETTERS:
+        return "en"
+    code, _ = _language_identifier().classify(sample)
+    return "zh" if code in _CHINESE else code
 
 
 _WIDE_SPACE = re.compile(r"[^\S\x00-\x7f]")

@@ -321,3 +321,27 @@ def test_the_one_to_one_fold_agrees_with_the_piecewise_fold_on_every_offset(word
         return
     assert fast.text == slow.text
     assert [fast.origin(i) for i in range(len(fast.text))] == [slow.origin(i) for i in range(len(slow.text))]
+
+
+@pytest.mark.parametrize(
+    ("content", "language"),
+    [
+        ("Salimos de Andorra la Vella por la carretera que baja hacia La Seu d'Urgell. " * 6, "es"),
+        ("Мы выехали из Москвы рано утром и к вечеру добрались до Казани, где остановились. " * 4, "ru"),
+        ("霍尔果斯口岸位于伊犁哈萨克自治州霍城县境内，距伊宁市九十公里，是中国西部重要的陆路口岸。" * 6, "zh"),
+        ("เราออกเดินทางจากเชียงใหม่ไปหลวงพระบางโดยรถประจำทางและใช้เวลาทั้งวันบนถนนที่คดเคี้ยว " * 5, "th"),
+        ("Hoeryong, Sanhe.", "en"),  # too short to tell: English, as before
+    ],
+    ids=["Spanish", "Russian", "Chinese", "Thai", "too short"],
+)
+def test_a_texts_language_is_detected_when_its_settings_name_none(tmp_path, content, language):
+    (tmp_path / "t.txt").write_text("Title\n" + content, encoding="utf-8")
+    (text,) = read_texts(tmp_path)
+    assert text.language == language
+
+
+def test_the_language_its_settings_name_wins_over_detection(tmp_path):
+    (tmp_path / "t.txt").write_text("Title\n" + "Salimos de Andorra hacia La Seu d'Urgell por la carretera. " * 8)
+    (tmp_path / "t.toml").write_text('language = "ca"\n', encoding="utf-8")
+    (text,) = read_texts(tmp_path)
+    assert text.language == "ca"
