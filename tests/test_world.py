@@ -62,6 +62,12 @@ def test_first_level_divisions_continents_and_english_country_names_are_there_to
     assert [m.entry.country for m in world_gazetteer.find("Britain", COUNTRY_CLASS)] == ["GB"]
 
 
+@pytest.mark.parametrize("name", ["Catalunya", "Cataluña", "Catalonia", "新疆"])
+def test_a_division_is_known_by_each_of_its_names(world_gazetteer, name):
+    codes = {m.entry.admin1: m.entry.name for m in world_gazetteer.find(name, DIVISION_CLASS)}
+    assert codes.get("ES-CT", codes.get("CN-XJ")) in ("Catalunya", "Xinjiang Uygur Zizhiqu")
+
+
 def test_the_projects_gazetteer_answers_before_the_world_one(world_gazetteer):
     regional = Gazetteer([GazetteerEntry(1, "Narva", "Narva", (), "P", "XX", "", 10, 10.0, 20.0)])
     chain = GeocoderChain(
