@@ -57,7 +57,7 @@ def to_geojson(content: MapContent) -> str:
                     "note": feature.note,
                     "attribution": list(feature.attribution),
                     "passages": _passages(feature),
-                    **({"status": feature.status} if feature.kind == "place" else {}),
+                    **({"status": feature.status} if feature.kind == "place" or feature.status else {}),
                 },
             }
         )

@@ -10,7 +10,7 @@ from shapely.geometry.base import BaseGeometry
 
 from bordermap.errors import GeometryError, InputError, Origin
 from bordermap.geojson import check_positions, check_rings, claim_id, load_features, text_list, text_value
-from bordermap.places import ID_PATTERN, MAX_PRECISION_M, certainty, check_certainty
+from bordermap.places import ID_PATTERN, MAX_PRECISION_M, SUGGESTED, certainty, check_certainty
 
 LINE_TYPES = ("LineString", "MultiLineString")
 
@@ -29,6 +29,7 @@ KNOWN_PROPERTIES = (
     "certainty",
     "left_country",
     "right_country",
+    "status",
 )
 
 
@@ -50,6 +51,7 @@ class Shape:
     origin: Origin
     stated_certainty: str = ""
     sides: tuple[str, str] | None = None
+    status: str = ""  # SUGGESTED for a shape `suggest --write` drew and nobody has reviewed yet (issue #21)
 
     @property
     def kind(self) -> str:
@@ -124,6 +126,13 @@ def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
             f"{label} has precision_m {precision_m!r}",
             f"give a number of metres from 0 to {MAX_PRECISION_M:,}, or null",
         )
+    status = text_value(properties.get("status"), origin, "status")
+    if status not in ("", SUGGESTED):
+        raise InputError(
+            origin,
+            f"{label} has status '{status}', not '{SUGGESTED}'",
+            f"leave '{SUGGESTED}' until you have checked the shape, then remove the property",
+        )
     kind_name = "line" if kind in LINE_TYPES else "area"
     left, right = (text_value(properties.get(k), origin, k) for k in ("left_country", "right_country"))
     if (left or right) and not (kind_name == "line" and len(left) == 2 and len(right) == 2 and left != right):
@@ -156,6 +165,7 @@ def _shape(path: Path, feature, origin: Origin, index: int) -> Shape:
             origin,
         ),
         sides=(left, right) if left else None,
+        status=status,
     )
 
 

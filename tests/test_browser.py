@@ -100,7 +100,7 @@ def test_a_suggested_place_is_drawn_listed_and_explained_as_unreviewed_until_its
     assert page.open_popup("hoeryong").locator(".bm-unreviewed").count() == 0
     page.page.locator(".bm-legend-title").click()
     assert page.page.locator(".bm-key-row").last.inner_text() == (
-        "Dashed ring: suggested by bordermap, not yet reviewed (1)"
+        "Dashed ring or band: suggested by bordermap, not yet reviewed (1)"
     )
     rows = page.page.locator(".bm-place-row .bm-place-status")
     assert [text.endswith("suggested, not reviewed") for text in rows.all_inner_texts()].count(True) == 1

@@ -260,7 +260,7 @@ def test_write_draws_a_river_as_its_line_in_the_shapes_file_and_the_rest_as_rows
     tumen = features["tumen"]
     assert tumen.geometry["type"] in ("LineString", "MultiLineString") and tumen.category == "river"
     assert tumen.source.startswith("Natural Earth 1:10m rivers") and tumen.precision_m == 2000
-    assert "Tumen River" in tumen.aliases and tumen.quotes
+    assert "Tumen River" in tumen.aliases and tumen.quotes and tumen.status == "suggested"
     assert {"hoeryong", "china", "north_korea"} <= set(features)
     assert "Hoiryeong" in features["hoeryong"].aliases
 
@@ -332,3 +332,14 @@ def test_rows_at_confidence_0_9_or_more_are_right_nine_times_in_ten_on_the_label
         outcomes += bench.score(suggestions, bench.read_labels(folder))["outcomes"]
     sure = [right for confidence, right in outcomes if confidence >= 0.9]
     assert len(sure) >= 10 and sum(sure) >= 0.9 * len(sure)
+
+
+def test_a_suggested_river_is_drawn_as_unreviewed(tmp_path, world_gazetteer, open_map):
+    project = _new_project(tmp_path)
+    assert run_main("suggest", "--write", cwd=project).returncode == 0
+    assert run_main("build", cwd=project).returncode == 0
+    page = open_map(project / "map.html")
+    popup = page.open_popup("tumen")
+    assert 'remove its "status" from the shapes file' in popup.locator(".bm-unreviewed").inner_text()
+    assert page.page.locator("path.bm-suggested").count() == 1  # the river's band (points' rings are on the canvas)
+    assert page.errors() == []

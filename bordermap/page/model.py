@@ -200,6 +200,7 @@ def _shape_feature(shape: Shape, passages: list[Passage], where: check.Whereabou
         quotes=tuple(map(Quote.of, passages)),
         whereabouts=None if where is None else Whereabouts.of(where),
         label_at=label_point(shape.geometry),
+        status=shape.status,
         origin=f"{shape.origin.path}:{shape.origin.line}",
     )
 

@@ -69,7 +69,7 @@ def pack(content: MapContent, icons: Mapping[str, str] | None = None) -> dict:
         columns[key] = [getattr(f, key) for f in features]
     # A shape has no such cell: None, not "", so that a page tells "not a place" from "an empty cell".
     columns["unresolved"] = [f.unresolved if f.kind == "place" else None for f in features]
-    columns["status"] = [f.status if f.kind == "place" else None for f in features]
+    columns["status"] = [f.status for f in features]
     points = [f.point for f in features]
     columns["lat"] = [None if p is None else round(p[0] * COORDINATE_SCALE) for p in points]
     columns["lon"] = [None if p is None else round(p[1] * COORDINATE_SCALE) for p in points]

@@ -104,6 +104,13 @@ function bmDrawing(map, data, popups, drawn) {
           dashArray: isLine ? null : "4 6", className: isLine ? "bm-line" : (unknown ? "bm-unknown" : "bm-area")
         }
       }));
+      if (data.isSuggested(i)) {  // unreviewed: a wide dashed band along it, in the colour of suggested points
+        layers.push(L.geoJSON({type: "Feature", properties: {}, geometry: data.column.geometry(i)}, {
+          style: {color: SUGGESTED_COLOR, weight: isLine ? 10 : 4, opacity: 0.4, dashArray: "4 6", fill: false,
+                  className: "bm-suggested"},
+          interactive: false
+        }));
+      }
     }
     layers.forEach(function (layer) {
       layer.bindPopup(function () { return popups.content(data.feature(i)); }, popups.options);
@@ -333,7 +340,9 @@ function bmDrawing(map, data, popups, drawn) {
       return;
     }
     layersOf(i).forEach(function (layer) {
-      if (layer.setStyle) { layer.setStyle({weight: on ? 5 : (layer.options.className === "bm-line" ? 4 : 2)}); }
+      if (layer.setStyle && layer.options.className !== "bm-suggested") {
+        layer.setStyle({weight: on ? 5 : (layer.options.className === "bm-line" ? 4 : 2)});
+      }
       if (on) { layer.openTooltip(); } else { layer.closeTooltip(); }
     });
   }

@@ -39,7 +39,7 @@ function bmLegend(map, data, toggled) {
      ["bm-key-area", "Dashed area: somewhere inside the area"],
      ["bm-key-unknown", "Hatched: unknown; the text gives no place, this only says roughly where"],
      ["bm-key-line", "Line: a river, road or border"]].concat(suggested ? [["bm-key-suggested",
-      "Dashed ring: suggested by bordermap, not yet reviewed (" + suggested + ")"]] : []).forEach(function (item) {
+      "Dashed ring or band: suggested by bordermap, not yet reviewed (" + suggested + ")"]] : []).forEach(function (item) {
       var row = el("div", "bm-key-row");
       row.appendChild(el("span", "bm-key-symbol " + item[0]));
       row.appendChild(el("span", null, item[1]));

@@ -100,7 +100,8 @@ function bmPopups(mapWidth, readInContext) {
     box.appendChild(el("div", "bm-kind", p.category + (p.country ? " · " + p.country : "")));
     if (p.status === "suggested") {
       box.appendChild(el("div", "bm-unreviewed", "Suggested by bordermap, not yet reviewed: the position is the " +
-                         "gazetteer's guess for this name. Check it, then clear the row's status cell."));
+                         "gazetteer's guess for this name. Check it, then " + (p.kind === "place" ?
+                         "clear the row's status cell." : "remove its \"status\" from the shapes file.")));
     }
     box.appendChild(el("div", "bm-position bm-certainty-" + p.certainty, positionLine(feature)));
     var whereabouts = whereaboutsLine(feature);
