@@ -129,7 +129,7 @@ def _description(feature: Feature) -> str:
     ]
     for passage in feature.quotes:
         quote, at, marked = passage.quote, 0, []
-        for start, end in passage.marks:
+        for start, end in ((s - passage.start, e - passage.start) for s, e in passage.marks):
             if start < at:
                 continue
             marked.append(html.escape(quote[at:start]) + "<mark>" + html.escape(quote[start:end]) + "</mark>")

@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 import pytest
 
 from bordermap.check import survey
-from bordermap.page.model import Feature, MapMetadata, Quote, Whereabouts, map_content
+from bordermap.page.model import Feature, MapMetadata, Whereabouts, map_content
 from bordermap.page.pack import pack, unpack
 from bordermap.page.render import script_json
 from bordermap.places import read_places
 from bordermap.shapes import read_shapes
-from bordermap.text import Text, find_passages, read_texts
+from bordermap.text import Passage, Text, find_passages, read_texts
 
 from conftest import PLACES, ROOT, SEEDS, SHAPES
 
@@ -91,7 +91,7 @@ def _as_page_feature(feature: Feature, index: int) -> dict:
                     "start": q.start,
                     "end": q.end,
                     "quote": q.quote,
-                    "marks": [list(m) for m in q.marks],
+                    "marks": [[s - q.start, e - q.start] for s, e in q.marks],  # the page counts from the start
                 }
                 for q in feature.quotes
             ],
@@ -118,11 +118,10 @@ CONTENT = "Title\nTumen\nThe guards crossed the Tumen near Hoeryong.\n"
 TEXT = Text("t", "", CONTENT)
 
 
-def _quote(sentence: str, *names: str) -> Quote:
+def _quote(sentence: str, *names: str) -> Passage:
     start = CONTENT.index(sentence)
-    return Quote(
-        TEXT, start, start + len(sentence), tuple((sentence.index(n), sentence.index(n) + len(n)) for n in names)
-    )
+    marks = tuple((start + sentence.index(n), start + sentence.index(n) + len(n)) for n in names)
+    return Passage(TEXT, start, start + len(sentence), marks)
 
 
 def _feature(**changes) -> dict:

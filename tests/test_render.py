@@ -115,7 +115,7 @@ def test_every_quote_is_the_seed_at_its_offsets(tmp_path):
     for quote in quotes:
         assert contents[quote.text.id][quote.start : quote.end] == quote.quote
         for start, end in quote.marks:
-            assert 0 <= start < end <= len(quote.quote)
+            assert quote.start <= start < end <= quote.end
 
 
 def test_the_map_credits_geonames_and_openstreetmap(tmp_path):

@@ -42,31 +42,6 @@ class MapMetadata:
 
 
 @dataclass(frozen=True)
-class Quote:
-    """A passage as the map shows it: a sentence of a text, the names in it marked (offsets from its start)."""
-
-    text: Text
-    start: int
-    end: int
-    marks: tuple[tuple[int, int], ...]
-
-    @property
-    def quote(self) -> str:
-        """The sentence, verbatim: always ``text.content[start:end]``."""
-        return self.text.content[self.start : self.end]
-
-    @classmethod
-    def of(cls, passage: Passage) -> "Quote":
-        """The map's view of a passage found in a text."""
-        return cls(
-            passage.text,
-            passage.start,
-            passage.end,
-            tuple((s - passage.start, e - passage.start) for s, e in passage.marks),
-        )
-
-
-@dataclass(frozen=True)
 class Whereabouts:
     """What a popup says of where a place is: the side of a border (and how far), the nearest other place."""
 
@@ -110,7 +85,7 @@ class Feature:
     source: str
     attribution: tuple[str, ...]
     geometry: dict | None
-    quotes: tuple[Quote, ...] = ()
+    quotes: tuple[Passage, ...] = ()  # the sentences that name it, marks at their offsets in the text
     whereabouts: Whereabouts | None = None
     unresolved: str = ""  # places only: why the query found nothing
     status: str = ""  # places only: "suggested" until reviewed
@@ -164,7 +139,7 @@ def _place_feature(place: Place, passages: list[Passage], where: check.Whereabou
         source="" if position is None else position.source,
         attribution=place.attribution,
         geometry=None if position is None else {"type": "Point", "coordinates": [position.lon, position.lat]},
-        quotes=tuple(map(Quote.of, passages)),
+        quotes=tuple(passages),
         whereabouts=None if where is None else Whereabouts.of(where),
         unresolved=place.unresolved,
         status=place.status,
@@ -197,7 +172,7 @@ def _shape_feature(shape: Shape, passages: list[Passage], where: check.Whereabou
         source=shape.source,
         attribution=shape.attribution,
         geometry=to_geojson(shape.geometry),
-        quotes=tuple(map(Quote.of, passages)),
+        quotes=tuple(passages),
         whereabouts=None if where is None else Whereabouts.of(where),
         label_at=label_point(shape.geometry),
         status=shape.status,

@@ -8,8 +8,8 @@ reads it in Python, for tests and for anyone who wants the data back.
 from collections import Counter
 from collections.abc import Mapping
 
-from bordermap.page.model import Category, Feature, MapContent, Quote, Whereabouts
-from bordermap.text import Text
+from bordermap.page.model import Category, Feature, MapContent, Whereabouts
+from bordermap.text import Passage, Text
 
 PAGE_FORMAT = 2
 COORDINATE_SCALE = 100_000  # five decimals: about a metre, finer than any precision a place can state
@@ -46,12 +46,13 @@ def _rounded(coordinates):
     return [_rounded(c) for c in coordinates]
 
 
-def _flat_quotes(quotes: tuple[Quote, ...], text_index: dict[str, int]) -> tuple[int, ...]:
+def _flat_quotes(quotes: tuple[Passage, ...], text_index: dict[str, int]) -> tuple[int, ...]:
+    """Each passage as its text's index, start, end and marks, the marks counted from its start (smaller numbers)."""
     flat: list[int] = []
     for quote in quotes:
         flat += [text_index[quote.text.id], quote.start, quote.end, len(quote.marks)]
         for start, end in quote.marks:
-            flat += [start, end]
+            flat += [start - quote.start, end - quote.start]
     return tuple(flat)
 
 
@@ -104,13 +105,14 @@ def pack(content: MapContent, icons: Mapping[str, str] | None = None) -> dict:
     }
 
 
-def _quotes(flat: list[int], texts: tuple[Text, ...]) -> tuple[Quote, ...]:
+def _quotes(flat: list[int], texts: tuple[Text, ...]) -> tuple[Passage, ...]:
     quotes, at = [], 0
     while at < len(flat):
-        text, start, end, marks = flat[at : at + 4]
-        pairs = flat[at + 4 : at + 4 + 2 * marks]
-        quotes.append(Quote(texts[text], start, end, tuple((pairs[k], pairs[k + 1]) for k in range(0, len(pairs), 2))))
-        at += 4 + 2 * marks
+        text, start, end, count = flat[at : at + 4]
+        pairs = flat[at + 4 : at + 4 + 2 * count]
+        marks = tuple((start + pairs[k], start + pairs[k + 1]) for k in range(0, len(pairs), 2))
+        quotes.append(Passage(texts[text], start, end, marks))
+        at += 4 + 2 * count
     return tuple(quotes)
 
 
