@@ -18,6 +18,7 @@ from bordermap.gazetteer import ATTRIBUTION as GEONAMES_ATTRIBUTION
 from bordermap.gazetteer import COUNTRY_CLASS, NATURAL_CLASS, PLACE_CLASS, GazetteerEntry, NameIndex
 from bordermap.nominatim import NOMINATIM, NOMINATIM_ATTRIBUTION
 from bordermap.physical import ATTRIBUTION as NATURAL_ATTRIBUTION
+from bordermap.physical import point_source
 from bordermap.places import Place, Position
 
 AMBIGUOUS_KM = 10
@@ -209,7 +210,7 @@ def _position(location: Location, retrieved: str) -> tuple[Position, str]:
             GEONAMES_ATTRIBUTION,
         )
     if raw.get("provider") == NATURAL_EARTH:
-        source = f"Natural Earth 1:10m physical layers ('{raw['name']}', a {raw['admin1']}): a point inside it"
+        source = point_source(raw["name"], raw["admin1"])
         return Position(location.latitude, location.longitude, raw["precision_m"], source), NATURAL_ATTRIBUTION
     cached = raw.get("cached")
     if isinstance(cached, CachedAnswer):

@@ -36,6 +36,19 @@ def to_geojson(geometry: BaseGeometry) -> dict:
     return shapely.geometry.mapping(geometry)
 
 
+def label_point(geometry: BaseGeometry) -> tuple[float, float]:
+    """(lat, lon) where a feature's name goes: the middle of its longest line, or a point well inside its largest
+    area (a point is its own), to five decimals."""
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    if geometry.geom_type == "Point":
+        point = geometry
+    elif geometry.geom_type.endswith("LineString"):
+        point = max(parts, key=lambda part: part.length).interpolate(0.5, normalized=True)
+    else:
+        point = max(parts, key=lambda part: part.area).representative_point()
+    return (round(point.y, 5), round(point.x, 5))
+
+
 def bounds_of(geometry: BaseGeometry) -> Bounds:
     """The box of a shapely geometry in lon/lat."""
     return Bounds.from_lonlat(geometry.bounds)

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from bordermap.gazetteer import NATURAL_CLASS, PLACE_CLASS, GazetteerEntry, Match, name_key
+from bordermap.geometry import distance_m, label_point
 
 ATTRIBUTION = "Natural Earth (public domain)"
 FIRST_ID = -10_000_000  # entries' ids: negative and apart from the world gazetteer's divisions
@@ -53,6 +54,11 @@ class NaturalFeature:
         return f"Natural Earth 1:10m {self.layer} ('{self.name}', a {self.kind}), via bordermap's physical gazetteer"
 
 
+def point_source(name: str, kind: str) -> str:
+    """The source of a position taken from a feature: its point, which stands for all of it."""
+    return f"Natural Earth 1:10m physical layers ('{name}', a {kind}): a point inside it"
+
+
 def _spelled(name: str) -> list[str]:
     """The name with Natural Earth's abbreviations spelled out: "Lebombo Mts." is also "Lebombo Mountains"."""
     words = name.split()
@@ -84,8 +90,6 @@ def _with_kind_words(name: str, kind: str) -> list[str]:
 
 def _extent_m(lat: float, lon: float, geometry) -> float:
     """How far, on the ellipsoid, the farthest corner of the geometry's box is from (lat, lon)."""
-    from bordermap.geometry import distance_m
-
     west, south, east, north = geometry.bounds
     return max(distance_m(lat, lon, y, x) for x in (west, east) for y in (south, north))
 
@@ -112,8 +116,7 @@ class PhysicalGazetteer:
 
             feature = self.features[feature_id]
             geometry = shapely.geometry.shape(feature.geometry)
-            point = geometry if geometry.geom_type == "Point" else _inside(geometry)
-            lat, lon = round(point.y, 5), round(point.x, 5)
+            lat, lon = label_point(geometry)
             self._entries[feature_id] = GazetteerEntry(
                 FIRST_ID - feature_id,
                 feature.name,
@@ -147,14 +150,6 @@ class PhysicalGazetteer:
             return []
         found = self._index.get(name_key(name), {})
         return [Match(self._entry(feature_id), tier) for feature_id, tier in sorted(found.items())]
-
-
-def _inside(geometry):
-    """A point for the feature's name: the middle of its longest line, or a point well inside its largest area."""
-    parts = list(getattr(geometry, "geoms", [geometry]))
-    if geometry.geom_type.endswith("LineString"):
-        return max(parts, key=lambda part: part.length).interpolate(0.5, normalized=True)
-    return max(parts, key=lambda part: part.area).representative_point()
 
 
 class LazyPhysicalGazetteer:

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bordermap import check
 from bordermap.bounds import Bounds
-from bordermap.geometry import bounds_of, to_geojson
+from bordermap.geometry import bounds_of, label_point, to_geojson
 from bordermap.places import Place
 from bordermap.shapes import Shape
 from bordermap.text import Passage, Text
@@ -145,17 +145,6 @@ def _place_feature(place: Place, passages: list[Passage], where: check.Whereabou
         status=place.status,
         origin=f"{place.origin.path}:{place.origin.line}",
     )
-
-
-def label_point(geometry) -> tuple[float, float]:
-    """Where a shape's name goes: the middle of its longest line, or a point well inside its largest area."""
-    parts = list(getattr(geometry, "geoms", [geometry]))
-    if geometry.geom_type.endswith("LineString"):
-        line = max(parts, key=lambda part: part.length)
-        point = line.interpolate(0.5, normalized=True)
-    else:
-        point = max(parts, key=lambda part: part.area).representative_point()
-    return (round(point.y, 5), round(point.x, 5))
 
 
 def _shape_feature(shape: Shape, passages: list[Passage], where: check.Whereabouts | None) -> Feature:

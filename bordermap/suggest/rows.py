@@ -12,7 +12,7 @@ from bordermap.gazetteer import (
     GazetteerEntry,
 )
 from bordermap.physical import ATTRIBUTION as NATURAL_EARTH
-from bordermap.physical import NaturalFeature
+from bordermap.physical import NaturalFeature, point_source
 from bordermap.places import SUGGESTED
 from bordermap.suggest.finder import Suggestion
 from bordermap.tables import read_rows
@@ -46,7 +46,7 @@ def source_of(entry: GazetteerEntry) -> str:
     if entry.feature_class == DIVISION_CLASS:
         return f"ISO 3166-2 {entry.admin1} ('{entry.name}'), centre from the iso3166-2 package"
     if entry.feature_class == NATURAL_CLASS:
-        return f"Natural Earth 1:10m physical layers ('{entry.name}', a {entry.admin1}): a point inside it"
+        return point_source(entry.name, entry.admin1)
     return f"GeoNames gazetteer, id {entry.geonameid} ('{entry.name}', {entry.country})"
 
 
