@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from bordermap.gazetteer import COUNTRY_CLASS, GazetteerEntry, name_key
 from bordermap.places import Place
 from bordermap.suggest.choose import MAX_CANDIDATES, Nearest, Support, candidates_of, choose, confidence_of
-from bordermap.suggest.mentions import WORD, Mention, find_mentions, lines_of, starts_sentence
+from bordermap.suggest.mentions import Mention, find_mentions, lines_of, starts_sentence, word_pattern
 from bordermap.suggest.variants import Variant, attach_variants
 from bordermap.suggest.words import COMMON_WORDS, CUES_AFTER, CUES_BEFORE
 from bordermap.text import Text
@@ -66,7 +66,9 @@ def suggest(
             covered += 1
         elif mention.key:
             groups.setdefault(mention.key, []).append(mention)
-    lowercase_words = {w.group() for text in texts for w in WORD.finditer(text.content) if w.group().islower()}
+    lowercase_words = {
+        w.group() for text in texts for w in word_pattern().finditer(text.content) if w.group().islower()
+    }
     common = {
         key: key in COMMON_WORDS
         or (len(words := group[0].phrase.split()) == 1 and words[0].casefold() in lowercase_words)

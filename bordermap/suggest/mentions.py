@@ -16,9 +16,15 @@ from bordermap.text import Text
 
 MAX_WORDS = 5
 
-# A word: letters and the marks that go with them ("मुंबई", "Zu\u0308rich"), joined by apostrophes or hyphens.
-_LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{mark_class()}])*"
-WORD = re.compile(rf"{_LETTERS}(?:['’ʼ\-]{_LETTERS})*")
+
+@functools.cache
+def word_pattern() -> re.Pattern:
+    """A word: letters and the marks that go with them ("मुंबई", "Zu\u0308rich"), joined by apostrophes or hyphens.
+    Made on first use: its class of every mark takes 20 ms, which a command that never suggests should not pay."""
+    letters = rf"[^\W\d_](?:[^\W\d_]|[{mark_class()}])*"
+    return re.compile(rf"{letters}(?:['’ʼ\-]{letters})*")
+
+
 _WITHOUT_SPACES = re.compile(f"[{WITHOUT_SPACES_CLASS}]")
 AND_WORDS = frozenset(("and", "y", "et", "und", "e", "i"))
 MIN_CHARS_WITHOUT_SPACES = 2  # one Han character alone names too many places to be a cue
@@ -71,7 +77,7 @@ class _Word:
 
 
 def _words(content: str):
-    for match in WORD.finditer(content):
+    for match in word_pattern().finditer(content):
         word = match.group()
         possessive = _POSSESSIVE.search(word) is not None and len(word) > 2
         yield (
