@@ -162,7 +162,12 @@ def test_every_labelled_name_is_written_in_its_text(folder):
 )
 @example(points=[("b", 0.0, 180.0)], here=(0.0, 154.0))  # a point on the antimeridian was in no column
 def test_the_tree_finds_the_nearest_other_name_as_measuring_every_point_does(points, here):
-    from bordermap.suggest.choose import FAR_KM, Nearest, _km
+    from bordermap.suggest.choose import EARTH_RADIUS_KM, FAR_KM, Nearest
+
+    def _km(a, b):  # measured one pair at a time on the same sphere, by the haversine
+        lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+        h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
     # A point at the very place asked about is that place itself, whatever name found it: never its neighbour.
     others = [_km(here, (lat, lon)) for key, lat, lon in points if key != "a" and (lat, lon) != here]

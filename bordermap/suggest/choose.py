@@ -40,13 +40,6 @@ NEAREST_NEIGHBOURS = 8
 BATCH = 20_000  # questions asked of the tree at once, so that its answers stay a few megabytes
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance on the mean sphere, in km."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _unit(points) -> np.ndarray:
     """(lat, lon) points as unit vectors: the straight distance between two orders them as the great circle does."""
     lat, lon = np.radians(np.asarray(points, dtype=float).reshape(-1, 2)).T
