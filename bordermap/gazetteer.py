@@ -1,8 +1,10 @@
 """The offline gazetteer: a regional extract of GeoNames in ``data/gazetteer.csv``, and how to make one."""
 
 import csv
+import functools
 import io
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +36,16 @@ DIVISION_PRECISION_M = 100_000  # ISO 3166-2 gives a division's centre, not its 
 NATURAL_PRECISION_M = 2_000  # Natural Earth at 1:10m, simplified to about 500 m
 
 
+_ASCII_NOT_KEPT = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """How names are compared: ignoring case, diacritics, hyphens, apostrophes and spaces; the letters, digits and
-    vowel signs of every script kept ("หลวงพระบาง" keeps its vowels)."""
+    vowel signs of every script kept ("หลวงพระบาง" keeps its vowels). Kept for the names asked most (suggest asks
+    for the same words again and again), and an ASCII name is folded in one step."""
+    if name.isascii():
+        return _ASCII_NOT_KEPT.sub("", name.lower())
     return "".join(ch for ch in fold_text(name).text if is_word_char(ch) and ch != "_")
 
 
@@ -117,8 +126,8 @@ class Gazetteer:
         """Entries of a feature class whose name or alternate name is ``name``."""
         return [m for m in self._index.get(name_key(name), {}).values() if m.entry.feature_class == feature_class]
 
-    def find_all(self, name: str) -> list[Match]:
-        """Entries of every class whose name or alternate name is ``name``."""
+    def find_all(self, name: str, language: str | None = None) -> list[Match]:
+        """Entries of every class whose name or alternate name is ``name`` (its names have no language)."""
         return list(self._index.get(name_key(name), {}).values())
 
 

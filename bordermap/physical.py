@@ -94,6 +94,28 @@ def _extent_m(lat: float, lon: float, geometry) -> float:
     return max(distance_m(lat, lon, y, x) for x in (west, east) for y in (south, north))
 
 
+REACH_POINTS = 64
+# Water has a shore a town is on: a river, a lake or a sea is near what is near any part of it. A range, a peninsula or
+# a desert has no such edge at this scale; its point stands for it.
+MEASURED_ALONG = ("rivers", "lakes", "marine")
+
+
+def _outline(geometry: dict) -> list:
+    """A GeoJSON geometry's positions along its lines or its areas' outer rings, parts one after another."""
+    kind, coordinates = geometry["type"], geometry["coordinates"]
+    if kind == "Point":
+        return [coordinates]
+    if kind == "LineString":
+        return list(coordinates)
+    if kind == "MultiLineString":
+        return [position for line in coordinates for position in line]
+    if kind == "Polygon":
+        return list(coordinates[0])
+    if kind == "MultiPolygon":
+        return [position for polygon in coordinates for position in polygon[0]]
+    return []
+
+
 class PhysicalGazetteer:
     """Natural Earth's named physical features, indexed by folded name (``name_key``)."""
 
@@ -136,12 +158,22 @@ class PhysicalGazetteer:
         """The feature an entry of this gazetteer stands for (None for an entry of another gazetteer)."""
         return self.features.get(FIRST_ID - entry.geonameid) if entry.feature_class == NATURAL_CLASS else None
 
+    def reach_points(self, entry: GazetteerEntry, most: int = REACH_POINTS) -> list[tuple[float, float]]:
+        """(lat, lon) points spread along the line or shore of a river, a lake or a sea, its own point first: how near
+        it comes to a town is measured from these, not from the one point where its name goes (issue #21)."""
+        feature = self.feature_of(entry)
+        if feature is None or feature.layer not in MEASURED_ALONG:
+            return [entry.point]
+        ring = _outline(feature.geometry)
+        step = max(1, len(ring) // most)
+        return [entry.point, *((lat, lon) for lon, lat in ring[::step])]
+
     def keys(self) -> set[str]:
         """Every folded name of every feature."""
         return set(self._index)
 
-    def find_all(self, name: str) -> list[Match]:
-        """As ``find`` for natural features, the only class this gazetteer has."""
+    def find_all(self, name: str, language: str | None = None) -> list[Match]:
+        """As ``find`` for natural features, the only class this gazetteer has (its names have no language)."""
         return self.find(name, NATURAL_CLASS)
 
     def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:

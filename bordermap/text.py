@@ -30,7 +30,7 @@ class Text:
     publication: str = ""
     date: str = ""
     url: str = ""
-    language: str = "en"
+    language: str = ""  # an ISO 639 code; "" when unknown (too short to tell), read as English where one is needed
 
     @property
     def title(self) -> str:
@@ -146,13 +146,13 @@ def _language_identifier():
 
 def detect_language(content: str) -> str:
     """The language a text is written in, as an ISO 639 code, for a text whose settings name none (issue #21):
-    py3langid's best guess on its first 20,000 characters; English, as before, for a text too short to tell.
+    py3langid's best guess on its first 20,000 characters; "" (unknown) for a text too short to tell.
 
     Its normalised probabilities split between neighbours (Spanish, Galician, Catalan; the varieties of Chinese),
     so the guess is taken as it ranks; they split sentences alike."""
     sample = content[:DETECT_SAMPLE_CHARS]
     if sum(char.isalpha() for char in sample) < DETECT_MIN_LETTERS:
-        return "en"
+        return ""
     code, _ = _language_identifier().classify(sample)
     return "zh" if code in _CHINESE else code
 

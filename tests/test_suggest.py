@@ -1,5 +1,6 @@
 import csv
 import math
+import re
 
 import pytest
 from hypothesis import example, given, settings
@@ -348,3 +349,84 @@ def test_a_suggested_river_is_drawn_as_unreviewed(tmp_path, world_gazetteer, ope
     assert 'remove its "status" from the shapes file' in popup.locator(".bm-unreviewed").inner_text()
     assert page.page.locator("path.bm-suggested").count() == 1  # the river's band (points' rings are on the canvas)
     assert page.errors() == []
+
+
+def _in(language: str, content: str, gazetteers: list) -> dict:
+    text = Text("t", "t.txt", "Title\n" + content, language=language)
+    keys = set().union(*(g.keys() for g in gazetteers))
+    suggestions, _, _ = suggest([text], [], [], gazetteers, keys)
+    return {s.phrase: s for s in suggestions}
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "name"),
+    [
+        ("vi", "Chúng tôi đi từ Hà Nội sang Lào bằng xe buýt.", "Lào"),
+        ("es", "Fuimos de Francia a Andorra por la carretera.", "Francia"),
+        ("ru", "Мы поехали из Казахстана в Китай.", "Китай"),
+    ],
+)
+def test_a_countrys_name_in_the_texts_own_language_is_the_country(world_gazetteer, language, content, name):
+    assert _in(language, content, [world_gazetteer])[name].chosen.feature_class == "A"
+
+
+def test_a_countrys_name_in_another_language_is_no_main_name_in_an_english_text(world_gazetteer):
+    # "Lào" is Laos in Vietnamese; "Lao" in English is an adjective (a Lao family) or a town in the Philippines.
+    found = _in("en", "Beside the river at Vidin, a Lao family ran the only cafe.", [world_gazetteer])
+    assert "Lao" not in found or found["Lao"].chosen.feature_class != "A"
+    assert "Lao" not in found or found["Lao"].confidence < 0.5
+
+
+def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
+    found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
+    assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}
+    assert "Romanian" not in found
+
+
+@pytest.mark.parametrize(
+    "content", ["We slept in Vidin, then drove to Lom.", "Спахме във Видин, после отидохме в Лом."]
+)
+def test_a_town_is_chosen_over_the_division_named_after_it(content):
+    from bordermap.gazetteer import DIVISION_CLASS, Gazetteer, GazetteerEntry
+
+    division = GazetteerEntry(21, "Vidin", "Vidin", ("Видин",), DIVISION_CLASS, "BG", "BG-05", 0, 44.0, 23.0)
+    world = Gazetteer(
+        [
+            division,
+            _entry(22, "Vidin", "BG", 44.0, 24.2, "Видин"),  # 96 km east of the division's point
+            _entry(23, "Lom", "BG", 44.0, 19.4, "Лом"),  # 288 km from the division's point, 384 km from the town's
+        ]
+    )
+    found = _in("", content, [world])
+    (row,) = [s for s in found.values() if s.phrase in ("Vidin", "Видин")]
+    assert row.chosen.geonameid == 22 and "as an adjective" not in row.why
+
+
+def test_a_river_and_a_sea_are_near_the_towns_on_their_banks_not_only_their_label_point(world_gazetteer):
+    from bordermap.physical import physical_gazetteer
+
+    found = _in(
+        "en",
+        "From Ruse we followed the Danube to Silistra, then drove to Varna on the Black Sea.",
+        [world_gazetteer, physical_gazetteer()],
+    )
+    for name in ("Danube", "Black Sea"):
+        (km,) = re.findall(r"([\d,]+) km from another place", found[name].why)
+        assert int(km.replace(",", "")) <= 20 and found[name].confidence >= 0.8, found[name].why
+
+
+def test_the_english_article_before_a_cue_phrase_is_not_part_of_the_name(small_world):
+    found = _suggestions("The Friendship Bridge links two towns. We crossed the Xyzzy River.", small_world)
+    assert "Friendship Bridge" in found and not any(phrase.startswith("The ") for phrase in found)
+
+
+@pytest.mark.parametrize(
+    ("content", "word"),
+    [("The Balkan villages along the river at Vidin were quiet.", "Balkan")],
+)
+def test_an_alternate_name_only_ever_before_a_noun_is_held_back_as_an_adjective(world_gazetteer, content, word):
+    from bordermap.physical import physical_gazetteer
+
+    found = _in("en", content, [world_gazetteer, physical_gazetteer()])
+    assert found[word].confidence < 0.5 and "as an adjective is" in found[word].why
+    assert found["Vidin"].confidence >= 0.5

@@ -7,7 +7,7 @@ import pytest
 
 from bordermap.cache import CacheGeocoder
 from bordermap.errors import WorldGazetteerError
-from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, Gazetteer, GazetteerEntry
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, Gazetteer, GazetteerEntry, name_key
 from bordermap.geocode import Bias, GazetteerGeocoder, GeocoderChain
 from bordermap.project import PLACES_HEADER
 from bordermap.world import FILE_NAME, open_world_gazetteer
@@ -169,7 +169,9 @@ def _corrupt_pages(path):
 def test_a_database_with_corrupt_pages_is_built_again_once_and_says_so(tmp_path):
     path = _built_tiny(tmp_path)
     with sqlite3.connect(path) as connection:  # enough names that the lookups cross the corrupt pages
-        connection.executemany("INSERT INTO name VALUES (?,?,?)", ((f"filler{i:05d}", 1, 1) for i in range(20000)))
+        connection.executemany(
+            "INSERT INTO name VALUES (?,?,?,?)", ((f"filler{i:05d}", 1, 1, "") for i in range(20000))
+        )
     _corrupt_pages(path)
     messages = []
     world = open_world_gazetteer(tmp_path, messages.append, source=TINY)
@@ -254,4 +256,33 @@ def test_a_build_killed_midway_leaves_a_temporary_that_the_next_build_removes(tm
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")], "the killed build left no temporary"
     world = open_world_gazetteer(tmp_path, source=TINY)
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".bordermap")) == [FILE_NAME]
+    world.close()
+
+
+def _languages_rows():
+    yield (
+        (3, "Laos", "Laos", COUNTRY_CLASS, "LA", "", 7_000_000, 18.0, 103.2, 236_800.0),
+        [("Lào", 0, ("vi",)), ("ລາວ", 0, ("lo",)), ("LAO", 1)],
+    )
+    yield ((4, "Lao", "Lao", PLACE_CLASS, "PH", "", 2_000, 12.1, 124.5, 0.0), [])
+    yield ((5, "Нарва", "Narva", PLACE_CLASS, "EE", "08", 53_000, 59.4, 28.2, 0.0), [("Narva", 0)])
+
+
+def test_a_name_is_a_main_name_only_in_the_languages_that_write_it_so(tmp_path):
+    world = open_world_gazetteer(tmp_path, source=WorldSource(lambda: "languages 1", _languages_rows))
+    tiers = {language: {m.entry.name: m.tier for m in world.find_all("Lao", language)} for language in ("vi", "en", "")}
+    assert tiers == {"vi": {"Laos": 0, "Lao": 0}, "en": {"Laos": 1, "Lao": 0}, "": {"Laos": 0, "Lao": 0}}
+    assert [m.tier for m in world.find_all("ລາວ", "lo")] == [0] and [m.tier for m in world.find_all("ລາວ", "th")] == [1]
+    world.close()
+
+
+def test_many_names_asked_at_once_get_what_each_asked_alone_gets(tmp_path):
+    from bordermap.world import MANY_KEYS
+
+    world = open_world_gazetteer(tmp_path, source=WorldSource(lambda: "languages 1", _languages_rows))
+    names = ["Lao", "Narva", "ລາວ", "nowhere", *(f"filler {i}" for i in range(MANY_KEYS * 2))]
+    for language in ("en", "vi"):
+        many = world.find_many(names, language)
+        assert all(many[name_key(name)] == world.find_all(name, language) for name in names)
+        assert sorted(m.entry.name for m in many["lao"]) == ["Lao", "Laos"]
     world.close()

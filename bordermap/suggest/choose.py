@@ -5,24 +5,47 @@ sphere (``_Sphere``, pykdtree), built once: no candidate is compared with every 
 """
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from pykdtree.kdtree import KDTree
 
-from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, NATURAL_CLASS, PLACE_CLASS, Match
+from bordermap.gazetteer import (
+    COUNTRY_CLASS,
+    DIVISION_CLASS,
+    NATURAL_CLASS,
+    PLACE_CLASS,
+    GazetteerEntry,
+    Match,
+    name_key,
+)
 from bordermap.suggest.mentions import Mention
 
 MAX_CANDIDATES = 25  # of one name, the most populous first: 'San José' has hundreds
 
 SUPPORT_KM = 300
 
+# The points a candidate is measured from: its own point, or points along a river's line or a sea's outline.
+Reach = Callable[[GazetteerEntry], list[tuple[float, float]]]
+
 FAR_KM = 3000
 
 
-def candidates_of(key_phrase: str, gazetteers: list) -> list[Match]:
-    """A phrase's candidates: the countries of that name, then the places and divisions of the first gazetteer that
-    has any (the project's before the world's), then the natural features of that name (rivers, lakes, ranges …)."""
-    found = [gazetteer.find_all(key_phrase) for gazetteer in gazetteers]  # one question of each
+def candidates_of_all(phrases: list[str], gazetteers: list, language: str | None = None) -> dict[str, list[Match]]:
+    """Each phrase's candidates, by its key: the countries of that name, then the places and divisions of the first
+    gazetteer that has any (the project's before the world's), then the natural features of that name (rivers, lakes,
+    ranges …). A gazetteer that answers many names at once (``find_many``) is asked so, a few times a text."""
+    answers = [
+        gazetteer.find_many(phrases, language)
+        if hasattr(gazetteer, "find_many")
+        else {name_key(phrase): gazetteer.find_all(phrase, language) for phrase in phrases}
+        for gazetteer in gazetteers
+    ]
+    return {key: ranked([answer.get(key, []) for answer in answers]) for key in map(name_key, phrases)}
+
+
+def ranked(found: list[list[Match]]) -> list[Match]:
+    """Each gazetteer's matches of one name, in the order ``candidates_of_all`` gives."""
     natural = [m for matches in found for m in matches if m.entry.feature_class == NATURAL_CLASS]
     natural.sort(key=lambda m: (m.tier, -m.entry.extent_m, m.entry.geonameid))
     for matches in found:
@@ -52,34 +75,39 @@ def _chord(km: float) -> float:
 
 class _Sphere:
     """The text's points (a name's key, lat, lon) in a k-d tree on the unit sphere, built once (issue #21): each
-    question about the points near a place costs a logarithm of their number, never a pass over all of them."""
+    question about the points near a place costs a logarithm of their number, never a pass over all of them. The
+    answers of a batch of questions are sifted as arrays, not point by point."""
 
     def __init__(self, points: list[tuple[str, float, float]]):
-        self._keys = [key for key, _, _ in points]
-        self._places = [(lat, lon) for _, lat, lon in points]
-        self._tree = KDTree(_unit([(lat, lon) for _, lat, lon in points])) if points else None
+        ids: dict[str, int] = {}
+        self._key_ids = np.array([ids.setdefault(key, len(ids)) for key, _, _ in points], dtype=np.int64)
+        self._id_of = ids
+        self._size = len(points)
+        coordinates = np.array([(lat, lon) for _, lat, lon in points], dtype=float).reshape(-1, 2)
+        self._lat, self._lon = coordinates[:, 0], coordinates[:, 1]
+        self._tree = KDTree(_unit(coordinates)) if points else None
 
-    def _neighbours(self, queries: list[tuple[str, float, float]], k: int, reach_km: float):
-        """For each query, the keys and km of its k nearest points within reach, nearest first. A point at the very
-        place of the query is the query's own place, whatever name found it ("US" and "United States"): a place
-        never supports itself, nor is it near itself (issue #21)."""
-        if self._tree is None or not queries:
-            yield from ([] for _ in queries)
+    def _others(self, queries: list[tuple[str, float, float]], k: int, reach_km: float):
+        """For each batch of queries: the key ids of each one's k nearest points within reach (-1 where none, or
+        where the point is of the query's own name or at its very place), and their km, nearest first. A point at
+        the very place of the query is the query's own place, whatever name found it ("US" and "United States"): a
+        place never supports itself, nor is it near itself (issue #21)."""
+        if self._tree is None:
             return
-        k = min(k, len(self._keys))
-        places = self._places
+        k = min(k, self._size)
         for at in range(0, len(queries), BATCH):
             batch = queries[at : at + BATCH]
-            chords, indexes = self._tree.query(
-                _unit([(lat, lon) for _, lat, lon in batch]), k=k, distance_upper_bound=_chord(reach_km) * 1.000001
-            )
-            chords, indexes = chords.reshape(len(batch), k), indexes.reshape(len(batch), k)
-            for query, row_chords, row_indexes in zip(batch, chords.tolist(), indexes.tolist()):
-                yield [
-                    (self._keys[i], 2 * EARTH_RADIUS_KM * math.asin(min(1.0, c / 2)))
-                    for c, i in zip(row_chords, row_indexes)
-                    if i < len(self._keys) and places[i] != query[1:]
-                ]
+            asked = np.array([(lat, lon) for _, lat, lon in batch], dtype=float).reshape(-1, 2)
+            chords, indexes = self._tree.query(_unit(asked), k=k, distance_upper_bound=_chord(reach_km) * 1.000001)
+            chords, indexes = chords.reshape(len(batch), k), indexes.reshape(len(batch), k).astype(np.int64)
+            found = indexes < self._size
+            indexes = np.where(found, indexes, 0)
+            ids = self._key_ids[indexes]
+            own = np.array([self._id_of.get(key, -1) for key, _, _ in batch], dtype=np.int64)[:, None]
+            here = (self._lat[indexes] == asked[:, :1]) & (self._lon[indexes] == asked[:, 1:])
+            kept = found & (ids != own) & ~here
+            km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.where(kept, chords, 0.0) / 2))
+            yield np.where(kept, ids, -1), np.where(kept, km, np.inf)
 
 
 class Support(_Sphere):
@@ -88,67 +116,93 @@ class Support(_Sphere):
 
     def __init__(self, points: list[tuple[str, float, float]]):
         super().__init__(points)
-        self._counts: dict[tuple[str, float, float], int] = {}
+        self._near: dict[tuple[str, float, float], frozenset[int]] = {}
 
     def prepare(self, queries: list[tuple[str, float, float]]) -> None:
-        """Count the support of every candidate asked for, in batches."""
-        for query, found in zip(queries, self._neighbours(queries, SUPPORT_NEIGHBOURS, SUPPORT_KM)):
-            self._counts[query] = len({key for key, _ in found if key != query[0]})
+        """Find the support of every point asked for, in batches."""
+        queries = [query for query in dict.fromkeys(queries) if query not in self._near]
+        rows = (row for ids, _ in self._others(queries, SUPPORT_NEIGHBOURS, SUPPORT_KM) for row in ids.tolist())
+        for query in queries:
+            self._near[query] = frozenset(next(rows, ())) - {-1}
 
-    def count(self, own: str, lat: float, lon: float) -> int:
-        if (own, lat, lon) not in self._counts:
-            self.prepare([(own, lat, lon)])
-        return self._counts[(own, lat, lon)]
+    def count(self, own: str, points: list[tuple[float, float]]) -> int:
+        """How many other names have a point near one of a candidate's points (a river's or a sea's are many)."""
+        queries = [(own, lat, lon) for lat, lon in points]
+        self.prepare(queries)
+        return len(frozenset().union(*(self._near[query] for query in queries)))
 
 
 class Nearest(_Sphere):
     """How far a place is from the nearest place of another name of the text: None when the text has no other,
     infinity when none is within FAR_KM (beyond it, how far no longer changes the confidence)."""
 
-    def __init__(self, points: list[tuple[str, float, float]]):
-        super().__init__(points)
-        self._distinct = set(self._keys)
-
     def km_all(self, queries: list[tuple[str, float, float]]) -> list[float | None]:
         """``km`` of each query, asked of the tree in batches."""
-        out: list[float | None] = []
         pending = [q for q in queries if self._has_other(q[0])]
         # The nearest point of another name is among the nearest few, unless the name is on all of them (_far).
-        answers = iter(self._neighbours(pending, NEAREST_NEIGHBOURS, FAR_KM))
+        nearest = iter(
+            km for _, kms in self._others(pending, NEAREST_NEIGHBOURS, FAR_KM) for km in kms.min(axis=1).tolist()
+        )
+        out: list[float | None] = []
         for query in queries:
             if not self._has_other(query[0]):
                 out.append(None)
                 continue
-            found = [km for key, km in next(answers) if key != query[0]]
-            out.append(found[0] if found else self._far(query))
+            km = next(nearest)
+            out.append(km if km != math.inf else self._far(query))
         return out
 
     def _has_other(self, own: str) -> bool:
-        """True when some point is of another name than ``own`` (without copying the set of names)."""
-        return len(self._distinct) > 1 or (bool(self._distinct) and own not in self._distinct)
+        """True when some point is of another name than ``own``."""
+        return len(self._id_of) > 1 or (bool(self._id_of) and own not in self._id_of)
 
     def _far(self, query: tuple[str, float, float]) -> float | None:
         """The distance when none of the nearest few points is of another place: every point measured, the whole
         globe round; None when every point is the query's own name or place (rare: one question, not one each)."""
-        own = query[0]
-        everywhere = math.pi * EARTH_RADIUS_KM
-        found = [km for key, km in next(self._neighbours([query], len(self._keys), everywhere)) if key != own]
-        if not found:
+        (km,) = next(self._others([query], self._size, math.pi * EARTH_RADIUS_KM))[1].min(axis=1).tolist()
+        if km == math.inf:
             return None
-        return min(found) if min(found) <= FAR_KM else math.inf
+        return km if km <= FAR_KM else math.inf
 
     def km(self, own: str, lat: float, lon: float) -> float | None:
         return self.km_all([(own, lat, lon)])[0]
 
 
-def choose(matches: list[Match], support: Support, own: str, countries: set[str]) -> Match:
+SAME_NAME_CITY_KM = 150  # a town this near a division of its name is the town the division is named for
+
+
+def _town_of_division(chosen: Match, matches: list[Match]) -> Match:
+    """The town a chosen division shares its name with, when there is one in it: "Constanța" or "Vidin" in running
+    text is the city, not the county named after it, and one place is one row (issue #21)."""
+    if chosen.entry.feature_class != DIVISION_CLASS:
+        return chosen
+    towns = [
+        m
+        for m in matches
+        if m.entry.feature_class == PLACE_CLASS
+        and m.entry.country == chosen.entry.country
+        and m.tier <= chosen.tier
+        and _km(chosen.entry.point, m.entry.point) <= SAME_NAME_CITY_KM
+    ]
+    return max(towns, key=lambda m: (m.entry.population, -m.entry.geonameid)) if towns else chosen
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return EARTH_RADIUS_KM * 2 * math.asin(min(1.0, float(np.linalg.norm(_unit(a)[0] - _unit(b)[0])) / 2))
+
+
+def choose(matches: list[Match], support: Support, own: str, countries: set[str], reach: Reach) -> Match:
     if matches[0].entry.feature_class == COUNTRY_CLASS or len(matches) == 1:
         return matches[0]
     # A country the text names counts as one more name nearby: "Havana" in a text about Cuba is Havana, Cuba.
+    return _town_of_division(_best(matches, support, own, countries, reach), matches)
+
+
+def _best(matches: list[Match], support: Support, own: str, countries: set[str], reach: Reach) -> Match:
     return max(
         matches,
         key=lambda m: (
-            support.count(own, *m.entry.point) + (m.entry.country in countries),
+            support.count(own, reach(m.entry)) + (m.entry.country in countries),
             -m.tier,
             math.log10(m.entry.population + 10),
             -m.entry.geonameid,
@@ -158,6 +212,7 @@ def choose(matches: list[Match], support: Support, own: str, countries: set[str]
 
 NEAR_KM = 50  # as near as the text's places get: the whole bonus
 PART_OF_CAP = 0.3
+ADJECTIVE_PENALTY = 0.3
 
 
 def distance_score(km: float) -> float:
@@ -179,6 +234,7 @@ def confidence_of(
     in_named_country: bool,
     sentence_starts: bool,
     part_of: str,
+    adjective: bool = False,
 ) -> tuple[float, str]:
     reasons = []
     if chosen.entry.feature_class == COUNTRY_CLASS:
@@ -211,6 +267,9 @@ def confidence_of(
     if sentence_starts and not (in_named_country or (near_km is not None and near_km <= 1000)):
         score -= 0.2
         reasons.append("a single word, capitalised only at the start of a sentence")
+    if adjective and chosen.tier > 0:
+        score -= ADJECTIVE_PENALTY  # "the Balkan villages", "a Lao family": a weak name before a noun (issue #21)
+        reasons.append("an alternate name, only ever before a noun, as an adjective is")
     if part_of:
         score = min(score - 0.2, PART_OF_CAP)  # "Vida" of "Baba Vida" is no place of its own (issue #21)
         reasons.append(f"only a part of '{part_of}'")

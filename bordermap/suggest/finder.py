@@ -6,12 +6,20 @@ the text's other places wins, as geoparsers do (issue #13). Nothing is written u
 written row says ``status = suggested`` until the user clears it.
 """
 
+import math
 from dataclasses import dataclass, replace
 
-from bordermap.gazetteer import COUNTRY_CLASS, GazetteerEntry, name_key
+from bordermap.gazetteer import COUNTRY_CLASS, NATURAL_CLASS, GazetteerEntry, name_key
 from bordermap.places import Place
-from bordermap.suggest.choose import MAX_CANDIDATES, Nearest, Support, candidates_of, choose, confidence_of
-from bordermap.suggest.mentions import Mention, find_mentions, lines_of, starts_sentence, word_pattern
+from bordermap.suggest.choose import MAX_CANDIDATES, Nearest, Reach, Support, candidates_of_all, choose, confidence_of
+from bordermap.suggest.mentions import (
+    Mention,
+    before_a_noun,
+    find_mentions,
+    lines_of,
+    starts_sentence,
+    word_pattern,
+)
 from bordermap.suggest.variants import Variant, attach_variants
 from bordermap.suggest.words import COMMON_WORDS, CUES_AFTER, CUES_BEFORE
 from bordermap.text import Text
@@ -74,7 +82,14 @@ def suggest(
         or (len(words := group[0].phrase.split()) == 1 and words[0].casefold() in lowercase_words)
         for key, group in groups.items()
     }
-    candidates = {key: candidates_of(group[0].phrase, gazetteers)[:MAX_CANDIDATES] for key, group in groups.items()}
+    by_language: dict[str, list[str]] = {}
+    for group in groups.values():
+        by_language.setdefault(group[0].text.language, []).append(group[0].phrase)
+    answers = {language: candidates_of_all(phrases, gazetteers, language) for language, phrases in by_language.items()}
+    candidates = {
+        key: answers[group[0].text.language][name_key(group[0].phrase)][:MAX_CANDIDATES]
+        for key, group in groups.items()
+    }
     for key, group in groups.items():
         phrase = group[0].phrase
         if (
@@ -104,14 +119,22 @@ def suggest(
     ]
     countries = {entry.country for key, entry in named if not common[key]}
     country_names = [name_key(entry.name) for _, entry in named if entry.country]
+    demonyms = _Demonyms(country_names)
     for key in groups:
-        if any(_demonym_of(key, name) for name in country_names):
+        if demonyms.of_any(key):
             common[key] = True  # "Somali" in a text that names Somalia is its people, not Ethiopia's Somali Region
             evidence[key] = False
+    reach = _reach_of(gazetteers)
     support.prepare(
-        [(key, *m.entry.point) for key, found in candidates.items() if len(found) > 1 for m in found]
+        [
+            (key, *point)
+            for key, found in candidates.items()
+            if len(found) > 1
+            for m in found
+            for point in reach(m.entry)
+        ]
     )  # every candidate's support in a few batched questions, not one at a time
-    chosen_of = {key: choose(found, support, key, countries) for key, found in candidates.items() if found}
+    chosen_of = {key: choose(found, support, key, countries, reach) for key, found in candidates.items() if found}
     variants = attach_variants(
         loose,
         groups,
@@ -128,8 +151,16 @@ def suggest(
             if m.entry.feature_class != COUNTRY_CLASS and evidence[key]
         ]
     )
-    asked = [(key, *m.entry.point) for key, m in chosen_of.items() if m.entry.feature_class != COUNTRY_CLASS]
-    near_of = dict(zip((key for key, _, _ in asked), nearest.km_all(asked)))
+    asked = [
+        (key, *point)
+        for key, m in chosen_of.items()
+        if m.entry.feature_class != COUNTRY_CLASS
+        for point in reach(m.entry)
+    ]
+    near_of: dict[str, float | None] = {}
+    for (key, _, _), km in zip(asked, nearest.km_all(asked)):
+        if km is not None:
+            near_of[key] = min(km, near_of.get(key) or math.inf)
     suggestions = []
     for key, group in groups.items():
         found = candidates[key]
@@ -154,11 +185,29 @@ def suggest(
         cased = any(char.isupper() or char.islower() for char in group[0].phrase)
         initial = cased and len(group[0].phrase.split()) == 1 and all(starts_sentence(m) for m in group)
         part_of = group[0].within if all(m.within for m in group) else ""
-        confidence, why = confidence_of(group, chosen, len(found), near, common[key], national, initial, part_of)
+        adjective = all(before_a_noun(m) for m in group)
+        confidence, why = confidence_of(
+            group, chosen, len(found), near, common[key], national, initial, part_of, adjective
+        )
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))
     return _one_row_per_place(suggestions), covered, variants
+
+
+def _reach_of(gazetteers: list) -> Reach:
+    """Where each candidate is measured from: points along a natural feature's line or outline where a gazetteer
+    knows its geometry, else its one point."""
+    measurers = [gazetteer.reach_points for gazetteer in gazetteers if hasattr(gazetteer, "reach_points")]
+
+    def reach(entry: GazetteerEntry) -> list[tuple[float, float]]:
+        if entry.feature_class == NATURAL_CLASS:
+            for measure in measurers:
+                if len(points := measure(entry)) > 1:
+                    return points
+        return [entry.point]
+
+    return reach
 
 
 def _one_row_per_place(suggestions: list[Suggestion]) -> list[Suggestion]:
@@ -182,8 +231,23 @@ def _one_row_per_place(suggestions: list[Suggestion]) -> list[Suggestion]:
     return kept
 
 
-def _demonym_of(key: str, country: str) -> bool:
-    """True when a folded word looks like the adjective of a folded country name: "somali" and "cuban" of
-    "somalia" and "cuba", "korean" of "korea", "chinese" of "china"."""
-    stem = country[:-1] if len(country) > 4 and country[-1] in "aeiouy" else country
-    return key != country and key.startswith(stem) and len(key) <= len(country) + 4 and " " not in key
+class _Demonyms:
+    """Whether a folded word looks like the adjective of one of the folded country names: "somali" and "cuban" of
+    "somalia" and "cuba", "korean" of "korea", "chinese" of "china". Each word is looked up by its prefixes, a few
+    set lookups, not compared with every country."""
+
+    def __init__(self, countries: list[str]):
+        self._stems: dict[str, list[str]] = {}
+        for country in countries:
+            stem = country[:-1] if len(country) > 4 and country[-1] in "aeiouy" else country
+            self._stems.setdefault(stem, []).append(country)
+        self._lengths = sorted({len(stem) for stem in self._stems})
+
+    def of_any(self, key: str) -> bool:
+        if " " in key:
+            return False
+        return any(
+            key != country and len(key) <= len(country) + 4
+            for length in self._lengths
+            for country in self._stems.get(key[:length], ())
+        )

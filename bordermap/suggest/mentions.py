@@ -4,6 +4,7 @@ inside the runs of scripts written without spaces, where every gazetteer name is
 import bisect
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 import ahocorasick
@@ -27,6 +28,7 @@ def word_pattern() -> re.Pattern:
 
 _WITHOUT_SPACES = re.compile(f"[{WITHOUT_SPACES_CLASS}]")
 AND_WORDS = frozenset(("and", "y", "et", "und", "e", "i"))
+ARTICLES = frozenset(("the",))  # only English's: "La Seu", "El Paso", "Le Havre" are names with their article
 MIN_CHARS_WITHOUT_SPACES = 2  # one Han character alone names too many places to be a cue
 
 _POSSESSIVE = re.compile(r"['’]s\Z")
@@ -160,6 +162,8 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                     start, end = run[i].start, run[i + n - 1].end
                     cue = n > 1 and (words[-1] in CUES_AFTER or words[0] in CUES_BEFORE)
                     key = name_key(text.content[start:end])
+                    if cue and key not in keys and words[0] in ARTICLES:
+                        continue  # "The Friendship Bridge" is the Friendship Bridge ("The Hague" is a key)
                     if cue and key not in keys and any(w in AND_WORDS for w in words[1:-1]):
                         continue  # "the Sava and Drava River" is two rivers, not one named "Sava and Drava"
                     if n == 1 and len(key) < 3 and key.isascii() and not (len(key) == 2 and run[i].word.isupper()):
@@ -186,6 +190,30 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                 mentions.append(mention)
                 i += n
     return mentions
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+
+# Words after a name that leave it a noun: "Lao is", "Balkan and", "Kulja grew" is not caught (a verb), which is
+# why only a weak match is ever judged by the word after it.
+_NOT_A_NOUN_AFTER = frozenset(
+    "is was are were has had have and or but to in on at of for from by with as than that which who where when while "
+    "itself lies lay sits stood stands flows runs rises ends begins".split()
+)
+
+
+def _latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
+
+
+def before_a_noun(mention: Mention) -> bool:
+    """True when a one-word mention comes right before a word in lower case that may be a noun: "the Balkan
+    villages", "a Lao family". In English such a word is an adjective more often than a place (issue #21); in a text
+    of another language, or of a script without capitals, it is not judged so."""
+    if " " in mention.phrase or mention.text.language not in ("en", "") or not _latin(mention.phrase[0]):
+        return False  # elsewhere an adjective made of a name is written in lower case ("rumano", "видински")
+    after = _NEXT_WORD.match(mention.text.content, mention.end)
+    return after is not None and after.group(1).islower() and after.group(1) not in _NOT_A_NOUN_AFTER
 
 
 def starts_sentence(mention: Mention) -> bool:

@@ -20,8 +20,12 @@ def spelling_skeleton(key: str) -> str:
 
 
 def _same_name_spelled_otherwise(key: str, other: str) -> bool:
+    """True for two romanisations of one name; never for a name and a word made from it ("Romania", "Romanian"):
+    another spelling changes letters inside a name, a suffix makes another word (issue #21)."""
+    shorter, longer = sorted((key, other), key=len)
     return (
         key != other
+        and not longer.startswith(shorter[:-1] if len(shorter) > 4 and shorter[-1] in "aeiouy" else shorter)
         and spelling_skeleton(key) == spelling_skeleton(other)
         and len(spelling_skeleton(key)) >= 3
         and SequenceMatcher(None, key, other).ratio() >= 0.75
