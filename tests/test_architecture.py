@@ -35,3 +35,15 @@ def test_the_version_is_written_in_one_place():
     assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "bordermap.__version__"}
     assert re.fullmatch(r"\d+\.\d+\.\d+", bordermap.__version__)
     assert f"## {bordermap.__version__}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_every_package_of_the_source_is_in_the_installed_distribution():
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    packages = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "bordermap").rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert packages - listed == set(), "add them to [tool.setuptools] packages: a wheel would leave them out"

@@ -430,3 +430,44 @@ def test_an_alternate_name_only_ever_before_a_noun_is_held_back_as_an_adjective(
     found = _in("en", content, [world_gazetteer, physical_gazetteer()])
     assert found[word].confidence < 0.5 and "as an adjective is" in found[word].why
     assert found["Vidin"].confidence >= 0.5
+
+
+@pytest.fixture(scope="module")
+def chinese_names():
+    from bordermap.gazetteer import Gazetteer
+
+    return Gazetteer(
+        [
+            _entry(31, "Ala", "CN", 44.0, 80.0, "阿拉"),
+            _entry(32, "Hezuo", "CN", 35.0, 102.9, "合作"),
+            _entry(33, "Xinjiang", "CN", 41.0, 85.0, "新疆"),
+            _entry(34, "Ili", "CN", 43.9, 81.3, "伊犁哈萨克自治州"),
+            _entry(35, "Huocheng", "CN", 44.05, 80.87, "霍城县"),
+            _entry(36, "Yining", "CN", 43.9, 81.3, "伊宁"),
+            _entry(37, "Xi'an", "CN", 34.3, 108.9, "西安"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("中欧班列经阿拉木图前往欧洲。", {}),  # Almaty, not Ala
+        ("我们从江西安徽出发。", {}),  # Jiangxi, Anhui: no Xi'an between them
+        ("口岸位于新疆伊犁哈萨克自治州霍城县。", {"新疆": "Xinjiang", "伊犁哈萨克自治州": "Ili", "霍城县": "Huocheng"}),
+        ("距伊宁市九十公里。", {"伊宁": "Yining"}),  # a city's name before its suffix
+        ("我們從西安出發。", {"西安": "Xi'an"}),  # traditional characters
+    ],
+    ids=["inside a longer name", "across two words", "a place word of places", "before a suffix", "traditional"],
+)
+def test_a_chinese_name_is_found_only_where_it_is_words_of_the_clause(chinese_names, content, expected):
+    assert _found(content, chinese_names) == expected
+
+
+def test_a_chinese_name_that_is_a_common_word_is_held_back(chinese_names):
+    found = _suggestions("国际边境合作中心吸引了各地的商人，合作不断加深。", chinese_names)
+    assert found["合作"].confidence < 0.5 and "also a common word" in found["合作"].why
+
+
+def test_a_japanese_clause_is_not_cut_as_chinese(small_world):
+    assert _found("東京から大阪まで新幹線で行った。", small_world) == {"東京": "Tokyo", "大阪": "Osaka"}

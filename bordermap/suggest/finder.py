@@ -79,6 +79,7 @@ def suggest(
     }
     common = {
         key: key in COMMON_WORDS
+        or all(m.common for m in group)
         or (len(words := group[0].phrase.split()) == 1 and words[0].casefold() in lowercase_words)
         for key, group in groups.items()
     }

@@ -11,6 +11,7 @@ import ahocorasick
 
 from bordermap.fold import WITHOUT_SPACES_CLASS, fold_text, mark_class, past_marks, written_without_spaces
 from bordermap.gazetteer import name_key
+from bordermap.suggest import chinese
 from bordermap.suggest.words import COMMON_WORDS, CONNECTORS, CUES_AFTER, CUES_BEFORE, NAME_ENDINGS, NAME_STARTS, TITLES
 from bordermap.tables import LINE_BREAK
 from bordermap.text import Text
@@ -48,6 +49,7 @@ class Mention:
     key: str
     cue: bool = False
     within: str = ""  # the longer capitalised phrase it is only a part of ("Granada" of "New Granada")
+    common: bool = False  # a word of the language that is no name, as its segmenter says ("合作", cooperation)
 
     @property
     def phrase(self) -> str:
@@ -249,15 +251,27 @@ class _SpacelessNames:
             self._automaton.make_automaton()
 
     def mentions(self, text: Text, start: int, end: int) -> list[Mention]:
+        """The names in the clause [start, end): leftmost and longest first; in Chinese, only names that are words
+        of the clause (``chinese.Clause``), each said to be a common word or not."""
         if self._empty:
             return []
-        folded = fold_text(text.content[start:end])
+        clause = text.content[start:end]
+        folded = fold_text(clause)
         found = sorted(((last - length + 1, -length) for last, length in self._automaton.iter(folded.text)))
+        if not found:
+            return []
+        words = chinese.Clause(clause) if chinese.is_chinese(clause, text.language) else None
+        spans = [
+            (folded.origin(at), past_marks(clause, folded.origin(at - negative - 1) + 1)) for at, negative in found
+        ]
+        names = set(spans) if words is not None else set()
         mentions, reach = [], 0
-        for at, negative in found:
+        for (at, negative), (first, last) in zip(found, spans):
             if at < reach:
                 continue
+            if words is not None and not words.takes(first, last, names):
+                continue  # "阿拉" inside "阿拉木图" is no mention of Ala
             reach = at - negative
-            first, last = start + folded.origin(at), past_marks(text.content, start + folded.origin(reach - 1) + 1)
-            mentions.append(Mention(text, first, last, name_key(text.content[first:last])))
+            common = words is not None and words.common(first, last)
+            mentions.append(Mention(text, start + first, start + last, name_key(clause[first:last]), common=common))
         return mentions

@@ -1,0 +1,91 @@
+"""Chinese words, for the names found in a clause of Chinese (issue #21).
+
+Chinese is written without spaces, so a gazetteer's name can be found where no word of that name is: "阿拉" (Ala) in
+"阿拉木图" (Almaty), "西安" in "江西安徽". jieba, the segmenter most Chinese text tools use, cuts a clause into words
+and tags each with its part of speech; a name is taken only where it is words of the clause (or the start of a
+place's word before its suffix, "伊宁" of "伊宁市"), and a name that is a common word of the language ("合作",
+cooperation; "中心", centre) is said to be one. jieba is loaded (0.6 s) only for a text with Chinese in it.
+"""
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+
+from bordermap.project import user_cache_folder
+
+# jieba's tags for names of places (ns), of people (nr, nrt: foreign names are often places too, "哈萨克斯坦"), of
+# organisations (nt) and other proper names (nz): a name found as one of these words is no common word.
+PROPER_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "nz"))
+PLACE_TAG = "ns"
+# What follows a place's own name in its word: city, county, province, district, prefecture, town, township ...
+_ADMINISTRATIVE_SUFFIX = re.compile(r"[市县縣省区區州镇鎮乡鄉村旗盟]+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    tag: str
+
+
+def is_chinese(clause: str, language: str) -> bool:
+    """True for a clause to segment as Chinese: Han characters, no kana (Japanese), in a text not said to be
+    Japanese or Korean."""
+    return language not in ("ja", "ko") and _HAN.search(clause) is not None and _KANA.search(clause) is None
+
+
+@functools.cache
+def _tokenizer():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines are not the user's business
+    tokenizer = jieba.Tokenizer()
+    folder = user_cache_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(folder)  # its dictionary's cache with ours, not in a folder every user can write
+    except OSError:
+        pass  # then it is built each time (0.6 s), nothing is lost
+    return jieba.posseg.POSTokenizer(tokenizer)
+
+
+def words(clause: str) -> list[Word]:
+    """The clause's words, with their offsets in it and their tags."""
+    found, at = [], 0
+    for pair in _tokenizer().cut(clause, HMM=True):
+        found.append(Word(at, at + len(pair.word), pair.flag))
+        at += len(pair.word)
+    return found
+
+
+class Clause:
+    """A clause's words, asked whether a name found at [start, end) is words of it."""
+
+    def __init__(self, clause: str):
+        self._text = clause
+        self._words = words(clause)
+        self._starts = {word.start: word for word in self._words}
+        self._ends = {word.end: word for word in self._words}
+        self._word_at: list[Word] = [word for word in self._words for _ in range(word.end - word.start)]
+
+    def takes(self, start: int, end: int, names: set[tuple[int, int]]) -> bool:
+        """True when [start, end) is one or more whole words, or a part of a place's word: its start before a suffix
+        ("伊宁" of "伊宁市") or before another name (``names``: "新疆" of "新疆伊犁哈萨克自治州"), or its end."""
+        if start in self._starts and end in self._ends:
+            return True
+        word = self._word_at[start]
+        if word.tag != PLACE_TAG or not (word.start <= start < end <= word.end):
+            return False
+        if start == word.start:
+            rest = self._text[end : word.end]
+            return _ADMINISTRATIVE_SUFFIX.fullmatch(rest) is not None or (end, word.end) in names
+        return end == word.end
+
+    def common(self, start: int, end: int) -> bool:
+        """True when [start, end) is one word of the language that is no name: "合作", "中心", "口岸"."""
+        word = self._starts.get(start)
+        return word is not None and word.end == end and word.tag not in PROPER_TAGS
