@@ -17,7 +17,7 @@ from bordermap.geometry import distance_m
 from bordermap.physical import physical_gazetteer
 from bordermap.project import user_cache_folder
 from bordermap.suggest import DEFAULT_MIN_CONFIDENCE, suggest
-from bordermap.text import Text, read_texts
+from bordermap.text import Text, find_passages, read_texts
 from bordermap.world import open_world_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,39 +82,107 @@ def score(suggestions, labels: list[Label]) -> dict:
     }
 
 
+HELD_OUT = frozenset(
+    line.strip()
+    for line in (LABELLED / "held-out.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A suggestion as the row it would write: what the quote finder looks for."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+def quote_coverage(texts, suggestions) -> tuple[int, int]:
+    """(rows quoted, rows): how many of the suggested rows get at least one passage of their text on the map."""
+    rows = [
+        _Row(f"r{i}", s.chosen.name if s.chosen is not None else s.phrase, tuple({m.phrase for m in s.mentions}))
+        for i, s in enumerate(suggestions)
+    ]
+    found = find_passages(texts, rows)
+    return sum(1 for row in rows if found[row.id]), len(rows)
+
+
+def totals(results: dict) -> dict:
+    """Micro-averaged figures of a group of texts."""
+    labels = sum(r["labels"] for r in results.values())
+    rows = sum(r["suggestions"] for r in results.values())
+    quoted = sum(r["quoted"] for r in results.values())
+    return {
+        "texts": len(results),
+        "labels": labels,
+        "suggestions": rows,
+        "find_precision": sum(r["find_precision"] * r["suggestions"] for r in results.values()) / rows if rows else 1.0,
+        "find_recall": sum(r["find_recall"] * r["labels"] for r in results.values()) / labels if labels else 0.0,
+        "locate_precision": sum(r["locate_precision"] * r["suggestions"] for r in results.values()) / rows
+        if rows
+        else 1.0,
+        "locate_recall": sum(r["locate_recall"] * r["labels"] for r in results.values()) / labels if labels else 0.0,
+        "quote_coverage": quoted / rows if rows else 1.0,
+    }
+
+
+def print_line(name: str, figures: dict) -> None:
+    print(
+        f"{name:16} {figures.get('language', ''):>4} {figures['labels']:6} {figures['suggestions']:5} "
+        f"{figures['find_precision']:7.2f} {figures['find_recall']:7.2f} {figures['locate_precision']:9.2f} "
+        f"{figures['locate_recall']:9.2f} {figures['quote_coverage']:7.2f}"
+        + (
+            f"  {', '.join(figures['missed']) or '-'}; {', '.join(figures['wrong']) or '-'}"
+            if "missed" in figures
+            else ""
+        )
+    )
+
+
 def main() -> None:
     world = open_world_gazetteer(user_cache_folder(), lambda message: print(message, file=sys.stderr))
     gazetteers = [world, physical_gazetteer()]  # as suggest_places reads them
     keys = world.keys() | gazetteers[1].keys()
     results = {}
     print(
-        f"{'text':16} {'labels':>6} {'rows':>5} {'find P':>7} {'find R':>7} {'locate P':>9} {'locate R':>9}  "
-        "missed; wrong"
+        f"{'text':16} {'lang':>4} {'labels':>6} {'rows':>5} {'find P':>7} {'find R':>7} {'locate P':>9} "
+        f"{'locate R':>9} {'quoted':>7}  missed; wrong"
     )
-    for folder in sorted(p for p in LABELLED.iterdir() if (p / "labels.csv").exists()):
+    folders = sorted(
+        (p for p in LABELLED.iterdir() if (p / "labels.csv").exists()), key=lambda p: (p.name in HELD_OUT, p.name)
+    )
+    for folder in folders:
         texts = read_texts(TEXTS.get(folder.name, folder))
         suggestions, _, _ = suggest(texts, [], [], gazetteers, keys)
         accepted = [s for s in suggestions if s.confidence >= DEFAULT_MIN_CONFIDENCE]
         result = score(accepted, read_labels(folder))
+        result["language"] = texts[0].language
+        result["quoted"], _ = quote_coverage(texts, accepted)
+        result["quote_coverage"] = result["quoted"] / len(accepted) if accepted else 1.0
         results[folder.name] = result
-        print(
-            f"{folder.name:16} {result['labels']:6} {result['suggestions']:5} {result['find_precision']:7.2f} "
-            f"{result['find_recall']:7.2f} {result['locate_precision']:9.2f} {result['locate_recall']:9.2f}  "
-            f"{', '.join(result['missed']) or '-'}; {', '.join(result['wrong']) or '-'}"
-        )
-    total = {key: sum(r[key] for r in results.values()) for key in ("labels", "suggestions")}
-    micro = {
-        "find_recall": sum(r["find_recall"] * r["labels"] for r in results.values()) / total["labels"],
-        "locate_recall": sum(r["locate_recall"] * r["labels"] for r in results.values()) / total["labels"],
-        "find_precision": sum(r["find_precision"] * r["suggestions"] for r in results.values()) / total["suggestions"],
-        "locate_precision": sum(r["locate_precision"] * r["suggestions"] for r in results.values())
-        / total["suggestions"],
+        if folder.name == min(HELD_OUT):
+            print("-- held out (*) --")
+        print_line(folder.name + (" *" if folder.name in HELD_OUT else ""), result)
+    groups = {
+        "development": {k: r for k, r in results.items() if k not in HELD_OUT},
+        "held out": {k: r for k, r in results.items() if k in HELD_OUT},
+        "all": results,
     }
-    print(
-        f"{'all':16} {total['labels']:6} {total['suggestions']:5} {micro['find_precision']:7.2f} "
-        f"{micro['find_recall']:7.2f} {micro['locate_precision']:9.2f} {micro['locate_recall']:9.2f}"
+    groups.update(
+        {
+            f"language {language}": {k: r for k, r in results.items() if r["language"] == language}
+            for language in sorted({r["language"] for r in results.values()})
+        }
     )
-    calibration = print_calibration([o for r in results.values() for o in r["outcomes"]])
+    summary = {name: totals(group) for name, group in groups.items()}
+    print()
+    for name, figures in summary.items():
+        print_line(name, figures)
+    calibration = {
+        name: print_calibration(name, [o for r in groups[name].values() for o in r["outcomes"]])
+        for name in ("development", "held out", "all")
+    }
     scaling = measure_scaling(gazetteers, keys)
     distinct = measure_distinct(world, gazetteers, keys)
     print(
@@ -122,7 +190,8 @@ def main() -> None:
             {
                 "bench": "suggest",
                 "min_confidence": DEFAULT_MIN_CONFIDENCE,
-                "all": micro,
+                "held_out": sorted(HELD_OUT),
+                "summary": summary,
                 "scaling": scaling,
                 "distinct": distinct,
                 "calibration": calibration,
@@ -138,11 +207,11 @@ def main() -> None:
 BANDS = ((0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 
 
-def print_calibration(outcomes: list[tuple[float, bool]]) -> dict:
+def print_calibration(name: str, outcomes: list[tuple[float, bool]]) -> dict:
     """Of the rows at each band of confidence, the share that names and locates a labelled place: a row at 0.9 or
     more should be right nine times in ten."""
     figures = {}
-    print(f"\n{'confidence':>11} {'rows':>5} {'right':>6}")
+    print(f"\n{name}\n{'confidence':>11} {'rows':>5} {'right':>6}")
     for low, high in BANDS:
         band = [right for confidence, right in outcomes if low <= confidence < high]
         share = sum(band) / len(band) if band else None

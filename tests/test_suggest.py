@@ -471,3 +471,69 @@ def test_a_chinese_name_that_is_a_common_word_is_held_back(chinese_names):
 
 def test_a_japanese_clause_is_not_cut_as_chinese(small_world):
     assert _found("東京から大阪まで新幹線で行った。", small_world) == {"東京": "Tokyo", "大阪": "Osaka"}
+
+
+def _country(geonameid, name, code, lat, lon, *alternates):
+    from bordermap.gazetteer import COUNTRY_CLASS, GazetteerEntry
+
+    return GazetteerEntry(geonameid, name, name, alternates, COUNTRY_CLASS, code, "", 1_000_000, lat, lon, 300_000.0)
+
+
+def test_a_country_named_in_the_texts_language_is_no_adjective_of_its_english_name(world_gazetteer):
+    found = _in("es", "Navegamos para Italia y llegamos á Siracusa.", [world_gazetteer])
+    assert found["Italia"].confidence >= 0.8 and "in IT, a country the text names" in found["Siracusa"].why
+
+
+def test_the_homonyms_of_a_many_placed_name_do_not_outvote_a_country_the_text_names():
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _country(51, "Italia", "IT", 42.8, 12.8),
+            _entry(52, "Rome", "IT", 41.89, 12.51, "Roma", population=2_300_000),
+            _entry(53, "Rome", "US", 34.26, -85.16, "Roma", population=36_000),
+            # "Augusta" is a dozen places; two of them near Rome, Georgia, one in Sicily.
+            _entry(54, "Augusta", "US", 33.47, -81.97),
+            _entry(55, "Augusta", "US", 34.0, -84.0),
+            _entry(56, "Augusta", "IT", 37.23, 15.22),
+            *(_entry(60 + i, "Augusta", "AU", -34.3 + i, 115.2) for i in range(9)),
+            _entry(57, "Cairo", "EG", 30.04, 31.24, population=9_000_000),
+            _entry(58, "Cairo", "US", 33.75, -84.39),  # near Rome, Georgia, too
+        ]
+    )
+    found = _in("es", "Navegamos de Cairo para Italia con la compañía Augusta, y luego vinimos á Roma.", [world])
+    assert found["Roma"].chosen.country == "IT"
+
+
+def test_two_wrong_places_far_from_the_texts_region_do_not_vouch_for_each_other():
+    from bordermap.gazetteer import Gazetteer
+
+    mediterranean = [
+        ("Siracusa", 37.08, 15.29),
+        ("Regio", 38.11, 15.65),
+        ("Sidon", 33.56, 35.38),
+        ("Melita", 35.9, 14.45),
+    ]
+    world = Gazetteer(
+        [
+            *(_entry(70 + i, name, "IT", lat, lon) for i, (name, lat, lon) in enumerate(mediterranean)),
+            _entry(80, "Pablo", "US", 47.6, -114.1),  # Montana
+            _entry(81, "Salmon", "US", 45.2, -113.9),  # Idaho, 270 km away
+        ]
+    )
+    found = _in(
+        "en", "Pablo and Julius sailed by Siracusa, Regio, Sidon and Melita; Pablo spoke. Salmon was served.", [world]
+    )
+    assert found["Pablo"].confidence < 0.5 and found["Salmon"].confidence < 0.5
+    assert found["Siracusa"].confidence >= 0.5 and "its nearest two places" in found["Siracusa"].why
+
+
+def test_a_continent_the_text_names_makes_no_place_in_a_country_the_text_names(world_gazetteer):
+    from bordermap.physical import physical_gazetteer
+
+    found = _in(
+        "en",
+        "The Arab conquest of North Africa came first; later the French ruled.",
+        [world_gazetteer, physical_gazetteer()],
+    )
+    assert all("in , a country" not in s.why for s in found.values())

@@ -117,6 +117,8 @@ class Support(_Sphere):
     def __init__(self, points: list[tuple[str, float, float]]):
         super().__init__(points)
         self._near: dict[tuple[str, float, float], frozenset[int]] = {}
+        places = np.bincount(self._key_ids, minlength=len(self._id_of)) if self._size else np.zeros(0)
+        self._weights = (1.0 / np.maximum(places, 1)).tolist()
 
     def prepare(self, queries: list[tuple[str, float, float]]) -> None:
         """Find the support of every point asked for, in batches."""
@@ -125,23 +127,51 @@ class Support(_Sphere):
         for query in queries:
             self._near[query] = frozenset(next(rows, ())) - {-1}
 
-    def count(self, own: str, points: list[tuple[float, float]]) -> int:
-        """How many other names have a point near one of a candidate's points (a river's or a sea's are many)."""
+    def count(self, own: str, points: list[tuple[float, float]]) -> float:
+        """How many other names have a point near one of a candidate's points (a river's or a sea's are many), each
+        weighed by how sure it is there: a name with one candidate counts 1, one of twelve places ("Augusta") 1/12,
+        so that the homonyms of a many-placed name do not outvote a name that can only be here (issue #21)."""
         queries = [(own, lat, lon) for lat, lon in points]
         self.prepare(queries)
-        return len(frozenset().union(*(self._near[query] for query in queries)))
+        near = frozenset().union(*(self._near[query] for query in queries))
+        return sum(self._weights[i] for i in near)
+
+
+SECOND_FROM_NAMES = 6  # a text of this many located names or more measures a place by its nearest two neighbours
+
+
+def _typical(sorted_km: np.ndarray, rank: int) -> np.ndarray:
+    """Each row's nearest distance, or the geometric mean of its nearest two (a pair far from the rest is as far as
+    the mean of near and far: 254 km and 9,000 km make 1,500 km)."""
+    if rank == 0:
+        return sorted_km[:, 0]
+    far = np.minimum(sorted_km[:, 1], math.pi * EARTH_RADIUS_KM)  # none within reach: half the globe round
+    typical = np.sqrt(sorted_km[:, 0] * far)
+    return np.where(typical > FAR_KM, np.inf, typical)
 
 
 class Nearest(_Sphere):
-    """How far a place is from the nearest place of another name of the text: None when the text has no other,
-    infinity when none is within FAR_KM (beyond it, how far no longer changes the confidence)."""
+    """How far a place is from the text's other places: from the nearest place of another name, or, in a text of
+    SECOND_FROM_NAMES names or more, the geometric mean of the nearest two, so that two wrong places far from the
+    text's own region ("Pablo" in Montana, "Salmon" in Idaho, in a text about the Mediterranean) do not vouch for each
+    other (issue #21).
+    None when the text has no other place, infinity when none is within FAR_KM (beyond it, how far no longer changes
+    the confidence)."""
+
+    @property
+    def second(self) -> bool:
+        """True when places are measured from their nearest two neighbours."""
+        return len(self._id_of) >= SECOND_FROM_NAMES
 
     def km_all(self, queries: list[tuple[str, float, float]]) -> list[float | None]:
         """``km`` of each query, asked of the tree in batches."""
+        rank = 1 if self.second else 0
         pending = [q for q in queries if self._has_other(q[0])]
         # The nearest point of another name is among the nearest few, unless the name is on all of them (_far).
         nearest = iter(
-            km for _, kms in self._others(pending, NEAREST_NEIGHBOURS, FAR_KM) for km in kms.min(axis=1).tolist()
+            km
+            for _, kms in self._others(pending, NEAREST_NEIGHBOURS, FAR_KM)
+            for km in _typical(np.sort(kms, axis=1), rank).tolist()
         )
         out: list[float | None] = []
         for query in queries:
@@ -149,7 +179,7 @@ class Nearest(_Sphere):
                 out.append(None)
                 continue
             km = next(nearest)
-            out.append(km if km != math.inf else self._far(query))
+            out.append(km if km != math.inf or rank else self._far(query))
         return out
 
     def _has_other(self, own: str) -> bool:
@@ -235,6 +265,7 @@ def confidence_of(
     sentence_starts: bool,
     part_of: str,
     adjective: bool = False,
+    second: bool = False,
 ) -> tuple[float, str]:
     reasons = []
     if chosen.entry.feature_class == COUNTRY_CLASS:
@@ -251,7 +282,9 @@ def confidence_of(
             if near_km > FAR_KM:
                 reasons.append(f"more than {FAR_KM:,} km from the text's other places")
             else:
-                reasons.append(f"{near_km:,.0f} km from another place of the text")
+                reasons.append(
+                    f"{near_km:,.0f} km from {'its nearest two places' if second else 'another place'} of the text"
+                )
     if count == 1:
         score += 0.1
         reasons.append("one candidate")

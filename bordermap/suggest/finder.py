@@ -121,8 +121,9 @@ def suggest(
     countries = {entry.country for key, entry in named if not common[key]}
     country_names = [name_key(entry.name) for _, entry in named if entry.country]
     demonyms = _Demonyms(country_names)
+    named_keys = {key for key, _ in named}
     for key in groups:
-        if demonyms.of_any(key):
+        if key not in named_keys and demonyms.of_any(key):  # "Italia" is Italy itself, not a word made from it
             common[key] = True  # "Somali" in a text that names Somalia is its people, not Ethiopia's Somali Region
             evidence[key] = False
     reach = _reach_of(gazetteers)
@@ -181,14 +182,14 @@ def suggest(
             continue
         chosen = chosen_of[key]
         near = near_of.get(key)
-        national = chosen.entry.feature_class != COUNTRY_CLASS and chosen.entry.country in countries
+        national = chosen.entry.feature_class != COUNTRY_CLASS and chosen.entry.country in countries - {""}
         # A capital at the start of a sentence says nothing; in a script without case there is none to say it.
         cased = any(char.isupper() or char.islower() for char in group[0].phrase)
         initial = cased and len(group[0].phrase.split()) == 1 and all(starts_sentence(m) for m in group)
         part_of = group[0].within if all(m.within for m in group) else ""
         adjective = all(before_a_noun(m) for m in group)
         confidence, why = confidence_of(
-            group, chosen, len(found), near, common[key], national, initial, part_of, adjective
+            group, chosen, len(found), near, common[key], national, initial, part_of, adjective, nearest.second
         )
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
