@@ -321,7 +321,7 @@ def test_confidence_falls_steadily_with_the_distance_to_the_texts_other_places()
 
 
 def test_rows_at_confidence_0_9_or_more_are_right_nine_times_in_ten_on_the_labelled_texts(world_gazetteer):
-    """The figure the README states (issue #21): measured on the labelled texts, which the rules were tuned on."""
+    """The figure the README states (issue #21): measured on the development texts, which the rules were tuned on."""
     import importlib.util
 
     from bordermap.physical import physical_gazetteer
@@ -333,6 +333,8 @@ def test_rows_at_confidence_0_9_or_more_are_right_nine_times_in_ten_on_the_label
     keys = world_gazetteer.keys() | gazetteers[1].keys()
     outcomes = []
     for folder in sorted(p for p in (DATA / "suggest").iterdir() if (p / "labels.csv").exists()):
+        if folder.name in bench.HELD_OUT:
+            continue  # the rules are held to the texts they were made on; the held-out ones are only reported
         texts = read_texts(bench.TEXTS.get(folder.name, folder))
         suggestions, _, _ = suggest(texts, [], [], gazetteers, keys)
         outcomes += bench.score(suggestions, bench.read_labels(folder))["outcomes"]
@@ -537,3 +539,61 @@ def test_a_continent_the_text_names_makes_no_place_in_a_country_the_text_names(w
         [world_gazetteer, physical_gazetteer()],
     )
     assert all("in , a country" not in s.why for s in found.values())
+
+
+@pytest.fixture(scope="module")
+def declined_names():
+    from bordermap.gazetteer import Gazetteer
+
+    return Gazetteer(
+        [
+            _entry(91, "Moscow", "RU", 55.75, 37.62, "Москва"),
+            _entry(92, "Kazan", "RU", 55.79, 49.12, "Казань"),
+            _entry(93, "Kraków", "PL", 50.06, 19.94),
+            _entry(94, "Warsaw", "PL", 52.23, 21.01, "Warszawa"),
+            _entry(95, "Berlin", "DE", 52.52, 13.4),
+            _entry(96, "Plovdiv", "BG", 42.15, 24.75, "Пловдив"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "expected"),
+    [
+        ("ru", "Мы выехали из Москвы и добрались до Казани.", {"Москвы": "Moscow", "Казани": "Kazan"}),
+        ("pl", "Wyjechaliśmy z Warszawy i byliśmy w Krakowie.", {"Warszawy": "Warsaw", "Krakowie": "Kraków"}),
+        ("de", "Die Geschichte Berlins ist lang.", {"Berlins": "Berlin"}),
+        ("bg", "Пловдива е стар град.", {"Пловдива": "Plovdiv"}),
+        ("en", "We left Krakowie at dawn.", {}),  # English declines no names
+    ],
+    ids=["Russian", "Polish", "German genitive", "Bulgarian article", "not in English"],
+)
+def test_a_name_written_in_an_inflected_form_is_found_as_its_name(declined_names, language, content, expected):
+    found = _in(language, content, [declined_names])
+    assert {phrase: s.chosen.name for phrase, s in found.items() if s.chosen is not None} == expected
+
+
+def test_a_place_named_in_the_texts_own_language_counts_as_its_main_name(declined_names):
+    found = _in("ru", "Мы выехали из Москвы в Казань.", [declined_names])
+    assert "a name in the text's language" in found["Москвы"].why
+    assert "alternate name" in _in("en", "We left Warszawa for Berlin.", [declined_names])["Warszawa"].why
+
+
+def test_a_saints_name_is_a_place_and_a_kings_a_person(world_gazetteer):
+    found = _in("en", "We flew from Saint Petersburg to St Louis; King George met Prince Albert.", [world_gazetteer])
+    assert {"Saint Petersburg", "St Louis"} <= set(found) and not {"King George", "Prince Albert"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "name"),
+    [
+        ("bg", "Кан ивиги Омуртаг направи дом на Дунава. Дано хан Омуртаг живее сто години.", "Омуртаг"),
+        ("es", "Entonces el rey Fernando partió de Sevilla.", "Fernando"),
+    ],
+)
+def test_a_name_right_after_a_title_is_a_persons(language, content, name):
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer([_entry(97, "Omurtag", "BG", 43.1, 26.42, "Омуртаг"), _entry(98, "Fernando", "PH", 14.4, 121.0)])
+    found = _in(language, content, [world])
+    assert found[name].confidence < 0.5 and "right after a title" in found[name].why

@@ -6,6 +6,7 @@ sphere (``_Sphere``, pykdtree), built once: no candidate is compared with every 
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from pykdtree.kdtree import KDTree
@@ -255,25 +256,44 @@ def distance_score(km: float) -> float:
     return round(0.25 - 0.55 * math.log(km / NEAR_KM) / math.log(FAR_KM / NEAR_KM), 3)
 
 
-def confidence_of(
-    mentions: list[Mention],
-    chosen: Match,
-    count: int,
-    near_km: float | None,
-    common: bool,
-    in_named_country: bool,
-    sentence_starts: bool,
-    part_of: str,
-    adjective: bool = False,
-    second: bool = False,
-) -> tuple[float, str]:
+@dataclass(frozen=True)
+class Clues:
+    """What the text says of a name, beside its chosen candidate: what the confidence is made of."""
+
+    count: int  # how many places of that name the gazetteers have
+    near_km: float | None  # how far from the text's other places (``Nearest``); None when it has no other
+    common: bool = False  # also a common word of the language
+    in_named_country: bool = False
+    sentence_starts: bool = False  # a single word, capitalised only at the start of its sentences
+    part_of: str = ""  # the longer capitalised name it is only ever a part of
+    adjective: bool = False  # an English word only ever before a noun
+    second: bool = False  # near_km is the mean of the nearest two
+    language: str = ""  # the text's
+    person: bool = False  # only ever right after a title
+
+
+def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple[float, str]:
+    """How sure the choice is (0 to 1), and why, in words."""
+    count, near_km, common, in_named_country = clues.count, clues.near_km, clues.common, clues.in_named_country
+    sentence_starts, part_of, adjective, second, language = (
+        clues.sentence_starts,
+        clues.part_of,
+        clues.adjective,
+        clues.second,
+        clues.language,
+    )
     reasons = []
     if chosen.entry.feature_class == COUNTRY_CLASS:
         score = 0.8
         reasons.append("a country's name" if chosen.entry.country else "a continent's name")
     else:
-        score = 0.45 + (0.15 if chosen.tier == 0 else 0.0)
-        reasons.append("main name" if chosen.tier == 0 else "alternate name")
+        # A gazetteer's main names are English or romanised: in a text of another language, a place's own name in
+        # that language is one of its alternate names ("Москва", "Warszawa", "伊宁"), and counts as a main one.
+        native = chosen.tier > 0 and chosen.entry.feature_class != NATURAL_CLASS and language not in ("", "en")
+        score = 0.45 + (0.15 if chosen.tier == 0 or native else 0.0)
+        reasons.append(
+            "main name" if chosen.tier == 0 else "a name in the text's language" if native else "alternate name"
+        )
         if in_named_country:
             score += 0.2
             reasons.append(f"in {chosen.entry.country}, a country the text names")
@@ -294,7 +314,10 @@ def confidence_of(
     if len(mentions) > 1:
         score += 0.05
         reasons.append(f"{len(mentions)} mentions")
-    if common:
+    if clues.person:
+        score = min(score - 0.4, PART_OF_CAP)  # "хан Омуртаг": the khan, whatever town bears his name
+        reasons.append("right after a title, as a person's name is")
+    elif common:
         score -= 0.4
         reasons.append("also a common word")
     if sentence_starts and not (in_named_country or (near_km is not None and near_km <= 1000)):

@@ -11,7 +11,16 @@ from dataclasses import dataclass, replace
 
 from bordermap.gazetteer import COUNTRY_CLASS, NATURAL_CLASS, GazetteerEntry, name_key
 from bordermap.places import Place
-from bordermap.suggest.choose import MAX_CANDIDATES, Nearest, Reach, Support, candidates_of_all, choose, confidence_of
+from bordermap.suggest.choose import (
+    MAX_CANDIDATES,
+    Clues,
+    Nearest,
+    Reach,
+    Support,
+    candidates_of_all,
+    choose,
+    confidence_of,
+)
 from bordermap.suggest.mentions import (
     Mention,
     before_a_noun,
@@ -80,17 +89,15 @@ def suggest(
     common = {
         key: key in COMMON_WORDS
         or all(m.common for m in group)
+        or all(m.titled for m in group)  # "хан Омуртаг" is the khan, not the town named after him
         or (len(words := group[0].phrase.split()) == 1 and words[0].casefold() in lowercase_words)
         for key, group in groups.items()
     }
     by_language: dict[str, list[str]] = {}
-    for group in groups.values():
-        by_language.setdefault(group[0].text.language, []).append(group[0].phrase)
-    answers = {language: candidates_of_all(phrases, gazetteers, language) for language, phrases in by_language.items()}
-    candidates = {
-        key: answers[group[0].text.language][name_key(group[0].phrase)][:MAX_CANDIDATES]
-        for key, group in groups.items()
-    }
+    for key, group in groups.items():
+        by_language.setdefault(group[0].text.language, []).append(key)  # the key: an inflected word's is its name's
+    answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
+    candidates = {key: answers[group[0].text.language][key][:MAX_CANDIDATES] for key, group in groups.items()}
     for key, group in groups.items():
         phrase = group[0].phrase
         if (
@@ -187,10 +194,19 @@ def suggest(
         cased = any(char.isupper() or char.islower() for char in group[0].phrase)
         initial = cased and len(group[0].phrase.split()) == 1 and all(starts_sentence(m) for m in group)
         part_of = group[0].within if all(m.within for m in group) else ""
-        adjective = all(before_a_noun(m) for m in group)
-        confidence, why = confidence_of(
-            group, chosen, len(found), near, common[key], national, initial, part_of, adjective, nearest.second
+        clues = Clues(
+            count=len(found),
+            near_km=near,
+            common=common[key],
+            in_named_country=national,
+            sentence_starts=initial,
+            part_of=part_of,
+            adjective=all(before_a_noun(m) for m in group),
+            second=nearest.second,
+            language=group[0].text.language,
+            person=all(m.titled for m in group),
         )
+        confidence, why = confidence_of(group, chosen, clues)
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))

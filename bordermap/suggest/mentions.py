@@ -11,7 +11,7 @@ import ahocorasick
 
 from bordermap.fold import WITHOUT_SPACES_CLASS, fold_text, mark_class, past_marks, written_without_spaces
 from bordermap.gazetteer import name_key
-from bordermap.suggest import chinese
+from bordermap.suggest import chinese, inflection
 from bordermap.suggest.words import COMMON_WORDS, CONNECTORS, CUES_AFTER, CUES_BEFORE, NAME_ENDINGS, NAME_STARTS, TITLES
 from bordermap.tables import LINE_BREAK
 from bordermap.text import Text
@@ -29,6 +29,7 @@ def word_pattern() -> re.Pattern:
 
 _WITHOUT_SPACES = re.compile(f"[{WITHOUT_SPACES_CLASS}]")
 AND_WORDS = frozenset(("and", "y", "et", "und", "e", "i"))
+SAINTS = frozenset(("saint", "st", "ste", "sainte"))
 ARTICLES = frozenset(("the",))  # only English's: "La Seu", "El Paso", "Le Havre" are names with their article
 MIN_CHARS_WITHOUT_SPACES = 2  # one Han character alone names too many places to be a cue
 
@@ -50,6 +51,7 @@ class Mention:
     cue: bool = False
     within: str = ""  # the longer capitalised phrase it is only a part of ("Granada" of "New Granada")
     common: bool = False  # a word of the language that is no name, as its segmenter says ("合作", cooperation)
+    titled: bool = False  # right after a title, as a person's name is ("хан Омуртаг", "el rey Fernando")
 
     @property
     def phrase(self) -> str:
@@ -90,8 +92,9 @@ def _words(content: str):
         )
 
 
-def _names_no_place(run: list[_Word]) -> bool:
-    """True for a run that is the name of a person, an organisation, an event or a document."""
+def _names_no_place(run: list[_Word], keys: set[str]) -> bool:
+    """True for a run that is the name of a person, an organisation, an event or a document ("Saint Petersburg", a
+    gazetteer's name after a saint's title, is none of them)."""
     words = [w.word for w in run]
     if len(words) > 1 and words[0] == "The":
         words = words[1:]  # "The Treaty of Paris"
@@ -99,7 +102,10 @@ def _names_no_place(run: list[_Word]) -> bool:
     if len(words) > 1 and folded[-1] in CUES_AFTER:
         return False  # the cue wins: "King Hussein Bridge", "Prince Edward Island" are places (issue #21)
     if folded[0] in TITLES and len(words) > 1:
-        return True
+        # A saint's name is mostly a town's ("Saint Petersburg", "St Louis"); a king's or a president's a person's.
+        return folded[0] not in SAINTS or not any(
+            name_key(" ".join(words[:n])) in keys for n in range(2, min(len(words), MAX_WORDS) + 1)
+        )
     # The World Factbook's (and many newspapers') way: given name, then the surname in capitals.
     if any(
         w.isupper() and len(w) >= 3 and i and words[i - 1][:1].isupper() and not words[i - 1].isupper()
@@ -111,7 +117,7 @@ def _names_no_place(run: list[_Word]) -> bool:
     return len(words) > 2 and folded[0] in NAME_STARTS and folded[1] in CONNECTORS
 
 
-def _runs(text: Text):
+def _runs(text: Text, keys: set[str]):
     """Each run of capitalised (or caseless) words a text has, joined by single spaces or connectors; a
     possessive ends its run ("Japan's Asahi TV" is "Japan", then "Asahi TV")."""
     run: list[_Word] = []
@@ -119,7 +125,7 @@ def _runs(text: Text):
     def finished(run):
         while run and word_kind(run[-1].word) == "connector":
             run.pop()
-        return run and not _names_no_place(run)
+        return run and not _names_no_place(run, keys)
 
     ends_run = False
     for word, possessive in _words(text.content):
@@ -149,7 +155,7 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
     mentions = []
     spaceless = _SpacelessNames(keys) if any(_WITHOUT_SPACES.search(text.content) for text in texts) else None
     for text in texts:
-        for run in _runs(text):
+        for run in _runs(text, keys):
             if spaceless is not None and written_without_spaces(text.content[run[0].start]):
                 for word in run:
                     mentions += spaceless.mentions(text, word.start, word.end)
@@ -173,6 +179,10 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                     if cue or key in keys:
                         found = (n, Mention(text, start, end, key, cue=cue and key not in keys))
                         break
+                if found is None and word_kind(run[i].word) == "name":
+                    base = inflection.base_key(run[i].word, text.language, keys)
+                    if base:  # "Москвы" is Москва, "Krakowie" Kraków
+                        found = (1, Mention(text, run[i].start, run[i].end, base))
                 if found is None:
                     if loose is not None and word_kind(run[i].word) == "name" and len(name_key(run[i].word)) >= 5:
                         loose.append(Mention(text, run[i].start, run[i].end, name_key(run[i].word)))
@@ -189,6 +199,8 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                         mention,
                         within=text.content[run[i - 1 if before else i].start : run[i + n if after else i + n - 1].end],
                     )
+                if after_a_title(text, mention.start) and not mention.cue:
+                    mention = replace(mention, titled=True)
                 mentions.append(mention)
                 i += n
     return mentions
@@ -216,6 +228,16 @@ def before_a_noun(mention: Mention) -> bool:
         return False  # elsewhere an adjective made of a name is written in lower case ("rumano", "видински")
     after = _NEXT_WORD.match(mention.text.content, mention.end)
     return after is not None and after.group(1).islower() and after.group(1) not in _NOT_A_NOUN_AFTER
+
+
+_WORDS_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+(?:([^\W\d_]+)[ \t\u00a0]+)?\Z")
+
+
+def after_a_title(text: Text, start: int) -> bool:
+    """True when one of the two words right before ``start`` is a title of a person, in any case: "хан Омуртаг",
+    "Kan ivigi Omurtag", "el rey Fernando" (a town may bear a king's name; the text speaks of the king)."""
+    before = _WORDS_BEFORE.search(text.content, max(0, start - 60), start)
+    return before is not None and any(word and word.casefold() in TITLES for word in before.groups())
 
 
 def starts_sentence(mention: Mention) -> bool:

@@ -28,7 +28,13 @@ COMMON_WORDS = frozenset(
 # A word that starts a name of a person ("President OBAMA", "King Norodom SIHANOUK"): its run is no place.
 TITLES = frozenset(
     "president king queen prince princess emperor empress sheikh general col colonel sir lord lady pope mr mrs ms "
-    "dr senator governor minister chairman saint st".split()
+    "dr senator governor minister chairman saint st khan khagan tsar czar sultan emir shah caliph pharaoh "
+    # Spanish, Portuguese, Italian, French, German
+    "rey reina príncipe princesa emperador emperatriz don doña fray rei rainha imperador re regina imperatore roi "
+    "reine empereur impératrice könig königin kaiser kaiserin herzog fürst graf "
+    # Russian, Ukrainian, Bulgarian, Serbian
+    "царь царя царю царица князь князя княгиня король короля королева император императора императорът "
+    "цар царят княз кан хан хана султан президент генерал краљ кнез".split()
 )
 
 # The last word of the name of an organisation, event or document: "Asahi TV", "Platt Amendment". Its place
