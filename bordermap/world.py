@@ -339,7 +339,20 @@ def open_world_gazetteer(
                 if notify is not None:
                     notify(f"building the world gazetteer once, into {path} (under a minute)")
                 build_world_gazetteer(path, source)
+                _remove_older_versions(folder)
     return WorldGazetteer(path, notify, source)
+
+
+def _remove_older_versions(folder: Path) -> None:
+    """Delete the databases of earlier schemas (each some 100 MB) once this one is built: no bordermap of this
+    version reads them again. A file that is not a regular file, or cannot be removed, is left alone."""
+    for old in folder.glob("world-gazetteer-v*.sqlite"):
+        version = old.name.removeprefix("world-gazetteer-v").removesuffix(".sqlite")
+        if version.isdigit() and int(version) < int(SCHEMA_VERSION) and old.is_file() and not old.is_symlink():
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 class LazyWorldGazetteer:

@@ -286,3 +286,15 @@ def test_many_names_asked_at_once_get_what_each_asked_alone_gets(tmp_path):
         assert all(many[name_key(name)] == world.find_all(name, language) for name in names)
         assert sorted(m.entry.name for m in many["lao"]) == ["Lao", "Laos"]
     world.close()
+
+
+def test_building_the_gazetteer_removes_the_databases_of_earlier_schemas_only(tmp_path):
+    from bordermap.world import SCHEMA_VERSION
+
+    older = tmp_path / f"world-gazetteer-v{int(SCHEMA_VERSION) - 1}.sqlite"
+    newer = tmp_path / f"world-gazetteer-v{int(SCHEMA_VERSION) + 1}.sqlite"
+    other = tmp_path / "world-gazetteer-vX.sqlite"
+    for path in (older, newer, other):
+        path.write_bytes(b"old")
+    open_world_gazetteer(tmp_path, source=TINY).close()
+    assert not older.exists() and newer.exists() and other.exists() and (tmp_path / FILE_NAME).exists()
