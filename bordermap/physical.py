@@ -18,17 +18,18 @@ from bordermap.geometry import distance_m, label_point
 ATTRIBUTION = "Natural Earth (public domain)"
 FIRST_ID = -10_000_000  # entries' ids: negative and apart from the world gazetteer's divisions
 # The word a kind of feature is named with in English, before or after its name: "the Tumen River", "Lake Khanka".
+# Also in the languages of Europe's and Latin America's travel writing: "Río Usumacinta", "Lago Titicaca" (issue #21).
 KIND_WORDS = {
-    "river": (("River",), ("River",)),
-    "lake": (("Lake",), ("Lake",)),
-    "reservoir": (("Lake",), ("Reservoir", "Lake")),
-    "mountain": (("Mount", "Mt."), ("Mountain",)),
-    "range": ((), ("Mountains", "Range", "Mts.")),
-    "island": (("Isle",), ("Island",)),
-    "islands": ((), ("Islands",)),
-    "desert": ((), ("Desert",)),
+    "river": (("River", "Río", "Rio", "Rivière", "Riu", "Fiume"), ("River",)),
+    "lake": (("Lake", "Lago", "Lac", "Laguna", "Lagoa"), ("Lake",)),
+    "reservoir": (("Lake", "Embalse", "Lago"), ("Reservoir", "Lake")),
+    "mountain": (("Mount", "Mt.", "Monte", "Mont", "Cerro", "Pico", "Pic", "Volcán"), ("Mountain",)),
+    "range": (("Sierra", "Cordillera", "Montes", "Monts"), ("Mountains", "Range", "Mts.")),
+    "island": (("Isle", "Isla", "Île", "Ilha", "Isola"), ("Island",)),
+    "islands": (("Islas", "Îles", "Ilhas", "Isole"), ("Islands",)),
+    "desert": (("Desierto", "Désert"), ("Desert",)),
     "plateau": ((), ("Plateau",)),
-    "peninsula": ((), ("Peninsula",)),
+    "peninsula": (("Península", "Péninsule"), ("Peninsula",)),
 }
 _ABBREVIATIONS = {"Mts.": "Mountains", "Ra.": "Range", "Mt.": "Mount", "I.": "Island", "Is.": "Islands"}
 # Words a name may start or end with that say its kind, in the languages of Natural Earth's names: "Lake Khanka" is

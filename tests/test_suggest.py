@@ -597,3 +597,34 @@ def test_a_name_right_after_a_title_is_a_persons(language, content, name):
     world = Gazetteer([_entry(97, "Omurtag", "BG", 43.1, 26.42, "Омуртаг"), _entry(98, "Fernando", "PH", 14.4, 121.0)])
     found = _in(language, content, [world])
     assert found[name].confidence < 0.5 and "right after a title" in found[name].why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("es", "Cruzamos el Río Suchiate en balsa.", "Río Suchiate"),
+        ("fr", "Nous avons longé le Lac Xyzzy jusqu'au soir.", "Lac Xyzzy"),
+        ("ca", "Vam pujar al Coll de Xyzzy a peu.", "Coll de Xyzzy"),
+        ("en", "The Wadi Xyzzy crossing links the two towns.", "Wadi Xyzzy"),
+        ("en", "We walked up Xyzzy Gorge at dawn.", "Xyzzy Gorge"),
+    ],
+)
+def test_a_place_cue_in_the_languages_of_travel_writing_makes_a_place(small_world, language, content, phrase):
+    found = _in(language, content, [small_world])
+    assert phrase in found and found[phrase].chosen is None and "a place cue" in found[phrase].why
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        ("Bajamos por el Río Usumacinta hasta Frontera Corozal.", "Usumacinta"),
+        ("Navegamos en el Lago Titicaca.", "Titicaca"),
+        ("Pasamos por la Isla Xyzzy y el Desierto de Atacama.", "Atacama"),
+        ("Subimos al Volcán Tacaná.", "Volcán Tacaná"),
+    ],
+)
+def test_a_natural_feature_named_with_a_spanish_kind_word_is_found(content, name):
+    from bordermap.physical import physical_gazetteer
+
+    found = _in("es", content, [physical_gazetteer()])
+    assert any(s.chosen is not None and name in s.chosen.name for s in found.values()), found

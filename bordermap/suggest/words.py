@@ -6,11 +6,19 @@ CONNECTORS = frozenset("of de la le du des del da do upon on am an der den al el
 # A capitalised phrase ending with one of these is a place the gazetteers of towns cannot hold: "Tumen River".
 CUES_AFTER = frozenset(
     "river province bridge county mountains mountain lake sea island islands valley castle district prefecture "
-    "strait bay peninsula empire kingdom republic region desert gulf canal coast".split()
+    "strait bay peninsula empire kingdom republic region desert gulf canal coast pass gorge falls canyon dam volcano "
+    "glacier delta oasis crossing".split()
 )
 
-# A capitalised phrase starting with one of these is such a place too: "Mount Paektu", "Lake Khanka".
-CUES_BEFORE = frozenset("mount lake fort cape isle river republic kingdom viceroyalty gulf".split())
+# A capitalised phrase starting with one of these is such a place too: "Mount Paektu", "Lake Khanka", and in the
+# languages of Europe's and Latin America's travel writing, "Río Usumacinta", "Volcán Tacaná", "Coll de Puymorens",
+# "Wadi Rum".
+CUES_BEFORE = frozenset(
+    "mount lake fort cape isle river republic kingdom viceroyalty gulf "
+    "río rio rivière riu fiume lago lac laguna lagoa monte mont cerro pico pic volcán volcan sierra cordillera "
+    "isla île ilha isola islas îles golfo bahía baía cabo punta estrecho col coll puerto paso vall valle val "
+    "wadi jebel jabal djebel ras nahr".split()
+)
 
 # English words that are also place names somewhere: held back unless the text's evidence is strong.
 COMMON_WORDS = frozenset(
