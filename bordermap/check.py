@@ -4,11 +4,11 @@ import statistics
 from dataclasses import dataclass
 
 import numpy as np
-import shapely
+from pykdtree.kdtree import KDTree
 
 from bordermap.bounds import Bounds
 from bordermap.errors import Origin, printable
-from bordermap.geometry import Border, LocalFrame, Side, borders, bounds_of, distance_m, distances_m
+from bordermap.geometry import Border, Side, borders, bounds_of, distance_m, distances_m, unit_vectors
 from bordermap.places import Place
 from bordermap.shapes import Shape
 
@@ -60,46 +60,68 @@ def _side(borders_: list[Border], lat: float, lon: float) -> Side | None:
 class _Neighbours:
     """Nearest other places and near pairs among many points, in O(n log n) rather than comparing every pair.
 
-    An R-tree in a local metric frame proposes candidates; distances are then measured on the ellipsoid.
+    A k-d tree of the points on the unit sphere (pykdtree) proposes the few nearest of each; distances are then
+    measured on the ellipsoid, which orders them within a fraction of a percent of the sphere's order.
     """
 
-    # The frame stretches distances a little away from its centre: look this much further than the planar nearest.
-    _SLACK = 1.5
+    CANDIDATES = 8  # the sphere's nearest few, among which the ellipsoid's nearest is
 
     def __init__(self, points: list[Place]):
         self._lats = np.array([p.located.lat for p in points])
         self._lons = np.array([p.located.lon for p in points])
-        frame = LocalFrame(float(np.median(self._lats)), float(np.median(self._lons)))
-        self._xy = frame.to_metres(shapely.points(self._lons, self._lats))
-        self._tree = shapely.STRtree(self._xy)
+        self._unit = unit_vectors(self._lats, self._lons)
+        self._tree = KDTree(self._unit)
 
-    def _distances(self, pairs: np.ndarray) -> np.ndarray:
-        return distances_m(self._lats[pairs[0]], self._lons[pairs[0]], self._lats[pairs[1]], self._lons[pairs[1]])
+    def _distances(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        return distances_m(self._lats[first], self._lons[first], self._lats[second], self._lons[second])
+
+    def _candidates(self, k: int, upper_chord: float = np.inf) -> tuple[np.ndarray, np.ndarray]:
+        """Each point's k nearest others by the sphere, as (rows, columns) of index pairs; -1 where none."""
+        count = len(self._lats)
+        k = min(k + 1, count)
+        _, found = self._tree.query(self._unit, k=k, distance_upper_bound=upper_chord)
+        found = found.reshape(count, k).astype(np.int64)
+        rows = np.repeat(np.arange(count), k).reshape(count, k)
+        found[(found >= count) | (found == rows)] = -1
+        return rows, found
 
     def nearest(self) -> list[tuple[float, int] | tuple[None, None]]:
-        """For each point, the geodesic distance to the nearest other point and that point's index."""
-        if len(self._lats) < 2:
-            return [(None, None)] * len(self._lats)
-        first = self._tree.query_nearest(self._xy, exclusive=True, all_matches=False)
-        reach = np.zeros(len(self._lats))
-        reach[first[0]] = self._distances(first) * self._SLACK + 1
-        pairs = self._tree.query(self._xy, predicate="dwithin", distance=reach)
-        pairs = pairs[:, pairs[0] != pairs[1]]
-        gaps = self._distances(pairs)
-        best: dict[int, tuple[float, int]] = {}
-        for i, j, gap in zip(pairs[0].tolist(), pairs[1].tolist(), gaps.tolist()):
-            if i not in best or (gap, j) < best[i]:
-                best[i] = (gap, j)
-        return [best[i] for i in range(len(self._lats))]
+        """For each point, the geodesic distance to the nearest other point and that point's index (the lowest
+        index among equally near ones)."""
+        count = len(self._lats)
+        if count < 2:
+            return [(None, None)] * count
+        rows, found = self._candidates(self.CANDIDATES)
+        valid = found >= 0
+        gaps = np.full(found.shape, np.inf)
+        gaps[valid] = self._distances(rows[valid], found[valid])
+        order = np.lexsort((np.where(valid, found, count), gaps), axis=1)  # by gap, then by index
+        best = np.take_along_axis(found, order[:, :1], axis=1)[:, 0]
+        best_gap = np.take_along_axis(gaps, order[:, :1], axis=1)[:, 0]
+        return list(zip(best_gap.tolist(), best.tolist()))
 
-    def pairs_within(self, metres: float) -> list[tuple[int, int, float]]:
-        """Every pair (i < j) of points closer than ``metres`` on the ellipsoid, with its distance."""
-        pairs = self._tree.query(self._xy, predicate="dwithin", distance=metres * self._SLACK)
-        pairs = pairs[:, pairs[0] < pairs[1]]
-        gaps = self._distances(pairs)
-        return sorted(
-            (i, j, gap) for i, j, gap in zip(pairs[0].tolist(), pairs[1].tolist(), gaps.tolist()) if gap < metres
-        )
+    def pairs_within(self, metres: float, nearest: list) -> list[tuple[int, int, float]]:
+        """Every pair (i < j) of points closer than ``metres`` on the ellipsoid, with its distance. Only a point whose
+        nearest other is that close can be in one; its partners are asked of the tree, more of them while the
+        answer is full."""
+        close = [i for i, (gap, _) in enumerate(nearest) if gap is not None and gap < metres]
+        chord = 2 * np.sin(metres * 1.01 / 2 / 6_356_752.0)  # the ellipsoid's shortest radius: never too short
+        pairs: dict[tuple[int, int], float] = {}
+        for i in close:
+            k = 16
+            while True:
+                _, found = self._tree.query(
+                    self._unit[i : i + 1], k=min(k, len(self._lats)), distance_upper_bound=chord
+                )
+                found = [j for j in found.ravel().tolist() if j < len(self._lats) and j != i]
+                if len(found) < min(k, len(self._lats)) - 1 or k >= len(self._lats):
+                    break
+                k *= 4
+            for j in found:
+                pair = (min(i, j), max(i, j))
+                if pair not in pairs:
+                    pairs[pair] = float(self._distances(np.array([pair[0]]), np.array([pair[1]]))[0])
+        return sorted((i, j, gap) for (i, j), gap in pairs.items() if gap < metres)
 
 
 def _far_and_swapped(points: list[Place], nearest: dict[str, tuple[float, Place]]) -> list[Finding]:
@@ -171,7 +193,7 @@ def survey(places: list[Place], shapes: list[Shape]) -> Survey:
                 )
             )
     findings += _far_and_swapped(points, nearest)
-    for i, j, gap in neighbours.pairs_within(SAME_SPOT_M) if neighbours else []:
+    for i, j, gap in neighbours.pairs_within(SAME_SPOT_M, nearest_of) if neighbours else []:
         findings.append(
             Finding(
                 points[j].origin, "warning", f"{points[j].id} is at the same spot as {points[i].id} ({_km(gap)} apart)"

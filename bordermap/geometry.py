@@ -31,6 +31,13 @@ def distances_m(lats1, lons1, lats2, lons2) -> np.ndarray:
     )
 
 
+def unit_vectors(lats, lons) -> np.ndarray:
+    """(lat, lon) points as unit vectors: the straight distance between two orders them as the great circle does,
+    which is what a k-d tree of points on the globe needs."""
+    lat, lon = np.radians(np.asarray(lats, float)), np.radians(np.asarray(lons, float))
+    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+
+
 def to_geojson(geometry: BaseGeometry) -> dict:
     """A shapely geometry as a GeoJSON geometry object ([lon, lat] order)."""
     return shapely.geometry.mapping(geometry)

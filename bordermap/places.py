@@ -3,13 +3,14 @@
 import math
 import re
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import geopy
 
 from bordermap.errors import InputError, Origin
-from bordermap.tables import Row, cells_by_name, header_names, read_rows, read_text_file, split_lines
+from bordermap.tables import CellOrigins, Row, cells_by_name, header_names, read_rows, read_text_file, split_lines
 
 KNOWN_COLUMNS = (
     "id",
@@ -174,7 +175,7 @@ def _is_float(text: str) -> bool:
     return True
 
 
-def _degrees(lat_text: str, lon_text: str, at: dict[str, Origin]) -> tuple[float, float]:
+def _degrees(lat_text: str, lon_text: str, at: Mapping[str, Origin]) -> tuple[float, float]:
     """Decimal degrees from two cells: decimal numbers (a decimal comma is fine) or degrees-minutes-seconds."""
     cells = {"lat": lat_text, "lon": lon_text}
     numbers = {}
@@ -230,7 +231,7 @@ def parse_precision_m(text: str, origin: Origin) -> float | None:
     return precision_m
 
 
-def _check_range(lat: float, lon: float, lat_text: str, lon_text: str, at: dict[str, Origin]) -> None:
+def _check_range(lat: float, lon: float, lat_text: str, lon_text: str, at: Mapping[str, Origin]) -> None:
     if not -90 <= lat <= 90:
         hint = "did you swap lat and lon?" if -90 <= lon <= 90 else "latitude is between -90 and 90"
         raise InputError(at["lat"], f"latitude {lat_text} is out of range", hint)
@@ -238,7 +239,7 @@ def _check_range(lat: float, lon: float, lat_text: str, lon_text: str, at: dict[
         raise InputError(at["lon"], f"longitude {lon_text} is out of range", "longitude is between -180 and 180")
 
 
-def _position(row: dict[str, str], at: dict[str, Origin], precision_m: float | None) -> Position | None:
+def _position(row: dict[str, str], at: Mapping[str, Origin], precision_m: float | None) -> Position | None:
     lat_text, lon_text = row["lat"], row["lon"]
     if not lat_text and not lon_text:
         return None
@@ -261,11 +262,15 @@ def _position(row: dict[str, str], at: dict[str, Origin], precision_m: float | N
 
 
 def place_from_row(
-    row: dict[str, str], at: dict[str, Origin], origin: Origin, extra: tuple[tuple[str, str], ...] = ()
+    row: dict[str, str], at: Mapping[str, Origin], origin: Origin, extra: tuple[tuple[str, str], ...] = ()
 ) -> Place:
     """A place from its cells by column name (missing optional columns are empty), checked cell by cell."""
     row = {column: row.get(column, "") for column in KNOWN_COLUMNS} | row
-    at = {column: at.get(column, origin) for column in KNOWN_COLUMNS} | at
+    at = (
+        at.with_default(origin)
+        if isinstance(at, CellOrigins)
+        else {c: at.get(c, origin) for c in KNOWN_COLUMNS} | dict(at)
+    )
     if not row["id"]:
         raise InputError(at["id"], "the id is empty", "give every place a unique id, e.g. hoeryong")
     if not ID_PATTERN.match(row["id"]):

@@ -5,7 +5,7 @@ import csv
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -298,6 +298,9 @@ def read_rows(path: Path, what: str, content: str | None = None, encoding: str |
         if not any(cell.strip() for cell in cells):
             continue  # a blank line, or a spreadsheet's row of empty cells
         row = Row(str(path), start + 1, "".join(feed.lines[start : feed.consumed]), cells, delimiter or ",")
+        if max(map(len, cells)) <= MAX_CELL_CHARS:
+            yield row  # the cells' positions are found only for an error: most rows never need them (issue #22)
+            continue
         for cell, origin in zip(cells, row.origins()):
             if len(cell) > MAX_CELL_CHARS:
                 opened = " (is a quote left open?)" if "\n" in cell or "\r" in cell else ""
@@ -326,21 +329,53 @@ def header_names(row: Row, required: tuple[str, ...], known: tuple[str, ...]) ->
     return names
 
 
-def cells_by_name(row: Row, names: list[str]) -> tuple[dict[str, str], dict[str, Origin]]:
+class CellOrigins(Mapping[str, Origin]):
+    """Where each cell of a record starts, by column name, found only when first asked (for an error): reading
+    100,000 good rows never walks their text a second time (issue #22). ``default`` answers for a column the
+    header does not have."""
+
+    def __init__(self, row: Row, names: list[str], default: Origin | None = None, found: dict | None = None):
+        self._row, self._names, self._default, self._found = row, names, default, found
+
+    def _origins(self) -> dict[str, Origin]:
+        if self._found is None:
+            origins = self._row.origins()
+            if len(self._row.cells) < len(self._names):
+                lines = split_lines(self._row.raw)  # a missing cell is where the record ends
+                end = Origin(self._row.path, self._row.line + len(lines) - 1, len(lines[-1].rstrip("\r\n")) + 1)
+                origins = origins + [end] * (len(self._names) - len(self._row.cells))
+            self._found = dict(zip(self._names, origins))
+        return self._found
+
+    def __getitem__(self, column: str) -> Origin:
+        found = self._origins()
+        if column in found:
+            return found[column]
+        if self._default is not None:
+            return self._default
+        raise KeyError(column)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._origins())
+
+    def __len__(self) -> int:
+        return len(self._origins())
+
+    def with_default(self, default: Origin) -> "CellOrigins":
+        """The same positions, ``default`` for the columns the header lacks."""
+        return CellOrigins(self._row, self._names, default, self._found)
+
+
+def cells_by_name(row: Row, names: list[str]) -> tuple[dict[str, str], CellOrigins]:
     """A record's stripped values and cell positions by column name.
 
     Missing trailing cells are empty (issue #13: spreadsheets write every cell, people typing a row do not); a cell
     beyond the header's last column is an error at that cell."""
-    origins = row.origins()
     if len(row.cells) > len(names):
         raise InputError(
-            origins[len(names)],
+            row.origins()[len(names)],
             f"the row has {len(row.cells)} cells but the header has {len(names)}",
             f"quote cells that contain {row.delimiter_name}, or add a column to the header",
         )
-    if len(row.cells) < len(names):
-        lines = split_lines(row.raw)  # a missing cell is where the record ends
-        end = Origin(row.path, row.line + len(lines) - 1, len(lines[-1].rstrip("\r\n")) + 1)
-        origins = origins + [end] * (len(names) - len(row.cells))
     cells = row.cells + [""] * (len(names) - len(row.cells))
-    return ({name: value.strip() for name, value in zip(names, cells)}, dict(zip(names, origins)))
+    return ({name: value.strip() for name, value in zip(names, cells)}, CellOrigins(row, names))

@@ -21,7 +21,11 @@ _WHEREABOUTS = ("side", "border", "border_m", "on_border", "nearest", "nearest_m
 def _column(values: list) -> list | dict:
     """A column as it goes into the page: a plain list, or, when one value fills more than half of it, that value
     once and the others by their index (most places have no note, no alias, no quote)."""
-    counts = Counter(v for v in values if v is None or isinstance(v, (str, int, float, tuple)))
+    try:
+        counts = Counter(values)  # counted in C: most columns hold only strings, numbers, tuples and None
+    except TypeError:  # geometries (dicts): only their empty cells (None) may be common
+        values = [tuple(v) if isinstance(v, list) else v for v in values]
+        counts = Counter(v for v in values if v is None or isinstance(v, (str, int, float, tuple)))
     common, count = counts.most_common(1)[0] if counts else (None, 0)
     if count * 2 <= len(values):
         return values
@@ -99,9 +103,7 @@ def pack(content: MapContent, icons: Mapping[str, str] | None = None) -> dict:
         "certainties": list(content.certainties),
         "icons": dict(icons or {}),
         "count": len(features),
-        "columns": {
-            key: _column([tuple(v) if isinstance(v, list) else v for v in values]) for key, values in columns.items()
-        },
+        "columns": {key: _column(values) for key, values in columns.items()},
     }
 
 
