@@ -3,7 +3,8 @@
 It ships with bordermap (``bordermap/data/natural-earth-physical.json.gz``, made by ``data/derive_physical.py``) and
 answers ``find`` as the other gazetteers do, for the class ``NATURAL_CLASS``: each feature as an entry with a point
 inside it (where its name goes) and, as its precision, how far its farthest part is from that point. Its geometry
-is kept, so that a river can be drawn as its line and a lake as its area.
+is kept (a string, parsed for the features a map or a suggestion needs), so that a river can be drawn as its line and
+a lake as its area.
 """
 
 import gzip
@@ -47,7 +48,13 @@ class NaturalFeature:
     alternates: tuple[str, ...]
     kind: str  # river, lake, sea, bay, strait, range, island, mountain, desert …
     layer: str  # rivers, lakes, marine, regions, points, elevations
-    geometry: dict
+    bbox: tuple[float, float, float, float]  # west, south, east, north
+    geometry_json: str  # GeoJSON, parsed only when asked for (``geometry``)
+
+    @property
+    def geometry(self) -> dict:
+        """The feature's GeoJSON geometry ([lon, lat])."""
+        return json.loads(self.geometry_json)
 
     @property
     def source(self) -> str:
@@ -200,7 +207,7 @@ def physical_gazetteer() -> PhysicalGazetteer:
     document = json.loads(gzip.decompress(path.read_bytes()))
     return PhysicalGazetteer(
         [
-            NaturalFeature(number, name, tuple(alternates), kind, layer, geometry)
-            for number, name, alternates, kind, layer, geometry in document["features"]
+            NaturalFeature(number, name, tuple(alternates), kind, layer, tuple(bbox), geometry)
+            for number, name, alternates, kind, layer, bbox, geometry in document["features"]
         ]
     )

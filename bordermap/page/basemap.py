@@ -27,7 +27,7 @@ class World:
     source: str
     scale: tuple[float, float]
     translate: tuple[float, float]
-    arcs: list
+    arcs: list[str]  # each arc's delta-coded points, as JSON text
     arc_bbox: list
     arc_kind: list
     countries: list
@@ -66,7 +66,7 @@ def _quantized_box(world_: World, box) -> tuple[float, float, float, float]:
 
 def _decode(world_: World, index: int) -> list[tuple[float, float]]:
     reverse = index < 0
-    arc = world_.arcs[~index if reverse else index]
+    arc = json.loads(world_.arcs[~index if reverse else index])  # kept as text until a map shows it (issue #22)
     (sx, sy), (tx, ty) = world_.scale, world_.translate
     x = y = 0
     points = []
@@ -184,11 +184,10 @@ def basemap_for(bounds: Bounds | None, budget: int = BUDGET_BYTES) -> dict | Non
                 clipped = shapely.clip_by_rect(LineString(part), *box)
                 if not clipped.is_empty:
                     lines[world_.arc_kind[index]].append(clipped)
-    for kind, geometry, (west, south, east, north) in _water():
-        if west <= box[2] and box[0] <= east and south <= box[3] and box[1] <= north:
-            clipped = shapely.clip_by_rect(geometry, *box)
-            if not clipped.is_empty:
-                lines[kind].append(clipped)
+    for kind, geometry in _water(box):
+        clipped = shapely.clip_by_rect(geometry, *box)
+        if not clipped.is_empty:
+            lines[kind].append(clipped)
     # A second place for a country's name, inside the map's own bounds: the opening view names the countries in it.
     pad = max(0.1 * max(bounds.north - bounds.south, bounds.east - bounds.west), 0.01)  # one point: no size
     view = bounds.padded(pad).lonlat()
@@ -220,10 +219,9 @@ def basemap_for(bounds: Bounds | None, budget: int = BUDGET_BYTES) -> dict | Non
     return None
 
 
-@cache
-def _water() -> list[tuple[str, object, tuple[float, float, float, float]]]:
-    """Natural Earth's rivers (lines) and lakes (areas) from the physical gazetteer, each with its box, read once
-    per process: the basemap's water (issue #21)."""
+def _water(box: tuple[float, float, float, float]) -> list[tuple[str, object]]:
+    """Natural Earth's rivers (lines) and lakes (areas) whose boxes reach ``box`` (west, south, east, north), from
+    the physical gazetteer: the basemap's water (issue #21). Only their geometries are parsed (issue #22)."""
     from shapely.geometry import shape
 
     from bordermap.physical import physical_gazetteer
@@ -231,9 +229,9 @@ def _water() -> list[tuple[str, object, tuple[float, float, float, float]]]:
     water = []
     for feature in physical_gazetteer().features.values():
         kind = "river" if feature.kind == "river" else "lake" if feature.kind in ("lake", "reservoir") else None
-        if kind is not None:
-            geometry = shape(feature.geometry)
-            water.append((kind, geometry, geometry.bounds))
+        west, south, east, north = feature.bbox
+        if kind is not None and west <= box[2] and box[0] <= east and south <= box[3] and box[1] <= north:
+            water.append((kind, shape(feature.geometry)))
     return water
 
 
