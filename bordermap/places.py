@@ -9,7 +9,7 @@ from pathlib import Path
 
 import geopy
 
-from bordermap.errors import InputError, Origin
+from bordermap.errors import InputError, Origin, WhereTold
 from bordermap.tables import CellOrigins, Row, cells_by_name, header_names, read_rows, read_text_file, split_lines
 
 KNOWN_COLUMNS = (
@@ -113,7 +113,7 @@ def certainty(stated: str, precision_m: float | None, kind: str) -> str:
     return "approximate"
 
 
-def check_certainty(stated: str, precision_m: float | None, kind: str | None, origin: Origin) -> str:
+def check_certainty(stated: str, precision_m: float | None, kind: str | None, origin: WhereTold) -> str:
     """The stated certainty, checked against the geometry and precision; raise InputError on a contradiction."""
     if not stated:
         return ""
@@ -142,7 +142,9 @@ def check_certainty(stated: str, precision_m: float | None, kind: str | None, or
 
 def split_list(cell: str) -> tuple[str, ...]:
     """Split a ``|``-separated cell into its non-empty, stripped items."""
-    return tuple(item.strip() for item in cell.split("|") if item.strip())
+    if not cell:
+        return ()  # most cells: no list at all
+    return tuple(item for item in map(str.strip, cell.split("|")) if item)
 
 
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+\Z")
@@ -152,7 +154,7 @@ _DMS_PARTS = re.compile(r"(\d+(?:\.\d*)?)\s*(″|''|\"|′|')")
 _LEADING_DEGREES = re.compile(r"\s*[+-]?(\d+(?:\.\d*)?)")
 
 
-def _number(text: str, origin: Origin, column: str) -> float:
+def _number(text: str, origin: WhereTold, column: str) -> float:
     try:
         value = float(text)
     except ValueError:
@@ -177,12 +179,18 @@ def _is_float(text: str) -> bool:
 
 def _degrees(lat_text: str, lon_text: str, at: Mapping[str, Origin]) -> tuple[float, float]:
     """Decimal degrees from two cells: decimal numbers (a decimal comma is fine) or degrees-minutes-seconds."""
+    try:  # most cells: two plain decimal numbers
+        lat, lon = float(lat_text), float(lon_text)
+        if math.isfinite(lat) and math.isfinite(lon):
+            return lat, lon
+    except ValueError:
+        pass
     cells = {"lat": lat_text, "lon": lon_text}
     numbers = {}
     for column, text in cells.items():
         plain = text.replace(",", ".") if _DECIMAL_COMMA.match(text) else text
         if _is_float(plain) or not _DMS_MARK.search(text) or not _DMS_CELL.match(text):
-            numbers[column] = _number(plain, at[column], column)
+            numbers[column] = _number(plain, lambda column=column: at[column], column)  # type: ignore[misc]
     if len(numbers) == 2:
         return numbers["lat"], numbers["lon"]
     for column, text in cells.items():
@@ -213,7 +221,7 @@ def _degrees(lat_text: str, lon_text: str, at: Mapping[str, Origin]) -> tuple[fl
     return point.latitude, point.longitude
 
 
-def parse_precision_m(text: str, origin: Origin) -> float | None:
+def parse_precision_m(text: str, origin: WhereTold) -> float | None:
     """A precision_m cell: None when empty, else a non-negative number of metres."""
     if not text:
         return None
@@ -281,7 +289,7 @@ def place_from_row(
         )
     if not row["name"]:
         raise InputError(at["name"], "the name is empty", "give the place a name to show on the map")
-    precision_m = parse_precision_m(row["precision_m"], at["precision_m"])
+    precision_m = parse_precision_m(row["precision_m"], lambda: at["precision_m"])
     if row["status"] not in ("", SUGGESTED):
         raise InputError(
             at["status"],
@@ -313,7 +321,7 @@ def place_from_row(
             row["certainty"],
             precision_m,
             "point" if row["lat"] or row["query"] else None,
-            at["certainty"] if row["certainty"] else at["id"],
+            lambda: at["certainty"] if row["certainty"] else at["id"],
         ),
     )
 
