@@ -53,6 +53,8 @@ def _km(metres: float) -> str:
 
 
 def _side(borders_: list[Border], lat: float, lon: float) -> Side | None:
+    if not borders_:
+        return None
     sides = [s for s in (b.side_of(lat, lon) for b in borders_) if s is not None]
     return min(sides, key=lambda s: s.distance_m, default=None)
 
@@ -75,14 +77,22 @@ class _Neighbours:
     def _distances(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         return distances_m(self._lats[first], self._lons[first], self._lats[second], self._lons[second])
 
-    def _candidates(self, k: int, upper_chord: float = np.inf) -> tuple[np.ndarray, np.ndarray]:
-        """Each point's k nearest others by the sphere, as (rows, columns) of index pairs; -1 where none."""
+    # The ellipsoid's distances differ from the sphere's by less than this share: only the others within it of a
+    # point's sphere-nearest can be its ellipsoid-nearest.
+    _SPHERE_ERROR = 0.02  # meridian and equatorial radii of curvature differ by 1 %: twice that, to be sure
+
+    def _candidates(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Each point's k nearest others by the sphere, those that may be its nearest on the ellipsoid, as (rows,
+        columns) of index pairs; -1 where none."""
         count = len(self._lats)
         k = min(k + 1, count)
-        _, found = self._tree.query(self._unit, k=k, distance_upper_bound=upper_chord)
+        chords, found = self._tree.query(self._unit, k=k)
         found = found.reshape(count, k).astype(np.int64)
+        chords = chords.reshape(count, k)
         rows = np.repeat(np.arange(count), k).reshape(count, k)
         found[(found >= count) | (found == rows)] = -1
+        nearest = np.where(found >= 0, chords, np.inf).min(axis=1, keepdims=True)
+        found[chords > nearest * (1 + self._SPHERE_ERROR) + 1e-12] = -1
         return rows, found
 
     def nearest(self) -> list[tuple[float, int] | tuple[None, None]]:
