@@ -200,3 +200,20 @@ def test_add_with_a_precision_that_is_not_a_number_writes_nothing(tmp_path):
         )
     assert "precision_m 'about 2 km' is not a number" in str(raised.value)
     assert places.read_bytes() == before
+
+
+def test_the_cycle_collector_is_off_while_a_map_is_made_and_on_again_after_even_when_the_build_fails(tmp_path):
+    import gc
+
+    seen: dict[str, bool] = {}
+    build_map(
+        sources(copy_places(tmp_path), tmp_path),
+        tmp_path / "map.html",
+        stages=lambda s: seen.setdefault(s, gc.isenabled()),
+    )
+    assert seen.pop("writing") and seen and not any(seen.values()) and gc.isenabled()
+    broken = tmp_path / "broken.csv"
+    broken.write_text("id,name,lat,lon,source\nx,X,91,0,s\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        build_map(sources(broken, tmp_path), tmp_path / "map2.html")
+    assert gc.isenabled()
