@@ -3,9 +3,7 @@
 Every file a run writes goes through ``outputs_of`` (``files.Outputs``): checked first, written whole, or not at all.
 """
 
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +17,7 @@ from bordermap.gazetteer import NATURAL_CLASS, read_gazetteer
 from bordermap.geocode import NATURAL_EARTH, Bias, GazetteerGeocoder, GeocoderChain, Located, area_of, locate
 from bordermap.geojson import read_point_places
 from bordermap.geometry import bounds_of
+from bordermap.memory import no_cycle_collection
 from bordermap.nominatim import DEFAULT_NOMINATIM_URL, LOOKUP_BUDGET_S, REQUEST_DEADLINE_S, NominatimGeocoder
 from bordermap.page.model import MapContent, MapMetadata, map_content
 from bordermap.page.render import render_map
@@ -256,7 +255,7 @@ def build_map(
     for path in exports:
         outputs.check(path, "--export-dir")
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
-    with _without_cycle_collection():
+    with no_cycle_collection():
         made = build_data(sources, settings, built, stages)
         stages("drawing the map")
         html = render_map(made.content, cdn=cdn).encode("utf-8")
@@ -278,20 +277,6 @@ def build_map(
         cached_answers=made.cached_answers,
         html=html,
     )
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector off while a map is made: a build makes millions of small objects and no cycles, and
-    the collector walked them again and again, a third of the CPU of a 100,000-place build (issue #22). It is on
-    again afterwards, as it was."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _geocoding_findings(located: Located) -> list[Finding]:

@@ -133,8 +133,9 @@ class Support(_Sphere):
         weighed by how sure it is there: a name with one candidate counts 1, one of twelve places ("Augusta") 1/12,
         so that the homonyms of a many-placed name do not outvote a name that can only be here (issue #21)."""
         queries = [(own, lat, lon) for lat, lon in points]
-        self.prepare(queries)
-        near = frozenset().union(*(self._near[query] for query in queries))
+        if not all(query in self._near for query in queries):
+            self.prepare(queries)
+        near = self._near[queries[0]] if len(queries) == 1 else frozenset().union(*(self._near[q] for q in queries))
         return sum(self._weights[i] for i in near)
 
 

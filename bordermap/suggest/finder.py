@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, replace
 
 from bordermap.gazetteer import COUNTRY_CLASS, NATURAL_CLASS, GazetteerEntry, name_key
+from bordermap.memory import no_cycle_collection
 from bordermap.places import Place
 from bordermap.suggest.choose import (
     MAX_CANDIDATES,
@@ -72,6 +73,13 @@ def suggest(
 ) -> tuple[list[Suggestion], int, list[Variant]]:
     """The places the texts name that the places and shapes do not cover, best candidate first; how many mentions
     were already covered; and the words that look like other spellings of places the files have."""
+    with no_cycle_collection():
+        return _suggest(texts, places, shapes, gazetteers, keys)
+
+
+def _suggest(
+    texts: list[Text], places: list[Place], shapes: list, gazetteers: list, keys: set[str]
+) -> tuple[list[Suggestion], int, list[Variant]]:
     known = _known_keys(places, shapes)
     covered = 0
     groups: dict[str, list[Mention]] = {}
@@ -201,7 +209,7 @@ def suggest(
             in_named_country=national,
             sentence_starts=initial,
             part_of=part_of,
-            adjective=all(before_a_noun(m) for m in group),
+            adjective=chosen.tier > 0 and all(before_a_noun(m) for m in group),  # judged for a weak name only
             second=nearest.second,
             language=group[0].text.language,
             person=all(m.titled for m in group),

@@ -230,14 +230,14 @@ def before_a_noun(mention: Mention) -> bool:
     return after is not None and after.group(1).islower() and after.group(1) not in _NOT_A_NOUN_AFTER
 
 
-_WORDS_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+(?:([^\W\d_]+)[ \t\u00a0]+)?\Z")
-
-
 def after_a_title(text: Text, start: int) -> bool:
     """True when one of the two words right before ``start`` is a title of a person, in any case: "хан Омуртаг",
     "Kan ivigi Omurtag", "el rey Fernando" (a town may bear a king's name; the text speaks of the king)."""
-    before = _WORDS_BEFORE.search(text.content, max(0, start - 60), start)
-    return before is not None and any(word and word.casefold() in TITLES for word in before.groups())
+    before = text.content[max(0, start - 60) : start]
+    if not before or not before[-1].isspace():
+        return False
+    words = before.split()[-2:]
+    return any(word.casefold() in TITLES for word in words if word.isalpha())
 
 
 def starts_sentence(mention: Mention) -> bool:
