@@ -359,16 +359,20 @@ def test_the_scale_benchmark_still_runs_and_ends_with_its_json_line(chromium):
     headline = json.loads(result.stdout.strip().splitlines()[-1])
     assert set(headline) == {
         "places",
+        "build_cpu_s",
         "build_speedup",
+        "build_cpu_speedup",
         "size_ratio",
         "interactive_ms",
         "click_ms",
+        "load_longtask_ms",
         "pan_longtask_ms",
         "match_mb_s",
         "match_flatness",
         "doubling_worst",
     }
     assert headline["places"] == 10_000
+    assert headline["click_ms"] >= 0  # a real mouse click on a place opened its popup
 
 
 def _on_a_terminal(*args: str) -> str:
