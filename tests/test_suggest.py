@@ -628,3 +628,20 @@ def test_a_natural_feature_named_with_a_spanish_kind_word_is_found(content, name
 
     found = _in("es", content, [physical_gazetteer()])
     assert any(s.chosen is not None and name in s.chosen.name for s in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase", "not_suggested"),
+    [
+        ("The Arab conquest of North Africa came first.", "North Africa", "Africa"),
+        ("Tourists fly to Southeast Asia every winter.", "Southeast Asia", "Asia"),
+    ],
+)
+def test_a_direction_before_a_places_name_makes_a_place_of_its_own(world_gazetteer, content, phrase, not_suggested):
+    found = _in("en", content, [world_gazetteer])
+    assert phrase in found and found[phrase].chosen is None and not_suggested not in found
+
+
+def test_a_direction_that_is_part_of_a_known_name_keeps_the_name(world_gazetteer):
+    found = _in("en", "We crossed from North Korea into China.", [world_gazetteer])
+    assert found["North Korea"].chosen.country == "KP"

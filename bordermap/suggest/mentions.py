@@ -12,7 +12,16 @@ import ahocorasick
 from bordermap.fold import WITHOUT_SPACES_CLASS, fold_text, mark_class, past_marks, written_without_spaces
 from bordermap.gazetteer import name_key
 from bordermap.suggest import chinese, inflection
-from bordermap.suggest.words import COMMON_WORDS, CONNECTORS, CUES_AFTER, CUES_BEFORE, NAME_ENDINGS, NAME_STARTS, TITLES
+from bordermap.suggest.words import (
+    COMMON_WORDS,
+    CONNECTORS,
+    CUES_AFTER,
+    CUES_BEFORE,
+    DIRECTIONS,
+    NAME_ENDINGS,
+    NAME_STARTS,
+    TITLES,
+)
 from bordermap.tables import LINE_BREAK
 from bordermap.text import Text
 
@@ -168,7 +177,18 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                     if any(word_kind(w.word) == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
                         continue
                     start, end = run[i].start, run[i + n - 1].end
-                    cue = n > 1 and (words[-1] in CUES_AFTER or words[0] in CUES_BEFORE)
+                    cue = (
+                        n > 1
+                        and (
+                            words[-1] in CUES_AFTER
+                            or words[0] in CUES_BEFORE
+                            # "North Africa", "West Bank": a part of a named place is a place, not the whole of it
+                            or (
+                                words[0] in DIRECTIONS
+                                and name_key(text.content[run[i + 1].start : run[i + n - 1].end]) in keys
+                            )
+                        )
+                    )
                     key = name_key(text.content[start:end])
                     if cue and key not in keys and words[0] in ARTICLES:
                         continue  # "The Friendship Bridge" is the Friendship Bridge ("The Hague" is a key)

@@ -20,6 +20,13 @@ CUES_BEFORE = frozenset(
     "wadi jebel jabal djebel ras nahr".split()
 )
 
+# A capitalised word of direction before a place's name makes a part of it a place of its own: "North Africa",
+# "Southeast Asia", "Upper Egypt" (when the gazetteers have no such name, as "North Korea" they have).
+DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest "
+    "upper lower inner outer".split()
+)
+
 # English words that are also place names somewhere: held back unless the text's evidence is strong.
 COMMON_WORDS = frozenset(
     "of mobile nice reading march may june july august can will hope say bath split most male media university "
