@@ -180,7 +180,8 @@ def basemap_for(bounds: Bounds | None, budget: int = BUDGET_BYTES) -> dict | Non
     lines: dict[str, list] = {"coast": [], "border": [], "river": [], "lake": []}
     for index, arc_box in enumerate(world_.arc_bbox):
         if _overlaps(arc_box, qbox):
-            for part in _split_at_antimeridian(_decode(world_, index)):
+            arc = decoded[index] if index in decoded else _decode(world_, index)  # a country's ring may have it
+            for part in _split_at_antimeridian(arc):
                 clipped = shapely.clip_by_rect(LineString(part), *box)
                 if not clipped.is_empty:
                     lines[world_.arc_kind[index]].append(clipped)

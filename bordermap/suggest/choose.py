@@ -20,6 +20,7 @@ from bordermap.gazetteer import (
     Match,
     name_key,
 )
+from bordermap.geometry import distance_m, unit_vectors
 from bordermap.suggest.mentions import Mention
 
 MAX_CANDIDATES = 25  # of one name, the most populous first: 'San José' has hundreds
@@ -65,9 +66,9 @@ BATCH = 20_000  # questions asked of the tree at once, so that its answers stay 
 
 
 def _unit(points) -> np.ndarray:
-    """(lat, lon) points as unit vectors: the straight distance between two orders them as the great circle does."""
-    lat, lon = np.radians(np.asarray(points, dtype=float).reshape(-1, 2)).T
-    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+    """(lat, lon) points, an array of them or one, as unit vectors (``geometry.unit_vectors``)."""
+    lat, lon = np.asarray(points, dtype=float).reshape(-1, 2).T
+    return unit_vectors(lat, lon)
 
 
 def _chord(km: float) -> float:
@@ -214,13 +215,9 @@ def _town_of_division(chosen: Match, matches: list[Match]) -> Match:
         if m.entry.feature_class == PLACE_CLASS
         and m.entry.country == chosen.entry.country
         and m.tier <= chosen.tier
-        and _km(chosen.entry.point, m.entry.point) <= SAME_NAME_CITY_KM
+        and distance_m(*chosen.entry.point, *m.entry.point) <= SAME_NAME_CITY_KM * 1000
     ]
     return max(towns, key=lambda m: (m.entry.population, -m.entry.geonameid)) if towns else chosen
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return EARTH_RADIUS_KM * 2 * math.asin(min(1.0, float(np.linalg.norm(_unit(a)[0] - _unit(b)[0])) / 2))
 
 
 def choose(matches: list[Match], support: Support, own: str, countries: set[str], reach: Reach) -> Match:
