@@ -130,6 +130,7 @@ class PhysicalGazetteer:
     def __init__(self, features: list[NaturalFeature]):
         self.features = {feature.id: feature for feature in features}
         self._entries: dict[int, GazetteerEntry] = {}
+        self._reach: dict[tuple[int, int], list[tuple[float, float]]] = {}
         self._index: dict[str, dict[int, int]] = {}
         for feature in features:
             names = [(n, 0) for n in _spelled(feature.name)]
@@ -172,9 +173,11 @@ class PhysicalGazetteer:
         feature = self.feature_of(entry)
         if feature is None or feature.layer not in MEASURED_ALONG:
             return [entry.point]
-        ring = _outline(feature.geometry)
-        step = max(1, len(ring) // most)
-        return [entry.point, *((lat, lon) for lon, lat in ring[::step])]
+        if (feature.id, most) not in self._reach:  # asked for each candidate's support, choice and nearness
+            ring = _outline(feature.geometry)
+            step = max(1, len(ring) // most)
+            self._reach[(feature.id, most)] = [entry.point, *((lat, lon) for lon, lat in ring[::step])]
+        return self._reach[(feature.id, most)]
 
     def keys(self) -> set[str]:
         """Every folded name of every feature."""
