@@ -14,8 +14,13 @@ from dataclasses import dataclass
 
 # Typographic variants of one character: curly and modifier apostrophes, primes and accents written as apostrophes;
 # curly quotation marks; the hyphens Unicode has besides the ASCII one ("La Seu d’Urgell" is "La Seu d'Urgell").
+# Letters written two ways by their place in a word, as casefold makes Greek's final sigma σ: Hebrew's final forms
+# ("מצרים", and "מצרימה" once the ending is added), Arabic's alef maqsura and taa marbuta as search folds them.
 TYPOGRAPHIC = str.maketrans(
     {
+        **dict(zip("ךםןףץ", "כמנפצ")),
+        "\u0649": "\u064a",
+        "\u0629": "\u0647",
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u02bc\u02bb\u02b9\u2032\u00b4\uff07", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\uff02", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2043\ufe63\uff0d", "-"),
@@ -54,6 +59,42 @@ def written_without_spaces(char: str) -> bool:
     Burmese, Tibetan)."""
     code = ord(char)
     return code >= 0x0E00 and any(low <= code <= high for low, high in _WITHOUT_SPACES)
+
+
+# Letters written onto the word after them (conjunctions, prepositions, the article) in the scripts that do so, in
+# the order they are written, each group at most once: Hebrew's "and", "that", a preposition, then the article
+# ("וּמֵהַ"); Arabic's "and" or "so", then a preposition ("وبـ"). A name after them is still a word of its own.
+PROCLITICS: dict[str, tuple[str, ...]] = {
+    "hebrew": ("ו", "ש", "מבכל", "ה"),
+    "arabic": ("وف", "بكل"),
+}
+_PROCLITIC_SCRIPT = {char: script for script, groups in PROCLITICS.items() for group in groups for char in group}
+MAX_PROCLITICS = 3
+
+
+def proclitics_taken(word: str, groups: tuple[str, ...]) -> int:
+    """How many of ``word``'s first letters can be proclitics written in order (the most letters, none left over
+    checked: the caller says how many it needs)."""
+    taken, group = 0, 0
+    while taken < len(word):
+        while group < len(groups) and word[taken] not in groups[group]:
+            group += 1
+        if group == len(groups):
+            break
+        taken, group = taken + 1, group + 1
+    return taken
+
+
+def after_proclitics(folded: str, start: int) -> bool:
+    """True when the letters right before ``start`` in a folded text, back to the word's start, are proclitics of
+    the script they are written in: "אשדוד" is a word of "לאשדוד", "دمشق" of "بدمشق"."""
+    first = start
+    while first > 0 and start - first < MAX_PROCLITICS and is_word_char(folded[first - 1]):
+        first -= 1
+    if first == start or (first > 0 and is_word_char(folded[first - 1])):
+        return False
+    script = _PROCLITIC_SCRIPT.get(folded[first])
+    return script is not None and proclitics_taken(folded[first:start], PROCLITICS[script]) == start - first
 
 
 @functools.cache

@@ -13,7 +13,7 @@ import ahocorasick
 import sentencex
 
 from bordermap.errors import InputError, Origin
-from bordermap.fold import fold_names, fold_text, is_word_char, past_marks, written_without_spaces
+from bordermap.fold import after_proclitics, fold_names, fold_text, is_word_char, past_marks, written_without_spaces
 from bordermap.tables import LINE_BREAK, read_text_file, text_codec
 
 _LIST_MARKER = re.compile(r"\s*(\d+|[a-z])[.)]\s*\Z")
@@ -234,11 +234,17 @@ def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
 
     A word boundary follows the script (issue #21): a vowel sign or other mark is part of its word ("म" is not
     found inside "मुंबई"), and a name that starts or ends in a script written without spaces (Han, Kana, Thai,
-    Lao, Khmer, Burmese) may start or end at any character there.
+    Lao, Khmer, Burmese) may start or end at any character there. In Hebrew and Arabic a name may start after the
+    letters written onto it ("לְאַשְׁדּוֹד", to Ashdod).
     """
     for last, (length, owners) in automaton.iter(folded):
         start, end = last - length + 1, last + 1
-        if start and is_word_char(folded[start - 1]) and not written_without_spaces(folded[start]):
+        if (
+            start
+            and is_word_char(folded[start - 1])
+            and not written_without_spaces(folded[start])
+            and not after_proclitics(folded, start)
+        ):
             continue
         if end < len(folded) and is_word_char(folded[end]) and not written_without_spaces(folded[end - 1]):
             continue

@@ -149,6 +149,19 @@ def test_a_mark_is_part_of_its_word_so_a_name_is_not_found_inside_a_longer_one(c
 
 
 @pytest.mark.parametrize(
+    ("content", "name", "expected"),
+    [
+        ("הלכנו לְאַשְׁדּוֹד. ומאשדוד לעזה. אאשדוד אינה.", "אַשְׁדּוֹד", ["הלכנו לְאַשְׁדּוֹד.", "ומאשדוד לעזה."]),
+        ("سافرنا بدمشق. وصلنا ولدمشق. ثم ندمشق.", "دمشق", ["سافرنا بدمشق.", "وصلنا ولدمشق."]),
+        ("We reached Amsterdam. Then Dam Square.", "Dam", ["Then Dam Square."]),
+    ],
+    ids=["Hebrew", "Arabic", "Latin has none"],
+)
+def test_a_name_is_quoted_after_the_letters_hebrew_and_arabic_write_onto_it(content, name, expected):
+    assert _quotes(content, thing("p", name))["p"] == expected
+
+
+@pytest.mark.parametrize(
     ("content", "name"),
     [
         ("We reached Zu\u0308rich at noon.", "Zürich"),
@@ -156,8 +169,9 @@ def test_a_mark_is_part_of_its_word_so_a_name_is_not_found_inside_a_longer_one(c
         ("Flights to Ha\u0300 Nô\u0323i leave daily.", "Hà Nội"),
         ("मुंबई एक शहर है।", "मुंबई"),
         ("Хо\u0306 ночью.", "Хо\u0306"),
+        ("وصلنا إلى غزة.", "غزه"),
     ],
-    ids=["NFD text", "NFD name", "Vietnamese NFD", "Devanagari", "Cyrillic NFD"],
+    ids=["NFD text", "NFD name", "Vietnamese NFD", "Devanagari", "Cyrillic NFD", "Arabic taa marbuta"],
 )
 def test_a_name_matches_its_text_whatever_the_normal_form_of_either(content, name):
     assert _quotes(content, thing("p", name))["p"] == [content]

@@ -241,6 +241,10 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
 
 NEAR_KM = 50  # as near as the text's places get: the whole bonus
 PART_OF_CAP = 0.3
+# A word of a script without capitals that names a town of fewer people than this is as likely a word ("קציר",
+# harvest; "גלגל", wheel) or a person ("אלעזר"): it is never surer than this cap.
+UNCASED_TOWN_POPULATION = 100_000
+UNCASED_CAP = 0.85
 ADJECTIVE_PENALTY = 0.3
 
 
@@ -268,6 +272,7 @@ class Clues:
     second: bool = False  # near_km is the mean of the nearest two
     language: str = ""  # the text's
     person: bool = False  # only ever right after a title
+    uncased: bool = False  # only ever one word of a script without capitals: only the gazetteer calls it a name
 
 
 def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple[float, str]:
@@ -324,6 +329,14 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     if adjective and chosen.tier > 0:
         score -= ADJECTIVE_PENALTY  # "the Balkan villages", "a Lao family": a weak name before a noun (issue #21)
         reasons.append("an alternate name, only ever before a noun, as an adjective is")
+    if (
+        clues.uncased
+        and chosen.entry.feature_class != COUNTRY_CLASS
+        and chosen.entry.population < UNCASED_TOWN_POPULATION
+        and score > UNCASED_CAP
+    ):
+        score = UNCASED_CAP
+        reasons.append("one word without capitals, naming a small place")
     if part_of:
         score = min(score - 0.2, PART_OF_CAP)  # "Vida" of "Baba Vida" is no place of its own (issue #21)
         reasons.append(f"only a part of '{part_of}'")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from bordermap.gazetteer import COUNTRY_CLASS, NATURAL_CLASS, GazetteerEntry, name_key
 from bordermap.memory import no_cycle_collection
 from bordermap.places import Place
+from bordermap.suggest import frequency
 from bordermap.suggest.choose import (
     MAX_CANDIDATES,
     Clues,
@@ -64,6 +65,23 @@ def _without_cue(phrase: str) -> str:
     return name_key(" ".join(words))
 
 
+def _uncased_word(phrase: str) -> bool:
+    return " " not in phrase and not (phrase[0].isupper() or phrase[0].islower())
+
+
+def _used_as_a_word(group: list[Mention], found: list) -> bool:
+    """True when every mention is in a script without capitals and is a word of its language far more common than
+    a name of the most populous candidate (a country's name excepted) would be."""
+    language = group[0].text.language
+    if not frequency.has_frequencies(language) or any(m.entry.feature_class == COUNTRY_CLASS for m in found):
+        return False
+    population = max(m.entry.population for m in found)
+    return all(
+        _uncased_word(m.phrase) and frequency.more_common_than_a_place(name_key(m.phrase), language, population)
+        for m in group
+    )
+
+
 def _known_keys(places: list, shapes: list) -> set[str]:
     return {name_key(name) for thing in [*places, *shapes] for name in (thing.name, *thing.aliases)}
 
@@ -114,6 +132,9 @@ def _suggest(
             and not (candidates[key] and candidates[key][0].entry.feature_class == COUNTRY_CLASS)
         ):
             common[key] = True  # an abbreviation ("TNG", "NK") is a country's ("US", "DRC") or no place's
+    for key, group in groups.items():
+        if candidates[key] and _used_as_a_word(group, candidates[key]):
+            common[key] = True  # "הוא" (he) is Huế's Hebrew name too: no capitals say which it is here
     # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word and
     # not only ever a part of a longer name ("Vida" of "Baba Vida" is evidence of nothing).
     evidence = {key: not common[key] and not all(m.within for m in group) for key, group in groups.items()}
@@ -213,6 +234,7 @@ def _suggest(
             second=nearest.second,
             language=group[0].text.language,
             person=all(m.titled for m in group),
+            uncased=all(_uncased_word(m.phrase) for m in group),
         )
         confidence, why = confidence_of(group, chosen, clues)
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]

@@ -5,8 +5,13 @@ no gazetteer knows, the forms it may be an ending of are tried: its last one to 
 ending a name may have in its dictionary form put on ("Москвы" -> "Москв" + "а"). The first form that is a gazetteer
 name is the word's name. Only the languages listed are read so, and only words long enough that what is left is
 more than a syllable: a short word takes too many names.
+
+Hebrew and Arabic write prepositions, conjunctions and the article onto the next word ("לְאַשְׁדּוֹד", to Ashdod;
+"بالقاهرة", in Cairo): those letters are taken off the front of a word no gazetteer knows, one at a time, and what is
+left (three letters or more) is tried as a name.
 """
 
+from bordermap.fold import PROCLITICS, proclitics_taken
 from bordermap.gazetteer import name_key
 
 # For each language: the endings a declined name may have (taken off), and those its dictionary form may have
@@ -30,20 +35,58 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "lv": (("a", "u", "ā", "ai", "ē", "i", "as", "es"), ("s", "a", "e", "")),
     "de": (("s", "es"), ("",)),  # the genitive: "Berlins", "Deutschlands"
     "el": (("ς", "ν", "ου", "ης"), ("", "ς", "α", "η", "ο")),
+    "he": (("ה", "תה"), ("", "ה")),  # "to" a place: "מִצְרַיְמָה", "הַמִּצְפָּתָה"
 }
 MIN_STEM = 4  # letters left once an ending is taken off
+# The languages that write proclitics onto names, and the script whose proclitics they are (``fold.PROCLITICS``).
+PROCLITIC_SCRIPT = {"he": "hebrew", "ar": "arabic"}
+# A proclitic that merges with the article: "ل" + "الخرطوم" is written "للخرطوم".
+_MERGED_ARTICLE = {"ar": ("لل", "ال")}
+MIN_STEM_WITHOUT_SPACES = 3  # letters left once proclitics are taken off: "בו" (in him) is no Bo
 
 
-def base_key(word: str, language: str, keys: set[str]) -> str:
-    """The folded name ``word`` is an inflected form of, or "" when none is a gazetteer name."""
+def proclitic_forms(key: str, language: str):
+    """The forms ``key`` (folded) may have without the letters written onto its front, fewest taken off first, as
+    (letters taken off, form)."""
+    script = PROCLITIC_SCRIPT.get(language)
+    if script is None:
+        return
+    most = min(proclitics_taken(key, PROCLITICS[script]), len(key) - MIN_STEM_WITHOUT_SPACES)
+    merged = _MERGED_ARTICLE.get(language)
+    for taken in range(1, most + 1):
+        yield taken, key[taken:]
+        if merged is not None and key[taken - 1 :].startswith(merged[0]):
+            yield taken + 1, merged[1] + key[taken + 1 :]  # the name's own letters start after both
+
+
+def stem_length(language: str) -> int:
+    """Letters a word keeps once an ending is taken off: fewer where words are written without their vowels."""
+    return MIN_STEM_WITHOUT_SPACES if language in PROCLITIC_SCRIPT else MIN_STEM
+
+
+def base_key(word: str, language: str, keys: set[str]) -> tuple[int, str]:
+    """The folded name ``word`` is an inflected form of, with how many letters were taken off its front; (0, "")
+    when none is a gazetteer name."""
+    folded = name_key(word)
+    for taken, form in ((0, folded), *proclitic_forms(folded, language)):
+        if taken and form in keys:
+            return taken, form
+        base = _ending_taken_off(form, language, keys)
+        if base:
+            return taken, base
+    return 0, ""
+
+
+def _ending_taken_off(folded: str, language: str, keys: set[str]) -> str:
     endings = ENDINGS.get(language)
     if endings is None:
         return ""
-    folded = name_key(word)
     taken_off, put_on = endings
-    for ending in sorted({""} | set(taken_off), key=len, reverse=True):
+    # An ending only put on is a Slavic name's dictionary form ("Казан" + "ь"); Hebrew's are only taken off.
+    bare = set() if language in PROCLITIC_SCRIPT else {""}
+    for ending in sorted(bare | set(taken_off), key=len, reverse=True):
         ending = name_key(ending) if ending else ""
-        if not folded.endswith(ending) or len(folded) - len(ending) < MIN_STEM:
+        if not folded.endswith(ending) or len(folded) - len(ending) < stem_length(language):
             continue
         stem = folded[: len(folded) - len(ending)]
         for base in sorted(put_on, key=lambda b: b == ""):  # the bare stem last: "Казани" is Казань before Казан

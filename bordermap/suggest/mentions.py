@@ -46,7 +46,7 @@ _POSSESSIVE = re.compile(r"['’]s\Z")
 
 _SENTENCE_END = set(".!?:;")
 
-_JOIN = re.compile(r"[ \t\u00a0]{1,2}\Z")
+_JOIN = re.compile(r"(?:[ \t\u00a0]{1,2}|\u05be)\Z")  # spaces, or Hebrew's maqaf: "בֵּית־אֵל" is two words of one name
 
 
 @dataclass(frozen=True)
@@ -155,6 +155,18 @@ def _runs(text: Text, keys: set[str]):
         yield run
 
 
+def _capitalised(word: str) -> bool:
+    return word_kind(word) == "name" and (word[0].isupper() or word[0].islower())
+
+
+def _past_letters(content: str, start: int, letters: int) -> int:
+    """Where a word starting at ``start`` goes on once ``letters`` letters (and the marks on them) are passed."""
+    at = start
+    for _ in range(letters):
+        at = past_marks(content, at + 1)
+    return at
+
+
 def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) -> list[Mention]:
     """Every phrase of the texts that is a gazetteer name (longest first) or a capitalised phrase with a place cue.
 
@@ -199,10 +211,22 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                     if cue or key in keys:
                         found = (n, Mention(text, start, end, key, cue=cue and key not in keys))
                         break
+                    if n > 1 and (
+                        form := next(
+                            (
+                                f
+                                for f in inflection.proclitic_forms(key, text.language)
+                                if f[1] in keys and len(name_key(run[i].word)) - f[0] >= 2
+                            ),
+                            None,
+                        )
+                    ):  # "לְבֵית כָּר", to Beth Car; the letters taken off are the first word's
+                        found = (n, Mention(text, _past_letters(text.content, start, form[0]), end, form[1]))
+                        break
                 if found is None and word_kind(run[i].word) == "name":
-                    base = inflection.base_key(run[i].word, text.language, keys)
-                    if base:  # "Москвы" is Москва, "Krakowie" Kraków
-                        found = (1, Mention(text, run[i].start, run[i].end, base))
+                    taken, base = inflection.base_key(run[i].word, text.language, keys)
+                    if base:  # "Москвы" is Москва, "Krakowie" Kraków, "בְּאַשְׁדּוֹד" Ashdod
+                        found = (1, Mention(text, _past_letters(text.content, run[i].start, taken), run[i].end, base))
                 if found is None:
                     if loose is not None and word_kind(run[i].word) == "name" and len(name_key(run[i].word)) >= 5:
                         loose.append(Mention(text, run[i].start, run[i].end, name_key(run[i].word)))
@@ -210,10 +234,9 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                     continue
                 mention, n = found[1], found[0]
                 # A capitalised word right before or after it makes it part of a longer name: "New Granada".
-                before = (
-                    i > 0 and word_kind(run[i - 1].word) == "name" and run[i - 1].word.casefold() not in COMMON_WORDS
-                )
-                after = i + n < len(run) and word_kind(run[i + n].word) == "name"
+                # In a script without capitals (Hebrew, Arabic, Devanagari) every word is in the run: no cue there.
+                before = i > 0 and _capitalised(run[i - 1].word) and run[i - 1].word.casefold() not in COMMON_WORDS
+                after = i + n < len(run) and _capitalised(run[i + n].word)
                 if (before or after) and not mention.cue:
                     mention = replace(
                         mention,

@@ -1,0 +1,41 @@
+"""How common a word is in its language, for the languages whose script has no capitals (issue #21).
+
+Where capitals cannot tell a name from a word, a word used far more than any place of its candidate's size would be
+is a word: Hebrew "הוא" (he) is also a spelling of Huế, "מן" (from) of Emmen. The figures are wordfreq's (see
+``data/derive_word_frequencies.py``), words of Zipf frequency 4.5 or more: a rarer word is never judged common.
+"""
+
+import functools
+import gzip
+import json
+import math
+from importlib import resources
+
+# A place's name is used about as often as this many Zipf points above log10 of half its population: Jerusalem
+# (801,000 people) 5.6, Ashdod (224,000) 4.6, Hebron (160,000) 4.5 in Hebrew.
+_PER_LOG_POPULATION = 0.5
+_BASE = 2.0
+_SMALLEST_POPULATION = 1_000
+MARGIN = 1.0  # Zipf points above that before the word is taken for a word: ten times as common
+
+
+@functools.cache
+def _table() -> dict[str, dict[str, float]]:
+    path = resources.files("bordermap").joinpath("data/word-frequencies.json.gz")
+    return json.loads(gzip.decompress(path.read_bytes()))["languages"]
+
+
+def has_frequencies(language: str) -> bool:
+    """True for a language whose common words are known."""
+    return language in _table()
+
+
+def zipf(key: str, language: str) -> float:
+    """The Zipf frequency of a folded word in ``language``; 0 for a word rarer than the table keeps."""
+    return _table().get(language, {}).get(key, 0.0)
+
+
+def more_common_than_a_place(key: str, language: str, population: int) -> bool:
+    """True when the word is used far more than a place of ``population`` people would be named."""
+    expected = _BASE + _PER_LOG_POPULATION * math.log10(max(population, _SMALLEST_POPULATION))
+    return zipf(key, language) >= expected + MARGIN
