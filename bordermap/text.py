@@ -161,11 +161,18 @@ def detect_language(content: str) -> str:
 _WIDE_SPACE = re.compile(r"[^\S\x00-\x7f]")
 
 
+# Full stops sentencex 1.0 does not know, read as "." (one character for one: no offset moves): Hebrew's sof pasuq
+# and Khmer's khan. (It knows Armenian's, Ethiopic's, Urdu's and Burmese's, and in Armenian "." is no full stop.)
+_OTHER_FULL_STOPS = str.maketrans(dict.fromkeys("\u05c3\u17d4", "."))
+
+
 def _boundaries(line: str, language: str) -> list[dict]:
     # sentencex 1.0.32 panics when a period sits next to a space of more than one UTF-8 byte (a no-break space);
     # its offsets count characters, so swapping such spaces for ASCII ones changes no offset.
     try:
-        return sentencex.get_sentence_boundaries(language or "en", _WIDE_SPACE.sub(" ", line))
+        return sentencex.get_sentence_boundaries(
+            language or "en", _WIDE_SPACE.sub(" ", line).translate(_OTHER_FULL_STOPS)
+        )
     except BaseException as error:  # pyo3's PanicException is a BaseException
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
             raise

@@ -201,6 +201,20 @@ def test_a_full_stop_before_a_word_in_lower_case_ends_no_sentence(language):
     }
 
 
+@pytest.mark.parametrize(
+    ("content", "language", "expected"),
+    [
+        ("וַיֵּלֶךְ לְאַשְׁדּוֹד׃ וַיָּבֹא", "he", ["וַיֵּלֶךְ לְאַשְׁדּוֹד׃", "וַיָּבֹא"]),
+        ("ភ្នំពេញ ធំ។ សៀមរាប តូច។", "km", ["ភ្នំពេញ ធំ។", "សៀមរាប តូច។"]),
+        ("Երևանը մեծ է։ Գյումրին փոքր է։", "hy", ["Երևանը մեծ է։", "Գյումրին փոքր է։"]),
+        ("لاہور بڑا ہے۔ کراچی بڑا ہے۔", "ur", ["لاہور بڑا ہے۔", "کراچی بڑا ہے۔"]),
+    ],
+    ids=["Hebrew sof pasuq", "Khmer khan", "Armenian", "Urdu"],
+)
+def test_a_scripts_own_full_stop_ends_a_sentence(content, language, expected):
+    assert [content[a:b] for a, b in sentence_spans(content, language)] == expected
+
+
 def test_fold_maps_each_folded_character_back_to_the_original():
     folded, origin = fold("Hoeryŏng ß")
     assert folded == "hoeryong ss"
