@@ -347,6 +347,43 @@ def test_one_word_without_capitals_naming_a_small_town_is_never_sure(language, c
         assert found.confidence > 0.85
 
 
+@pytest.mark.parametrize(
+    ("language", "names", "far"),
+    [
+        ("en", ["Ashdod", "Gaza", "Ashkelon", "Hebron", "Jericho", "Beersheba"], "Lille"),
+        ("he", ["אשדוד", "עזה", "אשקלון", "חברון", "יריחו", "באר שבע"], "לילך"),
+    ],
+    ids=["Latin", "Hebrew"],
+)
+def test_a_place_far_out_of_the_region_the_texts_places_share_is_held_back(language, names, far):
+    from bordermap.gazetteer import Gazetteer
+
+    points = [(31.8, 34.65), (31.5, 34.47), (31.67, 34.57), (31.53, 35.1), (31.87, 35.44), (31.25, 34.79)]
+    world = Gazetteer(
+        [
+            *(
+                _entry(40 + i, english, "IL", lat, lon, native)
+                for i, ((lat, lon), english, native) in enumerate(
+                    zip(points, ["Ashdod", "Gaza", "Ashkelon", "Hebron", "Jericho", "Beersheba"], names)
+                )
+            ),
+            _entry(49, "Lille", "FR", 50.63, 3.06, "לילך"),
+        ]
+    )
+    content = f"We went from {names[0]} to {names[1]}, {names[2]} and {names[3]}; then {names[4]}, {names[5]}. {far}."
+    if language == "he":
+        content = f"נסענו מ{names[0]} ל{names[1]}, {names[2]} ו{names[3]}; ואז {names[4]}, {names[5]}. {far}."
+    found = _in(language, content, [world])
+    assert found[far].confidence < 0.5 and "out of the text's region" in found[far].why
+    assert all(found[n].confidence >= 0.5 and "out of the text's region" not in found[n].why for n in names[2:])
+
+
+def test_a_countrys_name_without_capitals_is_never_sure_as_it_may_be_its_people(world_gazetteer):
+    hebrew = _in("he", "בני ישראל הלכו אל הארץ.", [world_gazetteer])["ישראל"]
+    english = _in("en", "The children of Israel went to the land.", [world_gazetteer])["Israel"]
+    assert 0.5 <= hebrew.confidence <= 0.85 < english.confidence
+
+
 def test_the_shipped_word_frequencies_are_folded_as_names_are_today():
     from bordermap.gazetteer import name_key
     from bordermap.suggest import frequency

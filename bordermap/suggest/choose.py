@@ -241,10 +241,15 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
 
 NEAR_KM = 50  # as near as the text's places get: the whole bonus
 PART_OF_CAP = 0.3
-# A word of a script without capitals that names a town of fewer people than this is as likely a word ("קציר",
-# harvest; "גלגל", wheel) or a person ("אלעזר"): it is never surer than this cap.
+# A word of a script without capitals that names a country, or a town of fewer people than this, is as likely a word
+# ("קציר", harvest; "גלגל", wheel), a person ("אלעזר") or a people: it is never surer than this cap.
 UNCASED_TOWN_POPULATION = 100_000
 UNCASED_CAP = 0.85
+# A place this many times farther from the text's others than they lie from each other (and at least OUTLIER_KM) is
+# out of the text's region: "Lille" (לילה, night) 630 km from a text whose places lie 30 km apart.
+OUTLIER_FACTOR = 10
+OUTLIER_KM = 300
+OUTLIER_PENALTY = 0.2
 ADJECTIVE_PENALTY = 0.3
 
 
@@ -273,6 +278,7 @@ class Clues:
     language: str = ""  # the text's
     person: bool = False  # only ever right after a title
     uncased: bool = False  # only ever one word of a script without capitals: only the gazetteer calls it a name
+    spacing_km: float | None = None  # how far apart the text's places typically lie (the median of their near_km)
 
 
 def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple[float, str]:
@@ -314,6 +320,15 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     elif count >= 3 and chosen.entry.feature_class != COUNTRY_CLASS:
         score -= 0.1
         reasons.append(f"{count} places of that name")
+    spacing = clues.spacing_km
+    if (
+        spacing is not None
+        and near_km is not None
+        and chosen.entry.feature_class != COUNTRY_CLASS
+        and near_km > max(OUTLIER_FACTOR * spacing, OUTLIER_KM)
+    ):
+        score -= OUTLIER_PENALTY
+        reasons.append(f"out of the text's region: its other places lie about {spacing:,.0f} km apart")
     if len(mentions) > 1:
         score += 0.05
         reasons.append(f"{len(mentions)} mentions")
@@ -329,14 +344,11 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     if adjective and chosen.tier > 0:
         score -= ADJECTIVE_PENALTY  # "the Balkan villages", "a Lao family": a weak name before a noun (issue #21)
         reasons.append("an alternate name, only ever before a noun, as an adjective is")
-    if (
-        clues.uncased
-        and chosen.entry.feature_class != COUNTRY_CLASS
-        and chosen.entry.population < UNCASED_TOWN_POPULATION
-        and score > UNCASED_CAP
-    ):
+    # A country's name is as often its people there ("בני ישראל", the children of Israel; "مصر" for Egyptians).
+    country = chosen.entry.feature_class == COUNTRY_CLASS
+    if clues.uncased and (country or chosen.entry.population < UNCASED_TOWN_POPULATION) and score > UNCASED_CAP:
         score = UNCASED_CAP
-        reasons.append("one word without capitals, naming a small place")
+        reasons.append("one word without capitals" + ("" if country else ", naming a small place"))
     if part_of:
         score = min(score - 0.2, PART_OF_CAP)  # "Vida" of "Baba Vida" is no place of its own (issue #21)
         reasons.append(f"only a part of '{part_of}'")

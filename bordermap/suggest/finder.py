@@ -65,6 +65,18 @@ def _without_cue(phrase: str) -> str:
     return name_key(" ".join(words))
 
 
+MIN_PLACES_FOR_SPACING = 6
+
+
+def _typical_spacing(near_km: list[float]) -> float | None:
+    """The median distance from a place of the text to its nearest others, once the text names enough places to
+    have a region; None before."""
+    if len(near_km) < MIN_PLACES_FOR_SPACING:
+        return None
+    ordered = sorted(near_km)
+    return ordered[len(ordered) // 2]
+
+
 def _uncased_word(phrase: str) -> bool:
     return " " not in phrase and not (phrase[0].isupper() or phrase[0].islower())
 
@@ -199,6 +211,7 @@ def _suggest(
     for (key, _, _), km in zip(asked, nearest.km_all(asked)):
         if km is not None:
             near_of[key] = min(km, near_of.get(key) or math.inf)
+    spacing = _typical_spacing([km for key, km in near_of.items() if km is not None and evidence[key]])
     suggestions = []
     for key, group in groups.items():
         found = candidates[key]
@@ -235,6 +248,7 @@ def _suggest(
             language=group[0].text.language,
             person=all(m.titled for m in group),
             uncased=all(_uncased_word(m.phrase) for m in group),
+            spacing_km=spacing,
         )
         confidence, why = confidence_of(group, chosen, clues)
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
