@@ -384,6 +384,20 @@ def test_a_countrys_name_without_capitals_is_never_sure_as_it_may_be_its_people(
     assert 0.5 <= hebrew.confidence <= 0.85 < english.confidence
 
 
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("سافرنا من عمان إلى إربد، ثم عدنا إلى عمان. الأردن بلد جميل.", "JO"),  # Jordan named: Amman
+        ("سافرنا إلى عمان ثم إلى الإمارات.", "OM"),  # no Jordan: Oman, the country
+    ],
+    ids=["a text naming Jordan", "a text naming no Jordan"],
+)
+def test_a_big_city_in_another_country_the_text_names_wins_over_the_country_its_name_spells(
+    world_gazetteer, content, expected
+):
+    assert _in("ar", content, [world_gazetteer])["عمان"].chosen.country == expected
+
+
 def test_the_shipped_word_frequencies_are_folded_as_names_are_today():
     from bordermap.gazetteer import name_key
     from bordermap.suggest import frequency

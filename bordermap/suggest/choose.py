@@ -220,9 +220,33 @@ def _town_of_division(chosen: Match, matches: list[Match]) -> Match:
     return max(towns, key=lambda m: (m.entry.population, -m.entry.geonameid)) if towns else chosen
 
 
-def choose(matches: list[Match], support: Support, own: str, countries: set[str], reach: Reach) -> Match:
-    if matches[0].entry.feature_class == COUNTRY_CLASS or len(matches) == 1:
+# A city this big, in another country the text names, wins over the country its name also spells ("عمان" is both
+# Amman and Oman; in a text that names Jordan it is Amman).
+CITY_OVER_COUNTRY_POPULATION = 1_000_000
+
+
+def choose(
+    matches: list[Match],
+    support: Support,
+    own: str,
+    countries: set[str],
+    reach: Reach,
+    elsewhere: Callable[[str], bool] = lambda country: False,
+) -> Match:
+    """The candidate the text's evidence favours. ``elsewhere(country)`` says whether other words of the text name
+    that country."""
+    if len(matches) == 1:
         return matches[0]
+    if matches[0].entry.feature_class == COUNTRY_CLASS:
+        cities = [
+            m
+            for m in matches
+            if m.entry.feature_class != COUNTRY_CLASS
+            and m.entry.population >= CITY_OVER_COUNTRY_POPULATION
+            and m.entry.country != matches[0].entry.country
+            and elsewhere(m.entry.country)
+        ]
+        return max(cities, key=lambda m: m.entry.population) if cities else matches[0]
     # A country the text names counts as one more name nearby: "Havana" in a text about Cuba is Havana, Cuba.
     return _town_of_division(_best(matches, support, own, countries, reach), matches)
 

@@ -7,6 +7,7 @@ written row says ``status = suggested`` until the user clears it.
 """
 
 import math
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from bordermap.gazetteer import COUNTRY_CLASS, NATURAL_CLASS, GazetteerEntry, name_key
@@ -184,7 +185,20 @@ def _suggest(
             for point in reach(m.entry)
         ]
     )  # every candidate's support in a few batched questions, not one at a time
-    chosen_of = {key: choose(found, support, key, countries, reach) for key, found in candidates.items() if found}
+    naming = Counter(entry.country for key, entry in named if not common[key])
+    chosen_of = {
+        key: choose(
+            found,
+            support,
+            key,
+            countries,
+            reach,
+            # the countries other words of the text name: "الأردن" makes "عمان" Amman, not Oman
+            elsewhere=lambda country, found=found: naming[country] > (found[0].entry.country == country),
+        )
+        for key, found in candidates.items()
+        if found
+    }
     variants = attach_variants(
         loose,
         groups,
