@@ -8,6 +8,7 @@ written row says ``status = suggested`` until the user clears it.
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bordermap.gazetteer import COUNTRY_CLASS, NATURAL_CLASS, GazetteerEntry, name_key
@@ -186,16 +187,13 @@ def _suggest(
         ]
     )  # every candidate's support in a few batched questions, not one at a time
     naming = Counter(entry.country for key, entry in named if not common[key])
+
+    def named_elsewhere(found: list) -> Callable[[str], bool]:
+        """Whether other words of the text name a country: "الأردن" makes "عمان" Amman, not Oman."""
+        return lambda country: naming[country] > (found[0].entry.country == country)
+
     chosen_of = {
-        key: choose(
-            found,
-            support,
-            key,
-            countries,
-            reach,
-            # the countries other words of the text name: "الأردن" makes "عمان" Amman, not Oman
-            elsewhere=lambda country, found=found: naming[country] > (found[0].entry.country == country),
-        )
+        key: choose(found, support, key, countries, reach, named_elsewhere(found))
         for key, found in candidates.items()
         if found
     }
