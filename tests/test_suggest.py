@@ -718,6 +718,12 @@ def declined_names():
             _entry(94, "Warsaw", "PL", 52.23, 21.01, "Warszawa"),
             _entry(95, "Berlin", "DE", 52.52, 13.4),
             _entry(96, "Plovdiv", "BG", 42.15, 24.75, "Пловдив"),
+            _entry(101, "Budapest", "HU", 47.5, 19.04),
+            _entry(102, "Debrecen", "HU", 47.53, 21.63),
+            _entry(103, "Oulu", "FI", 65.01, 25.47),
+            _entry(104, "Pori", "FI", 61.48, 21.8),
+            _entry(105, "Istanbul", "TR", 41.01, 28.95),
+            _entry(106, "Ankara", "TR", 39.93, 32.86),
         ]
     )
 
@@ -729,9 +735,21 @@ def declined_names():
         ("pl", "Wyjechaliśmy z Warszawy i byliśmy w Krakowie.", {"Warszawy": "Warsaw", "Krakowie": "Kraków"}),
         ("de", "Die Geschichte Berlins ist lang.", {"Berlins": "Berlin"}),
         ("bg", "Пловдива е стар град.", {"Пловдива": "Plovdiv"}),
+        ("hu", "Budapesten laktunk, aztán Debrecenbe utaztunk.", {"Budapesten": "Budapest", "Debrecenbe": "Debrecen"}),
+        ("fi", "Asuimme Oulussa ja matkustimme Poriin.", {"Oulussa": "Oulu", "Poriin": "Pori"}),
+        ("tr", "İstanbul'da doğdu, Ankara’ya taşındı.", {"İstanbul'da": "Istanbul", "Ankara’ya": "Ankara"}),
         ("en", "We left Krakowie at dawn.", {}),  # English declines no names
     ],
-    ids=["Russian", "Polish", "German genitive", "Bulgarian article", "not in English"],
+    ids=[
+        "Russian",
+        "Polish",
+        "German genitive",
+        "Bulgarian article",
+        "Hungarian",
+        "Finnish",
+        "Turkish",
+        "not in English",
+    ],
 )
 def test_a_name_written_in_an_inflected_form_is_found_as_its_name(declined_names, language, content, expected):
     found = _in(language, content, [declined_names])

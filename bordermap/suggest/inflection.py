@@ -8,8 +8,11 @@ more than a syllable: a short word takes too many names.
 
 Hebrew and Arabic write prepositions, conjunctions and the article onto the next word ("לְאַשְׁדּוֹד", to Ashdod;
 "بالقاهرة", in Cairo): those letters are taken off the front of a word no gazetteer knows, one at a time, and what is
-left (three letters or more) is tried as a name.
+left (three letters or more) is tried as a name. Turkish and Azerbaijani write a name's suffix after an apostrophe
+("İstanbul'da"): what stands before it is the name.
 """
+
+import re
 
 from bordermap.fold import PROCLITICS, proclitics_taken
 from bordermap.gazetteer import name_key
@@ -36,8 +39,42 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "de": (("s", "es"), ("",)),  # the genitive: "Berlins", "Deutschlands"
     "el": (("ς", "ν", "ου", "ης"), ("", "ς", "α", "η", "ο")),
     "he": (("ה", "תה"), ("", "ה")),  # "to" a place: "מִצְרַיְמָה", "הַמִּצְפָּתָה"
+    # Hungarian's cases of place: "Budapesten", "Debrecenben", "Szegedre", "Győrből".
+    "hu": (
+        (
+            "ban",
+            "ben",
+            "ba",
+            "be",
+            "bol",
+            "rol",
+            "ra",
+            "re",
+            "nak",
+            "nek",
+            "hoz",
+            "hez",
+            "tol",
+            "on",
+            "en",
+            "ig",
+            "ot",
+            "et",
+            "t",
+            "n",
+        ),
+        ("",),
+    ),
+    # Finnish's local cases: "Oulussa", "Porista", "Vaasaan", "Lahdessa" is not found (its stem changes).
+    "fi": (
+        ("ssa", "sta", "lla", "lta", "lle", "ksi", "na", "han", "hin", "seen", "n", "an", "en", "in", "un"),
+        ("", "i", "a", "e", "o"),
+    ),
 }
+# Languages that write a suffix onto a name after an apostrophe: "İstanbul'da", "Ankara’ya", "Bakı'dan".
+APOSTROPHE_SUFFIXES = frozenset(("tr", "az"))
 MIN_STEM = 4  # letters left once an ending is taken off
+_APOSTROPHE = re.compile(r"['’ʼ](?=[^\W\d_]+\Z)")
 # The languages that write proclitics onto names, and the script whose proclitics they are (``fold.PROCLITICS``).
 PROCLITIC_SCRIPT = {"he": "hebrew", "ar": "arabic"}
 # A proclitic that merges with the article: "ل" + "الخرطوم" is written "للخرطوم".
@@ -67,6 +104,8 @@ def stem_length(language: str) -> int:
 def base_key(word: str, language: str, keys: set[str]) -> tuple[int, str]:
     """The folded name ``word`` is an inflected form of, with how many letters were taken off its front; (0, "")
     when none is a gazetteer name."""
+    if language in APOSTROPHE_SUFFIXES and (cut := _APOSTROPHE.search(word)) and name_key(word[: cut.start()]) in keys:
+        return 0, name_key(word[: cut.start()])
     folded = name_key(word)
     for taken, form in ((0, folded), *proclitic_forms(folded, language)):
         if taken and form in keys:
