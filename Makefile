@@ -23,6 +23,7 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_shapes.py
 	$(BIN)/python bench/bench_world.py
 	$(BIN)/python bench/bench_suggest.py
 

@@ -136,3 +136,98 @@ def test_the_arrow_keys_go_past_the_rows_built_so_far(open_map, dense_map):
     page.page.keyboard.press("ArrowDown")
     assert page.page.evaluate("document.activeElement.dataset.place") == "p100"
     assert page.page.locator(".bm-place-row").count() > 100
+
+
+SHAPES = 1_200  # lines, and as many areas: more than the page draws as SVG (DENSE_SHAPES) or one by one in view
+
+
+@pytest.fixture(scope="module")
+def dense_shapes_map(tmp_path_factory):
+    import json
+    import math
+
+    folder = tmp_path_factory.mktemp("dense-shapes")
+    rng = random.Random(5)
+    (folder / "places.csv").write_text(
+        "id,name,lat,lon,precision_m,source\n"
+        + "".join(f"p{i},Town {i},{42 + rng.random():.5f},{129 + rng.random():.5f},500,synthetic\n" for i in range(20)),
+        encoding="utf-8",
+    )
+    features = []
+    for i in range(SHAPES):
+        lat, lon = 42 + rng.random(), 129 + rng.random()
+        line = [[lon + k * 0.002, lat + (k % 2) * 0.002] for k in range(5)]
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"id": f"l{i}", "name": f"Line {i}", "source": "synthetic"},
+                "geometry": {"type": "LineString", "coordinates": line},
+            }
+        )
+    for i in range(SHAPES):
+        lat, lon = 42 + rng.random(), 129 + rng.random()
+        ring = [[lon + 0.003 * math.cos(k * math.pi / 3), lat + 0.003 * math.sin(k * math.pi / 3)] for k in range(6)]
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"id": f"a{i}", "name": f"Area {i}", "source": "synthetic"},
+                "geometry": {"type": "Polygon", "coordinates": [[*ring, ring[0]]]},
+            }
+        )
+    (folder / "shapes.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    texts = folder / "texts"
+    texts.mkdir()
+    (texts / "fields.txt").write_text("Fields\n\nWe walked from Town 1 to Area 7 and along Line 3.\n", encoding="utf-8")
+    output = folder / "map.html"
+    result = run_main(
+        "build",
+        "--places",
+        str(folder / "places.csv"),
+        "--texts",
+        str(texts),
+        "--shapes",
+        str(folder / "shapes.geojson"),
+        "--cache",
+        str(folder / "cache.csv"),
+        "-o",
+        str(output),
+    )
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def test_more_lines_and_areas_in_view_than_the_page_draws_become_outlines_and_the_map_says_so(
+    open_map, dense_shapes_map
+):
+    page = open_map(dense_shapes_map)
+    assert "lines and areas in view" in page.page.locator(".bm-dense-note").inner_text()
+    assert page.page.locator("canvas.bm-overview").count() == 1
+    assert page.page.locator(".leaflet-overlay-pane svg path").count() == 0  # no shape is SVG
+    assert page.errors() == []
+
+
+def test_zoomed_in_a_dense_area_is_drawn_and_a_real_click_on_it_opens_its_popup(open_map, dense_shapes_map):
+    page = open_map(dense_shapes_map)
+    centre = page.page.evaluate("""() => { const b = window.bordermap.layersOf('a7')[0].getBounds().getCenter();
+        return [b.lat, b.lng]; }""")
+    page.page.evaluate(f"void window.bordermap.map.setView([{centre[0]}, {centre[1]}], 16, {{animate: false}})")
+    page.page.keyboard.press("Escape")
+    assert page.page.locator(".bm-dense-note").is_hidden()
+    on_map = page.page.evaluate(
+        """ids => ids.map(id => window.bordermap.layersOf(id)[0]._map !== null
+        && window.bordermap.layersOf(id)[0]._map !== undefined)""",
+        ["a7", "a900"],
+    )
+    far = page.page.evaluate("""() => { const m = window.bordermap.map, b = window.bordermap.layersOf('a900')[0];
+        return !m.getBounds().pad(0.3).intersects(b.getBounds()); }""")
+    assert on_map[0] and (on_map[1] is False or not far)  # what is far from the view is not on the map
+    x, y = page.page.evaluate(
+        """([lat, lon]) => { const m = window.bordermap.map, p = m.latLngToContainerPoint([lat, lon]);
+        const box = m.getContainer().getBoundingClientRect(); return [box.left + p.x, box.top + p.y]; }""",
+        centre,
+    )
+    page.page.evaluate("() => { const p = document.querySelector('.leaflet-popup'); if (p) p.remove(); }")
+    page.page.mouse.click(x, y)
+    popup = page.page.locator(".leaflet-popup .bm-popup")
+    assert popup.count() == 1 and popup.get_attribute("data-place") == "a7"
+    assert page.errors() == []

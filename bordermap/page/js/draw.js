@@ -1,15 +1,18 @@
 // Drawing (issue #12). A place gets Leaflet layers only while it is in view and at most DETAIL_LIMIT points are:
 // pins, circles and dots as the legend says, a few hundred at most, whatever the size of the map. Where more are in
 // view, one canvas draws them all as dots, at most one per few pixels, so that a frame costs what the screen holds
-// and not what the data holds. Lines and areas are always drawn.
+// and not what the data holds. Lines and areas are always drawn: as SVG while they are few (a hatch marks an area
+// whose place is unknown), on the points' canvas beyond DENSE_SHAPES (issue #22: 16,000 lines and 16,000 areas in
+// SVG made every pan a 0.4 s task), where an unknown area is a plain, denser fill.
 // Takes: the map, the page's data (bmData), the popups (bmPopups), and drawn(indexes), told after each redraw which
 // places are drawn one by one (the labels name them). Returns: what the rest of the page asks of the drawing.
 function bmDrawing(map, data, popups, drawn) {
   "use strict";
   var el = bmEl;
-  var DETAIL_LIMIT = 1500, UNKNOWN_RADIUS_M = 5000, FINGERTIP_PX = 10;
+  var DETAIL_LIMIT = 1500, UNKNOWN_RADIUS_M = 5000, FINGERTIP_PX = 10, DENSE_SHAPES = 1000, SHAPE_DETAIL_LIMIT = 1500;
   var SUGGESTED_COLOR = "#D55E00";  // vermilion: apart from every category colour, also for colour-blind readers
   var GRID = 4096, WORLD = 256, CELL_BITS = 2097152;  // 2^21: index bits of a sort key
+  var STEP = 3, TINY_PX = 4;  // the dense view: one mark per STEP pixels; a shape under TINY_PX across is a mark
 
   var colors = new Map();
   data.meta.categories.forEach(function (c) { colors.set(c.name, c.color); });
@@ -61,6 +64,10 @@ function bmDrawing(map, data, popups, drawn) {
   }
 
   var pointCanvas = L.canvas({padding: 0.3, tolerance: 6});  // a dot takes a click within a fingertip of it
+  var shapeCount = 0;
+  for (var c = 0; c < data.count; c++) { if (data.hasShape(c)) { shapeCount++; } }
+  // One canvas for dense shapes and points alike: a second would lie over the first and take its clicks.
+  var shapeRenderer = shapeCount > DENSE_SHAPES ? pointCanvas : undefined;
   var layersByIndex = new Map();
   var layersById = new Map();  // for whoever drives the page from outside: tests, the benchmark
 
@@ -97,18 +104,21 @@ function bmDrawing(map, data, popups, drawn) {
       }
     } else if (data.hasShape(i)) {
       var isLine = data.kind(i) === "line", unknown = certainty === "unknown";
+      var hatched = unknown && shapeRenderer === undefined;  // a canvas has no SVG pattern to fill with
       layers.push(L.geoJSON({type: "Feature", properties: {}, geometry: data.column.geometry(i)}, {
         style: {
           color: color, weight: isLine ? 4 : 2, opacity: 0.9,
-          fillColor: unknown ? hatch(color) : color, fillOpacity: isLine ? 0 : (unknown ? 1 : 0.15),
+          fillColor: hatched ? hatch(color) : color, fillOpacity: isLine ? 0 : (hatched ? 1 : (unknown ? 0.35 : 0.15)),
           dashArray: isLine ? null : "4 6", className: isLine ? "bm-line" : (unknown ? "bm-unknown" : "bm-area")
-        }
+        },
+        renderer: shapeRenderer
       }));
       if (data.isSuggested(i)) {  // unreviewed: a wide dashed band along it, in the colour of suggested points
         layers.push(L.geoJSON({type: "Feature", properties: {}, geometry: data.column.geometry(i)}, {
           style: {color: SUGGESTED_COLOR, weight: isLine ? 10 : 4, opacity: 0.4, dashArray: "4 6", fill: false,
                   className: "bm-suggested"},
-          interactive: false
+          interactive: false,
+          renderer: shapeRenderer
         }));
       }
     }
@@ -117,8 +127,8 @@ function bmDrawing(map, data, popups, drawn) {
       layer.bindTooltip(popups.tooltip(name), {sticky: !data.isPoint(i), direction: "auto"});
     });
     if (data.hasShape(i)) {
-      // Areas and lines are SVG, over the canvas of points: a click on a point inside an area reaches the area
-      // first. It opens the point (within a fingertip of the click), else the shape. (_openPopup is the click
+      // Areas and lines are SVG over the canvas of points (or on it, above its points): a click on a point inside
+      // an area reaches the area first. It opens the point (within a fingertip of the click), else the shape. (_openPopup is the click
       // handler bindPopup adds; Leaflet is the version bordermap ships.)
       layers[0].off("click", layers[0]._openPopup, layers[0]);
       layers[0].on("click", function (event) {
@@ -217,7 +227,9 @@ function bmDrawing(map, data, popups, drawn) {
       var context = canvas.getContext("2d");
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
       var scale = map.getZoomScale(map.getZoom(), 0), origin = map.getPixelBounds().min;
-      var STEP = 3, columns = Math.ceil(size.x / STEP) + 1, taken = new Uint8Array(columns * (Math.ceil(size.y / STEP) + 1));
+      if (shapesDense) { drawShapeOutlines(context, scale, origin, size); }
+      if (!dense) { return; }
+      var columns = Math.ceil(size.x / STEP) + 1, taken = new Uint8Array(columns * (Math.ceil(size.y / STEP) + 1));
       var paths = new Map();
       var box = viewBox(0.02);
       pointsIn(box[0], box[1], box[2], box[3], function (k) {
@@ -254,6 +266,99 @@ function bmDrawing(map, data, popups, drawn) {
   var noteBox = note.getContainer();
   noteBox.hidden = true;
 
+  // Dense shapes are on the map only while their box meets the view, as points are: a pan then updates the
+  // shapes in view, not every shape of the map. Boxes in zoom-0 pixels: west, north, east, south.
+  // Where more than SHAPE_DETAIL_LIMIT are in view, the overview canvas draws their outlines from their vertices,
+  // kept in zoom-0 pixels (x, y pairs), each shape's runs of vertices (lines, rings) listed in shapeRuns.
+  var shapeIndexes = [], shapeBoxes = null, shapeRuns = [], shapeXY = null, shapesInView = [], shapesDense = false;
+  if (shapeRenderer !== undefined) {
+    for (var t = 0; t < data.count; t++) { if (data.hasShape(t)) { shapeIndexes.push(t); } }
+    shapeBoxes = new Float64Array(shapeIndexes.length * 4);
+    var xy = [];
+    shapeIndexes.forEach(function (index, k) {
+      var runs = [], box = [Infinity, Infinity, -Infinity, -Infinity];  // west, north, east, south in pixels
+      runsOf(data.column.geometry(index)).forEach(function (run) {
+        var start = xy.length / 2;
+        run.forEach(function (position) {
+          var p = map.project([position[1], position[0]], 0);
+          xy.push(p.x, p.y);
+          box[0] = Math.min(box[0], p.x); box[1] = Math.min(box[1], p.y);
+          box[2] = Math.max(box[2], p.x); box[3] = Math.max(box[3], p.y);
+        });
+        runs.push([start, xy.length / 2]);
+      });
+      shapeRuns.push(runs);
+      shapeBoxes.set(box, 4 * k);
+    });
+    shapeXY = new Float64Array(xy);
+  }
+
+  // The runs of positions of a GeoJSON geometry: each line, and each ring of each polygon.
+  function runsOf(geometry) {
+    switch (geometry.type) {
+      case "LineString": return [geometry.coordinates];
+      case "MultiLineString": case "Polygon": return geometry.coordinates;
+      case "MultiPolygon": return [].concat.apply([], geometry.coordinates);
+      case "GeometryCollection": return [].concat.apply([], geometry.geometries.map(runsOf));
+      default: return [];
+    }
+  }
+
+  function refreshShapes(box) {
+    shapesInView = [];
+    for (var k = 0; k < shapeIndexes.length; k++) {
+      var at = 4 * k;
+      if (shapeBoxes[at] <= box[2] && shapeBoxes[at + 2] >= box[0] &&
+          shapeBoxes[at + 1] <= box[3] && shapeBoxes[at + 3] >= box[1]) { shapesInView.push(k); }
+    }
+    shapesDense = shapesInView.length > SHAPE_DETAIL_LIMIT;
+    var keep = new Set(shapesDense ? [] : shapesInView.map(function (k) { return shapeIndexes[k]; }));
+    if (pinned !== null && data.hasShape(pinned)) { keep.add(pinned); }
+    shapeIndexes.forEach(function (index) { if (keep.has(index)) { show(index); } else { unshow(index); } });
+  }
+
+  // A shape a few pixels across is one mark, at most one per cell of STEP pixels: what a frame costs follows the
+  // screen, not the data (32,000 shapes at the opening view were 256,000 segments to rasterise on every pan).
+  function drawShapeOutlines(context, scale, origin, size) {
+    var paths = new Map(), columns = Math.ceil(size.x / STEP) + 1;
+    var taken = new Uint8Array(columns * (Math.ceil(size.y / STEP) + 1));
+    shapesInView.forEach(function (k) {
+      var index = shapeIndexes[k], category = data.category(index);
+      if (hidden.get(category) || index === pinned) { return; }
+      var key = category + (data.kind(index) === "line" ? "\u0000line" : "\u0000area");
+      var path = paths.get(key);
+      if (!path) { path = new Path2D(); paths.set(key, path); }
+      var at = 4 * k, west = shapeBoxes[at] * scale - origin.x, north = shapeBoxes[at + 1] * scale - origin.y;
+      var east = shapeBoxes[at + 2] * scale - origin.x, south = shapeBoxes[at + 3] * scale - origin.y;
+      if (east - west < TINY_PX && south - north < TINY_PX) {
+        var x = (west + east) / 2, y = (north + south) / 2;
+        var cell = Math.floor(y / STEP + 0.5) * columns + Math.floor(x / STEP + 0.5);
+        if (cell < 0 || cell >= taken.length || taken[cell]) { return; }
+        taken[cell] = 1;
+        path.rect(x - 1, y - 1, 2, 2);
+        return;
+      }
+      shapeRuns[k].forEach(function (run) {
+        for (var v = run[0]; v < run[1]; v++) {
+          var x = shapeXY[2 * v] * scale - origin.x, y = shapeXY[2 * v + 1] * scale - origin.y;
+          if (v === run[0]) { path.moveTo(x, y); } else { path.lineTo(x, y); }
+        }
+      });
+    });
+    paths.forEach(function (path, key) {
+      var parts = key.split("\u0000"), color = colors.get(parts[0]);
+      context.strokeStyle = color;
+      context.lineWidth = parts[1] === "line" ? 2 : 1;
+      if (parts[1] === "area") {
+        context.globalAlpha = 0.15;
+        context.fillStyle = color;
+        context.fill(path);
+        context.globalAlpha = 1;
+      }
+      context.stroke(path);
+    });
+  }
+
   var pinned = null;  // the selected place: drawn even in the dense view
   var started = false;  // until the page has set its first view (main.js), a view is not worth drawing
   function refresh() {
@@ -268,14 +373,18 @@ function bmDrawing(map, data, popups, drawn) {
     if (pinned !== null) { keep.add(pinned); }
     shown.forEach(function (i) { if (!keep.has(i) && data.isPoint(i)) { unshow(i); } });
     keep.forEach(show);
-    if (dense) {
+    if (shapeBoxes !== null) { refreshShapes(box); }
+    if (dense || shapesDense) {
       if (!map.hasLayer(overview)) { overview.addTo(map); } else { overview.draw(); }
-      noteBox.textContent = "More than " + DETAIL_LIMIT.toLocaleString("en") +
-        " places in view: each is a dot; zoom in to see them as the legend draws them.";
+      noteBox.textContent = dense
+        ? "More than " + DETAIL_LIMIT.toLocaleString("en") +
+          " places in view: each is a dot; zoom in to see them as the legend draws them."
+        : "More than " + SHAPE_DETAIL_LIMIT.toLocaleString("en") +
+          " lines and areas in view: each is drawn in outline, or as a mark; zoom in to open them.";
     } else if (map.hasLayer(overview)) {
       map.removeLayer(overview);
     }
-    noteBox.hidden = !dense;
+    noteBox.hidden = !(dense || shapesDense);
     // Names for what is drawn one by one; in the dense view only the selected place's.
     drawn(dense ? (pinned === null ? [] : [pinned]) : Array.from(shown));
     addHatchPatterns();
@@ -353,7 +462,9 @@ function bmDrawing(map, data, popups, drawn) {
     overview.draw();
   }
 
-  for (var s = 0; s < data.count; s++) { if (data.hasShape(s)) { show(s); } }
+  if (shapeBoxes === null) {
+    for (var s = 0; s < data.count; s++) { if (data.hasShape(s)) { show(s); } }
+  }
   map.on("moveend zoomend resize", refresh);
 
   return {
