@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from run import _LONG_TASKS, CHROMIUM, in_chromium, measured
+
 from synthetic import write_inputs
 
 COUNTS = (1_000, 4_000, 16_000)  # lines, and as many areas
