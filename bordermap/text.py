@@ -170,9 +170,10 @@ def _boundaries(line: str, language: str) -> list[dict]:
     # sentencex 1.0.32 panics when a period sits next to a space of more than one UTF-8 byte (a no-break space);
     # its offsets count characters, so swapping such spaces for ASCII ones changes no offset.
     try:
-        return sentencex.get_sentence_boundaries(
-            language or "en", _WIDE_SPACE.sub(" ", line).translate(_OTHER_FULL_STOPS)
-        )
+        line = _WIDE_SPACE.sub(" ", line)
+        if "\u05c3" in line or "\u17d4" in line:  # a scan for each is far cheaper than translating every line
+            line = line.translate(_OTHER_FULL_STOPS)
+        return sentencex.get_sentence_boundaries(language or "en", line)
     except BaseException as error:  # pyo3's PanicException is a BaseException
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
             raise
