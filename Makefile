@@ -22,10 +22,8 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_build.py
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/bench_shapes.py
 	$(BIN)/python bench/bench_world.py
-	$(BIN)/python bench/bench_suggest.py
+	$(BIN)/python bench/summary.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

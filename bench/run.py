@@ -143,6 +143,13 @@ def in_chromium(page_file: Path, place_ids: list[str], steps: int = 8) -> dict[s
     }
 
 
+def build_cpu(inputs, output: Path) -> float:
+    """CPU seconds of one ``bordermap build`` of the inputs, in a process of its own."""
+    command = [sys.executable, "-m", "bordermap", "build", "--texts", str(inputs.texts), "--places"]
+    command += [str(inputs.places), "--shapes", str(inputs.shapes), "-o", str(output)]
+    return measured(command)[1]
+
+
 def doubling(quick: bool) -> dict[str, float]:
     """Time at 2x an input over time at 1x, for each input that could grow quadratically."""
     scale = 1 if quick else 4
@@ -181,6 +188,14 @@ def doubling(quick: bool) -> dict[str, float]:
         ratios["GeoJSON size"] = timed(lambda: read_shapes(scratch / "shapes2.geojson")) / timed(
             lambda: read_shapes(scratch / "shapes1.geojson")
         )
+        # The whole build, CPU seconds of its own process, on one text in one file of 1, 2 and 4 MB (issue #22: a
+        # book in one file was quadratic once, which timing one stage could not see).
+        builds = []
+        for megabytes in (1, 2) if quick else (1, 2, 4):
+            book = write_inputs(scratch / f"book{megabytes}", 1000, megabytes * 1_000_000, 1)
+            builds.append(build_cpu(book, scratch / f"book{megabytes}.html"))
+        for step in range(1, len(builds)):
+            ratios[f"one long text, whole build ({2 ** (step - 1)} -> {2**step} MB)"] = builds[step] / builds[step - 1]
         in_lines = write_inputs(scratch / "lines", 1000, 1_000_000, 1)
         in_one = write_inputs(scratch / "one", 1000, 1_000_000, 1, one_paragraph=True)
         ratios["1 paragraph / paragraphs"] = passages(in_one) / passages(in_lines)
@@ -223,6 +238,15 @@ def main(quick: bool) -> None:
             naive_s, naive_cpu, naive_mb = measured(
                 [sys.executable, str(ROOT / "bench" / "naive.py"), str(inputs.places), str(inputs.texts), str(naive)]
             )
+            _, floor_cpu, _ = measured(
+                [
+                    sys.executable,
+                    str(ROOT / "bench" / "floor.py"),
+                    str(inputs.places),
+                    str(inputs.texts),
+                    str(scratch / f"floor-{places}.json"),
+                ]
+            )
             texts_bytes = sum(p.stat().st_size for p in inputs.texts.glob("*.txt"))
             page = in_chromium(ours, [f"p{i}" for i in (0, 1, 2, 3, 4)], steps=1 if quick else 8)
             mb_s, mb_s_few = matching(inputs, 1000)
@@ -232,6 +256,8 @@ def main(quick: bool) -> None:
                 "build_s": round(build_s, 2),
                 "build_cpu_s": round(build_cpu, 2),
                 "naive_cpu_s": round(naive_cpu, 2),
+                "floor_cpu_s": round(floor_cpu, 2),
+                "over_floor": round(build_cpu / floor_cpu, 2),
                 "build_peak_mb": round(build_mb),
                 "naive_s": round(naive_s, 2),
                 "naive_peak_mb": round(naive_mb),
@@ -252,6 +278,8 @@ def main(quick: bool) -> None:
             for k in (
                 "places",
                 "build_cpu_s",
+                "build_peak_mb",
+                "over_floor",
                 "build_speedup",
                 "build_cpu_speedup",
                 "size_ratio",

@@ -360,6 +360,8 @@ def test_the_scale_benchmark_still_runs_and_ends_with_its_json_line(chromium):
     assert set(headline) == {
         "places",
         "build_cpu_s",
+        "build_peak_mb",
+        "over_floor",
         "build_speedup",
         "build_cpu_speedup",
         "size_ratio",
@@ -373,6 +375,36 @@ def test_the_scale_benchmark_still_runs_and_ends_with_its_json_line(chromium):
     }
     assert headline["places"] == 10_000
     assert headline["click_ms"] >= 0  # a real mouse click on a place opened its popup
+
+
+@pytest.mark.slow
+def test_the_shapes_benchmark_still_runs_and_its_figures_meet_the_summarys_table(chromium):
+    # Figures for reading (issue #22); this keeps bench/bench_shapes.py --quick and bench/summary.py's table whole.
+    from conftest import find_chromium
+
+    result = subprocess.run(
+        [sys.executable, "bench/bench_shapes.py", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "BORDERMAP_CHROMIUM": find_chromium()},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    shapes = json.loads(result.stdout.strip().splitlines()[-1])
+    assert shapes["rows"][0]["lines"] == 1_000 and shapes["rows"][0]["clicks_missed"] == 0
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import summary
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    build = {"places": 10_000, "build_cpu_s": 2.0, "build_cpu_speedup": 7.0, "over_floor": 20.0}
+    build |= {"build_peak_mb": 220, "doubling_worst": 2.1, "match_mb_s": 5.0, "interactive_ms": 600, "click_ms": 10}
+    build |= {"pan_longtask_ms": 0}
+    suggest = {"distinct": {"0.5": {"s": 2.0}, "1.0": {"s": 6.0}}}
+    table = {what: (value, met) for what, _, value, met in summary.targets(build, shapes, suggest)}
+    assert table["suggest on distinct prose"] == (6.0, False) and table["build peak memory"] == (220, True)
+    assert len(table) == 11
 
 
 def _on_a_terminal(*args: str) -> str:
