@@ -158,26 +158,32 @@ class Folded:
 _SPECIAL = re.compile(r"\s{2,}|[^\S\x00-\x7f]|[^\x00-\x7f\s]+")
 _SPACE_RUN = re.compile(r" {2,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_ASCII_FOLD = str.maketrans(
-    {**{c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"}, **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}}
-)
+_ASCII_WHITESPACE = b"\t\n\v\f\r\x1c\x1d\x1e\x1f"
+_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+# A table of bytes: bytes.translate is a table lookup per byte, where str.translate with a dict was 20 MB/s.
+_ASCII_FOLD = bytes.maketrans(_UPPER + _ASCII_WHITESPACE, _UPPER.lower() + b" " * len(_ASCII_WHITESPACE))
+
+
+def _ascii_fold(stretch: str) -> str:
+    """An ASCII stretch folded: lower case, each whitespace character a space."""
+    return stretch.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
 
 
 def _fold_one_to_one(text: str) -> Folded | None:
     """``fold_text`` for a text whose every character folds to one character (most texts): ASCII stretches by one
-    ``translate`` each (CPython's fast path for ASCII), then one piece per run of whitespace. None when some
+    table lookup per byte each, then one piece per run of whitespace. None when some
     character folds to none or several."""
     parts = []
     pos = 0
     for run in _NON_ASCII.finditer(text):
-        parts.append(text[pos : run.start()].translate(_ASCII_FOLD))
+        parts.append(_ascii_fold(text[pos : run.start()]))
         for char in run.group():
             folded = _fold_char(char)
             if len(folded) != 1 or (folded == " ") != char.isspace():
                 return None
             parts.append(folded)
         pos = run.end()
-    parts.append(text[pos:].translate(_ASCII_FOLD))
+    parts.append(_ascii_fold(text[pos:]))
     translated = "".join(parts)
     chunks: list[str] = []
     folded_starts: list[int] = []
@@ -239,7 +245,7 @@ def _fold_piecewise(text: str) -> Folded:
     pos = 0
     for match in _SPECIAL.finditer(text):
         if match.start() > pos:
-            piece(text[pos : match.start()].translate(_ASCII_FOLD), pos, match.start() - pos)
+            piece(_ascii_fold(text[pos : match.start()]), pos, match.start() - pos)
         run = match.group()
         if run.isspace():
             piece(" ", match.start(), len(run))
@@ -252,7 +258,7 @@ def _fold_piecewise(text: str) -> Folded:
                     piece(folded, match.start() + offset, 1)
         pos = match.end()
     if pos < len(text):
-        piece(text[pos:].translate(_ASCII_FOLD), pos, len(text) - pos)
+        piece(_ascii_fold(text[pos:]), pos, len(text) - pos)
     if not chunks:
         return Folded("", [0], [0], [1])
     return Folded("".join(chunks), folded_starts, starts, lengths)
