@@ -269,8 +269,8 @@ PART_OF_CAP = 0.3
 # ("קציר", harvest; "גלגל", wheel), a person ("אלעזר") or a people: it is never surer than this cap.
 UNCASED_TOWN_POPULATION = 100_000
 UNCASED_CAP = 0.85
-# A place this many times farther from the text's others than they lie from each other (and at least OUTLIER_KM) is
-# out of the text's region: "Lille" (לילה, night) 630 km from a text whose places lie 30 km apart.
+# A place named weakly and this many times farther from the text's others than they lie from each other (and at least
+# OUTLIER_KM) is out of the text's region: "Lille" (לילה, night) 630 km from a text whose places lie 30 km apart.
 OUTLIER_FACTOR = 10
 OUTLIER_KM = 300
 OUTLIER_PENALTY = 0.2
@@ -345,8 +345,12 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
         score -= 0.1
         reasons.append(f"{count} places of that name")
     spacing = clues.spacing_km
+    # Only a weak name: a word without capitals, or another name than the place's main one. A text about one
+    # valley may well speak of the capital the travellers flew in from ("Mexico City", "London").
+    weak = clues.uncased or chosen.tier > 0
     if (
-        spacing is not None
+        weak
+        and spacing is not None
         and near_km is not None
         and chosen.entry.feature_class != COUNTRY_CLASS
         and near_km > max(OUTLIER_FACTOR * spacing, OUTLIER_KM)
