@@ -403,6 +403,36 @@ def test_a_big_city_in_another_country_the_text_names_wins_over_the_country_its_
     assert _in("ar", content, [world_gazetteer])["عمان"].chosen.country == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "name"),
+    [
+        ("en", "We sailed from Alexandria to Rosetta.", "Alexandria"),
+        ("ar", "أبحرنا من الإسكندرية إلى رشيد.", "الإسكندرية"),
+    ],
+    ids=["Latin", "Arabic"],
+)
+def test_a_name_shared_by_many_places_is_not_marked_down_when_one_of_them_is_ten_times_the_others(
+    language, content, name
+):
+    from bordermap.gazetteer import Gazetteer
+
+    def world(big: int) -> Gazetteer:
+        return Gazetteer(
+            [
+                _entry(60, "Alexandria", "EG", 31.2, 29.92, "الإسكندرية", population=big),
+                _entry(61, "Alexandria", "US", 38.8, -77.05, "الإسكندرية", population=150_000),
+                _entry(62, "Alexandria", "US", 31.3, -92.45, "الإسكندرية", population=45_000),
+                _entry(63, "Alexandria", "RO", 43.98, 25.33, "الإسكندرية", population=45_000),
+                _entry(64, "Rosetta", "EG", 31.4, 30.42, "رشيد", population=60_000),
+            ]
+        )
+
+    dominant = _in(language, content, [world(4_000_000)])[name]
+    rival = _in(language, content, [world(200_000)])[name]
+    assert "places of that name" not in dominant.why and "4 places of that name" in rival.why
+    assert dominant.chosen.country == "EG" and dominant.confidence > rival.confidence
+
+
 def test_the_shipped_word_frequencies_are_folded_as_names_are_today():
     from bordermap.gazetteer import name_key
     from bordermap.suggest import frequency

@@ -302,6 +302,7 @@ class Clues:
     language: str = ""  # the text's
     person: bool = False  # only ever right after a title
     uncased: bool = False  # only ever one word of a script without capitals: only the gazetteer calls it a name
+    dominant: bool = False  # the chosen one has ten times the people of any other of that name (Cairo, Egypt)
     spacing_km: float | None = None  # how far apart the text's places typically lie (the median of their near_km)
 
 
@@ -341,7 +342,7 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     if count == 1:
         score += 0.1
         reasons.append("one candidate")
-    elif count >= 3 and chosen.entry.feature_class != COUNTRY_CLASS:
+    elif count >= 3 and chosen.entry.feature_class != COUNTRY_CLASS and not clues.dominant:
         score -= 0.1
         reasons.append(f"{count} places of that name")
     spacing = clues.spacing_km

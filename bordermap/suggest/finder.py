@@ -68,6 +68,7 @@ def _without_cue(phrase: str) -> str:
 
 
 MIN_PLACES_FOR_SPACING = 6
+DOMINANT_FACTOR = 10  # a place ten times as populous as every other of its name is the one a text means by it
 
 
 def _typical_spacing(near_km: list[float]) -> float | None:
@@ -250,6 +251,8 @@ def _suggest(
         part_of = group[0].within if all(m.within for m in group) else ""
         clues = Clues(
             count=len(found),
+            dominant=chosen.entry.population
+            >= DOMINANT_FACTOR * max((m.entry.population for m in found if m is not chosen), default=0),
             near_km=near,
             common=common[key],
             in_named_country=national,
