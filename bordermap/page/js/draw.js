@@ -64,10 +64,10 @@ function bmDrawing(map, data, popups, drawn) {
   }
 
   var pointCanvas = L.canvas({padding: 0.3, tolerance: 6});  // a dot takes a click within a fingertip of it
-  var shapeCount = 0;
-  for (var c = 0; c < data.count; c++) { if (data.hasShape(c)) { shapeCount++; } }
+  var shapeIndexes = [];
+  for (var c = 0; c < data.count; c++) { if (data.hasShape(c)) { shapeIndexes.push(c); } }
   // One canvas for dense shapes and points alike: a second would lie over the first and take its clicks.
-  var shapeRenderer = shapeCount > DENSE_SHAPES ? pointCanvas : undefined;
+  var shapeRenderer = shapeIndexes.length > DENSE_SHAPES ? pointCanvas : undefined;
   var layersByIndex = new Map();
   var layersById = new Map();  // for whoever drives the page from outside: tests, the benchmark
 
@@ -128,8 +128,8 @@ function bmDrawing(map, data, popups, drawn) {
     });
     if (data.hasShape(i)) {
       // Areas and lines are SVG over the canvas of points (or on it, above its points): a click on a point inside
-      // an area reaches the area first. It opens the point (within a fingertip of the click), else the shape. (_openPopup is the click
-      // handler bindPopup adds; Leaflet is the version bordermap ships.)
+      // an area reaches the area first. It opens the point (within a fingertip of the click), else the shape.
+      // (_openPopup is the click handler bindPopup adds; Leaflet is the version bordermap ships.)
       layers[0].off("click", layers[0]._openPopup, layers[0]);
       layers[0].on("click", function (event) {
         L.DomEvent.stop(event);  // as bindPopup's own handler does: the map must not take it as a click on nothing
@@ -270,9 +270,8 @@ function bmDrawing(map, data, popups, drawn) {
   // shapes in view, not every shape of the map. Boxes in zoom-0 pixels: west, north, east, south.
   // Where more than SHAPE_DETAIL_LIMIT are in view, the overview canvas draws their outlines from their vertices,
   // kept in zoom-0 pixels (x, y pairs), each shape's runs of vertices (lines, rings) listed in shapeRuns.
-  var shapeIndexes = [], shapeBoxes = null, shapeRuns = [], shapeXY = null, shapesInView = [], shapesDense = false;
+  var shapeBoxes = null, shapeRuns = [], shapeXY = null, shapesInView = [], shapesDense = false;
   if (shapeRenderer !== undefined) {
-    for (var t = 0; t < data.count; t++) { if (data.hasShape(t)) { shapeIndexes.push(t); } }
     shapeBoxes = new Float64Array(shapeIndexes.length * 4);
     var xy = [];
     shapeIndexes.forEach(function (index, k) {
@@ -462,9 +461,7 @@ function bmDrawing(map, data, popups, drawn) {
     overview.draw();
   }
 
-  if (shapeBoxes === null) {
-    for (var s = 0; s < data.count; s++) { if (data.hasShape(s)) { show(s); } }
-  }
+  if (shapeBoxes === null) { shapeIndexes.forEach(show); }
   map.on("moveend zoomend resize", refresh);
 
   return {
