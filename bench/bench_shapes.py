@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from run import _LONG_TASKS, CHROMIUM, in_chromium, measured
+from run import _LONG_TASKS, CHROMIUM, build_command, in_chromium, measured
 
 from synthetic import write_inputs
 
@@ -79,22 +79,7 @@ def main(quick: bool) -> None:
             inputs = write_inputs(Path(scratch) / str(count), 1_000, 200_000, 4)
             write_shapes(inputs.shapes, count)
             page_file = Path(scratch) / f"shapes-{count}.html"
-            _, build_cpu, build_mb = measured(
-                [
-                    sys.executable,
-                    "-m",
-                    "bordermap",
-                    "build",
-                    "--texts",
-                    str(inputs.texts),
-                    "--places",
-                    str(inputs.places),
-                    "--shapes",
-                    str(inputs.shapes),
-                    "-o",
-                    str(page_file),
-                ]
-            )
+            _, build_cpu, build_mb = measured(build_command(inputs, page_file))
             page = in_chromium(page_file, [f"p{i}" for i in range(5)], steps=8) | opening_view_pans(page_file)
             row = {
                 "lines": count,

@@ -143,11 +143,15 @@ def in_chromium(page_file: Path, place_ids: list[str], steps: int = 8) -> dict[s
     }
 
 
-def build_cpu(inputs, output: Path) -> float:
-    """CPU seconds of one ``bordermap build`` of the inputs, in a process of its own."""
+def build_command(inputs, output: Path) -> list[str]:
+    """``bordermap build`` of the synthetic inputs into ``output``, as a command line."""
     command = [sys.executable, "-m", "bordermap", "build", "--texts", str(inputs.texts), "--places"]
-    command += [str(inputs.places), "--shapes", str(inputs.shapes), "-o", str(output)]
-    return measured(command)[1]
+    return command + [str(inputs.places), "--shapes", str(inputs.shapes), "-o", str(output)]
+
+
+def cpu_of_build(inputs, output: Path) -> float:
+    """CPU seconds of one ``bordermap build`` of the inputs, in a process of its own."""
+    return measured(build_command(inputs, output))[1]
 
 
 def doubling(quick: bool) -> dict[str, float]:
@@ -193,7 +197,7 @@ def doubling(quick: bool) -> dict[str, float]:
         builds = []
         for megabytes in (1, 2) if quick else (1, 2, 4):
             book = write_inputs(scratch / f"book{megabytes}", 1000, megabytes * 1_000_000, 1)
-            builds.append(build_cpu(book, scratch / f"book{megabytes}.html"))
+            builds.append(cpu_of_build(book, scratch / f"book{megabytes}.html"))
         for step in range(1, len(builds)):
             ratios[f"one long text, whole build ({2 ** (step - 1)} -> {2**step} MB)"] = builds[step] / builds[step - 1]
         in_lines = write_inputs(scratch / "lines", 1000, 1_000_000, 1)
@@ -219,22 +223,7 @@ def main(quick: bool) -> None:
         for places, text_bytes, texts in SIZES[:2] if quick else SIZES:
             inputs = write_inputs(scratch / str(places), places, text_bytes, texts)
             ours, naive = scratch / f"bordermap-{places}.html", scratch / f"naive-{places}.html"
-            build_s, build_cpu, build_mb = measured(
-                [
-                    sys.executable,
-                    "-m",
-                    "bordermap",
-                    "build",
-                    "--texts",
-                    str(inputs.texts),
-                    "--places",
-                    str(inputs.places),
-                    "--shapes",
-                    str(inputs.shapes),
-                    "-o",
-                    str(ours),
-                ]
-            )
+            build_s, build_cpu, build_mb = measured(build_command(inputs, ours))
             naive_s, naive_cpu, naive_mb = measured(
                 [sys.executable, str(ROOT / "bench" / "naive.py"), str(inputs.places), str(inputs.texts), str(naive)]
             )
