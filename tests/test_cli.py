@@ -342,13 +342,12 @@ def test_a_bug_is_reported_in_one_line_without_a_traceback(monkeypatch, capsys, 
     assert line.endswith("please report it with the output of --debug")
 
 
-@pytest.mark.slow
-def test_the_scale_benchmark_still_runs_and_ends_with_its_json_line(chromium):
-    # Its figures are for reading (issue #12); this only keeps bench/run.py --quick from rotting.
+def _quick_bench(script: str) -> dict:
+    """Run a benchmark with --quick in Chromium; its last line of output, read as JSON."""
     from conftest import find_chromium
 
     result = subprocess.run(
-        [sys.executable, "bench/run.py", "--quick"],
+        [sys.executable, script, "--quick"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -356,7 +355,13 @@ def test_the_scale_benchmark_still_runs_and_ends_with_its_json_line(chromium):
         env={**os.environ, "BORDERMAP_CHROMIUM": find_chromium()},
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    headline = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.slow
+def test_the_scale_benchmark_still_runs_and_ends_with_its_json_line(chromium):
+    # Its figures are for reading (issue #12); this only keeps bench/run.py --quick from rotting.
+    headline = _quick_bench("bench/run.py")
     assert set(headline) == {
         "places",
         "build_cpu_s",
@@ -380,18 +385,7 @@ def test_the_scale_benchmark_still_runs_and_ends_with_its_json_line(chromium):
 @pytest.mark.slow
 def test_the_shapes_benchmark_still_runs_and_its_figures_meet_the_summarys_table(chromium):
     # Figures for reading (issue #22); this keeps bench/bench_shapes.py --quick and bench/summary.py's table whole.
-    from conftest import find_chromium
-
-    result = subprocess.run(
-        [sys.executable, "bench/bench_shapes.py", "--quick"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "BORDERMAP_CHROMIUM": find_chromium()},
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    shapes = json.loads(result.stdout.strip().splitlines()[-1])
+    shapes = _quick_bench("bench/bench_shapes.py")
     assert shapes["rows"][0]["lines"] == 1_000 and shapes["rows"][0]["clicks_missed"] == 0
     sys.path.insert(0, str(ROOT / "bench"))
     try:

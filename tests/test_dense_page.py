@@ -11,6 +11,26 @@ PLACES = 2_000  # more than the page draws one by one (DETAIL_LIMIT in draw.js)
 SYLLABLES = ("ba", "ko", "ri", "sun", "mel", "tor", "va", "ne", "dal", "gu", "pi", "sho", "ran", "ve", "lu", "mo")
 
 
+def _build(folder):
+    """The map of the places.csv, texts/ and shapes.geojson in ``folder``."""
+    output = folder / "map.html"
+    result = run_main(
+        "build",
+        "--places",
+        str(folder / "places.csv"),
+        "--texts",
+        str(folder / "texts"),
+        "--shapes",
+        str(folder / "shapes.geojson"),
+        "--cache",
+        str(folder / "cache.csv"),
+        "-o",
+        str(output),
+    )
+    assert result.returncode == 0, result.stderr
+    return output
+
+
 @pytest.fixture(scope="module")
 def dense_map(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dense")
@@ -34,22 +54,7 @@ def dense_map(tmp_path_factory):
     paragraphs.append(f"At last we came to {names[-1]}, where the story ends.")
     (texts / "journey.txt").write_text("A long journey\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     (folder / "shapes.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
-    output = folder / "map.html"
-    result = run_main(
-        "build",
-        "--places",
-        str(folder / "places.csv"),
-        "--texts",
-        str(texts),
-        "--shapes",
-        str(folder / "shapes.geojson"),
-        "--cache",
-        str(folder / "cache.csv"),
-        "-o",
-        str(output),
-    )
-    assert result.returncode == 0, result.stderr
-    return output
+    return _build(folder)
 
 
 def test_more_places_in_view_than_the_page_draws_become_dots_and_the_map_says_so(open_map, dense_map):
@@ -141,6 +146,14 @@ def test_the_arrow_keys_go_past_the_rows_built_so_far(open_map, dense_map):
 SHAPES = 1_200  # lines, and as many areas: more than the page draws as SVG (DENSE_SHAPES) or one by one in view
 
 
+def _feature(identifier: str, name: str, geometry: dict) -> dict:
+    return {
+        "type": "Feature",
+        "properties": {"id": identifier, "name": name, "source": "synthetic"},
+        "geometry": geometry,
+    }
+
+
 @pytest.fixture(scope="module")
 def dense_shapes_map(tmp_path_factory):
     import json
@@ -157,43 +170,16 @@ def dense_shapes_map(tmp_path_factory):
     for i in range(SHAPES):
         lat, lon = 42 + rng.random(), 129 + rng.random()
         line = [[lon + k * 0.002, lat + (k % 2) * 0.002] for k in range(5)]
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {"id": f"l{i}", "name": f"Line {i}", "source": "synthetic"},
-                "geometry": {"type": "LineString", "coordinates": line},
-            }
-        )
+        features.append(_feature(f"l{i}", f"Line {i}", {"type": "LineString", "coordinates": line}))
     for i in range(SHAPES):
         lat, lon = 42 + rng.random(), 129 + rng.random()
         ring = [[lon + 0.003 * math.cos(k * math.pi / 3), lat + 0.003 * math.sin(k * math.pi / 3)] for k in range(6)]
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {"id": f"a{i}", "name": f"Area {i}", "source": "synthetic"},
-                "geometry": {"type": "Polygon", "coordinates": [[*ring, ring[0]]]},
-            }
-        )
+        features.append(_feature(f"a{i}", f"Area {i}", {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}))
     (folder / "shapes.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": features}))
     texts = folder / "texts"
     texts.mkdir()
     (texts / "fields.txt").write_text("Fields\n\nWe walked from Town 1 to Area 7 and along Line 3.\n", encoding="utf-8")
-    output = folder / "map.html"
-    result = run_main(
-        "build",
-        "--places",
-        str(folder / "places.csv"),
-        "--texts",
-        str(texts),
-        "--shapes",
-        str(folder / "shapes.geojson"),
-        "--cache",
-        str(folder / "cache.csv"),
-        "-o",
-        str(output),
-    )
-    assert result.returncode == 0, result.stderr
-    return output
+    return _build(folder)
 
 
 def test_more_lines_and_areas_in_view_than_the_page_draws_become_outlines_and_the_map_says_so(
