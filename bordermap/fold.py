@@ -16,7 +16,7 @@ from dataclasses import dataclass
 # curly quotation marks; the hyphens Unicode has besides the ASCII one ("La Seu d’Urgell" is "La Seu d'Urgell").
 # Letters written two ways by their place in a word, as casefold makes Greek's final sigma σ: Hebrew's final forms
 # ("מצרים", and "מצרימה" once the ending is added), Arabic's alef maqsura and taa marbuta as search folds them, and
-# Persian's yeh and keheh as Arabic's.
+# Persian's and Urdu's own letters as Arabic's.
 TYPOGRAPHIC = str.maketrans(
     {
         **dict(zip("ךםןףץ", "כמנפצ")),
@@ -24,6 +24,13 @@ TYPOGRAPHIC = str.maketrans(
         "\u0629": "\u0647",
         "\u06cc": "\u064a",  # Persian yeh, Arabic yeh: "تهران" is written with either by the same writer
         "\u06a9": "\u0643",  # Persian keheh, Arabic kaf
+        # Urdu's own letters as Arabic writes them: heh goal and doachashmee, yeh barree, noon ghunna (the nasal
+        # ending of "ہندوستاں", which the gazetteers write "ہندوستان") and taa marbuta goal.
+        "\u06c1": "\u0647",
+        "\u06be": "\u0647",
+        "\u06d2": "\u064a",
+        "\u06ba": "\u0646",
+        "\u06c3": "\u0647",
         "\u0640": "",  # the tatweel that stretches a word ("القـاهرة") is no letter of it
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u02bc\u02bb\u02b9\u2032\u00b4\uff07", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\uff02", '"'),

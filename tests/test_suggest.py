@@ -320,6 +320,33 @@ def test_a_common_word_of_a_script_without_capitals_is_no_place(caseless_world, 
 
 
 @pytest.mark.parametrize(
+    ("language", "content", "word", "entries"),
+    [
+        (
+            "ur",
+            "ہم لاہور سے اس راستے ملتان گئے، اس کے بعد لاہور واپس آئے۔",
+            "اس",
+            [("Lahore", "PK", 31.55, 74.34, "لاہور"), ("Multan", "PK", 30.2, 71.47, "ملتان"), ("Asse", "PK", 31.2, 73.9, "اس")],
+        ),
+        (
+            "he",
+            "הוא נסע מאשדוד לעזה, ומשם לאשדוד. הוא חזר.",
+            "הוא",
+            [("Ashdod", "IL", 31.8, 34.65, "אשדוד"), ("Gaza", "PS", 31.5, 34.47, "עזה"), ("Hua", "IL", 31.6, 34.6, "הוא")],
+        ),
+    ],
+    ids=["Urdu 'this'", "Hebrew 'he'"],
+)
+def test_an_everyday_word_is_no_place_however_near_the_texts_other_places_it_lies(language, content, word, entries):
+    from bordermap.gazetteer import Gazetteer
+
+    # The town of that name lies among the text's places and the word comes twice: all that would lift a name.
+    world = Gazetteer([_entry(40 + i, *entry, population=30_000) for i, entry in enumerate(entries)])
+    found = _in(language, content, [world])
+    assert found[word].confidence <= 0.3 and "an everyday one" in found[word].why
+
+
+@pytest.mark.parametrize(
     ("language", "content", "name", "population"),
     [
         ("he", "נסענו מאשדוד לעזה ומשם לחברון ובחזרה לאשדוד.", "חברון", 9_000),
@@ -570,6 +597,23 @@ def _in(language: str, content: str, gazetteers: list) -> dict:
 )
 def test_a_countrys_name_in_the_texts_own_language_is_the_country(world_gazetteer, language, content, name):
     assert _in(language, content, [world_gazetteer])[name].chosen.feature_class == "A"
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "name", "country"),
+    [
+        ("ur", "سارے جہاں سے اچھا ہندوستاں ہمارا", "ہندوستاں", "IN"),
+        ("ur", "ہم ہندوستان سے آئے اور لاہور گئے۔", "ہندوستان", "IN"),
+    ],
+    ids=["Urdu noon ghunna", "Urdu"],
+)
+def test_a_countrys_name_in_another_language_of_a_script_without_capitals_is_the_country(
+    world_gazetteer, language, content, name, country
+):
+    # CLDR has "ہِندوستان" as Kashmiri's name of India; Urdu's is "بھارت". The script is shared, and no capital can
+    # tell a name from a word: the country's name in a sister language is the country.
+    chosen = _in(language, content, [world_gazetteer])[name].chosen
+    assert (chosen.feature_class, chosen.country) == ("A", country)
 
 
 def test_a_countrys_name_in_another_language_is_no_main_name_in_an_english_text(world_gazetteer):

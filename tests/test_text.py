@@ -172,6 +172,9 @@ def test_a_name_is_quoted_after_the_letters_hebrew_and_arabic_write_onto_it(cont
         ("وصلنا إلى غزة.", "غزه"),
         ("کرمانشاه بزرگ است.", "كرمانشاه"),
         ("القـاهرة كبيرة.", "القاهرة"),
+        ("سارے جہاں سے اچھا ہندوستاں ہمارا۔", "هندوستان"),
+        ("لاہور بڑا شہر ہے۔", "لاهور"),
+        ("کراچی کے ساحل پر گئے۔", "كراچي"),
     ],
     ids=[
         "NFD text",
@@ -182,6 +185,9 @@ def test_a_name_is_quoted_after_the_letters_hebrew_and_arabic_write_onto_it(cont
         "Arabic taa marbuta",
         "Persian keheh",
         "Arabic tatweel",
+        "Urdu noon ghunna and heh goal",
+        "Urdu heh goal",
+        "Urdu yeh and keheh",
     ],
 )
 def test_a_name_matches_its_text_whatever_the_normal_form_of_either(content, name):

@@ -43,16 +43,25 @@ def candidates_of_all(phrases: list[str], gazetteers: list, language: str | None
         else {name_key(phrase): gazetteer.find_all(phrase, language) for phrase in phrases}
         for gazetteer in gazetteers
     ]
-    return {key: ranked([answer.get(key, []) for answer in answers]) for key in map(name_key, phrases)}
+    return {key: ranked([answer.get(key, []) for answer in answers], key) for key in map(name_key, phrases)}
 
 
-def ranked(found: list[list[Match]]) -> list[Match]:
-    """Each gazetteer's matches of one name, in the order ``candidates_of_all`` gives."""
+def ranked(found: list[list[Match]], key: str = "") -> list[Match]:
+    """Each gazetteer's matches of one name (folded: ``key``), in the order ``candidates_of_all`` gives.
+
+    A country is a candidate by its main name in the text's language, or, in a script without capitals, by its main
+    name in another language of that script: Urdu "ہندوستاں" is Kashmiri's name of India. In a Latin text another
+    language's name is too often a word of this one ("Lao" in "a Lao family")."""
+    uncased = bool(key) and not any(char.isupper() or char.islower() for char in key)
     natural = [m for matches in found for m in matches if m.entry.feature_class == NATURAL_CLASS]
     natural.sort(key=lambda m: (m.tier, -m.entry.extent_m, m.entry.geonameid))
     for matches in found:
         located = [m for m in matches if m.entry.lat is not None]
-        nations = [m for m in located if m.entry.feature_class == COUNTRY_CLASS and m.tier == 0]
+        nations = [
+            m
+            for m in located
+            if m.entry.feature_class == COUNTRY_CLASS and (m.tier == 0 or (uncased and m.elsewhere))
+        ]
         places = [m for m in located if m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)]
         if nations or places:
             return nations + sorted(places, key=lambda m: (m.tier, -m.entry.population, m.entry.geonameid)) + natural
@@ -294,6 +303,7 @@ class Clues:
     count: int  # how many places of that name the gazetteers have
     near_km: float | None  # how far from the text's other places (``Nearest``); None when it has no other
     common: bool = False  # also a common word of the language
+    word_first: bool = False  # a word a hundred times more common than a place of its candidate's size is named
     in_named_country: bool = False
     sentence_starts: bool = False  # a single word, capitalised only at the start of its sentences
     part_of: str = ""  # the longer capitalised name it is only ever a part of
@@ -364,6 +374,9 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     if clues.person:
         score = min(score - 0.4, PART_OF_CAP)  # "хан Омуртаг": the khan, whatever town bears his name
         reasons.append("right after a title, as a person's name is")
+    elif clues.word_first:
+        score = min(score - 0.4, PART_OF_CAP)
+        reasons.append("also a common word, an everyday one of the language")
     elif common:
         score -= 0.4
         reasons.append("also a common word")

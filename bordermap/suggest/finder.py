@@ -84,17 +84,17 @@ def _uncased_word(phrase: str) -> bool:
     return " " not in phrase and not (phrase[0].isupper() or phrase[0].islower())
 
 
-def _used_as_a_word(group: list[Mention], found: list) -> bool:
-    """True when every mention is in a script without capitals and is a word of its language far more common than
-    a name of the most populous candidate (a country's name excepted) would be."""
+def _word_excess(group: list[Mention], found: list) -> float:
+    """For mentions all in a script without capitals, how many Zipf points more common the least common of them is
+    as a word of its language than a name of the most populous candidate would be (``frequency.excess``); minus
+    infinity where that cannot be known, or a country's name is among the candidates."""
     language = group[0].text.language
     if not frequency.has_frequencies(language) or any(m.entry.feature_class == COUNTRY_CLASS for m in found):
-        return False
+        return -math.inf
+    if not all(_uncased_word(m.phrase) for m in group):
+        return -math.inf
     population = max(m.entry.population for m in found)
-    return all(
-        _uncased_word(m.phrase) and frequency.more_common_than_a_place(name_key(m.phrase), language, population)
-        for m in group
-    )
+    return min(frequency.excess(name_key(m.phrase), language, population) for m in group)
 
 
 def _known_keys(places: list, shapes: list) -> set[str]:
@@ -147,9 +147,13 @@ def _suggest(
             and not (candidates[key] and candidates[key][0].entry.feature_class == COUNTRY_CLASS)
         ):
             common[key] = True  # an abbreviation ("TNG", "NK") is a country's ("US", "DRC") or no place's
+    word_first: set[str] = set()
     for key, group in groups.items():
-        if candidates[key] and _used_as_a_word(group, candidates[key]):
+        word_excess = _word_excess(group, candidates[key]) if candidates[key] else -math.inf
+        if word_excess >= frequency.MARGIN:
             common[key] = True  # "הוא" (he) is Huế's Hebrew name too: no capitals say which it is here
+        if word_excess >= frequency.WORD_FIRST_MARGIN:
+            word_first.add(key)
     # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word and
     # not only ever a part of a longer name ("Vida" of "Baba Vida" is evidence of nothing).
     evidence = {key: not common[key] and not all(m.within for m in group) for key, group in groups.items()}
@@ -255,6 +259,7 @@ def _suggest(
             >= DOMINANT_FACTOR * max((m.entry.population for m in found if m is not chosen), default=0),
             near_km=near,
             common=common[key],
+            word_first=key in word_first,
             in_named_country=national,
             sentence_starts=initial,
             part_of=part_of,

@@ -17,6 +17,9 @@ _PER_LOG_POPULATION = 0.5
 _BASE = 2.0
 _SMALLEST_POPULATION = 1_000
 MARGIN = 1.0  # Zipf points above that before the word is taken for a word: ten times as common
+# A hundred times as common: the word is one of the language's everyday words (Urdu "اس", this), which nothing else
+# in the text can make a name.
+WORD_FIRST_MARGIN = 2.0
 
 
 @functools.cache
@@ -35,7 +38,7 @@ def zipf(key: str, language: str) -> float:
     return _table().get(language, {}).get(key, 0.0)
 
 
-def more_common_than_a_place(key: str, language: str, population: int) -> bool:
-    """True when the word is used far more than a place of ``population`` people would be named."""
+def excess(key: str, language: str, population: int) -> float:
+    """How many Zipf points more often the word is used than a place of ``population`` people would be named."""
     expected = _BASE + _PER_LOG_POPULATION * math.log10(max(population, _SMALLEST_POPULATION))
-    return zipf(key, language) >= expected + MARGIN
+    return zipf(key, language) - expected
