@@ -58,9 +58,7 @@ def ranked(found: list[list[Match]], key: str = "") -> list[Match]:
     for matches in found:
         located = [m for m in matches if m.entry.lat is not None]
         nations = [
-            m
-            for m in located
-            if m.entry.feature_class == COUNTRY_CLASS and (m.tier == 0 or (uncased and m.elsewhere))
+            m for m in located if m.entry.feature_class == COUNTRY_CLASS and (m.tier == 0 or (uncased and m.elsewhere))
         ]
         places = [m for m in located if m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)]
         if nations or places:
