@@ -190,8 +190,8 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
             flush=True,
         )
-        if args.open:
-            webbrowser.open(url)
+        if args.open and not webbrowser.open(url):
+            print(f"bordermap: no browser could be started here: open {url} yourself", file=sys.stderr, flush=True)
 
     def failed(error: BordermapError) -> None:
         print(f"{error} (the map stays as it was)", file=sys.stderr, flush=True)
