@@ -16,7 +16,8 @@ from bordermap.gazetteer import name_key
 from bordermap.geometry import distance_m
 from bordermap.physical import physical_gazetteer
 from bordermap.project import user_cache_folder
-from bordermap.suggest import DEFAULT_MIN_CONFIDENCE, suggest
+from bordermap.suggest import DEFAULT_MIN_CONFIDENCE
+from bordermap.suggest.finder import suggest
 from bordermap.text import Text, find_passages, read_texts
 from bordermap.world import open_world_gazetteer
 

@@ -18,7 +18,7 @@ from bordermap.geocode import NATURAL_EARTH, Bias, GazetteerGeocoder, GeocoderCh
 from bordermap.geojson import read_point_places
 from bordermap.geometry import bounds_of
 from bordermap.memory import no_cycle_collection
-from bordermap.nominatim import DEFAULT_NOMINATIM_URL, LOOKUP_BUDGET_S, REQUEST_DEADLINE_S, NominatimGeocoder
+from bordermap.nominatim import DEFAULT_NOMINATIM_URL, LOOKUP_BUDGET_S, REQUEST_DEADLINE_S
 from bordermap.page.model import MapContent, MapMetadata, map_content
 from bordermap.page.render import render_map
 from bordermap.physical import LazyPhysicalGazetteer
@@ -88,6 +88,8 @@ def geocoder_chain(sources: Sources, settings: GeocodingSettings) -> GeocoderCha
     gazetteer = GazetteerGeocoder(read_gazetteer(sources.gazetteer)) if sources.gazetteer is not None else None
     online = None
     if settings.online:
+        from bordermap.nominatim.client import NominatimGeocoder
+
         online = NominatimGeocoder(
             settings.user_agent,
             settings.nominatim_url,

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from geopy.location import Location
-
 from bordermap.errors import BIDI_CONTROLS, InputError, Origin
 from bordermap.places import MAX_PRECISION_M
 from bordermap.tables import cells_by_name, header_names, read_rows
@@ -195,6 +193,8 @@ class CacheGeocoder:
         """The cached found answer for the query, whatever provider gave it."""
         for (provider, key), answer in sorted(self.answers.items()):
             if key == query_key(query) and answer.found:
+                from geopy.location import Location  # loaded by the first cached answer a run reads back
+
                 location = Location(
                     answer.display_name, (answer.lat, answer.lon), {"provider": provider, "cached": answer}
                 )

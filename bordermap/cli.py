@@ -1,5 +1,7 @@
 """The command line: parse (``options``), call the library, print (``report``), choose the exit status."""
 
+from __future__ import annotations
+
 import argparse
 import dataclasses
 import os
@@ -9,21 +11,19 @@ import traceback
 import webbrowser
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bordermap import report
-from bordermap.build import GeocodingSettings, Sources, build_map
-from bordermap.commands.add import NewPlace, add_place
-from bordermap.commands.check import check_inputs
-from bordermap.commands.export import export_map
-from bordermap.commands.gazetteer import write_gazetteer
-from bordermap.commands.locate import explain, explain_place
-from bordermap.commands.serve import serve_map
-from bordermap.commands.suggest import suggest_places, write_suggestions
 from bordermap.errors import BordermapError, Origin, printable
 from bordermap.nominatim import DEFAULT_NOMINATIM_URL
 from bordermap.options import parser
 from bordermap.project import init_project, resolve_paths
-from bordermap.suggest import require_status_column
+
+if TYPE_CHECKING:
+    from bordermap.build import GeocodingSettings, Sources
+
+# Each command imports what it runs when it runs: `--help`, `init` and a mistyped option load none of the
+# pipeline's libraries (numpy, shapely, pyproj, folium, geopy), which take most of a second to load (#23).
 
 STDOUT_NAMES = ("-", "/dev/stdout")  # what export -o takes for standard output, as csvkit and ogr2ogr do
 LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second datetime can hold
@@ -31,6 +31,8 @@ PATH_OPTIONS = ("texts", "places", "shapes", "gazetteer", "cache", "output")
 
 
 def _resolved(args: argparse.Namespace) -> tuple[Sources, Path | None]:
+    from bordermap.build import Sources
+
     """The inputs, and the output (given, else the project's; None for a command that writes no map)."""
     given = {key: getattr(args, key, None) for key in PATH_OPTIONS}
     no_texts = args.command == "locate" or getattr(args, "no_build", False)
@@ -46,6 +48,8 @@ def _resolved(args: argparse.Namespace) -> tuple[Sources, Path | None]:
 
 
 def _settings(args: argparse.Namespace) -> GeocodingSettings:
+    from bordermap.build import GeocodingSettings
+
     return GeocodingSettings(
         online=args.geocoder == "nominatim",
         user_agent=args.user_agent,
@@ -73,6 +77,8 @@ def _built() -> datetime | None:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from bordermap.build import build_map
+
     sources, output = _resolved(args)
     assert output is not None  # resolve_paths asks for -o when nothing says where the map goes
     bar = report.StageBar(total=6)
@@ -93,6 +99,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from bordermap.commands.add import NewPlace, add_place
+    from bordermap.commands.locate import explain
+
     fields = (f.name for f in dataclasses.fields(NewPlace))
     new = NewPlace(**{name: getattr(args, name) for name in fields})
     sources, output = _resolved(args)
@@ -104,12 +113,16 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _locate(args: argparse.Namespace) -> int:
+    from bordermap.commands.locate import explain_place
+
     explanation = explain_place(_resolved(args)[0], _settings(args), args.id)
     print("\n".join(printable(line) for line in (explanation.lines if args.explain else explanation.summary)))
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
+    from bordermap.commands.export import export_map
+
     to_stdout = str(args.output) in STDOUT_NAMES
     bar = report.StageBar(total=5)
     try:
@@ -134,6 +147,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from bordermap.commands.check import check_inputs
+
     try:
         checked = check_inputs(_resolved(args)[0], _settings(args))
     except BordermapError as error:
@@ -146,6 +161,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _gazetteer(args: argparse.Namespace) -> int:
+    from bordermap.commands.gazetteer import write_gazetteer
+
     written = write_gazetteer(
         args.output, args.bbox, args.countries, args.min_population, force=args.force, cwd=Path.cwd()
     )
@@ -154,6 +171,9 @@ def _gazetteer(args: argparse.Namespace) -> int:
 
 
 def _suggest(args: argparse.Namespace) -> int:
+    from bordermap.commands.suggest import suggest_places, write_suggestions
+    from bordermap.suggest.rows import require_status_column
+
     sources = _resolved(args)[0]
     if args.write:
         require_status_column(sources.places, sources.encoding)
@@ -179,6 +199,8 @@ def _suggest(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from bordermap.commands.serve import serve_map
+
     sources, output = _resolved(args)
     assert output is not None  # resolve_paths asks for -o when nothing says where the map goes
 

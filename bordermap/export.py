@@ -1,7 +1,10 @@
 """Exports that carry the text: GeoJSON (RFC 7946), KML 2.2 for Google Earth, and CSV for spreadsheets.
 
 All three are made from the map's content (``page.model.MapContent``), the record the page is drawn from (#6, #20).
+KML's libraries are imported by ``to_kml`` alone: the command line names the formats without loading them (#23).
 """
+
+from __future__ import annotations
 
 import csv
 import html
@@ -9,18 +12,10 @@ import io
 import json
 import re
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pygeoif
-
-with warnings.catch_warnings():
-    # fastkml warns on import when lxml is missing: only its pretty-printing needs lxml, and xml.etree does the rest.
-    warnings.filterwarnings("ignore", message="Package `lxml` missing", category=UserWarning)
-    from fastkml import KML, Document, Folder, Placemark
-    from fastkml.styles import LineStyle, PolyStyle, Style, StyleUrl
-
-from bordermap.geometry import circle
-from bordermap.page.model import Feature, MapContent
+if TYPE_CHECKING:
+    from bordermap.page.model import Feature, MapContent
 
 FORMATS = ("geojson", "kml", "csv")
 CSV_COLUMNS = ("place_id", "name", "lat", "lon", "certainty", "precision_m", "text_title", "quote", "start", "end")
@@ -156,6 +151,16 @@ def _xml(text: str) -> str:
 
 def to_kml(content: MapContent) -> str:
     """KML 2.2: a Folder per category; quotes in the balloons; precision circles as polygons."""
+    import pygeoif
+
+    with warnings.catch_warnings():
+        # fastkml warns on import when lxml is missing: only its pretty-printing needs lxml; xml.etree does the rest.
+        warnings.filterwarnings("ignore", message="Package `lxml` missing", category=UserWarning)
+        from fastkml import KML, Document, Folder, Placemark
+        from fastkml.styles import LineStyle, PolyStyle, Style, StyleUrl
+
+    from bordermap.geometry import circle
+
     colours = {c.name: c.color for c in content.categories}
     styles, folders = [], {}
     for index, (category, colour) in enumerate(colours.items()):

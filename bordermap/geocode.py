@@ -2,14 +2,19 @@
 
 Every geocoder answers ``geocode(query, exactly_one=False, country_codes=…, viewbox=…)`` with a list of
 ``geopy.Location`` (or None), best first; what the ranking saw is kept in ``Location.raw["bordermap"]``.
+geopy is loaded by the first answer made (``_entry_location``): a run whose places all have coordinates never loads it.
 """
+
+from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from geopy.distance import geodesic
-from geopy.location import Location
+from bordermap.geometry import distance_m
+
+if TYPE_CHECKING:
+    from geopy.location import Location
 
 from bordermap.bounds import Bounds
 from bordermap.cache import CachedAnswer, CacheGeocoder, answer_problem, today
@@ -37,7 +42,7 @@ class Bias:
         """0 inside the area, else the distance to its nearest edge (0 when there is no area)."""
         if self.area is None:
             return 0.0
-        return geodesic((lat, lon), self.area.nearest(lat, lon)).km
+        return distance_m(lat, lon, *self.area.nearest(lat, lon)) / 1000
 
     def viewbox(self):
         """The area in geopy's viewbox form, or None."""
@@ -63,7 +68,14 @@ class OnlineGeocoder(Protocol):
     ) -> list[Location] | None: ...
 
 
+def km_apart(one: Location, other: Location) -> float:
+    """How far apart two answers are, in km (on the WGS84 ellipsoid, as geopy measures)."""
+    return distance_m(one.latitude, one.longitude, other.latitude, other.longitude) / 1000
+
+
 def _entry_location(entry: GazetteerEntry, ranking: dict) -> Location:
+    from geopy.location import Location
+
     raw = {
         "provider": NATURAL_EARTH if entry.feature_class == NATURAL_CLASS else "geonames",
         "geonameid": entry.geonameid,
@@ -129,7 +141,7 @@ class GazetteerGeocoder:
             entry = match.entry
             if countries and entry.country not in countries:
                 continue
-            context_km = min((geodesic((entry.lat, entry.lon), (n.lat, n.lon)).km for n in near), default=None)
+            context_km = min((distance_m(*entry.point, *n.point) / 1000 for n in near), default=None)
             if context_km is not None and context_km > CONTEXT_RADIUS_KM:
                 continue
             country_tier = 0 if not bias.countries or entry.country in bias.countries else 1
@@ -192,7 +204,7 @@ def _nominatim_precision_m(raw: dict) -> float:
     box = raw.get("boundingbox")
     if box and len(box) == 4:
         south, north, west, east = (float(v) for v in box)
-        return max(50.0, round(geodesic((south, west), (north, east)).m / 2, -1))
+        return max(50.0, round(distance_m(south, west, north, east) / 2, -1))
     return 1000.0
 
 
@@ -241,11 +253,11 @@ def _ambiguity(query: str, candidates: list[Location]) -> str:
     rivals = [
         c
         for c in candidates[1:]
-        if c.raw.get("bordermap", {}).get("tier") == tier and geodesic(chosen.point, c.point).km > AMBIGUOUS_KM
+        if c.raw.get("bordermap", {}).get("tier") == tier and km_apart(chosen, c) > AMBIGUOUS_KM
     ]
     if not rivals:
         return ""
-    named = "; ".join(f"{candidate_label(c)} {geodesic(chosen.point, c.point).km:,.0f} km away" for c in rivals[:3])
+    named = "; ".join(f"{candidate_label(c)} {km_apart(chosen, c):,.0f} km away" for c in rivals[:3])
     more = f" and {len(rivals) - 3} more" if len(rivals) > 3 else ""
     return f"'{query}' is ambiguous: chose {candidate_label(chosen)}; also {named}{more}"
 

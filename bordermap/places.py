@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import geopy
-
 from bordermap.errors import InputError, Origin, WhereTold
 from bordermap.tables import CellOrigins, Row, cells_by_name, header_names, read_rows, read_text_file, split_lines
 
@@ -207,6 +205,8 @@ def _degrees(lat_text: str, lon_text: str, at: Mapping[str, Origin]) -> tuple[fl
         float(m.group(1)) if (m := _LEADING_DEGREES.match(text)) else 0.0 for text in cells.values()
     )
     _check_range(lat_degrees, lon_degrees, lat_text, lon_text, at)
+    import geopy  # for degrees, minutes and seconds only: decimal degrees never load it
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

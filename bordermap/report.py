@@ -3,16 +3,21 @@
 Every function here takes the library's records and prints them; nothing here decides anything.
 """
 
+from __future__ import annotations
+
 import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bordermap.build import BuildResult
-from bordermap.commands.check import CheckReport
 from bordermap.errors import BordermapError, UnresolvedPlaces, printable
-from bordermap.suggest import Suggestion, source_label
-from bordermap.suggest.variants import Variant
+
+if TYPE_CHECKING:  # the records printed; the command that made one has loaded its module already
+    from bordermap.build import BuildResult
+    from bordermap.commands.check import CheckReport
+    from bordermap.suggest.finder import Suggestion
+    from bordermap.suggest.variants import Variant
 
 SHOWN_WARNINGS = 20
 SHOWN_IDS = 12
@@ -129,6 +134,8 @@ def _distance(metres: float) -> str:
 
 def suggestions(accepted: list[Suggestion], held: list[Suggestion], bar: float, covered: int) -> None:
     """The table of suggestions at or above the bar, then what was held back and already covered."""
+    from bordermap.suggest.rows import source_label
+
     rows = [("mention", "where", "place", "lat, lon", "precision", "source", "confidence", "runners-up")]
     for s in accepted:
         where = f"{Path(s.lines[0][0]).name}:{s.lines[0][1]}" + (f" (+{len(s.lines) - 1})" if len(s.lines) > 1 else "")

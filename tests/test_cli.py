@@ -112,6 +112,45 @@ def test_module_entry_point_runs():
     assert result.returncode == 0 and result.stdout.startswith("bordermap ")
 
 
+def _libraries_loaded_by(*args: str, cwd=ROOT) -> set[str]:
+    """The third-party libraries a command loads, in a fresh interpreter as the installed command runs."""
+    script = (
+        "import sys\n"
+        "from bordermap.cli import main\n"
+        "try:\n"
+        f"    main({list(args)!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=cwd, capture_output=True, text=True, timeout=120, check=False
+    )
+    return set(result.stderr.splitlines()[-1].split())
+
+
+HEAVY = {"numpy", "shapely", "pyproj", "folium", "geopy", "requests", "fastkml", "watchfiles"}
+
+
+@pytest.mark.parametrize("args", [("--help",), ("build", "--help"), ("init", "--help")])
+def test_help_loads_none_of_the_pipelines_libraries(args):
+    assert _libraries_loaded_by(*args) & HEAVY == set()
+
+
+def test_a_build_whose_places_all_have_coordinates_never_loads_geopy_or_the_kml_libraries(tmp_path):
+    # The bundled places are all in decimal degrees: nothing to geocode, no degrees and minutes to read.
+    loaded = _libraries_loaded_by("build", "-o", str(tmp_path / "map.html"), "--cache", str(tmp_path / "c.csv"))
+    assert (tmp_path / "map.html").is_file()
+    assert {"folium", "shapely"} <= loaded  # it did build
+    assert loaded & {"geopy", "fastkml", "watchfiles"} == set()  # (folium itself loads requests)
+
+
+def test_a_csv_export_never_loads_the_kml_libraries(tmp_path):
+    loaded = _libraries_loaded_by("export", "--format", "csv", "-o", str(tmp_path / "places.csv"))
+    assert (tmp_path / "places.csv").is_file()
+    assert loaded & {"fastkml", "pygeoif"} == set()
+
+
 # Geocoding from the command line (issue #3).
 
 
@@ -335,7 +374,7 @@ def test_a_bug_is_reported_in_one_line_without_a_traceback(monkeypatch, capsys, 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(cli, "build_map", broken)
+    monkeypatch.setattr("bordermap.build.build_map", broken)
     assert cli.main(["build", "-o", str(tmp_path / "map.html")]) == 1
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("bordermap: internal error: ZeroDivisionError: division by zero (at test_cli.py:")

@@ -9,7 +9,7 @@ from bordermap.cache import CachedAnswer, CacheGeocoder, read_cache
 from bordermap.errors import GeocodingError, InputError, UnresolvedPlaces
 from bordermap.gazetteer import read_gazetteer
 from bordermap.geocode import Bias, GazetteerGeocoder, GeocoderChain, locate
-from bordermap.nominatim import NominatimGeocoder
+from bordermap.nominatim.client import NominatimGeocoder
 from bordermap.places import read_places
 
 from conftest import BUNDLED, DATA, ROOT, run_cli

@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bordermap.project import PLACES_HEADER
-from bordermap.suggest import suggest
+from bordermap.suggest.finder import suggest
 from bordermap.suggest.variants import spelling_skeleton
 from bordermap.text import Text, read_texts
 

@@ -2,11 +2,9 @@
 
 from dataclasses import dataclass
 
-from geopy.distance import geodesic
-
 from bordermap.build import GeocodingSettings, Sources, bias_of, geocoder_chain, load_places, outputs_of, save_cache
 from bordermap.errors import InputError, Origin
-from bordermap.geocode import Lookup, candidate_label
+from bordermap.geocode import Lookup, candidate_label, km_apart
 from bordermap.places import Place
 from bordermap.shapes import read_shapes
 
@@ -68,7 +66,7 @@ def explain(place: Place, lookup: Lookup) -> str:
         lines.append(f"  not understood, ignored: {', '.join(ignored)}")
     for number, candidate in enumerate(lookup.candidates, 1):
         facts = candidate.raw.get("bordermap", {})
-        details = [f"{geodesic(chosen.point, candidate.point).km:,.1f} km from the chosen one"]
+        details = [f"{km_apart(chosen, candidate):,.1f} km from the chosen one"]
         if facts.get("area_km") is not None:
             details.append(
                 f"{facts['area_km']:,.1f} km outside the map's area" if facts["area_km"] else "inside the map's area"

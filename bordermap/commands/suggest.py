@@ -9,8 +9,8 @@ from bordermap.physical import physical_gazetteer
 from bordermap.places import Place
 from bordermap.project import user_cache_folder
 from bordermap.shapes import read_shapes
-from bordermap.suggest import Suggestion, row_of, suggest
-from bordermap.suggest.rows import shape_of
+from bordermap.suggest.finder import Suggestion, suggest
+from bordermap.suggest.rows import row_of, shape_of
 from bordermap.suggest.variants import Variant
 from bordermap.tables import read_text_file
 from bordermap.text import read_texts

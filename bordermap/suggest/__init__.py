@@ -2,9 +2,8 @@
 
 ``finder.suggest`` is the whole of it: ``mentions`` finds the phrases, ``choose`` picks among each phrase's
 candidates, ``variants`` spots other spellings, ``rows`` makes a suggestion a row of the places file.
+
+Import them from their modules: this package's own import stays light, for the command line's ``--help`` (#23).
 """
 
-from bordermap.suggest.finder import DEFAULT_MIN_CONFIDENCE, Suggestion, suggest
-from bordermap.suggest.rows import require_status_column, row_of, source_label
-
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "Suggestion", "require_status_column", "row_of", "source_label", "suggest"]
+DEFAULT_MIN_CONFIDENCE = 0.5  # the bar a suggestion must reach to be written

@@ -37,8 +37,6 @@ from bordermap.suggest.variants import Variant, attach_variants
 from bordermap.suggest.words import COMMON_WORDS, CUES_AFTER, CUES_BEFORE
 from bordermap.text import Text
 
-DEFAULT_MIN_CONFIDENCE = 0.5
-
 
 @dataclass(frozen=True)
 class Suggestion:

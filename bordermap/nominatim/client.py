@@ -26,15 +26,15 @@ from urllib3.util.retry import Retry
 
 from bordermap.cache import text_problem
 from bordermap.errors import GeocodingError, Origin
-
-DEFAULT_NOMINATIM_URL = "https://nominatim.openstreetmap.org"
-NOMINATIM_ATTRIBUTION = "Geocoding: Nominatim, © OpenStreetMap contributors (ODbL 1.0)"
-NOMINATIM = "nominatim"
-MIN_REQUEST_INTERVAL_S = 1.0  # Nominatim's usage policy: at most one request per second
-RETRY_AFTER_CAP_S = 30.0
-REQUEST_DEADLINE_S = 30.0  # one request, its retries included, from the first byte sent to the last received
-LOOKUP_BUDGET_S = 600.0  # all the online lookups of one run; answers so far are cached, so a new run goes on
-MAX_ANSWER_BYTES = 2 * 2**20  # decompressed; Nominatim answers a search in a few KiB
+from bordermap.nominatim import (
+    DEFAULT_NOMINATIM_URL,
+    LOOKUP_BUDGET_S,
+    MAX_ANSWER_BYTES,
+    MIN_REQUEST_INTERVAL_S,
+    NOMINATIM,
+    REQUEST_DEADLINE_S,
+    RETRY_AFTER_CAP_S,
+)
 
 
 class _PoliteRetry(Retry):
