@@ -5,23 +5,25 @@ a FIFO cannot hang a build, a device is never replaced by a regular file, an inp
 that fails before its last rename leaves every file as it was.
 """
 
-import errno
-import fcntl
+import hashlib
 import os
 import stat
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import filelock
 
 from bordermap.errors import InputError, Origin, OutputError
 
 MAX_INPUT_BYTES = 512 * 2**20
 LOCK_WAIT_S = 60.0
 _CHUNK = 1 << 20
+# Windows has none of these flags, nor FIFOs to fear; O_BINARY there, or its C runtime would translate line ends.
+_NONBLOCKING_READ = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def kind_of(mode: int) -> str:
@@ -51,7 +53,7 @@ def read_regular(path: Path, what: str, limit: int = MAX_INPUT_BYTES) -> bytes:
                 origin, f"{what} is {kind_of(mode)}, not a regular file", "save the data in a file and give its path"
             )
         # O_NONBLOCK: if the path was swapped for a FIFO since the stat, opening it must not wait for a writer.
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        handle = os.open(path, os.O_RDONLY | _NONBLOCKING_READ)
     except FileNotFoundError:
         raise InputError(origin, f"{what} not found", "check the path") from None
     except PermissionError:
@@ -96,53 +98,62 @@ _held_guard = threading.Lock()
 
 @contextmanager
 def locked(folder: Path, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
-    """Hold an advisory lock (``flock``) on a folder, so that two runs never read-modify-write its files at once.
+    """Hold an advisory lock on a folder, so that two runs never read-modify-write its files at once.
 
-    The lock is on the folder, not the file, because a file is replaced by renaming and a lock on the old file
-    would not stop a run that opened the new one. Re-entrant within a process.
+    The lock is a file of the user's cache named after the folder's real path (``lock_file``), never a file bordermap
+    replaces: a file is replaced by renaming, and a lock on the old file would not stop a run that opened the new one.
+    Nothing is left in the user's folders. filelock makes it the system's own lock (flock on Unix, LockFileEx on
+    Windows). Re-entrant within a process. Two users' runs on one shared folder are not kept apart.
     """
     key = os.path.realpath(folder)
     with _held_guard:
         if key in _held:
             _held[key][1] += 1
-            handle = None
         else:
-            handle = _acquire(key, wait_s)
-            _held[key] = [handle, 1]
+            _held[key] = [_acquire(key, wait_s), 1]
     try:
         yield
     finally:
         with _held_guard:
             _held[key][1] -= 1
             if not _held[key][1]:
-                os.close(_held.pop(key)[0])  # closing the descriptor releases the lock
+                _held.pop(key)[0].release()
 
 
-def _acquire(folder: str, wait_s: float) -> int:
+def user_cache_folder() -> Path:
+    """Where bordermap keeps what serves every project: the world gazetteer, answers found outside a project."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("bordermap", appauthor=False))
+
+
+def lock_file(folder: str) -> Path:
+    """The lock of a folder (given by its real path): one file per folder in the user's cache."""
+    digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:32]
+    return user_cache_folder() / "locks" / f"{digest}.lock"
+
+
+def _acquire(folder: str, wait_s: float) -> filelock.BaseFileLock:
+    if not os.path.isdir(folder):
+        raise OutputError(Origin(folder), "cannot lock the folder (it does not exist)", "create it, or name another")
+    path = lock_file(folder)
+    lock = filelock.FileLock(path, timeout=wait_s, thread_local=False)
     try:
-        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    except OSError as error:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire(poll_interval=0.02)
+    except filelock.Timeout:
         raise OutputError(
             Origin(folder),
-            f"cannot lock the folder ({error.strerror})",
-            "check that it exists and that you may read it",
+            f"another bordermap run has held the folder's lock for {wait_s:g} s",
+            "wait for it to finish, then run again",
         ) from None
-    deadline = time.monotonic() + wait_s
-    while True:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return handle
-        except OSError as error:
-            if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
-                return handle  # a file system without locks (some network mounts): write as before, unlocked
-            if time.monotonic() > deadline:
-                os.close(handle)
-                raise OutputError(
-                    Origin(folder),
-                    f"another bordermap run has held the folder's lock for {wait_s:.0f} s",
-                    "wait for it to finish, then run again",
-                ) from None
-        time.sleep(0.02)
+    except OSError as error:
+        raise OutputError(
+            Origin(str(path)),
+            f"cannot make the folder's lock in bordermap's cache ({error.strerror or error})",
+            "check that you may write in that folder, or point XDG_CACHE_HOME at one you may",
+        ) from None
+    return lock
 
 
 @dataclass(frozen=True)

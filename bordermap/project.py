@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bordermap.errors import InputError, NotAProject, Origin, OutputError
-from bordermap.files import Outputs, kind_of, read_regular
+from bordermap.files import Outputs, kind_of, read_regular, user_cache_folder
 
 PROJECT_FILE = "bordermap.toml"
 PYPROJECT_FILE = "pyproject.toml"
@@ -282,13 +282,6 @@ def init_project(folder: Path, texts: list[Path]) -> tuple[Project, list[Path]]:
 
 INPUTS = ("texts", "places", "shapes", "gazetteer", "cache")
 _WHAT = {"texts": "texts folder", "places": "places file", "output": "map to write"}
-
-
-def user_cache_folder() -> Path:
-    """Where bordermap keeps what serves every project: the world gazetteer, answers found outside a project."""
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("bordermap", appauthor=False))
 
 
 def _shown(path: Path, cwd: Path) -> Path:

@@ -309,6 +309,41 @@ def test_a_text_that_links_inside_the_texts_folder_is_read(work):
 # add: locked, read back, real encodings only
 
 
+def test_a_folders_lock_leaves_nothing_in_the_folder_and_lives_in_the_user_cache(tmp_path, user_cache):
+    from bordermap.files import lock_file, locked
+
+    folder = tmp_path / "project"
+    folder.mkdir()
+    with locked(folder):
+        assert list(folder.iterdir()) == []
+        held = lock_file(os.path.realpath(folder))
+        assert held.is_file() and held.is_relative_to(user_cache)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_run_that_cannot_get_a_folders_lock_gives_up_in_one_line(tmp_path):
+    from bordermap.files import locked
+
+    folder = tmp_path / "project"
+    folder.mkdir()
+    other = (
+        "import sys\nfrom pathlib import Path\nfrom bordermap.files import locked\n"
+        "from bordermap.errors import OutputError\n"
+        "try:\n"
+        f"    with locked(Path({str(folder)!r}), wait_s=0.3):\n"
+        "        print('locked')\n"
+        "except OutputError as error:\n"
+        "    print(error)\n"
+    )
+    with locked(folder):  # held by this process: the other one, with the same cache, must wait, then give up
+        result = subprocess.run([sys.executable, "-c", other], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().endswith(
+        "another bordermap run has held the folder's lock for 0.3 s; wait for it to finish, then run again"
+    ), result
+    again = subprocess.run([sys.executable, "-c", other], capture_output=True, text=True, timeout=60)
+    assert again.stdout.strip() == "locked"
+
+
 @pytest.mark.slow
 def test_ten_adds_at_once_keep_every_row(work):
     def add(number: int):
