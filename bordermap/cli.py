@@ -177,7 +177,7 @@ def _suggest(args: argparse.Namespace) -> int:
     sources = _resolved(args)[0]
     if args.write:
         require_status_column(sources.places, sources.encoding)
-    found = suggest_places(sources, notify=report.notify)
+    found = suggest_places(sources, notify=report.notify, progress=report.counting("world gazetteer", "place"))
     accepted = [s for s in found.suggestions if s.confidence >= args.min_confidence]
     held = [s for s in found.suggestions if s.confidence < args.min_confidence]
     report.suggestions(accepted, held, args.min_confidence, found.covered)

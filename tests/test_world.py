@@ -121,6 +121,46 @@ def _tiny_rows():
 TINY = WorldSource(lambda: "tiny 1", _tiny_rows)
 
 
+def test_the_first_build_shows_each_row_as_it_passes_and_a_built_gazetteer_shows_nothing(tmp_path):
+    seen = []
+
+    def progress(rows):
+        for row in rows:
+            seen.append(row[0][1])
+            yield row
+
+    open_world_gazetteer(tmp_path, source=TINY, progress=progress).close()
+    assert seen == ["Narva", "Ivangorod"]
+    open_world_gazetteer(tmp_path, source=TINY, progress=progress).close()
+    assert seen == ["Narva", "Ivangorod"]
+
+
+class _Terminal:
+    def __init__(self, tty: bool):
+        self.tty, self.written = tty, []
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_the_bar_that_counts_rows_shows_on_a_terminal_only(monkeypatch, tty):
+    from bordermap import report
+
+    terminal = _Terminal(tty)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert list(report.counting("world gazetteer", "place")(range(5000))) == list(range(5000))
+    shown = "".join(terminal.written)
+    assert ("world gazetteer" in shown and "place" in shown) if tty else shown == ""
+
+
 def _built_tiny(folder):
     world = open_world_gazetteer(folder, source=TINY)
     world.close()

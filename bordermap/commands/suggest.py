@@ -70,13 +70,14 @@ def write_suggestions(sources: Sources, suggestions: list[Suggestion]) -> Writte
     return Written(added, shapes_added)
 
 
-def suggest_places(sources: Sources, notify=None) -> Suggested:
-    """``suggest`` on a run's inputs: its texts, the places and shapes it has, its gazetteer, the world's."""
+def suggest_places(sources: Sources, notify=None, progress=None) -> Suggested:
+    """``suggest`` on a run's inputs: its texts, the places and shapes it has, its gazetteer, the world's.
+    ``notify`` and ``progress`` show the world gazetteer's first build (``world.open_world_gazetteer``)."""
     texts = read_texts(sources.texts)
     places = load_places(sources.places, sources.encoding)
     shapes = read_shapes(sources.shapes) if sources.shapes is not None else []
     gazetteers: list = [read_gazetteer(sources.gazetteer)] if sources.gazetteer is not None else []
-    gazetteers.append(open_world_gazetteer(user_cache_folder(), notify))
+    gazetteers.append(open_world_gazetteer(user_cache_folder(), notify, progress=progress))
     gazetteers.append(physical_gazetteer())
     keys: set[str] = set()
     for gazetteer in gazetteers:
