@@ -180,7 +180,10 @@ def _suggest(args: argparse.Namespace) -> int:
     found = suggest_places(sources, notify=report.notify, progress=report.counting("world gazetteer", "place"))
     accepted = [s for s in found.suggestions if s.confidence >= args.min_confidence]
     held = [s for s in found.suggestions if s.confidence < args.min_confidence]
-    report.suggestions(accepted, held, args.min_confidence, found.covered)
+    if args.format == "table":
+        report.suggestions(accepted, held, args.min_confidence, found.covered)
+    else:
+        report.suggestions_as(args.format, accepted, held, args.min_confidence, found.covered)
     report.variants(found.variants)
     if args.write and accepted:
         written = write_suggestions(sources, accepted)

@@ -74,7 +74,7 @@ def to_geojson(content: MapContent) -> str:
     )
 
 
-def _neutralise(value) -> str | float | int:
+def spreadsheet_cell(value) -> str | float | int:
     # A spreadsheet runs a cell that starts with = + - @ as a formula (CSV injection); a leading ' shows it as text.
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
@@ -92,7 +92,7 @@ def to_csv(content: MapContent) -> str:
         for passage in rows:
             writer.writerow(
                 [
-                    _neutralise(v)
+                    spreadsheet_cell(v)
                     for v in (
                         feature.id,
                         feature.name,

@@ -266,6 +266,13 @@ def parser() -> argparse.ArgumentParser:
     suggest.add_argument(
         "--write", action="store_true", help="append the suggestions at or above the bar to the places file"
     )
+    suggest.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table (default: for reading, fitted to the terminal), or csv or json: every suggestion, the held "
+        "back ones too, with its runners-up and what tells them apart, for a review in other tools",
+    )
 
     serve = command(
         "serve",

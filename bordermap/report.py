@@ -5,7 +5,11 @@ Every function here takes the library's records and prints them; nothing here de
 
 from __future__ import annotations
 
+import csv
+import json
+import shutil
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -143,32 +147,151 @@ def _distance(metres: float) -> str:
     return f"{metres / 1000:,.0f} km" if metres >= 1000 else f"{metres:.0f} m"
 
 
+def _width(text: str) -> int:
+    """How many terminal columns a string takes: a wide (CJK) character two, a combining mark none."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cut(text: str, width: int) -> str:
+    """The string, cut to ``width`` columns with an ellipsis when it is longer."""
+    if _width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        used += _width(char)
+        if used > width - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+# When the table must be cut to fit a terminal: which columns give way first (runners-up, source, place, mention,
+# where), and how many columns each keeps at least. Positions, sizes and confidences are never cut.
+_GIVE_WAY = ((7, 10), (5, 8), (2, 10), (0, 8), (1, 8))
+
+
+def _fit(widths: list[int], room: int) -> None:
+    """Narrow the columns that may be cut, in the order they give way, until the table fits ``room``."""
+    for column, least in _GIVE_WAY:
+        excess = sum(widths) - room
+        if excess <= 0:
+            return
+        widths[column] = max(least, widths[column] - excess)
+
+
+def _where(s: Suggestion, one_file: bool) -> str:
+    file, line = s.lines[0]
+    more = f" (+{len(s.lines) - 1})" if len(s.lines) > 1 else ""
+    return f"line {line}{more}" if one_file else f"{_cut(Path(file).name, 20)}:{line}{more}"
+
+
+def _runners_up(s: Suggestion) -> str:
+    """The runners-up, each said with what tells it from the others that share its name and country."""
+    from bordermap.suggest.rows import runner_up_record
+
+    chosen = s.chosen
+    assert chosen is not None
+    labels = [f"{r.name} ({r.country or r.admin1})" for r in s.runners_up]
+    shared = {f"{chosen.name} ({chosen.country or chosen.admin1})", *(x for x in labels if labels.count(x) > 1)}
+    said = []
+    for runner, label in zip(s.runners_up, labels):
+        if label in shared:  # "Călăraşi (RO)" twice says nothing: its people and distance tell them apart
+            record = runner_up_record(runner, chosen)
+            people = f"{runner.population:,} people, " if runner.population else ""
+            label = f"{label[:-1]}, {people}{record['km_from_chosen']:,} km away)"
+        said.append(label)
+    return "; ".join(said) or "none"
+
+
 def suggestions(accepted: list[Suggestion], held: list[Suggestion], bar: float, covered: int) -> None:
-    """The table of suggestions at or above the bar, then what was held back and already covered."""
+    """The table of suggestions at or above the bar, then what was held back and already covered. On a terminal the
+    table fits its width: the long cells are cut with an ellipsis (``--format csv`` or ``json`` keep every word)."""
     from bordermap.suggest.rows import source_label
 
+    one_file = len({file for s in accepted for file, _ in s.lines}) <= 1
     rows = [("mention", "where", "place", "lat, lon", "precision", "source", "confidence", "runners-up")]
     for s in accepted:
-        where = f"{Path(s.lines[0][0]).name}:{s.lines[0][1]}" + (f" (+{len(s.lines) - 1})" if len(s.lines) > 1 else "")
+        where = _where(s, one_file)
         e = s.chosen
         if e is None:
             rows.append((s.phrase, where, "(not in a gazetteer)", "", "", "", f"{s.confidence:.2f}", s.why))
             continue
-        runners = "; ".join(f"{r.name} ({r.country})" for r in s.runners_up) or "none"
         place = f"{e.name} ({e.country or e.admin1})"  # a river or a range is in no one country
         rows.append(
             (s.phrase, where, place, f"{e.lat:.5f}, {e.lon:.5f}", _distance(e.precision_m), source_label(e))
-            + (f"{s.confidence:.2f}", runners)
+            + (f"{s.confidence:.2f}", _runners_up(s))
         )
-    widths = [max(len(printable(r[i])) for r in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        print("  ".join(printable(cell).ljust(width) for cell, width in zip(row, widths)) + "  " + printable(row[-1]))
+    shown = [[printable(cell) for cell in row] for row in rows]
+    widths = [max(_width(r[i]) for r in shown) for i in range(len(shown[0]))]
+    columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
+    if columns:
+        _fit(widths, columns - 2 * (len(widths) - 1))
+    for row in shown:
+        cells = [_cut(cell, width) for cell, width in zip(row, widths)]
+        print("  ".join(_pad(cell, width) for cell, width in zip(cells[:-1], widths)) + "  " + cells[-1])
+    _summary(accepted, held, bar, covered)
+
+
+def _summary(accepted: list[Suggestion], held: list[Suggestion], bar: float, covered: int) -> None:
     summary = f"{len(accepted)} suggested at confidence {bar:g} or more"
     if held:
         summary += f"; held back: {some(f'{s.phrase} ({s.confidence:.2f})' for s in held)}"
     if covered:
         summary += f"; {covered} mentions of places already in the files"
     print(printable(summary), file=sys.stderr)
+
+
+def _facts_of(runner: dict) -> list[str]:
+    people = f"{runner['population']:,} people" if runner["population"] else ""
+    return [f for f in (runner["country"], runner["division"], people, f"{runner['km_from_chosen']:,} km away") if f]
+
+
+SUGGESTION_COLUMNS = (
+    "mention",
+    "file",
+    "line",
+    "mentions",
+    "accepted",
+    "confidence",
+    "place",
+    "category",
+    "country",
+    "division",
+    "population",
+    "lat",
+    "lon",
+    "precision_m",
+    "source",
+    "why",
+    "runners_up",
+)
+
+
+def suggestions_as(fmt: str, accepted: list[Suggestion], held: list[Suggestion], bar: float, covered: int) -> None:
+    """Every suggestion, the held back ones too (``accepted`` says which), as JSON (one object, its ``suggestions``
+    a list) or CSV (one row each, the runners-up in one cell), on standard output; the summary on standard error."""
+    from bordermap.export import spreadsheet_cell
+    from bordermap.suggest.rows import review_record
+
+    records = [review_record(s, True) for s in accepted] + [review_record(s, False) for s in held]
+    records.sort(key=lambda r: (r["file"], r["line"]))
+    if fmt == "json":
+        document = {"min_confidence": bar, "covered_mentions": covered, "suggestions": records}
+        print(json.dumps(document, ensure_ascii=False, indent=1))
+    else:
+        writer = csv.writer(sys.stdout, lineterminator="\r\n")
+        writer.writerow(SUGGESTION_COLUMNS)
+        for record in records:
+            place = record["place"] or {}
+            runners = "; ".join(f"{r['name']} ({', '.join(_facts_of(r))})" for r in record["runners_up"])
+            cells = {**record, **{k: v for k, v in place.items() if k != "name"}, "place": place.get("name", "")}
+            cells["runners_up"] = runners
+            writer.writerow([spreadsheet_cell(cells.get(column, "")) for column in SUGGESTION_COLUMNS])
+    _summary(accepted, held, bar, covered)
 
 
 def variants(found: list[Variant]) -> None:

@@ -1,6 +1,8 @@
 import csv
+import io
 import math
 import re
+import sys
 
 import pytest
 from hypothesis import example, given, settings
@@ -37,6 +39,69 @@ def test_suggest_on_the_bundled_post_finds_hoeryong_the_tumen_river_china_and_no
     assert "China (CN)" in rows["China"] and "North Korea (KP)" in rows["North Korea"]
     assert "Tumen (river)" in rows["Tumen River"] and "Natural Earth river" in rows["Tumen River"]
     assert "held back:" in result.stderr and "The (" not in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_suggest_as_csv_or_json_gives_every_suggestion_with_its_runners_up(tmp_path, world_gazetteer, fmt):
+    import json
+
+    result = run_main("suggest", "--format", fmt, cwd=_new_project(tmp_path))
+    assert result.returncode == 0, result.stderr
+    if fmt == "json":
+        records = json.loads(result.stdout)["suggestions"]
+        by_mention = {r["mention"]: r for r in records}
+        hoeryong = by_mention["Hoeryong"]
+        assert hoeryong["accepted"] and hoeryong["place"]["name"] == "Hoeryŏng" and hoeryong["mentions"] == 3
+        china = by_mention["China"]
+        assert {(r["name"], r["country"]) for r in china["runners_up"]} >= {("China", "MX"), ("China", "JP")}
+        assert all(r["km_from_chosen"] > 1000 for r in china["runners_up"])
+    else:
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        by_mention = {r["mention"]: r for r in rows}
+        assert by_mention["Hoeryong"]["accepted"] == "True" and by_mention["Hoeryong"]["lat"] == "42.44113"
+        assert "China (MX, " in by_mention["China"]["runners_up"]
+        assert " km away)" in by_mention["China"]["runners_up"]
+    held = [m for m, r in by_mention.items() if r["accepted"] in (False, "False")]
+    assert held and "The" in held  # the held back ones too, each marked
+    assert "suggested at confidence 0.5 or more" in result.stderr  # the summary stays off the data
+
+
+def test_the_table_fits_the_terminal_it_is_printed_on(tmp_path, world_gazetteer, monkeypatch, capsys):
+    from bordermap import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    project = _new_project(tmp_path)
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("COLUMNS", "100")
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert cli.main(["suggest"]) == 0
+    lines = terminal.getvalue().splitlines()
+    assert len(lines) > 2 and all(len(line) <= 100 for line in lines)
+    assert any(line.rstrip().endswith("…") for line in lines)  # the runners-up were cut to fit
+    assert "line " in lines[1] and "post.txt" not in terminal.getvalue()  # one text: its lines, not its name
+
+
+def test_runners_up_that_read_alike_say_what_tells_them_apart(capsys):
+    from bordermap import report
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(51, "Călăraşi", "RO", 44.2, 27.33, population=65_000),
+            _entry(52, "Călăraşi", "RO", 45.12, 26.93, population=3_000),
+            _entry(53, "Călăraşi", "MD", 47.26, 28.31, population=15_000),
+            _entry(54, "Silistra", "BG", 44.12, 27.26),
+        ]
+    )
+    found = _suggest("From Silistra we crossed to Călăraşi.\n", world)
+    report.suggestions([found["Călăraşi"]], [], 0.5, 0)
+    runners = capsys.readouterr().out.splitlines()[1].split("  ")[-1]
+    assert "Călăraşi (RO, 3,000 people, 107 km away)" in runners  # the chosen one's namesake, told apart
+    assert "Călăraşi (MD)" in runners  # no other of its name in Moldova: its country is enough
 
 
 def test_places_the_files_already_name_are_not_suggested_again(world_gazetteer):

@@ -11,6 +11,7 @@ from bordermap.gazetteer import (
     NATURAL_PRECISION_M,
     GazetteerEntry,
 )
+from bordermap.geometry import distance_m
 from bordermap.physical import ATTRIBUTION as NATURAL_EARTH
 from bordermap.physical import NaturalFeature, point_source
 from bordermap.places import SUGGESTED
@@ -48,6 +49,52 @@ def source_of(entry: GazetteerEntry) -> str:
     if entry.feature_class == NATURAL_CLASS:
         return point_source(entry.name, entry.admin1)
     return f"GeoNames gazetteer, id {entry.geonameid} ('{entry.name}', {entry.country})"
+
+
+def runner_up_record(runner: GazetteerEntry, chosen: GazetteerEntry) -> dict:
+    """What tells a runner-up from the chosen candidate: its division, its people, how far it lies (#23)."""
+    return {
+        "name": runner.name,
+        "country": runner.country,
+        "division": runner.admin1,
+        "population": runner.population,
+        "lat": runner.lat,
+        "lon": runner.lon,
+        "km_from_chosen": round(distance_m(*runner.point, *chosen.point) / 1000),
+        "source": source_label(runner),
+    }
+
+
+def review_record(suggestion: Suggestion, accepted: bool) -> dict:
+    """A suggestion as one record for review (``suggest --format json`` and ``csv``): where the text names it, what
+    was chosen and how sure, and the runners-up with what tells them apart."""
+    entry = suggestion.chosen
+    record: dict = {
+        "mention": suggestion.phrase,
+        "file": suggestion.lines[0][0],
+        "line": suggestion.lines[0][1],
+        "mentions": len(suggestion.mentions),
+        "accepted": accepted,
+        "confidence": suggestion.confidence,
+        "why": suggestion.why,
+        "place": None,
+    }
+    if entry is not None:
+        record["place"] = {
+            "name": entry.name,
+            "category": _category(entry),
+            "country": entry.country,
+            "division": entry.admin1 if entry.feature_class != NATURAL_CLASS else "",
+            "population": entry.population,
+            "lat": entry.lat,
+            "lon": entry.lon,
+            "precision_m": round(entry.precision_m),
+            "source": source_label(entry),
+        }
+        record["runners_up"] = [runner_up_record(r, entry) for r in suggestion.runners_up]
+    else:
+        record["runners_up"] = []
+    return record
 
 
 def row_of(suggestion: Suggestion, place_id: str) -> dict[str, str]:
