@@ -441,6 +441,7 @@ def test_add_with_coordinates_but_no_source_names_the_option_not_a_file_position
     )
     assert_one_line_and_nothing_changed(result, before, work["folder"])
     assert result.stderr.startswith("--source: the new place has coordinates but no source;")
+    assert "as in --source 'Google Earth, measured 2024-05-01'" in result.stderr  # an example, not the option again
 
 
 def test_add_whose_map_would_overwrite_an_input_adds_no_row(work):

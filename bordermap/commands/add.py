@@ -50,7 +50,7 @@ def add_place(
         raise InputError(
             Origin.option("--source"),
             "the new place has coordinates but no source",
-            "say where they came from: --source",
+            "say where they came from, as in --source 'Google Earth, measured 2024-05-01'",
         )
     lookup: Lookup | None = None
 
