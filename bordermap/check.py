@@ -9,11 +9,14 @@ from pykdtree.kdtree import KDTree
 from bordermap.bounds import Bounds
 from bordermap.errors import Origin, printable
 from bordermap.geometry import Border, Side, borders, bounds_of, distance_m, distances_m, unit_vectors
-from bordermap.places import Place
+from bordermap.places import SUGGESTED, Place
 from bordermap.shapes import Shape
 
 FAR_KM = 50
 FAR_FACTOR = 10
+# A suggested place this much farther than its own precision from every other place, and ten times farther than the
+# places lie apart, is an outlier worth a look before it is kept: "Balkan", a province 2,000 km from the text's Danube.
+OUTLIER_KM = 300
 SAME_SPOT_M = 10
 SWAP_NEAR_KM = 50
 
@@ -140,9 +143,18 @@ def _far_and_swapped(points: list[Place], nearest: dict[str, tuple[float, Place]
         return findings
     typical = statistics.median(d for d, _ in nearest.values())
     for place in points:
-        if place.looked_up:  # the tool found it: a far place is the text's, not a typo (issue #13)
-            continue
         gap, other = nearest[place.id]
+        if place.looked_up:  # the tool found it: a far place is the text's, not a typo (issue #13) ...
+            if place.status == SUGGESTED and _outlier(place, gap, typical):  # ... unless nobody has looked yet
+                findings.append(
+                    Finding(
+                        place.origin,
+                        "warning",
+                        f"{place.id} (suggested) lies {_km(gap)} from the nearest other place ({other.id}), where "
+                        f"the places lie about {_km(typical)} apart: is it the place the text means?",
+                    )
+                )
+            continue
         if gap < FAR_KM * 1000 or gap < FAR_FACTOR * typical:
             continue
         lat, lon = place.located.lat, place.located.lon
@@ -169,6 +181,26 @@ def _far_and_swapped(points: list[Place], nearest: dict[str, tuple[float, Place]
             )
         )
     return findings
+
+
+def _outlier(place: Place, gap: float, typical: float) -> bool:
+    if place.category in ("country", "continent"):  # a country stands at its people's centre: its distance says little
+        return False
+    beyond = gap - (place.located.precision_m or 0)
+    return beyond > OUTLIER_KM * 1000 and gap > FAR_FACTOR * typical
+
+
+def unreviewed(places: list[Place]) -> list[Finding]:
+    """A finding for each row ``suggest --write`` added that nobody has reviewed yet (``check`` lists them)."""
+    return [
+        Finding(
+            place.origin,
+            "warning",
+            f"{place.id} is still '{SUGGESTED}': check its position, then clear its status cell",
+        )
+        for place in places
+        if place.status == SUGGESTED
+    ]
 
 
 def survey(places: list[Place], shapes: list[Shape]) -> Survey:

@@ -125,14 +125,14 @@ def check_failed(error: BordermapError) -> None:
         if isinstance(error, UnresolvedPlaces)
         else [printable(f"{error.origin}: error: {error.message}; {error.hint}")]
     )
-    print("\n".join(lines))
+    print("\n".join(lines), file=sys.stderr)
     print(f"summary: {len(lines)} errors; the data could not be checked further")
 
 
 def checked(report: CheckReport, strict: bool) -> None:
-    """Every finding, one a line, then the summary."""
+    """Every finding, one a line, on standard error, as a compiler's; then the summary on standard output."""
     for finding in report.findings:
-        print(finding)
+        print(finding, file=sys.stderr)
     unquoted = [thing for thing, count in report.quotes.items() if count == 0]
     print(f"summary: {report.places} places ({report.located} located), {report.shapes} shapes")
     print("  quotes: " + ", ".join(f"{thing} {count}" for thing, count in report.quotes.items()))

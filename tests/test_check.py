@@ -8,7 +8,7 @@ from bordermap.geometry import LocalFrame, borders, distance_m
 from bordermap.places import read_places
 from bordermap.shapes import read_shapes
 
-from conftest import BAD, DATA, PLACES, ROOT, SHAPES, run_main
+from conftest import BAD, BUNDLED, DATA, PLACES, ROOT, SHAPES, run_main
 
 HOERYONG, SANHE = (42.44113, 129.74601), (42.47532, 129.73585)
 
@@ -97,7 +97,10 @@ def test_check_report_for_a_broken_fixture_lists_each_finding(tmp_path):
     bad = DATA / "check" / "broken_places.csv"
     result = run_main("check", "--places", str(bad.relative_to(ROOT)))
     assert result.returncode == 0
-    assert result.stdout == (DATA / "check" / "broken_places.expected").read_text(encoding="utf-8")
+    expected = (DATA / "check" / "broken_places.expected").read_text(encoding="utf-8").splitlines()
+    findings = [line for line in expected if not line.startswith(("summary:", "  "))]
+    assert result.stderr.splitlines() == findings  # findings on standard error, as a compiler's
+    assert result.stdout.splitlines() == expected[len(findings) :]
     strict = run_main("check", "--strict", "--places", str(bad.relative_to(ROOT)))
     assert strict.returncode == 1
 
@@ -106,10 +109,10 @@ def test_check_reports_an_input_error_as_an_error_line_and_exits_1():
     bad = BAD / "places" / "latitude_out_of_range.csv"
     result = run_main("check", "--places", str(bad))
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [
-        f"{bad}:2:24: error: latitude 129.74601 is out of range; did you swap lat and lon?",
-        "summary: 1 errors; the data could not be checked further",
+    assert result.stderr.splitlines() == [
+        f"{bad}:2:24: error: latitude 129.74601 is out of range; did you swap lat and lon?"
     ]
+    assert result.stdout.splitlines() == ["summary: 1 errors; the data could not be checked further"]
 
 
 def test_build_prints_the_same_warnings(tmp_path):
@@ -154,3 +157,42 @@ def test_nearest_places_and_same_spot_pairs_match_comparing_every_pair(tmp_path,
         if distance_m(a.position.lat, a.position.lon, b.position.lat, b.position.lon) < 10
     ]
     assert [(s.split(": ")[2].split()[0], s.split("as ")[1].split()[0]) for s in same_spot] == brute
+
+
+# Issue #23: check lists what nobody has reviewed yet, and the suggestions far from the text's other places.
+
+
+def _places_with_suggestions(tmp_path):
+    places = tmp_path / "places.csv"
+    places.write_text(
+        "id,name,category,lat,lon,precision_m,source,query,status\n"
+        "a,A,town,42.44,129.74,100,survey,,\n"
+        "b,B,town,42.45,129.75,100,survey,,\n"
+        "c,C,town,42.46,129.73,100,survey,,\n"
+        "d,D,town,42.43,129.76,2000,GeoNames,D,suggested\n"
+        "balkan,Balkan,region,39.5,54.0,100000,ISO 3166-2 TM-B,Balkan,suggested\n"
+        "japan,Japan,country,35.55597,137.27889,347000,GeoNames,Japan,suggested\n",
+        encoding="utf-8",
+    )
+    return places
+
+
+def test_check_lists_every_row_nobody_has_reviewed_yet(tmp_path):
+    places = _places_with_suggestions(tmp_path)
+    result = run_main("check", *BUNDLED, "--places", str(places), "--cache", str(tmp_path / "c.csv"))
+    assert result.returncode == 0
+    unreviewed = [line for line in result.stderr.splitlines() if "is still 'suggested'" in line]
+    assert [line.split(": ")[0] for line in unreviewed] == [f"{places}:5:1", f"{places}:6:1", f"{places}:7:1"]
+    assert unreviewed[0].endswith("d is still 'suggested': check its position, then clear its status cell")
+    assert run_main("check", "--strict", *BUNDLED, "--places", str(places)).returncode == 1
+
+
+def test_check_points_out_a_suggestion_far_from_every_other_place_but_not_a_country(tmp_path):
+    places = _places_with_suggestions(tmp_path)
+    result = run_main("check", *BUNDLED, "--places", str(places), "--cache", str(tmp_path / "c.csv"))
+    far = [line for line in result.stderr.splitlines() if "is it the place the text means?" in line]
+    assert len(far) == 1 and far[0].startswith(f"{places}:6:1: warning: balkan (suggested) lies 6,"), far
+    reviewed = places.read_text(encoding="utf-8").replace("ISO 3166-2 TM-B,Balkan,suggested", "ISO 3166-2 TM-B,Balkan,")
+    places.write_text(reviewed, encoding="utf-8")
+    again = run_main("check", *BUNDLED, "--places", str(places), "--cache", str(tmp_path / "c.csv"))
+    assert "is it the place the text means?" not in again.stderr  # once reviewed, a far place is the text's

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from bordermap.build import GeocodingSettings, Sources, build_data, outputs_of, save_cache
-from bordermap.check import Finding
+from bordermap.check import Finding, unreviewed
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def check_inputs(sources: Sources, settings: GeocodingSettings = GeocodingSettin
     made = build_data(sources, settings, None)
     save_cache(sources, made.chain)
     return CheckReport(
-        findings=made.findings,
+        findings=made.findings + unreviewed(made.places),
         places=len(made.places),
         located=made.located,
         shapes=len(made.shapes),
