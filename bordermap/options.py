@@ -117,7 +117,9 @@ def _input_options() -> argparse.ArgumentParser:
     """The options that say where a run's inputs are and how places are looked up: one group, for every command
     that reads a project."""
     inputs = argparse.ArgumentParser(add_help=False, parents=[_debug_option()])
-    group = inputs.add_argument_group("input options", f"Each defaults to the project's, from the nearest {PROJECT_FILE}.")
+    group = inputs.add_argument_group(
+        "input options", f"Each defaults to the project's, from the nearest {PROJECT_FILE}."
+    )
     group.add_argument("--texts", type=path, metavar="DIR", help="folder of .txt texts, each starting with its title")
     group.add_argument("--places", type=path, metavar="CSV", help="places, one row each")
     group.add_argument("--shapes", type=path, metavar="GEOJSON", help="lines and areas")
