@@ -11,7 +11,7 @@ from pathlib import Path
 from bordermap.cache import CacheGeocoder, cache_csv, query_key, read_cache
 from bordermap.check import Finding, survey
 from bordermap.errors import BordermapError, InputError
-from bordermap.export import FORMATS, export
+from bordermap.export import EXTENSIONS, FORMATS, export
 from bordermap.files import Outputs
 from bordermap.gazetteer import NATURAL_CLASS, read_gazetteer
 from bordermap.geocode import NATURAL_EARTH, Bias, GazetteerGeocoder, GeocoderChain, Located, area_of, locate
@@ -249,11 +249,15 @@ def build_map(
 ) -> BuildResult:
     """Read the texts, places and shapes, geocode, find the passages, render the map and write it atomically.
 
-    With ``export_dir``, the GeoJSON, KML and CSV exports are written there too, named after the map.
+    With ``export_dir``, every export (``export.FORMATS``) is written there too, named after the map.
     """
     outputs = outputs_of(sources)
     outputs.check(output, "-o")
-    exports = [Path(export_dir) / f"{Path(output).stem}.{fmt}" for fmt in FORMATS] if export_dir is not None else []
+    exports = (
+        [Path(export_dir) / f"{Path(output).stem}.{EXTENSIONS[fmt]}" for fmt in FORMATS]
+        if export_dir is not None
+        else []
+    )
     for path in exports:
         outputs.check(path, "--export-dir")
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))

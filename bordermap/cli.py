@@ -130,6 +130,7 @@ def _export(args: argparse.Namespace) -> int:
             _resolved(args)[0],
             None if to_stdout else args.output,
             args.format,
+            base_uri=args.base_uri or "",
             settings=_settings(args),
             built=_built(),
             stages=bar,

@@ -1,4 +1,5 @@
-"""Exports that carry the text: GeoJSON (RFC 7946), KML 2.2 for Google Earth, and CSV for spreadsheets.
+"""Exports that carry the text: GeoJSON (RFC 7946), KML 2.2 for Google Earth, CSV for spreadsheets, and (in
+``linked_data``) W3C Web Annotations and the Linked Places Format.
 
 All three are made from the map's content (``page.model.MapContent``), the record the page is drawn from (#6, #20).
 KML's libraries are imported by ``to_kml`` alone: the command line names the formats without loading them (#23).
@@ -17,7 +18,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from bordermap.page.model import Feature, MapContent
 
-FORMATS = ("geojson", "kml", "csv")
+FORMATS = ("geojson", "kml", "csv", "annotations", "lpf")
+# The file name ending of each, as build --export-dir names them: JSON-LD files say so.
+EXTENSIONS = {
+    "geojson": "geojson",
+    "kml": "kml",
+    "csv": "csv",
+    "annotations": "annotations.jsonld",
+    "lpf": "lpf.jsonld",
+}
 CSV_COLUMNS = ("place_id", "name", "lat", "lon", "certainty", "precision_m", "text_title", "quote", "start", "end")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -202,6 +211,12 @@ def to_kml(content: MapContent) -> str:
     return KML(features=[document]).to_string(prettyprint=True)
 
 
-def export(content: MapContent, fmt: str) -> bytes:
-    """The map's content in one of FORMATS, as the bytes of the file."""
+def export(content: MapContent, fmt: str, base_uri: str = "") -> bytes:
+    """The map's content in one of FORMATS, as the bytes of the file. ``base_uri``: where the linked-data formats'
+    records will be published (``linked_data``); their ids are fragments of the file when it is empty."""
+    if fmt in ("annotations", "lpf"):
+        from bordermap import linked_data
+
+        made = linked_data.to_annotations if fmt == "annotations" else linked_data.to_lpf
+        return made(content, base_uri).encode("utf-8")
     return {"geojson": to_geojson, "kml": to_kml, "csv": to_csv}[fmt](content).encode("utf-8")

@@ -83,6 +83,15 @@ def confidence(text: str) -> float:
     return float(text)
 
 
+def base_uri(text: str) -> str:
+    """An http(s) address ending in / or #, under which the linked-data exports' records are published."""
+    if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?[/#]", text):
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not an http(s) address ending in / or #, e.g. https://example.org/maps/"
+        )
+    return text
+
+
 def port(text: str) -> int:
     """A TCP port number."""
     if not text.isdigit() or not 0 < int(text) < 65536:
@@ -212,7 +221,21 @@ def parser() -> argparse.ArgumentParser:
         "spreadsheets (one row per place and passage).",
         "bordermap export --format kml -o hoeryong.kml\nbordermap export --format csv -o - | head",
     )
-    export.add_argument("--format", choices=FORMATS, required=True, help="the file format")
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        required=True,
+        help="the file format: annotations is W3C Web Annotations (JSON-LD, for Recogito), lpf the Linked Places "
+        "Format (GeoJSON-LD, for the World Historical Gazetteer)",
+    )
+    export.add_argument(
+        "--base-uri",
+        type=base_uri,
+        default=None,
+        metavar="URI",
+        help="where the annotations or places will be published, e.g. https://example.org/hoeryong/ "
+        "(default: ids are fragments of the file, #place-ID)",
+    )
     export.add_argument(
         "-o", "--output", type=file_path, required=True, metavar="FILE", help="the file to write, or - for stdout"
     )

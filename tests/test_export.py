@@ -60,6 +60,68 @@ def test_geojson_is_valid_rfc7946_with_every_place_and_its_quotes(exported):
             assert contents[passage["text_id"]][passage["start"] : passage["end"]] == passage["quote"]
 
 
+def test_web_annotations_select_every_quote_of_its_text_by_quote_and_by_position(exported):
+    collection = json.loads((exported / "map.annotations.jsonld").read_text(encoding="utf-8"))
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert collection["type"] == "AnnotationCollection"
+    items = collection["first"]["items"]
+    built = features_by_id(exported / "map.html")
+    assert collection["total"] == len(items) == sum(len(f.quotes) for f in built.values())
+    (text,) = read_texts(SEEDS)
+    for item in items:
+        assert item["type"] == "Annotation" and item["target"]["source"] == text.url
+        quote, position = item["target"]["selector"]
+        assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
+        assert text.content[position["start"] : position["end"]] == quote["exact"]
+        assert text.content[: position["start"]].endswith(quote["prefix"])
+        assert text.content[position["end"] :].startswith(quote["suffix"])
+        assert 0 < len(quote["prefix"] + quote["suffix"]) <= 64 or position["start"] == 0
+    hoeryong = [i for i in items if i["body"][1]["value"] == "Hoeryong"]
+    assert hoeryong and all(i["body"][0]["source"] == "https://sws.geonames.org/2044091/" for i in hoeryong)
+    assert all(
+        i["body"][2] == {"type": "SpecificResource", "purpose": "linking", "source": "#place-hoeryong"}
+        for i in hoeryong
+    )
+    assert len({i["id"] for i in items}) == len(items)
+
+
+def test_linked_places_have_the_fields_the_world_historical_gazetteer_requires(exported):
+    collection = json.loads((exported / "map.lpf.jsonld").read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection" and "linked-places" in collection["@context"]
+    built = features_by_id(exported / "map.html")
+    features = {f["@id"]: f for f in collection["features"]}
+    assert set(features) == {f"#place-{i}" for i in built}
+    for feature in features.values():
+        assert feature["type"] == "Feature" and feature["properties"]["title"]
+        assert feature["names"] and feature["names"][0]["citations"]  # the first name cited, as LPF requires
+        if feature["geometry"] is not None:
+            (geometry,) = feature["geometry"]["geometries"]
+            assert feature["geometry"]["type"] == "GeometryCollection"
+            assert geometry["certainty"] in ("certain", "less-certain", "uncertain")
+    hoeryong = features["#place-hoeryong"]
+    assert hoeryong["properties"]["ccodes"] == ["KP"]
+    assert hoeryong["links"] == [{"type": "closeMatch", "identifier": "https://sws.geonames.org/2044091/"}]
+    assert hoeryong["geometry"]["geometries"][0]["coordinates"] == [129.74601, 42.44113]
+    toponyms = [n["toponym"] for n in hoeryong["names"]]
+    assert "Hoiryeong" in toponyms and "the city" not in toponyms  # an alias for quoting is no toponym
+    river = features["#place-tumen_river"]["geometry"]["geometries"][0]
+    assert river["type"] == "LineString"
+
+
+def test_a_base_uri_makes_every_linked_data_id_an_address_under_it(tmp_path):
+    base = "https://example.org/maps/hoeryong/"
+    for fmt in ("annotations", "lpf"):
+        result = run_main("export", "--format", fmt, "--base-uri", base, "-o", str(tmp_path / fmt))
+        assert result.returncode == 0, result.stderr
+    annotations = json.loads((tmp_path / "annotations").read_text(encoding="utf-8"))
+    assert annotations["id"] == base + "annotations"
+    assert annotations["first"]["items"][0]["id"] == base + "annotations/1"
+    places = json.loads((tmp_path / "lpf").read_text(encoding="utf-8"))
+    assert {f["@id"] for f in places["features"]} >= {base + "places/hoeryong", base + "places/tumen_river"}
+    refused = run_main("export", "--format", "lpf", "--base-uri", "example.org", "-o", str(tmp_path / "x"))
+    assert refused.returncode == 2 and "is not an http(s) address ending in / or #" in refused.stderr
+
+
 def test_build_reads_back_the_points_it_exported(exported, tmp_path):
     result = run_main("build", *BUNDLED, "--places", str(exported / "map.geojson"), "-o", str(tmp_path / "again.html"))
     assert result.returncode == 0, result.stderr
@@ -141,6 +203,15 @@ def hostile_exports(tmp_path_factory):
     )
     assert result.returncode == 0, result.stderr
     return folder
+
+
+def test_hostile_strings_survive_the_linked_data_exports_literally(hostile_exports):
+    places = {f["@id"]: f for f in json.loads((hostile_exports / "map.lpf.jsonld").read_text("utf-8"))["features"]}
+    for number, payload in enumerate(PAYLOADS):
+        feature = places[f"#place-p{number}"]
+        assert feature["properties"]["title"] == payload and feature["descriptions"] == [{"value": payload}]
+    annotations = json.loads((hostile_exports / "map.annotations.jsonld").read_text("utf-8"))["first"]["items"]
+    assert {i["body"][1]["value"] for i in annotations} <= set(PAYLOADS)
 
 
 def test_hostile_strings_survive_geojson_literally(hostile_exports):

@@ -1,4 +1,5 @@
-"""``bordermap export``: one export of the map's data (GeoJSON, KML, CSV), to a file or standard output."""
+"""``bordermap export``: one export of the map's data (GeoJSON, KML, CSV, Web Annotations, Linked Places), to a file
+or standard output."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,18 +22,19 @@ def export_map(
     output: Path | None,
     fmt: str,
     *,
+    base_uri: str = "",
     settings: GeocodingSettings = GeocodingSettings(),
     built: datetime | None = None,
     stages: Stages = no_stages,
 ) -> ExportResult:
-    """Write one export (geojson, kml or csv) of the map data to ``output``, or return it when ``output`` is None."""
+    """Write one export (``export.FORMATS``) of the map data to ``output``, or return it when ``output`` is None."""
     outputs = outputs_of(sources)
     if output is not None:
         outputs.check(output, "-o")
     outputs.check(sources.cache, "--cache", replaces=(sources.cache,))
     made = build_data(sources, settings, built, stages)
     stages("writing")
-    content = export(made.content, fmt)
+    content = export(made.content, fmt, base_uri)
     if output is not None:
         outputs.stage(output, "-o", content)
     stage_cache(outputs, sources, made.chain)
