@@ -200,6 +200,18 @@ def _suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from bordermap.commands.importing import import_kml
+
+    sources = _resolved(args)[0]
+    imported = import_kml(sources, args.file)
+    count = len(imported.places)
+    report.info(f"added {count} place{'' if count == 1 else 's'} to {sources.places}")
+    if imported.shapes:
+        report.info(f"added {report.some(imported.shapes)} to {sources.shapes} as lines and areas")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from bordermap.commands.serve import serve_map
 
@@ -249,6 +261,7 @@ COMMANDS = {
     "init": _init,
     "suggest": _suggest,
     "serve": _serve,
+    "import": _import,
 }
 
 

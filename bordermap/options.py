@@ -332,6 +332,17 @@ def parser() -> argparse.ArgumentParser:
         "back ones too, with its runners-up and what tells them apart, for a review in other tools",
     )
 
+    importing = command(
+        "import",
+        "add the placemarks of a KML or KMZ file (Google My Maps, Google Earth)",
+        "Append every placemark of a KML or KMZ file: its points as rows of the places file, its lines and areas "
+        "to the shapes file, each with its name, its folder as category, its description (as plain text) as its note, "
+        "and the file as its source. Run build, or let serve rebuild, to see them.",
+        "bordermap import 'Hoeryong crossing.kmz'\nbordermap import my-map.kml && bordermap build",
+        arguments="FILE ",
+    )
+    importing.add_argument("file", type=file_path, metavar="FILE", help="the .kml or .kmz file")
+
     serve = command(
         "serve",
         "build the map, serve it on 127.0.0.1 and rebuild it on every save",

@@ -102,7 +102,7 @@ def test_help_ends_with_an_example():
     assert result.stdout.rstrip().splitlines()[-1].strip().startswith("bordermap build --places")
 
 
-@pytest.mark.parametrize("command", ["build", "add", "locate", "check", "export", "gazetteer"])
+@pytest.mark.parametrize("command", ["build", "add", "locate", "check", "export", "gazetteer", "import", "suggest"])
 def test_every_option_of_every_command_is_in_the_readme(command):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"bordermap {command}" in readme

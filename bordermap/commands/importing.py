@@ -1,0 +1,90 @@
+"""``bordermap import``: the placemarks of a KML or KMZ file (Google My Maps, Google Earth) as rows of the places file
+and lines and areas of the shapes file, each with its name, its description as a note and the file as its source
+(issue #23). Both files are appended to as ``suggest --write`` appends: under their folders' locks, read back,
+written together or not at all.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bordermap.append import NewRow, append_features, append_places, slug
+from bordermap.build import Sources, outputs_of
+from bordermap.errors import InputError, Origin
+from bordermap.kml import Placemark, read_kml
+from bordermap.places import Place
+from bordermap.shapes import read_shapes
+from bordermap.tables import read_text_file
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What ``import`` added: rows of the places file, and the ids of the lines and areas of the shapes file."""
+
+    places: list[Place]
+    shapes: list[str]
+
+
+def _source(path: Path, mark: Placemark) -> str:
+    return f"KML file '{path.name}'" + (f", folder '{mark.folder}'" if mark.folder else "")
+
+
+def import_kml(sources: Sources, path: Path) -> Imported:
+    """Append every placemark of ``path``: its points to the places file, its lines and areas to the shapes file."""
+    marks = read_kml(path)
+    if not marks:
+        raise InputError(Origin(str(path)), "the file has no placemark with a geometry", "check that it is the map")
+    points = [m for m in marks if m.geometry["type"] == "Point"]
+    drawn = [m for m in marks if m.geometry["type"] != "Point"]
+    if drawn and sources.shapes is None:
+        raise InputError(
+            Origin(str(path)),
+            f"it has {len(drawn)} lines or areas, and the project has no shapes file to put them in",
+            "pass --shapes FILE.geojson, or make one with bordermap init",
+        )
+    outputs = outputs_of(sources)
+    shapes_added: list[str] = []
+
+    def rows_for(places: list[Place], content: str) -> list[NewRow]:
+        shapes_text = read_text_file(sources.shapes, "shapes file", declare=None) if sources.shapes else None
+        shape_ids = [s.id for s in read_shapes(sources.shapes, shapes_text)] if sources.shapes else []
+        taken = {p.id.casefold() for p in places} | {i.casefold() for i in shape_ids}
+
+        def new_id(name: str) -> str:
+            base = slug(name) or "place"
+            found, number = base, 1
+            while found.casefold() in taken:
+                number += 1
+                found = f"{base}_{number}"
+            taken.add(found.casefold())
+            return found
+
+        rows = []
+        for mark in points:
+            lon, lat = mark.geometry["coordinates"]
+            name = mark.name or "unnamed placemark"
+            values = {"id": new_id(name), "name": name, "lat": f"{lat:.6f}", "lon": f"{lon:.6f}"}
+            values |= {"category": mark.folder, "note": mark.description, "source": _source(path, mark)}
+            rows.append(NewRow(values, found=("category", "note")))
+        features: list[dict] = [
+            {
+                "type": "Feature",
+                "properties": {
+                    "id": new_id(mark.name or "unnamed shape"),
+                    "name": mark.name or "unnamed shape",
+                    "category": mark.folder,
+                    "note": mark.description,
+                    "source": _source(path, mark),
+                },
+                "geometry": mark.geometry,
+            }
+            for mark in drawn
+        ]
+        if features and sources.shapes is not None and shapes_text is not None:
+            updated = append_features(sources.shapes, shapes_text, features)
+            outputs.stage(sources.shapes, "--shapes", updated.encode("utf-8"), replaces=(sources.shapes,))
+            shapes_added.extend(f["properties"]["id"] for f in features)
+        return rows
+
+    also = [sources.shapes] if sources.shapes is not None else []
+    added = append_places(sources.places, sources.encoding, outputs, rows_for, also_locked=also)
+    return Imported(added, shapes_added)
