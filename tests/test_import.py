@@ -13,12 +13,15 @@ KML = """<?xml version="1.0" encoding="UTF-8"?>
 <kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Hoeryong crossing</name>
 <Folder><name>Crossings</name>
 <Placemark><name>Ferry &lt;b&gt;landing</name>
-<description><![CDATA[<b>The</b> ferry<br>on the Tumen &amp; its bank<script>document.title='x'</script>]]></description>
+<description><![CDATA[<b>The</b> ferry<br>on the Tumen &amp; its bank<script>document.title='x'</script>]]>
+</description>
 <Point><coordinates>129.73867,42.46583,0</coordinates></Point></Placemark>
-<Placemark><name>Patrol path</name><LineString><coordinates>129.70,42.40,0 129.80,42.50,0</coordinates></LineString></Placemark>
+<Placemark><name>Patrol path</name>
+<LineString><coordinates>129.70,42.40,0 129.80,42.50,0</coordinates></LineString></Placemark>
 </Folder>
 <Placemark><name>Field</name><Polygon><outerBoundaryIs><LinearRing>
-<coordinates>129.7,42.4 129.8,42.4 129.8,42.5 129.7,42.4</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>
+<coordinates>129.7,42.4 129.8,42.4 129.8,42.5 129.7,42.4</coordinates>
+</LinearRing></outerBoundaryIs></Polygon></Placemark>
 <Placemark><name>Guard posts</name><MultiGeometry><Point><coordinates>129.74,42.47</coordinates></Point>
 <Point><coordinates>129.75,42.48</coordinates></Point></MultiGeometry></Placemark>
 </Document></kml>
