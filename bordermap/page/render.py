@@ -58,6 +58,8 @@ PAGE_SCRIPTS = (
     "panel.js",
     "controls.js",
     "tour.js",
+    "print.js",
+    "embed.js",
     "main.js",
 )
 

@@ -100,8 +100,11 @@ function bordermapRender(map) {
   document.documentElement.lang = (data.texts[0] && data.texts[0].language) || "en";
   document.title = data.texts.map(function (t) { return t.title; }).join(" · ") + " — companion map";
   tour = bmTour(map, data, select, panel.announce, controls.updatePadding, panel.collapseButton);
+  var printing = bmPrint(map, data, popups.positionLine, reading.renderAll);
+  var embedded = bmEmbed(map);
   window.bordermap = {map: map, data: raw, select: select, layers: drawing.layersById, layersOf: drawing.layersOf,
-                      isDense: drawing.isDense, tour: tour.steps, visibleRect: controls.freeRect, fit: fitAll};
+                      isDense: drawing.isDense, tour: tour.steps, visibleRect: controls.freeRect, fit: fitAll,
+                      print: printing, framed: embedded.framed};
   window.addEventListener("popstate", function () { selectFromHash(); });
   fitAll();
   drawing.start();

@@ -2,7 +2,7 @@
 // that are built only as they come near the screen (issue #12): 10 MB of text costs the DOM of what was read.
 // Takes: the page's data, highlight(i, on), told when a mention is pointed at, and select(id, push, sentence), told
 // when one is clicked. Returns: articles() for the panel, start(scroller) once they are on the page, mark(textId,
-// start) and markNode(sentence) to mark a sentence, and scrollTo(sentence, scroller).
+// start) and markNode(sentence) to mark a sentence, scrollTo(sentence, scroller), and renderAll() (for print).
 function bmReading(data, highlight, select) {
   "use strict";
   var el = bmEl;
@@ -190,6 +190,10 @@ function bmReading(data, highlight, select) {
     start: startReading,
     mark: mark,
     markNode: markNode,
-    scrollTo: scrollToSentence
+    scrollTo: scrollToSentence,
+    // Every chunk built now: for printing, which shows the whole text whatever was read.
+    renderAll: function () {
+      readers.forEach(function (reader) { reader.chunks.forEach(function (chunk) { renderChunk(reader, chunk); }); });
+    }
   };
 }
