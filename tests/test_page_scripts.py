@@ -258,6 +258,22 @@ def test_labels_never_overlap_and_each_left_out_label_had_no_free_spot(scripts, 
     assert at == len(placed)
 
 
+def test_a_label_never_covers_another_places_symbol_but_may_touch_its_own(scripts):
+    area = {"left": 0, "top": 0, "right": 400, "bottom": 300}
+    items = [
+        {"key": "ruse", "width": 40, "height": 16, "corners": [[107, 92], [53, 92]]},  # right of its dot, then left
+        {"key": "silistra", "width": 60, "height": 16, "corners": [[137, 92], [83, 92]]},
+    ]
+    symbols = [[95, 95, 105, 105, "ruse"], [125, 95, 135, 105, "silistra"]]
+    page = scripts("labels.js")
+    placed = page.evaluate(
+        "([items, area, symbols]) => bmLayoutLabels(items, area, 4, 10, symbols).map(p => [p.item.key, p.corner])",
+        [items, area, symbols],
+    )
+    # Ruse's right-hand box (107..147) would cover Silistra's dot (125..135): it takes its left-hand one.
+    assert placed == [["ruse", [53, 92]], ["silistra", [137, 92]]]
+
+
 def test_inside_follows_the_even_odd_rule_with_holes_and_several_polygons(scripts):
     square = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]
     hole = [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]]

@@ -228,6 +228,55 @@ def test_an_area_is_named_inside_it_and_a_line_along_it(open_map, bundled_map, v
             assert shape.distance(Point(centre)) * 111_000 < 20 * metres_per_pixel  # beside the line
 
 
+def test_no_label_covers_another_places_symbol(open_map, tmp_path):
+    # Ruse named thrice, Silistra once, 30 px apart at the view below: Ruse's name to the right of its dot would
+    # cover Silistra's, so it goes left of it.
+    output = text_map(
+        tmp_path,
+        "Along the river\n\nRuse is a port. Ruse is old. Ruse is big. Silistra is downstream.\n",
+        "ruse,Ruse,44.0,27.0,800,a test position,approximate\n"
+        "silistra,Silistra,44.0,27.02,800,a test position,approximate\n"
+        "far,Farholt,44.3,27.5,800,a test position,approximate\n",
+    )
+    page = open_map(output)
+    page.page.evaluate("window.bordermap.map.setView([44.0, 27.01], 11, {animate: false})")
+    page.page.wait_for_timeout(200)
+    labels = page.page.locator(".bm-label-place").evaluate_all(
+        "ns => ns.filter(n => !n.hidden).map(n => { const r = n.getBoundingClientRect();"
+        " return [n.getAttribute('data-place'), r.left, r.top, r.right, r.bottom]; })"
+    )
+    centres = page.page.evaluate(
+        "() => { const m = window.bordermap.map, box = m.getContainer().getBoundingClientRect();"
+        " return [['ruse', 44.0, 27.0], ['silistra', 44.0, 27.02]].map(r => {"
+        " const p = m.latLngToContainerPoint([r[1], r[2]]); return [r[0], box.left + p.x, box.top + p.y]; }); }"
+    )
+    assert {label[0] for label in labels} >= {"ruse", "silistra"}
+    for place, x, y in centres:
+        dot = (x - 5, y - 5, x + 5, y + 5)
+        assert not any(overlap(label[1:], dot) for label in labels if label[0] != place), place
+    ruse = next(label for label in labels if label[0] == "ruse")
+    assert ruse[3] <= centres[0][1]  # to the left of its dot
+
+
+def test_the_place_a_title_names_keeps_its_label_before_more_mentioned_ones(open_map, tmp_path):
+    # Three pins at one spot: two names fit (right and left of the pins); the title's place is one of them.
+    output = text_map(
+        tmp_path,
+        "Alderby and its neighbours\n\nBirchholm is near. Birchholm is small. Cobbleton is big. Cobbleton is old. "
+        "Cobbleton is far.\n",
+        "a,Alderby,50.0,10.0,20,a test position,exact\n"
+        "b,Birchholm,50.0,10.0,20,a test position,exact\n"
+        "c,Cobbleton,50.0,10.0,20,a test position,exact\n"
+        "far,Farholt,50.2,10.3,20,a test position,exact\n",
+    )
+    page = open_map(output)
+    page.page.evaluate("window.bordermap.map.setZoom(9, {animate: false})")
+    shown = page.page.locator(".bm-label-place").evaluate_all(
+        "nodes => nodes.filter(n => !n.hidden).map(n => n.textContent)"
+    )
+    assert "Alderby" in shown and "Cobbleton" in shown and "Birchholm" not in shown
+
+
 def test_labels_are_bounded_on_a_crowded_map(open_map, tmp_path):
     names = [f"Place{n:03d}" for n in range(300)]
     rows = [

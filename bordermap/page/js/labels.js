@@ -1,5 +1,6 @@
 // Names on the map (issue #14): each place's name beside its symbol, an area's inside it, a line's at its middle;
-// the most mentioned first, a name that would overlap one already placed left out (its tooltip still names it),
+// the places a title names first, then the most mentioned (issue #23); a name that would overlap one already placed,
+// or another place's symbol, left out (its tooltip still names it),
 // at most LIMIT at a time. Country names of the offline basemap come after every place. Drawn with a halo, so that
 // they read on imagery and on an empty background, and never in the way of a click.
 // Takes: the map, the page's data, the drawing (bmDrawing: which categories are hidden, a shape's bounds), the
@@ -9,6 +10,7 @@ function bmLabels(map, data, drawing, countryLabels, freeRect) {
   "use strict";
   var el = bmEl;
   var LIMIT = 60, MAX_CHARS = 32, GAP = 4;
+  var NUDGES = [[0, 0], [0, -28], [0, 28], [-60, 0], [60, 0], [0, -56], [0, 56]];
   var pane = map.createPane("bm-labels");
   pane.style.zIndex = 640;  // over the data and its pins, under tooltips (650) and popups (700)
   pane.style.pointerEvents = "none";
@@ -32,6 +34,25 @@ function bmLabels(map, data, drawing, countryLabels, freeRect) {
   function mentionsOf(i) {
     if (!mentions.has(i)) { mentions.set(i, data.mentions(i)); }
     return mentions.get(i);
+  }
+
+  // Whether a text names the place in its title (its first sentence starts the text): the place the story is about.
+  var titled = new Map();
+  function inTitle(i) {
+    if (!titled.has(i)) {
+      var named = false;
+      data.eachPassage(i, function (textIndex, start) { if (start === 0) { named = true; } });
+      titled.set(i, named);
+    }
+    return titled.get(i);
+  }
+
+  // The box a place's symbol takes on the map, which no other place's label may cover: a dot, a ring, or a pin.
+  function symbolBox(i) {
+    var p = map.latLngToContainerPoint([data.lat(i), data.lon(i)]), key = data.id(i);
+    if (data.certainty(i) === "exact") { return [p.x - 11, p.y - 40, p.x + 11, p.y, key]; }
+    var r = data.isSuggested(i) ? 9 : 5;
+    return [p.x - r, p.y - r, p.x + r, p.y + r, key];
   }
 
   // The boxes a label of place i may take, in the map's pixels, in the order they are tried.
@@ -97,7 +118,9 @@ function bmLabels(map, data, drawing, countryLabels, freeRect) {
   // Places the labels of the given places (those drawn now), then the country names.
   function update(shown) {
     var places = shown.filter(function (i) { return !drawing.isHidden(data.category(i)); });
-    places.sort(function (a, b) { return mentionsOf(b) - mentionsOf(a) || a - b; });
+    places.sort(function (a, b) {
+      return (inTitle(b) - inTitle(a)) || mentionsOf(b) - mentionsOf(a) || a - b;
+    });
     var size = map.getSize(), free = freeRect();
     var area = {left: 0, top: free.top - 12, right: size.x, bottom: free.bottom + 12};
     var items = places.map(function (i) {
@@ -112,12 +135,14 @@ function bmLabels(map, data, drawing, countryLabels, freeRect) {
         var corners = [];
         for (var at = 1; at + 1 < country.length; at += 2) {
           var c = map.latLngToContainerPoint([country[at], country[at + 1]]);
-          corners.push([c.x - info.width / 2, c.y - info.height / 2]);
+          // Its point, or near it when a place's symbol or name is there: a country is large.
+          NUDGES.forEach(function (d) { corners.push([c.x - info.width / 2 + d[0], c.y - info.height / 2 + d[1]]); });
         }
         return corners;
       }});
     });
-    var placed = bmLayoutLabels(items, area, GAP, LIMIT);
+    var symbols = places.filter(function (i) { return data.isPoint(i); }).map(symbolBox);
+    var placed = bmLayoutLabels(items, area, GAP, LIMIT, symbols);
     placed.forEach(function (spot, k) {
       var n = node(k);
       n.textContent = spot.item.info.text;
@@ -132,25 +157,47 @@ function bmLabels(map, data, drawing, countryLabels, freeRect) {
   return {update: update};
 }
 
-// Label placement, pure arithmetic: each item ({width, height, corners}, its corners the top-left points it may
-// take, in order, or a function giving them) in turn takes its first corner whose box lies inside the area and
-// keeps GAP pixels from every box already taken; an item none fits is left out; at most `limit` are placed.
+// Label placement, pure arithmetic: each item ({key, width, height, corners}, its corners the top-left points it
+// may take, in order, or a function giving them) in turn takes its first corner whose box lies inside the area and
+// keeps GAP pixels from every box already taken, and does not cover any obstacle ([left, top, right, bottom, key]:
+// the symbols of the places drawn) but its own place's; an item none fits is left out; at most `limit` are placed.
+// Boxes are kept in a grid of CELL pixels, so that each test looks at the few boxes near it, not at all of them.
 // Returns the placed items with their corners, in order.
-function bmLayoutLabels(items, area, gap, limit) {
+function bmLayoutLabels(items, area, gap, limit, obstacles) {
   "use strict";
-  var boxes = [], placed = [];
-  function fits(box) {
-    if (box[0] < area.left || box[1] < area.top || box[2] > area.right || box[3] > area.bottom) { return false; }
-    return !boxes.some(function (b) {
-      return box[0] < b[2] + gap && b[0] < box[2] + gap && box[1] < b[3] + gap && b[1] < box[3] + gap;
+  var CELL = 64, grid = new Map(), placed = [];
+  function cells(box, visit) {
+    for (var cx = Math.floor((box[0] - gap) / CELL); cx <= Math.floor((box[2] + gap) / CELL); cx++) {
+      for (var cy = Math.floor((box[1] - gap) / CELL); cy <= Math.floor((box[3] + gap) / CELL); cy++) {
+        if (visit(cx + "," + cy) === false) { return false; }
+      }
+    }
+    return true;
+  }
+  function add(box) {
+    cells(box, function (cell) {
+      if (!grid.has(cell)) { grid.set(cell, []); }
+      grid.get(cell).push(box);
     });
   }
+  function fits(box, key) {
+    if (box[0] < area.left || box[1] < area.top || box[2] > area.right || box[3] > area.bottom) { return false; }
+    return cells(box, function (cell) {
+      return !(grid.get(cell) || []).some(function (b) {
+        if (b[4] === undefined) {  // a label: kept `gap` pixels away
+          return box[0] < b[2] + gap && b[0] < box[2] + gap && box[1] < b[3] + gap && b[1] < box[3] + gap;
+        }
+        return b[4] !== key && box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3];  // a symbol
+      });
+    });
+  }
+  (obstacles || []).forEach(add);
   for (var k = 0; k < items.length && placed.length < limit; k++) {
     var item = items[k], corners = typeof item.corners === "function" ? item.corners() : item.corners;
     for (var c = 0; c < corners.length; c++) {
       var box = [corners[c][0], corners[c][1], corners[c][0] + item.width, corners[c][1] + item.height];
-      if (fits(box)) {
-        boxes.push(box);
+      if (fits(box, item.key)) {
+        add(box);
         placed.push({item: item, corner: corners[c]});
         break;
       }
