@@ -90,3 +90,82 @@ def test_a_region_gets_natural_earths_rivers_and_lakes_and_an_open_ocean_none():
     assert size(baltic) <= BUDGET_BYTES
     ocean = basemap_for(Bounds(-40.0, -140.0, -39.0, -139.0))
     assert ocean["rivers"] == [] and ocean["lakes"] == []
+
+
+# Issue #23: a wide view is land and sea to its edges; a country is drawn as its area.
+
+
+def test_a_map_of_places_strung_east_to_west_has_land_and_sea_as_far_north_and_south_as_its_view_shows():
+    bounds = Bounds(42.4, 19.5, 45.3, 129.8)  # the Danube to the Tumen: 110° wide, 3° tall
+    interest = area_of_interest(bounds)
+    assert interest.north == 85.0 and interest.south <= -60  # padded by the longer side, not by its own 3°
+    basemap = basemap_for(bounds)
+    assert basemap is not None and size(basemap) <= BUDGET_BYTES
+    rings = [Polygon(decode(ring, basemap["quantum"])) for ring in basemap["land"]]
+    rings = [ring if ring.is_valid else ring.buffer(0) for ring in rings]
+    for lon, lat, where in ((62.0, 14.0, "Arabian Sea"), (75.0, -10.0, "Indian Ocean"), (-30.0, 40.0, "Atlantic")):
+        assert not any(ring.contains(Point(lon, lat)) for ring in rings), where  # Antarctica's box-wide ring, once
+    for lon, lat, where in ((100.0, 60.0, "Siberia"), (20.0, 10.0, "Chad"), (78.0, 22.0, "India")):
+        assert any(ring.contains(Point(lon, lat)) for ring in rings), where
+
+
+def _country_map(tmp_path, rows: str):
+    from conftest import run_main
+
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "t.txt").write_text(
+        "Across the river\n\nFrom Hoeryong the guards fled to China, then to Japan.\n", encoding="utf-8"
+    )
+    (tmp_path / "places.csv").write_text(
+        "id,name,category,lat,lon,precision_m,country,source\n" + rows, encoding="utf-8"
+    )
+    output = tmp_path / "map.html"
+    result = run_main(
+        "build",
+        "--texts",
+        str(tmp_path / "texts"),
+        "--places",
+        str(tmp_path / "places.csv"),
+        "-o",
+        str(output),
+        "--cache",
+        str(tmp_path / "c.csv"),
+    )
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+COUNTRY_ROWS = (
+    "china,China,country,31.98587,114.3608,1748000,CN,GeoNames 1814991\n"
+    "japan,Japan,country,35.55597,137.27889,347000,JP,GeoNames 1861060\n"
+)
+
+
+def test_a_country_is_drawn_as_its_area_and_the_opening_view_fits_the_places_round_it(tmp_path):
+    from shapely.geometry import shape
+
+    from helpers_html import features_by_id, page_data
+
+    output = _country_map(
+        tmp_path, "hoeryong,Hoeryong,city,42.44113,129.74601,2000,KP,GeoNames 2044091\n" + COUNTRY_ROWS
+    )
+    features = features_by_id(output)
+    china = features["china"]
+    assert (china.kind, china.geometry["type"], china.certainty) == ("area", "MultiPolygon", "area")
+    outline = shape(china.geometry)
+    assert outline.contains(Point(116.4, 39.9)) and not outline.contains(Point(129.74601, 42.44113))  # Beijing in
+    assert outline.contains(Point(china.label_at[1], china.label_at[0]))  # its name inside it
+    assert features["hoeryong"].kind == "place"
+    (south, west), (north, east) = page_data(output)["bounds"]
+    assert north - south < 1 and east - west < 1  # the view is Hoeryong's, with the countries round it
+    (tmp_path / "alone").mkdir()
+    (south, west), (north, east) = page_data(_country_map(tmp_path / "alone", COUNTRY_ROWS))["bounds"]
+    assert west < 100 and east > 140  # with nothing else to show, the countries are the view
+
+
+def test_a_country_natural_earth_does_not_draw_stays_a_circle(tmp_path):
+    from helpers_html import features_by_id
+
+    output = _country_map(tmp_path, "atlantis,Atlantis,country,10.0,-30.0,500000,ZZ,a legend\n")
+    feature = features_by_id(output)["atlantis"]
+    assert feature.kind == "place" and feature.geometry["type"] == "Point"

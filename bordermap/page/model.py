@@ -5,7 +5,7 @@ again; ``export`` and ``page.render`` read it. Nothing here knows HTML.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bordermap import check
@@ -89,7 +89,8 @@ class Feature:
     whereabouts: Whereabouts | None = None
     unresolved: str = ""  # places only: why the query found nothing
     status: str = ""  # places only: "suggested" until reviewed
-    label_at: tuple[float, float] | None = None  # shapes only: (lat, lon) where the name goes
+    label_at: tuple[float, float] | None = None  # areas only: (lat, lon) where the name goes
+    context: bool = False  # a country drawn as its area: the setting of the story, not what the opening view fits
     origin: str = field(default="", compare=False)  # "file:line" of the row; never on the page
 
     @property
@@ -124,7 +125,41 @@ class MapContent:
     certainties: tuple[str, ...]  # those the map uses, in CERTAINTY_ORDER
 
 
+# A place of this category whose row names its country, located no closer than this, is the country: drawn as its
+# area (Natural Earth's outline, shipped with the basemap) rather than as a circle of ±1,748 km (issue #23).
+COUNTRY_CATEGORY = "country"
+COUNTRY_PRECISION_M = 10_000
+
+
+def _country_area(place: Place) -> dict | None:
+    position = place.position
+    if place.category.casefold() != COUNTRY_CATEGORY or not place.country or position is None:
+        return None
+    if (position.precision_m or 0) < COUNTRY_PRECISION_M:
+        return None
+    from bordermap.page.basemap import country_area
+
+    return country_area(place.country)
+
+
 def _place_feature(place: Place, passages: list[Passage], where: check.Whereabouts | None) -> Feature:
+    area = _country_area(place)
+    if area is not None:
+        import shapely.geometry
+
+        return replace(
+            _place_feature_at(place, passages, where),
+            kind="area",
+            geometry=area,
+            precision_m=None,
+            certainty="area",
+            label_at=label_point(shapely.geometry.shape(area)),
+            context=True,
+        )
+    return _place_feature_at(place, passages, where)
+
+
+def _place_feature_at(place: Place, passages: list[Passage], where: check.Whereabouts | None) -> Feature:
     position = place.position
     return Feature(
         id=place.id,
@@ -205,7 +240,10 @@ def bounds(content: MapContent) -> Bounds | None:
     it, for all the points at once: a map of 100,000 places is one pass in numpy, not 100,000 boxes)."""
     import numpy as np
 
-    points = [(f.point, f.precision_m or 0.0) for f in content.features if f.geometry is not None and f.point]
+    features = [f for f in content.features if f.geometry is not None]
+    if any(not f.context for f in features):
+        features = [f for f in features if not f.context]  # the countries round the places are context
+    points = [(f.point, f.precision_m or 0.0) for f in features if f.point]
     boxes = []
     if points:
         lat, lon, metres = np.array([(p[0], p[1], m) for p, m in points], dtype=float).T
@@ -219,8 +257,8 @@ def bounds(content: MapContent) -> Bounds | None:
                 float((lon + dlon).max()),
             )
         )
-    for feature in content.features:
-        if feature.geometry is not None and feature.point is None:
+    for feature in features:
+        if feature.point is None:
             import shapely.geometry
 
             boxes.append(bounds_of(shapely.geometry.shape(feature.geometry)))

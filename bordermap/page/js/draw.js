@@ -422,8 +422,10 @@ function bmDrawing(map, data, popups, drawn) {
 
   function openPopup(i) {
     if (!shown.has(i)) { pin(i); }
-    var layers = layersOf(i), last = layers[layers.length - 1];
-    last.openPopup(data.isPoint(i) ? last.getLatLng() : undefined);
+    var layers = layersOf(i), last = layers[layers.length - 1], inside = data.labelAt(i);
+    // A point's popup at the point; an area's or a line's where its name goes, a point on it (Leaflet's centre of
+    // a country of many parts may be in the sea, or on an island the view leaves out).
+    last.openPopup(data.isPoint(i) ? last.getLatLng() : (inside ? L.latLng(inside[0], inside[1]) : undefined));
   }
 
   function pin(i) {
