@@ -444,6 +444,26 @@ def test_add_with_coordinates_but_no_source_names_the_option_not_a_file_position
     assert "as in --source 'Google Earth, measured 2024-05-01'" in result.stderr  # an example, not the option again
 
 
+def test_add_whose_query_finds_nothing_names_the_option_not_a_line_the_file_does_not_have(work):
+    before = snapshot(work["folder"])
+    result = run_main(
+        "add",
+        "Nowhere",
+        "--query",
+        "Nowhereville Xyz",
+        *BUNDLED,
+        "--places",
+        str(work["places"]),
+        "--cache",
+        str(work["cache"]),
+        "-o",
+        str(work["folder"] / "map.html"),
+    )
+    assert_one_line_and_nothing_changed(result, before, work["folder"])
+    assert result.stderr.startswith("--query: 'Nowhereville Xyz' found no place: not in the offline gazetteer")
+    assert result.stderr.rstrip().endswith("change --query, give --lat, --lon and --source, or try --online")
+
+
 def test_add_whose_map_would_overwrite_an_input_adds_no_row(work):
     before = snapshot(work["folder"])
     result = run_main(

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from bordermap.append import NewRow, append_places, slug
 from bordermap.build import GeocodingSettings, Sources, locate_places, outputs_of, stage_cache
-from bordermap.errors import InputError, Origin
+from bordermap.errors import InputError, Origin, UnresolvedPlaces
 from bordermap.geocode import Lookup
 from bordermap.places import Place, parse_precision_m
 from bordermap.tables import split_lines
@@ -99,7 +99,18 @@ def add_place(
                 query=new.query,
                 stated_precision_m=parse_precision_m(new.precision_m, Origin.option("--precision-m")),
             )
-            located, _, chain = locate_places(sources, settings, places=[*places, probe])
+            try:
+                located, _, chain = locate_places(sources, settings, places=[*places, probe])
+            except UnresolvedPlaces as unresolved:
+                # The new row is not in the file: its failure is the option's, not a line's (#23).
+                mine = [p for p in unresolved.problems if p.place_id == place_id]
+                if not mine:
+                    raise
+                raise InputError(
+                    Origin.option("--query"),
+                    f"'{new.query}' found no place: {mine[0].why}",
+                    "change --query, give --lat, --lon and --source, or try --online",
+                ) from None
             lookup = located.lookups[place_id]
             found = located.places[-1]
             position = found.located
