@@ -649,7 +649,11 @@ def test_a_suggested_river_is_drawn_as_unreviewed(tmp_path, world_gazetteer, ope
     page = open_map(project / "map.html")
     popup = page.open_popup("tumen")
     assert 'remove its "status" from the shapes file' in popup.locator(".bm-unreviewed").inner_text()
-    assert page.page.locator("path.bm-suggested").count() == 1  # the river's band (points' rings are on the canvas)
+    # A band for each suggested line or area: the river, and the countries drawn as their outlines (issue #23);
+    # points' rings are on the canvas.
+    drawn = [f for f in features_by_id(project / "map.html").values() if f.status == "suggested" and not f.is_point]
+    assert {f.id for f in drawn} >= {"tumen", "china", "north_korea"}
+    assert page.page.locator("path.bm-suggested").count() == len(drawn)
     assert page.errors() == []
 
 
