@@ -209,6 +209,8 @@ def _import(args: argparse.Namespace) -> int:
     report.info(f"added {count} place{'' if count == 1 else 's'} to {sources.places}")
     if imported.shapes:
         report.info(f"added {report.some(imported.shapes)} to {sources.shapes} as lines and areas")
+    if imported.already:
+        report.info(f"left out {imported.already} placemark(s) the files already have (same name, same spot)")
     return 0
 
 

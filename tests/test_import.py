@@ -67,6 +67,28 @@ def test_import_adds_points_as_places_and_lines_and_areas_as_shapes(project, tmp
     assert "added 3 places" in result.stderr and "patrol_path, field" in result.stderr
 
 
+def test_importing_a_map_again_adds_only_its_new_placemarks(project, tmp_path):
+    path = tmp_path / "crossing.kml"
+    path.write_text(KML, encoding="utf-8")
+    assert run_main("import", str(path), cwd=project).returncode == 0
+    first = ((project / "places.csv").read_bytes(), (project / "shapes.geojson").read_bytes())
+    again = run_main("import", str(path), cwd=project)
+    assert again.returncode == 0 and "left out 5 placemark(s) the files already have" in again.stderr
+    assert ((project / "places.csv").read_bytes(), (project / "shapes.geojson").read_bytes()) == first
+    # The map exported again, with one placemark more: only that one is added.
+    path.write_text(
+        KML.replace(
+            "</Document>",
+            "<Placemark><name>Watchtower</name><Point><coordinates>129.76,42.47</coordinates></Point></Placemark>"
+            "</Document>",
+        ),
+        encoding="utf-8",
+    )
+    assert run_main("import", str(path), cwd=project).returncode == 0
+    rows = _rows(project)
+    assert "watchtower" in rows and len(rows) == 4 and not any(key.endswith("_3") for key in rows)
+
+
 def test_a_kml_with_a_document_type_is_refused_and_nothing_is_written(project, tmp_path):
     path = tmp_path / "bomb.kml"
     path.write_text(

@@ -18,10 +18,20 @@ from bordermap.tables import read_text_file
 
 @dataclass(frozen=True)
 class Imported:
-    """What ``import`` added: rows of the places file, and the ids of the lines and areas of the shapes file."""
+    """What ``import`` added: rows of the places file, and the ids of the lines and areas of the shapes file; and
+    how many placemarks the files had already (the same name at the same spot), left out."""
 
     places: list[Place]
     shapes: list[str]
+    already: int = 0
+
+
+def _same_spot_key(name: str, geometry) -> tuple[str, bytes]:
+    """A placemark as the files would hold it, to tell one imported before: its name, and its geometry to a
+    millionth of a degree (the places file keeps six decimals)."""
+    import shapely
+
+    return name.casefold(), shapely.to_wkb(shapely.set_precision(geometry, 1e-6), output_dimension=2)
 
 
 def _source(path: Path, mark: Placemark) -> str:
@@ -43,11 +53,27 @@ def import_kml(sources: Sources, path: Path) -> Imported:
         )
     outputs = outputs_of(sources)
     shapes_added: list[str] = []
+    skipped: list[Placemark] = []
 
     def rows_for(places: list[Place], content: str) -> list[NewRow]:
+        import shapely.geometry
+
         shapes_text = read_text_file(sources.shapes, "shapes file", declare=None) if sources.shapes else None
-        shape_ids = [s.id for s in read_shapes(sources.shapes, shapes_text)] if sources.shapes else []
-        taken = {p.id.casefold() for p in places} | {i.casefold() for i in shape_ids}
+        shapes = read_shapes(sources.shapes, shapes_text) if sources.shapes else []
+        taken = {p.id.casefold() for p in places} | {s.id.casefold() for s in shapes}
+        # A file imported again (Google My Maps exports the whole map each time) adds only what is new.
+        held = {
+            _same_spot_key(p.name, shapely.geometry.Point(p.position.lon, p.position.lat)) for p in places if p.position
+        }
+        held |= {_same_spot_key(s.name, s.geometry) for s in shapes}
+
+        def new(mark: Placemark) -> bool:
+            key = _same_spot_key(mark.name, shapely.geometry.shape(mark.geometry))
+            if key in held:
+                skipped.append(mark)
+                return False
+            held.add(key)
+            return True
 
         def new_id(name: str) -> str:
             base = slug(name) or "place"
@@ -59,7 +85,7 @@ def import_kml(sources: Sources, path: Path) -> Imported:
             return found
 
         rows = []
-        for mark in points:
+        for mark in [m for m in points if new(m)]:
             lon, lat = mark.geometry["coordinates"]
             name = mark.name or "unnamed placemark"
             values = {"id": new_id(name), "name": name, "lat": f"{lat:.6f}", "lon": f"{lon:.6f}"}
@@ -77,7 +103,7 @@ def import_kml(sources: Sources, path: Path) -> Imported:
                 },
                 "geometry": mark.geometry,
             }
-            for mark in drawn
+            for mark in [m for m in drawn if new(m)]
         ]
         if features and sources.shapes is not None and shapes_text is not None:
             updated = append_features(sources.shapes, shapes_text, features)
@@ -87,4 +113,4 @@ def import_kml(sources: Sources, path: Path) -> Imported:
 
     also = [sources.shapes] if sources.shapes is not None else []
     added = append_places(sources.places, sources.encoding, outputs, rows_for, also_locked=also)
-    return Imported(added, shapes_added)
+    return Imported(added, shapes_added, len(skipped))
