@@ -1,4 +1,5 @@
-"""Appending rows to a places file: the one locked read-append-read-back path of ``add`` and ``suggest --write``.
+"""Appending rows to a places file: the one locked read-append-read-back path of ``add``, ``suggest --write`` and
+``import`` (the last two with the shapes file beside it, ``append_places_and_shapes``).
 
 Every byte already in the file stays as it was; the new rows take the file's own column order, delimiter and line
 ending; the file is read back before it replaces the old one, and all of it happens under the folder's lock, so
@@ -18,8 +19,8 @@ from bordermap.errors import InputError, Origin
 from bordermap.files import Outputs, locked_folders, target_of
 from bordermap.geojson import features_end
 from bordermap.places import Place, read_places
-from bordermap.shapes import read_shapes
-from bordermap.tables import LINE_BREAK, read_encoded, read_rows
+from bordermap.shapes import Shape, read_shapes
+from bordermap.tables import LINE_BREAK, read_encoded, read_rows, read_text_file
 
 
 @dataclass(frozen=True)
@@ -137,3 +138,41 @@ def _read_back(path: Path, content: str, count: int, rows: list[NewRow]) -> list
             "check the values for characters the CSV cannot hold, or add the rows by hand",
         )
     return [place for place in added if place is not None]
+
+
+# What a run that appends to both files makes of what they hold: given the places, the shapes and new_id(name) (an
+# id made from the name, numbered when the files have it), the rows of the places file and the shapes-file features.
+RowsAndFeatures = Callable[[list[Place], list[Shape], Callable[[str], str]], tuple[list[NewRow], list[dict]]]
+
+
+def append_places_and_shapes(
+    places_path: Path, encoding: str | None, shapes_path: Path | None, outputs: Outputs, make: RowsAndFeatures
+) -> tuple[list[Place], list[str]]:
+    """Append the rows and the features ``make`` asks for, to the places file and the shapes file (there must be
+    one when there are features), both under their folders' locks, read back, written together or not at all, as
+    ``suggest --write`` and ``import`` do; return the places added and the ids of the shapes added."""
+    shapes_added: list[str] = []
+
+    def rows_for(places: list[Place], content: str) -> list[NewRow]:
+        shapes_text = read_text_file(shapes_path, "shapes file", declare=None) if shapes_path else None
+        shapes = read_shapes(shapes_path, shapes_text) if shapes_path else []
+        taken = {p.id.casefold() for p in places} | {s.id.casefold() for s in shapes}
+
+        def new_id(name: str) -> str:
+            base = slug(name) or "place"
+            found, number = base, 1
+            while found.casefold() in taken:
+                number += 1
+                found = f"{base}_{number}"
+            taken.add(found.casefold())
+            return found
+
+        rows, features = make(places, shapes, new_id)
+        if features and shapes_path is not None and shapes_text is not None:
+            updated = append_features(shapes_path, shapes_text, features)
+            outputs.stage(shapes_path, "--shapes", updated.encode("utf-8"), replaces=(shapes_path,))
+            shapes_added.extend(f["properties"]["id"] for f in features)
+        return rows
+
+    also = [shapes_path] if shapes_path is not None else []
+    return append_places(places_path, encoding, outputs, rows_for, also_locked=also), shapes_added

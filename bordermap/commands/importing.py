@@ -7,13 +7,12 @@ written together or not at all.
 from dataclasses import dataclass
 from pathlib import Path
 
-from bordermap.append import NewRow, append_features, append_places, slug
+from bordermap.append import NewRow, append_places_and_shapes
 from bordermap.build import Sources, outputs_of
 from bordermap.errors import InputError, Origin
 from bordermap.kml import Placemark, read_kml
 from bordermap.places import Place
-from bordermap.shapes import read_shapes
-from bordermap.tables import read_text_file
+from bordermap.shapes import Shape
 
 
 @dataclass(frozen=True)
@@ -51,16 +50,11 @@ def import_kml(sources: Sources, path: Path) -> Imported:
             f"it has {len(drawn)} lines or areas, and the project has no shapes file to put them in",
             "pass --shapes FILE.geojson, or make one with bordermap init",
         )
-    outputs = outputs_of(sources)
-    shapes_added: list[str] = []
     skipped: list[Placemark] = []
 
-    def rows_for(places: list[Place], content: str) -> list[NewRow]:
+    def make(places: list[Place], shapes: list[Shape], new_id) -> tuple[list[NewRow], list[dict]]:
         import shapely.geometry
 
-        shapes_text = read_text_file(sources.shapes, "shapes file", declare=None) if sources.shapes else None
-        shapes = read_shapes(sources.shapes, shapes_text) if sources.shapes else []
-        taken = {p.id.casefold() for p in places} | {s.id.casefold() for s in shapes}
         # A file imported again (Google My Maps exports the whole map each time) adds only what is new.
         held = {
             _same_spot_key(p.name, shapely.geometry.Point(p.position.lon, p.position.lat)) for p in places if p.position
@@ -74,15 +68,6 @@ def import_kml(sources: Sources, path: Path) -> Imported:
                 return False
             held.add(key)
             return True
-
-        def new_id(name: str) -> str:
-            base = slug(name) or "place"
-            found, number = base, 1
-            while found.casefold() in taken:
-                number += 1
-                found = f"{base}_{number}"
-            taken.add(found.casefold())
-            return found
 
         rows = []
         for mark in [m for m in points if new(m)]:
@@ -105,12 +90,9 @@ def import_kml(sources: Sources, path: Path) -> Imported:
             }
             for mark in [m for m in drawn if new(m)]
         ]
-        if features and sources.shapes is not None and shapes_text is not None:
-            updated = append_features(sources.shapes, shapes_text, features)
-            outputs.stage(sources.shapes, "--shapes", updated.encode("utf-8"), replaces=(sources.shapes,))
-            shapes_added.extend(f["properties"]["id"] for f in features)
-        return rows
+        return rows, features
 
-    also = [sources.shapes] if sources.shapes is not None else []
-    added = append_places(sources.places, sources.encoding, outputs, rows_for, also_locked=also)
+    added, shapes_added = append_places_and_shapes(
+        sources.places, sources.encoding, sources.shapes, outputs_of(sources), make
+    )
     return Imported(added, shapes_added, len(skipped))

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from bordermap.append import NewRow, append_features, append_places, slug
+from bordermap.append import NewRow, append_places_and_shapes
 from bordermap.build import Sources, load_places, outputs_of
 from bordermap.gazetteer import read_gazetteer
 from bordermap.physical import physical_gazetteer
@@ -12,7 +12,6 @@ from bordermap.shapes import read_shapes
 from bordermap.suggest.finder import Suggestion, suggest
 from bordermap.suggest.rows import row_of, shape_of
 from bordermap.suggest.variants import Variant
-from bordermap.tables import read_text_file
 from bordermap.text import read_texts
 from bordermap.world import open_world_gazetteer
 
@@ -39,34 +38,22 @@ def write_suggestions(sources: Sources, suggestions: list[Suggestion]) -> Writte
     """Append a row per suggestion to the places file, as ``add`` does (``append.append_places``), and a river's
     line or a lake's area to the shapes file (when there is one); each id made from the name, numbered when taken.
     Both files are read, appended and read back under their folders' locks, and written together or not at all."""
-    outputs, physical = outputs_of(sources), physical_gazetteer()
-    shapes_added: list[str] = []
+    physical = physical_gazetteer()
 
-    def rows_for(places: list[Place], content: str) -> list[NewRow]:
-        shapes_text = read_text_file(sources.shapes, "shapes file", declare=None) if sources.shapes else None
-        shape_ids = [s.id for s in read_shapes(sources.shapes, shapes_text)] if sources.shapes else []
-        taken = {p.id.casefold() for p in places} | {i.casefold() for i in shape_ids}
+    def make(places: list[Place], shapes: list, new_id) -> tuple[list[NewRow], list[dict]]:
         rows, features = [], []
         for suggestion in suggestions:
-            base = slug(suggestion.chosen.name if suggestion.chosen else suggestion.phrase) or "place"
-            place_id, number = base, 1
-            while place_id.casefold() in taken:
-                number += 1
-                place_id = f"{base}_{number}"
-            taken.add(place_id.casefold())
+            place_id = new_id(suggestion.chosen.name if suggestion.chosen else suggestion.phrase)
             natural = physical.feature_of(suggestion.chosen) if suggestion.chosen is not None else None
-            if natural is not None and shapes_text is not None and natural.geometry["type"] != "Point":
+            if natural is not None and sources.shapes is not None and natural.geometry["type"] != "Point":
                 features.append(shape_of(suggestion, place_id, natural))
             else:
                 rows.append(NewRow(row_of(suggestion, place_id)))
-        if features and sources.shapes is not None and shapes_text is not None:
-            updated = append_features(sources.shapes, shapes_text, features)
-            outputs.stage(sources.shapes, "--shapes", updated.encode("utf-8"), replaces=(sources.shapes,))
-            shapes_added.extend(f["properties"]["id"] for f in features)
-        return rows
+        return rows, features
 
-    also = [sources.shapes] if sources.shapes is not None else []
-    added = append_places(sources.places, sources.encoding, outputs, rows_for, also_locked=also)
+    added, shapes_added = append_places_and_shapes(
+        sources.places, sources.encoding, sources.shapes, outputs_of(sources), make
+    )
     return Written(added, shapes_added)
 
 
