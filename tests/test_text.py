@@ -390,3 +390,23 @@ def test_the_language_its_settings_name_wins_over_detection(tmp_path):
     (tmp_path / "t.toml").write_text('language = "ca"\n', encoding="utf-8")
     (text,) = read_texts(tmp_path)
     assert text.language == "ca"
+
+
+@pytest.mark.parametrize(
+    ("content", "language"),
+    [
+        ("记者从乌鲁木齐出发，抵达伊宁市。", "zh"),
+        ("東京から大阪まで行った。", "ja"),
+        ("서울에서 부산까지 기차로 갔다.", "ko"),
+        ("יצאנו מירושלים לחיפה.", "he"),
+        ("เราไปเชียงใหม่", "th"),
+        ("Ταξιδέψαμε στη Θεσσαλονίκη.", "el"),
+        ("我们从北京坐车去上海，路上看了一本書の話。", "zh"),  # one kana in Chinese is no Japanese
+        ("Мы поехали в Казань.", ""),  # Cyrillic is many languages' script: too short to tell which
+    ],
+    ids=["Chinese", "Japanese", "Korean", "Hebrew", "Thai", "Greek", "Chinese with a kana", "short Russian"],
+)
+def test_a_short_text_in_a_script_one_language_writes_is_in_that_language(tmp_path, content, language):
+    (tmp_path / "t.txt").write_text("Title\n" + content, encoding="utf-8")
+    (text,) = read_texts(tmp_path)
+    assert text.language == language

@@ -338,3 +338,41 @@ def test_building_the_gazetteer_removes_the_databases_of_earlier_schemas_only(tm
         path.write_bytes(b"old")
     open_world_gazetteer(tmp_path, source=TINY).close()
     assert not older.exists() and newer.exists() and other.exists() and (tmp_path / FILE_NAME).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "expected"),
+    [("阿拉木图", "zh", ("Almaty", "KZ")), ("Viena", "es", ("Vienna", "AT")), ("ירושלים", "he", ("Jerusalem", "IL"))],
+)
+def test_a_great_city_is_known_by_its_name_in_every_language_as_its_main_name_there(
+    world_gazetteer, name, language, expected
+):
+    found = [(m.entry.name, m.entry.country) for m in world_gazetteer.find_all(name_key(name), language) if m.tier == 0]
+    assert expected in found
+    assert all(m.tier > 0 for m in world_gazetteer.find_all(name_key(name), "en"))  # not in another language's text
+
+
+@pytest.mark.parametrize(("name", "language"), [("欧洲", "zh"), ("Europa", "es"), ("Европа", "ru")])
+def test_a_continent_is_known_by_its_name_in_every_language(world_gazetteer, name, language):
+    found = world_gazetteer.find_all(name_key(name), language)
+    assert ("Europe", "", 0) in [(m.entry.name, m.entry.country, m.tier) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "expected"),
+    [("北京", "zh", ("Beijing", "CN")), ("Алматы", "ru", ("Almaty", "KZ")), ("ירושלים", "he", ("Jerusalem", "IL"))],
+)
+def test_a_name_in_the_script_of_its_countrys_own_language_is_a_main_name_in_that_language(
+    world_gazetteer, name, language, expected
+):
+    found = [(m.entry.name, m.entry.country) for m in world_gazetteer.find_all(name_key(name), language) if m.tier == 0]
+    assert expected in found
+
+
+def test_a_citys_name_that_is_its_countrys_name_in_that_language_is_left_to_the_country():
+    from bordermap.world_source import names_in_every_language
+
+    names = names_in_every_language({"AD": "Andorra", "KW": "Kuwait", "AT": "Austria"})
+    andorra_la_vella = names.cities["Europe/Andorra"]
+    assert "安道尔" in names.territories["AD"] and "安道尔" not in andorra_la_vella
+    assert "Viena" in names.cities["Europe/Vienna"]

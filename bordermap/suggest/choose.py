@@ -116,35 +116,69 @@ class _Sphere:
             here = (self._lat[indexes] == asked[:, :1]) & (self._lon[indexes] == asked[:, 1:])
             kept = found & (ids != own) & ~here
             km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.where(kept, chords, 0.0) / 2))
-            yield np.where(kept, ids, -1), np.where(kept, km, np.inf)
+            yield np.where(kept, ids, -1), np.where(kept, km, np.inf), indexes
+
+
+def closeness(km: float) -> float:
+    """How much a point this far away supports a candidate: 1 within NEAR_KM, falling with the logarithm of the
+    distance to 1/2 at SUPPORT_KM, so that of two homonyms in one region the one among the text's places wins
+    ("Vic" 60 km from Barcelona and Ripoll, not Vic-en-Bigorre 150 km from Puigcerdà)."""
+    if km <= NEAR_KM:
+        return 1.0
+    return 1.0 - 0.5 * math.log(km / NEAR_KM) / math.log(SUPPORT_KM / NEAR_KM)
+
+
+def _closeness(km: np.ndarray) -> np.ndarray:
+    """``closeness`` of each distance of an array (infinite ones, of no point, are 0)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        falling = 1.0 - 0.5 * np.log(np.maximum(km, NEAR_KM) / NEAR_KM) / math.log(SUPPORT_KM / NEAR_KM)
+    return np.where(np.isfinite(km), falling, 0.0)
 
 
 class Support(_Sphere):
-    """For each candidate, how many other names of the text have a candidate (or a located place) near it: among its
-    SUPPORT_NEIGHBOURS nearest points within SUPPORT_KM. Ask for every candidate at once (``prepare``)."""
+    """For each candidate, how much the text's other names support it: each other name that has a candidate (or a
+    located place) among its SUPPORT_NEIGHBOURS nearest points within SUPPORT_KM counts that point's weight (how
+    sure it is that the name means that point) times its ``closeness``. Ask for every candidate at once
+    (``prepare``)."""
 
-    def __init__(self, points: list[tuple[str, float, float]]):
+    def __init__(self, points: list[tuple[str, float, float]], weights: list[float] | None = None):
         super().__init__(points)
-        self._near: dict[tuple[str, float, float], frozenset[int]] = {}
-        places = np.bincount(self._key_ids, minlength=len(self._id_of)) if self._size else np.zeros(0)
-        self._weights = (1.0 / np.maximum(places, 1)).tolist()
+        self._near: dict[tuple[str, float, float], dict[int, float]] = {}
+        if weights is None:  # every point of a name alike
+            places = np.bincount(self._key_ids, minlength=len(self._id_of)) if self._size else np.zeros(0)
+            weights = (1.0 / np.maximum(places, 1))[self._key_ids].tolist() if self._size else []
+        self._weights = np.asarray(weights, dtype=float)
 
     def prepare(self, queries: list[tuple[str, float, float]]) -> None:
         """Find the support of every point asked for, in batches."""
         queries = [query for query in dict.fromkeys(queries) if query not in self._near]
-        rows = (row for ids, _ in self._others(queries, SUPPORT_NEIGHBOURS, SUPPORT_KM) for row in ids.tolist())
+        rows = (
+            row
+            for ids, km, indexes in self._others(queries, SUPPORT_NEIGHBOURS, SUPPORT_KM)
+            for row in zip(ids.tolist(), (self._weights[indexes] * _closeness(km)).tolist())
+        )
         for query in queries:
-            self._near[query] = frozenset(next(rows, ())) - {-1}
+            near: dict[int, float] = {}
+            for i, value in zip(*next(rows, ((), ()))):
+                if i >= 0 and value > near.get(i, 0.0):
+                    near[i] = value
+            self._near[query] = near
 
     def count(self, own: str, points: list[tuple[float, float]]) -> float:
-        """How many other names have a point near one of a candidate's points (a river's or a sea's are many), each
-        weighed by how sure it is there: a name with one candidate counts 1, one of twelve places ("Augusta") 1/12,
-        so that the homonyms of a many-placed name do not outvote a name that can only be here (issue #21)."""
+        """How much the other names support a candidate at these points (a river's or a sea's are many): for each
+        other name, its best-supporting point near any of them. A name of one place counts its closeness, one of
+        twelve places ("Augusta") a share of it (issue #21), so that the homonyms of a many-placed name do not outvote
+        a name that can only be here."""
         queries = [(own, lat, lon) for lat, lon in points]
         if not all(query in self._near for query in queries):
             self.prepare(queries)
-        near = self._near[queries[0]] if len(queries) == 1 else frozenset().union(*(self._near[q] for q in queries))
-        return sum(self._weights[i] for i in near)
+        near = self._near[queries[0]]
+        if len(queries) > 1:
+            near = {}
+            for query in queries:
+                for i, value in self._near[query].items():
+                    near[i] = max(value, near.get(i, 0.0))
+        return sum(near.values())
 
 
 SECOND_FROM_NAMES = 6  # a text of this many located names or more measures a place by its nearest two neighbours
@@ -180,7 +214,7 @@ class Nearest(_Sphere):
         # The nearest point of another name is among the nearest few, unless the name is on all of them (_far).
         nearest = iter(
             km
-            for _, kms in self._others(pending, NEAREST_NEIGHBOURS, FAR_KM)
+            for _, kms, _ in self._others(pending, NEAREST_NEIGHBOURS, FAR_KM)
             for km in _typical(np.sort(kms, axis=1), rank).tolist()
         )
         out: list[float | None] = []
@@ -258,11 +292,17 @@ def choose(
     return _town_of_division(_best(matches, support, own, countries, reach), matches)
 
 
+# The share of its support that a candidate named by one of its alternate names keeps, so that a little more support
+# near an old name ("Portland" was Terra Alta's) does not beat a place of that main name.
+ALTERNATE_NAME_SHARE = 0.8
+
+
 def _best(matches: list[Match], support: Support, own: str, countries: set[str], reach: Reach) -> Match:
     return max(
         matches,
         key=lambda m: (
-            support.count(own, reach(m.entry)) + (m.entry.country in countries),
+            support.count(own, reach(m.entry)) * (ALTERNATE_NAME_SHARE if m.tier else 1.0)
+            + (m.entry.country in countries),
             -m.tier,
             math.log10(m.entry.population + 10),
             -m.entry.geonameid,
@@ -375,6 +415,15 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     elif clues.word_first:
         score = min(score - 0.4, PART_OF_CAP)
         reasons.append("also a common word, an everyday one of the language")
+    elif (
+        common
+        and clues.uncased
+        and chosen.entry.feature_class == PLACE_CLASS
+        and chosen.entry.population < UNCASED_TOWN_POPULATION
+    ):
+        # Without capitals nothing but the gazetteer says that a common word ("口岸", port of entry) names a town.
+        score = min(score - 0.4, PART_OF_CAP)
+        reasons.append("also a common word, and no capitals say it is a name here")
     elif common:
         score -= 0.4
         reasons.append("also a common word")

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bordermap.gazetteer import COUNTRY_CLASS, NATURAL_CLASS, GazetteerEntry, name_key
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, NATURAL_CLASS, GazetteerEntry, name_key
 from bordermap.memory import no_cycle_collection
 from bordermap.places import Place
 from bordermap.suggest import frequency
@@ -78,6 +78,28 @@ def _typical_spacing(near_km: list[float]) -> float | None:
     return ordered[len(ordered) // 2]
 
 
+# ISO 3166-2 gives a division no population; most first-level divisions have about this many people or more, and are
+# named as often as a city of that size.
+DIVISION_PEOPLE = 1_000_000
+SMALLEST_PEOPLE = 1_000  # the world gazetteer's smallest places; a place of unknown people counts as one of them
+
+
+def _prominence(entry: GazetteerEntry) -> float:
+    people = entry.population
+    if entry.feature_class in (DIVISION_CLASS, NATURAL_CLASS) and not people:
+        people = DIVISION_PEOPLE  # a division, a river or a range of Natural Earth's 1:10m is a well-known place
+    return math.sqrt(max(people, SMALLEST_PEOPLE))
+
+
+def _shares(found: list) -> list[float]:
+    """How likely each candidate of a name is the one meant, before the text says more: in proportion to the square
+    root of its people, so that "Bangor" is more likely Maine's city of 32,000 than Wisconsin's village of 1,400, yet
+    the village keeps a share."""
+    prominence = [_prominence(m.entry) for m in found]
+    total = sum(prominence)
+    return [p / total for p in prominence]
+
+
 def _uncased_word(phrase: str) -> bool:
     return " " not in phrase and not (phrase[0].isupper() or phrase[0].islower())
 
@@ -87,11 +109,11 @@ def _word_excess(group: list[Mention], found: list) -> float:
     as a word of its language than a name of the most populous candidate would be (``frequency.excess``); minus
     infinity where that cannot be known, or a country's name is among the candidates."""
     language = group[0].text.language
-    if not frequency.has_frequencies(language) or any(m.entry.feature_class == COUNTRY_CLASS for m in found):
+    if any(m.entry.feature_class == COUNTRY_CLASS for m in found):
         return -math.inf
     if not all(_uncased_word(m.phrase) for m in group):
         return -math.inf
-    population = max(m.entry.population for m in found)
+    population = max(DIVISION_PEOPLE if m.entry.feature_class == DIVISION_CLASS else m.entry.population for m in found)
     return min(frequency.excess(name_key(m.phrase), language, population) for m in group)
 
 
@@ -156,15 +178,19 @@ def _suggest(
     # not only ever a part of a longer name ("Vida" of "Baba Vida" is evidence of nothing).
     evidence = {key: not common[key] and not all(m.within for m in group) for key, group in groups.items()}
     located = [(name_key(p.name), p.position.lat, p.position.lon) for p in places if p.position is not None]
-    # A country's own name is the country: its homonym towns ("Peru, Illinois") lend no support to anything.
+    # A country's own name is the country: its homonym towns ("Peru, Illinois") lend no support to anything. A river
+    # or a sea supports the towns along its course or shore, not only those near the point its name is written at.
+    reach = _reach_of(gazetteers)
+    supporting = [
+        (key, point, share)
+        for key, found in candidates.items()
+        if evidence[key] and found and found[0].entry.feature_class != COUNTRY_CLASS
+        for m, share in zip(found, _shares(found))
+        for point in reach(m.entry)
+    ]
     support = Support(
-        located
-        + [
-            (key, *m.entry.point)
-            for key, found in candidates.items()
-            if evidence[key] and found and found[0].entry.feature_class != COUNTRY_CLASS
-            for m in found
-        ]
+        located + [(key, *point) for key, point, _ in supporting],
+        [1.0] * len(located) + [share for _, _, share in supporting],
     )
     named = [
         (key, found[0].entry)
@@ -172,6 +198,16 @@ def _suggest(
         if found and found[0].entry.feature_class == COUNTRY_CLASS
     ]
     countries = {entry.country for key, entry in named if not common[key]}
+    # A division the text names by its own name names its country too, for the text's other names: "Cataluña" makes
+    # "Vic" the Catalan town; "César" (Caesar) is no evidence of Colombia for itself.
+    divisions_of: dict[str, set[str]] = {}
+    for key, found in candidates.items():
+        if found and found[0].entry.feature_class == DIVISION_CLASS and found[0].tier == 0 and evidence[key]:
+            divisions_of.setdefault(found[0].entry.country, set()).add(key)
+
+    def countries_for(key: str) -> set[str]:
+        return countries | {country for country, keys in divisions_of.items() if keys - {key}}
+
     country_names = [name_key(entry.name) for _, entry in named if entry.country]
     demonyms = _Demonyms(country_names)
     named_keys = {key for key, _ in named}
@@ -179,7 +215,6 @@ def _suggest(
         if key not in named_keys and demonyms.of_any(key):  # "Italia" is Italy itself, not a word made from it
             common[key] = True  # "Somali" in a text that names Somalia is its people, not Ethiopia's Somali Region
             evidence[key] = False
-    reach = _reach_of(gazetteers)
     support.prepare(
         [
             (key, *point)
@@ -196,7 +231,7 @@ def _suggest(
         return lambda country: naming[country] > (found[0].entry.country == country)
 
     chosen_of = {
-        key: choose(found, support, key, countries, reach, named_elsewhere(found))
+        key: choose(found, support, key, countries_for(key), reach, named_elsewhere(found))
         for key, found in candidates.items()
         if found
     }
@@ -246,7 +281,7 @@ def _suggest(
             continue
         chosen = chosen_of[key]
         near = near_of.get(key)
-        national = chosen.entry.feature_class != COUNTRY_CLASS and chosen.entry.country in countries - {""}
+        national = chosen.entry.feature_class != COUNTRY_CLASS and chosen.entry.country in countries_for(key) - {""}
         # A capital at the start of a sentence says nothing; in a script without case there is none to say it.
         cased = any(char.isupper() or char.islower() for char in group[0].phrase)
         initial = cased and len(group[0].phrase.split()) == 1 and all(starts_sentence(m) for m in group)

@@ -9,6 +9,7 @@ import functools
 import gzip
 import json
 import math
+import unicodedata
 from importlib import resources
 
 # A place's name is used about as often as this many Zipf points above log10 of half its population: Jerusalem
@@ -28,17 +29,34 @@ def _table() -> dict[str, dict[str, float]]:
     return json.loads(gzip.decompress(path.read_bytes()))["languages"]
 
 
-def has_frequencies(language: str) -> bool:
-    """True for a language whose common words are known."""
-    return language in _table()
+def _script(word: str) -> str:
+    """The first word of the Unicode name of the word's first letter: "HEBREW", "ARABIC", "DEVANAGARI"."""
+    letter = next((char for char in word if char.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ", 1)[0] if letter else ""
 
 
-def zipf(key: str, language: str) -> float:
-    """The Zipf frequency of a folded word in ``language``; 0 for a word rarer than the table keeps."""
-    return _table().get(language, {}).get(key, 0.0)
+@functools.cache
+def _scripts() -> dict[str, str]:
+    """The script of each language's list."""
+    return {language: _script(next(iter(words), "")) for language, words in _table().items()}
+
+
+def zipf(key: str, language: str) -> float | None:
+    """The Zipf frequency of a folded word in ``language`` (0 for a word rarer than the lists keep). Where the
+    language has no list in the word's script, the highest of the languages that do: Bengali written in Devanagari
+    is read with Hindi's list, Pashto with Arabic's, Persian's and Urdu's. None where no list has that script."""
+    script = _script(key)
+    if _scripts().get(language) == script:
+        return _table()[language].get(key, 0.0)
+    found = [_table()[other].get(key, 0.0) for other, written in _scripts().items() if written == script]
+    return max(found) if found else None
 
 
 def excess(key: str, language: str, population: int) -> float:
-    """How many Zipf points more often the word is used than a place of ``population`` people would be named."""
+    """How many Zipf points more often the word is used than a place of ``population`` people would be named; minus
+    infinity where no list tells."""
+    frequency = zipf(key, language)
+    if frequency is None:
+        return -math.inf
     expected = _BASE + _PER_LOG_POPULATION * math.log10(max(population, _SMALLEST_POPULATION))
-    return zipf(key, language) - expected
+    return frequency - expected

@@ -42,11 +42,15 @@ SAINTS = frozenset(("saint", "st", "ste", "sainte"))
 ARTICLES = frozenset(("the",))  # only English's: "La Seu", "El Paso", "Le Havre" are names with their article
 MIN_CHARS_WITHOUT_SPACES = 2  # one Han character alone names too many places to be a cue
 
+# A lower-case article that some places' names begin with ("la Seu d'Urgell", "el Prat de Llobregat", "les Escaldes"),
+# right before a run of capitalised words.
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:la|el|le|les|los|las|els|il|lo)[ \u00a0]\Z")
 _POSSESSIVE = re.compile(r"['’]s\Z")
 
 _SENTENCE_END = set(".!?:;")
 
-_JOIN = re.compile(r"(?:[ \t\u00a0]{1,2}|\u05be)\Z")  # spaces, or Hebrew's maqaf: "בֵּית־אֵל" is two words of one name
+# Spaces, or Hebrew's maqaf ("בֵּית־אֵל" is two words of one name), or the hyphen ``_parts`` took apart.
+_JOIN = re.compile(r"(?:[ \t\u00a0]{1,2}|[\u05be-])\Z")
 
 
 @dataclass(frozen=True)
@@ -91,14 +95,31 @@ class _Word:
     word: str  # without a possessive "'s"
 
 
+_HYPHEN = re.compile(r"-")
+
+
+def _caseless(word: str) -> bool:
+    return not any(char.isupper() or char.islower() for char in word)
+
+
+def _parts(match: re.Match):
+    """A word, or each part of a hyphenated word in a script without capitals: "पंजाब-सिंधु-गुजरात" lists three
+    places, where "Bourg-Madame" is the name of one (a hyphen then joins the parts of a run as a space does)."""
+    word = match.group()
+    if "-" not in word or not _caseless(word):
+        yield match.start(), word
+        return
+    at = match.start()
+    for part in _HYPHEN.split(word):
+        yield at, part
+        at += len(part) + 1
+
+
 def _words(content: str):
-    for match in word_pattern().finditer(content):
-        word = match.group()
+    for at, word in (part for match in word_pattern().finditer(content) for part in _parts(match)):
+        start, end = at, at + len(word)
         possessive = _POSSESSIVE.search(word) is not None and len(word) > 2
-        yield (
-            _Word(match.start(), match.end() - 2 if possessive else match.end(), word[:-2] if possessive else word),
-            possessive,
-        )
+        yield _Word(start, end - 2 if possessive else end, word[:-2] if possessive else word), possessive
 
 
 def _names_no_place(run: list[_Word], keys: set[str]) -> bool:
@@ -167,6 +188,17 @@ def _past_letters(content: str, start: int, letters: int) -> int:
     return at
 
 
+def _a_word_of_the_text(text: Text, word: _Word, lowercase: dict[str, set[str]]) -> bool:
+    """True for a word capitalised only because it starts a sentence, and written in lower case elsewhere in the
+    text: "En" of "En Andorra la Vella" is the Spanish "en". The text's words in lower case are gathered once, the
+    first time a text asks (``lowercase`` keeps them by the text's id)."""
+    if not _at_sentence_start(text.content, word.start):
+        return False
+    if text.id not in lowercase:
+        lowercase[text.id] = {w.group() for w in word_pattern().finditer(text.content) if w.group().islower()}
+    return word.word.casefold() in lowercase[text.id]
+
+
 def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) -> list[Mention]:
     """Every phrase of the texts that is a gazetteer name (longest first) or a capitalised phrase with a place cue.
 
@@ -174,6 +206,7 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
     place found ("Hoiryeong" beside "Hoeryong"). A word of a script written without spaces is a whole clause: the
     names in it are found by ``_names_without_spaces``."""
     mentions = []
+    lowercase: dict[str, set[str]] = {}
     spaceless = _SpacelessNames(keys) if any(_WITHOUT_SPACES.search(text.content) for text in texts) else None
     for text in texts:
         for run in _runs(text, keys):
@@ -189,6 +222,13 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                     if any(word_kind(w.word) == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
                         continue
                     start, end = run[i].start, run[i + n - 1].end
+                    if i == 0 and (article := _ARTICLE_BEFORE.search(text.content, max(0, start - 8), start)):
+                        with_article = name_key(text.content[article.start() : end])
+                        # "por la Seu d’Urgell": GeoNames names it "la Seu d'Urgell" only. One word after an
+                        # article is a title as often ("el Cristo", "el Señor": villages are named so too).
+                        if n > 1 and with_article in keys and name_key(text.content[start:end]) not in keys:
+                            found = (n, Mention(text, article.start(), end, with_article))
+                            break
                     cue = (
                         n > 1
                         and (
@@ -235,7 +275,12 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                 mention, n = found[1], found[0]
                 # A capitalised word right before or after it makes it part of a longer name: "New Granada".
                 # In a script without capitals (Hebrew, Arabic, Devanagari) every word is in the run: no cue there.
-                before = i > 0 and _capitalised(run[i - 1].word) and run[i - 1].word.casefold() not in COMMON_WORDS
+                before = (
+                    i > 0
+                    and _capitalised(run[i - 1].word)
+                    and run[i - 1].word.casefold() not in COMMON_WORDS
+                    and not (i == 1 and _a_word_of_the_text(text, run[0], lowercase))
+                )
                 after = i + n < len(run) and _capitalised(run[i + n].word)
                 if (before or after) and not mention.cue:
                     mention = replace(
@@ -285,7 +330,10 @@ def after_a_title(text: Text, start: int) -> bool:
 
 def starts_sentence(mention: Mention) -> bool:
     """True when the mention is the first word of its text, line or sentence (which capitalises any word)."""
-    content, at = mention.text.content, mention.start
+    return _at_sentence_start(mention.text.content, mention.start)
+
+
+def _at_sentence_start(content: str, at: int) -> bool:
     while at > 0 and (content[at - 1] in " \t\u00a0\"'“‘("):
         at -= 1
     return at == 0 or content[at - 1] in "\n\r" or content[at - 1] in _SENTENCE_END

@@ -37,7 +37,7 @@ COMMON_WORDS = frozenset(
     "mission temple church school market station camp park english japanese chinese korean russian american monday "
     "tuesday wednesday thursday friday saturday sunday january february april september october november december "
     "republic empire kingdom federal state states alliance federation democratic national royal colonial over after "
-    "following since during although".split()
+    "following since during although from to into near across through toward towards beyond via".split()
 )
 
 # A word that starts a name of a person ("President OBAMA", "King Norodom SIHANOUK"): its run is no place.
