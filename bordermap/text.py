@@ -164,13 +164,16 @@ _SCRIPT_LANGUAGES = {
     "ARMENIAN": "hy",
 }
 _ONE_SCRIPT_SHARE = 0.6  # of the letters: a title or a brand in Latin letters leaves a short text its script
+_SCRIPT_SAMPLE_LETTERS = 500  # enough to tell a script; each is looked up by name
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00ba\u00c0-\u024f]")
 _KANA_SHARE = 0.1  # Japanese writes a third of its letters or more in kana; Chinese quotes one now and then
 
 
 def _language_of_script(letters: list[str]) -> str:
     """The language of ``_SCRIPT_LANGUAGES`` whose script most of the letters are in; Japanese for Han with kana.
     "" when no such script has most of them."""
-    scripts = Counter(unicodedata.name(letter, "").split(" ", 1)[0] for letter in letters)
+    scripts = Counter(unicodedata.name(letter, "").split(" ", 1)[0] for letter in letters[:_SCRIPT_SAMPLE_LETTERS])
+    letters = letters[:_SCRIPT_SAMPLE_LETTERS]
     japanese = scripts["HIRAGANA"] + scripts["KATAKANA"]
     if japanese >= _KANA_SHARE * len(letters) and japanese + scripts["CJK"] >= _ONE_SCRIPT_SHARE * len(letters):
         return "ja"
@@ -187,7 +190,8 @@ def detect_language(content: str) -> str:
     so the guess is taken as it ranks; they split sentences alike."""
     sample = content[:DETECT_SAMPLE_CHARS]
     letters = _LETTER.findall(sample)
-    if letters and (by_script := _language_of_script(letters)):
+    much_latin = len(_LATIN_LETTER.findall(sample)) > (1 - _ONE_SCRIPT_SHARE) * len(letters)
+    if letters and not much_latin and (by_script := _language_of_script(letters)):
         return by_script
     if len(letters) < DETECT_MIN_LETTERS:
         return ""
