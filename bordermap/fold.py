@@ -134,6 +134,13 @@ def past_marks(text: str, end: int) -> int:
     return end
 
 
+def script_of(text: str) -> str:
+    """The script of a text's first letter, as the first word of its Unicode name: "LATIN" for "Zürich", "CJK" for
+    "北京", "CYRILLIC" for "Алматы", "DEVANAGARI" for "मुंबई"; "" for a text with no letter."""
+    letter = next((char for char in text if char.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ", 1)[0] if letter else ""
+
+
 def is_word_char(char: str) -> bool:
     """True for a character that is part of a word: a letter, a digit, a mark (a vowel sign is part of its word in
     Devanagari, Thai or Bengali) or a joining punctuation such as '_'."""

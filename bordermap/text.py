@@ -4,7 +4,6 @@ import bisect
 import functools
 import re
 import tomllib
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,7 +14,15 @@ import ahocorasick
 import sentencex
 
 from bordermap.errors import InputError, Origin
-from bordermap.fold import after_proclitics, fold_names, fold_text, is_word_char, past_marks, written_without_spaces
+from bordermap.fold import (
+    after_proclitics,
+    fold_names,
+    fold_text,
+    is_word_char,
+    past_marks,
+    script_of,
+    written_without_spaces,
+)
 from bordermap.tables import LINE_BREAK, read_text_file, text_codec
 
 _LIST_MARKER = re.compile(r"\s*(\d+|[a-z])[.)]\s*\Z")
@@ -172,7 +179,7 @@ _KANA_SHARE = 0.1  # Japanese writes a third of its letters or more in kana; Chi
 def _language_of_script(letters: list[str]) -> str:
     """The language of ``_SCRIPT_LANGUAGES`` whose script most of the letters are in; Japanese for Han with kana.
     "" when no such script has most of them."""
-    scripts = Counter(unicodedata.name(letter, "").split(" ", 1)[0] for letter in letters[:_SCRIPT_SAMPLE_LETTERS])
+    scripts = Counter(script_of(letter) for letter in letters[:_SCRIPT_SAMPLE_LETTERS])
     letters = letters[:_SCRIPT_SAMPLE_LETTERS]
     japanese = scripts["HIRAGANA"] + scripts["KATAKANA"]
     if japanese >= _KANA_SHARE * len(letters) and japanese + scripts["CJK"] >= _ONE_SCRIPT_SHARE * len(letters):

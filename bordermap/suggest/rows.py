@@ -1,8 +1,10 @@
 """What a suggestion becomes: a row of the places file, its source and credit said, marked unreviewed."""
 
+from collections import Counter
 from pathlib import Path
 
 from bordermap.errors import InputError, Origin
+from bordermap.fold import script_of
 from bordermap.gazetteer import (
     ATTRIBUTION,
     COUNTRY_CLASS,
@@ -97,15 +99,27 @@ def review_record(suggestion: Suggestion, accepted: bool) -> dict:
     return record
 
 
+def names_of(suggestion: Suggestion, entry: GazetteerEntry) -> tuple[str, list[str]]:
+    """The name and aliases of the row a suggestion becomes. The gazetteer's name, with the text's spellings as
+    aliases; but where the text writes the place in another script ("北京" for Beijing, "ירושלים" for Jerusalem),
+    the text's own spelling (its most frequent) is the name, so that the map of a text is labelled as the text
+    reads, and the gazetteer's name an alias."""
+    phrases = Counter(m.phrase for m in suggestion.mentions)
+    spelling = phrases.most_common(1)[0][0]
+    if script_of(spelling) == script_of(entry.name):
+        return entry.name, sorted(set(phrases) - {entry.name})
+    return spelling, sorted((set(phrases) | {entry.name}) - {spelling})
+
+
 def row_of(suggestion: Suggestion, place_id: str) -> dict[str, str]:
     """The places CSV row a suggestion becomes: its position looked up (so kept with its query), unreviewed."""
     entry = suggestion.chosen
     values = {"id": place_id, "status": SUGGESTED, "category": _category(entry)}
     if entry is None:
         return values | {"name": suggestion.phrase, "note": f"suggested: '{suggestion.phrase}' ({suggestion.why})"}
-    aliases = sorted({m.phrase for m in suggestion.mentions} - {entry.name})
+    name, aliases = names_of(suggestion, entry)
     return values | {
-        "name": entry.name,
+        "name": name,
         "aliases": "|".join(aliases),
         "lat": f"{entry.lat:.5f}",
         "lon": f"{entry.lon:.5f}",
@@ -125,12 +139,12 @@ def shape_of(suggestion: Suggestion, shape_id: str, feature: NaturalFeature) -> 
     with its source and precision, marked unreviewed as a suggested row is (issue #21)."""
     entry = suggestion.chosen
     assert entry is not None
-    aliases = sorted({m.phrase for m in suggestion.mentions} - {entry.name})
+    name, aliases = names_of(suggestion, entry)
     return {
         "type": "Feature",
         "properties": {
             "id": shape_id,
-            "name": entry.name,
+            "name": name,
             "category": entry.admin1,
             "aliases": aliases,
             "precision_m": NATURAL_PRECISION_M,
