@@ -328,19 +328,79 @@ def _outermost(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]
 
 
 def _sentences_around(content: str, names: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
-    """The sentences of the lines that hold a name (each a start and an end offset), in order: the other lines
-    of a text need no splitting."""
+    """The sentences that hold a name (each a start and an end offset), in order, as ``sentence_spans`` cuts them:
+    only the lines that hold a name are split, and in them only the sentences around each name are pieced together
+    (``_sentences_holding``), not every sentence of the line."""
     lines = [(line.start(), line.end()) for line in _LINE.finditer(content)]
     line_starts = [start for start, _ in lines]
-    wanted: set[int] = set()
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    whole: set[int] = set()  # lines a name runs across ("North\nKorea"): split whole
     for start, end in names:
         first_line = max(bisect.bisect_right(line_starts, start) - 1, 0)
         last_line = max(bisect.bisect_right(line_starts, end - 1) - 1, 0)
-        wanted.update(range(first_line, last_line + 1))
+        if first_line == last_line:
+            by_line.setdefault(first_line, []).append((start - lines[first_line][0], end - lines[first_line][0]))
+        else:
+            whole.update(range(first_line, last_line + 1))
     spans: list[tuple[int, int]] = []
-    for index in sorted(wanted):
+    for index in sorted(whole | set(by_line)):
         line_start, line_end = lines[index]
-        spans += _line_sentences(content[line_start:line_end], line_start, language)
+        text = content[line_start:line_end]
+        if index in whole:
+            spans += _line_sentences(text, line_start, language)
+        else:
+            spans += _sentences_holding(text, line_start, language, by_line[index])
+    return spans
+
+
+# What a piece ending a list marker's sentence may be ("12", ".", "a)"): a break after it is not certain.
+_MARKER_TAIL = re.compile(r"\s*(\d*|[a-z]?)[.)]?\s*\Z")
+
+
+def _certain_break(text: str, start: int, end: int) -> bool:
+    """True when ``_line_sentences`` ends a sentence after the piece [start, end), whatever came before it: the
+    piece says something (no blank, no list marker or part of one) and does not run on into the next."""
+    return not _MARKER_TAIL.match(text, start, end) and not _continues(text, end)
+
+
+def _sentences_holding(text: str, offset: int, language: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of one line that hold one of the names (offsets in the line), as ``_line_sentences`` cuts
+    them: each is pieced together from the boundaries around its name only, back to the last certain break."""
+    boundaries = _boundaries(text, language)
+    starts = [b["start_index"] for b in boundaries]
+    ends = [b["end_index"] for b in boundaries]
+    spans: list[tuple[int, int]] = []
+    resume = 0  # the first piece not yet read, right after a sentence's end
+    reach = -1  # where the sentences found so far end, in the line
+    for name_start, name_end in sorted(names):
+        if name_end <= reach:
+            continue
+        first = bisect.bisect_right(ends, name_start)
+        while first > resume and not _certain_break(text, starts[first - 1], ends[first - 1]):
+            first -= 1
+        start = None
+        at = max(first, resume)
+        while at < len(boundaries):
+            if start is None:
+                start = starts[at]
+            end = ends[at]
+            at += 1
+            if _continues(text, end):
+                continue
+            piece = text[start:end]
+            kept = piece.lstrip()
+            if kept and not _LIST_MARKER.match(piece):
+                span = (offset + end - len(kept), offset + end - (len(piece) - len(piece.rstrip())))
+                if span[1] > offset + name_start and (not spans or span[0] >= spans[-1][1]):
+                    spans.append(span)
+                start, resume, reach = None, at, end
+                if end >= name_end:
+                    break
+        else:
+            if start is not None and text[start:].strip():
+                piece = text[start:]
+                spans.append((offset + start + len(piece) - len(piece.lstrip()), offset + len(piece.rstrip()) + start))
+            resume, reach = len(boundaries), len(text)
     return spans
 
 

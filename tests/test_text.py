@@ -410,3 +410,60 @@ def test_a_short_text_in_a_script_one_language_writes_is_in_that_language(tmp_pa
     (tmp_path / "t.txt").write_text("Title\n" + content, encoding="utf-8")
     (text,) = read_texts(tmp_path)
     assert text.language == language
+
+
+def _sentence_of(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The passage ``find_passages`` quotes for a name at [start, end) among ``spans``."""
+    import bisect
+
+    first = bisect.bisect_right([e for _, e in spans], start)
+    last = first
+    while last < len(spans) and spans[last][0] < end:
+        last += 1
+    return (spans[first][0], spans[last - 1][1]) if last > first else (start, end)
+
+
+_PIECES = [
+    "Hoeryong",
+    "was",
+    "quiet",
+    "approx.",
+    "ten",
+    "1.",
+    "a)",
+    " ",
+    "  ",
+    ".",
+    "!",
+    "?",
+    "Tumen",
+    "said",
+    "。",
+    "伊宁",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40),
+    language=st.sampled_from(["en", "es", "zh"]),
+    picks=st.lists(st.integers(min_value=0, max_value=39), min_size=1, max_size=4),
+)
+def test_the_sentences_around_a_name_are_those_the_whole_line_is_cut_into(words, language, picks):
+    from bordermap.text import _line_sentences, _sentences_around
+
+    line = " ".join(words)
+    spots, at = [], 0
+    for word in words:
+        spots.append((at, at + len(word)))
+        at += len(word) + 1
+    names = sorted({spots[p % len(spots)] for p in picks if line[spots[p % len(spots)][0]].isalpha()})
+    if not names:
+        return
+    content = "Title\n" + line + "\n"
+    names = [(s + 6, e + 6) for s, e in names]
+    whole = _line_sentences(line, 6, language)
+    around = _sentences_around(content, names, language)
+    assert around == sorted(set(around)) and set(around) <= set(whole)
+    for start, end in names:
+        assert _sentence_of(around, start, end) == _sentence_of(whole, start, end)
