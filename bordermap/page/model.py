@@ -243,10 +243,11 @@ def bounds(content: MapContent) -> Bounds | None:
     features = [f for f in content.features if f.geometry is not None]
     if any(not f.context for f in features):
         features = [f for f in features if not f.context]  # the countries round the places are context
-    points = [(f.point, f.precision_m or 0.0) for f in features if f.point]
+    at = [(f, f.point) for f in features]
+    points = [(point[0], point[1], f.precision_m or 0.0) for f, point in at if point is not None]
     boxes = []
     if points:
-        lat, lon, metres = np.array([(p[0], p[1], m) for p, m in points], dtype=float).T
+        lat, lon, metres = np.array(points, dtype=float).T
         dlat = metres / METRES_PER_DEGREE
         dlon = metres / (METRES_PER_DEGREE * np.maximum(np.cos(np.radians(lat)), 0.01))
         boxes.append(
@@ -257,8 +258,8 @@ def bounds(content: MapContent) -> Bounds | None:
                 float((lon + dlon).max()),
             )
         )
-    for feature in features:
-        if feature.point is None:
+    for feature, point in at:
+        if point is None:
             import shapely.geometry
 
             boxes.append(bounds_of(shapely.geometry.shape(feature.geometry)))

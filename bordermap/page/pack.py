@@ -29,6 +29,8 @@ def _column(values: list) -> list | dict:
     common, count = counts.most_common(1)[0] if counts else (None, 0)
     if count * 2 <= len(values):
         return values
+    if count == len(values) and len(set(map(type, values))) == 1:
+        return {"common": common, "others": []}  # one value throughout (no notes, no aliases): nothing to list
     return {
         "common": common,
         "others": [[i, v] for i, v in enumerate(values) if not (v == common and type(v) is type(common))],
