@@ -269,11 +269,14 @@ def _position(row: dict[str, str], at: Mapping[str, Origin], precision_m: float 
     return Position(lat, lon, precision_m, row["source"])
 
 
+_EMPTY_ROW = dict.fromkeys(KNOWN_COLUMNS, "")
+
+
 def place_from_row(
     row: dict[str, str], at: Mapping[str, Origin], origin: Origin, extra: tuple[tuple[str, str], ...] = ()
 ) -> Place:
     """A place from its cells by column name (missing optional columns are empty), checked cell by cell."""
-    row = {column: row.get(column, "") for column in KNOWN_COLUMNS} | row
+    row = _EMPTY_ROW | row
     at = (
         at.with_default(origin)
         if isinstance(at, CellOrigins)
@@ -340,6 +343,8 @@ def read_places(path: Path, content: str | None = None, encoding: str | None = N
     names = header_names(header, REQUIRED_COLUMNS, KNOWN_COLUMNS)
     places: list[Place] = []
     seen_ids: dict[str, int] = {}
+    extra_names = [n for n in names if n not in KNOWN_COLUMNS]
+    where = str(path)
     for record in rows:
         row, at = cells_by_name(record, names)
         line = record.line
@@ -350,9 +355,8 @@ def read_places(path: Path, content: str | None = None, encoding: str | None = N
                 f"id '{row['id']}' is already used on line {seen_ids[folded]}",
                 "give each place its own id (ids are compared ignoring case)",
             )
-        place = place_from_row(
-            row, at, Origin(str(path), line, 1), tuple((n, row[n]) for n in names if n not in KNOWN_COLUMNS)
-        )
+        extra = tuple((n, row[n]) for n in extra_names) if extra_names else ()
+        place = place_from_row(row, at, Origin(where, line, 1), extra)
         seen_ids[folded] = line
         places.append(place)
     return places
