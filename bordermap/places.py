@@ -346,8 +346,9 @@ def read_places(path: Path, content: str | None = None, encoding: str | None = N
     extra_names = [n for n in names if n not in KNOWN_COLUMNS]
     where = str(path)
     for record in rows:
-        row, at = cells_by_name(record, names)
         line = record.line
+        origin = Origin(where, line, 1)
+        row, at = cells_by_name(record, names, origin)
         folded = row["id"].casefold()
         if folded in seen_ids:
             raise InputError(
@@ -356,7 +357,7 @@ def read_places(path: Path, content: str | None = None, encoding: str | None = N
                 "give each place its own id (ids are compared ignoring case)",
             )
         extra = tuple((n, row[n]) for n in extra_names) if extra_names else ()
-        place = place_from_row(row, at, Origin(where, line, 1), extra)
+        place = place_from_row(row, at, origin, extra)
         seen_ids[folded] = line
         places.append(place)
     return places

@@ -3,6 +3,7 @@
 import codecs
 import csv
 import difflib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -276,6 +277,9 @@ def read_rows(path: Path, what: str, content: str | None = None, encoding: str |
     if feed.lines and (declared := _EXCEL_SEPARATOR.match(feed.lines[0])):
         delimiter = declared.group(1)
         feed.consumed = 1
+    if _COMMENT_LINE.search(content) is None:
+        yield from _rows_without_comments(path, feed.lines, feed.consumed, delimiter)
+        return
     reader = None
     while True:
         feed.skip_comments()
@@ -297,19 +301,52 @@ def read_rows(path: Path, what: str, content: str | None = None, encoding: str |
             ) from None
         if not any(cell.strip() for cell in cells):
             continue  # a blank line, or a spreadsheet's row of empty cells
-        row = Row(str(path), start + 1, "".join(feed.lines[start : feed.consumed]), cells, delimiter or ",")
-        if max(map(len, cells)) <= MAX_CELL_CHARS:
-            yield row  # the cells' positions are found only for an error: most rows never need them (issue #22)
-            continue
-        for cell, origin in zip(cells, row.origins()):
-            if len(cell) > MAX_CELL_CHARS:
-                opened = " (is a quote left open?)" if "\n" in cell or "\r" in cell else ""
-                raise InputError(
-                    origin,
-                    f"the cell is {len(cell):,} characters long{opened}",
-                    f"keep cells under {MAX_CELL_CHARS:,} characters; link to long documents instead",
-                )
-        yield row
+        yield _checked(Row(str(path), start + 1, "".join(feed.lines[start : feed.consumed]), cells, delimiter or ","))
+
+
+_COMMENT_LINE = re.compile(r"(?:\A|[\r\n])#")
+
+
+def _rows_without_comments(path: Path, lines: list[str], first: int, delimiter: str | None) -> Iterator[Row]:
+    """``read_rows`` for a file with no line starting with '#' (most): csv reads the lines straight from the list,
+    and counts them itself (``line_num``), with no call back into Python for each line."""
+    if first >= len(lines):
+        return
+    delimiter = delimiter or _delimiter(lines[first])
+    reader = csv.reader(itertools.islice(lines, first, None), strict=True, delimiter=delimiter)
+    where, read = str(path), first
+    while True:
+        start = read
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise InputError(
+                Origin(where, start + 1, 1),
+                f"cannot read this row as CSV ({error})",
+                "close the quote or double the quote characters inside a quoted cell",
+            ) from None
+        read = first + reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line, or a spreadsheet's row of empty cells
+        yield _checked(Row(where, start + 1, "".join(lines[start:read]), cells, delimiter))
+
+
+def _checked(row: Row) -> Row:
+    """The row, once no cell of it is over-long (an error at that cell). The cells' positions are found only for an
+    error: most rows never need them (issue #22)."""
+    if max(map(len, row.cells)) <= MAX_CELL_CHARS:
+        return row
+    for cell, origin in zip(row.cells, row.origins()):
+        if len(cell) > MAX_CELL_CHARS:
+            opened = " (is a quote left open?)" if "\n" in cell or "\r" in cell else ""
+            raise InputError(
+                origin,
+                f"the cell is {len(cell):,} characters long{opened}",
+                f"keep cells under {MAX_CELL_CHARS:,} characters; link to long documents instead",
+            )
+    return row
 
 
 def header_names(row: Row, required: tuple[str, ...], known: tuple[str, ...]) -> list[str]:
@@ -363,14 +400,16 @@ class CellOrigins(Mapping[str, Origin]):
 
     def with_default(self, default: Origin) -> "CellOrigins":
         """The same positions, ``default`` for the columns the header lacks."""
+        if default is self._default:
+            return self
         return CellOrigins(self._row, self._names, default, self._found)
 
 
-def cells_by_name(row: Row, names: list[str]) -> tuple[dict[str, str], CellOrigins]:
+def cells_by_name(row: Row, names: list[str], default: Origin | None = None) -> tuple[dict[str, str], CellOrigins]:
     """A record's stripped values and cell positions by column name.
 
     Missing trailing cells are empty (issue #13: spreadsheets write every cell, people typing a row do not); a cell
-    beyond the header's last column is an error at that cell."""
+    beyond the header's last column is an error at that cell. ``default`` answers for a column the header lacks."""
     if len(row.cells) > len(names):
         raise InputError(
             row.origins()[len(names)],
@@ -378,4 +417,4 @@ def cells_by_name(row: Row, names: list[str]) -> tuple[dict[str, str], CellOrigi
             f"quote cells that contain {row.delimiter_name}, or add a column to the header",
         )
     cells = row.cells + [""] * (len(names) - len(row.cells))
-    return ({name: value.strip() for name, value in zip(names, cells)}, CellOrigins(row, names))
+    return ({name: value.strip() for name, value in zip(names, cells)}, CellOrigins(row, names, default))

@@ -130,3 +130,28 @@ def test_a_row_of_many_cells_and_quoted_line_breaks_gets_every_cell_position():
     rows = list(read_rows(Path("t.csv"), "t", content))
     assert [(o.line, o.column) for o in rows[0].origins()] == [(1, 1), (1, 3), (2, 4)]
     assert [(o.line, o.column) for o in rows[1].origins()][-2:] == [(3, 11), (4, 4)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    cells=st.lists(
+        st.lists(
+            st.sampled_from(["a", "", "b c", '"q,1"', '"two\nlines"', '"say ""hi"""', "ü", " "]), min_size=1, max_size=4
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    delimiter=st.sampled_from([",", ";"]),
+    blank=st.booleans(),
+)
+def test_a_file_without_comment_lines_is_read_as_the_same_file_with_one(cells, delimiter, blank):
+    lines = ["id" + delimiter + "name"] + [delimiter.join(row) for row in cells]
+    if blank:
+        lines.insert(2, "")
+    content = "\n".join(lines) + "\n"
+
+    def read(text: str) -> list[tuple[int, str, list[str]]]:
+        return [(r.line, r.raw, r.cells) for r in read_rows(Path("t.csv"), "t", text)]
+
+    plain, commented = read(content), read("# a note\n" + content)
+    assert [(line + 1, raw, found) for line, raw, found in plain] == commented
