@@ -1105,3 +1105,19 @@ def test_a_place_the_text_writes_in_another_script_than_the_gazetteer_is_named_a
     assert "Beijing" in rows["北京"]["aliases"].split("|") and rows["北京"]["country"] == "CN"
     assert rows["北京"]["query"] == "Beijing, CN"  # looked up again by the gazetteer's name
     assert run_main("build", cwd=project).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "names"),
+    [
+        ("zh", "我们从北京坐火车去上海，又从上海回到北京。", ("北京", "上海")),
+        ("en", "We flew from London to Tokyo, then took the train to Osaka.", ("London", "Tokyo", "Osaka")),
+    ],
+    ids=["Chinese", "English"],
+)
+def test_a_metropolis_named_by_its_own_name_is_not_held_back_for_lying_far_from_the_others(
+    world_gazetteer, language, content, names
+):
+    found = _in(language, content, [world_gazetteer])
+    for name in names:
+        assert found[name].confidence >= 0.5 and "a million people" in found[name].why, found[name].why

@@ -310,6 +310,9 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
     )
 
 
+# A city this big, named by its main name and with ten times the people of any other place of that name, is what
+# its name means, however far it lies from the text's other places.
+METROPOLIS_POPULATION = 1_000_000
 NEAR_KM = 50  # as near as the text's places get: the whole bonus
 PART_OF_CAP = 0.3
 # A word of a script without capitals that names a country, or a town of fewer people than this, is as likely a word
@@ -380,7 +383,11 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
             score += 0.2
             reasons.append(f"in {chosen.entry.country}, a country the text names")
         if near_km is not None and not (in_named_country and near_km > 1000):
-            score += distance_score(near_km)
+            far = distance_score(near_km)
+            if far < 0 and chosen.tier == 0 and clues.dominant and chosen.entry.population >= METROPOLIS_POPULATION:
+                far = 0.0  # "北京" and "上海", 1,000 km apart: a metropolis by its own name is no homonym far away
+                reasons.append("a city of a million people or more, by its own name")
+            score += far
             if near_km > FAR_KM:
                 reasons.append(f"more than {FAR_KM:,} km from the text's other places")
             else:
