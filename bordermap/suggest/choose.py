@@ -297,7 +297,26 @@ def choose(
 ALTERNATE_NAME_SHARE = 0.8
 
 
+# Support below this is a trace: a small homonym of another name nearby ("Sydney", Ohio, beside London, Kentucky).
+TRACE_SUPPORT = 0.1
+DOMINANT_FACTOR_CHOICE = 10
+
+
 def _best(matches: list[Match], support: Support, own: str, countries: set[str], reach: Reach) -> Match:
+    scores = [
+        support.count(own, reach(m.entry)) * (ALTERNATE_NAME_SHARE if m.tier else 1.0) + (m.entry.country in countries)
+        for m in matches
+    ]
+    # A place with ten times the people of every other of its name is the one meant, unless the text gives more
+    # than a trace of evidence for another: "London" beside Sydney and Canberra is still England's.
+    biggest = max(range(len(matches)), key=lambda i: matches[i].entry.population)
+    others = max((m.entry.population for i, m in enumerate(matches) if i != biggest), default=0)
+    if (
+        matches[biggest].tier == 0
+        and matches[biggest].entry.population >= DOMINANT_FACTOR_CHOICE * max(others, 1)
+        and max(scores) < TRACE_SUPPORT + scores[biggest]
+    ):
+        return matches[biggest]
     return max(
         matches,
         key=lambda m: (
