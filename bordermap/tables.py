@@ -294,14 +294,11 @@ def read_rows(path: Path, what: str, content: str | None = None, encoding: str |
         except StopIteration:
             return
         except csv.Error as error:
-            raise InputError(
-                Origin(str(path), start + 1, 1),
-                f"cannot read this row as CSV ({error})",
-                "close the quote or double the quote characters inside a quoted cell",
-            ) from None
-        if not any(cell.strip() for cell in cells):
-            continue  # a blank line, or a spreadsheet's row of empty cells
-        yield _checked(Row(str(path), start + 1, "".join(feed.lines[start : feed.consumed]), cells, delimiter or ","))
+            raise _unreadable(str(path), start, error) from None
+        if _has_values(cells):
+            yield _checked(
+                Row(str(path), start + 1, "".join(feed.lines[start : feed.consumed]), cells, delimiter or ",")
+            )
 
 
 _COMMENT_LINE = re.compile(r"(?:\A|[\r\n])#")
@@ -322,15 +319,24 @@ def _rows_without_comments(path: Path, lines: list[str], first: int, delimiter: 
         except StopIteration:
             return
         except csv.Error as error:
-            raise InputError(
-                Origin(where, start + 1, 1),
-                f"cannot read this row as CSV ({error})",
-                "close the quote or double the quote characters inside a quoted cell",
-            ) from None
+            raise _unreadable(where, start, error) from None
         read = first + reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue  # a blank line, or a spreadsheet's row of empty cells
-        yield _checked(Row(where, start + 1, "".join(lines[start:read]), cells, delimiter))
+        if _has_values(cells):
+            yield _checked(Row(where, start + 1, "".join(lines[start:read]), cells, delimiter))
+
+
+def _unreadable(path: str, start: int, error: csv.Error) -> InputError:
+    """The error for a record csv cannot read, at the line it starts on (``start`` counts from 0)."""
+    return InputError(
+        Origin(path, start + 1, 1),
+        f"cannot read this row as CSV ({error})",
+        "close the quote or double the quote characters inside a quoted cell",
+    )
+
+
+def _has_values(cells: list[str]) -> bool:
+    """False for a blank line, or a spreadsheet's row of empty cells: such a record is skipped."""
+    return any(cell.strip() for cell in cells)
 
 
 def _checked(row: Row) -> Row:
