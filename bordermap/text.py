@@ -5,7 +5,7 @@ import functools
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -179,8 +179,8 @@ _KANA_SHARE = 0.1  # Japanese writes a third of its letters or more in kana; Chi
 def _language_of_script(letters: list[str]) -> str:
     """The language of ``_SCRIPT_LANGUAGES`` whose script most of the letters are in; Japanese for Han with kana.
     "" when no such script has most of them."""
-    scripts = Counter(script_of(letter) for letter in letters[:_SCRIPT_SAMPLE_LETTERS])
     letters = letters[:_SCRIPT_SAMPLE_LETTERS]
+    scripts = Counter(script_of(letter) for letter in letters)
     japanese = scripts["HIRAGANA"] + scripts["KATAKANA"]
     if japanese >= _KANA_SHARE * len(letters) and japanese + scripts["CJK"] >= _ONE_SCRIPT_SHARE * len(letters):
         return "ja"
@@ -267,23 +267,30 @@ def _continues(text: str, end: int) -> bool:
 
 def _line_sentences(text: str, offset: int, language: str = "en") -> list[tuple[int, int]]:
     """The sentences of one line (``text``, which starts at ``offset`` in its text), as in ``sentence_spans``."""
-    spans: list[tuple[int, int]] = []
+    return [
+        (offset + start, offset + end) for start, end, _, _ in _sentences_from(text, _boundaries(text, language), 0)
+    ]
+
+
+def _sentences_from(text: str, boundaries: list[dict], at: int) -> Iterator[tuple[int, int, int, int]]:
+    """From the splitter's piece ``at`` on, a sentence's start, each sentence of the line: its start and end in the
+    line, whitespace trimmed; the index of the piece after it; and where its last piece ends. Pieces are joined
+    while one runs on into the next (``_continues``) or says nothing yet (blank, or a list marker such as "1.")."""
     start = None
-    for boundary in _boundaries(text, language):
+    for index in range(at, len(boundaries)):
         if start is None:
-            start = boundary["start_index"]
-        end = boundary["end_index"]
+            start = boundaries[index]["start_index"]
+        end = boundaries[index]["end_index"]
         if _continues(text, end):
             continue
         piece = text[start:end]
         kept = piece.lstrip()
         if kept and not _LIST_MARKER.match(piece):
-            spans.append((offset + end - len(kept), offset + end - (len(piece) - len(piece.rstrip()))))
+            yield end - len(kept), end - (len(piece) - len(piece.rstrip())), index + 1, end
             start = None
     if start is not None and text[start:].strip():
         piece = text[start:]
-        spans.append((offset + start + len(piece) - len(piece.lstrip()), offset + len(piece.rstrip()) + start))
-    return spans
+        yield start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip()), len(boundaries), len(text)
 
 
 def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
@@ -378,29 +385,12 @@ def _sentences_holding(text: str, offset: int, language: str, names: list[tuple[
         first = bisect.bisect_right(ends, name_start)
         while first > resume and not _certain_break(text, starts[first - 1], ends[first - 1]):
             first -= 1
-        start = None
-        at = max(first, resume)
-        while at < len(boundaries):
-            if start is None:
-                start = starts[at]
-            end = ends[at]
-            at += 1
-            if _continues(text, end):
-                continue
-            piece = text[start:end]
-            kept = piece.lstrip()
-            if kept and not _LIST_MARKER.match(piece):
-                span = (offset + end - len(kept), offset + end - (len(piece) - len(piece.rstrip())))
-                if span[1] > offset + name_start and (not spans or span[0] >= spans[-1][1]):
-                    spans.append(span)
-                start, resume, reach = None, at, end
-                if end >= name_end:
-                    break
-        else:
-            if start is not None and text[start:].strip():
-                piece = text[start:]
-                spans.append((offset + start + len(piece) - len(piece.lstrip()), offset + len(piece.rstrip()) + start))
-            resume, reach = len(boundaries), len(text)
+        for start, end, after, last_end in _sentences_from(text, boundaries, max(first, resume)):
+            if end > name_start and (not spans or offset + start >= spans[-1][1]):
+                spans.append((offset + start, offset + end))
+            resume, reach = after, last_end
+            if last_end >= name_end:
+                break
     return spans
 
 
