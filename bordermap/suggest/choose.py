@@ -123,9 +123,7 @@ def closeness(km: float) -> float:
     """How much a point this far away supports a candidate: 1 within NEAR_KM, falling with the logarithm of the
     distance to 1/2 at SUPPORT_KM, so that of two homonyms in one region the one among the text's places wins
     ("Vic" 60 km from Barcelona and Ripoll, not Vic-en-Bigorre 150 km from Puigcerdà)."""
-    if km <= NEAR_KM:
-        return 1.0
-    return 1.0 - 0.5 * math.log(km / NEAR_KM) / math.log(SUPPORT_KM / NEAR_KM)
+    return float(_closeness(np.array([km], dtype=float))[0])
 
 
 def _closeness(km: np.ndarray) -> np.ndarray:
@@ -299,7 +297,7 @@ ALTERNATE_NAME_SHARE = 0.8
 
 # Support below this is a trace: a small homonym of another name nearby ("Sydney", Ohio, beside London, Kentucky).
 TRACE_SUPPORT = 0.1
-DOMINANT_FACTOR_CHOICE = 10
+DOMINANT_FACTOR = 10  # a place ten times as populous as every other of its name is the one a text means by it
 
 
 def _best(matches: list[Match], support: Support, own: str, countries: set[str], reach: Reach) -> Match:
@@ -313,20 +311,20 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
     others = max((m.entry.population for i, m in enumerate(matches) if i != biggest), default=0)
     if (
         matches[biggest].tier == 0
-        and matches[biggest].entry.population >= DOMINANT_FACTOR_CHOICE * max(others, 1)
+        and matches[biggest].entry.population >= DOMINANT_FACTOR * max(others, 1)
         and max(scores) < TRACE_SUPPORT + scores[biggest]
     ):
         return matches[biggest]
-    return max(
-        matches,
-        key=lambda m: (
-            support.count(own, reach(m.entry)) * (ALTERNATE_NAME_SHARE if m.tier else 1.0)
-            + (m.entry.country in countries),
-            -m.tier,
-            math.log10(m.entry.population + 10),
-            -m.entry.geonameid,
+    best = max(
+        range(len(matches)),
+        key=lambda i: (
+            scores[i],
+            -matches[i].tier,
+            math.log10(matches[i].entry.population + 10),
+            -matches[i].entry.geonameid,
         ),
     )
+    return matches[best]
 
 
 # A city this big, named by its main name and with ten times the people of any other place of that name, is what

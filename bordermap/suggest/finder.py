@@ -16,6 +16,7 @@ from bordermap.memory import no_cycle_collection
 from bordermap.places import Place
 from bordermap.suggest import frequency
 from bordermap.suggest.choose import (
+    DOMINANT_FACTOR,
     MAX_CANDIDATES,
     Clues,
     Nearest,
@@ -31,7 +32,7 @@ from bordermap.suggest.mentions import (
     find_mentions,
     lines_of,
     starts_sentence,
-    word_pattern,
+    words_in_lower_case,
 )
 from bordermap.suggest.variants import Variant, attach_variants
 from bordermap.suggest.words import COMMON_WORDS, CUES_AFTER, CUES_BEFORE
@@ -66,7 +67,6 @@ def _without_cue(phrase: str) -> str:
 
 
 MIN_PLACES_FOR_SPACING = 6
-DOMINANT_FACTOR = 10  # a place ten times as populous as every other of its name is the one a text means by it
 
 
 def _typical_spacing(near_km: list[float]) -> float | None:
@@ -144,9 +144,7 @@ def _suggest(
             covered += 1
         elif mention.key:
             groups.setdefault(mention.key, []).append(mention)
-    lowercase_words = {
-        w.group() for text in texts for w in word_pattern().finditer(text.content) if w.group().islower()
-    }
+    lowercase_words = set().union(*(words_in_lower_case(text.content) for text in texts))
     common = {
         key: key in COMMON_WORDS
         or all(m.common for m in group)

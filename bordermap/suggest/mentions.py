@@ -4,12 +4,18 @@ inside the runs of scripts written without spaces, where every gazetteer name is
 import bisect
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 import ahocorasick
 
-from bordermap.fold import WITHOUT_SPACES_CLASS, fold_text, mark_class, past_marks, written_without_spaces
+from bordermap.fold import (
+    WITHOUT_SPACES_CLASS,
+    fold_text,
+    mark_class,
+    past_marks,
+    script_of,
+    written_without_spaces,
+)
 from bordermap.gazetteer import name_key
 from bordermap.suggest import chinese, inflection
 from bordermap.suggest.words import (
@@ -188,15 +194,17 @@ def _past_letters(content: str, start: int, letters: int) -> int:
     return at
 
 
-def _a_word_of_the_text(text: Text, word: _Word, lowercase: dict[str, set[str]]) -> bool:
+@functools.lru_cache(maxsize=64)
+def words_in_lower_case(content: str) -> frozenset[str]:
+    """The words a text writes in lower case, found once per text (a string's hash is kept, so asking again is
+    cheap): ``find_mentions`` and ``suggest`` both ask."""
+    return frozenset(w.group() for w in word_pattern().finditer(content) if w.group().islower())
+
+
+def _a_word_of_the_text(text: Text, word: _Word) -> bool:
     """True for a word capitalised only because it starts a sentence, and written in lower case elsewhere in the
-    text: "En" of "En Andorra la Vella" is the Spanish "en". The text's words in lower case are gathered once, the
-    first time a text asks (``lowercase`` keeps them by the text's id)."""
-    if not _at_sentence_start(text.content, word.start):
-        return False
-    if text.id not in lowercase:
-        lowercase[text.id] = {w.group() for w in word_pattern().finditer(text.content) if w.group().islower()}
-    return word.word.casefold() in lowercase[text.id]
+    text: "En" of "En Andorra la Vella" is the Spanish "en"."""
+    return _at_sentence_start(text.content, word.start) and word.word.casefold() in words_in_lower_case(text.content)
 
 
 def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) -> list[Mention]:
@@ -206,7 +214,6 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
     place found ("Hoiryeong" beside "Hoeryong"). A word of a script written without spaces is a whole clause: the
     names in it are found by ``_names_without_spaces``."""
     mentions = []
-    lowercase: dict[str, set[str]] = {}
     spaceless = _SpacelessNames(keys) if any(_WITHOUT_SPACES.search(text.content) for text in texts) else None
     for text in texts:
         for run in _runs(text, keys):
@@ -279,7 +286,7 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                     i > 0
                     and _capitalised(run[i - 1].word)
                     and run[i - 1].word.casefold() not in COMMON_WORDS
-                    and not (i == 1 and _a_word_of_the_text(text, run[0], lowercase))
+                    and not (i == 1 and _a_word_of_the_text(text, run[0]))
                 )
                 after = i + n < len(run) and _capitalised(run[i + n].word)
                 if (before or after) and not mention.cue:
@@ -305,7 +312,7 @@ _NOT_A_NOUN_AFTER = frozenset(
 
 
 def _latin(char: str) -> bool:
-    return unicodedata.name(char, "").startswith("LATIN")
+    return script_of(char) == "LATIN"
 
 
 def before_a_noun(mention: Mention) -> bool:
