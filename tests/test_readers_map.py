@@ -151,18 +151,20 @@ def test_a_permalink_flies_to_its_place_and_its_popup_keeps_clear_of_the_control
 # Names on the map.
 
 
+def _shown(page, selector: str) -> list[str]:
+    """The texts of the labels of that selector that are not hidden."""
+    return page.page.locator(selector).evaluate_all("nodes => nodes.filter(n => !n.hidden).map(n => n.textContent)")
+
+
 def test_each_place_is_named_on_the_map_with_a_halo(open_map, baltic_map):
     page = open_map(baltic_map)
     labels = page.page.locator(".bm-label-place")
-    named = set(labels.evaluate_all("nodes => nodes.filter(n => !n.hidden).map(n => n.textContent)"))
+    named = set(_shown(page, ".bm-label-place"))
     assert {"Estonia", "Latvia", "Helsinki", "Gulf of Finland", "Sweden"} <= named
     assert "Russia" not in named  # not on the map: no position, no name
     assert "#fff" in labels.first.evaluate("n => getComputedStyle(n).textShadow").replace("rgb(255, 255, 255)", "#fff")
     # Countries of the offline basemap are named too, after the places.
-    countries = page.page.locator(".bm-label-country").evaluate_all(
-        "nodes => nodes.filter(n => !n.hidden).map(n => n.textContent)"
-    )
-    assert "NORWAY" in countries
+    assert "NORWAY" in _shown(page, ".bm-label-country")
 
 
 def test_the_opening_view_names_the_countries_on_either_side_of_the_border(open_map, bundled_map):
@@ -186,9 +188,7 @@ def test_labels_never_overlap_the_more_mentioned_places_keep_their_names_and_cli
     )
     page = open_map(output)
     page.page.evaluate("window.bordermap.map.setZoom(9, {animate: false})")
-    shown = page.page.locator(".bm-label-place").evaluate_all(
-        "nodes => nodes.filter(n => !n.hidden).map(n => n.textContent)"
-    )
+    shown = _shown(page, ".bm-label-place")
     # Right of the pins, then left: the third name at the spot, the least mentioned, has no room.
     assert "Alderby" in shown and "Birchholm" in shown and "Cobbleton" not in shown and "Farholt" in shown
     boxes = rects(page, ".bm-label")
@@ -271,9 +271,7 @@ def test_the_place_a_title_names_keeps_its_label_before_more_mentioned_ones(open
     )
     page = open_map(output)
     page.page.evaluate("window.bordermap.map.setZoom(9, {animate: false})")
-    shown = page.page.locator(".bm-label-place").evaluate_all(
-        "nodes => nodes.filter(n => !n.hidden).map(n => n.textContent)"
-    )
+    shown = _shown(page, ".bm-label-place")
     assert "Alderby" in shown and "Cobbleton" in shown and "Birchholm" not in shown
 
 
