@@ -104,12 +104,6 @@ def names_in_every_language(english: dict[str, str]) -> NamesInEveryLanguage:
     )
 
 
-def country_names_in_every_language(english: dict[str, str]) -> dict[str, dict[str, tuple[str, ...]]]:
-    """Each country's name in every language CLDR has: ``names_in_every_language``'s territories that are countries."""
-    territories = names_in_every_language(english).territories
-    return {code: found for code, found in territories.items() if code in english}
-
-
 # The first word of the Unicode names of the letters of each script CLDR gives a language, for the scripts other
 # than Latin: a city's alternate name in the script of its country's own language is its own name there.
 _SCRIPT_LETTERS = {
