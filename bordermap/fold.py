@@ -108,6 +108,41 @@ def after_proclitics(folded: str, start: int) -> bool:
     return script is not None and proclitics_taken(folded[first:start], PROCLITICS[script]) == start - first
 
 
+# The particles Korean writes onto a noun ("서울에서", in Seoul; "부산으로", to Busan; "제주도는", Jeju as the topic):
+# case markers, postpositions and the copula's commonest forms. A noun may carry two ("에서는", "까지도").
+KOREAN_PARTICLES = (
+    "이 가 은 는 을 를 의 에 에서 에게 께 께서 한테 로 으로 와 과 도 만 까지 부터 보다 처럼 하고 이나 나 랑 이랑 "
+    "며 이며 엔 에선 로서 으로서 로써 으로써 로부터 으로부터 마다 조차 뿐 밖에 에게서 한테서 쪽 쪽으로 "
+    "이다 입니다 이었다 였다 이고 이라는 라는 이라고 라고 인"
+).split()
+MAX_PARTICLES = 2
+MAX_PARTICLE_LETTERS = 12  # in jamo, as text is folded: two particles of three syllables
+
+
+@functools.cache
+def _folded_particles() -> frozenset[str]:
+    return frozenset(fold_text(particle).text for particle in KOREAN_PARTICLES)
+
+
+def korean_particles(folded: str) -> bool:
+    """True when a folded stretch of letters is one or two Korean particles."""
+    particles = _folded_particles()
+    return folded in particles or any(
+        folded[:cut] in particles and folded[cut:] in particles for cut in range(1, len(folded))
+    )
+
+
+def particles_after(folded: str, end: int) -> bool:
+    """True when the letters from ``end`` in a folded text to the end of its word are Korean particles: "서울" is
+    a word of "서울에서"."""
+    last = end
+    while last < len(folded) and is_word_char(folded[last]):
+        last += 1
+        if last - end > MAX_PARTICLE_LETTERS:
+            return False
+    return last > end and korean_particles(folded[end:last])
+
+
 @functools.cache
 def mark_class() -> str:
     """A regular-expression class (without its brackets) of every combining mark (Unicode category M): ``re``'s

@@ -19,6 +19,7 @@ from bordermap.fold import (
     fold_names,
     fold_text,
     is_word_char,
+    particles_after,
     past_marks,
     script_of,
     written_without_spaces,
@@ -141,7 +142,9 @@ def read_texts(folder: Path) -> list[Text]:
     return texts
 
 
-DETECT_MIN_LETTERS = 200  # fewer, and a guess is no better than English
+# Fewer, and a guess is no better than English. Measured on 40 to 250 letters cut from the labelled texts in six
+# languages: 97 % right at 40 letters (its misses: Nigerian Pidgin, Extremaduran), every one right from 80.
+DETECT_MIN_LETTERS = 60
 DETECT_SAMPLE_CHARS = 4_000  # langid is sure within a few hundred letters; a book's whole text costs seconds
 _LETTER = re.compile(r"[^\W\d_]")
 _CHINESE = {"zh", "wuu", "yue", "nan", "cmn", "gan", "hak"}  # the identifier's varieties of written Chinese
@@ -299,7 +302,8 @@ def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
     A word boundary follows the script (issue #21): a vowel sign or other mark is part of its word ("म" is not
     found inside "मुंबई"), and a name that starts or ends in a script written without spaces (Han, Kana, Thai,
     Lao, Khmer, Burmese) may start or end at any character there. In Hebrew and Arabic a name may start after the
-    letters written onto it ("לְאַשְׁדּוֹד", to Ashdod).
+    letters written onto it ("לְאַשְׁדּוֹד", to Ashdod), and in Korean end before the particles written after it
+    ("서울에서", in Seoul).
     """
     for last, (length, owners) in automaton.iter(folded):
         start, end = last - length + 1, last + 1
@@ -310,7 +314,12 @@ def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
             and not after_proclitics(folded, start)
         ):
             continue
-        if end < len(folded) and is_word_char(folded[end]) and not written_without_spaces(folded[end - 1]):
+        if (
+            end < len(folded)
+            and is_word_char(folded[end])
+            and not written_without_spaces(folded[end - 1])
+            and not particles_after(folded, end)
+        ):
             continue
         for owner in owners:
             yield start, end, owner

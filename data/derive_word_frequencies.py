@@ -1,5 +1,6 @@
 """Remake bordermap/data/word-frequencies.json.gz: how often the common words of the languages written without
-capitals (Arabic, Hebrew, Persian, Urdu, Hindi, Bengali, Tamil, Korean) are used (issue #21).
+capitals (Arabic, Hebrew, Persian, Urdu, Hindi, Bengali, Tamil, Korean) are used, and the most common words of 31
+languages written with them (issue #21).
 
 Usage (at derive time only; nothing reads wordfreq when bordermap builds, runs or tests):
 
@@ -24,12 +25,19 @@ from bordermap.gazetteer import name_key
 
 LANGUAGES = ("ar", "bn", "fa", "he", "hi", "ko", "ta", "ur")
 MIN_ZIPF = 4.5
+# Languages with capitals: only their most common words, for the first word of a sentence, where a capital says
+# nothing ("Von München fuhren wir": "Von" is the German "von", no part of a name).
+CASED_LANGUAGES = (
+    "bg ca cs da de el en es fi fil fr hu id is it lt lv mk ms nb nl pl pt ro ru sh sk sl sv tr uk vi".split()
+)
+CASED_MIN_ZIPF = 5.0
 OUT = Path(__file__).resolve().parent.parent / "bordermap" / "data" / "word-frequencies.json.gz"
 
 
 def main() -> None:
     languages = {}
-    for language in LANGUAGES:
+    for language in (*LANGUAGES, *CASED_LANGUAGES):
+        least = MIN_ZIPF if language in LANGUAGES else CASED_MIN_ZIPF
         folded: dict[str, float] = {}
         for word, frequency in get_frequency_dict(language, "small").items():
             key = name_key(word)
@@ -38,12 +46,13 @@ def main() -> None:
         languages[language] = {
             key: round(math.log10(frequency * 1e9), 1)
             for key, frequency in sorted(folded.items(), key=lambda kv: -kv[1])
-            if math.log10(frequency * 1e9) >= MIN_ZIPF
+            if math.log10(frequency * 1e9) >= least
         }
         print(language, len(languages[language]))
     document = {
         "source": "wordfreq 3.1.1, 'small' lists (CC BY-SA 4.0); Zipf frequency, words folded by name_key",
         "min_zipf": MIN_ZIPF,
+        "min_zipf_cased": CASED_MIN_ZIPF,
         "languages": languages,
     }
     with gzip.GzipFile(OUT, "wb", mtime=0) as out:

@@ -912,6 +912,57 @@ def test_a_name_written_in_an_inflected_form_is_found_as_its_name(declined_names
     assert {phrase: s.chosen.name for phrase, s in found.items() if s.chosen is not None} == expected
 
 
+@pytest.mark.parametrize("language", ["ko", ""])
+def test_a_korean_name_is_found_before_the_particles_written_after_it(language):
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(111, "Seoul", "KR", 37.57, 126.98, "서울"),
+            _entry(112, "Busan", "KR", 35.1, 129.04, "부산"),
+            _entry(113, "Jeju-do", "KR", 33.4, 126.55, "제주도"),
+            _entry(114, "Jeju", "KR", 33.51, 126.52, "제주"),
+        ]
+    )
+    found = _in(language, "서울에서 KTX를 타고 부산으로 갔다. 다음 날 제주도에서 쉬었다. 서울시청.", [world])
+    assert {phrase: s.chosen.name for phrase, s in found.items()} == {
+        "서울": "Seoul",
+        "부산": "Busan",
+        "제주도": "Jeju-do",
+    }
+    assert "only a part of" not in found["서울"].why  # the Latin capitals of "KTX" after it make no longer name
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "place", "word"),
+    [
+        ("de", "Von München fuhren wir nach Wien. Dort blieben wir.", "München", "Dort"),
+        ("ru", "По Москве мы гуляли весь день, потом поехали в Казань. Там было тепло.", "Москве", "Там"),
+        ("fr", "Vers Lyon nous sommes allés, puis à Annecy. Dans la ville il pleuvait.", "Lyon", "Dans"),
+    ],
+    ids=["German", "Russian", "French"],
+)
+def test_an_everyday_word_starting_a_sentence_is_no_part_of_a_name_and_no_place(language, content, place, word):
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(121, "Munich", "DE", 48.14, 11.58, "München", population=1_260_000),
+            _entry(122, "Vienna", "AT", 48.21, 16.37, "Wien", population=1_690_000),
+            _entry(123, "Dordrecht", "NL", 51.81, 4.67, "Dort", population=119_000),
+            _entry(124, "Moscow", "RU", 55.75, 37.62, "Москва", population=10_000_000),
+            _entry(125, "Kazan", "RU", 55.79, 49.12, "Казань", population=1_100_000),
+            _entry(126, "Tam", "RU", 55.0, 40.0, "Там", population=20_000),
+            _entry(127, "Lyon", "FR", 45.76, 4.83, population=500_000),
+            _entry(128, "Annecy", "FR", 45.9, 6.12, population=125_000),
+            _entry(129, "Dans", "FR", 45.5, 5.0, population=20_000),
+        ]
+    )
+    found = _in(language, content, [world])
+    assert "only a part of" not in found[place].why and found[place].confidence >= 0.5
+    assert found[word].confidence < 0.5 and "common word" in found[word].why
+
+
 def test_a_place_named_in_the_texts_own_language_counts_as_its_main_name(declined_names):
     found = _in("ru", "Мы выехали из Москвы в Казань.", [declined_names])
     assert "a name in the text's language" in found["Москвы"].why
@@ -1020,7 +1071,8 @@ def test_a_word_of_a_script_whose_language_has_no_list_is_judged_by_a_list_of_th
 
     assert frequency.zipf("हे", "bn") == frequency.zipf("हे", "hi") > 4.5  # Bengali written in Devanagari
     assert frequency.zipf("من", "ps") == max(frequency.zipf("من", lang) for lang in ("ar", "fa", "ur"))
-    assert frequency.zipf("dans", "fr") is None  # no list of Latin script: nothing is judged by it
+    assert frequency.zipf("ไป", "th") is None  # no list of Thai script: nothing is judged by it
+    assert frequency.zipf("dans", "fr") > 5  # a language with capitals: its everyday words, for sentence starts
 
 
 def test_a_division_is_named_as_often_as_a_big_city_and_so_no_common_word(world_gazetteer):

@@ -162,6 +162,19 @@ def test_a_name_is_quoted_after_the_letters_hebrew_and_arabic_write_onto_it(cont
 
 
 @pytest.mark.parametrize(
+    ("content", "name", "expected"),
+    [
+        ("서울에서 떠났다. 부산에는 비. 서울시청 앞. 서울.", "서울", ["서울에서 떠났다.", "서울."]),
+        ("제주도로 건너갔다. 제주도는 섬이다. 제주도민.", "제주도", ["제주도로 건너갔다.", "제주도는 섬이다."]),
+        ("We reached Seoulite bars. Then Seoul.", "Seoul", ["Then Seoul."]),
+    ],
+    ids=["one particle, two particles after a vowel", "a name ending in a vowel", "Latin has none"],
+)
+def test_a_name_is_quoted_before_the_particles_korean_writes_after_it(content, name, expected):
+    assert _quotes(content, thing("p", name))["p"] == expected
+
+
+@pytest.mark.parametrize(
     ("content", "name"),
     [
         ("We reached Zu\u0308rich at noon.", "Zürich"),
@@ -380,6 +393,22 @@ def test_the_one_to_one_fold_agrees_with_the_piecewise_fold_on_every_offset(word
     ids=["Spanish", "Russian", "Chinese", "Thai", "too short"],
 )
 def test_a_texts_language_is_detected_when_its_settings_name_none(tmp_path, content, language):
+    (tmp_path / "t.txt").write_text("Title\n" + content, encoding="utf-8")
+    (text,) = read_texts(tmp_path)
+    assert text.language == language
+
+
+@pytest.mark.parametrize(
+    ("content", "language"),
+    [
+        ("انطلقنا من عمّان صباحاً باتجاه الجسر، ثم عبرنا النهر إلى أريحا وزرنا القدس في اليوم التالي.", "ar"),
+        ("Летом мы отправились из Москвы в Нижний Новгород, а оттуда на теплоходе вниз по Волге.", "ru"),
+        ("Partis de Lyon, nous avons longé le Rhône jusqu'à Genève, puis traversé la frontière.", "fr"),
+        ("Von München fuhren wir mit dem Zug nach Salzburg und weiter nach Wien und Linz.", "de"),
+    ],
+    ids=["Arabic", "Russian", "French", "German"],
+)
+def test_a_text_of_a_few_lines_gets_its_language(tmp_path, content, language):
     (tmp_path / "t.txt").write_text("Title\n" + content, encoding="utf-8")
     (text,) = read_texts(tmp_path)
     assert text.language == language

@@ -1,8 +1,10 @@
-"""How common a word is in its language, for the languages whose script has no capitals (issue #21).
+"""How common a word is in its language, where capitals cannot tell a name from a word (issue #21).
 
-Where capitals cannot tell a name from a word, a word used far more than any place of its candidate's size would be
-is a word: Hebrew "הוא" (he) is also a spelling of Huế, "מן" (from) of Emmen. The figures are wordfreq's (see
-``data/derive_word_frequencies.py``), words of Zipf frequency 4.5 or more: a rarer word is never judged common.
+In a script without capitals, and at the start of a sentence in one with them, a word used far more than any place
+of its candidate's size would be is a word: Hebrew "הוא" (he) is also a spelling of Huế, "מן" (from) of Emmen, German
+"Dort" (there) of Dordrecht. The figures are wordfreq's (see ``data/derive_word_frequencies.py``): words of Zipf
+frequency 4.5 or more in the languages without capitals, 5 or more in those with them; a rarer word is never judged
+common.
 """
 
 import functools
@@ -22,6 +24,9 @@ MARGIN = 1.0  # Zipf points above that before the word is taken for a word: ten 
 # A hundred times as common: the word is one of the language's everyday words (Urdu "اس", this), which nothing else
 # in the text can make a name.
 WORD_FIRST_MARGIN = 2.0
+# Used this often (once in ten thousand words), a word is one of its language's everyday words: the lists of the
+# languages with capitals keep no rarer word.
+EVERYDAY_ZIPF = 5.0
 
 
 @functools.cache

@@ -8,13 +8,14 @@ more than a syllable: a short word takes too many names.
 
 Hebrew and Arabic write prepositions, conjunctions and the article onto the next word ("לְאַשְׁדּוֹד", to Ashdod;
 "بالقاهرة", in Cairo): those letters are taken off the front of a word no gazetteer knows, one at a time, and what is
-left (three letters or more) is tried as a name. Turkish and Azerbaijani write a name's suffix after an apostrophe
+left (three letters or more) is tried as a name. Korean writes particles after a noun ("서울에서", in Seoul): what
+stands before them is the name. Turkish and Azerbaijani write a name's suffix after an apostrophe
 ("İstanbul'da"): what stands before it is the name.
 """
 
 import re
 
-from bordermap.fold import PROCLITICS, proclitics_taken
+from bordermap.fold import PROCLITICS, korean_particles, proclitics_taken, script_of
 from bordermap.gazetteer import name_key
 
 # For each language: the endings a declined name may have (taken off), and those its dictionary form may have
@@ -133,3 +134,14 @@ def _ending_taken_off(folded: str, language: str, keys: set[str]) -> str:
             if candidate != folded and candidate in keys:
                 return candidate
     return ""
+
+
+def particle_stem(word: str, keys: set[str]) -> int:
+    """How many characters of a Hangul word are a gazetteer name that particles follow ("서울에서" is 서울, then
+    에서), the longest such name first; 0 when none is. A name keeps two syllables at least."""
+    if not word or script_of(word[0]) != "HANGUL":
+        return 0
+    for cut in range(len(word) - 1, 1, -1):
+        if korean_particles(name_key(word[cut:])) and name_key(word[:cut]) in keys:
+            return cut
+    return 0

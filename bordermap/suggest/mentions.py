@@ -17,7 +17,7 @@ from bordermap.fold import (
     written_without_spaces,
 )
 from bordermap.gazetteer import name_key
-from bordermap.suggest import chinese, inflection
+from bordermap.suggest import chinese, frequency, inflection
 from bordermap.suggest.words import (
     COMMON_WORDS,
     CONNECTORS,
@@ -203,8 +203,12 @@ def words_in_lower_case(content: str) -> frozenset[str]:
 
 def _a_word_of_the_text(text: Text, word: _Word) -> bool:
     """True for a word capitalised only because it starts a sentence, and written in lower case elsewhere in the
-    text: "En" of "En Andorra la Vella" is the Spanish "en"."""
-    return _at_sentence_start(text.content, word.start) and word.word.casefold() in words_in_lower_case(text.content)
+    text ("En" of "En Andorra la Vella" is the Spanish "en"), or one of its language's most common words ("Von" of
+    "Von München fuhren wir")."""
+    return _at_sentence_start(text.content, word.start) and (
+        word.word.casefold() in words_in_lower_case(text.content)
+        or (frequency.zipf(name_key(word.word), text.language) or 0.0) >= frequency.EVERYDAY_ZIPF
+    )
 
 
 def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) -> list[Mention]:
@@ -270,6 +274,8 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                     ):  # "לְבֵית כָּר", to Beth Car; the letters taken off are the first word's
                         found = (n, Mention(text, _past_letters(text.content, start, form[0]), end, form[1]))
                         break
+                if found is None and (stem := inflection.particle_stem(run[i].word, keys)):
+                    found = (1, Mention(text, run[i].start, run[i].start + stem, name_key(run[i].word[:stem])))
                 if found is None and word_kind(run[i].word) == "name":
                     taken, base = inflection.base_key(run[i].word, text.language, keys)
                     if base:  # "Москвы" is Москва, "Krakowie" Kraków, "בְּאַשְׁדּוֹד" Ashdod
@@ -282,13 +288,16 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                 mention, n = found[1], found[0]
                 # A capitalised word right before or after it makes it part of a longer name: "New Granada".
                 # In a script without capitals (Hebrew, Arabic, Devanagari) every word is in the run: no cue there.
+                # Capitals are a cue only between words of a script that has them: "서울에서 KTX를" is no name.
+                cased = not _caseless(run[i].word)
                 before = (
-                    i > 0
+                    cased
+                    and i > 0
                     and _capitalised(run[i - 1].word)
                     and run[i - 1].word.casefold() not in COMMON_WORDS
                     and not (i == 1 and _a_word_of_the_text(text, run[0]))
                 )
-                after = i + n < len(run) and _capitalised(run[i + n].word)
+                after = cased and i + n < len(run) and _capitalised(run[i + n].word)
                 if (before or after) and not mention.cue:
                     mention = replace(
                         mention,
