@@ -963,6 +963,42 @@ def test_an_everyday_word_starting_a_sentence_is_no_part_of_a_name_and_no_place(
     assert found[word].confidence < 0.5 and "common word" in found[word].why
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "found_names", "inside_a_word"),
+    [
+        ("th", "เราข้ามสะพานไปเชียงของ แล้วล่องเรือถึงหลวงพระบาง", {"เชียงของ", "หลวงพระบาง"}, "พาน"),
+        ("lo", "😀 ລ່ອງເຮືອຈາກຫຼວງພະບາງໄປວຽງຈັນ", {"ຫຼວງພະບາງ", "ວຽງຈັນ"}, "ອງເຮືອ"),
+        ("km", "យើងបានធ្វើដំណើរពីភ្នំពេញទៅសៀមរាប", {"ភ្នំពេញ", "សៀមរាប"}, "ពីភ្នំ"),
+        ("my", "ကျွန်ုပ်တို့ရန်ကုန်မှမန္တလေးသို့သွားခဲ့သည်", {"ရန်ကုန်", "မန္တလေး"}, "မှမန္"),
+    ],
+    ids=["Thai", "Lao, after an emoji", "Khmer", "Burmese"],
+)
+def test_a_name_in_a_script_without_spaces_is_found_only_where_its_words_start_and_end(
+    language, content, found_names, inside_a_word
+):
+    from bordermap.gazetteer import Gazetteer
+
+    names = sorted(found_names) + [inside_a_word]
+    world = Gazetteer(
+        [_entry(130 + i, f"Place {i}", "LA", 17.0 + i / 10, 102.0 + i / 10, name) for i, name in enumerate(names)]
+    )
+    assert set(_in(language, content, [world])) == found_names
+
+
+def test_a_short_word_of_a_script_no_word_list_covers_is_held_back_as_a_small_towns_name():
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(141, "Chiang Khong", "TH", 20.26, 100.4, "เชียงของ", population=20_000),
+            _entry(142, "Song", "TH", 18.47, 100.19, "สอง", population=20_000),
+        ]
+    )
+    found = _in("th", "เราอยู่ที่เชียงของสองวัน", [world])
+    assert found["เชียงของ"].confidence >= 0.5  # as small a town, by a longer name
+    assert found["สอง"].confidence < 0.5 and "no word list" in found["สอง"].why
+
+
 def test_a_place_named_in_the_texts_own_language_counts_as_its_main_name(declined_names):
     found = _in("ru", "Мы выехали из Москвы в Казань.", [declined_names])
     assert "a name in the text's language" in found["Москвы"].why
@@ -1180,3 +1216,11 @@ def test_a_place_ten_times_bigger_than_its_homonyms_wins_over_a_trace_of_support
     assert found["London"].chosen.country == "GB"  # not Kentucky's London, near a small Sydney of Ohio
     maine = _in("en", "From Bangor we drove to Augusta, then to Portland.", [world_gazetteer])
     assert maine["Portland"].chosen.admin1 == "ME"  # real support, though weak, still wins over Oregon's size
+
+
+def test_word_boundaries_count_characters_beyond_the_basic_plane_as_one():
+    from bordermap.suggest.segments import boundaries
+
+    clause = "ไป𠀀เชียงใหม่"  # ICU counts the Han character of Extension B as two UTF-16 units
+    assert {clause.index("เชียงใหม่"), len(clause)} <= boundaries(clause, "THAI")
+    assert boundaries("北京", "CJK") is None  # Chinese has its own segmenter

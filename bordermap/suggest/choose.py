@@ -370,6 +370,7 @@ class Clues:
     language: str = ""  # the text's
     person: bool = False  # only ever right after a title
     uncased: bool = False  # only ever one word of a script without capitals: only the gazetteer calls it a name
+    short_unlisted: bool = False  # a short word of a script no word list covers (Thai "สอง", two; Song, a town)
     dominant: bool = False  # the chosen one has ten times the people of any other of that name (Cairo, Egypt)
     spacing_km: float | None = None  # how far apart the text's places typically lie (the median of their near_km)
 
@@ -451,6 +452,13 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     elif common:
         score -= 0.4
         reasons.append("also a common word")
+    elif (
+        clues.short_unlisted
+        and chosen.entry.feature_class == PLACE_CLASS
+        and chosen.entry.population < UNCASED_TOWN_POPULATION
+    ):
+        score = min(score - 0.4, PART_OF_CAP)
+        reasons.append("a short word of a script no word list here covers: as likely a word as a town's name")
     if sentence_starts and not (in_named_country or (near_km is not None and near_km <= 1000)):
         score -= 0.2
         reasons.append("a single word, capitalised only at the start of a sentence")

@@ -11,10 +11,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from bordermap.fold import script_of
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, NATURAL_CLASS, GazetteerEntry, name_key
 from bordermap.memory import no_cycle_collection
 from bordermap.places import Place
-from bordermap.suggest import frequency
+from bordermap.suggest import frequency, segments
 from bordermap.suggest.choose import (
     DOMINANT_FACTOR,
     MAX_CANDIDATES,
@@ -118,6 +119,21 @@ def _word_excess(group: list[Mention], found: list) -> float:
     return min(frequency.excess(name_key(m.phrase), language, population) for m in group)
 
 
+SHORT_LETTERS = 3  # folded: "สอง" (two), "ล่อง" (to float downstream) are Thai words and Thai towns' names
+
+
+def _short_and_unlisted(group: list[Mention]) -> bool:
+    """True for a short word of a script that no word list here covers and whose segmenter says nothing of how
+    common a word is (Thai, Lao, Khmer, Burmese): most such words are words of the language, a few a town's name."""
+    key = group[0].key
+    return (
+        len(key) <= SHORT_LETTERS
+        and script_of(key) in segments.LOCALES
+        and all(_uncased_word(m.phrase) for m in group)
+        and frequency.zipf(key, group[0].text.language) is None
+    )
+
+
 def _known_keys(places: list, shapes: list) -> set[str]:
     return {name_key(name) for thing in [*places, *shapes] for name in (thing.name, *thing.aliases)}
 
@@ -175,7 +191,11 @@ def _suggest(
             word_first.add(key)
     # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word and
     # not only ever a part of a longer name ("Vida" of "Baba Vida" is evidence of nothing).
-    evidence = {key: not common[key] and not all(m.within for m in group) for key, group in groups.items()}
+    unlisted = {key for key, group in groups.items() if _short_and_unlisted(group)}
+    evidence = {
+        key: not common[key] and key not in unlisted and not all(m.within for m in group)
+        for key, group in groups.items()
+    }
     located = [(name_key(p.name), p.position.lat, p.position.lon) for p in places if p.position is not None]
     # A country's own name is the country: its homonym towns ("Peru, Illinois") lend no support to anything. A river
     # or a sea supports the towns along its course or shore, not only those near the point its name is written at.
@@ -300,6 +320,7 @@ def _suggest(
             language=group[0].text.language,
             person=all(m.titled for m in group),
             uncased=all(_uncased_word(m.phrase) for m in group),
+            short_unlisted=key in unlisted,
             spacing_km=spacing,
         )
         confidence, why = confidence_of(group, chosen, clues)

@@ -17,7 +17,7 @@ from bordermap.fold import (
     written_without_spaces,
 )
 from bordermap.gazetteer import name_key
-from bordermap.suggest import chinese, frequency, inflection
+from bordermap.suggest import chinese, frequency, inflection, segments
 from bordermap.suggest.words import (
     COMMON_WORDS,
     CONNECTORS,
@@ -381,7 +381,8 @@ class _SpacelessNames:
 
     def mentions(self, text: Text, start: int, end: int) -> list[Mention]:
         """The names in the clause [start, end): leftmost and longest first; in Chinese, only names that are words
-        of the clause (``chinese.Clause``), each said to be a common word or not."""
+        of the clause (``chinese.Clause``), each said to be a common word or not; in Thai, Lao, Khmer and Burmese,
+        only names that start and end where its words do (``segments``)."""
         if self._empty:
             return []
         clause = text.content[start:end]
@@ -390,6 +391,7 @@ class _SpacelessNames:
         if not found:
             return []
         words = chinese.Clause(clause) if chinese.is_chinese(clause, text.language) else None
+        cuts = segments.boundaries(clause, script_of(clause)) if words is None else None
         spans = [
             (folded.origin(at), past_marks(clause, folded.origin(at - negative - 1) + 1)) for at, negative in found
         ]
@@ -400,6 +402,8 @@ class _SpacelessNames:
                 continue
             if words is not None and not words.takes(first, last, names):
                 continue  # "阿拉" inside "阿拉木图" is no mention of Ala
+            if cuts is not None and not (first in cuts and last in cuts):
+                continue  # "พาน" inside "สะพาน" (bridge) is no mention of Phan
             reach = at - negative
             common = words is not None and words.common(first, last)
             mentions.append(Mention(text, start + first, start + last, name_key(clause[first:last]), common=common))
