@@ -999,6 +999,53 @@ def test_a_short_word_of_a_script_no_word_list_covers_is_held_back_as_a_small_to
     assert found["สอง"].confidence < 0.5 and "no word list" in found["สอง"].why
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "name"),
+    [
+        ("es", "Salimos de San Cristóbal de las Casas al amanecer.", "San Cristóbal de las Casas"),
+        ("pt", "Chegamos a Foz do Iguaçu de noite.", "Foz do Iguaçu"),
+        ("it", "Abbiamo dormito a Reggio di Calabria.", "Reggio di Calabria"),
+        ("de", "Wir wohnten in Freiburg im Breisgau.", "Freiburg im Breisgau"),
+        ("nl", "We reden naar Bergen op Zoom.", "Bergen op Zoom"),
+    ],
+    ids=["Spanish", "Portuguese", "Italian", "German", "Dutch"],
+)
+def test_a_name_joined_by_an_article_or_preposition_of_its_language_is_one_name(language, content, name):
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(161, name, "XX", 10.0, 10.0),
+            *(_entry(162 + i, w, "YY", -10.0, -10.0) for i, w in enumerate(name.split())),
+        ]
+    )
+    assert name in _in(language, content, [world])
+
+
+def test_names_that_lie_in_one_country_whichever_is_meant_place_the_text_there():
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(151, "Belém", "BR", -1.46, -48.5, population=1_500_000),
+            _entry(152, "Belém", "PT", 38.7, -9.2, population=16_000),
+            _entry(153, "Santarém", "BR", -2.44, -54.7, population=300_000),
+            _entry(154, "Santarém", "PT", 39.23, -8.68, population=60_000),
+            _entry(155, "Manaus", "BR", -3.1, -60.0, population=2_000_000),
+            _entry(156, "Tabatinga", "BR", -4.25, -69.94, population=50_000),
+            _entry(157, "Tabatinga", "BR", -21.7, -48.7, population=15_000),
+        ]
+    )
+    content = "Partimos de Belém e subimos o rio até Santarém. Depois seguimos até Manaus e Tabatinga."
+    found = _in("pt", content, [world])
+    assert {phrase: s.chosen.country for phrase, s in found.items()} == {
+        "Belém": "BR",
+        "Santarém": "BR",
+        "Manaus": "BR",
+        "Tabatinga": "BR",
+    }
+
+
 def test_a_place_named_in_the_texts_own_language_counts_as_its_main_name(declined_names):
     found = _in("ru", "Мы выехали из Москвы в Казань.", [declined_names])
     assert "a name in the text's language" in found["Москвы"].why

@@ -296,7 +296,7 @@ ALTERNATE_NAME_SHARE = 0.8
 
 
 # Support below this is a trace: a small homonym of another name nearby ("Sydney", Ohio, beside London, Kentucky).
-TRACE_SUPPORT = 0.1
+TRACE_SUPPORT = 0.2
 DOMINANT_FACTOR = 10  # a place ten times as populous as every other of its name is the one a text means by it
 
 

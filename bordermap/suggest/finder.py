@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bordermap.fold import script_of
-from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, NATURAL_CLASS, GazetteerEntry, name_key
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, NATURAL_CLASS, PLACE_CLASS, GazetteerEntry, name_key
 from bordermap.memory import no_cycle_collection
 from bordermap.places import Place
 from bordermap.suggest import frequency, segments
@@ -119,6 +119,7 @@ def _word_excess(group: list[Mention], found: list) -> float:
     return min(frequency.excess(name_key(m.phrase), language, population) for m in group)
 
 
+SURE_NAMES_FOR_A_COUNTRY = 2
 SHORT_LETTERS = 3  # folded: "สอง" (two), "ล่อง" (to float downstream) are Thai words and Thai towns' names
 
 
@@ -227,6 +228,20 @@ def _suggest(
     def countries_for(key: str) -> set[str]:
         return countries | {country for country, keys in divisions_of.items() if keys - {key}}
 
+    # Names whose every candidate lies in one country place the text there, for choosing among another name's
+    # candidates: "Manaus" and "Tabatinga" make "Belém" and "Santarém" Brazil's, where the two Portuguese towns of
+    # those names, 80 km apart, would support each other. Two such names at least, other than the one chosen for.
+    surely_in: dict[str, set[str]] = {}
+    for key, found in candidates.items():
+        if found and evidence[key] and found[0].entry.feature_class == PLACE_CLASS and found[0].tier == 0:
+            if len(in_countries := {m.entry.country for m in found}) == 1:
+                surely_in.setdefault(in_countries.pop(), set()).add(key)
+
+    def countries_to_choose_by(key: str) -> set[str]:
+        return countries_for(key) | {
+            country for country, keys in surely_in.items() if len(keys - {key}) >= SURE_NAMES_FOR_A_COUNTRY
+        }
+
     country_names = [name_key(entry.name) for _, entry in named if entry.country]
     demonyms = _Demonyms(country_names)
     named_keys = {key for key, _ in named}
@@ -250,7 +265,7 @@ def _suggest(
         return lambda country: naming[country] > (found[0].entry.country == country)
 
     chosen_of = {
-        key: choose(found, support, key, countries_for(key), reach, named_elsewhere(found))
+        key: choose(found, support, key, countries_to_choose_by(key), reach, named_elsewhere(found))
         for key, found in candidates.items()
         if found
     }

@@ -1,7 +1,11 @@
 """The words ``suggest`` reads English prose by: what joins a name, what cues a place, what is no place."""
 
-# Lower-case words that may join the words of one name: "Isle of Man", "Trinidad and Tobago", "Rio de Janeiro".
-CONNECTORS = frozenset("of de la le du des del da do upon on am an der den al el and y sur en".split())
+# Lower-case words that may join the words of one name: "Isle of Man", "Trinidad and Tobago", "Rio de Janeiro",
+# "San Cristóbal de las Casas", "Foz do Iguaçu", "Reggio di Calabria", "Freiburg im Breisgau", "Bergen op Zoom".
+CONNECTORS = frozenset(
+    "of de la le du des del da do upon on am an der den al el and y sur en las los das dos di della delle dello "
+    "degli dei im zum zur ob op aan".split()
+)
 
 # A capitalised phrase ending with one of these is a place the gazetteers of towns cannot hold: "Tumen River".
 CUES_AFTER = frozenset(
