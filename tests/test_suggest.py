@@ -1022,6 +1022,60 @@ def test_a_name_joined_by_an_article_or_preposition_of_its_language_is_one_name(
     assert name in _in(language, content, [world])
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "feature"),
+    [
+        ("ru", "Мы плыли вниз по Волге от Казани до Самары.", "Волге", "Volga"),
+        ("ru", "Потом мы доехали до Иртыша у Омска.", "Иртыша", "Irtysh"),
+        ("hy", "Մենք տեսանք Արարատ լեռը Երևանից։", "Արարատ", "Mount Ararat"),
+        ("zh", "我们从武汉沿长江东行，到南京。", "长江", "Chang Jiang"),
+        ("zh", "我們從武漢沿長江東行，到南京。", "長江", "Chang Jiang"),  # 長 read cháng, not zhǎng
+        ("zh", "我们到兰州看黄河。", "黄河", "Huang"),  # 河 is "river": the Huang River
+        ("zh", "明年我们想去乌鲁木齐看天山。", "天山", "Tian Shan"),  # a town is named 天山 too
+    ],
+    ids=[
+        "Russian",
+        "Russian declined",
+        "Armenian",
+        "Chinese",
+        "Chinese, traditional",
+        "Chinese river",
+        "Chinese range",
+    ],
+)
+def test_a_natural_feature_named_in_another_script_is_found_by_its_transliteration(language, content, phrase, feature):
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(171, "Kazan", "RU", 55.79, 49.12, "Казань"),
+            _entry(172, "Samara", "RU", 53.2, 50.15, "Самара"),
+            _entry(173, "Volga", "RU", 57.95, 38.33, "Волга", population=15_000),
+            _entry(174, "Omsk", "RU", 54.99, 73.37, "Омск"),
+            _entry(175, "Yerevan", "AM", 40.18, 44.51, "Երևան"),
+            _entry(176, "Wuhan", "CN", 30.58, 114.27, "武汉", "武漢"),
+            _entry(177, "Nanjing", "CN", 32.06, 118.78, "南京"),
+            _entry(178, "Lanzhou", "CN", 36.06, 103.79, "兰州"),
+            _entry(179, "Ürümqi", "CN", 43.8, 87.6, "乌鲁木齐"),
+            _entry(180, "Xingfulu", "CN", 44.3, 86.0, "天山"),
+        ]
+    )
+    from bordermap.physical import physical_gazetteer
+
+    found = _in(language, content, [world, physical_gazetteer()])
+    assert found[phrase].chosen.name == feature
+
+
+@pytest.mark.parametrize("content", ["江上寒水，隔江犹唱。", "我们在武汉过江。"])
+def test_a_chinese_word_that_only_sounds_like_a_rivers_name_is_no_river(content):
+    from bordermap.gazetteer import Gazetteer
+    from bordermap.physical import physical_gazetteer
+
+    world = Gazetteer([_entry(181, "Wuhan", "CN", 30.58, 114.27, "武汉")])
+    found = _in("zh", content, [world, physical_gazetteer()])  # 寒水 (cold water) reads as 汉水, the Han Shui
+    assert not {phrase for phrase, s in found.items() if s.chosen is not None and s.chosen.country == ""}
+
+
 def test_names_that_lie_in_one_country_whichever_is_meant_place_the_text_there():
     from bordermap.gazetteer import Gazetteer
 
@@ -1240,6 +1294,32 @@ def test_a_place_the_text_writes_in_another_script_than_the_gazetteer_is_named_a
     assert "Beijing" in rows["北京"]["aliases"].split("|") and rows["北京"]["country"] == "CN"
     assert rows["北京"]["query"] == "Beijing, CN"  # looked up again by the gazetteer's name
     assert run_main("build", cwd=project).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "name"),
+    [
+        ("ru", "Мы выехали из Москвы рано утром.", "Москвы", "Москва"),
+        ("ru", "Потом мы жили в Казани.", "Казани", "Казань"),
+        ("bg", "Пловдива е стар град.", "Пловдива", "Пловдив"),
+        ("el", "Φτάσαμε στην Αθήνα και μείναμε στης Αθήνας το κέντρο.", "Αθήνας", "Αθήνα"),
+    ],
+    ids=["Russian genitive", "Russian locative", "Bulgarian article", "Greek genitive"],
+)
+def test_a_declined_name_is_named_as_it_is_written_undeclined_and_keeps_its_declined_form(
+    language, content, phrase, name
+):
+    from bordermap.suggest.rows import names_of
+
+    world = _gazetteer_of(
+        _entry(191, "Moscow", "RU", 55.75, 37.62, "Москва"),
+        _entry(192, "Kazan", "RU", 55.79, 49.12, "Казань"),
+        _entry(193, "Plovdiv", "BG", 42.15, 24.75, "Пловдив"),
+        _entry(194, "Athens", "GR", 37.98, 23.73, "Αθήνα"),
+    )
+    suggestion = next(s for s in _in(language, content, [world]).values() if phrase in {m.phrase for m in s.mentions})
+    row_name, aliases = names_of(suggestion, suggestion.chosen)
+    assert row_name == name and phrase in aliases
 
 
 @pytest.mark.parametrize(

@@ -66,11 +66,11 @@ class Clause:
     """A clause's words, asked whether a name found at [start, end) is words of it."""
 
     def __init__(self, clause: str):
-        self._text = clause
-        self._words = words(clause)
-        self._starts = {word.start: word for word in self._words}
-        self._ends = {word.end: word for word in self._words}
-        self._word_at: list[Word] = [word for word in self._words for _ in range(word.end - word.start)]
+        self.text = clause
+        self.words = words(clause)
+        self._starts = {word.start: word for word in self.words}
+        self._ends = {word.end: word for word in self.words}
+        self._word_at: list[Word] = [word for word in self.words for _ in range(word.end - word.start)]
 
     def takes(self, start: int, end: int, names: set[tuple[int, int]]) -> bool:
         """True when [start, end) is one or more whole words, or a part of a place's word: its start before a suffix
@@ -81,7 +81,7 @@ class Clause:
         if word.tag != PLACE_TAG or not (word.start <= start < end <= word.end):
             return False
         if start == word.start:
-            rest = self._text[end : word.end]
+            rest = self.text[end : word.end]
             return _ADMINISTRATIVE_SUFFIX.fullmatch(rest) is not None or (end, word.end) in names
         return end == word.end
 

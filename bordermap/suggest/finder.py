@@ -35,6 +35,7 @@ from bordermap.suggest.mentions import (
     starts_sentence,
     words_in_lower_case,
 )
+from bordermap.suggest.transliteration import KeysAndTransliterations, han_feature_keys, transliterated
 from bordermap.suggest.variants import Variant, attach_variants
 from bordermap.suggest.words import COMMON_WORDS, CUES_AFTER, CUES_BEFORE
 from bordermap.text import Text
@@ -119,6 +120,25 @@ def _word_excess(group: list[Mention], found: list) -> float:
     return min(frequency.excess(name_key(m.phrase), language, population) for m in group)
 
 
+def _with_natural_features(found: list, key: str, phrase: str, natural: list) -> list:
+    """A name's candidates, with the natural features it names in another script than theirs (``transliteration``):
+    "Волга" is a town and the Volga. A Chinese name that ends in its kind's character names only the feature: "天山"
+    is the Tian Shan, not a town given that name too."""
+    han = [] if transliterated(key) else han_feature_keys(phrase)
+    latin = han or [transliterated(key)]
+    seen = {m.entry.geonameid for m in found}
+    extra = [
+        match
+        for gazetteer in natural
+        for form in latin
+        for match in gazetteer.find(form, NATURAL_CLASS)
+        if match.entry.geonameid not in seen and not seen.add(match.entry.geonameid)  # type: ignore[func-returns-value]
+    ]
+    if han and extra:
+        return [m for m in found if m.entry.feature_class == NATURAL_CLASS] + extra
+    return found + extra if extra else found
+
+
 SURE_NAMES_FOR_A_COUNTRY = 2
 SHORT_LETTERS = 3  # folded: "สอง" (two), "ล่อง" (to float downstream) are Thai words and Thai towns' names
 
@@ -155,7 +175,9 @@ def _suggest(
     covered = 0
     groups: dict[str, list[Mention]] = {}
     loose: list[Mention] = []
-    for mention in sorted(find_mentions(texts, keys, loose), key=lambda m: (m.text.id, m.start)):
+    natural = [gazetteer for gazetteer in gazetteers if hasattr(gazetteer, "reach_points")]
+    words_and_names = KeysAndTransliterations(keys, set().union(*(g.keys() for g in natural)))
+    for mention in sorted(find_mentions(texts, words_and_names, loose), key=lambda m: (m.text.id, m.start)):
         if mention.cue and (bare := _without_cue(mention.phrase)) in known:
             mention = replace(mention, key=bare, cue=False)  # 'Tumen River' where the files have 'Tumen'
         if mention.key in known:
@@ -175,6 +197,8 @@ def _suggest(
         by_language.setdefault(group[0].text.language, []).append(key)  # the key: an inflected word's is its name's
     answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
     candidates = {key: answers[group[0].text.language][key][:MAX_CANDIDATES] for key, group in groups.items()}
+    for key, group in groups.items():
+        candidates[key] = _with_natural_features(candidates[key], key, group[0].phrase, natural)
     for key, group in groups.items():
         phrase = group[0].phrase
         if (

@@ -14,6 +14,7 @@ stands before them is the name. Turkish and Azerbaijani write a name's suffix af
 """
 
 import re
+from collections.abc import Collection
 
 from bordermap.fold import PROCLITICS, korean_particles, proclitics_taken, script_of
 from bordermap.gazetteer import name_key
@@ -102,7 +103,7 @@ def stem_length(language: str) -> int:
     return MIN_STEM_WITHOUT_SPACES if language in PROCLITIC_SCRIPT else MIN_STEM
 
 
-def base_key(word: str, language: str, keys: set[str]) -> tuple[int, str]:
+def base_key(word: str, language: str, keys: Collection[str]) -> tuple[int, str]:
     """The folded name ``word`` is an inflected form of, with how many letters were taken off its front; (0, "")
     when none is a gazetteer name."""
     if language in APOSTROPHE_SUFFIXES and (cut := _APOSTROPHE.search(word)) and name_key(word[: cut.start()]) in keys:
@@ -117,7 +118,25 @@ def base_key(word: str, language: str, keys: set[str]) -> tuple[int, str]:
     return 0, ""
 
 
-def _ending_taken_off(folded: str, language: str, keys: set[str]) -> str:
+def dictionary_form(word: str, language: str, base: str) -> str:
+    """``word`` as its name is written undeclined, its stem in the text's own letters: "Москвы" is "Москва",
+    "İstanbul'da" "İstanbul"; "" where that cannot be spelled (letters taken off its front, marks folded away)."""
+    if language in APOSTROPHE_SUFFIXES and (cut := _APOSTROPHE.search(word)):
+        return word[: cut.start()] if name_key(word[: cut.start()]) == base else ""
+    folded = name_key(word)
+    endings = ENDINGS.get(language)
+    if endings is None or len(folded) != len(word):
+        return ""
+    taken_off, put_on = endings
+    for ending in {"", *taken_off}:
+        stem = len(word) - len(ending)
+        if folded.endswith(name_key(ending)) and any(folded[:stem] + name_key(b) == base for b in put_on):
+            added = next(b for b in put_on if folded[:stem] + name_key(b) == base)
+            return word[:stem] + added
+    return ""
+
+
+def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
     endings = ENDINGS.get(language)
     if endings is None:
         return ""
@@ -136,7 +155,7 @@ def _ending_taken_off(folded: str, language: str, keys: set[str]) -> str:
     return ""
 
 
-def particle_stem(word: str, keys: set[str]) -> int:
+def particle_stem(word: str, keys: Collection[str]) -> int:
     """How many characters of a Hangul word are a gazetteer name that particles follow ("서울에서" is 서울, then
     에서), the longest such name first; 0 when none is. A name keeps two syllables at least."""
     if not word or script_of(word[0]) != "HANGUL":

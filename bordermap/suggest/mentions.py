@@ -4,6 +4,7 @@ inside the runs of scripts written without spaces, where every gazetteer name is
 import bisect
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 import ahocorasick
@@ -17,7 +18,7 @@ from bordermap.fold import (
     written_without_spaces,
 )
 from bordermap.gazetteer import name_key
-from bordermap.suggest import chinese, frequency, inflection, segments
+from bordermap.suggest import chinese, frequency, inflection, segments, transliteration
 from bordermap.suggest.words import (
     COMMON_WORDS,
     CONNECTORS,
@@ -71,6 +72,7 @@ class Mention:
     within: str = ""  # the longer capitalised phrase it is only a part of ("Granada" of "New Granada")
     common: bool = False  # a word of the language that is no name, as its segmenter says ("合作", cooperation)
     titled: bool = False  # right after a title, as a person's name is ("хан Омуртаг", "el rey Fernando")
+    undeclined: str = ""  # a declined name as it is written undeclined, in the text's letters ("Москвы": "Москва")
 
     @property
     def phrase(self) -> str:
@@ -128,7 +130,7 @@ def _words(content: str):
         yield _Word(start, end - 2 if possessive else end, word[:-2] if possessive else word), possessive
 
 
-def _names_no_place(run: list[_Word], keys: set[str]) -> bool:
+def _names_no_place(run: list[_Word], keys: Collection[str]) -> bool:
     """True for a run that is the name of a person, an organisation, an event or a document ("Saint Petersburg", a
     gazetteer's name after a saint's title, is none of them)."""
     words = [w.word for w in run]
@@ -153,7 +155,7 @@ def _names_no_place(run: list[_Word], keys: set[str]) -> bool:
     return len(words) > 2 and folded[0] in NAME_STARTS and folded[1] in CONNECTORS
 
 
-def _runs(text: Text, keys: set[str]):
+def _runs(text: Text, keys: Collection[str]):
     """Each run of capitalised (or caseless) words a text has, joined by single spaces or connectors; a
     possessive ends its run ("Japan's Asahi TV" is "Japan", then "Asahi TV")."""
     run: list[_Word] = []
@@ -211,7 +213,7 @@ def _a_word_of_the_text(text: Text, word: _Word) -> bool:
     )
 
 
-def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) -> list[Mention]:
+def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None = None) -> list[Mention]:
     """Every phrase of the texts that is a gazetteer name (longest first) or a capitalised phrase with a place cue.
 
     Words of five letters or more that are neither go to ``loose``, if given: they may be another spelling of a
@@ -279,7 +281,9 @@ def find_mentions(texts: list[Text], keys: set[str], loose: list | None = None) 
                 if found is None and word_kind(run[i].word) == "name":
                     taken, base = inflection.base_key(run[i].word, text.language, keys)
                     if base:  # "Москвы" is Москва, "Krakowie" Kraków, "בְּאַשְׁדּוֹד" Ashdod
-                        found = (1, Mention(text, _past_letters(text.content, run[i].start, taken), run[i].end, base))
+                        at = _past_letters(text.content, run[i].start, taken)
+                        undeclined = "" if taken else inflection.dictionary_form(run[i].word, text.language, base)
+                        found = (1, Mention(text, at, run[i].end, base, undeclined=undeclined))
                 if found is None:
                     if loose is not None and word_kind(run[i].word) == "name" and len(name_key(run[i].word)) >= 5:
                         loose.append(Mention(text, run[i].start, run[i].end, name_key(run[i].word)))
@@ -370,7 +374,9 @@ class _SpacelessNames:
     """Every gazetteer name of a script written without spaces, in one automaton: a clause of Chinese or Thai is
     scanned once, and its names are taken leftmost and longest first, without overlapping (issue #21)."""
 
-    def __init__(self, keys: set[str]):
+    def __init__(self, keys: Collection[str]):
+        # Natural Earth's names, for the Chinese names of rivers, lakes and ranges (``transliteration``).
+        self._natural_keys: set[str] = getattr(keys, "natural_keys", set())
         self._automaton = ahocorasick.Automaton()
         for key in keys:
             if len(key) >= MIN_CHARS_WITHOUT_SPACES and written_without_spaces(key[0]):
@@ -383,14 +389,20 @@ class _SpacelessNames:
         """The names in the clause [start, end): leftmost and longest first; in Chinese, only names that are words
         of the clause (``chinese.Clause``), each said to be a common word or not; in Thai, Lao, Khmer and Burmese,
         only names that start and end where its words do (``segments``)."""
-        if self._empty:
-            return []
         clause = text.content[start:end]
-        folded = fold_text(clause)
-        found = sorted(((last - length + 1, -length) for last, length in self._automaton.iter(folded.text)))
-        if not found:
+        chinese_clause = chinese.is_chinese(clause, text.language)
+        natural = chinese_clause and bool(self._natural_keys) and any(c in transliteration.HAN_KINDS for c in clause)
+        if self._empty and not natural:
             return []
-        words = chinese.Clause(clause) if chinese.is_chinese(clause, text.language) else None
+        folded = fold_text(clause)
+        found = (
+            []
+            if self._empty
+            else sorted(((last - length + 1, -length) for last, length in self._automaton.iter(folded.text)))
+        )
+        if not found and not natural:
+            return []
+        words = chinese.Clause(clause) if chinese_clause else None
         cuts = segments.boundaries(clause, script_of(clause)) if words is None else None
         spans = [
             (folded.origin(at), past_marks(clause, folded.origin(at - negative - 1) + 1)) for at, negative in found
@@ -407,4 +419,26 @@ class _SpacelessNames:
             reach = at - negative
             common = words is not None and words.common(first, last)
             mentions.append(Mention(text, start + first, start + last, name_key(clause[first:last]), common=common))
+        if natural and words is not None:
+            mentions = sorted(mentions + self._natural_features(text, start, words, mentions), key=lambda m: m.start)
         return mentions
+
+    def _natural_features(self, text: Text, start: int, words: chinese.Clause, taken: list[Mention]) -> list[Mention]:
+        """The words of a Chinese clause that name a river, lake or range of Natural Earth's by their pinyin, where no
+        name was found: "黄河", "长江", "天山". Only a word the segmenter calls a place's name (or a proper name and
+        the kind's character after it, "洞庭|湖"): pinyin drops tones, and "寒水" (cold water) reads as 汉水."""
+        spans = [(m.start - start, m.end - start) for m in taken]
+        found = []
+        for word, following in zip(words.words, [*words.words[1:], None]):
+            ends = [word.end] if word.tag == chinese.PLACE_TAG else []
+            if following is not None and following.end - following.start == 1 and word.tag in chinese.PROPER_TAGS:
+                ends.append(following.end)  # the kind's character cut off as a word of its own
+            for end in reversed(ends):
+                phrase = words.text[word.start : end]
+                if any(first < end and word.start < last for first, last in spans):
+                    continue
+                if any(key in self._natural_keys for key in transliteration.han_feature_keys(phrase)):
+                    found.append(Mention(text, start + word.start, start + end, name_key(phrase)))
+                    spans.append((word.start, end))
+                    break
+        return found

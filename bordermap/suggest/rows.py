@@ -103,9 +103,10 @@ def names_of(suggestion: Suggestion, entry: GazetteerEntry) -> tuple[str, list[s
     """The name and aliases of the row a suggestion becomes. The gazetteer's name, with the text's spellings as
     aliases; but where the text writes the place in another script ("北京" for Beijing, "ירושלים" for Jerusalem),
     the text's own spelling (its most frequent) is the name, so that the map of a text is labelled as the text
-    reads, and the gazetteer's name an alias."""
+    reads, and the gazetteer's name an alias. A declined name is named as it is written undeclined ("Москва" for
+    "Москвы"), its declined forms aliases, as the quote finder needs them."""
     phrases = Counter(m.phrase for m in suggestion.mentions)
-    spelling = phrases.most_common(1)[0][0]
+    spelling = Counter(m.undeclined or m.phrase for m in suggestion.mentions).most_common(1)[0][0]
     if script_of(spelling) == script_of(entry.name):
         return entry.name, sorted(set(phrases) - {entry.name})
     return spelling, sorted((set(phrases) | {entry.name}) - {spelling})

@@ -1,0 +1,103 @@
+"""Natural features a text names in another script than Natural Earth's (issue #21).
+
+The physical gazetteer knows rivers, lakes, seas and ranges by Natural Earth's names, in Latin letters: "Volga",
+"Chang Jiang", "Dongting Hu", "Tian Shan", "Huang" (with "Huang River"). A Russian text writes "Волга", a Chinese one
+"长江" or "黄河". A word of Cyrillic, Greek, Armenian or Georgian is matched by its transliteration (anyascii: "Волга"
+is "Volga"); a word of Chinese that ends in the character of a kind of feature (河 river, 湖 lake, 山 mountains …) by
+its readings in pinyin (pypinyin, each reading of a character that has several: "長江" is "changjiang"), whole or
+as its stem and the English word of its kind ("黄河" is "Huang River"). A name so found stands for natural features
+only; a transliteration that matches nothing adds nothing.
+"""
+
+import functools
+import itertools
+
+from bordermap.fold import script_of
+from bordermap.gazetteer import name_key
+
+# The scripts whose names are matched by transliteration: alphabets that spell a name letter for letter. (Hebrew and
+# Arabic write no vowels; Thai, Korean and Japanese name these features otherwise than Natural Earth does.)
+TRANSLITERATED_SCRIPTS = frozenset(("CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"))
+
+# The last character of a Chinese name of a natural feature, and the English word of its kind.
+HAN_KINDS = {
+    "河": "river",
+    "江": "river",
+    "水": "river",
+    "湖": "lake",
+    "池": "lake",
+    "泊": "lake",
+    "海": "sea",
+    "山": "mountains",
+    "嶺": "mountains",
+    "岭": "mountains",
+    "峰": "mountain",
+    "島": "island",
+    "岛": "island",
+    "灣": "bay",
+    "湾": "bay",
+    "峽": "strait",
+    "峡": "strait",
+    "漠": "desert",
+}
+MAX_HAN_CHARACTERS = 5  # a feature's name: "塔克拉玛干" at most
+MAX_READINGS = 16  # combinations of the readings of a name's characters
+
+
+@functools.cache
+def _transliterate():
+    from anyascii import anyascii
+
+    return anyascii
+
+
+@functools.cache
+def _pinyin():
+    from pypinyin import Style, pinyin
+
+    return lambda word: pinyin(word, style=Style.NORMAL, heteronym=True, errors="ignore")
+
+
+def transliterated(key: str) -> str:
+    """A folded name of an alphabet of ``TRANSLITERATED_SCRIPTS`` in Latin letters, folded; "" for any other."""
+    if not key or script_of(key) not in TRANSLITERATED_SCRIPTS:
+        return ""
+    return name_key(_transliterate()(key))
+
+
+def han_feature_keys(word: str) -> list[str]:
+    """The folded Latin names a Chinese word may be of a natural feature: its readings whole ("changjiang"), then
+    its stem's with its kind's English word ("huangriver"); none for a word that ends in no kind's character."""
+    if not 2 <= len(word) <= MAX_HAN_CHARACTERS or word[-1] not in HAN_KINDS:
+        return []
+    readings = _pinyin()(word)
+    if len(readings) != len(word):
+        return []  # a character without a reading: no name to spell
+    whole, stems = [], []
+    for combination in itertools.islice(itertools.product(*readings), MAX_READINGS):
+        whole.append("".join(combination))
+        stems.append("".join(combination[:-1]) + HAN_KINDS[word[-1]])
+    return list(dict.fromkeys(whole + stems))
+
+
+class KeysAndTransliterations:
+    """The gazetteers' keys, where a folded word of ``TRANSLITERATED_SCRIPTS`` is also a key when its
+    transliteration is a natural feature's: "волга" (the Volga), "иртыш" (the Irtysh, which no town is named)."""
+
+    def __init__(self, keys: set[str], natural_keys: set[str]):
+        self.keys = keys
+        self.natural_keys = natural_keys
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys or (isinstance(key, str) and self.natural(key) != "")
+
+    def __iter__(self):
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def natural(self, key: str) -> str:
+        """The natural feature's key a folded word is the transliteration of; "" when none."""
+        latin = transliterated(key)
+        return latin if latin in self.natural_keys else ""
