@@ -249,8 +249,17 @@ def _suggest(
         if found and found[0].entry.feature_class == DIVISION_CLASS and found[0].tier == 0 and evidence[key]:
             divisions_of.setdefault(found[0].entry.country, set()).add(key)
 
+    def counted(named_by: dict[str, set[str]], least: int) -> Callable[[str], set[str]]:
+        """The countries that at least ``least`` keys of ``named_by`` other than the key asked for name: counted once,
+        not a set copied for each key."""
+        sure = {country for country, keys in named_by.items() if len(keys) > least}
+        edge = {country for country, keys in named_by.items() if len(keys) == least}
+        return lambda key: sure | {country for country in edge if key not in named_by[country]}
+
+    by_divisions = counted(divisions_of, 1)
+
     def countries_for(key: str) -> set[str]:
-        return countries | {country for country, keys in divisions_of.items() if keys - {key}}
+        return countries | by_divisions(key)
 
     # Names whose every candidate lies in one country place the text there, for choosing among another name's
     # candidates: "Manaus" and "Tabatinga" make "Belém" and "Santarém" Brazil's, where the two Portuguese towns of
@@ -261,10 +270,10 @@ def _suggest(
             if len(in_countries := {m.entry.country for m in found}) == 1:
                 surely_in.setdefault(in_countries.pop(), set()).add(key)
 
+    by_sure_names = counted(surely_in, SURE_NAMES_FOR_A_COUNTRY)
+
     def countries_to_choose_by(key: str) -> set[str]:
-        return countries_for(key) | {
-            country for country, keys in surely_in.items() if len(keys - {key}) >= SURE_NAMES_FOR_A_COUNTRY
-        }
+        return countries_for(key) | by_sure_names(key)
 
     country_names = [name_key(entry.name) for _, entry in named if entry.country]
     demonyms = _Demonyms(country_names)
