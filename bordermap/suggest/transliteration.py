@@ -58,9 +58,11 @@ def _pinyin():
     return lambda word: pinyin(word, style=Style.NORMAL, heteronym=True, errors="ignore")
 
 
+@functools.lru_cache(maxsize=65_536)
 def transliterated(key: str) -> str:
-    """A folded name of an alphabet of ``TRANSLITERATED_SCRIPTS`` in Latin letters, folded; "" for any other."""
-    if not key or script_of(key) not in TRANSLITERATED_SCRIPTS:
+    """A folded name of an alphabet of ``TRANSLITERATED_SCRIPTS`` in Latin letters, folded; "" for any other. Kept:
+    a declined word's forms are asked again and again."""
+    if not key or key.isascii() or script_of(key) not in TRANSLITERATED_SCRIPTS:
         return ""
     return name_key(_transliterate()(key))
 
