@@ -1076,6 +1076,20 @@ def test_a_chinese_word_that_only_sounds_like_a_rivers_name_is_no_river(content)
     assert not {phrase for phrase, s in found.items() if s.chosen is not None and s.chosen.country == ""}
 
 
+def test_a_place_is_supported_by_its_nearest_names_not_by_a_crowd_of_farther_ones():
+    world = _gazetteer_of(
+        *(
+            _entry(201 + i, name, "HR", 45.0 + i / 10, 13.7 + i / 10)
+            for i, name in enumerate(("Umag", "Poreč", "Rovinj", "Rijeka", "Opatija", "Krk", "Rab"))
+        ),
+        _entry(210, "Tivat", "ME", 42.43, 18.7),
+        _entry(211, "Dubrovnik", "HR", 42.65, 18.09, population=27_000),
+        _entry(212, "Dobrovnik", "SI", 46.65, 16.35, "Dubrovnik", population=1_000),
+    )
+    content = "Umag, Poreč, Rovinj, Rijeka, Opatija, Krk and Rab kept us a week; then Dubrovnik, and Tivat."
+    assert _in("en", content, [world])["Dubrovnik"].chosen.country == "HR"
+
+
 def test_names_that_lie_in_one_country_whichever_is_meant_place_the_text_there():
     from bordermap.gazetteer import Gazetteer
 

@@ -4,6 +4,7 @@ Each question about the points near a candidate is answered from a k-d tree of t
 sphere (``_Sphere``, pykdtree), built once: no candidate is compared with every other (issue #21).
 """
 
+import heapq
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ def ranked(found: list[list[Match]], key: str = "") -> list[Match]:
 
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius: distances here rank candidates, they do not survey
+SUPPORTING_NAMES = 4
 SUPPORT_NEIGHBOURS = 32  # the points looked at around a candidate: more support than that changes no choice
 NEAREST_NEIGHBOURS = 8
 BATCH = 20_000  # questions asked of the tree at once, so that its answers stay a few megabytes
@@ -176,7 +178,7 @@ class Support(_Sphere):
             for query in queries:
                 for i, value in self._near[query].items():
                     near[i] = max(value, near.get(i, 0.0))
-        return sum(near.values())
+        return sum(heapq.nlargest(SUPPORTING_NAMES, near.values()))
 
 
 SECOND_FROM_NAMES = 6  # a text of this many located names or more measures a place by its nearest two neighbours
