@@ -108,39 +108,56 @@ def after_proclitics(folded: str, start: int) -> bool:
     return script is not None and proclitics_taken(folded[first:start], PROCLITICS[script]) == start - first
 
 
-# The particles Korean writes onto a noun ("서울에서", in Seoul; "부산으로", to Busan; "제주도는", Jeju as the topic):
-# case markers, postpositions and the copula's commonest forms. A noun may carry two ("에서는", "까지도").
-KOREAN_PARTICLES = (
-    "이 가 은 는 을 를 의 에 에서 에게 께 께서 한테 로 으로 와 과 도 만 까지 부터 보다 처럼 하고 이나 나 랑 이랑 "
-    "며 이며 엔 에선 로서 으로서 로써 으로써 로부터 으로부터 마다 조차 뿐 밖에 에게서 한테서 쪽 쪽으로 "
-    "이다 입니다 이었다 였다 이고 이라는 라는 이라고 라고 인"
-).split()
-MAX_PARTICLES = 2
-MAX_PARTICLE_LETTERS = 12  # in jamo, as text is folded: two particles of three syllables
+# What some languages write onto the end of a name, by the script they write it in (issue #21): Korean's particles
+# ("서울에서", in Seoul; "부산으로", to Busan; "제주도는", Jeju as the topic: case markers, postpositions, the
+# copula's commonest forms); Bengali's case endings ("কলকাতায়", in Kolkata; "শিলিগুড়িতে", in Siliguri;
+# "গ্যাংটকের", of Gangtok); Tamil's ("மதுரையில்", in Madurai; "சென்னையிலிருந்து", from Chennai; "கொச்சிக்குப்", to
+# Kochi), with the glide a vowel-final name takes before them; Nepali's and Marathi's postpositions written on
+# ("काठमाडौंमा", in Kathmandu; "पोखराबाट", from Pokhara; "मुंबईला", to Mumbai). A name may carry two ("에서는").
+SUFFIXES = {
+    "HANGUL": (
+        "이 가 은 는 을 를 의 에 에서 에게 께 께서 한테 로 으로 와 과 도 만 까지 부터 보다 처럼 하고 이나 나 랑 이랑 "
+        "며 이며 엔 에선 로서 으로서 로써 으로써 로부터 으로부터 마다 조차 뿐 밖에 에게서 한테서 쪽 쪽으로 "
+        "이다 입니다 이었다 였다 이고 이라는 라는 이라고 라고 인"
+    ).split(),
+    "BENGALI": "য় য়ে য়ের য়ও তে তেই এ ে র ের কে ও ই রা দের থেকে".split(),
+    "TAMIL": (
+        "க்கு க்குச் க்குப் க்குக் க்குத் யில் யிலிருந்து யின் யை யிடம் இல் இலிருந்து இன் ஐ வில் விலிருந்து வின் வை "
+        "உக்கு வுக்கு ில் ிலிருந்து ின் ை ுக்கு ும் யும் வும் உம்"
+    ).split(),
+    "DEVANAGARI": "मा बाट ले को लाई देखि सम्म ला त ात हून ची चा चे ने मध्ये".split(),
+}
+MAX_SUFFIX_LETTERS = 14  # folded (Hangul in jamo): two suffixes of three syllables
 
 
 @functools.cache
-def _folded_particles() -> frozenset[str]:
-    return frozenset(fold_text(particle).text for particle in KOREAN_PARTICLES)
+def _folded_suffixes() -> dict[str, frozenset[str]]:
+    return {script: frozenset(fold_text(s).text for s in suffixes) for script, suffixes in SUFFIXES.items()}
 
 
-def korean_particles(folded: str) -> bool:
-    """True when a folded stretch of letters is one or two Korean particles."""
-    particles = _folded_particles()
-    return folded in particles or any(
-        folded[:cut] in particles and folded[cut:] in particles for cut in range(1, len(folded))
+def _script_of_char(char: str) -> str:
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+def suffixes_only(folded: str) -> bool:
+    """True when a folded stretch of letters is one or two of the suffixes of its script (``SUFFIXES``)."""
+    suffixes = _folded_suffixes().get(_script_of_char(folded[0])) if folded else None
+    if suffixes is None:
+        return False
+    return folded in suffixes or any(
+        folded[:cut] in suffixes and folded[cut:] in suffixes for cut in range(1, len(folded))
     )
 
 
-def particles_after(folded: str, end: int) -> bool:
-    """True when the letters from ``end`` in a folded text to the end of its word are Korean particles: "서울" is
-    a word of "서울에서"."""
+def suffixes_after(folded: str, end: int) -> bool:
+    """True when the letters from ``end`` in a folded text to the end of its word are suffixes of its script: "서울"
+    is a word of "서울에서", "ঢাকা" of "ঢাকায়"."""
     last = end
     while last < len(folded) and is_word_char(folded[last]):
         last += 1
-        if last - end > MAX_PARTICLE_LETTERS:
+        if last - end > MAX_SUFFIX_LETTERS:
             return False
-    return last > end and korean_particles(folded[end:last])
+    return last > end and suffixes_only(folded[end:last])
 
 
 @functools.cache

@@ -19,9 +19,9 @@ from bordermap.fold import (
     fold_names,
     fold_text,
     is_word_char,
-    particles_after,
     past_marks,
     script_of,
+    suffixes_after,
     written_without_spaces,
 )
 from bordermap.tables import LINE_BREAK, read_text_file, text_codec
@@ -302,8 +302,8 @@ def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
     A word boundary follows the script (issue #21): a vowel sign or other mark is part of its word ("म" is not
     found inside "मुंबई"), and a name that starts or ends in a script written without spaces (Han, Kana, Thai,
     Lao, Khmer, Burmese) may start or end at any character there. In Hebrew and Arabic a name may start after the
-    letters written onto it ("לְאַשְׁדּוֹד", to Ashdod), and in Korean end before the particles written after it
-    ("서울에서", in Seoul).
+    letters written onto it ("לְאַשְׁדּוֹד", to Ashdod), and in Korean, Bengali, Tamil and Devanagari end before the
+    suffixes written after it ("서울에서", in Seoul; "ঢাকায়", in Dhaka).
     """
     for last, (length, owners) in automaton.iter(folded):
         start, end = last - length + 1, last + 1
@@ -318,7 +318,7 @@ def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
             end < len(folded)
             and is_word_char(folded[end])
             and not written_without_spaces(folded[end - 1])
-            and not particles_after(folded, end)
+            and not suffixes_after(folded, end)
         ):
             continue
         for owner in owners:

@@ -914,15 +914,11 @@ def test_a_name_written_in_an_inflected_form_is_found_as_its_name(declined_names
 
 @pytest.mark.parametrize("language", ["ko", ""])
 def test_a_korean_name_is_found_before_the_particles_written_after_it(language):
-    from bordermap.gazetteer import Gazetteer
-
-    world = Gazetteer(
-        [
-            _entry(111, "Seoul", "KR", 37.57, 126.98, "서울"),
-            _entry(112, "Busan", "KR", 35.1, 129.04, "부산"),
-            _entry(113, "Jeju-do", "KR", 33.4, 126.55, "제주도"),
-            _entry(114, "Jeju", "KR", 33.51, 126.52, "제주"),
-        ]
+    world = _gazetteer_of(
+        _entry(111, "Seoul", "KR", 37.57, 126.98, "서울"),
+        _entry(112, "Busan", "KR", 35.1, 129.04, "부산"),
+        _entry(113, "Jeju-do", "KR", 33.4, 126.55, "제주도"),
+        _entry(114, "Jeju", "KR", 33.51, 126.52, "제주"),
     )
     found = _in(language, "서울에서 KTX를 타고 부산으로 갔다. 다음 날 제주도에서 쉬었다. 서울시청.", [world])
     assert {phrase: s.chosen.name for phrase, s in found.items()} == {
@@ -931,6 +927,29 @@ def test_a_korean_name_is_found_before_the_particles_written_after_it(language):
         "제주도": "Jeju-do",
     }
     assert "only a part of" not in found["서울"].why  # the Latin capitals of "KTX" after it make no longer name
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "expected"),
+    [
+        ("bn", "আমরা শিলিগুড়িতে থেকে দার্জিলিংয়ে উঠলাম, তারপর ঢাকায় ফিরলাম।", {"শিলিগুড়ি", "দার্জিলিং", "ঢাকা"}),
+        ("ta", "சென்னையிலிருந்து மதுரைக்கு சென்றோம், பிறகு கொச்சிக்குப் போனோம்.", {"சென்னை", "மதுரை", "கொச்சி"}),
+        ("ne", "हामी काठमाडौंबाट पोखरामा पुग्यौं।", {"काठमाडौं", "पोखरा"}),
+    ],
+    ids=["Bengali", "Tamil", "Nepali"],
+)
+def test_a_name_is_found_before_the_case_endings_written_onto_it(language, content, expected):
+    world = _gazetteer_of(
+        _entry(221, "Siliguri", "IN", 26.71, 88.43, "শিলিগুড়ি"),
+        _entry(222, "Darjeeling", "IN", 27.04, 88.26, "দার্জিলিং"),
+        _entry(223, "Dhaka", "BD", 23.71, 90.41, "ঢাকা"),
+        _entry(224, "Chennai", "IN", 13.09, 80.28, "சென்னை"),
+        _entry(225, "Madurai", "IN", 9.92, 78.12, "மதுரை"),
+        _entry(226, "Kochi", "IN", 9.97, 76.28, "கொச்சி"),
+        _entry(227, "Kathmandu", "NP", 27.7, 85.32, "काठमाडौं"),
+        _entry(228, "Pokhara", "NP", 28.21, 83.99, "पोखरा"),
+    )
+    assert set(_in(language, content, [world])) == expected
 
 
 @pytest.mark.parametrize(

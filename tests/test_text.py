@@ -166,11 +166,14 @@ def test_a_name_is_quoted_after_the_letters_hebrew_and_arabic_write_onto_it(cont
     [
         ("서울에서 떠났다. 부산에는 비. 서울시청 앞. 서울.", "서울", ["서울에서 떠났다.", "서울."]),
         ("제주도로 건너갔다. 제주도는 섬이다. 제주도민.", "제주도", ["제주도로 건너갔다.", "제주도는 섬이다."]),
+        ("আমরা ঢাকায় ফিরলাম। ঢাকাবাসী খুশি। ঢাকাতেও।", "ঢাকা", ["আমরা ঢাকায় ফিরলাম।", "ঢাকাতেও।"]),
+        ("மதுரையில் தங்கினோம். மதுரைக்கு சென்றோம். மதுரைவீரன்.", "மதுரை", ["மதுரையில் தங்கினோம்.", "மதுரைக்கு சென்றோம்."]),
+        ("हामी पोखराबाट आयौं। पोखरामा बस्यौं। पोखरानगर।", "पोखरा", ["हामी पोखराबाट आयौं।", "पोखरामा बस्यौं।"]),
         ("We reached Seoulite bars. Then Seoul.", "Seoul", ["Then Seoul."]),
     ],
-    ids=["one particle, two particles after a vowel", "a name ending in a vowel", "Latin has none"],
+    ids=["Korean", "Korean, a name ending in a vowel", "Bengali", "Tamil", "Nepali", "Latin has none"],
 )
-def test_a_name_is_quoted_before_the_particles_korean_writes_after_it(content, name, expected):
+def test_a_name_is_quoted_before_the_suffixes_its_script_writes_after_it(content, name, expected):
     assert _quotes(content, thing("p", name))["p"] == expected
 
 

@@ -8,15 +8,15 @@ more than a syllable: a short word takes too many names.
 
 Hebrew and Arabic write prepositions, conjunctions and the article onto the next word ("לְאַשְׁדּוֹד", to Ashdod;
 "بالقاهرة", in Cairo): those letters are taken off the front of a word no gazetteer knows, one at a time, and what is
-left (three letters or more) is tried as a name. Korean writes particles after a noun ("서울에서", in Seoul): what
-stands before them is the name. Turkish and Azerbaijani write a name's suffix after an apostrophe
-("İstanbul'da"): what stands before it is the name.
+left (three letters or more) is tried as a name. Korean, Bengali, Tamil, Nepali and Marathi write suffixes onto a
+name ("서울에서", in Seoul; "ঢাকায়", in Dhaka): what stands before them is the name. Turkish and Azerbaijani write
+a name's suffix after an apostrophe ("İstanbul'da"): what stands before it is the name.
 """
 
 import re
 from collections.abc import Collection
 
-from bordermap.fold import PROCLITICS, korean_particles, proclitics_taken, script_of
+from bordermap.fold import PROCLITICS, SUFFIXES, proclitics_taken, script_of, suffixes_only
 from bordermap.gazetteer import name_key
 
 # For each language: the endings a declined name may have (taken off), and those its dictionary form may have
@@ -155,12 +155,15 @@ def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
     return ""
 
 
-def particle_stem(word: str, keys: Collection[str]) -> int:
-    """How many characters of a Hangul word are a gazetteer name that particles follow ("서울에서" is 서울, then
-    에서), the longest such name first; 0 when none is. A name keeps two syllables at least."""
-    if not word or script_of(word[0]) != "HANGUL":
+def suffix_stem(word: str, keys: Collection[str]) -> int:
+    """How many characters of a word of a script that writes suffixes onto names (``fold.SUFFIXES``) are a
+    gazetteer name that suffixes follow ("서울에서" is 서울, then 에서; "ঢাকায়" ঢাকা, then য়), the longest such name
+    first; 0 when none is. A name keeps two characters at least, three outside Hangul (whose are syllables)."""
+    script = script_of(word)
+    if script not in SUFFIXES:
         return 0
-    for cut in range(len(word) - 1, 1, -1):
-        if korean_particles(name_key(word[cut:])) and name_key(word[:cut]) in keys:
+    least = 2 if script == "HANGUL" else 3
+    for cut in range(len(word) - 1, least - 1, -1):
+        if suffixes_only(name_key(word[cut:])) and name_key(word[:cut]) in keys:
             return cut
     return 0

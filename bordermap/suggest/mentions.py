@@ -276,7 +276,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     ):  # "לְבֵית כָּר", to Beth Car; the letters taken off are the first word's
                         found = (n, Mention(text, _past_letters(text.content, start, form[0]), end, form[1]))
                         break
-                if found is None and (stem := inflection.particle_stem(run[i].word, keys)):
+                if found is None and (stem := inflection.suffix_stem(run[i].word, keys)):
                     found = (1, Mention(text, run[i].start, run[i].start + stem, name_key(run[i].word[:stem])))
                 if found is None and word_kind(run[i].word) == "name":
                     taken, base = inflection.base_key(run[i].word, text.language, keys)
