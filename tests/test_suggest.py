@@ -880,6 +880,10 @@ def declined_names():
             _entry(104, "Pori", "FI", 61.48, 21.8),
             _entry(105, "Istanbul", "TR", 41.01, 28.95),
             _entry(106, "Ankara", "TR", 39.93, 32.86),
+            _entry(107, "Kyiv", "UA", 50.45, 30.52, "Київ", population=2_900_000),
+            _entry(108, "Lviv", "UA", 49.84, 24.03, "Львів", population=717_000),
+            _entry(109, "Lvove", "UA", 48.0, 33.0, "Львове", population=500),  # read as Львов's locative too
+            _entry(110, "Toruń", "PL", 53.01, 18.6, population=197_000),
         ]
     )
 
@@ -894,6 +898,8 @@ def declined_names():
         ("hu", "Budapesten laktunk, aztán Debrecenbe utaztunk.", {"Budapesten": "Budapest", "Debrecenbe": "Debrecen"}),
         ("fi", "Asuimme Oulussa ja matkustimme Poriin.", {"Oulussa": "Oulu", "Poriin": "Pori"}),
         ("tr", "İstanbul'da doğdu, Ankara’ya taşındı.", {"İstanbul'da": "Istanbul", "Ankara’ya": "Ankara"}),
+        ("uk", "Ми виїхали зі Львова й дісталися Києва.", {"Львова": "Lviv", "Києва": "Kyiv"}),
+        ("pl", "Z Krakowa pojechaliśmy do Torunia.", {"Krakowa": "Kraków", "Torunia": "Toruń"}),
         ("en", "We left Krakowie at dawn.", {}),  # English declines no names
     ],
     ids=[
@@ -904,6 +910,8 @@ def declined_names():
         "Hungarian",
         "Finnish",
         "Turkish",
+        "Ukrainian, its vowel changed",
+        "Polish, its soft consonant",
         "not in English",
     ],
 )
@@ -1336,8 +1344,9 @@ def test_a_place_the_text_writes_in_another_script_than_the_gazetteer_is_named_a
         ("ru", "Потом мы жили в Казани.", "Казани", "Казань"),
         ("bg", "Пловдива е стар град.", "Пловдива", "Пловдив"),
         ("el", "Φτάσαμε στην Αθήνα και μείναμε στης Αθήνας το κέντρο.", "Αθήνας", "Αθήνα"),
+        ("uk", "До вечора ми дісталися Києва.", "Києва", "Київ"),
     ],
-    ids=["Russian genitive", "Russian locative", "Bulgarian article", "Greek genitive"],
+    ids=["Russian genitive", "Russian locative", "Bulgarian article", "Greek genitive", "Ukrainian genitive"],
 )
 def test_a_declined_name_is_named_as_it_is_written_undeclined_and_keeps_its_declined_form(
     language, content, phrase, name
@@ -1349,6 +1358,7 @@ def test_a_declined_name_is_named_as_it_is_written_undeclined_and_keeps_its_decl
         _entry(192, "Kazan", "RU", 55.79, 49.12, "Казань"),
         _entry(193, "Plovdiv", "BG", 42.15, 24.75, "Пловдив"),
         _entry(194, "Athens", "GR", 37.98, 23.73, "Αθήνα"),
+        _entry(195, "Kyiv", "UA", 50.45, 30.52, "Київ"),
     )
     suggestion = next(s for s in _in(language, content, [world]).values() if phrase in {m.phrase for m in s.mentions})
     row_name, aliases = names_of(suggestion, suggestion.chosen)

@@ -176,7 +176,7 @@ def _suggest(
     groups: dict[str, list[Mention]] = {}
     loose: list[Mention] = []
     natural = [gazetteer for gazetteer in gazetteers if hasattr(gazetteer, "reach_points")]
-    words_and_names = KeysAndTransliterations(keys, set().union(*(g.keys() for g in natural)))
+    words_and_names = KeysAndTransliterations(keys, set().union(*(g.keys() for g in natural)), gazetteers)
     for mention in sorted(find_mentions(texts, words_and_names, loose), key=lambda m: (m.text.id, m.start)):
         if mention.cue and (bare := _without_cue(mention.phrase)) in known:
             mention = replace(mention, key=bare, cue=False)  # 'Tumen River' where the files have 'Tumen'

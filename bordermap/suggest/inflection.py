@@ -33,7 +33,8 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "hr": (("a", "u", "e", "om", "em", "i"), ("", "a", "o", "e")),
     "bs": (("a", "u", "e", "om", "em", "i"), ("", "a", "o", "e")),
     "sl": (("a", "u", "e", "om", "em", "i"), ("", "a", "o", "e")),
-    "pl": (("a", "u", "e", "ie", "y", "i", "em", "ą", "ę", "ow", "ach"), ("", "a", "o", "e")),
+    # Polish writes a soft consonant before a vowel with an "i": Toruń, Torunia; Poznań, Poznaniu; Wrocław, Wrocławia.
+    "pl": (("a", "u", "e", "ie", "y", "i", "em", "ą", "ę", "ow", "ach", "ia", "iu", "iem"), ("", "a", "o", "e")),
     "cs": (("a", "u", "e", "y", "i", "em", "ou", "ech"), ("", "a", "o", "e")),
     "sk": (("a", "u", "e", "y", "i", "om", "ou", "och"), ("", "a", "o", "e")),
     "lt": (("o", "ą", "e", "ui", "u", "os", "oje", "je"), ("as", "is", "us", "a", "e", "")),
@@ -130,10 +131,23 @@ def dictionary_form(word: str, language: str, base: str) -> str:
     taken_off, put_on = endings
     for ending in {"", *taken_off}:
         stem = len(word) - len(ending)
-        if folded.endswith(name_key(ending)) and any(folded[:stem] + name_key(b) == base for b in put_on):
-            added = next(b for b in put_on if folded[:stem] + name_key(b) == base)
-            return word[:stem] + added
+        if not folded.endswith(name_key(ending)):
+            continue
+        for folded_stem in _stems(folded[:stem], language):
+            added = next((b for b in put_on if folded_stem + name_key(b) == base), None)
+            if added is not None:
+                written = word[:stem] if folded_stem == folded[:stem] else _as_stem(word[:stem], folded_stem)
+                return written + added
     return ""
+
+
+def _as_stem(written: str, folded_stem: str) -> str:
+    """The written stem with the vowel ``_stems`` changed changed alike: "Києв" as "Київ"."""
+    changed = next((i for i, (a, b) in enumerate(zip(written.casefold(), folded_stem)) if a != b), None)
+    if changed is None:
+        return written
+    vowel = "ї" if written[changed] in "єЄ" else "і"
+    return written[:changed] + (vowel.upper() if written[changed].isupper() else vowel) + written[changed + 1 :]
 
 
 def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
@@ -143,16 +157,32 @@ def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
     taken_off, put_on = endings
     # An ending only put on is a Slavic name's dictionary form ("Казан" + "ь"); Hebrew's are only taken off.
     bare = set() if language in PROCLITIC_SCRIPT else {""}
+    found = []
     for ending in sorted(bare | set(taken_off), key=len, reverse=True):
         ending = name_key(ending) if ending else ""
         if not folded.endswith(ending) or len(folded) - len(ending) < stem_length(language):
             continue
-        stem = folded[: len(folded) - len(ending)]
-        for base in sorted(put_on, key=lambda b: b == ""):  # the bare stem last: "Казани" is Казань before Казан
-            candidate = stem + name_key(base) if base else stem
-            if candidate != folded and candidate in keys:
-                return candidate
-    return ""
+        for stem in _stems(folded[: len(folded) - len(ending)], language):
+            for base in sorted(put_on, key=lambda b: b == ""):  # the bare stem last: "Казани" is Казань before Казан
+                candidate = stem + name_key(base) if base else stem
+                if candidate != folded and candidate in keys and candidate not in found:
+                    found.append(candidate)
+    if len(found) > 1 and hasattr(keys, "most_prominent"):
+        return keys.most_prominent(found)  # "Львова" is Львов (Lviv), not Львове (a village)
+    return found[0] if found else ""
+
+
+# Ukrainian's closed last syllable has і (ї after a vowel) where its declined forms have о or е (є after a vowel):
+# Київ, Києва; Львів, Львова; Харків, Харкова (folded as name_key folds: ї is і).
+_UKRAINIAN_VOWEL = re.compile(r"[оеє](?=[^аеєиіїоуюяь]\Z)")
+
+
+def _stems(stem: str, language: str) -> list[str]:
+    """The stems a declined word's may stand for: itself, and in Ukrainian with its last vowel as the nominative has
+    it."""
+    if language == "uk" and (vowel := _UKRAINIAN_VOWEL.search(stem)):
+        return [stem, stem[: vowel.start()] + "і" + stem[vowel.end() :]]
+    return [stem]
 
 
 def suffix_stem(word: str, keys: Collection[str]) -> int:

@@ -13,7 +13,7 @@ import functools
 import itertools
 
 from bordermap.fold import script_of
-from bordermap.gazetteer import name_key
+from bordermap.gazetteer import COUNTRY_CLASS, name_key
 
 # The scripts whose names are matched by transliteration: alphabets that spell a name letter for letter. (Hebrew and
 # Arabic write no vowels; Thai, Korean and Japanese name these features otherwise than Natural Earth does.)
@@ -86,9 +86,10 @@ class KeysAndTransliterations:
     """The gazetteers' keys, where a folded word of ``TRANSLITERATED_SCRIPTS`` is also a key when its
     transliteration is a natural feature's: "волга" (the Volga), "иртыш" (the Irtysh, which no town is named)."""
 
-    def __init__(self, keys: set[str], natural_keys: set[str]):
+    def __init__(self, keys: set[str], natural_keys: set[str], gazetteers: list | None = None):
         self.keys = keys
         self.natural_keys = natural_keys
+        self._gazetteers = gazetteers or []
 
     def __contains__(self, key: object) -> bool:
         return key in self.keys or (isinstance(key, str) and self.natural(key) != "")
@@ -103,3 +104,15 @@ class KeysAndTransliterations:
         """The natural feature's key a folded word is the transliteration of; "" when none."""
         latin = transliterated(key)
         return latin if latin in self.natural_keys else ""
+
+    def most_prominent(self, keys: list[str]) -> str:
+        """Of a word's possible dictionary forms, the one that names the most prominent place (a country, else the
+        most populous): asked only where a declined word reads as two names ("Львова": Львов or Львове)."""
+
+        def prominence(key: str) -> tuple[int, int]:
+            found = [m for g in self._gazetteers if hasattr(g, "find_all") for m in g.find_all(key)]
+            return max(
+                ((m.entry.feature_class == COUNTRY_CLASS, m.entry.population) for m in found), default=(False, 0)
+            )
+
+        return max(keys, key=lambda key: (prominence(key), -keys.index(key)))
