@@ -1117,6 +1117,40 @@ def test_a_place_is_supported_by_its_nearest_names_not_by_a_crowd_of_farther_one
     assert _in("en", content, [world])["Dubrovnik"].chosen.country == "HR"
 
 
+def _country(geonameid, name, code, lat, lon, *alternates):
+    from bordermap.gazetteer import COUNTRY_CLASS, GazetteerEntry
+
+    return GazetteerEntry(geonameid, name, name, alternates, COUNTRY_CLASS, code, "", 10_000_000, lat, lon)
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "feature"),
+    [
+        ("ar", "عبرنا نهر الأردن إلى أريحا ثم زرنا القدس.", "الأردن", "Jordan"),
+        ("fa", "از رشت گذشتیم و کوه دماوند را دیدیم.", "دماوند", "Mt. Damavand"),
+        ("he", "עברנו את נהר ירדן ליריחו.", "ירדן", "Jordan"),
+        ("hi", "हम हरिद्वार में यमुना नदी के पास नहीं, गंगा के किनारे रहे।", "यमुना", "Yamuna"),
+    ],
+    ids=["Arabic", "Persian", "Hebrew", "Hindi, the cue after"],
+)
+def test_a_word_for_river_or_mountain_beside_a_name_makes_it_the_natural_feature_of_that_name(
+    world_gazetteer, language, content, phrase, feature
+):
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(234, "Damāvand", "IR", 35.72, 52.06, "دماوند"),
+        _entry(236, "Yamuna", "IN", 29.0, 77.0, "यमुना", population=20_000),
+    )
+    found = _in(language, content, [world_gazetteer, world, physical_gazetteer()])
+    assert found[phrase].chosen.name == feature and found[phrase].chosen.country == ""
+
+
+def test_a_great_citys_name_that_is_also_a_countrys_is_the_city_among_its_neighbours(world_gazetteer):
+    found = _in("ar", "انطلقنا من عمان إلى السلط ومادبا ثم إلى أريحا والقدس.", [world_gazetteer])
+    assert found["عمان"].chosen.name == "Amman"  # not Oman, though the text names no Jordan
+
+
 def test_names_that_lie_in_one_country_whichever_is_meant_place_the_text_there():
     from bordermap.gazetteer import Gazetteer
 

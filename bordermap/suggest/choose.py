@@ -264,6 +264,9 @@ def _town_of_division(chosen: Match, matches: list[Match]) -> Match:
 # A city this big, in another country the text names, wins over the country its name also spells ("عمان" is both
 # Amman and Oman; in a text that names Jordan it is Amman).
 CITY_OVER_COUNTRY_POPULATION = 1_000_000
+# Or one whose neighbours in the text support it this much (two names within 50 km, or more farther): "عمان" beside
+# Jericho and Jerusalem is Amman, though the text names Jordan only as its river.
+CITY_OVER_COUNTRY_SUPPORT = 1.5
 
 
 def choose(
@@ -275,7 +278,8 @@ def choose(
     elsewhere: Callable[[str], bool] = lambda country: False,
 ) -> Match:
     """The candidate the text's evidence favours. ``elsewhere(country)`` says whether other words of the text name
-    that country."""
+    that country. A country's name that a great city also bears is the city where the text names the city's country
+    or places near it."""
     if len(matches) == 1:
         return matches[0]
     if matches[0].entry.feature_class == COUNTRY_CLASS:
@@ -285,7 +289,7 @@ def choose(
             if m.entry.feature_class != COUNTRY_CLASS
             and m.entry.population >= CITY_OVER_COUNTRY_POPULATION
             and m.entry.country != matches[0].entry.country
-            and elsewhere(m.entry.country)
+            and (elsewhere(m.entry.country) or support.count(own, reach(m.entry)) >= CITY_OVER_COUNTRY_SUPPORT)
         ]
         return max(cities, key=lambda m: m.entry.population) if cities else matches[0]
     # A country the text names counts as one more name nearby: "Havana" in a text about Cuba is Havana, Cuba.

@@ -6,7 +6,9 @@ the text's other places wins, as geoparsers do (issue #13). Nothing is written u
 written row says ``status = suggested`` until the user clears it.
 """
 
+import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -37,7 +39,13 @@ from bordermap.suggest.mentions import (
 )
 from bordermap.suggest.transliteration import KeysAndTransliterations, han_feature_keys, transliterated
 from bordermap.suggest.variants import Variant, attach_variants
-from bordermap.suggest.words import COMMON_WORDS, CUES_AFTER, CUES_BEFORE
+from bordermap.suggest.words import (
+    COMMON_WORDS,
+    CUES_AFTER,
+    CUES_BEFORE,
+    NATURAL_CUES_AFTER,
+    NATURAL_CUES_BEFORE,
+)
 from bordermap.text import Text
 
 
@@ -139,6 +147,49 @@ def _with_natural_features(found: list, key: str, phrase: str, natural: list) ->
     return found + extra if extra else found
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u200c]*)[ \t\u00a0]+\Z")
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w\u0900-\u0dff]*)")
+
+
+@functools.cache
+def _natural_cues() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    return (
+        {name_key(word): kinds for word, kinds in NATURAL_CUES_BEFORE.items()},
+        {name_key(word): kinds for word, kinds in NATURAL_CUES_AFTER.items()},
+    )
+
+
+def _cued_kinds(group: list[Mention]) -> tuple[str, ...]:
+    """The kinds of natural feature that a word of its kind right before or after a mention says it is: "نهر" (river)
+    before "الأردن", "नदी" after "गंगा"; () when no mention has such a word."""
+    before, after = _natural_cues()
+    for m in group:
+        content = m.text.content
+        if (word := _WORD_BEFORE.search(content, max(0, m.start - 40), m.start)) and (
+            kinds := before.get(name_key(word.group(1)))
+        ):
+            return kinds
+        if (word := _WORD_AFTER.match(content, m.end)) and (kinds := after.get(name_key(word.group(1)))):
+            return kinds
+    return ()
+
+
+def _named_as_natural(found: list, kinds: tuple[str, ...], natural: list) -> list:
+    """The natural features of those kinds named as the candidates are named in the gazetteers: "الأردن" is Jordan,
+    the country, and so the river Jordan; "دماوند" the town Damāvand, and so Mount Damavand."""
+    names = {n for m in found for n in (m.entry.name, m.entry.asciiname)}
+    seen: set[int] = set()
+    features = [match for match in found if match.entry.feature_class == NATURAL_CLASS and match.entry.admin1 in kinds]
+    features += [
+        match
+        for gazetteer in natural
+        for name in sorted(names)
+        for match in gazetteer.find(name, NATURAL_CLASS)
+        if match.entry.admin1 in kinds
+    ]
+    return [m for m in features if m.entry.geonameid not in seen and not seen.add(m.entry.geonameid)]  # type: ignore[func-returns-value]
+
+
 SURE_NAMES_FOR_A_COUNTRY = 2
 SHORT_LETTERS = 3  # folded: "สอง" (two), "ล่อง" (to float downstream) are Thai words and Thai towns' names
 
@@ -199,6 +250,8 @@ def _suggest(
     candidates = {key: answers[group[0].text.language][key][:MAX_CANDIDATES] for key, group in groups.items()}
     for key, group in groups.items():
         candidates[key] = _with_natural_features(candidates[key], key, group[0].phrase, natural)
+        if kinds := _cued_kinds(group):
+            candidates[key] = _named_as_natural(candidates[key], kinds, natural) or candidates[key]
     for key, group in groups.items():
         phrase = group[0].phrase
         if (

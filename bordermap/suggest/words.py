@@ -71,3 +71,21 @@ NAME_STARTS = frozenset(
     "treaty accord accords peace congress council conference convention protocol pact university bank battle siege "
     "declaration edict duke duchess earl bishop archbishop".split()
 )
+
+# The word for a kind of natural feature, written as its own word before a name (Arabic "نهر الأردن", the river
+# Jordan; Persian "کوه دماوند"; Hebrew "הר חרמון"; Russian "река Волга") or after it (Hindi "गंगा नदी"), in scripts
+# and languages whose cue is no capitalised word of the name: the name is then the natural feature Natural Earth
+# names as the gazetteer names its homonym place or country ("الأردن" is Jordan, and the river Jordan).
+RIVER, MOUNTAIN, SEA, LAKE = ("river",), ("mountain", "range"), ("sea", "gulf", "bay", "lake"), ("lake", "reservoir")
+NATURAL_CUES_BEFORE = {
+    **dict.fromkeys("نهر انهار رود رودخانه رودخانهٔ נהר נהרות река реки реке реку рекой".split(), RIVER),
+    **dict.fromkeys("جبل جبال کوه کوههای הר הרי гора горы горе гору хребет хребта".split(), MOUNTAIN),
+    **dict.fromkeys("بحر دریای ים море моря морю".split(), SEA),
+    **dict.fromkeys("بحيرة دریاچه دریاچهٔ אגם озеро озера озере".split(), LAKE),
+}
+NATURAL_CUES_AFTER = {
+    **dict.fromkeys("नदी নদী ندی".split(), RIVER),
+    **dict.fromkeys("पर्वत पहाड़ পর্বত".split(), MOUNTAIN),
+    **dict.fromkeys("सागर সাগর".split(), SEA),
+    **dict.fromkeys("झील হ্রদ".split(), LAKE),
+}
