@@ -83,6 +83,7 @@ PROCLITIC_SCRIPT = {"he": "hebrew", "ar": "arabic"}
 # A proclitic that merges with the article: "ل" + "الخرطوم" is written "للخرطوم".
 _MERGED_ARTICLE = {"ar": ("لل", "ال")}
 MIN_STEM_WITHOUT_SPACES = 3  # letters left once proclitics are taken off: "בו" (in him) is no Bo
+MAX_SUFFIX_CHARACTERS = 12  # two suffixes of a script that writes them on ("யிலிருந்து" is ten)
 
 
 def proclitic_forms(key: str, language: str):
@@ -193,7 +194,8 @@ def suffix_stem(word: str, keys: Collection[str]) -> int:
     if script not in SUFFIXES:
         return 0
     least = 2 if script == "HANGUL" else 3
-    for cut in range(len(word) - 1, least - 1, -1):
+    # Suffixes are a few letters: a word of thousands (a clause of Hangul with no space) is not cut at every letter.
+    for cut in range(len(word) - 1, max(least, len(word) - MAX_SUFFIX_CHARACTERS) - 1, -1):
         if suffixes_only(name_key(word[cut:])) and name_key(word[:cut]) in keys:
             return cut
     return 0
