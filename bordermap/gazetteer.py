@@ -31,6 +31,7 @@ ATTRIBUTION = "GeoNames (CC BY 4.0)"
 COUNTRY_CLASS = "A"
 PLACE_CLASS = "P"
 DIVISION_CLASS = "D"  # a country's first-level division (province, state, region), from ISO 3166-2
+WORLD_REGION = "region"  # the division code of a world region's entry ("Central Asia"), a country-class context
 NATURAL_CLASS = "N"  # a river, lake, sea, range, island, summit … of Natural Earth's physical layers (physical.py)
 DIVISION_PRECISION_M = 100_000  # ISO 3166-2 gives a division's centre, not its size
 NATURAL_PRECISION_M = 2_000  # Natural Earth at 1:10m, simplified to about 500 m

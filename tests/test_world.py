@@ -364,6 +364,32 @@ def test_a_continent_is_known_by_its_name_in_every_language(world_gazetteer, nam
 
 
 @pytest.mark.parametrize(
+    ("name", "language", "region", "inside"),
+    [
+        ("Central Asia", "en", "Central Asia", (41.3, 69.3)),  # Tashkent
+        ("中亚", "zh", "Central Asia", (41.3, 69.3)),
+        ("Asia central", "es", "Central Asia", (41.3, 69.3)),
+        ("North Africa", "en", "Northern Africa", (30.0, 31.2)),  # Cairo, by prose's shorter name
+        ("Латинская Америка", "ru", "Latin America", (-12.0, -77.0)),  # Lima
+        ("Polynesia", "en", "Polynesia", (-17.5, -149.6)),  # Tahiti: across the 180th meridian from Samoa
+    ],
+)
+def test_a_world_region_is_known_by_its_name_in_every_language_and_reaches_its_countries(
+    world_gazetteer, name, language, region, inside
+):
+    from bordermap.gazetteer import WORLD_REGION
+    from bordermap.geometry import distance_m
+
+    (entry,) = [m.entry for m in world_gazetteer.find_all(name_key(name), language) if m.entry.admin1 == WORLD_REGION]
+    assert entry.name == region and entry.country == ""
+    assert distance_m(entry.lat, entry.lon, *inside) <= entry.precision_m
+
+
+def test_middle_africa_is_no_region_for_its_chinese_name_is_also_china_africa(world_gazetteer):
+    assert not [m for m in world_gazetteer.find_all(name_key("中非"), "zh") if m.entry.country == ""]
+
+
+@pytest.mark.parametrize(
     ("name", "language", "expected"),
     [("北京", "zh", ("Beijing", "CN")), ("Алматы", "ru", ("Almaty", "KZ")), ("ירושלים", "he", ("Jerusalem", "IL"))],
 )

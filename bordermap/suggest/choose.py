@@ -17,6 +17,7 @@ from bordermap.gazetteer import (
     DIVISION_CLASS,
     NATURAL_CLASS,
     PLACE_CLASS,
+    WORLD_REGION,
     GazetteerEntry,
     Match,
     name_key,
@@ -394,7 +395,13 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     reasons = []
     if chosen.entry.feature_class == COUNTRY_CLASS:
         score = 0.8
-        reasons.append("a country's name" if chosen.entry.country else "a continent's name")
+        reasons.append(
+            "a country's name"
+            if chosen.entry.country
+            else "a world region's name"
+            if chosen.entry.admin1 == WORLD_REGION
+            else "a continent's name"
+        )
     else:
         # A gazetteer's main names are English or romanised: in a text of another language, a place's own name in
         # that language is one of its alternate names ("Москва", "Warszawa", "伊宁"), and counts as a main one.

@@ -11,6 +11,7 @@ from bordermap.gazetteer import (
     DIVISION_CLASS,
     NATURAL_CLASS,
     NATURAL_PRECISION_M,
+    WORLD_REGION,
     GazetteerEntry,
 )
 from bordermap.geometry import distance_m
@@ -25,7 +26,7 @@ def _category(entry: GazetteerEntry | None) -> str:
     if entry is None:
         return "place"
     if entry.feature_class == COUNTRY_CLASS:
-        return "country" if entry.country else "continent"
+        return "country" if entry.country else "region" if entry.admin1 == WORLD_REGION else "continent"
     if entry.feature_class == DIVISION_CLASS:
         return "region"
     if entry.feature_class == NATURAL_CLASS:
@@ -41,6 +42,8 @@ def source_label(entry: GazetteerEntry) -> str:
     """Where a candidate's position comes from, short, for suggest's table."""
     if entry.feature_class == NATURAL_CLASS:
         return f"Natural Earth {entry.admin1}"
+    if entry.admin1 == WORLD_REGION:
+        return "UN M49 region"
     return f"ISO 3166-2 {entry.admin1}" if entry.feature_class == DIVISION_CLASS else f"GeoNames {entry.geonameid}"
 
 
@@ -50,6 +53,8 @@ def source_of(entry: GazetteerEntry) -> str:
         return f"ISO 3166-2 {entry.admin1} ('{entry.name}'), centre from the iso3166-2 package"
     if entry.feature_class == NATURAL_CLASS:
         return point_source(entry.name, entry.admin1)
+    if entry.admin1 == WORLD_REGION:
+        return f"UN M49 region '{entry.name}': the centre of its countries' people, from GeoNames' towns"
     return f"GeoNames gazetteer, id {entry.geonameid} ('{entry.name}', {entry.country})"
 
 
