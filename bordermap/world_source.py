@@ -93,6 +93,55 @@ WORLD_REGIONS = {
     "057": "GU KI MH FM NR MP PW",
     "061": "AS CK PF NU PN WS TK TO TV WF",
 }
+# Regions prose names that neither M49 nor CLDR has, by their countries or (for parts of one) their ISO 3166-2
+# divisions, with their names in the languages of this project's texts (the names are common knowledge; each is in
+# the Wikipedia article of that language). "Balkan" alone is left out: it is also the Balkan Mountains and an
+# adjective; "المغرب" alone is Morocco; Spanish "Levante" is Spain's east coast.
+OTHER_REGIONS = {
+    "middle-east": (
+        "Middle East",
+        "BH CY EG IR IQ IL JO KW LB OM PS QA SA SY TR AE YE",
+        "Oriente Medio|Medio Oriente|Moyen-Orient|Naher Osten|Oriente Médio|Ближний Восток|الشرق الأوسط|"
+        "המזרח התיכון|خاورمیانه|Orta Doğu|Ortadoğu|中东|中東|중동|Trung Đông",
+    ),
+    "balkans": (
+        "Balkans",
+        "AL BA BG HR GR XK ME MK RO RS SI",
+        "Balkan Peninsula|Balcanes|Balcani|Bálcãs|Balkanhalbinsel|Балканы|Балканите|Βαλκάνια|Balkanlar|巴尔干|巴爾幹",
+    ),
+    "maghreb": ("Maghreb", "DZ LY MA MR TN EH", "Magreb|المغرب العربي|Магриб|马格里布"),
+    "levant": ("Levant", "IL JO LB PS SY", "بلاد الشام|Левант|黎凡特"),
+    "horn-of-africa": (
+        "Horn of Africa",
+        "DJ ER ET SO",
+        "Cuerno de África|Corne de l'Afrique|Horn von Afrika|Corno d'Africa|Chifre da África|Африканский Рог|"
+        "القرن الأفريقي|非洲之角",
+    ),
+    "indochina": ("Indochina", "KH LA MM TH VN", "Indo-China|Indochine|Индокитай|印度支那|Đông Dương"),
+    "baltic-states": (
+        "Baltic states",
+        "EE LV LT",
+        "Baltics|Baltikum|pays baltes|países bálticos|paesi baltici|Прибалтика|波罗的海国家",
+    ),
+    "iberian-peninsula": (
+        "Iberian Peninsula",
+        "ES PT AD GI",
+        "Iberia|península ibérica|péninsule Ibérique|Iberische Halbinsel|penisola iberica|Península Ibérica|"
+        "Пиренейский полуостров|伊比利亚半岛",
+    ),
+    "west-bank": (
+        "West Bank",
+        "PS-BTH PS-HBN PS-JEM PS-JEN PS-JRH PS-NBS PS-QQA PS-RBH PS-SLT PS-TBS PS-TKM",
+        "Cisjordania|Cisjordanie|Westjordanland|Cisgiordania|Cisjordânia|Западный берег|الضفة الغربية|"
+        "הגדה המערבית|Batı Şeria|约旦河西岸",
+    ),
+    "gaza-strip": (
+        "Gaza Strip",
+        "PS-DEB PS-GZA PS-KYS PS-NGZ PS-RFH",
+        "Franja de Gaza|bande de Gaza|Gazastreifen|Striscia di Gaza|Faixa de Gaza|сектор Газа|Сектор Газа|قطاع غزة|"
+        "רצועת עזה|Gazze Şeridi|加沙地带",
+    ),
+}
 # English names prose uses beside CLDR's: "North Africa" for its "Northern Africa", "West Africa", "South Asia".
 _SHORTER = {"Northern ": "North ", "Southern ": "South ", "Eastern ": "East ", "Western ": "West "}
 FIRST_REGION_ID = -20_000_000  # a region has no GeoNames id: apart from the divisions' and the natural features'
@@ -246,56 +295,78 @@ def _divisions() -> dict:
         ) from None
 
 
+def _centre(parts: list[tuple[float, float, float]]) -> tuple[float, float]:
+    """The centre of (weight, lat, lon) points, summed as vectors: Polynesia lies across the 180th meridian."""
+    x = y = z = 0.0
+    for weight, lat, lon in parts:
+        phi, lam = math.radians(lat), math.radians(lon)
+        x, y, z = (
+            x + weight * math.cos(phi) * math.cos(lam),
+            y + weight * math.cos(phi) * math.sin(lam),
+            z + weight * math.sin(phi),
+        )
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+def _region_row(region_id: int, english: str, parts: list, area: float, population: int) -> tuple:
+    """The place row of a region whose parts (weight, lat, lon) are its countries' or divisions' centres: at their
+    centre, with as precision the farther of the radius of a disc of its area and its farthest part's centre (stored as
+    the area of a disc of that radius)."""
+    lat, lon = _centre(parts)
+    farthest_km = max((distance_m(lat, lon, p_lat, p_lon) / 1000 for _, p_lat, p_lon in parts), default=0.0)
+    area = max(area, math.pi * farthest_km**2)
+    return (
+        region_id,
+        english,
+        ascii_name(english),
+        COUNTRY_CLASS,
+        "",
+        WORLD_REGION,
+        population,
+        round(lat, 5),
+        round(lon, 5),
+        area,
+    )
+
+
 def _region_rows(countries: dict, weights: dict[str, list[float]], in_every_language: NamesInEveryLanguage):
-    """(place row, names) for each of ``WORLD_REGIONS``: context as a continent is (class A, no country of its own,
-    "region" where a division's code goes), at its countries' people's centre."""
+    """(place row, names) for each of ``WORLD_REGIONS`` and ``OTHER_REGIONS``: context as a continent is (class A,
+    no country of its own, "region" where a division's code goes), at its countries' people's centre (or its
+    divisions' centre)."""
     taken = {name.casefold() for country in countries.values() for name in (country["name"],)}
     taken |= {"north america", "south america", "south africa"}
+
+    def country_parts(members: list[str]) -> list[tuple[float, float, float]]:
+        return [(w[0], w[1] / w[0], w[2] / w[0]) for m in members if (w := weights.get(m)) and w[0]]
+
+    def size(members: list[str]) -> tuple[float, int]:
+        found = [countries[m] for m in members if m in countries]
+        return (
+            sum(float(c.get("areakm2") or 0) for c in found),
+            sum(int(c.get("population") or 0) for c in found),
+        )
+
     for code, members in WORLD_REGIONS.items():
         names = in_every_language.territories.get(code, {})
         english = next((name for name, languages in names.items() if "en" in languages), None)
         if english is None:
             continue
-        # Each country's centre, weighted by its people, summed as vectors: Polynesia lies across the 180th meridian.
-        x = y = z = 0.0
-        for weight, lat_sum, lon_sum in (weights[m] for m in members.split() if m in weights and weights[m][0]):
-            phi, lam = math.radians(lat_sum / weight), math.radians(lon_sum / weight)
-            x, y, z = (
-                x + weight * math.cos(phi) * math.cos(lam),
-                y + weight * math.cos(phi) * math.sin(lam),
-                z + weight * math.sin(phi),
-            )
-        lat, lon = math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
-        # Its precision: the radius of a disc of its countries' area, or, where they lie farther apart (Polynesia's
-        # islands), the distance to the farthest country's centre, stored as the area of a disc of that radius.
-        area = sum(float(countries[m].get("areakm2") or 0) for m in members.split() if m in countries)
-        farthest_km = max(
-            (
-                distance_m(lat, lon, weights[m][1] / weights[m][0], weights[m][2] / weights[m][0]) / 1000
-                for m in members.split()
-                if m in weights and weights[m][0]
-            ),
-            default=0.0,
-        )
-        area = max(area, math.pi * farthest_km**2)
         shorter = [english.replace(long, short, 1) for long, short in _SHORTER.items() if english.startswith(long)]
         yield (
-            (
-                FIRST_REGION_ID - int(code),
-                english,
-                ascii_name(english),
-                COUNTRY_CLASS,
-                "",
-                WORLD_REGION,
-                sum(int(countries[m].get("population") or 0) for m in members.split() if m in countries),
-                round(lat, 5),
-                round(lon, 5),
-                area,
-            ),
+            _region_row(FIRST_REGION_ID - int(code), english, country_parts(members.split()), *size(members.split())),
             [
                 *((name, 0, languages) for name, languages in names.items()),
                 *((name, 0) for name in shorter if name.casefold() not in taken),
             ],
+        )
+    divisions = {row[1]: (1.0, row[5], row[6]) for row in _divisions()["divisions"]}
+    for number, (english, members, others) in enumerate(OTHER_REGIONS.values()):
+        codes = members.split()
+        parts = [divisions[m] for m in codes if m in divisions] if "-" in members else country_parts(codes)
+        area, population = (0.0, 0) if "-" in members else size(codes)
+        yield (
+            _region_row(FIRST_REGION_ID - 1000 - number, english, parts, area, population),
+            [(english, 0), *((name, 0) for name in others.split("|"))],
         )
 
 

@@ -372,6 +372,10 @@ def test_a_continent_is_known_by_its_name_in_every_language(world_gazetteer, nam
         ("North Africa", "en", "Northern Africa", (30.0, 31.2)),  # Cairo, by prose's shorter name
         ("Латинская Америка", "ru", "Latin America", (-12.0, -77.0)),  # Lima
         ("Polynesia", "en", "Polynesia", (-17.5, -149.6)),  # Tahiti: across the 180th meridian from Samoa
+        ("الشرق الأوسط", "ar", "Middle East", (33.3, 44.4)),  # Baghdad: a region CLDR does not name
+        ("中东", "zh", "Middle East", (33.3, 44.4)),
+        ("הגדה המערבית", "he", "West Bank", (31.9, 35.2)),  # Ramallah: a region of one country's divisions
+        ("Franja de Gaza", "es", "Gaza Strip", (31.5, 34.47)),  # Gaza City
     ],
 )
 def test_a_world_region_is_known_by_its_name_in_every_language_and_reaches_its_countries(

@@ -151,7 +151,7 @@ def _names_no_place(run: list[_Word], keys: Collection[str]) -> bool:
     ):
         return True
     if len(words) > 1 and folded[-1] in NAME_ENDINGS:
-        return True
+        return name_key(" ".join(words)) not in keys  # "West Bank" is a region, though "Bank" ends a bank's name
     return len(words) > 2 and folded[0] in NAME_STARTS and folded[1] in CONNECTORS
 
 
