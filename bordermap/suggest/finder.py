@@ -134,14 +134,10 @@ def _with_natural_features(found: list, key: str, phrase: str, natural: list) ->
     is the Tian Shan, not a town given that name too."""
     han = [] if transliterated(key) else han_feature_keys(phrase)
     latin = han or [transliterated(key)]
-    seen = {m.entry.geonameid for m in found}
-    extra = [
-        match
-        for gazetteer in natural
-        for form in latin
-        for match in gazetteer.find(form, NATURAL_CLASS)
-        if match.entry.geonameid not in seen and not seen.add(match.entry.geonameid)  # type: ignore[func-returns-value]
-    ]
+    known = {m.entry.geonameid for m in found}
+    extra = _distinct(
+        [match for gazetteer in natural for form in latin for match in gazetteer.find(form, NATURAL_CLASS)], known
+    )
     if han and extra:
         return [m for m in found if m.entry.feature_class == NATURAL_CLASS] + extra
     return found + extra if extra else found
@@ -177,17 +173,26 @@ def _cued_kinds(group: list[Mention]) -> tuple[str, ...]:
 def _named_as_natural(found: list, kinds: tuple[str, ...], natural: list) -> list:
     """The natural features of those kinds named as the candidates are named in the gazetteers: "الأردن" is Jordan,
     the country, and so the river Jordan; "دماوند" the town Damāvand, and so Mount Damavand."""
-    names = {n for m in found for n in (m.entry.name, m.entry.asciiname)}
-    seen: set[int] = set()
+    names = sorted({n for m in found for n in (m.entry.name, m.entry.asciiname)})
     features = [match for match in found if match.entry.feature_class == NATURAL_CLASS and match.entry.admin1 in kinds]
     features += [
         match
         for gazetteer in natural
-        for name in sorted(names)
+        for name in names
         for match in gazetteer.find(name, NATURAL_CLASS)
         if match.entry.admin1 in kinds
     ]
-    return [m for m in features if m.entry.geonameid not in seen and not seen.add(m.entry.geonameid)]  # type: ignore[func-returns-value]
+    return _distinct(features, set())
+
+
+def _distinct(matches: list, known: set[int]) -> list:
+    """The matches of entries not in ``known``, each entry once, in their order."""
+    kept = []
+    for match in matches:
+        if match.entry.geonameid not in known:
+            known.add(match.entry.geonameid)
+            kept.append(match)
+    return kept
 
 
 SURE_NAMES_FOR_A_COUNTRY = 2
