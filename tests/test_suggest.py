@@ -1428,6 +1428,7 @@ def test_word_boundaries_count_characters_beyond_the_basic_plane_as_one():
     clause = "ไป𠀀เชียงใหม่"  # ICU counts the Han character of Extension B as two UTF-16 units
     assert {clause.index("เชียงใหม่"), len(clause)} <= boundaries(clause, "THAI")
     assert boundaries("北京", "CJK") is None  # Chinese has its own segmenter
+    assert boundaries("เรา\udc80ไป", "THAI") is None  # a lone surrogate: left uncut, not an error
 
 
 def test_a_world_region_the_text_names_becomes_a_located_row_that_says_where_it_comes_from(world_gazetteer):

@@ -24,7 +24,10 @@ def boundaries(clause: str, script: str) -> frozenset[int] | None:
     locale = LOCALES.get(script)
     if locale is None:
         return None
-    segments = _breaker()(clause, locale).segments()
+    try:
+        segments = list(_breaker()(clause, locale).segments())
+    except UnicodeEncodeError:  # a lone surrogate, which no file read strictly has: the clause is left uncut
+        return None
     if clause.isascii() or max(clause) <= "\uffff":
         return frozenset(at for segment in segments for at in segment)
     # ICU counts UTF-16 code units: a character beyond the Basic Multilingual Plane is two of them.
