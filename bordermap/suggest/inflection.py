@@ -122,28 +122,22 @@ def base_key(word: str, language: str, keys: Collection[str]) -> tuple[int, str]
 
 def dictionary_form(word: str, language: str, base: str) -> str:
     """``word`` as its name is written undeclined, its stem in the text's own letters: "Москвы" is "Москва",
-    "İstanbul'da" "İstanbul"; "" where that cannot be spelled (letters taken off its front, marks folded away)."""
+    "İstanbul'da" "İstanbul"; "" where that cannot be spelled (letters taken off its front, marks folded away).
+    ``base`` is the folded name ``base_key`` found, by the same forms (``_undeclined_forms``)."""
     if language in APOSTROPHE_SUFFIXES and (cut := _APOSTROPHE.search(word)):
         return word[: cut.start()] if name_key(word[: cut.start()]) == base else ""
     folded = name_key(word)
-    endings = ENDINGS.get(language)
-    if endings is None or len(folded) != len(word):
+    if len(folded) != len(word):
         return ""
-    taken_off, put_on = endings
-    for ending in {"", *taken_off}:
-        stem = len(word) - len(ending)
-        if not folded.endswith(name_key(ending)):
-            continue
-        for folded_stem in _stems(folded[:stem], language):
-            added = next((b for b in put_on if folded_stem + name_key(b) == base), None)
-            if added is not None:
-                written = word[:stem] if folded_stem == folded[:stem] else _as_stem(word[:stem], folded_stem)
-                return written + added
+    for ending, stem, added, candidate in _undeclined_forms(folded, language):
+        if candidate == base:
+            written = word[: len(word) - ending]
+            return (written if stem == folded[: len(written)] else _as_stem(written, stem)) + added
     return ""
 
 
 def _as_stem(written: str, folded_stem: str) -> str:
-    """The written stem with the vowel ``_stems`` changed changed alike: "Києв" as "Київ"."""
+    """The written stem with the vowel that ``_stems`` changed changed alike: "Києв" as "Київ"."""
     changed = next((i for i, (a, b) in enumerate(zip(written.casefold(), folded_stem)) if a != b), None)
     if changed is None:
         return written
@@ -151,14 +145,15 @@ def _as_stem(written: str, folded_stem: str) -> str:
     return written[:changed] + (vowel.upper() if written[changed].isupper() else vowel) + written[changed + 1 :]
 
 
-def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
+def _undeclined_forms(folded: str, language: str):
+    """Each folded form a declined word (folded) may have undeclined, as (letters of the ending taken off, the stem
+    kept, the ending put on, the form), in the order they are tried: longest ending first, the bare stem last."""
     endings = ENDINGS.get(language)
     if endings is None:
-        return ""
+        return
     taken_off, put_on = endings
     # An ending only put on is a Slavic name's dictionary form ("Казан" + "ь"); Hebrew's are only taken off.
     bare = set() if language in PROCLITIC_SCRIPT else {""}
-    found = []
     for ending in sorted(bare | set(taken_off), key=len, reverse=True):
         ending = name_key(ending) if ending else ""
         if not folded.endswith(ending) or len(folded) - len(ending) < stem_length(language):
@@ -166,8 +161,12 @@ def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
         for stem in _stems(folded[: len(folded) - len(ending)], language):
             for base in sorted(put_on, key=lambda b: b == ""):  # the bare stem last: "Казани" is Казань before Казан
                 candidate = stem + name_key(base) if base else stem
-                if candidate != folded and candidate in keys and candidate not in found:
-                    found.append(candidate)
+                if candidate != folded:
+                    yield len(ending), stem, base, candidate
+
+
+def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
+    found = list(dict.fromkeys(form for *_, form in _undeclined_forms(folded, language) if form in keys))
     if len(found) > 1 and hasattr(keys, "most_prominent"):
         return keys.most_prominent(found)  # "Львова" is Львов (Lviv), not Львове (a village)
     return found[0] if found else ""
