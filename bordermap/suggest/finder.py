@@ -35,6 +35,7 @@ from bordermap.suggest.mentions import (
     find_mentions,
     lines_of,
     starts_sentence,
+    word_pattern,
     words_in_lower_case,
 )
 from bordermap.suggest.transliteration import KeysAndTransliterations, han_feature_keys, transliterated
@@ -132,19 +133,36 @@ def _with_natural_features(found: list, key: str, phrase: str, natural: list) ->
     """A name's candidates, with the natural features it names in another script than theirs (``transliteration``):
     "Волга" is a town and the Volga. A Chinese name that ends in its kind's character names only the feature: "天山"
     is the Tian Shan, not a town given that name too."""
-    han = [] if transliterated(key) else han_feature_keys(phrase)
-    latin = han or [transliterated(key)]
+    latin = transliterated(key)
+    han = [] if latin else han_feature_keys(phrase)
+    forms = han or ([latin] if latin else [])
+    if not forms:
+        return found  # most names: no other script's natural feature to ask for
     known = {m.entry.geonameid for m in found}
     extra = _distinct(
-        [match for gazetteer in natural for form in latin for match in gazetteer.find(form, NATURAL_CLASS)], known
+        [match for gazetteer in natural for form in forms for match in gazetteer.find(form, NATURAL_CLASS)], known
     )
     if han and extra:
         return [m for m in found if m.entry.feature_class == NATURAL_CLASS] + extra
     return found + extra if extra else found
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u200c]*)[ \t\u00a0]+\Z")
-_WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w\u0900-\u0dff]*)")
+_SPACES_BEFORE = re.compile(r"[ \t\u00a0]+\Z")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+CUE_REACH = 40  # characters before a mention looked at for the word of its kind
+
+
+def _words_beside(m: Mention) -> tuple[str, str]:
+    """The words right before and right after a mention, past the spaces between (a word as ``word_pattern`` reads
+    it, its marks and points with it); "" where a line, a stop or nothing stands there."""
+    content = m.text.content
+    before = after = ""
+    if spaces := _SPACES_BEFORE.search(content, max(0, m.start - CUE_REACH), m.start):
+        words = list(word_pattern().finditer(content, max(0, m.start - CUE_REACH), spaces.start()))
+        before = words[-1].group() if words and words[-1].end() == spaces.start() else ""
+    if (spaces := _SPACES.match(content, m.end)) and (word := word_pattern().match(content, spaces.end())):
+        after = word.group()
+    return before, after
 
 
 @functools.cache
@@ -158,14 +176,10 @@ def _natural_cues() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ..
 def _cued_kinds(group: list[Mention]) -> tuple[str, ...]:
     """The kinds of natural feature that a word of its kind right before or after a mention says it is: "نهر" (river)
     before "الأردن", "नदी" after "गंगा"; () when no mention has such a word."""
-    before, after = _natural_cues()
+    cues_before, cues_after = _natural_cues()
     for m in group:
-        content = m.text.content
-        if (word := _WORD_BEFORE.search(content, max(0, m.start - 40), m.start)) and (
-            kinds := before.get(name_key(word.group(1)))
-        ):
-            return kinds
-        if (word := _WORD_AFTER.match(content, m.end)) and (kinds := after.get(name_key(word.group(1)))):
+        before, after = _words_beside(m)
+        if kinds := cues_before.get(name_key(before)) or cues_after.get(name_key(after)):
             return kinds
     return ()
 
