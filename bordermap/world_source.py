@@ -333,7 +333,7 @@ def _region_rows(countries: dict, weights: dict[str, list[float]], in_every_lang
     """(place row, names) for each of ``WORLD_REGIONS`` and ``OTHER_REGIONS``: context as a continent is (class A,
     no country of its own, "region" where a division's code goes), at its countries' people's centre (or its
     divisions' centre)."""
-    taken = {name.casefold() for country in countries.values() for name in (country["name"],)}
+    taken = {country["name"].casefold() for country in countries.values()}
     taken |= {"north america", "south america", "south africa"}
 
     def country_parts(members: list[str]) -> list[tuple[float, float, float]]:
