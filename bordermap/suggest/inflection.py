@@ -168,7 +168,7 @@ def _undeclined_forms(folded: str, language: str):
 def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
     found = list(dict.fromkeys(form for *_, form in _undeclined_forms(folded, language) if form in keys))
     if len(found) > 1 and hasattr(keys, "most_prominent"):
-        return keys.most_prominent(found)  # "Львова" is Львов (Lviv), not Львове (a village)
+        return keys.most_prominent(found, language)  # "Львова" is Львов (Lviv), not Львове (a village)
     return found[0] if found else ""
 
 

@@ -105,14 +105,16 @@ class KeysAndTransliterations:
         latin = transliterated(key)
         return latin if latin in self.natural_keys else ""
 
-    def most_prominent(self, keys: list[str]) -> str:
-        """Of a word's possible dictionary forms, the one that names the most prominent place (a country, else the
-        most populous): asked only where a declined word reads as two names ("Львова": Львов or Львове)."""
+    def most_prominent(self, keys: list[str], language: str | None = None) -> str:
+        """Of a word's possible dictionary forms, the one that names the most prominent place (a country by its name
+        in the text's language, else the most populous): asked only where a declined word reads as two names
+        ("Львова": Львов or Львове; "Монголией": Монголия, not Macedonian's Монголиа)."""
 
-        def prominence(key: str) -> tuple[int, int]:
-            found = [m for g in self._gazetteers if hasattr(g, "find_all") for m in g.find_all(key)]
+        def prominence(key: str) -> tuple[bool, int]:
+            found = [m for g in self._gazetteers if hasattr(g, "find_all") for m in g.find_all(key, language)]
             return max(
-                ((m.entry.feature_class == COUNTRY_CLASS, m.entry.population) for m in found), default=(False, 0)
+                ((m.entry.feature_class == COUNTRY_CLASS and m.tier == 0, m.entry.population) for m in found),
+                default=(False, 0),
             )
 
         return max(keys, key=lambda key: (prominence(key), -keys.index(key)))
