@@ -922,6 +922,20 @@ def test_a_name_written_in_an_inflected_form_is_found_as_its_name(declined_names
     assert {phrase: s.chosen.name for phrase, s in found.items() if s.chosen is not None} == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "expected"),
+    [
+        ("tr", "İstanbul'dan Ankara'ya otobüsle gittik.", {"İstanbul'dan": 0.5, "Ankara'ya": 0.5}),
+        ("az", "İstanbul’dan Ankara’ya getdik.", {"İstanbul’dan": 0.5, "Ankara’ya": 0.5}),
+    ],
+)
+def test_a_suffix_after_an_apostrophe_ends_a_name(declined_names, language, content, expected):
+    # Two names side by side, each with its suffix, are two places, not one longer name holding both.
+    found = _in(language, content, [declined_names])
+    assert set(found) == set(expected)
+    assert all(found[phrase].confidence >= least for phrase, least in expected.items())
+
+
 @pytest.mark.parametrize("language", ["ko", ""])
 def test_a_korean_name_is_found_before_the_particles_written_after_it(language):
     world = _gazetteer_of(

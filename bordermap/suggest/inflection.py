@@ -105,6 +105,12 @@ def stem_length(language: str) -> int:
     return MIN_STEM_WITHOUT_SPACES if language in PROCLITIC_SCRIPT else MIN_STEM
 
 
+def suffixed_after_apostrophe(word: str, language: str) -> bool:
+    """True for a word of a language that writes a name's suffix after an apostrophe, with such a suffix: the name
+    ends there ("İstanbul'dan Edirne'ye" is two names, "Selimiye Camii'ni" one)."""
+    return language in APOSTROPHE_SUFFIXES and _APOSTROPHE.search(word) is not None
+
+
 def base_key(word: str, language: str, keys: Collection[str]) -> tuple[int, str]:
     """The folded name ``word`` is an inflected form of, with how many letters were taken off its front; (0, "")
     when none is a gazetteer name."""

@@ -157,7 +157,7 @@ def _names_no_place(run: list[_Word], keys: Collection[str]) -> bool:
 
 def _runs(text: Text, keys: Collection[str]):
     """Each run of capitalised (or caseless) words a text has, joined by single spaces or connectors; a
-    possessive ends its run ("Japan's Asahi TV" is "Japan", then "Asahi TV")."""
+    possessive ends its run ("Japan's Asahi TV" is "Japan", then "Asahi TV"), as a Turkish suffix does."""
     run: list[_Word] = []
 
     def finished(run):
@@ -179,7 +179,7 @@ def _runs(text: Text, keys: Collection[str]):
             run = []
         if kind != "other" and (kind == "name" or run):
             run.append(word)
-        ends_run = possessive
+        ends_run = possessive or inflection.suffixed_after_apostrophe(word.word, text.language)
     if finished(run):
         yield run
 
