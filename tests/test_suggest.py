@@ -757,6 +757,21 @@ def test_an_alternate_name_only_ever_before_a_noun_is_held_back_as_an_adjective(
     assert found["Vidin"].confidence >= 0.5
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        "We spent two nights in Murghab before driving down the valley to Khorog.",
+        "At Murghab there is a market, and Khorog lies further on.",
+        "From Murghab again we went to Khorog.",
+        "Murghab reportedly has a new hotel, like Khorog.",
+    ],
+)
+def test_an_alternate_name_before_an_adverb_or_a_preposition_is_no_adjective(world_gazetteer, content):
+    # GeoNames spells the town Murghob; "Murghab" is an alternate name, judged by the word after it.
+    found = _in("en", content, [world_gazetteer])
+    assert "as an adjective is" not in found["Murghab"].why
+
+
 @pytest.fixture(scope="module")
 def chinese_names():
     from bordermap.gazetteer import Gazetteer

@@ -320,7 +320,13 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 # why only a weak match is ever judged by the word after it.
 _NOT_A_NOUN_AFTER = frozenset(
     "is was are were has had have and or but to in on at of for from by with as than that which who where when while "
-    "itself lies lay sits stood stands flows runs rises ends begins".split()
+    "itself lies lay sits stood stands flows runs rises ends begins "
+    # adverbs, prepositions and conjunctions that follow a place named as the end of a clause: "in Murghab before
+    # dawn", "at Khorog there is", "from Osh again"
+    "before after until till since because so if though although unless whereas there then here now again also too "
+    "still yet already once twice today tonight yesterday tomorrow early late soon into onto over under through "
+    "across along around near beyond toward towards against between among during without within about above below "
+    "behind beside via up down out off instead first last".split()
 )
 
 
@@ -335,7 +341,9 @@ def before_a_noun(mention: Mention) -> bool:
     if " " in mention.phrase or mention.text.language not in ("en", "") or not _latin(mention.phrase[0]):
         return False  # elsewhere an adjective made of a name is written in lower case ("rumano", "видински")
     after = _NEXT_WORD.match(mention.text.content, mention.end)
-    return after is not None and after.group(1).islower() and after.group(1) not in _NOT_A_NOUN_AFTER
+    if after is None or not after.group(1).islower() or after.group(1) in _NOT_A_NOUN_AFTER:
+        return False
+    return not after.group(1).endswith(("ed", "ly"))  # a verb's past or an adverb: "Osh stayed", "Osh reportedly"
 
 
 def after_a_title(text: Text, start: int) -> bool:
