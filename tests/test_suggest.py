@@ -1022,6 +1022,26 @@ def test_an_everyday_word_starting_a_sentence_is_no_part_of_a_name_and_no_place(
 
 
 @pytest.mark.parametrize(
+    ("language", "content", "expected"),
+    [
+        ("de", "Zum ersten Mal waren wir in Linz, dann fuhren wir nach Essen.", {"Linz": True, "Essen": True}),
+        ("de", "Wir waren zum ersten Mal in Linz.", {"Linz": True, "Mal": False}),
+        ("en", "We went on to Mal, a village near Linz.", {"Linz": True, "Mal": True}),
+    ],
+    ids=["German, a city whose name is a rarer word", "German, a noun", "English capitals still say name"],
+)
+def test_a_capitalised_everyday_noun_of_german_is_no_place(language, content, expected):
+    # German writes every noun with a capital: "zum ersten Mal" (for the first time) names no Mal, Belgium.
+    world = _gazetteer_of(
+        _entry(131, "Linz", "AT", 48.31, 14.29, population=200_000),
+        _entry(132, "Mal", "BE", 50.77, 5.53, population=2_000),
+        _entry(133, "Essen", "DE", 51.46, 7.01, population=580_000),
+    )
+    found = _in(language, content, [world])
+    assert {phrase: found[phrase].confidence >= 0.5 for phrase in expected} == expected
+
+
+@pytest.mark.parametrize(
     ("language", "content", "found_names", "inside_a_word"),
     [
         ("th", "เราข้ามสะพานไปเชียงของ แล้วล่องเรือถึงหลวงพระบาง", {"เชียงของ", "หลวงพระบาง"}, "พาน"),

@@ -111,19 +111,28 @@ def _shares(found: list) -> list[float]:
     return [p / total for p in prominence]
 
 
+# Languages that write every noun with a capital: there a capital does not say "name".
+NOUNS_CAPITALISED = frozenset(("de", "lb"))
+
+
 def _uncased_word(phrase: str) -> bool:
     return " " not in phrase and not (phrase[0].isupper() or phrase[0].islower())
 
 
 def _word_excess(group: list[Mention], found: list) -> float:
-    """For mentions all in a script without capitals, or all one word at the start of a sentence, how many Zipf
+    """For mentions all in a script without capitals, or all one word at the start of a sentence or in a language
+    that capitalises its nouns ("zum ersten Mal" is no Mal, Belgium), how many Zipf
     points more common the least common of them is as a word of its language than a name of the most populous
     candidate would be (``frequency.excess``); minus infinity where that cannot be known, or a country's name is
     among the candidates."""
     language = group[0].text.language
     if any(m.entry.feature_class == COUNTRY_CLASS for m in found):
         return -math.inf
-    if not all(_uncased_word(m.phrase) or (" " not in m.phrase and starts_sentence(m)) for m in group):
+    if not all(
+        _uncased_word(m.phrase)
+        or (" " not in m.phrase and (starts_sentence(m) or language in NOUNS_CAPITALISED))
+        for m in group
+    ):
         return -math.inf
     population = max(DIVISION_PEOPLE if m.entry.feature_class == DIVISION_CLASS else m.entry.population for m in found)
     return min(frequency.excess(name_key(m.phrase), language, population) for m in group)
