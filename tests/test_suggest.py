@@ -1197,6 +1197,27 @@ def test_a_word_for_river_or_mountain_beside_a_name_makes_it_the_natural_feature
     assert found[phrase].chosen.name == feature and found[phrase].chosen.country == ""
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "name"),
+    [
+        ("fr", "Nous avons traversé la Gambie en bus. Le pont sur le fleuve Gambie est neuf.", "Gambie"),
+        ("es", "Cruzamos Níger en coche y luego navegamos por el río Níger.", "Níger"),
+        ("ru", "Мы ехали через Нигер на машине, а потом плыли по реке Нигер.", "Нигер"),
+    ],
+    ids=["French", "Spanish", "Russian"],
+)
+def test_a_name_with_a_word_for_river_beside_it_only_there_is_the_river_there_and_the_country_elsewhere(
+    world_gazetteer, language, content, name
+):
+    from bordermap.physical import physical_gazetteer
+
+    text = Text("t", "t.txt", "Title\n" + content, language=language)
+    gazetteers = [world_gazetteer, physical_gazetteer()]
+    suggestions, _, _ = suggest([text], [], [], gazetteers, set().union(*(g.keys() for g in gazetteers)))
+    chosen = sorted((s.chosen.feature_class, len(s.mentions)) for s in suggestions if s.phrase == name)
+    assert chosen == [("A", 1), ("N", 1)]
+
+
 def test_a_great_citys_name_that_is_also_a_countrys_is_the_city_among_its_neighbours(world_gazetteer):
     found = _in("ar", "انطلقنا من عمان إلى السلط ومادبا ثم إلى أريحا والقدس.", [world_gazetteer])
     assert found["عمان"].chosen.name == "Amman"  # not Oman, though the text names no Jordan

@@ -111,6 +111,9 @@ def _shares(found: list) -> list[float]:
     return [p / total for p in prominence]
 
 
+# Marks the group of a name's mentions that a word of a natural kind stands beside, kept apart from its others: no
+# folded name ends so.
+CUED_APART = "\x1fcued"
 # Languages that write every noun with a capital: there a capital does not say "name".
 NOUNS_CAPITALISED = frozenset(("de", "lb"))
 
@@ -276,6 +279,13 @@ def _suggest(
         by_language.setdefault(group[0].text.language, []).append(key)  # the key: an inflected word's is its name's
     answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
     candidates = {key: answers[group[0].text.language][key][:MAX_CANDIDATES] for key, group in groups.items()}
+    for key, group in list(groups.items()):
+        cued = [m for m in group if _cued_kinds([m])]
+        if cued and len(cued) < len(group):
+            # "traversé la Gambie … le fleuve Gambie": the country where no word says river, the river where one does
+            feature_key = key + CUED_APART
+            groups[key] = [m for m in group if m not in cued]
+            groups[feature_key], candidates[feature_key], common[feature_key] = cued, candidates[key], common[key]
     for key, group in groups.items():
         candidates[key] = _with_natural_features(candidates[key], key, group[0].phrase, natural)
         if kinds := _cued_kinds(group):
