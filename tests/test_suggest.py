@@ -1154,6 +1154,25 @@ def test_a_chinese_word_that_only_sounds_like_a_rivers_name_is_no_river(content)
     assert not {phrase for phrase, s in found.items() if s.chosen is not None and s.chosen.country == ""}
 
 
+def test_a_chinese_place_no_gazetteer_writes_in_han_is_found_by_its_pinyin_among_chinas_places():
+    world = _gazetteer_of(
+        _entry(191, "Nanning", "CN", 22.82, 108.32, "南宁", population=3_000_000),
+        _entry(192, "Pingxiang", "CN", 22.1, 106.75, population=130_000),  # Guangxi's: GeoNames has no 凭祥
+        _entry(193, "Pingxiang", "CN", 27.62, 113.85, "萍乡", population=890_000),
+        _entry(194, "Pingxiang", "VN", 21.0, 105.0, population=200_000),  # no romanised Chinese name
+    )
+    found = _in("zh", "我们从南宁出发，乘动车到了凭祥市，又在凭祥住了一晚。", [world])
+    (pingxiang,) = [s for phrase, s in found.items() if phrase.startswith("凭祥")]
+    assert (pingxiang.chosen.country, pingxiang.chosen.lat) == ("CN", 22.1)
+    assert "its reading in pinyin" in pingxiang.why
+    assert {r.country for r in pingxiang.runners_up} == {"CN"}
+
+
+def test_a_chinese_word_the_segmenter_calls_no_place_is_not_read_in_pinyin():
+    world = _gazetteer_of(_entry(195, "Shouxu", "CN", 30.0, 110.0, population=50_000))
+    assert _in("zh", "我们到口岸办理手续。", [world]) == {}  # 手续 (formalities) reads shouxu
+
+
 def test_a_place_is_supported_by_its_nearest_names_not_by_a_crowd_of_farther_ones():
     world = _gazetteer_of(
         *(

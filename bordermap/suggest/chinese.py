@@ -85,6 +85,11 @@ class Clause:
             return _ADMINISTRATIVE_SUFFIX.fullmatch(rest) is not None or (end, word.end) in names
         return end == word.end
 
+    def stem_end(self, word: Word) -> int:
+        """Where a place's word ends before its suffix of administration ("凭祥" of "凭祥市"), or its end."""
+        suffix = _ADMINISTRATIVE_SUFFIX.search(self.text, word.start + 1, word.end)
+        return suffix.start() if suffix is not None and suffix.end() == word.end else word.end
+
     def common(self, start: int, end: int) -> bool:
         """True when [start, end) is one word of the language that is no name: "合作", "中心", "口岸"."""
         word = self._starts.get(start)

@@ -380,6 +380,7 @@ class Clues:
     short_unlisted: bool = False  # a short word of a script no word list covers (Thai "สอง", two; Song, a town)
     dominant: bool = False  # the chosen one has ten times the people of any other of that name (Cairo, Egypt)
     spacing_km: float | None = None  # how far apart the text's places typically lie (the median of their near_km)
+    read_in_pinyin: bool = False  # a Chinese place's word no gazetteer has, found by its reading ("凭祥": Pingxiang)
 
 
 def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple[float, str]:
@@ -405,10 +406,21 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     else:
         # A gazetteer's main names are English or romanised: in a text of another language, a place's own name in
         # that language is one of its alternate names ("Москва", "Warszawa", "伊宁"), and counts as a main one.
-        native = chosen.tier > 0 and chosen.entry.feature_class != NATURAL_CLASS and language not in ("", "en")
+        native = (
+            chosen.tier > 0
+            and chosen.entry.feature_class != NATURAL_CLASS
+            and language not in ("", "en")
+            and not clues.read_in_pinyin
+        )
         score = 0.45 + (0.15 if chosen.tier == 0 or native else 0.0)
         reasons.append(
-            "main name" if chosen.tier == 0 else "a name in the text's language" if native else "alternate name"
+            "main name"
+            if chosen.tier == 0
+            else "a name in the text's language"
+            if native
+            else "its reading in pinyin"
+            if clues.read_in_pinyin
+            else "alternate name"
         )
         if in_named_country:
             score += 0.2

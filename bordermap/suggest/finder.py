@@ -132,13 +132,35 @@ def _word_excess(group: list[Mention], found: list) -> float:
     if any(m.entry.feature_class == COUNTRY_CLASS for m in found):
         return -math.inf
     if not all(
-        _uncased_word(m.phrase)
-        or (" " not in m.phrase and (starts_sentence(m) or language in NOUNS_CAPITALISED))
+        _uncased_word(m.phrase) or (" " not in m.phrase and (starts_sentence(m) or language in NOUNS_CAPITALISED))
         for m in group
     ):
         return -math.inf
     population = max(DIVISION_PEOPLE if m.entry.feature_class == DIVISION_CLASS else m.entry.population for m in found)
     return min(frequency.excess(name_key(m.phrase), language, population) for m in group)
+
+
+# Where a gazetteer romanises places by their pinyin: a Chinese place's word is read so only for their places.
+PINYIN_COUNTRIES = frozenset(("CN", "TW", "HK", "MO"))
+
+
+def _read_in_pinyin(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
+    """The candidates of Chinese places' words that no gazetteer has in Han characters: the towns and divisions of
+    China named as the word reads in pinyin ("凭祥" is Pingxiang), as alternate names, since tones and the several
+    characters of one reading are lost. All such words are asked for at once."""
+    readings = {key: group[0].readings for key, group in groups.items() if not candidates[key] and group[0].readings}
+    if not readings:
+        return
+    answers = candidates_of_all(sorted({r for rs in readings.values() for r in rs}), gazetteers, "zh")
+    for key, spellings in readings.items():
+        found = [
+            replace(m, tier=1)
+            for spelling in spellings
+            for m in answers.get(spelling, [])
+            if m.entry.country in PINYIN_COUNTRIES and m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)
+        ]
+        found.sort(key=lambda m: -m.entry.population)
+        candidates[key] = _distinct(found, set())[:MAX_CANDIDATES]
 
 
 def _with_natural_features(found: list, key: str, phrase: str, natural: list) -> list:
@@ -279,6 +301,7 @@ def _suggest(
         by_language.setdefault(group[0].text.language, []).append(key)  # the key: an inflected word's is its name's
     answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
     candidates = {key: answers[group[0].text.language][key][:MAX_CANDIDATES] for key, group in groups.items()}
+    _read_in_pinyin(groups, candidates, gazetteers)
     for key, group in list(groups.items()):
         cued = [m for m in group if _cued_kinds([m])]
         if cued and len(cued) < len(group):
@@ -460,6 +483,7 @@ def _suggest(
             person=all(m.titled for m in group),
             uncased=all(_uncased_word(m.phrase) for m in group),
             short_unlisted=key in unlisted,
+            read_in_pinyin=bool(group[0].readings),
             spacing_km=spacing,
         )
         confidence, why = confidence_of(group, chosen, clues)

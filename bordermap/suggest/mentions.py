@@ -73,6 +73,8 @@ class Mention:
     common: bool = False  # a word of the language that is no name, as its segmenter says ("合作", cooperation)
     titled: bool = False  # right after a title, as a person's name is ("хан Омуртаг", "el rey Fernando")
     undeclined: str = ""  # a declined name as it is written undeclined, in the text's letters ("Москвы": "Москва")
+    # A Chinese place's word that no gazetteer has in Han characters: its readings in pinyin ("凭祥": "pingxiang")
+    readings: tuple[str, ...] = ()
 
     @property
     def phrase(self) -> str:
@@ -400,7 +402,7 @@ class _SpacelessNames:
         clause = text.content[start:end]
         chinese_clause = chinese.is_chinese(clause, text.language)
         natural = chinese_clause and bool(self._natural_keys) and any(c in transliteration.HAN_KINDS for c in clause)
-        if self._empty and not natural:
+        if self._empty and not chinese_clause:
             return []
         folded = fold_text(clause)
         found = (
@@ -408,7 +410,7 @@ class _SpacelessNames:
             if self._empty
             else sorted(((last - length + 1, -length) for last, length in self._automaton.iter(folded.text)))
         )
-        if not found and not natural:
+        if not found and not chinese_clause:
             return []
         words = chinese.Clause(clause) if chinese_clause else None
         cuts = segments.boundaries(clause, script_of(clause)) if words is None else None
@@ -429,7 +431,28 @@ class _SpacelessNames:
             mentions.append(Mention(text, start + first, start + last, name_key(clause[first:last]), common=common))
         if natural and words is not None:
             mentions = sorted(mentions + self._natural_features(text, start, words, mentions), key=lambda m: m.start)
+        if words is not None:
+            mentions = sorted(mentions + self._places_by_reading(text, start, words, mentions), key=lambda m: m.start)
         return mentions
+
+    @staticmethod
+    def _places_by_reading(text: Text, start: int, words: chinese.Clause, taken: list[Mention]) -> list[Mention]:
+        """The words of a Chinese clause that the segmenter calls places' names and no gazetteer has: each with its
+        readings in pinyin, by which a gazetteer romanises the places of China ("凭祥市" is Pingxiang), without its
+        suffix of administration first, then whole."""
+        spans = [(m.start - start, m.end - start) for m in taken]
+        found = []
+        for word in words.words:
+            if word.tag != chinese.PLACE_TAG or any(first < word.end and word.start < last for first, last in spans):
+                continue
+            stem = words.text[word.start : words.stem_end(word)]
+            whole = words.text[word.start : word.end]
+            readings = tuple(
+                dict.fromkeys((*transliteration.han_place_keys(stem), *transliteration.han_place_keys(whole)))
+            )
+            if readings:
+                found.append(Mention(text, start + word.start, start + word.end, name_key(whole), readings=readings))
+        return found
 
     def _natural_features(self, text: Text, start: int, words: chinese.Clause, taken: list[Mention]) -> list[Mention]:
         """The words of a Chinese clause that name a river, lake or range of Natural Earth's by their pinyin, where no

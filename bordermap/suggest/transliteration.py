@@ -82,6 +82,19 @@ def han_feature_keys(word: str) -> list[str]:
     return list(dict.fromkeys(whole + stems))
 
 
+@functools.lru_cache(maxsize=65_536)
+def han_place_keys(word: str) -> tuple[str, ...]:
+    """The folded Latin names a Chinese place's word may be romanised as in a gazetteer: its readings in pinyin
+    ("凭祥" is "pingxiang"), each reading of a character that has several; none for a word of one character or of
+    more than ``MAX_HAN_CHARACTERS``, or with a character that has no reading."""
+    if not 2 <= len(word) <= MAX_HAN_CHARACTERS:
+        return ()
+    readings = _pinyin()(word)
+    if len(readings) != len(word):
+        return ()
+    return tuple(dict.fromkeys("".join(c) for c in itertools.islice(itertools.product(*readings), MAX_READINGS)))
+
+
 class KeysAndTransliterations:
     """The gazetteers' keys, where a folded word of ``TRANSLITERATED_SCRIPTS`` is also a key when its
     transliteration is a natural feature's: "волга" (the Volga), "иртыш" (the Irtysh, which no town is named)."""
