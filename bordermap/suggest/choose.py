@@ -349,6 +349,8 @@ OUTLIER_FACTOR = 10
 OUTLIER_KM = 300
 OUTLIER_PENALTY = 0.2
 ADJECTIVE_PENALTY = 0.3
+# A Chinese place's word found only by its reading in pinyin is taken only this near the text's other places.
+PINYIN_NEAR_KM = 300
 
 
 def distance_score(km: float) -> float:
@@ -484,6 +486,9 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     ):
         score = min(score - 0.4, PART_OF_CAP)
         reasons.append("a short word of a script no word list here covers: as likely a word as a town's name")
+    if clues.read_in_pinyin and (near_km is None or near_km > PINYIN_NEAR_KM):
+        score = min(score, PART_OF_CAP)  # a reading is as often a word's: only the text's places nearby can say
+        reasons.append(f"read in pinyin, with no other place of the text within {PINYIN_NEAR_KM} km")
     if sentence_starts and not (in_named_country or (near_km is not None and near_km <= 1000)):
         score -= 0.2
         reasons.append("a single word, capitalised only at the start of a sentence")

@@ -331,8 +331,10 @@ def _suggest(
     # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word and
     # not only ever a part of a longer name ("Vida" of "Baba Vida" is evidence of nothing).
     unlisted = {key for key, group in groups.items() if _short_and_unlisted(group)}
+    # A Chinese word read in pinyin is evidence of nothing either: China has a Baiyun (白云, white clouds) and a Qingshan
+    # (青山, green hills) in every province, near each other.
     evidence = {
-        key: not common[key] and key not in unlisted and not all(m.within for m in group)
+        key: not common[key] and key not in unlisted and not all(m.within for m in group) and not group[0].readings
         for key, group in groups.items()
     }
     located = [(name_key(p.name), p.position.lat, p.position.lon) for p in places if p.position is not None]
@@ -462,7 +464,12 @@ def _suggest(
             continue
         chosen = chosen_of[key]
         near = near_of.get(key)
-        national = chosen.entry.feature_class != COUNTRY_CLASS and chosen.entry.country in countries_for(key) - {""}
+        # A reading in pinyin is asked for among China's places only: that it lies in China says nothing more.
+        national = (
+            chosen.entry.feature_class != COUNTRY_CLASS
+            and chosen.entry.country in countries_for(key) - {""}
+            and not group[0].readings
+        )
         # A capital at the start of a sentence says nothing; in a script without case there is none to say it.
         cased = any(char.isupper() or char.islower() for char in group[0].phrase)
         initial = cased and len(group[0].phrase.split()) == 1 and all(starts_sentence(m) for m in group)

@@ -448,7 +448,9 @@ class _SpacelessNames:
             stem = words.text[word.start : words.stem_end(word)]
             whole = words.text[word.start : word.end]
             readings = tuple(
-                dict.fromkeys((*transliteration.han_place_keys(stem), *transliteration.han_place_keys(whole)))
+                r
+                for r in dict.fromkeys((transliteration.han_place_key(stem), transliteration.han_place_key(whole)))
+                if r
             )
             if readings:
                 found.append(Mention(text, start + word.start, start + word.end, name_key(whole), readings=readings))

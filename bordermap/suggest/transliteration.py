@@ -82,17 +82,23 @@ def han_feature_keys(word: str) -> list[str]:
     return list(dict.fromkeys(whole + stems))
 
 
+@functools.cache
+def _word_pinyin():
+    from pypinyin import Style, lazy_pinyin
+
+    return lambda word: lazy_pinyin(word, style=Style.NORMAL, errors="ignore")
+
+
 @functools.lru_cache(maxsize=65_536)
-def han_place_keys(word: str) -> tuple[str, ...]:
-    """The folded Latin names a Chinese place's word may be romanised as in a gazetteer: its readings in pinyin
-    ("凭祥" is "pingxiang"), each reading of a character that has several; none for a word of one character or of
+def han_place_key(word: str) -> str:
+    """The folded Latin name a Chinese place's word is romanised as in a gazetteer: its reading in pinyin, each
+    character read as the word's phrase has it ("凭祥" is "pingxiang", "长沙" "changsha"); a rarer reading of a
+    character makes more false names than it finds ("广" is also read "an"). "" for a word of one character or of
     more than ``MAX_HAN_CHARACTERS``, or with a character that has no reading."""
     if not 2 <= len(word) <= MAX_HAN_CHARACTERS:
-        return ()
-    readings = _pinyin()(word)
-    if len(readings) != len(word):
-        return ()
-    return tuple(dict.fromkeys("".join(c) for c in itertools.islice(itertools.product(*readings), MAX_READINGS)))
+        return ""
+    readings = _word_pinyin()(word)
+    return "".join(readings) if len(readings) == len(word) else ""
 
 
 class KeysAndTransliterations:
