@@ -331,8 +331,8 @@ def _suggest(
     # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word and
     # not only ever a part of a longer name ("Vida" of "Baba Vida" is evidence of nothing).
     unlisted = {key for key, group in groups.items() if _short_and_unlisted(group)}
-    # A Chinese word read in pinyin is evidence of nothing either: China has a Baiyun (白云, white clouds) and a Qingshan
-    # (青山, green hills) in every province, near each other.
+    # A Chinese word read in pinyin is evidence of nothing either: China has a Baiyun (白云, white clouds) and a
+    # Qingshan (青山, green hills) in every province, near each other.
     evidence = {
         key: not common[key] and key not in unlisted and not all(m.within for m in group) and not group[0].readings
         for key, group in groups.items()
