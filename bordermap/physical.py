@@ -7,6 +7,7 @@ is kept (a string, parsed for the features a map or a suggestion needs), so that
 a lake as its area.
 """
 
+import csv
 import gzip
 import json
 from dataclasses import dataclass
@@ -127,7 +128,9 @@ def _outline(geometry: dict) -> list:
 class PhysicalGazetteer:
     """Natural Earth's named physical features, indexed by folded name (``name_key``)."""
 
-    def __init__(self, features: list[NaturalFeature]):
+    def __init__(self, features: list[NaturalFeature], other_names: dict[tuple[str, str], list[str]] | None = None):
+        """``other_names``: a feature's names in other languages, by its name and kind (``natural_names``)."""
+        other_names = other_names or {}
         self.features = {feature.id: feature for feature in features}
         self._entries: dict[int, GazetteerEntry] = {}
         self._reach: dict[tuple[int, int], list[tuple[float, float]]] = {}
@@ -137,6 +140,8 @@ class PhysicalGazetteer:
             names += [(n, 1) for alternate in feature.alternates for n in _spelled(alternate)]
             names += [(n, 1) for name, _ in list(names) for n in _with_kind_words(name, feature.kind)]
             names += [(n, 1) for name, _ in list(names) for n in _without_kind_word(name)]
+            # A feature's name in another language is its main name there, as a town's is in the world gazetteer.
+            names += [(n, 0) for n in other_names.get((feature.name, feature.kind), ())]
             for name, tier in names:
                 found = self._index.setdefault(name_key(name), {})
                 found[feature.id] = min(tier, found.get(feature.id, tier))
@@ -203,6 +208,17 @@ class LazyPhysicalGazetteer:
         return physical_gazetteer().find(name, feature_class) if feature_class == NATURAL_CLASS else []
 
 
+def natural_names() -> dict[tuple[str, str], list[str]]:
+    """The shipped names of the best-known features in other languages (``data/natural-names.tsv``: "Danubio",
+    "Дунай", "多瑙河" for the Danube), by the feature's Natural Earth name and kind."""
+    path = resources.files("bordermap").joinpath("data/natural-names.tsv")
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    found: dict[tuple[str, str], list[str]] = {}
+    for row in csv.DictReader(lines, delimiter="\t"):
+        found.setdefault((row["natural_earth_name"], row["kind"]), []).extend(row["names"].split("|"))
+    return found
+
+
 @cache
 def physical_gazetteer() -> PhysicalGazetteer:
     """The shipped physical gazetteer, read once per process."""
@@ -212,5 +228,6 @@ def physical_gazetteer() -> PhysicalGazetteer:
         [
             NaturalFeature(number, name, tuple(alternates), kind, layer, tuple(bbox), geometry)
             for number, name, alternates, kind, layer, bbox, geometry in document["features"]
-        ]
+        ],
+        natural_names(),
     )

@@ -51,6 +51,33 @@ def test_lakes_summits_ranges_and_seas_are_found_as_texts_name_them(physical, na
     assert kind in {m.entry.admin1 for m in physical.find(name, NATURAL_CLASS)}
 
 
+@pytest.mark.parametrize(
+    ("name", "feature"),
+    [
+        ("Danubio", "Danube"),
+        ("Дунай", "Danube"),
+        ("多瑙河", "Danube"),
+        ("mar Negro", "Black Sea"),
+        ("البحر الأسود", "Black Sea"),
+        ("Pirineos", "Pyrenees"),
+        ("हिमालय", "Himalayas"),
+        ("富士山", "Fuji"),
+        ("두만강", "Tumen"),
+    ],
+)
+def test_a_well_known_feature_is_found_by_its_name_in_other_languages(physical, name, feature):
+    assert [m.entry.name for m in physical.find(name, NATURAL_CLASS)] == [feature]
+
+
+def test_every_name_in_other_languages_is_of_a_shipped_feature_and_a_language():
+    from bordermap.physical import natural_names
+
+    names = natural_names()
+    features = {(f.name, f.kind) for f in physical_gazetteer().features.values()}
+    assert len(names) >= 90 and set(names) <= features
+    assert all(all(n.strip() == n and n for n in found) for found in names.values())
+
+
 def test_it_answers_only_for_natural_features(physical):
     assert physical.find("Tumen River", PLACE_CLASS) == []
     assert physical.find("Atlantis Ridge of Nowhere", NATURAL_CLASS) == []

@@ -426,12 +426,15 @@ def _suggest(
         {name_key(n): n for thing in [*places, *shapes] for n in (thing.name, *thing.aliases)},
     )
     variants = [replace(v, line=line) for v, (_, line) in zip(variants, lines_of([v.mention for v in variants]))]
+    # A river or a sea is near what lies near any part of it, as asked from it below: the Danube's mouth is on the
+    # Black Sea, whatever the points its names are written at.
     nearest = Nearest(
         located
         + [
-            (key, *m.entry.point)
+            (key, *point)
             for key, m in chosen_of.items()
             if m.entry.feature_class != COUNTRY_CLASS and evidence[key]
+            for point in reach(m.entry)
         ]
     )
     asked = [

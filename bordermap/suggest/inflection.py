@@ -135,7 +135,7 @@ def dictionary_form(word: str, language: str, base: str) -> str:
     folded = name_key(word)
     if len(folded) != len(word):
         return ""
-    for ending, stem, added, candidate in _undeclined_forms(folded, language):
+    for ending, stem, added, candidate in _undeclined_forms(folded, language, stem_length(language) - 1):
         if candidate == base:
             written = word[: len(word) - ending]
             return (written if stem == folded[: len(written)] else _as_stem(written, stem)) + added
@@ -151,18 +151,20 @@ def _as_stem(written: str, folded_stem: str) -> str:
     return written[:changed] + (vowel.upper() if written[changed].isupper() else vowel) + written[changed + 1 :]
 
 
-def _undeclined_forms(folded: str, language: str):
+def _undeclined_forms(folded: str, language: str, least: int | None = None):
     """Each folded form a declined word (folded) may have undeclined, as (letters of the ending taken off, the stem
-    kept, the ending put on, the form), in the order they are tried: longest ending first, the bare stem last."""
+    kept, the ending put on, the form), in the order they are tried: longest ending first, the bare stem last. A stem
+    keeps ``least`` letters at least (``stem_length`` unless said)."""
     endings = ENDINGS.get(language)
     if endings is None:
         return
+    least = stem_length(language) if least is None else least
     taken_off, put_on = endings
     # An ending only put on is a Slavic name's dictionary form ("Казан" + "ь"); Hebrew's are only taken off.
     bare = set() if language in PROCLITIC_SCRIPT else {""}
     for ending in sorted(bare | set(taken_off), key=len, reverse=True):
         ending = name_key(ending) if ending else ""
-        if not folded.endswith(ending) or len(folded) - len(ending) < stem_length(language):
+        if not folded.endswith(ending) or len(folded) - len(ending) < least:
             continue
         for stem in _stems(folded[: len(folded) - len(ending)], language):
             for base in sorted(put_on, key=lambda b: b == ""):  # the bare stem last: "Казани" is Казань before Казан
@@ -173,6 +175,11 @@ def _undeclined_forms(folded: str, language: str):
 
 def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
     found = list(dict.fromkeys(form for *_, form in _undeclined_forms(folded, language) if form in keys))
+    if not found and hasattr(keys, "prominent"):
+        # A stem of a syllable takes too many names, but not a country's or a great city's: "Вены" is Вена (Vienna),
+        # "Кубы" Куба (Cuba), "Риме" Рим (Rome).
+        short = _undeclined_forms(folded, language, stem_length(language) - 1)
+        found = list(dict.fromkeys(form for *_, form in short if form in keys and keys.prominent(form, language)))
     if len(found) > 1 and hasattr(keys, "most_prominent"):
         return keys.most_prominent(found, language)  # "Львова" is Львов (Lviv), not Львове (a village)
     return found[0] if found else ""

@@ -53,6 +53,15 @@ MIN_CHARS_WITHOUT_SPACES = 2  # one Han character alone names too many places to
 # right before a run of capitalised words.
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:la|el|le|les|los|las|els|il|lo)[ \u00a0]\Z")
 _POSSESSIVE = re.compile(r"['’]s\Z")
+# A lower-case word of a natural feature's kind (and "de", "of" …) right before a run: "el mar Negro", "la mer Noire",
+# "the river Jordan", "estrecho de Gibraltar". Taken with the run only where the whole is a gazetteer's name.
+_KIND_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(?:[ \u00a0](?:de|di|del|du|des|do|da|della|dei|of))?[ \u00a0]\Z")
+KIND_WORDS_BEFORE = frozenset(
+    "river fleuve rivière río rio fiume sông sungai lake lac lago hồ danau sea mer mar mare biển laut gulf golfe golfo "
+    "vịnh bay baie bahía baía strait estrecho estreito détroit stretto canal mount mont monte montagne montes monts "
+    "monti montañas montagnes montanhas cordillera cordilheira sierra serra desert desierto désert deserto ocean "
+    "océano océan oceano".split()
+)
 
 _SENTENCE_END = set(".!?:;")
 
@@ -215,6 +224,13 @@ def _a_word_of_the_text(text: Text, word: _Word) -> bool:
     )
 
 
+def _unknown_first_word(text: Text, word: _Word, keys: Collection[str]) -> bool:
+    """True for the first word of a sentence that no gazetteer knows, before a name one knows: the sentence's verb or
+    adverb, capitalised by its place ("Cruzamos Níger", we crossed Niger; "Dönüşte Svilengrad", on the way back
+    Svilengrad), not the first word of a longer name."""
+    return _at_sentence_start(text.content, word.start) and name_key(word.word) not in keys
+
+
 def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None = None) -> list[Mention]:
     """Every phrase of the texts that is a gazetteer name (longest first) or a capitalised phrase with a place cue.
 
@@ -237,6 +253,14 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     if any(word_kind(w.word) == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
                         continue
                     start, end = run[i].start, run[i + n - 1].end
+                    if (
+                        i == 0
+                        and (kind := _KIND_BEFORE.search(text.content, max(0, start - 24), start))
+                        and kind.group(1) in KIND_WORDS_BEFORE
+                        and (with_kind := name_key(text.content[kind.start() : end])) in keys
+                    ):
+                        found = (n, Mention(text, kind.start(), end, with_kind))  # "mar Negro", not the río Negro
+                        break
                     if i == 0 and (article := _ARTICLE_BEFORE.search(text.content, max(0, start - 8), start)):
                         with_article = name_key(text.content[article.start() : end])
                         # "por la Seu d’Urgell": GeoNames names it "la Seu d'Urgell" only. One word after an
@@ -301,7 +325,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     and i > 0
                     and _capitalised(run[i - 1].word)
                     and run[i - 1].word.casefold() not in COMMON_WORDS
-                    and not (i == 1 and _a_word_of_the_text(text, run[0]))
+                    and not (i == 1 and (_a_word_of_the_text(text, run[0]) or _unknown_first_word(text, run[0], keys)))
                 )
                 after = cased and i + n < len(run) and _capitalised(run[i + n].word)
                 if (before or after) and not mention.cue:

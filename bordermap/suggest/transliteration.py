@@ -101,6 +101,9 @@ def han_place_key(word: str) -> str:
     return "".join(readings) if len(readings) == len(word) else ""
 
 
+PROMINENT_PEOPLE = 1_000_000
+
+
 class KeysAndTransliterations:
     """The gazetteers' keys, where a folded word of ``TRANSLITERATED_SCRIPTS`` is also a key when its
     transliteration is a natural feature's: "волга" (the Volga), "иртыш" (the Irtysh, which no town is named)."""
@@ -123,6 +126,15 @@ class KeysAndTransliterations:
         """The natural feature's key a folded word is the transliteration of; "" when none."""
         latin = transliterated(key)
         return latin if latin in self.natural_keys else ""
+
+    def prominent(self, key: str, language: str | None = None) -> bool:
+        """True for a name of a country in the text's language, or of a city of ``PROMINENT_PEOPLE`` or more."""
+        return any(
+            (m.entry.feature_class == COUNTRY_CLASS and m.tier == 0) or m.entry.population >= PROMINENT_PEOPLE
+            for g in self._gazetteers
+            if hasattr(g, "find_all")
+            for m in g.find_all(key, language)
+        )
 
     def most_prominent(self, keys: list[str], language: str | None = None) -> str:
         """Of a word's possible dictionary forms, the one that names the most prominent place (a country by its name
