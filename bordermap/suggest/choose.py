@@ -8,6 +8,7 @@ import heapq
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from pykdtree.kdtree import KDTree
@@ -29,8 +30,13 @@ MAX_CANDIDATES = 25  # of one name, the most populous first: 'San José' has hun
 
 SUPPORT_KM = 300
 
+
 # The points a candidate is measured from: its own point, or points along a river's line or a sea's outline.
-Reach = Callable[[GazetteerEntry], list[tuple[float, float]]]
+class Reach(Protocol):
+    """Where a candidate is measured from: its point, or points along a river or a shore (``most`` at most)."""
+
+    def __call__(self, entry: GazetteerEntry, most: int = ...) -> list[tuple[float, float]]: ...
+
 
 FAR_KM = 3000
 
@@ -185,6 +191,16 @@ class Support(_Sphere):
 SECOND_FROM_NAMES = 6  # a text of this many located names or more measures a place by its nearest two neighbours
 
 
+def _one_per_name(ids: np.ndarray, kms: np.ndarray) -> np.ndarray:
+    """Each row's distances, nearest first, each name's nearest point only (the others infinite)."""
+    order = np.argsort(kms, axis=1)
+    ids, kms = np.take_along_axis(ids, order, axis=1), np.take_along_axis(kms, order, axis=1)
+    again = np.zeros(ids.shape, dtype=bool)
+    for column in range(1, ids.shape[1]):
+        again[:, column] = (ids[:, :column] == ids[:, column : column + 1]).any(axis=1)
+    return np.sort(np.where(again, np.inf, kms), axis=1)
+
+
 def _typical(sorted_km: np.ndarray, rank: int) -> np.ndarray:
     """Each row's nearest distance, or the geometric mean of its nearest two (a pair far from the rest is as far as
     the mean of near and far: 254 km and 9,000 km make 1,500 km)."""
@@ -209,14 +225,17 @@ class Nearest(_Sphere):
         return len(self._id_of) >= SECOND_FROM_NAMES
 
     def km_all(self, queries: list[tuple[str, float, float]]) -> list[float | None]:
-        """``km`` of each query, asked of the tree in batches."""
+        """``km`` of each query, asked of the tree in batches. A name of many points (a river's course, a sea's
+        shore) is one neighbour, at its nearest point."""
         rank = 1 if self.second else 0
         pending = [q for q in queries if self._has_other(q[0])]
-        # The nearest point of another name is among the nearest few, unless the name is on all of them (_far).
+        # The nearest point of another name is among the nearest few, unless the name is on all of them (_far); as
+        # many more are asked for as one name has points, so that a river's own course does not hide every other.
+        most = int(np.bincount(self._key_ids).max()) if self._size else 0
         nearest = iter(
             km
-            for _, kms, _ in self._others(pending, NEAREST_NEIGHBOURS, FAR_KM)
-            for km in _typical(np.sort(kms, axis=1), rank).tolist()
+            for ids, kms, _ in self._others(pending, NEAREST_NEIGHBOURS + most - 1, FAR_KM)
+            for km in _typical(_one_per_name(ids, kms), rank).tolist()
         )
         out: list[float | None] = []
         for query in queries:
@@ -383,6 +402,7 @@ class Clues:
     dominant: bool = False  # the chosen one has ten times the people of any other of that name (Cairo, Egypt)
     spacing_km: float | None = None  # how far apart the text's places typically lie (the median of their near_km)
     read_in_pinyin: bool = False  # a Chinese place's word no gazetteer has, found by its reading ("凭祥": Pingxiang)
+    after_article: bool = False  # a German word only ever right after an article, as a noun is ("mit dem Zug")
 
 
 def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple[float, str]:
@@ -486,6 +506,9 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     ):
         score = min(score - 0.4, PART_OF_CAP)
         reasons.append("a short word of a script no word list here covers: as likely a word as a town's name")
+    if clues.after_article and chosen.entry.feature_class == PLACE_CLASS:
+        score -= 0.4  # a town is named without an article; a noun, a region or a river with one
+        reasons.append("only ever after an article, as a German noun is")
     if clues.read_in_pinyin and (near_km is None or near_km > PINYIN_NEAR_KM):
         score = min(score, PART_OF_CAP)  # a reading is as often a word's: only the text's places nearby can say
         reasons.append(f"read in pinyin, with no other place of the text within {PINYIN_NEAR_KM} km")

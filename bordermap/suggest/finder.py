@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from bordermap.fold import script_of
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, NATURAL_CLASS, PLACE_CLASS, GazetteerEntry, name_key
 from bordermap.memory import no_cycle_collection
+from bordermap.physical import REACH_POINTS
 from bordermap.places import Place
 from bordermap.suggest import frequency, segments
 from bordermap.suggest.choose import (
@@ -31,6 +32,7 @@ from bordermap.suggest.choose import (
 )
 from bordermap.suggest.mentions import (
     Mention,
+    after_an_article,
     before_a_noun,
     find_mentions,
     lines_of,
@@ -111,6 +113,9 @@ def _shares(found: list) -> list[float]:
     return [p / total for p in prominence]
 
 
+# Points along a river or a shore that the text's other names are measured to: coarser than a candidate's own (each
+# costs a place in every nearest-neighbour question).
+NEAREST_REACH_POINTS = 12
 # Marks the group of a name's mentions that a word of a natural kind stands beside, kept apart from its others: no
 # folded name ends so.
 CUED_APART = "\x1fcued"
@@ -434,7 +439,7 @@ def _suggest(
             (key, *point)
             for key, m in chosen_of.items()
             if m.entry.feature_class != COUNTRY_CLASS and evidence[key]
-            for point in reach(m.entry)
+            for point in reach(m.entry, NEAREST_REACH_POINTS)
         ]
     )
     asked = [
@@ -494,6 +499,7 @@ def _suggest(
             uncased=all(_uncased_word(m.phrase) for m in group),
             short_unlisted=key in unlisted,
             read_in_pinyin=bool(group[0].readings),
+            after_article=all(after_an_article(m) for m in group),
             spacing_km=spacing,
         )
         confidence, why = confidence_of(group, chosen, clues)
@@ -505,13 +511,13 @@ def _suggest(
 
 def _reach_of(gazetteers: list) -> Reach:
     """Where each candidate is measured from: points along a natural feature's line or outline where a gazetteer
-    knows its geometry, else its one point."""
+    knows its geometry (``most`` of them at most), else its one point."""
     measurers = [gazetteer.reach_points for gazetteer in gazetteers if hasattr(gazetteer, "reach_points")]
 
-    def reach(entry: GazetteerEntry) -> list[tuple[float, float]]:
+    def reach(entry: GazetteerEntry, most: int = REACH_POINTS) -> list[tuple[float, float]]:
         if entry.feature_class == NATURAL_CLASS:
             for measure in measurers:
-                if len(points := measure(entry)) > 1:
+                if len(points := measure(entry, most)) > 1:
                     return points
         return [entry.point]
 

@@ -25,6 +25,7 @@ from bordermap.suggest.words import (
     CUES_AFTER,
     CUES_BEFORE,
     DIRECTIONS,
+    GERMAN_ARTICLES,
     NAME_ENDINGS,
     NAME_STARTS,
     TITLES,
@@ -380,6 +381,15 @@ def after_a_title(text: Text, start: int) -> bool:
         return False
     words = before.split()[-2:]
     return any(word.casefold() in TITLES for word in words if word.isalpha())
+
+
+def after_an_article(mention: Mention) -> bool:
+    """True for a one-word mention in a German text right after an article, as a noun is ("mit dem Zug")."""
+    if mention.text.language != "de" or " " in mention.phrase:
+        return False
+    before = mention.text.content[max(0, mention.start - 8) : mention.start]
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and words[-1] in GERMAN_ARTICLES
 
 
 def starts_sentence(mention: Mention) -> bool:

@@ -37,6 +37,7 @@ COMMON_WORDS = frozenset(
     "police lead orange before as is it in on at by so no we he she they you the a an this that here there then "
     "when why what who how but and or if also only one two three many some all new old big good best early late "
     "city town village river bridge border guard post hill hills bar love life time day days man men north south "
+    "مدينة नगर "
     "east west central union liberty independence commerce friendship harmony concord eden paradise welcome hello "
     "mission temple church school market station camp park english japanese chinese korean russian american monday "
     "tuesday wednesday thursday friday saturday sunday january february april september october november december "
@@ -95,3 +96,9 @@ NATURAL_CUES_AFTER = {
     **dict.fromkeys("सागर সাগর".split(), SEA),
     **dict.fromkeys("झील হ্রদ".split(), LAKE),
 }
+
+# German writes every noun with a capital, and a noun after an article: "mit dem Zug" (by train), "im Zug". A town is
+# named without one ("nach Zug"); a region, a river or a range with one ("die Wachau", "die Donau", "die Alpen").
+GERMAN_ARTICLES = frozenset(
+    "der die das dem den des ein eine einem einen einer eines im am zum zur vom beim ins".split()
+)
