@@ -220,14 +220,18 @@ def natural_names() -> dict[tuple[str, str], list[str]]:
 
 
 @cache
-def physical_gazetteer() -> PhysicalGazetteer:
-    """The shipped physical gazetteer, read once per process."""
+def physical_features() -> tuple[NaturalFeature, ...]:
+    """The shipped features, read once per process (0.04 s): what the basemap's water needs, without the index of
+    their names that a lookup needs (0.3 s)."""
     path = resources.files("bordermap").joinpath("data/natural-earth-physical.json.gz")
     document = json.loads(gzip.decompress(path.read_bytes()))
-    return PhysicalGazetteer(
-        [
-            NaturalFeature(number, name, tuple(alternates), kind, layer, tuple(bbox), geometry)
-            for number, name, alternates, kind, layer, bbox, geometry in document["features"]
-        ],
-        natural_names(),
+    return tuple(
+        NaturalFeature(number, name, tuple(alternates), kind, layer, tuple(bbox), geometry)
+        for number, name, alternates, kind, layer, bbox, geometry in document["features"]
     )
+
+
+@cache
+def physical_gazetteer() -> PhysicalGazetteer:
+    """The shipped physical gazetteer, read and indexed once per process."""
+    return PhysicalGazetteer(list(physical_features()), natural_names())

@@ -278,13 +278,13 @@ def _water(box: tuple[float, float, float, float]) -> list[tuple[str, object]]:
     the physical gazetteer: the basemap's water (issue #21). Only their geometries are parsed (issue #22)."""
     from shapely.geometry import shape
 
-    from bordermap.physical import physical_gazetteer
+    from bordermap.physical import physical_features
 
     water = []
     # On a view of a continent a stream or a pond is a speck that takes the budget the coasts need: a river or lake
     # is drawn when it spans at least a hundredth of the view.
     least = max(box[2] - box[0], box[3] - box[1]) / _WATER_FRACTION
-    for feature in physical_gazetteer().features.values():
+    for feature in physical_features():
         kind = "river" if feature.kind == "river" else "lake" if feature.kind in ("lake", "reservoir") else None
         west, south, east, north = feature.bbox
         if kind is None or max(east - west, north - south) < least:
