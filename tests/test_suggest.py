@@ -991,6 +991,68 @@ def test_an_unknown_word_starting_a_sentence_is_no_part_of_the_name_after_it(lan
     assert "only a part of 'Chom Si'" in found["Chom"].why  # a name's first word is still a name's
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "name", "part_of"),
+    [
+        ("de", "In einer halben Stunde erreicht man mit dem Schiff Lindau.", "Lindau", ""),
+        ("de", "Wir fuhren nach Bad Lindau weiter.", "Lindau", "Bad Lindau"),
+        ("ru", "Город стоит на Дальнем Востоке России.", "России", ""),
+        ("en", "We visited Baba Lindau.", "Lindau", "Baba Lindau"),
+    ],
+    ids=["German noun before", "German name's first word", "Russian complement", "English capitals"],
+)
+def test_a_capitalised_word_before_a_name_makes_a_longer_name_only_where_capitals_say_so(
+    language, content, name, part_of
+):
+    world = _gazetteer_of(
+        _entry(145, "Lindau", "DE", 47.55, 9.68),
+        _country(146, "Россия", "RU", 60.0, 90.0),
+        _entry(147, "Vostok", "RU", 44.0, 135.0, "Восток", population=3_000),
+    )
+    found = _in(language, content, [world])
+    assert (found[name].phrase, f"only a part of '{part_of}'" in found[name].why if part_of else True) == (name, True)
+    assert part_of or "only a part of" not in found[name].why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "row_name"),
+    [
+        ("ru", "Город — центр Амурской области.", "Амурской области", "Амурская область"),
+        ("ru", "Мы приехали из Хабаровского края.", "Хабаровского края", "Хабаровский край"),
+        ("uk", "Ми жили в Київській області.", "Київській області", "Київська область"),
+    ],
+)
+def test_a_division_named_by_a_declined_adjective_and_its_kind_is_the_division(language, content, phrase, row_name):
+    from bordermap.gazetteer import DIVISION_CLASS, GazetteerEntry
+    from bordermap.suggest.rows import names_of
+
+    def division(geonameid, name, own, lat, lon):
+        return GazetteerEntry(geonameid, name, name, (own,), DIVISION_CLASS, "RU", "", 0, lat, lon)
+
+    world = _gazetteer_of(
+        division(148, "Amur Oblast", "Амурская область", 52.0, 128.0),
+        division(149, "Khabarovsk Krai", "Хабаровский край", 51.0, 135.0),
+        division(150, "Kyiv Oblast", "Київська область", 50.5, 30.5),
+        _entry(151, "Amursk", "RU", 50.23, 136.9, "Амурск"),  # "Амурской" alone reads as Amursk
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen.feature_class == DIVISION_CLASS
+    assert names_of(found[phrase], found[phrase].chosen)[0] == row_name
+
+
+def test_a_division_named_with_the_word_of_its_kind_is_found_by_its_name():
+    from bordermap.gazetteer import DIVISION_CLASS, GazetteerEntry
+
+    world = _gazetteer_of(
+        GazetteerEntry(152, "Quảng Nam", "Quang Nam", (), DIVISION_CLASS, "VN", "", 0, 15.5, 108.0),
+        _entry(153, "Hoi An", "VN", 15.88, 108.33),
+        _entry(154, "Cham", "DE", 49.2, 12.67),
+    )
+    found = _in("en", "Hoi An lies in Quảng Nam Province; boats go to the Cham Islands.", [world])
+    assert found["Quảng Nam Province"].chosen.name == "Quảng Nam"
+    assert found["Cham Islands"].chosen is None  # an island's name is not a German town's
+
+
 def test_a_short_declined_name_is_read_only_as_a_great_citys_or_a_countrys():
     # A stem of three letters ("Вен" of "Вены") takes too many names; a great city's or a country's it may take.
     world = _gazetteer_of(

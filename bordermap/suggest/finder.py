@@ -48,6 +48,7 @@ from bordermap.suggest.words import (
     CUES_BEFORE,
     NATURAL_CUES_AFTER,
     NATURAL_CUES_BEFORE,
+    NOUNS_CAPITALISED,
 )
 from bordermap.text import Text
 
@@ -119,8 +120,6 @@ NEAREST_REACH_POINTS = 12
 # Marks the group of a name's mentions that a word of a natural kind stands beside, kept apart from its others: no
 # folded name ends so.
 CUED_APART = "\x1fcued"
-# Languages that write every noun with a capital: there a capital does not say "name".
-NOUNS_CAPITALISED = frozenset(("de", "lb"))
 
 
 def _uncased_word(phrase: str) -> bool:
@@ -166,6 +165,28 @@ def _read_in_pinyin(groups: dict[str, list[Mention]], candidates: dict[str, list
         ]
         found.sort(key=lambda m: -m.entry.population)
         candidates[key] = _distinct(found, set())[:MAX_CANDIDATES]
+
+
+# The words after a name that say it is a division of a country: "Quảng Nam Province", "Kathmandu District".
+DIVISION_CUES = frozenset(("province", "county", "district", "prefecture", "region"))
+
+
+def _divisions_by_their_names(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
+    """The candidates of a phrase that names a division with the word of its kind, where no gazetteer has that phrase:
+    the divisions of its name without the word ("Quảng Nam Province" is the province Quảng Nam; "Cham Islands" stays
+    unknown, though Cham is a town)."""
+    asked = {
+        key: _without_cue(group[0].phrase)
+        for key, group in groups.items()
+        if group[0].cue and not candidates[key] and group[0].phrase.split()[-1].casefold() in DIVISION_CUES
+    }
+    by_language: dict[str, list[str]] = {}
+    for key, bare in asked.items():
+        by_language.setdefault(groups[key][0].text.language, []).append(bare)
+    answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
+    for key, bare in asked.items():
+        found = answers[groups[key][0].text.language].get(bare, [])
+        candidates[key] = [m for m in found if m.entry.feature_class == DIVISION_CLASS][:MAX_CANDIDATES]
 
 
 def _with_natural_features(found: list, key: str, phrase: str, natural: list) -> list:
@@ -307,6 +328,7 @@ def _suggest(
     answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
     candidates = {key: answers[group[0].text.language][key][:MAX_CANDIDATES] for key, group in groups.items()}
     _read_in_pinyin(groups, candidates, gazetteers)
+    _divisions_by_their_names(groups, candidates, gazetteers)
     for key, group in list(groups.items()):
         cued = [m for m in group if _cued_kinds([m])]
         if cued and len(cued) < len(group):

@@ -211,3 +211,41 @@ def suffix_stem(word: str, keys: Collection[str]) -> int:
         if suffixes_only(name_key(word[cut:])) and name_key(word[:cut]) in keys:
             return cut
     return 0
+
+
+# Russian and Ukrainian name most first-level divisions by an adjective and the noun of their kind ("Амурская
+# область", "Хабаровский край", "Київська область"), and decline both: "в Амурской области", "из Хабаровского края".
+# The noun's forms, and the adjective's endings, taken off and put on.
+_DIVISION_NOUNS = {
+    "ru": {
+        **dict.fromkeys(("область", "области", "областью"), "область"),
+        **dict.fromkeys(("край", "края", "краю", "краем", "крае"), "край"),
+        **dict.fromkeys(("округ", "округа", "округу", "округом", "округе"), "округ"),
+    },
+    "uk": {
+        **dict.fromkeys(("область", "області", "областю"), "область"),
+        **dict.fromkeys(("край", "краю", "краєм", "краї"), "край"),
+    },
+}
+_ADJECTIVE_ENDINGS = {
+    "ru": (("ого", "ому", "ой", "ую", "ою", "ом", "ым", "им", "ая", "ий", "ый"), ("ая", "ий", "ый", "ой")),
+    "uk": (("ого", "ому", "ої", "ій", "ою", "ім", "у", "ий", "а"), ("а", "ий")),
+}
+
+
+def division_name(adjective: str, noun: str, language: str, keys: Collection[str]) -> tuple[str, str]:
+    """The folded name of the division a declined adjective and the declined noun of its kind after it name, and that
+    name as written undeclined ("Амурской", "области": "амурская область", "Амурская область"); ("", "") when they
+    name none."""
+    nouns = _DIVISION_NOUNS.get(language)
+    if nouns is None or (kind := nouns.get(noun.casefold())) is None:
+        return "", ""
+    taken_off, put_on = _ADJECTIVE_ENDINGS[language]
+    folded = adjective.casefold()
+    for ending in taken_off:
+        if folded.endswith(ending) and len(folded) - len(ending) >= MIN_STEM:
+            for base in put_on:
+                written = f"{adjective[: len(adjective) - len(ending)]}{base} {kind}"
+                if (key := name_key(written)) in keys:
+                    return key, written
+    return "", ""

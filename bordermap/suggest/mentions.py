@@ -26,8 +26,10 @@ from bordermap.suggest.words import (
     CUES_BEFORE,
     DIRECTIONS,
     GERMAN_ARTICLES,
+    GERMAN_NAME_STARTS,
     NAME_ENDINGS,
     NAME_STARTS,
+    NOUNS_CAPITALISED,
     TITLES,
 )
 from bordermap.tables import LINE_BREAK
@@ -225,6 +227,26 @@ def _a_word_of_the_text(text: Text, word: _Word) -> bool:
     )
 
 
+def _a_noun_before(text: Text, word: str) -> bool:
+    """True for a capitalised word before a name in a language that capitalises its nouns, unless it is one that
+    starts names there ("Bad", "Sankt", "Schwäbisch"): "in einer halben Stunde Lindau" names Lindau."""
+    if text.language not in NOUNS_CAPITALISED:
+        return False
+    return word.casefold() not in GERMAN_NAME_STARTS and not word.endswith(("isch", "er"))
+
+
+def _a_complement(text: Text, mention: Mention, keys: Collection[str]) -> bool:
+    """True for a great place's name declined after another capitalised word, which it is the complement of: "на
+    Дальнем Востоке России" (the Far East of Russia) names Russia, not a longer name ending in it."""
+    undeclined = mention.key != name_key(mention.phrase)
+    return (
+        undeclined
+        and text.language in inflection.ENDINGS
+        and hasattr(keys, "prominent")
+        and keys.prominent(mention.key, text.language)
+    )
+
+
 def _unknown_first_word(text: Text, word: _Word, keys: Collection[str]) -> bool:
     """True for the first word of a sentence that no gazetteer knows, before a name one knows: the sentence's verb or
     adverb, capitalised by its place ("Cruzamos Níger", we crossed Niger; "Dönüşte Svilengrad", on the way back
@@ -303,6 +325,13 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     ):  # "לְבֵית כָּר", to Beth Car; the letters taken off are the first word's
                         found = (n, Mention(text, _past_letters(text.content, start, form[0]), end, form[1]))
                         break
+                if (
+                    found is None
+                    and i + 1 == len(run)
+                    and (noun := _NEXT_WORD.match(text.content, run[i].end))
+                    and (division := inflection.division_name(run[i].word, noun.group(1), text.language, keys))[0]
+                ):  # "в Амурской области" is Amur Oblast, not the town of Amursk
+                    found = (1, Mention(text, run[i].start, noun.end(), division[0], undeclined=division[1]))
                 if found is None and (stem := inflection.suffix_stem(run[i].word, keys)):
                     found = (1, Mention(text, run[i].start, run[i].start + stem, name_key(run[i].word[:stem])))
                 if found is None and word_kind(run[i].word) == "name":
@@ -327,6 +356,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     and _capitalised(run[i - 1].word)
                     and run[i - 1].word.casefold() not in COMMON_WORDS
                     and not (i == 1 and (_a_word_of_the_text(text, run[0]) or _unknown_first_word(text, run[0], keys)))
+                    and not _a_noun_before(text, run[i - 1].word)
+                    and not _a_complement(text, mention, keys)
                 )
                 after = cased and i + n < len(run) and _capitalised(run[i + n].word)
                 if (before or after) and not mention.cue:

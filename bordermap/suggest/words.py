@@ -102,3 +102,11 @@ NATURAL_CUES_AFTER = {
 GERMAN_ARTICLES = frozenset(
     "der die das dem den des ein eine einem einen einer eines im am zum zur vom beim ins".split()
 )
+# The capitalised words German names of places start with ("Bad Ischl", "Sankt Pölten", "Neu-Ulm"): before another
+# name, such a word is a part of a longer name; any other capitalised word is a noun ("Stunde Lindau").
+GERMAN_NAME_STARTS = frozenset(
+    "bad sankt st. neu alt groß gross klein ober unter nieder hohen markt schloss burg kloster hoch nord süd ost west "
+    "obere untere oberer unterer alte neue".split()
+)
+# Languages that write every noun with a capital: there a capital does not say "name".
+NOUNS_CAPITALISED = frozenset(("de", "lb"))
