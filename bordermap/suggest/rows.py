@@ -43,7 +43,7 @@ def source_label(entry: GazetteerEntry) -> str:
     if entry.feature_class == NATURAL_CLASS:
         return f"Natural Earth {entry.admin1}"
     if entry.admin1 == WORLD_REGION:
-        return "UN M49 region"
+        return "region of countries"
     return f"ISO 3166-2 {entry.admin1}" if entry.feature_class == DIVISION_CLASS else f"GeoNames {entry.geonameid}"
 
 
@@ -54,7 +54,10 @@ def source_of(entry: GazetteerEntry) -> str:
     if entry.feature_class == NATURAL_CLASS:
         return point_source(entry.name, entry.admin1)
     if entry.admin1 == WORLD_REGION:
-        return f"UN M49 region '{entry.name}': the centre of its countries' people, from GeoNames' towns"
+        return (
+            f"'{entry.name}', a region of countries (UN M49, or as bordermap's world_source.py lists it): the centre "
+            "of its countries' people, from GeoNames' towns"
+        )
     return f"GeoNames gazetteer, id {entry.geonameid} ('{entry.name}', {entry.country})"
 
 
