@@ -934,6 +934,8 @@ def declined_names():
             _entry(108, "Lviv", "UA", 49.84, 24.03, "Львів", population=717_000),
             _entry(109, "Lvove", "UA", 48.0, 33.0, "Львове", population=500),  # read as Львов's locative too
             _entry(110, "Toruń", "PL", 53.01, 18.6, population=197_000),
+            _entry(111, "Zakopane", "PL", 49.3, 19.95, population=27_000),
+            _entry(112, "Poprad", "SK", 49.06, 20.3, population=51_000),
         ]
     )
 
@@ -950,6 +952,11 @@ def declined_names():
         ("tr", "İstanbul'da doğdu, Ankara’ya taşındı.", {"İstanbul'da": "Istanbul", "Ankara’ya": "Ankara"}),
         ("uk", "Ми виїхали зі Львова й дісталися Києва.", {"Львова": "Lviv", "Києва": "Kyiv"}),
         ("pl", "Z Krakowa pojechaliśmy do Torunia.", {"Krakowa": "Kraków", "Torunia": "Toruń"}),
+        (
+            "pl",
+            "Z Zakopanego jechaliśmy dalej, w Popradzie spaliśmy.",
+            {"Zakopanego": "Zakopane", "Popradzie": "Poprad"},
+        ),
         ("en", "We left Krakowie at dawn.", {}),  # English declines no names
     ],
     ids=[
@@ -962,6 +969,7 @@ def declined_names():
         "Turkish",
         "Ukrainian, its vowel changed",
         "Polish, its soft consonant",
+        "Polish, an adjective's ending and a softened consonant",
         "not in English",
     ],
 )
@@ -1051,6 +1059,27 @@ def test_a_division_named_with_the_word_of_its_kind_is_found_by_its_name():
     found = _in("en", "Hoi An lies in Quảng Nam Province; boats go to the Cham Islands.", [world])
     assert found["Quảng Nam Province"].chosen.name == "Quảng Nam"
     assert found["Cham Islands"].chosen is None  # an island's name is not a German town's
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "place"),
+    [
+        ("el", "Από τη Νάξο πήγαμε στην Πάρο με το πλοίο.", "Πάρο", "Paros"),
+        ("ru", "Из Москвы мы поехали до Рима.", "Рима", "Rome"),
+    ],
+)
+def test_a_declined_word_that_is_also_a_name_as_written_is_read_both_ways(language, content, phrase, place):
+    # "Πάρο" is Paro's Greek name and Πάρος's accusative; "Рима" a village's name and Рим's genitive.
+    world = _gazetteer_of(
+        _entry(155, "Paro", "BT", 27.43, 89.41, "Πάρο"),
+        _entry(156, "Paros", "GR", 37.08, 25.15, "Πάρος"),
+        _entry(157, "Naxos", "GR", 37.1, 25.38, "Νάξος"),
+        _entry(158, "Moscow", "RU", 55.75, 37.62, "Москва", population=10_000_000),
+        _entry(159, "Rome", "IT", 41.9, 12.5, "Рим", population=2_800_000),
+        _entry(160, "Rima", "NG", 13.0, 5.0, "Рима", population=2_000),
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen.name == place
 
 
 def test_a_short_declined_name_is_read_only_as_a_great_citys_or_a_countrys():
@@ -1427,6 +1456,19 @@ def test_a_river_and_the_sea_it_flows_into_are_near_each_other_along_their_cours
     for phrase in ("mar Negro", "Danubio"):
         (km,) = re.findall(r"([\d,]+) km from another place", found[phrase].why)
         assert int(km.replace(",", "")) <= 100  # not the 400–700 km between the points their names are written at
+
+
+@pytest.mark.parametrize(("content", "feature_class"), [("nad Wisłą", "N"), ("pojechaliśmy do Wisły", "P")])
+def test_polish_nad_before_a_name_says_it_is_water(content, feature_class):
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(161, "Kraków", "PL", 50.06, 19.94, "Krakowie", population=800_000),
+        _entry(162, "Wisła", "PL", 50.07, 19.96, population=11_000),  # put beside Kraków: no distance decides
+    )
+    found = _in("pl", f"Mieszkaliśmy w Krakowie, potem {content}.", [world, physical_gazetteer()])
+    (wisla,) = [s for phrase, s in found.items() if phrase.startswith("Wis")]
+    assert wisla.chosen.feature_class == feature_class
 
 
 def test_a_great_citys_name_that_is_also_a_countrys_is_the_city_among_its_neighbours(world_gazetteer):

@@ -167,6 +167,22 @@ def _read_in_pinyin(groups: dict[str, list[Mention]], candidates: dict[str, list
         candidates[key] = _distinct(found, set())[:MAX_CANDIDATES]
 
 
+def _with_other_forms(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
+    """The candidates of a declined word that is a name as written, with those of the names it may be a form of
+    ("Πάρο": Paro in Bhutan, and the island Πάρος): the text's other places choose among them."""
+    forms = {key: group[0].also for key, group in groups.items() if group[0].also}
+    by_language: dict[str, set[str]] = {}
+    for key, also in forms.items():
+        by_language.setdefault(groups[key][0].text.language, set()).update(also)
+    answers = {
+        language: candidates_of_all(sorted(names), gazetteers, language) for language, names in by_language.items()
+    }
+    for key, also in forms.items():
+        answer = answers[groups[key][0].text.language]
+        more = [m for form in also for m in answer.get(form, [])]
+        candidates[key] = _distinct(candidates[key] + more, set())[:MAX_CANDIDATES]
+
+
 # The words after a name that say it is a division of a country: "Quảng Nam Province", "Kathmandu District".
 DIVISION_CUES = frozenset(("province", "county", "district", "prefecture", "region"))
 
@@ -328,6 +344,7 @@ def _suggest(
     answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
     candidates = {key: answers[group[0].text.language][key][:MAX_CANDIDATES] for key, group in groups.items()}
     _read_in_pinyin(groups, candidates, gazetteers)
+    _with_other_forms(groups, candidates, gazetteers)
     _divisions_by_their_names(groups, candidates, gazetteers)
     for key, group in list(groups.items()):
         cued = [m for m in group if _cued_kinds([m])]

@@ -34,7 +34,12 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "bs": (("a", "u", "e", "om", "em", "i"), ("", "a", "o", "e")),
     "sl": (("a", "u", "e", "om", "em", "i"), ("", "a", "o", "e")),
     # Polish writes a soft consonant before a vowel with an "i": Toruń, Torunia; Poznań, Poznaniu; Wrocław, Wrocławia.
-    "pl": (("a", "u", "e", "ie", "y", "i", "em", "ą", "ę", "ow", "ach", "ia", "iu", "iem"), ("", "a", "o", "e")),
+    # A name ending in -e declines as an adjective (Zakopane, Zakopanego), and a hard consonant softens before the
+    # locative's -e (Poprad, Popradzie; Kołobrzeg is not found).
+    "pl": (
+        ("a", "u", "e", "ie", "y", "i", "em", "ą", "ę", "ow", "ach", "ia", "iu", "iem", "ego", "emu", "dzie", "cie"),
+        ("", "a", "o", "e", "d", "t"),
+    ),
     "cs": (("a", "u", "e", "y", "i", "em", "ou", "ech"), ("", "a", "o", "e")),
     "sk": (("a", "u", "e", "y", "i", "om", "ou", "och"), ("", "a", "o", "e")),
     "lt": (("o", "ą", "e", "ui", "u", "os", "oje", "je"), ("as", "is", "us", "a", "e", "")),
@@ -171,6 +176,22 @@ def _undeclined_forms(folded: str, language: str, least: int | None = None):
                 candidate = stem + name_key(base) if base else stem
                 if candidate != folded:
                     yield len(ending), stem, base, candidate
+
+
+def other_forms(word: str, language: str, keys: Collection[str]) -> tuple[str, ...]:
+    """The other gazetteer names a word that is itself one may be a declined form of, in a language that declines
+    names ("Πάρο" is Paro's name, and Πάρος in the accusative); () elsewhere, or for a word in lower case."""
+    if language not in ENDINGS or not word[:1].isupper():
+        return ()
+    folded = name_key(word)
+    least = stem_length(language)
+    return tuple(
+        dict.fromkeys(
+            form
+            for _, stem, _, form in _undeclined_forms(folded, language, least - 1)
+            if form in keys and (len(stem) >= least or (hasattr(keys, "prominent") and keys.prominent(form, language)))
+        )
+    )
 
 
 def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:

@@ -87,6 +87,8 @@ class Mention:
     undeclined: str = ""  # a declined name as it is written undeclined, in the text's letters ("Москвы": "Москва")
     # A Chinese place's word that no gazetteer has in Han characters: its readings in pinyin ("凭祥": "pingxiang")
     readings: tuple[str, ...] = ()
+    # A declined word that is a name as written and may also be another's declined form: those names ("Πάρο": "παρος")
+    also: tuple[str, ...] = ()
 
     @property
     def phrase(self) -> str:
@@ -311,7 +313,9 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     if n == 1 and len(key) < 3 and key.isascii() and not (len(key) == 2 and run[i].word.isupper()):
                         continue  # 'I', 'On', 'A': a short Latin word alone is a word ('US', 'UK' may be places)
                     if cue or key in keys:
-                        found = (n, Mention(text, start, end, key, cue=cue and key not in keys))
+                        # "στην Πάρο" is Paros in the accusative, and also a name of Paro (Bhutan): both are asked
+                        also = inflection.other_forms(run[i].word, text.language, keys) if n == 1 else ()
+                        found = (n, Mention(text, start, end, key, cue=cue and key not in keys, also=also))
                         break
                     if n > 1 and (
                         form := next(

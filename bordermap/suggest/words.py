@@ -89,6 +89,8 @@ NATURAL_CUES_BEFORE = {
     **dict.fromkeys("mer mar mare biển laut".split(), SEA),
     **dict.fromkeys("بحيرة دریاچه دریاچهٔ אגם озеро озера озере".split(), LAKE),
     **dict.fromkeys("lac lago hồ danau".split(), LAKE),
+    # Polish, Czech and Slovak "nad" (on, by): a town on water is "Ústí nad Labem", a trip "nad Wisłą", "nad morzem"
+    "nad": RIVER + LAKE + SEA,
 }
 NATURAL_CUES_AFTER = {
     **dict.fromkeys("नदी নদী ندی".split(), RIVER),
