@@ -1458,6 +1458,17 @@ def test_a_river_and_the_sea_it_flows_into_are_near_each_other_along_their_cours
         assert int(km.replace(",", "")) <= 100  # not the 400–700 km between the points their names are written at
 
 
+def test_a_name_a_word_for_river_stands_before_is_no_town_of_that_name_when_no_river_is_known():
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(163, "Vigo", "ES", 42.23, -8.72, population=290_000),
+        _entry(164, "Xyzzo", "ES", 43.35, -8.2, population=2_000),  # a town; Natural Earth has no river Xyzzo
+    )
+    found = _in("es", "Desde Vigo cruzamos el río Xyzzo hasta Portugal.", [world, physical_gazetteer()])
+    assert found["Xyzzo"].chosen is None and "a place cue" in found["Xyzzo"].why
+
+
 @pytest.mark.parametrize(("content", "feature_class"), [("nad Wisłą", "N"), ("pojechaliśmy do Wisły", "P")])
 def test_polish_nad_before_a_name_says_it_is_water(content, feature_class):
     from bordermap.physical import physical_gazetteer

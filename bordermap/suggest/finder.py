@@ -356,7 +356,12 @@ def _suggest(
     for key, group in groups.items():
         candidates[key] = _with_natural_features(candidates[key], key, group[0].phrase, natural)
         if kinds := _cued_kinds(group):
-            candidates[key] = _named_as_natural(candidates[key], kinds, natural) or candidates[key]
+            features = _named_as_natural(candidates[key], kinds, natural)
+            if not features and natural and all(m.entry.feature_class != COUNTRY_CLASS for m in candidates[key]):
+                # "el río Miño" where no river Miño is known: not the town of Miño, a river to draw
+                features = []
+                groups[key] = [replace(m, cue=True) for m in group]
+            candidates[key] = features if features or groups[key][0].cue else candidates[key]
     for key, group in groups.items():
         phrase = group[0].phrase
         if (
