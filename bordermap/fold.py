@@ -78,9 +78,16 @@ def written_without_spaces(char: str) -> bool:
 PROCLITICS: dict[str, tuple[str, ...]] = {
     "hebrew": ("ו", "ש", "מבכל", "ה"),
     "arabic": ("وف", "بكل"),
+    "ethiopic": ("ከበለየ",),  # Amharic's prepositions: "ከአዲስ አበባ", from Addis Ababa
 }
 _PROCLITIC_SCRIPT = {char: script for script, groups in PROCLITICS.items() for group in groups for char in group}
 MAX_PROCLITICS = 3
+
+
+def has_case(char: str) -> bool:
+    """True for a letter of a script that marks names with capitals. Georgian's letters Unicode calls lower case
+    (Mkhedruli; its capitals, Mtavruli, write whole words in capitals), but a name is written as any word is."""
+    return (char.isupper() or char.islower()) and not ("\u10d0" <= char <= "\u10ff" or "\u1c90" <= char <= "\u1cbf")
 
 
 def proclitics_taken(word: str, groups: tuple[str, ...]) -> int:
@@ -126,7 +133,11 @@ SUFFIXES = {
         "உக்கு வுக்கு ில் ிலிருந்து ின் ை ுக்கு ும் யும் வும் உம்"
     ).split(),
     "DEVANAGARI": "मा बाट ले को लाई देखि सम्म ला त ात हून ची चा चे ने मध्ये".split(),
+    # Georgian's postpositions: "თბილისიდან", from Tbilisi; "ბათუმში", in Batumi (its last ი dropped: ``RESTORED``)
+    "GEORGIAN": "ში იდან დან ზე თან ით ის ს მდე კენ ად ისკენ იდანვე შიც".split(),
 }
+# The letter a name ends in that a suffix of its script takes the place of: Georgian "ბათუმი", "ბათუმში".
+RESTORED = {"GEORGIAN": "ი"}
 MAX_SUFFIX_LETTERS = 14  # folded (Hangul in jamo): two suffixes of three syllables
 
 

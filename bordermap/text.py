@@ -175,6 +175,17 @@ _SCRIPT_LANGUAGES = {
     "GREEK": "el",
     "GEORGIAN": "ka",
     "ARMENIAN": "hy",
+    "ETHIOPIC": "am",
+    "TAMIL": "ta",
+    "TELUGU": "te",
+    "KANNADA": "kn",
+    "MALAYALAM": "ml",
+    "GUJARATI": "gu",
+    "GURMUKHI": "pa",
+    "ORIYA": "or",
+    "SINHALA": "si",
+    "TIBETAN": "bo",
+    "THAANA": "dv",
 }
 _ONE_SCRIPT_SHARE = 0.6  # of the letters: a title or a brand in Latin letters leaves a short text its script
 _SCRIPT_SAMPLE_LETTERS = 500  # enough to tell a script; each is looked up by name

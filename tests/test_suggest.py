@@ -1108,6 +1108,47 @@ def test_a_suffix_after_an_apostrophe_ends_a_name(declined_names, language, cont
     assert all(found[phrase].confidence >= least for phrase, least in expected.items())
 
 
+def test_a_georgian_name_is_found_before_its_postposition_which_may_take_its_last_letter():
+    # Unicode calls Georgian's letters lower case; its names are written as any word is.
+    world = _gazetteer_of(
+        _entry(165, "Tbilisi", "GE", 41.69, 44.8, "თბილისი"),
+        _entry(166, "Batumi", "GE", 41.64, 41.63, "ბათუმი"),
+    )
+    found = _in("ka", "თბილისიდან ბათუმში ჩავედით.", [world])
+    assert {s.chosen.name for s in found.values() if s.confidence >= 0.5} == {"Tbilisi", "Batumi"}
+
+
+@pytest.mark.parametrize(
+    ("language", "content"),
+    [
+        ("kk", "Алматыдан Шымкентке пойызбен бардық."),
+        ("uz", "Toshkentdan Samarqandga poyezdda bordik."),
+        ("hu", "Budapestről Debrecenbe utaztunk."),
+    ],
+)
+def test_a_case_written_onto_a_name_ends_it_and_the_next_name_is_another(language, content):
+    world = _gazetteer_of(
+        _entry(167, "Almaty", "KZ", 43.25, 76.95, "Алматы"),
+        _entry(168, "Shymkent", "KZ", 42.3, 69.6, "Шымкент"),
+        _entry(169, "Tashkent", "UZ", 41.3, 69.27, "Toshkent"),
+        _entry(170, "Samarkand", "UZ", 39.65, 66.96, "Samarqand"),
+        _entry(171, "Budapest", "HU", 47.5, 19.04),
+        _entry(172, "Debrecen", "HU", 47.53, 21.63),
+    )
+    found = _in(language, content, [world])
+    assert len(found) == 2 and all("only a part of" not in s.why for s in found.values())
+
+
+def test_an_amharic_name_is_found_after_the_preposition_written_onto_it():
+    world = _gazetteer_of(
+        _entry(173, "Addis Ababa", "ET", 9.02, 38.75, "አዲስ አበባ"),
+        _entry(174, "Bahir Dar", "ET", 11.59, 37.39, "ባሕር ዳር"),
+    )
+    text = Text("t", "t.txt", "Title\nከአዲስ አበባ ወደ ባሕር ዳር ሄድን።", language="am")
+    suggestions, _, _ = suggest([text], [], [], [world], world.keys())
+    assert {s.chosen.name for s in suggestions} == {"Addis Ababa", "Bahir Dar"}
+
+
 @pytest.mark.parametrize("language", ["ko", ""])
 def test_a_korean_name_is_found_before_the_particles_written_after_it(language):
     world = _gazetteer_of(

@@ -408,8 +408,10 @@ def test_a_texts_language_is_detected_when_its_settings_name_none(tmp_path, cont
         ("Летом мы отправились из Москвы в Нижний Новгород, а оттуда на теплоходе вниз по Волге.", "ru"),
         ("Partis de Lyon, nous avons longé le Rhône jusqu'à Genève, puis traversé la frontière.", "fr"),
         ("Von München fuhren wir mit dem Zug nach Salzburg und weiter nach Wien und Linz.", "de"),
+        ("ከአዲስ አበባ ወደ ባሕር ዳር በአውቶቡስ ሄድን።", "am"),  # too few letters for a guess: its script says
+        ("சென்னையிலிருந்து மதுரைக்கு ரயிலில் சென்றோம்.", "ta"),
     ],
-    ids=["Arabic", "Russian", "French", "German"],
+    ids=["Arabic", "Russian", "French", "German", "Amharic", "Tamil"],
 )
 def test_a_text_of_a_few_lines_gets_its_language(tmp_path, content, language):
     (tmp_path / "t.txt").write_text("Title\n" + content, encoding="utf-8")

@@ -13,6 +13,7 @@ from typing import Protocol
 import numpy as np
 from pykdtree.kdtree import KDTree
 
+from bordermap.fold import has_case
 from bordermap.gazetteer import (
     COUNTRY_CLASS,
     DIVISION_CLASS,
@@ -60,7 +61,7 @@ def ranked(found: list[list[Match]], key: str = "") -> list[Match]:
     A country is a candidate by its main name in the text's language, or, in a script without capitals, by its main
     name in another language of that script: Urdu "ہندوستاں" is Kashmiri's name of India. In a Latin text another
     language's name is too often a word of this one ("Lao" in "a Lao family")."""
-    uncased = bool(key) and not any(char.isupper() or char.islower() for char in key)
+    uncased = bool(key) and not any(has_case(char) for char in key)
     natural = [m for matches in found for m in matches if m.entry.feature_class == NATURAL_CLASS]
     natural.sort(key=lambda m: (m.tier, -m.entry.extent_m, m.entry.geonameid))
     for matches in found:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bordermap.fold import script_of
+from bordermap.fold import has_case, script_of
 from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, NATURAL_CLASS, PLACE_CLASS, GazetteerEntry, name_key
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS
@@ -123,7 +123,7 @@ CUED_APART = "\x1fcued"
 
 
 def _uncased_word(phrase: str) -> bool:
-    return " " not in phrase and not (phrase[0].isupper() or phrase[0].islower())
+    return " " not in phrase and not has_case(phrase[0])
 
 
 def _word_excess(group: list[Mention], found: list) -> float:
@@ -523,7 +523,7 @@ def _suggest(
             and not group[0].readings
         )
         # A capital at the start of a sentence says nothing; in a script without case there is none to say it.
-        cased = any(char.isupper() or char.islower() for char in group[0].phrase)
+        cased = any(has_case(char) for char in group[0].phrase)
         initial = cased and len(group[0].phrase.split()) == 1 and all(starts_sentence(m) for m in group)
         part_of = group[0].within if all(m.within for m in group) else ""
         clues = Clues(

@@ -16,7 +16,7 @@ a name's suffix after an apostrophe ("İstanbul'da"): what stands before it is t
 import re
 from collections.abc import Collection
 
-from bordermap.fold import PROCLITICS, SUFFIXES, proclitics_taken, script_of, suffixes_only
+from bordermap.fold import PROCLITICS, RESTORED, SUFFIXES, proclitics_taken, script_of, suffixes_only
 from bordermap.gazetteer import name_key
 
 # For each language: the endings a declined name may have (taken off), and those its dictionary form may have
@@ -74,6 +74,80 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("",),
     ),
     # Finnish's local cases: "Oulussa", "Porista", "Vaasaan", "Lahdessa" is not found (its stem changes).
+    # Kazakh's, Kyrgyz's and Uzbek's cases, written onto the name: "Алматыдан", "Бишкекке", "Samarqandga".
+    "kk": (
+        (
+            "дан",
+            "ден",
+            "тан",
+            "тен",
+            "нан",
+            "нен",
+            "ға",
+            "ге",
+            "қа",
+            "ке",
+            "на",
+            "не",
+            "да",
+            "де",
+            "та",
+            "те",
+            "нда",
+            "нде",
+            "ның",
+            "нің",
+            "дың",
+            "дің",
+            "тың",
+            "тің",
+            "ды",
+            "ді",
+            "ты",
+            "ті",
+            "ны",
+            "ні",
+            "ғы",
+            "гі",
+        ),
+        ("",),
+    ),
+    "ky": (
+        (
+            "дан",
+            "ден",
+            "дон",
+            "дөн",
+            "тан",
+            "тен",
+            "тон",
+            "төн",
+            "га",
+            "ге",
+            "го",
+            "гө",
+            "ка",
+            "ке",
+            "ко",
+            "кө",
+            "да",
+            "де",
+            "до",
+            "дө",
+            "та",
+            "те",
+            "то",
+            "тө",
+            "нын",
+            "нин",
+            "дын",
+            "дин",
+            "тын",
+            "тин",
+        ),
+        ("",),
+    ),
+    "uz": (("dan", "ga", "ka", "qa", "da", "ni", "ning", "gacha", "dagi", "дан", "га", "да", "ни", "нинг"), ("",)),
     "fi": (
         ("ssa", "sta", "lla", "lta", "lle", "ksi", "na", "han", "hin", "seen", "n", "an", "en", "in", "un"),
         ("", "i", "a", "e", "o"),
@@ -84,7 +158,7 @@ APOSTROPHE_SUFFIXES = frozenset(("tr", "az"))
 MIN_STEM = 4  # letters left once an ending is taken off
 _APOSTROPHE = re.compile(r"['’ʼ](?=[^\W\d_]+\Z)")
 # The languages that write proclitics onto names, and the script whose proclitics they are (``fold.PROCLITICS``).
-PROCLITIC_SCRIPT = {"he": "hebrew", "ar": "arabic"}
+PROCLITIC_SCRIPT = {"he": "hebrew", "ar": "arabic", "am": "ethiopic"}
 # A proclitic that merges with the article: "ل" + "الخرطوم" is written "للخرطوم".
 _MERGED_ARTICLE = {"ar": ("لل", "ال")}
 MIN_STEM_WITHOUT_SPACES = 3  # letters left once proclitics are taken off: "בו" (in him) is no Bo
@@ -110,10 +184,18 @@ def stem_length(language: str) -> int:
     return MIN_STEM_WITHOUT_SPACES if language in PROCLITIC_SCRIPT else MIN_STEM
 
 
-def suffixed_after_apostrophe(word: str, language: str) -> bool:
-    """True for a word of a language that writes a name's suffix after an apostrophe, with such a suffix: the name
-    ends there ("İstanbul'dan Edirne'ye" is two names, "Selimiye Camii'ni" one)."""
-    return language in APOSTROPHE_SUFFIXES and _APOSTROPHE.search(word) is not None
+# Languages that write a case onto the last word of a name, as a suffix of its own: a word so written ends its name
+# ("Алматыдан Шымкентке" is two names, as "Budapestről Debrecenbe" is).
+CASE_ENDS_NAME = frozenset(("kk", "ky", "uz", "hu", "fi"))
+
+
+def ends_a_name(word: str, language: str, keys: Collection[str]) -> bool:
+    """True for a word with a case's suffix after which a name cannot go on: after an apostrophe in Turkish and
+    Azerbaijani ("İstanbul'dan Edirne'ye" is two names, "Selimiye Camii'ni" one), or written onto a name in the
+    languages of ``CASE_ENDS_NAME``."""
+    if language in APOSTROPHE_SUFFIXES:
+        return _APOSTROPHE.search(word) is not None
+    return language in CASE_ENDS_NAME and name_key(word) not in keys and base_key(word, language, keys)[1] != ""
 
 
 def base_key(word: str, language: str, keys: Collection[str]) -> tuple[int, str]:
@@ -219,19 +301,25 @@ def _stems(stem: str, language: str) -> list[str]:
     return [stem]
 
 
-def suffix_stem(word: str, keys: Collection[str]) -> int:
+def suffix_stem(word: str, keys: Collection[str]) -> tuple[int, str]:
     """How many characters of a word of a script that writes suffixes onto names (``fold.SUFFIXES``) are a
     gazetteer name that suffixes follow ("서울에서" is 서울, then 에서; "ঢাকায়" ঢাকা, then য়), the longest such name
-    first; 0 when none is. A name keeps two characters at least, three outside Hangul (whose are syllables)."""
+    first, and that name's key; (0, "") when none is. A name keeps two characters at least, three outside Hangul
+    (whose are syllables). Where a suffix takes the place of a name's last letter (``fold.RESTORED``: Georgian
+    "ბათუმში" is ბათუმი), the name is found with it."""
     script = script_of(word)
     if script not in SUFFIXES:
-        return 0
+        return 0, ""
     least = 2 if script == "HANGUL" else 3
+    restored = RESTORED.get(script, "")
     # Suffixes are a few letters: a word of thousands (a clause of Hangul with no space) is not cut at every letter.
     for cut in range(len(word) - 1, max(least, len(word) - MAX_SUFFIX_CHARACTERS) - 1, -1):
-        if suffixes_only(name_key(word[cut:])) and name_key(word[:cut]) in keys:
-            return cut
-    return 0
+        if suffixes_only(name_key(word[cut:])):
+            if (key := name_key(word[:cut])) in keys:
+                return cut, key
+            if restored and (key := name_key(word[:cut] + restored)) in keys:
+                return cut, key
+    return 0, ""
 
 
 # Russian and Ukrainian name most first-level divisions by an adjective and the noun of their kind ("Амурская

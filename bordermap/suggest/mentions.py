@@ -12,6 +12,7 @@ import ahocorasick
 from bordermap.fold import (
     WITHOUT_SPACES_CLASS,
     fold_text,
+    has_case,
     mark_class,
     past_marks,
     script_of,
@@ -105,7 +106,7 @@ def word_kind(word: str) -> str:
     elided = _ELIDED.match(word)
     if elided and word[0].islower() and word[elided.end()].isupper():
         return "name"
-    if word[0].isupper():
+    if word[0].isupper() or not has_case(word[0]):
         return "name"
     if word[0].islower():
         return "connector" if word in CONNECTORS else "other"
@@ -123,7 +124,7 @@ _HYPHEN = re.compile(r"-")
 
 
 def _caseless(word: str) -> bool:
-    return not any(char.isupper() or char.islower() for char in word)
+    return not any(has_case(char) for char in word)
 
 
 def _parts(match: re.Match):
@@ -195,13 +196,13 @@ def _runs(text: Text, keys: Collection[str]):
             run = []
         if kind != "other" and (kind == "name" or run):
             run.append(word)
-        ends_run = possessive or inflection.suffixed_after_apostrophe(word.word, text.language)
+        ends_run = possessive or (kind == "name" and inflection.ends_a_name(word.word, text.language, keys))
     if finished(run):
         yield run
 
 
 def _capitalised(word: str) -> bool:
-    return word_kind(word) == "name" and (word[0].isupper() or word[0].islower())
+    return word_kind(word) == "name" and has_case(word[0])
 
 
 def _past_letters(content: str, start: int, letters: int) -> int:
@@ -336,8 +337,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     and (division := inflection.division_name(run[i].word, noun.group(1), text.language, keys))[0]
                 ):  # "в Амурской области" is Amur Oblast, not the town of Amursk
                     found = (1, Mention(text, run[i].start, noun.end(), division[0], undeclined=division[1]))
-                if found is None and (stem := inflection.suffix_stem(run[i].word, keys)):
-                    found = (1, Mention(text, run[i].start, run[i].start + stem, name_key(run[i].word[:stem])))
+                if found is None and (stem := inflection.suffix_stem(run[i].word, keys))[0]:
+                    found = (1, Mention(text, run[i].start, run[i].start + stem[0], stem[1]))
                 if found is None and word_kind(run[i].word) == "name":
                     taken, base = inflection.base_key(run[i].word, text.language, keys)
                     if base:  # "Москвы" is Москва, "Krakowie" Kraków, "בְּאַשְׁדּוֹד" Ashdod
