@@ -112,6 +112,7 @@ class KeysAndTransliterations:
         self.keys = keys
         self.natural_keys = natural_keys
         self._gazetteers = gazetteers or []
+        self._prominent: dict[tuple[str, str | None], bool] = {}
 
     def __contains__(self, key: object) -> bool:
         return key in self.keys or (isinstance(key, str) and self.natural(key) != "")
@@ -128,13 +129,16 @@ class KeysAndTransliterations:
         return latin if latin in self.natural_keys else ""
 
     def prominent(self, key: str, language: str | None = None) -> bool:
-        """True for a name of a country in the text's language, or of a city of ``PROMINENT_PEOPLE`` or more."""
-        return any(
-            (m.entry.feature_class == COUNTRY_CLASS and m.tier == 0) or m.entry.population >= PROMINENT_PEOPLE
-            for g in self._gazetteers
-            if hasattr(g, "find_all")
-            for m in g.find_all(key, language)
-        )
+        """True for a name of a country in the text's language, or of a city of ``PROMINENT_PEOPLE`` or more. Kept:
+        a book asks again for each of its declined words."""
+        if (key, language) not in self._prominent:
+            self._prominent[(key, language)] = any(
+                (m.entry.feature_class == COUNTRY_CLASS and m.tier == 0) or m.entry.population >= PROMINENT_PEOPLE
+                for g in self._gazetteers
+                if hasattr(g, "find_all")
+                for m in g.find_all(key, language)
+            )
+        return self._prominent[(key, language)]
 
     def most_prominent(self, keys: list[str], language: str | None = None) -> str:
         """Of a word's possible dictionary forms, the one that names the most prominent place (a country by its name
