@@ -228,17 +228,22 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 CUE_REACH = 40  # characters before a mention looked at for the word of its kind
 
 
-def _words_beside(m: Mention) -> tuple[str, str]:
-    """The words right before and right after a mention, past the spaces between (a word as ``word_pattern`` reads
-    it, its marks and points with it); "" where a line, a stop or nothing stands there."""
+def _word_before(m: Mention) -> str:
+    """The word right before a mention, past the spaces between (a word as ``word_pattern`` reads it, its marks and
+    points with it); "" where a line, a stop or nothing stands there."""
     content = m.text.content
-    before = after = ""
     if spaces := _SPACES_BEFORE.search(content, max(0, m.start - CUE_REACH), m.start):
         words = list(word_pattern().finditer(content, max(0, m.start - CUE_REACH), spaces.start()))
-        before = words[-1].group() if words and words[-1].end() == spaces.start() else ""
+        return words[-1].group() if words and words[-1].end() == spaces.start() else ""
+    return ""
+
+
+def _word_after(m: Mention) -> str:
+    """The word right after a mention, past the spaces between; "" where none stands there."""
+    content = m.text.content
     if (spaces := _SPACES.match(content, m.end)) and (word := word_pattern().match(content, spaces.end())):
-        after = word.group()
-    return before, after
+        return word.group()
+    return ""
 
 
 @functools.cache
@@ -249,15 +254,15 @@ def _natural_cues() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ..
     )
 
 
-def _cued_kinds(group: list[Mention]) -> tuple[str, ...]:
+def _cue_of(m: Mention) -> tuple[str, ...]:
     """The kinds of natural feature that a word of its kind right before or after a mention says it is: "نهر" (river)
-    before "الأردن", "नदी" after "गंगा"; () when no mention has such a word."""
+    before "الأردن", "नदी" after "गंगा"; () when none stands there. The word after is read only when the one before
+    says nothing."""
     cues_before, cues_after = _natural_cues()
-    for m in group:
-        before, after = _words_beside(m)
-        if kinds := cues_before.get(name_key(before)) or cues_after.get(name_key(after)):
-            return kinds
-    return ()
+    if (before := _word_before(m)) and (kinds := cues_before.get(name_key(before))):
+        return kinds
+    after = _word_after(m)
+    return cues_after.get(name_key(after), ()) if after else ()
 
 
 def _named_as_natural(found: list, kinds: tuple[str, ...], natural: list) -> list:
@@ -346,8 +351,9 @@ def _suggest(
     _read_in_pinyin(groups, candidates, gazetteers)
     _with_other_forms(groups, candidates, gazetteers)
     _divisions_by_their_names(groups, candidates, gazetteers)
+    cue_of = {(m.text.id, m.start): kinds for group in groups.values() for m in group if (kinds := _cue_of(m))}
     for key, group in list(groups.items()):
-        cued = [m for m in group if _cued_kinds([m])]
+        cued = [m for m in group if (m.text.id, m.start) in cue_of]
         if cued and len(cued) < len(group):
             # "traversé la Gambie … le fleuve Gambie": the country where no word says river, the river where one does
             feature_key = key + CUED_APART
@@ -355,7 +361,7 @@ def _suggest(
             groups[feature_key], candidates[feature_key], common[feature_key] = cued, candidates[key], common[key]
     for key, group in groups.items():
         candidates[key] = _with_natural_features(candidates[key], key, group[0].phrase, natural)
-        if kinds := _cued_kinds(group):
+        if kinds := next((cue_of[(m.text.id, m.start)] for m in group if (m.text.id, m.start) in cue_of), ()):
             features = _named_as_natural(candidates[key], kinds, natural)
             if not features and natural and all(m.entry.feature_class != COUNTRY_CLASS for m in candidates[key]):
                 # "el río Miño" where no river Miño is known: not the town of Miño, a river to draw
