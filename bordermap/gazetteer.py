@@ -6,7 +6,7 @@ import io
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -84,11 +84,26 @@ class GazetteerEntry:
             return DIVISION_PRECISION_M
         if self.feature_class == NATURAL_CLASS:
             return max(round(self.extent_m, -3), NATURAL_PRECISION_M)
-        if self.population >= 100_000:
-            return 5000
-        if self.population >= 10_000:
-            return 2000
-        return 1000
+        # A landmark placed by the town it is named after ("Kazungula Bridge") reaches as far as its extent says.
+        by_size = 5000 if self.population >= 100_000 else 2000 if self.population >= 10_000 else 1000
+        return max(by_size, round(self.extent_m, -3))
+
+    @property
+    def named_after(self) -> int | None:
+        """For a landmark placed by the town it is named after (``landmark_near``), that town's GeoNames id."""
+        return LANDMARK_FIRST_ID - self.geonameid if self.geonameid <= LANDMARK_FIRST_ID else None
+
+
+# A bridge, crossing or pass named after a town ("Kazungula Bridge", "Rafah crossing") is placed within this reach of
+# it: such a landmark is seldom farther from its namesake, and never said to be nearer than this.
+LANDMARK_REACH_M = 10_000
+LANDMARK_FIRST_ID = -30_000_000  # apart from the natural features' and the regions' ids
+
+
+def landmark_near(town: "GazetteerEntry") -> "GazetteerEntry":
+    """A landmark named after ``town``, at the town's point, within ``LANDMARK_REACH_M`` of it, with an id of its own
+    (the town and a bridge named after it are two places)."""
+    return replace(town, geonameid=LANDMARK_FIRST_ID - town.geonameid, extent_m=LANDMARK_REACH_M)
 
 
 @dataclass(frozen=True)

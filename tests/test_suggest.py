@@ -1523,6 +1523,49 @@ def test_polish_nad_before_a_name_says_it_is_water(content, feature_class):
     assert wisla.chosen.feature_class == feature_class
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "named_after"),
+    [
+        ("en", "From Kasane, the Kazungula Bridge takes you to Kazungula.", "Kazungula Bridge", "Kazungula"),
+        ("ar", "عبرنا معبر رفح ثم وصلنا إلى العريش.", "معبر رفح", "Rafah"),
+        ("en", "From Kasane, the Ngoma Bridge leads to Namibia.", "Ngoma Bridge", None),  # its Ngoma is far away
+        ("en", "From Kasane we crossed the King Hussein Bridge.", "King Hussein Bridge", None),  # a person's name
+    ],
+)
+def test_a_bridge_or_crossing_named_after_a_town_near_the_texts_places_is_placed_near_it(
+    language, content, phrase, named_after
+):
+    from bordermap.suggest.rows import row_of
+
+    world = _gazetteer_of(
+        _entry(175, "Kasane", "BW", -17.8, 25.15, population=9_000),
+        _entry(176, "Kazungula", "ZM", -17.78, 25.27, population=12_000),
+        _entry(177, "Ngoma", "RW", -2.2, 30.5, population=5_000),
+        _entry(178, "Rafah", "EG", 31.28, 34.24, "رفح", population=60_000),
+        _entry(179, "Arish", "EG", 31.13, 33.8, "العريش", population=160_000),
+    )
+    found = _in(language, content, [world])
+    suggestion = found[phrase]
+    if named_after is None:
+        assert suggestion.chosen is None and "a place cue" in suggestion.why
+        return
+    row = row_of(suggestion, "landmark")
+    assert suggestion.chosen.name == named_after and float(row["precision_m"]) >= 10_000
+    assert "the place it is named after" in row["source"] and "named after" in suggestion.why
+    if named_after in found:  # the landmark and the town are two places, two rows
+        assert found[named_after].chosen.geonameid != suggestion.chosen.geonameid
+
+
+def test_without_capitals_a_word_for_bridge_before_an_unknown_word_is_no_name():
+    world = _gazetteer_of(_entry(179, "Arish", "EG", 31.13, 33.8, "العريش", population=160_000))
+    assert set(_in("ar", "بنوا جسر جديد قرب العريش.", [world])) == {"العريش"}
+
+
+def test_an_arabic_towns_own_name_beats_a_countrys_name_in_another_language_of_its_script(world_gazetteer):
+    found = _in("ar", "سافرنا من الدار البيضاء إلى مراكش ثم إلى فاس.", [world_gazetteer])
+    assert found["مراكش"].chosen.name == "Marrakesh"
+
+
 def test_a_great_citys_name_that_is_also_a_countrys_is_the_city_among_its_neighbours(world_gazetteer):
     found = _in("ar", "انطلقنا من عمان إلى السلط ومادبا ثم إلى أريحا والقدس.", [world_gazetteer])
     assert found["عمان"].chosen.name == "Amman"  # not Oman, though the text names no Jordan

@@ -70,6 +70,10 @@ def ranked(found: list[list[Match]], key: str = "") -> list[Match]:
             m for m in located if m.entry.feature_class == COUNTRY_CLASS and (m.tier == 0 or (uncased and m.elsewhere))
         ]
         places = [m for m in located if m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)]
+        if any(m.tier == 0 for m in places):
+            # A town's own name in the text's language beats a country's name in another language of its script:
+            # Arabic "مراكش" is Marrakesh, though Urdu's and Persian's "مراکش" (Morocco) fold alike.
+            nations = [m for m in nations if m.tier == 0]
         if nations or places:
             return nations + sorted(places, key=lambda m: (m.tier, -m.entry.population, m.entry.geonameid)) + natural
     return natural

@@ -14,7 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bordermap.fold import has_case, script_of
-from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, NATURAL_CLASS, PLACE_CLASS, GazetteerEntry, name_key
+from bordermap.gazetteer import (
+    COUNTRY_CLASS,
+    DIVISION_CLASS,
+    NATURAL_CLASS,
+    PLACE_CLASS,
+    GazetteerEntry,
+    landmark_near,
+    name_key,
+)
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS
 from bordermap.places import Place
@@ -205,6 +213,38 @@ def _divisions_by_their_names(groups: dict[str, list[Mention]], candidates: dict
         candidates[key] = [m for m in found if m.entry.feature_class == DIVISION_CLASS][:MAX_CANDIDATES]
 
 
+# The words after a name that say it is a work of people named after a place: "Kazungula Bridge", "Rafah crossing".
+# Such a place is taken only this near the text's other places: the text is about its region.
+LANDMARK_NEAR_KM = 100
+LANDMARK_CUES = frozenset(("bridge", "crossing", "pass", "dam", "airport", "station", "port", "checkpoint", "gate"))
+LANDMARK_CUES_BEFORE = {"معبر": "crossing", "جسر": "bridge", "גשר": "bridge", "מעבר": "crossing"}  # "معبر رفح"
+
+
+def _landmarks_by_their_places(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
+    """The candidates of a bridge, crossing or pass that no gazetteer knows, named after a place one knows: that place's
+    towns, each as a landmark within ``LANDMARK_REACH_M`` of it ("Kazungula Bridge" near Kazungula). A name of a person
+    ("King Hussein Bridge") or of no town stays a place to draw."""
+    asked = {
+        key: _without_cue(group[0].phrase)
+        for key, group in groups.items()
+        if group[0].cue
+        and not candidates[key]
+        and (
+            group[0].phrase.split()[-1].casefold() in LANDMARK_CUES
+            or group[0].phrase.split()[0] in LANDMARK_CUES_BEFORE
+        )
+    }
+    by_language: dict[str, list[str]] = {}
+    for key, bare in asked.items():
+        by_language.setdefault(groups[key][0].text.language, []).append(bare)
+    answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
+    for key, bare in asked.items():
+        found = answers[groups[key][0].text.language].get(bare, [])
+        candidates[key] = [
+            replace(m, entry=landmark_near(m.entry)) for m in found if m.entry.feature_class == PLACE_CLASS
+        ][:MAX_CANDIDATES]
+
+
 def _with_natural_features(found: list, key: str, phrase: str, natural: list) -> list:
     """A name's candidates, with the natural features it names in another script than theirs (``transliteration``):
     "Волга" is a town and the Volga. A Chinese name that ends in its kind's character names only the feature: "天山"
@@ -306,6 +346,12 @@ def _short_and_unlisted(group: list[Mention]) -> bool:
     )
 
 
+@functools.cache
+def _common_keys() -> frozenset[str]:
+    """``COMMON_WORDS`` folded as names are: "مدينة" (city) is "مدينه"."""
+    return frozenset(name_key(word) for word in COMMON_WORDS)
+
+
 def _known_keys(places: list, shapes: list) -> set[str]:
     return {name_key(name) for thing in [*places, *shapes] for name in (thing.name, *thing.aliases)}
 
@@ -337,7 +383,7 @@ def _suggest(
             groups.setdefault(mention.key, []).append(mention)
     lowercase_words = set().union(*(words_in_lower_case(text.content) for text in texts))
     common = {
-        key: key in COMMON_WORDS
+        key: key in _common_keys()
         or all(m.common for m in group)
         or all(m.titled for m in group)  # "хан Омуртаг" is the khan, not the town named after him
         or (len(words := group[0].phrase.split()) == 1 and words[0].casefold() in lowercase_words)
@@ -351,6 +397,7 @@ def _suggest(
     _read_in_pinyin(groups, candidates, gazetteers)
     _with_other_forms(groups, candidates, gazetteers)
     _divisions_by_their_names(groups, candidates, gazetteers)
+    _landmarks_by_their_places(groups, candidates, gazetteers)
     cue_of = {(m.text.id, m.start): kinds for group in groups.values() for m in group if (kinds := _cue_of(m))}
     for key, group in list(groups.items()):
         cued = [m for m in group if (m.text.id, m.start) in cue_of]
@@ -507,6 +554,9 @@ def _suggest(
     for key, group in groups.items():
         found = candidates[key]
         lines = lines_of(group)
+        landmark = bool(found) and chosen_of[key].entry.named_after is not None
+        if landmark and ((near := near_of.get(key)) is None or near > LANDMARK_NEAR_KM):
+            found = []  # a bridge named after a town far from every place of the text: another place of that name
         if not found:
             if group[0].cue:
                 suggestions.append(
@@ -553,6 +603,11 @@ def _suggest(
             spacing_km=spacing,
         )
         confidence, why = confidence_of(group, chosen, clues)
+        if landmark:
+            words = group[0].phrase.split()
+            kind = LANDMARK_CUES_BEFORE.get(words[0], words[-1].casefold())
+            within = f"{chosen.entry.precision_m / 1000:,.0f} km"
+            why = f"a {kind} named after {chosen.entry.name}, placed within {within} of it; {why}"
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))

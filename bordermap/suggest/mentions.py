@@ -250,6 +250,14 @@ def _a_complement(text: Text, mention: Mention, keys: Collection[str]) -> bool:
     )
 
 
+def _rest_known(text: Text, run: list[_Word], i: int, n: int, keys: Collection[str]) -> bool:
+    """True when the words of run[i : i + n] but its first or last (its cue word) are a gazetteer's name."""
+    return (
+        name_key(text.content[run[i + 1].start : run[i + n - 1].end]) in keys
+        or name_key(text.content[run[i].start : run[i + n - 2].end]) in keys
+    )
+
+
 def _unknown_first_word(text: Text, word: _Word, keys: Collection[str]) -> bool:
     """True for the first word of a sentence that no gazetteer knows, before a name one knows: the sentence's verb or
     adverb, capitalised by its place ("Cruzamos Níger", we crossed Niger; "Dönüşte Svilengrad", on the way back
@@ -307,6 +315,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         )
                     )
                     key = name_key(text.content[start:end])
+                    if cue and _caseless(run[i].word) and key not in keys and not _rest_known(text, run, i, n, keys):
+                        cue = False  # without capitals, "جسر" (bridge) before any word is no name: only a known one
                     if cue and key not in keys and words[0] in ARTICLES:
                         continue  # "The Friendship Bridge" is the Friendship Bridge ("The Hague" is a key)
                     if cue and key not in keys and any(w in AND_WORDS for w in words[1:-1]):

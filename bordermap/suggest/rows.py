@@ -40,6 +40,8 @@ _ATTRIBUTIONS = {DIVISION_CLASS: DIVISION_ATTRIBUTION, NATURAL_CLASS: NATURAL_EA
 
 def source_label(entry: GazetteerEntry) -> str:
     """Where a candidate's position comes from, short, for suggest's table."""
+    if entry.named_after is not None:
+        return f"near GeoNames {entry.named_after}"
     if entry.feature_class == NATURAL_CLASS:
         return f"Natural Earth {entry.admin1}"
     if entry.admin1 == WORLD_REGION:
@@ -49,6 +51,11 @@ def source_label(entry: GazetteerEntry) -> str:
 
 def source_of(entry: GazetteerEntry) -> str:
     """Where a candidate's position comes from, in words for the ``source`` cell."""
+    if entry.named_after is not None:
+        return (
+            f"within {entry.precision_m / 1000:,.0f} km of '{entry.name}' ({entry.country}), the place it is named "
+            f"after: GeoNames gazetteer, id {entry.named_after}"
+        )
     if entry.feature_class == DIVISION_CLASS:
         return f"ISO 3166-2 {entry.admin1} ('{entry.name}'), centre from the iso3166-2 package"
     if entry.feature_class == NATURAL_CLASS:
