@@ -88,6 +88,11 @@ def _without_kind_word(name: str) -> list[str]:
     return [bare] if len(bare) >= 4 and bare[0].isupper() else []
 
 
+def names_with_kind(name: str, kind: str) -> list[str]:
+    """The ways a text names a feature of this kind with its kind's word: "Van" is "Lake Van" and "Van Lake"."""
+    return _with_kind_words(name, kind)
+
+
 def _with_kind_words(name: str, kind: str) -> list[str]:
     """The other ways a text names a feature of this kind: "Tumen" is also "Tumen River" and "River Tumen"."""
     before, after = KIND_WORDS.get(kind, ((), ()))

@@ -1507,7 +1507,17 @@ def test_a_name_a_word_for_river_stands_before_is_no_town_of_that_name_when_no_r
         _entry(164, "Xyzzo", "ES", 43.35, -8.2, population=2_000),  # a town; Natural Earth has no river Xyzzo
     )
     found = _in("es", "Desde Vigo cruzamos el río Xyzzo hasta Portugal.", [world, physical_gazetteer()])
-    assert found["Xyzzo"].chosen is None and "a place cue" in found["Xyzzo"].why
+    assert found["río Xyzzo"].chosen is None and "a place cue" in found["río Xyzzo"].why  # named with its word
+
+
+def test_a_word_for_lake_before_a_short_name_finds_the_lake_named_with_it(world_gazetteer):
+    from bordermap.physical import physical_gazetteer
+
+    # Natural Earth's "Lake Van" is no "Van" alone (a word of three letters), but "دریاچه وان" says lake.
+    text = Text("t", "t.txt", "Title\nاز تبریز به وان رفتیم که کنار دریاچه وان است.", language="fa")
+    gazetteers = [world_gazetteer, physical_gazetteer()]
+    suggestions, _, _ = suggest([text], [], [], gazetteers, set().union(*(g.keys() for g in gazetteers)))
+    assert sorted(s.chosen.name for s in suggestions if s.phrase == "وان") == ["Lake Van", "Van"]
 
 
 @pytest.mark.parametrize(("content", "feature_class"), [("nad Wisłą", "N"), ("pojechaliśmy do Wisły", "P")])

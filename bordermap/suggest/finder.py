@@ -24,7 +24,7 @@ from bordermap.gazetteer import (
     name_key,
 )
 from bordermap.memory import no_cycle_collection
-from bordermap.physical import REACH_POINTS
+from bordermap.physical import REACH_POINTS, names_with_kind
 from bordermap.places import Place
 from bordermap.suggest import frequency, segments
 from bordermap.suggest.choose import (
@@ -294,6 +294,18 @@ def _natural_cues() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ..
     )
 
 
+def _with_its_cue_word(m: Mention) -> Mention:
+    """A mention with the word of its kind beside it, as a cue phrase: "Miño" of "el río Miño" is "río Miño"."""
+    cues_before, _ = _natural_cues()
+    content = m.text.content
+    spaces = _SPACES_BEFORE.search(content, max(0, m.start - CUE_REACH), m.start)
+    if spaces is not None and (before := _word_before(m)) and name_key(before) in cues_before:
+        return replace(m, start=spaces.start() - len(before), cue=True)
+    if (after := _word_after(m)) and (following := _SPACES.match(content, m.end)):
+        return replace(m, end=following.end() + len(after), cue=True)
+    return replace(m, cue=True)
+
+
 def _cue_of(m: Mention) -> tuple[str, ...]:
     """The kinds of natural feature that a word of its kind right before or after a mention says it is: "نهر" (river)
     before "الأردن", "नदी" after "गंगा"; () when none stands there. The word after is read only when the one before
@@ -309,12 +321,14 @@ def _named_as_natural(found: list, kinds: tuple[str, ...], natural: list) -> lis
     """The natural features of those kinds named as the candidates are named in the gazetteers: "الأردن" is Jordan,
     the country, and so the river Jordan; "دماوند" the town Damāvand, and so Mount Damavand."""
     names = sorted({n for m in found for n in (m.entry.name, m.entry.asciiname)})
+    # With the word of its kind too: "Lake Van" is no "Van" alone (a name of three letters is not one without it).
+    forms = [form for name in names for kind in kinds for form in (name, *names_with_kind(name, kind))]
     features = [match for match in found if match.entry.feature_class == NATURAL_CLASS and match.entry.admin1 in kinds]
     features += [
         match
         for gazetteer in natural
-        for name in names
-        for match in gazetteer.find(name, NATURAL_CLASS)
+        for form in dict.fromkeys(forms)
+        for match in gazetteer.find(form, NATURAL_CLASS)
         if match.entry.admin1 in kinds
     ]
     return _distinct(features, set())
@@ -411,9 +425,9 @@ def _suggest(
         if kinds := next((cue_of[(m.text.id, m.start)] for m in group if (m.text.id, m.start) in cue_of), ()):
             features = _named_as_natural(candidates[key], kinds, natural)
             if not features and natural and all(m.entry.feature_class != COUNTRY_CLASS for m in candidates[key]):
-                # "el río Miño" where no river Miño is known: not the town of Miño, a river to draw
+                # "el río Miño" where no river Miño is known: not the town of Miño, a river to draw, named so
                 features = []
-                groups[key] = [replace(m, cue=True) for m in group]
+                groups[key] = [_with_its_cue_word(m) for m in group]
             candidates[key] = features if features or groups[key][0].cue else candidates[key]
     for key, group in groups.items():
         phrase = group[0].phrase

@@ -21,7 +21,7 @@ CUES_BEFORE = frozenset(
     "mount lake fort cape isle river republic kingdom viceroyalty gulf "
     "río rio rivière riu fiume lago lac laguna lagoa monte mont cerro pico pic volcán volcan sierra cordillera "
     "isla île ilha isola islas îles golfo bahía baía cabo punta estrecho col coll puerto paso vall valle val "
-    "wadi jebel jabal djebel ras nahr معبر جسر גשר מעבר".split()
+    "wadi jebel jabal djebel ras nahr معبر جسر גשר מעבר cataratas cascada cascata chutes salto".split()
 )
 
 # A capitalised word of direction before a place's name makes a part of it a place of its own: "North Africa",
