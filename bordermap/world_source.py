@@ -33,6 +33,8 @@ COUNTRY_ALIASES = {
     "MK": ("Macedonia",),
     "VA": ("Vatican",),
     "CI": ("Côte d'Ivoire",),
+    "AE": ("UAE", "U.A.E.", "the Emirates"),
+    "SA": ("KSA",),
     # Their former English names, as histories and older travel writing use them.
     "IR": ("Persia",),
     "TH": ("Siam",),
