@@ -1510,6 +1510,15 @@ def test_a_name_a_word_for_river_stands_before_is_no_town_of_that_name_when_no_r
     assert found["río Xyzzo"].chosen is None and "a place cue" in found["río Xyzzo"].why  # named with its word
 
 
+@pytest.mark.parametrize(("content", "feature_class"), [("sailed down the Danube", "N"), ("drove to Danube", "P")])
+def test_an_english_name_written_after_the_is_the_river_not_the_town_of_that_name(content, feature_class):
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(_entry(180, "Danube", "US", 44.79, -95.1, population=500_000))  # Danube, Minnesota
+    found = _in("en", f"We {content} in the spring.", [world, physical_gazetteer()])
+    assert found["Danube"].chosen.feature_class == feature_class
+
+
 def test_a_word_for_lake_before_a_short_name_finds_the_lake_named_with_it(world_gazetteer):
     from bordermap.physical import physical_gazetteer
 

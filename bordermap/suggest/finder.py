@@ -294,6 +294,17 @@ def _natural_cues() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ..
     )
 
 
+def _named_with_the(group: list[Mention], found: list) -> bool:
+    """True for an English name only ever written after "the", whose candidates are natural features and towns: the
+    feature is meant ("the Mekong", "down the Usumacinta"; "Usumacinta" is also a Mexican town's other name)."""
+    return (
+        group[0].text.language == "en"
+        and any(m.entry.feature_class == NATURAL_CLASS for m in found)
+        and any(m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS) for m in found)
+        and all(_word_before(m).casefold() == "the" for m in group)
+    )
+
+
 def _with_its_cue_word(m: Mention) -> Mention:
     """A mention with the word of its kind beside it, as a cue phrase: "Miño" of "el río Miño" is "río Miño"."""
     cues_before, _ = _natural_cues()
@@ -429,6 +440,9 @@ def _suggest(
                 features = []
                 groups[key] = [_with_its_cue_word(m) for m in group]
             candidates[key] = features if features or groups[key][0].cue else candidates[key]
+        elif _named_with_the(group, candidates[key]):
+            # "down the Usumacinta", "the Lancang": English names a river, a sea or a range with "the", not a town
+            candidates[key] = [m for m in candidates[key] if m.entry.feature_class in (NATURAL_CLASS, COUNTRY_CLASS)]
     for key, group in groups.items():
         phrase = group[0].phrase
         if (
