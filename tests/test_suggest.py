@@ -935,6 +935,8 @@ def declined_names():
             _entry(109, "Lvove", "UA", 48.0, 33.0, "Львове", population=500),  # read as Львов's locative too
             _entry(110, "Toruń", "PL", 53.01, 18.6, population=197_000),
             _entry(111, "Zakopane", "PL", 49.3, 19.95, population=27_000),
+            _entry(113, "Děčín", "CZ", 50.77, 14.21, population=48_000),
+            _entry(114, "Ústí nad Labem", "CZ", 50.66, 14.03, "Ústí", population=92_000),
             _entry(112, "Poprad", "SK", 49.06, 20.3, population=51_000),
         ]
     )
@@ -952,6 +954,7 @@ def declined_names():
         ("tr", "İstanbul'da doğdu, Ankara’ya taşındı.", {"İstanbul'da": "Istanbul", "Ankara’ya": "Ankara"}),
         ("uk", "Ми виїхали зі Львова й дісталися Києва.", {"Львова": "Lviv", "Києва": "Kyiv"}),
         ("pl", "Z Krakowa pojechaliśmy do Torunia.", {"Krakowa": "Kraków", "Torunia": "Toruń"}),
+        ("cs", "Z Děčína jsme jeli do Ústí nad Labem.", {"Děčína": "Děčín", "Ústí nad Labem": "Ústí nad Labem"}),
         (
             "pl",
             "Z Zakopanego jechaliśmy dalej, w Popradzie spaliśmy.",
@@ -969,6 +972,7 @@ def declined_names():
         "Turkish",
         "Ukrainian, its vowel changed",
         "Polish, its soft consonant",
+        "Czech, a name joined by nad",
         "Polish, an adjective's ending and a softened consonant",
         "not in English",
     ],
@@ -1510,13 +1514,33 @@ def test_a_name_a_word_for_river_stands_before_is_no_town_of_that_name_when_no_r
     assert found["río Xyzzo"].chosen is None and "a place cue" in found["río Xyzzo"].why  # named with its word
 
 
-@pytest.mark.parametrize(("content", "feature_class"), [("sailed down the Danube", "N"), ("drove to Danube", "P")])
-def test_an_english_name_written_after_the_is_the_river_not_the_town_of_that_name(content, feature_class):
+@pytest.mark.parametrize(
+    ("language", "content", "feature_class"),
+    [
+        ("en", "We sailed down the Danube in the spring.", "N"),
+        ("en", "We drove to Danube in the spring.", "P"),
+        ("fr", "Nous avons longé le Danube au printemps.", "N"),
+        ("es", "Navegamos por el Danube en primavera.", "N"),
+        ("de", "Wir fuhren an die Danube im Frühling.", "N"),
+    ],
+)
+def test_a_name_written_after_an_article_is_the_river_not_the_town_of_that_name(language, content, feature_class):
+    # A river, a sea or a range is named with an article, a town without one ("Danube" is a town of Minnesota).
     from bordermap.physical import physical_gazetteer
 
-    world = _gazetteer_of(_entry(180, "Danube", "US", 44.79, -95.1, population=500_000))  # Danube, Minnesota
-    found = _in("en", f"We {content} in the spring.", [world, physical_gazetteer()])
+    world = _gazetteer_of(_entry(180, "Danube", "US", 44.79, -95.1, population=500_000))
+    found = _in(language, content, [world, physical_gazetteer()])
     assert found["Danube"].chosen.feature_class == feature_class
+
+
+def test_a_great_city_by_its_own_name_beats_a_small_town_that_once_bore_it():
+    world = _gazetteer_of(
+        _entry(181, "Brasília", "BR", -15.78, -47.93, population=2_200_000),
+        _entry(182, "Porecatu", "BR", -22.75, -51.38, "Brasília", population=14_000),
+        _entry(183, "Londrina", "BR", -23.3, -51.16, population=500_000),
+    )
+    found = _in("pt", "De Londrina seguimos para Brasília.", [world])
+    assert found["Brasília"].chosen.name == "Brasília"
 
 
 def test_a_word_for_lake_before_a_short_name_finds_the_lake_named_with_it(world_gazetteer):

@@ -342,6 +342,12 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
     others = max((m.entry.population for i, m in enumerate(matches) if i != biggest), default=0)
     if (
         matches[biggest].tier == 0
+        and matches[biggest].entry.population >= METROPOLIS_POPULATION
+        and all(m.tier > 0 for i, m in enumerate(matches) if i != biggest)
+    ):
+        return matches[biggest]  # "Brasília" is the capital, not a town of Paraná that once bore its name
+    if (
+        matches[biggest].tier == 0
         and matches[biggest].entry.population >= DOMINANT_FACTOR * max(others, 1)
         and max(scores) < TRACE_SUPPORT + scores[biggest]
     ):

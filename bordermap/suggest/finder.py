@@ -294,14 +294,28 @@ def _natural_cues() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ..
     )
 
 
+# The articles a language names a river, a sea or a range with, and a town without: "the Mekong", "le Saint-Laurent",
+# "del Duero", "il Po", "do Douro", "die Donau" (a town's article is a part of its name: "Le Havre", "El Paso").
+FEATURE_ARTICLES = {
+    "en": frozenset(("the",)),
+    "fr": frozenset(("le", "du", "au", "les", "des", "aux")),
+    "es": frozenset(("el", "del", "al", "los")),
+    "it": frozenset(("il", "del", "al", "dal", "nel", "sul", "lo", "dello", "gli")),
+    "pt": frozenset(("o", "do", "ao", "no", "pelo", "os", "dos")),
+    "de": frozenset(("der", "die", "den", "dem", "des", "am", "im", "zum", "vom")),
+}
+
+
 def _named_with_the(group: list[Mention], found: list) -> bool:
-    """True for an English name only ever written after "the", whose candidates are natural features and towns: the
-    feature is meant ("the Mekong", "down the Usumacinta"; "Usumacinta" is also a Mexican town's other name)."""
+    """True for a name only ever written after an article of ``FEATURE_ARTICLES``, whose candidates are natural
+    features and towns: the feature is meant ("down the Usumacinta", though "Usumacinta" is also a Mexican town's
+    other name; "l'embouchure du Saguenay")."""
+    articles = FEATURE_ARTICLES.get(group[0].text.language)
     return (
-        group[0].text.language == "en"
+        articles is not None
         and any(m.entry.feature_class == NATURAL_CLASS for m in found)
         and any(m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS) for m in found)
-        and all(_word_before(m).casefold() == "the" for m in group)
+        and all(_word_before(m).casefold() in articles for m in group)
     )
 
 
@@ -441,7 +455,7 @@ def _suggest(
                 groups[key] = [_with_its_cue_word(m) for m in group]
             candidates[key] = features if features or groups[key][0].cue else candidates[key]
         elif _named_with_the(group, candidates[key]):
-            # "down the Usumacinta", "the Lancang": English names a river, a sea or a range with "the", not a town
+            # "down the Usumacinta", "du Saguenay": a river, a sea or a range is named with an article, a town not
             candidates[key] = [m for m in candidates[key] if m.entry.feature_class in (NATURAL_CLASS, COUNTRY_CLASS)]
     for key, group in groups.items():
         phrase = group[0].phrase

@@ -4,7 +4,7 @@
 # "San Cristóbal de las Casas", "Foz do Iguaçu", "Reggio di Calabria", "Freiburg im Breisgau", "Bergen op Zoom".
 CONNECTORS = frozenset(
     "of de la le du des del da do upon on am an der den al el and y sur en las los das dos di della delle dello "
-    "degli dei im zum zur ob op aan".split()
+    "degli dei im zum zur ob op aan nad pod".split()
 )
 
 # A capitalised phrase ending with one of these is a place the gazetteers of towns cannot hold: "Tumen River".
