@@ -279,6 +279,9 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                 for word in run:
                     mentions += spaceless.mentions(text, word.start, word.end)
                 continue
+            # A lower-case word of a natural kind right before the run: "el mar Negro" (looked for once a run)
+            kind = _KIND_BEFORE.search(text.content, max(0, run[0].start - 24), run[0].start)
+            kind_start = kind.start() if kind is not None and kind.group(1) in KIND_WORDS_BEFORE else None
             i = 0
             while i < len(run):
                 found = None
@@ -289,11 +292,10 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     start, end = run[i].start, run[i + n - 1].end
                     if (
                         i == 0
-                        and (kind := _KIND_BEFORE.search(text.content, max(0, start - 24), start))
-                        and kind.group(1) in KIND_WORDS_BEFORE
-                        and (with_kind := name_key(text.content[kind.start() : end])) in keys
+                        and kind_start is not None
+                        and (with_kind := name_key(text.content[kind_start:end])) in keys
                     ):
-                        found = (n, Mention(text, kind.start(), end, with_kind))  # "mar Negro", not the río Negro
+                        found = (n, Mention(text, kind_start, end, with_kind))  # "mar Negro", not the río Negro
                         break
                     if i == 0 and (article := _ARTICLE_BEFORE.search(text.content, max(0, start - 8), start)):
                         with_article = name_key(text.content[article.start() : end])
