@@ -175,19 +175,26 @@ def _read_in_pinyin(groups: dict[str, list[Mention]], candidates: dict[str, list
         candidates[key] = _distinct(found, set())[:MAX_CANDIDATES]
 
 
-def _with_other_forms(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
-    """The candidates of a declined word that is a name as written, with those of the names it may be a form of
-    ("Πάρο": Paro in Bhutan, and the island Πάρος): the text's other places choose among them."""
-    forms = {key: group[0].also for key, group in groups.items() if group[0].also}
+def _asked_by_language(asked: dict[str, tuple[str, ...]], groups: dict[str, list[Mention]], gazetteers: list) -> dict:
+    """For each group's key, the candidates of the names asked for it, in its text's language: every name of one
+    language asked of the gazetteers at once."""
     by_language: dict[str, set[str]] = {}
-    for key, also in forms.items():
-        by_language.setdefault(groups[key][0].text.language, set()).update(also)
+    for key, names in asked.items():
+        by_language.setdefault(groups[key][0].text.language, set()).update(names)
     answers = {
         language: candidates_of_all(sorted(names), gazetteers, language) for language, names in by_language.items()
     }
-    for key, also in forms.items():
-        answer = answers[groups[key][0].text.language]
-        more = [m for form in also for m in answer.get(form, [])]
+    return {
+        key: [m for name in names for m in answers[groups[key][0].text.language].get(name_key(name), [])]
+        for key, names in asked.items()
+    }
+
+
+def _with_other_forms(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
+    """The candidates of a declined word that is a name as written, with those of the names it may be a form of
+    ("Πάρο": Paro in Bhutan, and the island Πάρος): the text's other places choose among them."""
+    asked = {key: group[0].also for key, group in groups.items() if group[0].also}
+    for key, more in _asked_by_language(asked, groups, gazetteers).items():
         candidates[key] = _distinct(candidates[key] + more, set())[:MAX_CANDIDATES]
 
 
@@ -199,17 +206,12 @@ def _divisions_by_their_names(groups: dict[str, list[Mention]], candidates: dict
     """The candidates of a phrase that names a division with the word of its kind, where no gazetteer has that phrase:
     the divisions of its name without the word ("Quảng Nam Province" is the province Quảng Nam; "Cham Islands" stays
     unknown, though Cham is a town)."""
-    asked = {
-        key: _without_cue(group[0].phrase)
+    asked: dict[str, tuple[str, ...]] = {
+        key: (_without_cue(group[0].phrase),)
         for key, group in groups.items()
         if group[0].cue and not candidates[key] and group[0].phrase.split()[-1].casefold() in DIVISION_CUES
     }
-    by_language: dict[str, list[str]] = {}
-    for key, bare in asked.items():
-        by_language.setdefault(groups[key][0].text.language, []).append(bare)
-    answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
-    for key, bare in asked.items():
-        found = answers[groups[key][0].text.language].get(bare, [])
+    for key, found in _asked_by_language(asked, groups, gazetteers).items():
         candidates[key] = [m for m in found if m.entry.feature_class == DIVISION_CLASS][:MAX_CANDIDATES]
 
 
@@ -224,8 +226,8 @@ def _landmarks_by_their_places(groups: dict[str, list[Mention]], candidates: dic
     """The candidates of a bridge, crossing or pass that no gazetteer knows, named after a place one knows: that place's
     towns, each as a landmark within ``LANDMARK_REACH_M`` of it ("Kazungula Bridge" near Kazungula). A name of a person
     ("King Hussein Bridge") or of no town stays a place to draw."""
-    asked = {
-        key: _without_cue(group[0].phrase)
+    asked: dict[str, tuple[str, ...]] = {
+        key: (_without_cue(group[0].phrase),)
         for key, group in groups.items()
         if group[0].cue
         and not candidates[key]
@@ -234,12 +236,7 @@ def _landmarks_by_their_places(groups: dict[str, list[Mention]], candidates: dic
             or group[0].phrase.split()[0] in LANDMARK_CUES_BEFORE
         )
     }
-    by_language: dict[str, list[str]] = {}
-    for key, bare in asked.items():
-        by_language.setdefault(groups[key][0].text.language, []).append(bare)
-    answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
-    for key, bare in asked.items():
-        found = answers[groups[key][0].text.language].get(bare, [])
+    for key, found in _asked_by_language(asked, groups, gazetteers).items():
         candidates[key] = [
             replace(m, entry=landmark_near(m.entry)) for m in found if m.entry.feature_class == PLACE_CLASS
         ][:MAX_CANDIDATES]
