@@ -150,6 +150,7 @@ DETECT_MIN_LETTERS = 60
 # texts (labelled, probes, the bundled post) gave the same language as their first 4,000.
 DETECT_SAMPLE_CHARS = 1_500
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
 _CHINESE = {"zh", "wuu", "yue", "nan", "cmn", "gan", "hak"}  # the identifier's varieties of written Chinese
 
 
@@ -219,6 +220,11 @@ def detect_language(content: str) -> str:
         return by_script
     if len(letters) < DETECT_MIN_LETTERS:
         return ""
+    from bordermap.gazetteer import name_key
+    from bordermap.suggest.frequency import plainly_english
+
+    if plainly_english([name_key(word) for word in _WORD.findall(sample)]):
+        return "en"  # most texts: told by their commonest words, without loading the model
     code, _ = _language_identifier().classify(sample)
     return "zh" if code in _CHINESE else code
 

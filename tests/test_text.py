@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bordermap.errors import InputError
 from bordermap.fold import _fold_char, _fold_one_to_one, _fold_piecewise, fold, mark_class, past_marks
-from bordermap.text import Text, find_passages, read_texts, sentence_spans
+from bordermap.text import Text, detect_language, find_passages, read_texts, sentence_spans
 
 from conftest import SEEDS
 
@@ -417,6 +417,18 @@ def test_a_text_of_a_few_lines_gets_its_language(tmp_path, content, language):
     (tmp_path / "t.txt").write_text("Title\n" + content, encoding="utf-8")
     (text,) = read_texts(tmp_path)
     assert text.language == language
+
+
+def test_a_plainly_english_text_is_told_without_loading_the_language_model():
+    import bordermap.text as text_module
+
+    english = "The road from the border runs along the river to the town, and the guards who left it were seen there. "
+    french = "La route de la frontière longe le fleuve jusqu'à la ville, et les gardes l'ont quittée ici. "
+    text_module._language_identifier.cache_clear()
+    assert detect_language(english * 3) == "en"
+    assert text_module._language_identifier.cache_info().currsize == 0  # told by its commonest words
+    assert detect_language(french * 3) == "fr"  # any other language: the model decides
+    assert text_module._language_identifier.cache_info().currsize == 1
 
 
 def test_the_language_its_settings_name_wins_over_detection(tmp_path):

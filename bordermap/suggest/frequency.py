@@ -60,3 +60,30 @@ def excess(key: str, language: str, population: int) -> float:
         return -math.inf
     expected = _BASE + _PER_LOG_POPULATION * math.log10(max(population, _SMALLEST_POPULATION))
     return frequency - expected
+
+
+# A text is plainly English when this share of its words or more are among English's hundred most common, and at
+# least twice the share of any other language's hundred: then no model need be loaded to say so (0.45 s). Measured on
+# the 70 labelled texts and probes of 2026-12: English texts 0.34 to 0.50; the others at most 0.21 (Polish), and
+# Filipino's own list, which holds English words, 0.22 beside an English text's 0.44.
+PLAIN_ENGLISH_SHARE = 0.25
+PLAIN_ENGLISH_MARGIN = 2.0
+PLAIN_ENGLISH_WORDS = 40
+_TOP = 100
+
+
+@functools.cache
+def _most_common() -> dict[str, frozenset[str]]:
+    return {
+        language: frozenset(sorted(words, key=words.__getitem__, reverse=True)[:_TOP])
+        for language, words in _table().items()
+    }
+
+
+def plainly_english(words: list[str]) -> bool:
+    """True for a sample's words (folded) that are plainly English (``PLAIN_ENGLISH_SHARE``); False when unsure."""
+    if len(words) < PLAIN_ENGLISH_WORDS:
+        return False
+    shares = {language: sum(word in top for word in words) / len(words) for language, top in _most_common().items()}
+    english = shares.pop("en", 0.0)
+    return english >= PLAIN_ENGLISH_SHARE and english >= PLAIN_ENGLISH_MARGIN * max(shares.values(), default=0.0)
