@@ -1391,6 +1391,16 @@ def test_a_chinese_place_no_gazetteer_writes_in_han_is_found_by_its_pinyin_among
     assert {r.country for r in pingxiang.runners_up} == {"CN"}
 
 
+def test_a_chinese_word_for_a_bridge_or_a_gate_is_no_small_town_of_that_name():
+    world = _gazetteer_of(
+        _entry(196, "Daqiao", "CN", 25.0, 110.0, "大桥", population=9_600),  # 大桥: big bridge
+        _entry(197, "Xiamen", "CN", 24.48, 118.08, "厦门", population=3_500_000),  # 门: gate, in a city's name
+        _entry(198, "Fuzhou", "CN", 26.06, 119.3, "福州", population=2_800_000),
+    )
+    found = _in("zh", "我们从福州出发，经过大桥，到了厦门。", [world])
+    assert found["大桥"].confidence < 0.5 and found["厦门"].confidence >= 0.5
+
+
 def test_a_chinese_word_the_segmenter_calls_no_place_is_not_read_in_pinyin():
     world = _gazetteer_of(_entry(195, "Shouxu", "CN", 30.0, 110.0, population=50_000))
     assert _in("zh", "我们到口岸办理手续。", [world]) == {}  # 手续 (formalities) reads shouxu

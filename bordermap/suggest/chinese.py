@@ -24,6 +24,17 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 
 
+# The last character of a Chinese word for a work of people: bridge, pass, station, port, temple, tower, pagoda,
+# palace, gate, garden, shrine, hall. A small town given such a word as its name ("大桥", Daqiao; big bridge) is
+# seldom what a text means by it.
+LANDMARK_ENDINGS = frozenset("桥橋关關站港寺楼樓塔宫宮门門园園庙廟馆館")
+
+
+def names_a_landmark(phrase: str, language: str) -> bool:
+    """True for a Chinese word ending in a character of ``LANDMARK_ENDINGS``."""
+    return len(phrase) >= 2 and phrase[-1] in LANDMARK_ENDINGS and is_chinese(phrase, language)
+
+
 @dataclass(frozen=True)
 class Word:
     start: int

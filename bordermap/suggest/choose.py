@@ -414,6 +414,7 @@ class Clues:
     spacing_km: float | None = None  # how far apart the text's places typically lie (the median of their near_km)
     read_in_pinyin: bool = False  # a Chinese place's word no gazetteer has, found by its reading ("凭祥": Pingxiang)
     after_article: bool = False  # a German word only ever right after an article, as a noun is ("mit dem Zug")
+    landmark_word: bool = False  # a Chinese word for a bridge, a gate, a temple … ("大桥", big bridge; Daqiao)
 
 
 def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple[float, str]:
@@ -517,6 +518,13 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     ):
         score = min(score - 0.4, PART_OF_CAP)
         reasons.append("a short word of a script no word list here covers: as likely a word as a town's name")
+    if (
+        clues.landmark_word
+        and chosen.entry.feature_class == PLACE_CLASS
+        and chosen.entry.population < UNCASED_TOWN_POPULATION
+    ):
+        score = min(score, PART_OF_CAP)
+        reasons.append("a word for a bridge, a gate or a temple, more often a landmark than this small town")
     if clues.after_article and chosen.entry.feature_class == PLACE_CLASS:
         score -= 0.4  # a town is named without an article; a noun, a region or a river with one
         reasons.append("only ever after an article, as a German noun is")

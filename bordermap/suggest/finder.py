@@ -26,7 +26,7 @@ from bordermap.gazetteer import (
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS, names_with_kind
 from bordermap.places import Place
-from bordermap.suggest import frequency, segments
+from bordermap.suggest import chinese, frequency, segments
 from bordermap.suggest.choose import (
     DOMINANT_FACTOR,
     MAX_CANDIDATES,
@@ -639,6 +639,7 @@ def _suggest(
             short_unlisted=key in unlisted,
             read_in_pinyin=bool(group[0].readings),
             after_article=all(after_an_article(m) for m in group),
+            landmark_word=chinese.names_a_landmark(group[0].phrase, group[0].text.language),
             spacing_km=spacing,
         )
         confidence, why = confidence_of(group, chosen, clues)
