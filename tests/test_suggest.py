@@ -624,8 +624,10 @@ def _suggestions(content: str, gazetteer) -> dict:
 
 
 def test_a_place_cue_wins_over_a_title_at_the_start_of_a_name(small_world):
-    found = _suggestions("We crossed the King Hussein Bridge, then Prince Edward Island.", small_world)
-    assert {"King Hussein Bridge", "Prince Edward Island"} <= set(found)
+    found = _suggestions(
+        "We crossed the King Hussein Bridge, then Prince Edward Island, and flew from Queen Alia Airport.", small_world
+    )
+    assert {"King Hussein Bridge", "Prince Edward Island", "Queen Alia Airport"} <= set(found)
 
 
 def test_two_names_joined_by_and_before_one_cue_are_not_one_place(small_world):

@@ -11,7 +11,7 @@ CONNECTORS = frozenset(
 CUES_AFTER = frozenset(
     "river province bridge county mountains mountain lake sea island islands valley castle district prefecture "
     "strait bay peninsula empire kingdom republic region desert gulf canal coast pass gorge falls canyon dam volcano "
-    "glacier delta oasis crossing".split()
+    "glacier delta oasis crossing airport station checkpoint".split()
 )
 
 # A capitalised phrase starting with one of these is such a place too: "Mount Paektu", "Lake Khanka", and in the
