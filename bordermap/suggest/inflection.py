@@ -260,29 +260,36 @@ def _undeclined_forms(folded: str, language: str, least: int | None = None):
                     yield len(ending), stem, base, candidate
 
 
+def _forms_in_keys(folded: str, language: str, keys: Collection[str]):
+    """The undeclined forms of a folded word that are gazetteer names, in the order they are tried, each with whether
+    its stem is of one syllable: such a form takes too many names, and is read only as a great place's
+    (``_great``)."""
+    least = stem_length(language)
+    for _, stem, _, form in _undeclined_forms(folded, language, least - 1):
+        if form in keys:
+            yield form, len(stem) < least
+
+
+def _great(form: str, language: str, keys: Collection[str]) -> bool:
+    """True for a name of a country or a great city: "Вены" is Вена (Vienna), "Кубы" Куба (Cuba), "Риме" Рим (Rome)."""
+    return hasattr(keys, "prominent") and keys.prominent(form, language)
+
+
 def other_forms(word: str, language: str, keys: Collection[str]) -> tuple[str, ...]:
     """The other gazetteer names a word that is itself one may be a declined form of, in a language that declines
     names ("Πάρο" is Paro's name, and Πάρος in the accusative); () elsewhere, or for a word in lower case."""
     if language not in ENDINGS or not word[:1].isupper():
         return ()
-    folded = name_key(word)
-    least = stem_length(language)
-    return tuple(
-        dict.fromkeys(
-            form
-            for _, stem, _, form in _undeclined_forms(folded, language, least - 1)
-            if form in keys and (len(stem) >= least or (hasattr(keys, "prominent") and keys.prominent(form, language)))
-        )
-    )
+    forms = _forms_in_keys(name_key(word), language, keys)
+    return tuple(dict.fromkeys(form for form, short in forms if not short or _great(form, language, keys)))
 
 
 def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
-    found = list(dict.fromkeys(form for *_, form in _undeclined_forms(folded, language) if form in keys))
-    if not found and hasattr(keys, "prominent"):
-        # A stem of a syllable takes too many names, but not a country's or a great city's: "Вены" is Вена (Vienna),
-        # "Кубы" Куба (Cuba), "Риме" Рим (Rome).
-        short = _undeclined_forms(folded, language, stem_length(language) - 1)
-        found = list(dict.fromkeys(form for *_, form in short if form in keys and keys.prominent(form, language)))
+    known = list(_forms_in_keys(folded, language, keys))
+    # A stem of a syllable is read only where no longer one is a name, and only as a great place's.
+    found = list(dict.fromkeys(form for form, short in known if not short)) or list(
+        dict.fromkeys(form for form, _ in known if _great(form, language, keys))
+    )
     if len(found) > 1 and hasattr(keys, "most_prominent"):
         return keys.most_prominent(found, language)  # "Львова" is Львов (Lviv), not Львове (a village)
     return found[0] if found else ""
