@@ -112,7 +112,7 @@ class KeysAndTransliterations:
         self.keys = keys
         self.natural_keys = natural_keys
         self._gazetteers = gazetteers or []
-        self._prominent: dict[tuple[str, str | None], bool] = {}
+        self._prominent: dict[tuple[str, str | None], tuple[bool, int]] = {}
 
     def __contains__(self, key: object) -> bool:
         return key in self.keys or (isinstance(key, str) and self.natural(key) != "")
@@ -128,28 +128,24 @@ class KeysAndTransliterations:
         latin = transliterated(key)
         return latin if latin in self.natural_keys else ""
 
-    def prominent(self, key: str, language: str | None = None) -> bool:
-        """True for a name of a country in the text's language, or of a city of ``PROMINENT_PEOPLE`` or more. Kept:
-        a book asks again for each of its declined words."""
+    def _prominence(self, key: str, language: str | None) -> tuple[bool, int]:
+        """How prominent the place a folded name names is: whether it is a country by its name in the text's language,
+        then the most people of any place of that name. Kept: a book asks again for each of its declined words."""
         if (key, language) not in self._prominent:
-            self._prominent[(key, language)] = any(
-                (m.entry.feature_class == COUNTRY_CLASS and m.tier == 0) or m.entry.population >= PROMINENT_PEOPLE
-                for g in self._gazetteers
-                if hasattr(g, "find_all")
-                for m in g.find_all(key, language)
+            found = [m for g in self._gazetteers if hasattr(g, "find_all") for m in g.find_all(key, language)]
+            self._prominent[(key, language)] = max(
+                ((m.entry.feature_class == COUNTRY_CLASS and m.tier == 0, m.entry.population) for m in found),
+                default=(False, 0),
             )
         return self._prominent[(key, language)]
+
+    def prominent(self, key: str, language: str | None = None) -> bool:
+        """True for a name of a country in the text's language, or of a city of ``PROMINENT_PEOPLE`` or more."""
+        country, people = self._prominence(key, language)
+        return country or people >= PROMINENT_PEOPLE
 
     def most_prominent(self, keys: list[str], language: str | None = None) -> str:
         """Of a word's possible dictionary forms, the one that names the most prominent place (a country by its name
         in the text's language, else the most populous): asked only where a declined word reads as two names
         ("Львова": Львов or Львове; "Монголией": Монголия, not Macedonian's Монголиа)."""
-
-        def prominence(key: str) -> tuple[bool, int]:
-            found = [m for g in self._gazetteers if hasattr(g, "find_all") for m in g.find_all(key, language)]
-            return max(
-                ((m.entry.feature_class == COUNTRY_CLASS and m.tier == 0, m.entry.population) for m in found),
-                default=(False, 0),
-            )
-
-        return max(keys, key=lambda key: (prominence(key), -keys.index(key)))
+        return max(keys, key=lambda key: (self._prominence(key, language), -keys.index(key)))
