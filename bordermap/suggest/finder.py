@@ -152,29 +152,6 @@ def _word_excess(group: list[Mention], found: list) -> float:
     return min(frequency.excess(name_key(m.phrase), language, population) for m in group)
 
 
-# Where a gazetteer romanises places by their pinyin: a Chinese place's word is read so only for their places.
-PINYIN_COUNTRIES = frozenset(("CN", "TW", "HK", "MO"))
-
-
-def _read_in_pinyin(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
-    """The candidates of Chinese places' words that no gazetteer has in Han characters: the towns and divisions of
-    China named as the word reads in pinyin ("凭祥" is Pingxiang), as alternate names, since tones and the several
-    characters of one reading are lost. All such words are asked for at once."""
-    readings = {key: group[0].readings for key, group in groups.items() if not candidates[key] and group[0].readings}
-    if not readings:
-        return
-    answers = candidates_of_all(sorted({r for rs in readings.values() for r in rs}), gazetteers, "zh")
-    for key, spellings in readings.items():
-        found = [
-            replace(m, tier=1)
-            for spelling in spellings
-            for m in answers.get(spelling, [])
-            if m.entry.country in PINYIN_COUNTRIES and m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)
-        ]
-        found.sort(key=lambda m: -m.entry.population)
-        candidates[key] = _distinct(found, set())[:MAX_CANDIDATES]
-
-
 def _asked_by_language(asked: dict[str, tuple[str, ...]], groups: dict[str, list[Mention]], gazetteers: list) -> dict:
     """For each group's key, the candidates of the names asked for it, in its text's language: every name of one
     language asked of the gazetteers at once."""
@@ -188,6 +165,25 @@ def _asked_by_language(asked: dict[str, tuple[str, ...]], groups: dict[str, list
         key: [m for name in names for m in answers[groups[key][0].text.language].get(name_key(name), [])]
         for key, names in asked.items()
     }
+
+
+# Where a gazetteer romanises places by their pinyin: a Chinese place's word is read so only for their places.
+PINYIN_COUNTRIES = frozenset(("CN", "TW", "HK", "MO"))
+
+
+def _read_in_pinyin(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
+    """The candidates of Chinese places' words that no gazetteer has in Han characters: the towns and divisions of
+    China named as the word reads in pinyin ("凭祥" is Pingxiang), as alternate names, since tones and the several
+    characters of one reading are lost. All such words are asked for at once."""
+    asked = {key: group[0].readings for key, group in groups.items() if not candidates[key] and group[0].readings}
+    for key, found in _asked_by_language(asked, groups, gazetteers).items():
+        chinese_places = [
+            replace(m, tier=1)
+            for m in found
+            if m.entry.country in PINYIN_COUNTRIES and m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)
+        ]
+        chinese_places.sort(key=lambda m: -m.entry.population)
+        candidates[key] = _distinct(chinese_places, set())[:MAX_CANDIDATES]
 
 
 def _with_other_forms(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
@@ -448,9 +444,9 @@ def _suggest(
             features = _named_as_natural(candidates[key], kinds, natural)
             if not features and natural and all(m.entry.feature_class != COUNTRY_CLASS for m in candidates[key]):
                 # "el río Miño" where no river Miño is known: not the town of Miño, a river to draw, named so
-                features = []
                 groups[key] = [_with_its_cue_word(m) for m in group]
-            candidates[key] = features if features or groups[key][0].cue else candidates[key]
+            if features or groups[key][0].cue:
+                candidates[key] = features
         elif _named_with_the(group, candidates[key]):
             # "down the Usumacinta", "du Saguenay": a river, a sea or a range is named with an article, a town not
             candidates[key] = [m for m in candidates[key] if m.entry.feature_class in (NATURAL_CLASS, COUNTRY_CLASS)]
