@@ -89,11 +89,6 @@ def _without_kind_word(name: str) -> list[str]:
 
 
 def names_with_kind(name: str, kind: str) -> list[str]:
-    """The ways a text names a feature of this kind with its kind's word: "Van" is "Lake Van" and "Van Lake"."""
-    return _with_kind_words(name, kind)
-
-
-def _with_kind_words(name: str, kind: str) -> list[str]:
     """The other ways a text names a feature of this kind: "Tumen" is also "Tumen River" and "River Tumen"."""
     before, after = KIND_WORDS.get(kind, ((), ()))
     lowered = name.casefold().split()
@@ -143,7 +138,7 @@ class PhysicalGazetteer:
         for feature in features:
             names = [(n, 0) for n in _spelled(feature.name)]
             names += [(n, 1) for alternate in feature.alternates for n in _spelled(alternate)]
-            names += [(n, 1) for name, _ in list(names) for n in _with_kind_words(name, feature.kind)]
+            names += [(n, 1) for name, _ in list(names) for n in names_with_kind(name, feature.kind)]
             names += [(n, 1) for name, _ in list(names) for n in _without_kind_word(name)]
             # A feature's name in another language is its main name there, as a town's is in the world gazetteer.
             names += [(n, 0) for n in other_names.get((feature.name, feature.kind), ())]
