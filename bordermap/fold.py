@@ -35,6 +35,9 @@ TYPOGRAPHIC = str.maketrans(
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u02bc\u02bb\u02b9\u2032\u00b4\uff07", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\uff02", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2043\ufe63\uff0d", "-"),
+        # Letters that Unicode does not decompose, written with a stroke or without a dot, as their base letter:
+        # "Đồng Văn" is "Dong Van", "Łódź" is "Lodz", "Tromsø" is "Tromso", "Diyarbakır" is "Diyarbakir".
+        **dict(zip("đłøħŧıðƀƚ", "dlohtidbl")),
     }
 )
 
@@ -339,6 +342,21 @@ def _fold_piecewise(text: str) -> Folded:
     if not chunks:
         return Folded("", [0], [0], [1])
     return Folded("".join(chunks), folded_starts, starts, lengths)
+
+
+# Marks written two ways for one letter: Romanian's comma below and the cedilla that stands for it ("Timişoara").
+_SAME_MARK = {"\u0326": "\u0327"}
+
+
+def marks_of(name: str) -> tuple[str, ...] | None:
+    """The combining marks of each word of a name, in order of their codes: what ``name_key`` folds away. Vietnamese
+    "Quản Bạ" and "Quận Ba" fold alike but are two names; "Thanh Hoá" and "Thanh Hóa" are one, its tone written on
+    another letter. None for a name written without a mark."""
+    words = tuple(
+        "".join(sorted(_SAME_MARK.get(c, c) for c in unicodedata.normalize("NFD", word) if unicodedata.combining(c)))
+        for word in name.split()
+    )
+    return words if any(words) else None
 
 
 def fold(text: str) -> tuple[str, list[int]]:

@@ -31,13 +31,15 @@ CASED_LANGUAGES = (
     "bg ca cs da de el en es fi fil fr hu id is it lt lv mk ms nb nl pl pt ro ru sh sk sl sv tr uk vi".split()
 )
 CASED_MIN_ZIPF = 5.0
+# German writes every noun with a capital: its nouns of Zipf 4 and more are kept too ("um den See" is no town See).
+NOUNS_CAPITALISED_MIN_ZIPF = {"de": 4.0}
 OUT = Path(__file__).resolve().parent.parent / "bordermap" / "data" / "word-frequencies.json.gz"
 
 
 def main() -> None:
     languages = {}
     for language in (*LANGUAGES, *CASED_LANGUAGES):
-        least = MIN_ZIPF if language in LANGUAGES else CASED_MIN_ZIPF
+        least = MIN_ZIPF if language in LANGUAGES else NOUNS_CAPITALISED_MIN_ZIPF.get(language, CASED_MIN_ZIPF)
         folded: dict[str, float] = {}
         for word, frequency in get_frequency_dict(language, "small").items():
             key = name_key(word)
@@ -53,6 +55,7 @@ def main() -> None:
         "source": "wordfreq 3.1.1, 'small' lists (CC BY-SA 4.0); Zipf frequency, words folded by name_key",
         "min_zipf": MIN_ZIPF,
         "min_zipf_cased": CASED_MIN_ZIPF,
+        "min_zipf_nouns_capitalised": NOUNS_CAPITALISED_MIN_ZIPF,
         "languages": languages,
     }
     with gzip.GzipFile(OUT, "wb", mtime=0) as out:

@@ -224,6 +224,22 @@ def test_typographic_variants_of_an_apostrophe_or_hyphen_match(content, name):
     assert _quotes(content, thing("p", name))["p"] == [content]
 
 
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        ("Chúng tôi nghỉ ở Đồng Văn.", "Dong Van"),
+        ("Dojechaliśmy do Łodzi.", "Lodzi"),
+        ("Vi kom til Tromsø i går.", "Tromso"),
+        ("Diyarbakır'a vardık.", "Diyarbakir"),
+        ("Il-Ħamrun hija belt.", "Il-Hamrun"),
+        ("We flew to Lodz.", "Łódź"),
+    ],
+    ids=["Vietnamese đ", "Polish ł", "Norwegian ø", "Turkish dotless ı", "Maltese ħ", "stroke in the name"],
+)
+def test_a_letter_with_a_stroke_or_without_its_dot_matches_its_base_letter(content, name):
+    assert _quotes(content, thing("p", name))["p"] == [content]
+
+
 @pytest.mark.parametrize("language", ["es", "en", "xx"])
 def test_a_full_stop_before_a_word_in_lower_case_ends_no_sentence(language):
     content = "Salimos por la ctra. de Andorra hacia La Seu d’Urgell. Luego llegamos a Lleida."
