@@ -1527,6 +1527,69 @@ def test_a_name_a_word_for_river_stands_before_is_no_town_of_that_name_when_no_r
 
 
 @pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("vi", "Từ Hà Nội chúng tôi nhìn xuống sông Nho Quế xanh ngắt.", "sông Nho Quế"),
+        ("fr", "De Dakar, on franchit la rivière Falémé à Kidira.", "rivière Falémé"),
+        ("es", "Desde Vigo cruzamos el estrecho de Magallanes.", "estrecho de Magallanes"),
+        ("es", "Desde Vigo fuimos al glaciar Perito Moreno.", "glaciar Perito Moreno"),
+        ("ru", "Из Читы мы поехали вдоль реки Шилки на восток.", "реки Шилки"),
+    ],
+    ids=["Vietnamese, unknown", "French, unknown", "Spanish, named after a town", "Spanish glacier", "Russian"],
+)
+def test_a_lower_case_word_of_a_natural_kind_makes_the_name_after_it_a_place_to_draw_not_a_town(
+    language, content, phrase
+):
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(165, "Vigo", "ES", 42.23, -8.72, population=290_000),
+        _entry(166, "Magallanes", "CL", -53.0, -71.0, population=5_000),
+        _entry(167, "Perito Moreno", "AR", -46.59, -70.93, population=4_000),
+        _entry(168, "Hanoi", "VN", 21.03, 105.85, "Hà Nội", population=1_400_000),
+        _entry(169, "Dakar", "SN", 14.69, -17.44, population=2_500_000),
+        _entry(170, "Chita", "RU", 52.03, 113.5, "Чита", "Читы", population=300_000),
+    )
+    found = _in(language, content, [world, physical_gazetteer()])
+    assert found[phrase].chosen is None and "a place cue" in found[phrase].why
+    assert found[phrase].confidence >= 0.5
+    assert not any(s.chosen is not None and s.chosen.name in ("Magallanes", "Perito Moreno") for s in found.values())
+
+
+@pytest.mark.parametrize(
+    ("content", "gazetteer_name", "found"),
+    [
+        ("Chúng tôi đi qua Quản Bạ rồi đến Hà Giang.", "Quận Ba", False),
+        ("Chúng tôi đi qua Thanh Hoá rồi đến Hà Giang.", "Thanh Hóa", True),  # the tone on another letter: one name
+        ("Am trecut prin Timişoara spre Arad.", "Timișoara", True),  # a cedilla for Romanian's comma below
+        ("We drove through Quan Ba to Ha Giang.", "Quận Ba", True),  # written without marks: not compared
+    ],
+    ids=["other marks", "tone on another letter", "cedilla for comma", "no marks in the text"],
+)
+def test_a_name_written_with_other_marks_than_a_places_is_not_that_place(content, gazetteer_name, found):
+    world = _gazetteer_of(
+        _entry(171, gazetteer_name, "VN", 10.78, 106.68, population=200_000),
+        _entry(172, "Hà Giang", "VN", 22.82, 104.98, "Ha Giang", population=50_000),
+        _entry(173, "Arad", "RO", 46.18, 21.31, population=160_000),
+    )
+    text = Text("t", "t.txt", "Title\n" + content)
+    suggestions, _, _ = suggest([text], [], [], [world], world.keys())
+    assert any(s.chosen is not None and s.chosen.name == gazetteer_name for s in suggestions) is found
+
+
+def test_a_german_noun_after_an_article_and_an_adjective_is_no_town():
+    world = _gazetteer_of(
+        _entry(174, "See", "AT", 47.08, 10.48, population=1_265),
+        _entry(175, "Se", "BR", -14.0, -45.0, "See", population=23_832),  # the word as another name, elsewhere
+        _entry(176, "Konstanz", "DE", 47.66, 9.18, population=84_000),
+        _entry(177, "Bregenz", "AT", 47.5, 9.75, population=29_000),
+    )
+    found = _in("de", "Wir fuhren von Konstanz um den ganzen See nach Bregenz in Österreich.", [world])
+    assert found["See"].confidence < 0.5, found["See"].why
+    assert found["Bregenz"].confidence >= 0.5
+
+
+@pytest.mark.parametrize(
     ("language", "content", "feature_class"),
     [
         ("en", "We sailed down the Danube in the spring.", "N"),

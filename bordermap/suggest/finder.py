@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bordermap.fold import has_case, script_of
+from bordermap.fold import has_case, marks_of, script_of
 from bordermap.gazetteer import (
     COUNTRY_CLASS,
     DIVISION_CLASS,
@@ -106,11 +106,16 @@ DIVISION_PEOPLE = 1_000_000
 SMALLEST_PEOPLE = 1_000  # the world gazetteer's smallest places; a place of unknown people counts as one of them
 
 
+def _people(entry: GazetteerEntry) -> int:
+    """How many people a place has, or is named as often as: a division, a river or a range of Natural Earth's 1:10m
+    is a well-known place."""
+    if entry.feature_class in (DIVISION_CLASS, NATURAL_CLASS) and not entry.population:
+        return DIVISION_PEOPLE
+    return entry.population
+
+
 def _prominence(entry: GazetteerEntry) -> float:
-    people = entry.population
-    if entry.feature_class in (DIVISION_CLASS, NATURAL_CLASS) and not people:
-        people = DIVISION_PEOPLE  # a division, a river or a range of Natural Earth's 1:10m is a well-known place
-    return math.sqrt(max(people, SMALLEST_PEOPLE))
+    return math.sqrt(max(_people(entry), SMALLEST_PEOPLE))
 
 
 def _shares(found: list) -> list[float]:
@@ -148,7 +153,8 @@ def _word_excess(group: list[Mention], found: list) -> float:
         for m in group
     ):
         return -math.inf
-    population = max(DIVISION_PEOPLE if m.entry.feature_class == DIVISION_CLASS else m.entry.population for m in found)
+    # A place that bears the word only as another name ("Se", Brazil, for "See") makes it no likelier a name here.
+    population = max(_people(m.entry) for m in ([m for m in found if m.tier == 0] or found))
     return min(frequency.excess(name_key(m.phrase), language, population) for m in group)
 
 
@@ -352,6 +358,19 @@ def _named_as_natural(found: list, kinds: tuple[str, ...], natural: list) -> lis
     return _distinct(features, set())
 
 
+def _as_written(group: list[Mention], found: list) -> list:
+    """The candidates but those whose own name is written with other marks than the text writes it with: "Quản Bạ"
+    is no "Quận Ba" (District 3), though both fold to "quan ba". A name the text writes without marks, or as another
+    form of it, and a candidate found by another of its names, are not compared."""
+    written = {marks_of(m.phrase) for m in group if name_key(m.phrase) == m.key}
+    if len(written) != 1 or (marks := written.pop()) is None:
+        return found
+    key = group[0].key
+    return [
+        m for m in found if name_key(m.entry.name) != key or (own := marks_of(m.entry.name)) is None or own == marks
+    ]
+
+
 def _distinct(matches: list, known: set[int]) -> list:
     """The matches of entries not in ``known``, each entry once, in their order."""
     kept = []
@@ -425,7 +444,9 @@ def _suggest(
     for key, group in groups.items():
         by_language.setdefault(group[0].text.language, []).append(key)  # the key: an inflected word's is its name's
     answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
-    candidates = {key: answers[group[0].text.language][key][:MAX_CANDIDATES] for key, group in groups.items()}
+    candidates = {
+        key: _as_written(group, answers[group[0].text.language][key])[:MAX_CANDIDATES] for key, group in groups.items()
+    }
     _read_in_pinyin(groups, candidates, gazetteers)
     _with_other_forms(groups, candidates, gazetteers)
     _divisions_by_their_names(groups, candidates, gazetteers)

@@ -30,6 +30,7 @@ from bordermap.suggest.words import (
     GERMAN_NAME_STARTS,
     NAME_ENDINGS,
     NAME_STARTS,
+    NATURAL_CUES_BEFORE,
     NOUNS_CAPITALISED,
     TITLES,
 )
@@ -61,13 +62,19 @@ _POSSESSIVE = re.compile(r"['’]s\Z")
 # "the river Jordan", "estrecho de Gibraltar". Taken with the run only where the whole is a gazetteer's name.
 _KIND_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(?:[ \u00a0](?:de|di|del|du|des|do|da|della|dei|of))?[ \u00a0]\Z")
 KIND_WORDS_BEFORE = frozenset(
-    "river fleuve rivière río rio fiume sông sungai lake lac lago hồ danau sea mer mar mare biển laut gulf golfe golfo "
-    "vịnh bay baie bahía baía strait estrecho estreito détroit stretto canal mount mont monte montagne montes monts "
-    "monti montañas montagnes montanhas cordillera cordilheira sierra serra desert desierto désert deserto ocean "
-    "océano océan oceano".split()
-)
+    "lake sea gulf vịnh bay baie bahía baía strait estrecho estreito détroit stretto canal mount montes monts monti "
+    "montañas montagnes montanhas cordillera cordilheira sierra serra desert desierto désert deserto ocean océano "
+    "océan oceano glaciar glacier ghiacciaio geleira cerro volcán volcan vulcão vulcano isla île ilha isola islas "
+    "îles ilhas isole península péninsule penisola cabo cap laguna lagoa seno fiordo valle vallée vale "
+    "cascada cascade cachoeira cascata đèo đảo thác pulau selat teluk "
+    "озеро озера озере залив залива пролив пролива остров острова полуостров полуострова перевал перевала долина "
+    "долины".split()
+) | {word for word in NATURAL_CUES_BEFORE if word != "nad" and any(char.islower() for char in word)}
+# A lower-case word of those kinds before a run that no gazetteer knows makes the run a place to draw, named with its
+# word ("sông Nho Quế", "le glaciar Perito Moreno" is no town), as "Río Don Guillermo" is with a capital.
 
 _SENTENCE_END = set(".!?:;")
+GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")  # "den ganzen See", "dem schönen Ufer"
 
 # Spaces, or Hebrew's maqaf ("בֵּית־אֵל" is two words of one name), or the hyphen ``_parts`` took apart.
 _JOIN = re.compile(r"(?:[ \t\u00a0]{1,2}|[\u05be-])\Z")
@@ -290,13 +297,18 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     if any(word_kind(w.word) == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
                         continue
                     start, end = run[i].start, run[i + n - 1].end
-                    if (
-                        i == 0
-                        and kind_start is not None
-                        and (with_kind := name_key(text.content[kind_start:end])) in keys
-                    ):
-                        found = (n, Mention(text, kind_start, end, with_kind))  # "mar Negro", not the río Negro
-                        break
+                    if i == 0 and kind_start is not None:
+                        with_kind = name_key(text.content[kind_start:end])
+                        if with_kind in keys:
+                            found = (n, Mention(text, kind_start, end, with_kind))  # "mar Negro", not the río Negro
+                            break
+                        if n == len(run) and kind is not None and not _caseless(run[0].word):
+                            # "estrecho de Magallanes", "glaciar Perito Moreno" are no towns; "río Miño" is left
+                            # to the cue rows, which know whether a river Miño is known.
+                            named_after = " " in kind.group().strip() or kind.group(1) not in NATURAL_CUES_BEFORE
+                            if named_after or name_key(text.content[start:end]) not in keys:
+                                found = (n, Mention(text, kind_start, end, with_kind, cue=True))
+                                break
                     if i == 0 and (article := _ARTICLE_BEFORE.search(text.content, max(0, start - 8), start)):
                         with_article = name_key(text.content[article.start() : end])
                         # "por la Seu d’Urgell": GeoNames names it "la Seu d'Urgell" only. One word after an
@@ -432,12 +444,21 @@ def after_a_title(text: Text, start: int) -> bool:
 
 
 def after_an_article(mention: Mention) -> bool:
-    """True for a one-word mention in a German text right after an article, as a noun is ("mit dem Zug")."""
+    """True for a one-word mention in a German text right after an article, as a noun is ("mit dem Zug"), or after
+    an article and an adjective ("um den ganzen See")."""
     if mention.text.language != "de" or " " in mention.phrase:
         return False
-    before = mention.text.content[max(0, mention.start - 8) : mention.start]
+    before = mention.text.content[max(0, mention.start - 40) : mention.start]
     words = before.split()
-    return bool(words) and before[-1:].isspace() and words[-1] in GERMAN_ARTICLES
+    if not words or not before[-1:].isspace():
+        return False
+    return words[-1] in GERMAN_ARTICLES or (
+        len(words) > 1
+        and words[-2] in GERMAN_ARTICLES
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and words[-1].endswith(GERMAN_ADJECTIVE_ENDINGS)
+    )
 
 
 def starts_sentence(mention: Mention) -> bool:
