@@ -23,7 +23,7 @@ COUNTRY_ALIASES = {
     "GB": ("Britain", "Great Britain", "UK", "U.K."),
     "US": ("USA", "U.S.", "U.S.A."),
     "NL": ("Holland",),
-    "MM": ("Burma",),
+    "MM": ("Burma", "พม่า", "Miến Điện"),  # Thai's and Vietnamese's everyday names, besides CLDR's
     "CD": ("DRC", "Congo-Kinshasa", "Zaire"),
     "CG": ("Congo-Brazzaville",),
     "CZ": ("Czechia",),

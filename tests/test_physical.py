@@ -78,6 +78,14 @@ def test_every_name_in_other_languages_is_of_a_shipped_feature_and_a_language():
     assert all(all(n.strip() == n and n for n in found) for found in names.values())
 
 
+def test_each_feature_is_named_once_per_language_in_the_names_in_other_languages():
+    from importlib import resources
+
+    text = resources.files("bordermap").joinpath("data/natural-names.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t")[:3] for line in text.splitlines()[1:] if not line.startswith("#")]
+    assert len(rows) == len({tuple(row) for row in rows})
+
+
 def test_it_answers_only_for_natural_features(physical):
     assert physical.find("Tumen River", PLACE_CLASS) == []
     assert physical.find("Atlantis Ridge of Nowhere", NATURAL_CLASS) == []

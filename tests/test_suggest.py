@@ -1531,7 +1531,7 @@ def test_a_name_a_word_for_river_stands_before_is_no_town_of_that_name_when_no_r
     [
         ("vi", "Từ Hà Nội chúng tôi nhìn xuống sông Nho Quế xanh ngắt.", "sông Nho Quế"),
         ("fr", "De Dakar, on franchit la rivière Falémé à Kidira.", "rivière Falémé"),
-        ("es", "Desde Vigo cruzamos el estrecho de Magallanes.", "estrecho de Magallanes"),
+        ("es", "Desde Vigo navegamos hasta la bahía de Magallanes.", "bahía de Magallanes"),
         ("es", "Desde Vigo fuimos al glaciar Perito Moreno.", "glaciar Perito Moreno"),
         ("ru", "Из Читы мы поехали вдоль реки Шилки на восток.", "реки Шилки"),
     ],
@@ -1575,6 +1575,63 @@ def test_a_name_written_with_other_marks_than_a_places_is_not_that_place(content
     text = Text("t", "t.txt", "Title\n" + content)
     suggestions, _, _ = suggest([text], [], [], [world], world.keys())
     assert any(s.chosen is not None and s.chosen.name == gazetteer_name for s in suggestions) is found
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("tr", "Kars'ı gezdik. Dönüşte Çıldır Gölü'ne uğradık.", "Çıldır Gölü"),
+        ("id", "Dari Malang kami mendaki Gunung Bromo saat subuh.", "Gunung Bromo"),
+        ("vi", "Từ Hà Nội chúng tôi đi thuyền trên Vịnh Hạ Long.", "Vịnh Hạ Long"),
+    ],
+    ids=["Turkish, its case after an apostrophe", "Indonesian", "Vietnamese"],
+)
+def test_a_capitalised_word_of_a_natural_kind_in_the_texts_language_makes_a_place_to_draw(language, content, phrase):
+    world = _gazetteer_of(
+        _entry(178, "Kars", "TR", 40.6, 43.1, population=73_000),
+        _entry(179, "Çıldır", "TR", 41.13, 43.13, population=3_000),
+        _entry(180, "Malang", "ID", -7.98, 112.63, population=800_000),
+        _entry(181, "Hanoi", "VN", 21.03, 105.85, "Hà Nội", population=1_400_000),
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen is None and "a place cue" in found[phrase].why and found[phrase].confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("pt", "De Foz do Iguaçu atravessamos a Ponte da Amizade.", "Ponte da Amizade"),
+        ("es", "De Foz do Iguaçu cruzamos el Puente Tancredo Neves.", "Puente Tancredo Neves"),
+        ("ar", "من العقبة ذهبنا إلى وادي رم في المساء.", "وادي رم"),
+    ],
+    ids=["Portuguese bridge", "Spanish bridge", "Arabic wadi"],
+)
+def test_a_bridge_or_a_wadi_named_so_in_the_texts_language_is_a_place_to_draw(language, content, phrase):
+    world = _gazetteer_of(
+        _entry(183, "Foz do Iguaçu", "BR", -25.54, -54.59, population=250_000),
+        _entry(184, "Aqaba", "JO", 29.53, 35.0, "العقبة", population=95_000),
+        _entry(185, "Rome", "IT", 41.89, 12.48, "رم", population=2_800_000),
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen is None and "a place cue" in found[phrase].why and found[phrase].confidence >= 0.5
+
+
+def test_a_lower_case_connector_of_another_language_joins_a_name_the_gazetteer_has_whole():
+    world = _gazetteer_of(
+        _entry(186, "Hani i Elezit", "XK", 42.15, 21.3, population=9_400),
+        _entry(187, "Hani", "TR", 38.4, 40.4, population=12_000),
+        _entry(188, "Skopje", "MK", 42.0, 21.43, population=500_000),
+    )
+    found = _in("en", "The bus from Skopje crosses at Hani i Elezit.", [world])
+    assert found["Hani i Elezit"].chosen.country == "XK" and "Hani" not in found
+
+
+def test_a_turkish_name_of_two_words_is_found_without_its_case_after_the_apostrophe():
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(_entry(182, "Doğubayazıt", "TR", 39.55, 44.08, population=70_000))
+    found = _in("tr", "Doğubayazıt'tan Ağrı Dağı'nı izledik.", [world, physical_gazetteer()])
+    assert found["Ağrı Dağı"].chosen.name == "Mount Ararat" and found["Ağrı Dağı"].confidence >= 0.5
 
 
 def test_a_german_noun_after_an_article_and_an_adjective_is_no_town():

@@ -393,8 +393,10 @@ def test_a_world_region_is_known_by_its_name_in_every_language_and_reaches_its_c
     assert distance_m(entry.lat, entry.lon, *inside) <= entry.precision_m
 
 
-@pytest.mark.parametrize(("name", "country"), [("Persia", "IR"), ("Siam", "TH"), ("Ceylon", "LK"), ("UAE", "AE")])
-def test_a_country_is_known_by_its_former_or_short_english_name(world_gazetteer, name, country):
+@pytest.mark.parametrize(
+    ("name", "country"), [("Persia", "IR"), ("Siam", "TH"), ("Ceylon", "LK"), ("UAE", "AE"), ("พม่า", "MM")]
+)
+def test_a_country_is_known_by_its_former_short_or_everyday_name(world_gazetteer, name, country):
     found = world_gazetteer.find_all(name_key(name), "en")
     assert (country, 0) in [(m.entry.country, m.tier) for m in found if m.entry.feature_class == "A"]
 

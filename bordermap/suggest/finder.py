@@ -470,7 +470,8 @@ def _suggest(
                 candidates[key] = features
         elif _named_with_the(group, candidates[key]):
             # "down the Usumacinta", "du Saguenay": a river, a sea or a range is named with an article, a town not
-            candidates[key] = [m for m in candidates[key] if m.entry.feature_class in (NATURAL_CLASS, COUNTRY_CLASS)]
+            # (a region may be: "do Paraná" is the state, "o rio Paraná" the river)
+            candidates[key] = [m for m in candidates[key] if m.entry.feature_class != PLACE_CLASS]
     for key, group in groups.items():
         phrase = group[0].phrase
         if (
@@ -605,7 +606,14 @@ def _suggest(
     for (key, _, _), km in zip(asked, nearest.km_all(asked)):
         if km is not None:
             near_of[key] = min(km, near_of.get(key) or math.inf)
-    spacing = _typical_spacing([km for key, km in near_of.items() if km is not None and evidence[key]])
+    # How far apart the text's towns lie: a desert or a province, measured from its middle, says nothing of that.
+    spacing = _typical_spacing(
+        [
+            km
+            for key, km in near_of.items()
+            if km is not None and evidence[key] and chosen_of[key].entry.feature_class == PLACE_CLASS
+        ]
+    )
     suggestions = []
     for key, group in groups.items():
         found = candidates[key]

@@ -198,6 +198,14 @@ def ends_a_name(word: str, language: str, keys: Collection[str]) -> bool:
     return language in CASE_ENDS_NAME and name_key(word) not in keys and base_key(word, language, keys)[1] != ""
 
 
+def apostrophe_suffix(word: str, language: str) -> int:
+    """How many characters of ``word`` are a case's suffix with its apostrophe, in a language that writes one so
+    ("Dağı'nı": 4); 0 for none."""
+    if language in APOSTROPHE_SUFFIXES and (cut := _APOSTROPHE.search(word)):
+        return len(word) - cut.start()
+    return 0
+
+
 def base_key(word: str, language: str, keys: Collection[str]) -> tuple[int, str]:
     """The folded name ``word`` is an inflected form of, with how many letters were taken off its front; (0, "")
     when none is a gazetteer name."""

@@ -297,12 +297,20 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     if any(word_kind(w.word) == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
                         continue
                     start, end = run[i].start, run[i + n - 1].end
+                    if n > 1 and (cut := inflection.apostrophe_suffix(run[i + n - 1].word, text.language)):
+                        end -= cut  # "Ağrı Dağı'nı": the name is "Ağrı Dağı", its case after the apostrophe
+                        words[-1] = words[-1][:-cut]
                     if i == 0 and kind_start is not None:
                         with_kind = name_key(text.content[kind_start:end])
                         if with_kind in keys:
                             found = (n, Mention(text, kind_start, end, with_kind))  # "mar Negro", not the río Negro
                             break
-                        if n == len(run) and kind is not None and not _caseless(run[0].word):
+                        if (
+                            n == len(run)
+                            and kind is not None
+                            and not _caseless(run[0].word)
+                            and not any(w in AND_WORDS for w in words[1:-1])  # "mar de Cilicia y Panfilia": two
+                        ):
                             # "estrecho de Magallanes", "glaciar Perito Moreno" are no towns; "río Miño" is left
                             # to the cue rows, which know whether a river Miño is known.
                             named_after = " " in kind.group().strip() or kind.group(1) not in NATURAL_CUES_BEFORE
@@ -335,6 +343,21 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         continue  # "The Friendship Bridge" is the Friendship Bridge ("The Hague" is a key)
                     if cue and key not in keys and any(w in AND_WORDS for w in words[1:-1]):
                         continue  # "the Sava and Drava River" is two rivers, not one named "Sava and Drava"
+                    if (
+                        cue
+                        and key not in keys
+                        and i == 0
+                        and n > 2
+                        and words[0] not in CUES_BEFORE
+                        and (
+                            _a_word_of_the_text(text, run[0])
+                            or (
+                                _unknown_first_word(text, run[0], keys)
+                                and name_key(text.content[run[1].start : run[n - 2].end]) in keys
+                            )
+                        )
+                    ):
+                        continue  # "Dönüşte Çıldır Gölü": the sentence's first word is no part of the lake's name
                     if n == 1 and len(key) < 3 and key.isascii() and not (len(key) == 2 and run[i].word.isupper()):
                         continue  # 'I', 'On', 'A': a short Latin word alone is a word ('US', 'UK' may be places)
                     if cue or key in keys:

@@ -1,17 +1,20 @@
 """The words ``suggest`` reads English prose by: what joins a name, what cues a place, what is no place."""
 
 # Lower-case words that may join the words of one name: "Isle of Man", "Trinidad and Tobago", "Rio de Janeiro",
-# "San Cristóbal de las Casas", "Foz do Iguaçu", "Reggio di Calabria", "Freiburg im Breisgau", "Bergen op Zoom".
+# "San Cristóbal de las Casas", "Foz do Iguaçu", "Reggio di Calabria", "Freiburg im Breisgau", "Bergen op Zoom",
+# "Hani i Elezit".
 CONNECTORS = frozenset(
     "of de la le du des del da do upon on am an der den al el and y sur en las los das dos di della delle dello "
-    "degli dei im zum zur ob op aan nad pod".split()
+    "degli dei im zum zur ob op aan nad pod i".split()
 )
 
 # A capitalised phrase ending with one of these is a place the gazetteers of towns cannot hold: "Tumen River".
 CUES_AFTER = frozenset(
     "river province bridge county mountains mountain lake sea island islands valley castle district prefecture "
     "strait bay peninsula empire kingdom republic region desert gulf canal coast pass gorge falls canyon dam volcano "
-    "glacier delta oasis crossing airport station checkpoint".split()
+    "glacier delta oasis crossing airport station checkpoint "
+    # Turkish: "Çıldır Gölü", "Ağrı Dağı", "Fırat Nehri", "İstanbul Boğazı"
+    "gölü dağı dağları nehri ırmağı çayı denizi körfezi boğazı adası geçidi vadisi şelalesi kanyonu".split()
 )
 
 # A capitalised phrase starting with one of these is such a place too: "Mount Paektu", "Lake Khanka", and in the
@@ -21,7 +24,9 @@ CUES_BEFORE = frozenset(
     "mount lake fort cape isle river republic kingdom viceroyalty gulf "
     "río rio rivière riu fiume lago lac laguna lagoa monte mont cerro pico pic volcán volcan sierra cordillera "
     "isla île ilha isola islas îles golfo bahía baía cabo punta estrecho col coll puerto paso vall valle val "
-    "wadi jebel jabal djebel ras nahr معبر جسر גשר מעבר cataratas cascada cascata chutes salto".split()
+    "wadi jebel jabal djebel ras nahr معبر جسر גשר מעבר cataratas cascada cascata chutes salto "
+    "glaciar nevado salar serra península ría arroyo quebrada jezioro jezero ponte puente pont وادي "
+    "gunung danau pulau sungai selat teluk sông núi hồ đèo vịnh đảo thác".split()
 )
 
 # A capitalised word of direction before a place's name makes a part of it a place of its own: "North Africa",
