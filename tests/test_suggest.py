@@ -2040,3 +2040,31 @@ def test_a_world_region_the_text_names_becomes_a_located_row_that_says_where_it_
 def test_a_gazetteers_name_ending_in_a_word_of_an_organisations_name_is_still_a_place(world_gazetteer):
     found = _in("en", "Buses run from Amman to the West Bank; the World Bank funds the road.", [world_gazetteer])
     assert found["West Bank"].chosen.name == "West Bank" and "World Bank" not in found
+
+
+def test_how_far_apart_a_texts_towns_lie_is_measured_on_its_towns_not_its_regions():
+    import math
+
+    from bordermap.gazetteer import DIVISION_CLASS, GazetteerEntry
+
+    towns = [_entry(300 + i, f"Town{'abcdef'[i]}ville", "ZZ", 10.0, 20.0 + 0.3 * i) for i in range(6)]
+    regions = [
+        GazetteerEntry(
+            310 + i,
+            f"Region{'abcdefg'[i]}land",
+            f"Region{'abcdefg'[i]}land",
+            (),
+            DIVISION_CLASS,
+            "ZZ",
+            f"ZZ-{i}",
+            0,
+            10.0 + 2.3 * math.sin(2 * math.pi * i / 7),
+            20.75 + 2.3 * math.cos(2 * math.pi * i / 7),
+        )
+        for i in range(7)
+    ]
+    far = _entry(320, "Faraway", "YY", 10.0, 27.0, "Lutetia")  # about 700 km off, named by another name
+    world = _gazetteer_of(*towns, *regions, far)
+    content = " ".join(f"We went to {e.name}." for e in [*towns, *regions]) + " Then we saw Lutetia."
+    found = _in("en", content, [world])
+    assert "out of the text's region: its other places lie about 33 km apart" in found["Lutetia"].why
