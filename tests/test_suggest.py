@@ -940,6 +940,8 @@ def declined_names():
             _entry(113, "Děčín", "CZ", 50.77, 14.21, population=48_000),
             _entry(114, "Ústí nad Labem", "CZ", 50.66, 14.03, "Ústí", population=92_000),
             _entry(112, "Poprad", "SK", 49.06, 20.3, population=51_000),
+            _entry(115, "Polana", "PL", 49.27, 20.1, population=1_000),
+            _entry(116, "Poland", "US", 41.02, -80.61, population=2_800),  # "Polan" + "d" is no form of Polanę
         ]
     )
 
@@ -962,6 +964,7 @@ def declined_names():
             "Z Zakopanego jechaliśmy dalej, w Popradzie spaliśmy.",
             {"Zakopanego": "Zakopane", "Popradzie": "Poprad"},
         ),
+        ("pl", "Z Zakopanego wróciliśmy przez Polanę.", {"Zakopanego": "Zakopane", "Polanę": "Polana"}),
         ("en", "We left Krakowie at dawn.", {}),  # English declines no names
     ],
     ids=[
@@ -976,6 +979,7 @@ def declined_names():
         "Polish, its soft consonant",
         "Czech, a name joined by nad",
         "Polish, an adjective's ending and a softened consonant",
+        "Polish, a consonant put back only after a softening ending",
         "not in English",
     ],
 )
@@ -1534,8 +1538,16 @@ def test_a_name_a_word_for_river_stands_before_is_no_town_of_that_name_when_no_r
         ("es", "Desde Vigo navegamos hasta la bahía de Magallanes.", "bahía de Magallanes"),
         ("es", "Desde Vigo fuimos al glaciar Perito Moreno.", "glaciar Perito Moreno"),
         ("ru", "Из Читы мы поехали вдоль реки Шилки на восток.", "реки Шилки"),
+        ("it", "Da Vigo siamo saliti al passo Pordoi.", "passo Pordoi"),
     ],
-    ids=["Vietnamese, unknown", "French, unknown", "Spanish, named after a town", "Spanish glacier", "Russian"],
+    ids=[
+        "Vietnamese, unknown",
+        "French, unknown",
+        "Spanish, named after a town",
+        "Spanish glacier",
+        "Russian",
+        "Italian pass",
+    ],
 )
 def test_a_lower_case_word_of_a_natural_kind_makes_the_name_after_it_a_place_to_draw_not_a_town(
     language, content, phrase
@@ -1632,6 +1644,17 @@ def test_a_turkish_name_of_two_words_is_found_without_its_case_after_the_apostro
     world = _gazetteer_of(_entry(182, "Doğubayazıt", "TR", 39.55, 44.08, population=70_000))
     found = _in("tr", "Doğubayazıt'tan Ağrı Dağı'nı izledik.", [world, physical_gazetteer()])
     assert found["Ağrı Dağı"].chosen.name == "Mount Ararat" and found["Ağrı Dağı"].confidence >= 0.5
+
+
+def test_a_preposition_that_cues_water_names_no_row_where_no_water_of_that_name_is_known():
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(189, "Zakopane", "PL", 49.3, 19.95, population=27_000),
+        _entry(190, "Morskie", "PL", 49.2, 20.07, population=1_000),
+    )
+    found = _in("pl", "Z Zakopanego poszliśmy nad Morskie rano.", [world, physical_gazetteer()])
+    assert not any(phrase.startswith("nad") for phrase in found)
 
 
 def test_a_german_noun_after_an_article_and_an_adjective_is_no_town():

@@ -52,6 +52,7 @@ from bordermap.suggest.transliteration import KeysAndTransliterations, han_featu
 from bordermap.suggest.variants import Variant, attach_variants
 from bordermap.suggest.words import (
     COMMON_WORDS,
+    CUE_PREPOSITIONS,
     CUES_AFTER,
     CUES_BEFORE,
     NATURAL_CUES_AFTER,
@@ -463,8 +464,14 @@ def _suggest(
         candidates[key] = _with_natural_features(candidates[key], key, group[0].phrase, natural)
         if kinds := next((cue_of[(m.text.id, m.start)] for m in group if (m.text.id, m.start) in cue_of), ()):
             features = _named_as_natural(candidates[key], kinds, natural)
-            if not features and natural and all(m.entry.feature_class != COUNTRY_CLASS for m in candidates[key]):
-                # "el río Miño" where no river Miño is known: not the town of Miño, a river to draw, named so
+            if (
+                not features
+                and natural
+                and all(m.entry.feature_class != COUNTRY_CLASS for m in candidates[key])
+                and not any(_word_before(m).casefold() in CUE_PREPOSITIONS for m in group)
+            ):
+                # "el río Miño" where no river Miño is known: not the town of Miño, a river to draw, named so ("nad",
+                # on, names no kind: "nad Morskie Oko" is no river Morskie)
                 groups[key] = [_with_its_cue_word(m) for m in group]
             if features or groups[key][0].cue:
                 candidates[key] = features

@@ -38,7 +38,7 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # locative's -e (Poprad, Popradzie; Kołobrzeg is not found).
     "pl": (
         ("a", "u", "e", "ie", "y", "i", "em", "ą", "ę", "ow", "ach", "ia", "iu", "iem", "ego", "emu", "dzie", "cie"),
-        ("", "a", "o", "e", "d", "t"),
+        ("", "a", "o", "e"),
     ),
     "cs": (("a", "u", "e", "y", "i", "em", "ou", "ech"), ("", "a", "o", "e")),
     "sk": (("a", "u", "e", "y", "i", "om", "ou", "och"), ("", "a", "o", "e")),
@@ -246,6 +246,11 @@ def _as_stem(written: str, folded_stem: str) -> str:
     return written[:changed] + (vowel.upper() if written[changed].isupper() else vowel) + written[changed + 1 :]
 
 
+# Endings that soften the consonant before them, which the name has hard: Polish "Popradzie" is Poprad, "w Płocie"
+# Płot; only after these is that consonant put back ("Łysą Polanę" is Polana, not Poland).
+SOFTENED = {"pl": {"dzie": ("d",), "cie": ("t",)}}
+
+
 def _undeclined_forms(folded: str, language: str, least: int | None = None):
     """Each folded form a declined word (folded) may have undeclined, as (letters of the ending taken off, the stem
     kept, the ending put on, the form), in the order they are tried: longest ending first, the bare stem last. A stem
@@ -255,6 +260,7 @@ def _undeclined_forms(folded: str, language: str, least: int | None = None):
         return
     least = stem_length(language) if least is None else least
     taken_off, put_on = endings
+    softened = SOFTENED.get(language, {})
     # An ending only put on is a Slavic name's dictionary form ("Казан" + "ь"); Hebrew's are only taken off.
     bare = set() if language in PROCLITIC_SCRIPT else {""}
     for ending in sorted(bare | set(taken_off), key=len, reverse=True):
@@ -262,7 +268,8 @@ def _undeclined_forms(folded: str, language: str, least: int | None = None):
         if not folded.endswith(ending) or len(folded) - len(ending) < least:
             continue
         for stem in _stems(folded[: len(folded) - len(ending)], language):
-            for base in sorted(put_on, key=lambda b: b == ""):  # the bare stem last: "Казани" is Казань before Казан
+            # the bare stem last: "Казани" is Казань before Казан
+            for base in sorted(softened.get(ending, put_on), key=lambda b: b == ""):
                 candidate = stem + name_key(base) if base else stem
                 if candidate != folded:
                     yield len(ending), stem, base, candidate

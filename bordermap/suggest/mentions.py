@@ -23,6 +23,7 @@ from bordermap.suggest import chinese, frequency, inflection, segments, translit
 from bordermap.suggest.words import (
     COMMON_WORDS,
     CONNECTORS,
+    CUE_PREPOSITIONS,
     CUES_AFTER,
     CUES_BEFORE,
     DIRECTIONS,
@@ -66,10 +67,10 @@ KIND_WORDS_BEFORE = frozenset(
     "montañas montagnes montanhas cordillera cordilheira sierra serra desert desierto désert deserto ocean océano "
     "océan oceano glaciar glacier ghiacciaio geleira cerro volcán volcan vulcão vulcano isla île ilha isola islas "
     "îles ilhas isole península péninsule penisola cabo cap laguna lagoa seno fiordo valle vallée vale "
-    "cascada cascade cachoeira cascata đèo đảo thác pulau selat teluk "
+    "cascada cascade cachoeira cascata passo paso col colle đèo đảo thác pulau selat teluk "
     "озеро озера озере залив залива пролив пролива остров острова полуостров полуострова перевал перевала долина "
     "долины".split()
-) | {word for word in NATURAL_CUES_BEFORE if word != "nad" and any(char.islower() for char in word)}
+) | {word for word in NATURAL_CUES_BEFORE if word not in CUE_PREPOSITIONS and any(char.islower() for char in word)}
 # A lower-case word of those kinds before a run that no gazetteer knows makes the run a place to draw, named with its
 # word ("sông Nho Quế", "le glaciar Perito Moreno" is no town), as "Río Don Guillermo" is with a capital.
 

@@ -97,6 +97,8 @@ NATURAL_CUES_BEFORE = {
     # Polish, Czech and Slovak "nad" (on, by): a town on water is "Ústí nad Labem", a trip "nad Wisłą", "nad morzem"
     "nad": RIVER + LAKE + SEA,
 }
+# Of those, the words that are prepositions, not a kind's name: a row is never named with them.
+CUE_PREPOSITIONS = frozenset(("nad",))
 NATURAL_CUES_AFTER = {
     **dict.fromkeys("नदी নদী ندی".split(), RIVER),
     **dict.fromkeys("पर्वत पहाड़ পর্বত".split(), MOUNTAIN),
