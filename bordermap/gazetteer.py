@@ -140,6 +140,16 @@ class Gazetteer:
         """Every folded name (``name_key``) of every entry."""
         return set(self._index)
 
+    def latin_names_in(self, countries: tuple[str, ...]) -> set[str]:
+        """The folded main names in Latin letters of the towns and divisions of some countries."""
+        return {
+            key
+            for entry in self.entries
+            if entry.country in countries and entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)
+            for key in (name_key(entry.name), name_key(entry.asciiname))
+            if key.isascii() and key.isalpha()
+        }
+
     def find(self, name: str, feature_class: str = PLACE_CLASS) -> list[Match]:
         """Entries of a feature class whose name or alternate name is ``name``."""
         return [m for m in self._index.get(name_key(name), {}).values() if m.entry.feature_class == feature_class]

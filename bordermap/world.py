@@ -191,6 +191,10 @@ _FIND_ALL = _FIND.removesuffix(" AND p.feature_class = ?")
 _FIND_MANY = _FIND.replace("n.languages FROM", "n.languages, n.key FROM").replace(
     "WHERE n.key = ? AND p.feature_class = ?", "WHERE n.key IN ({})"
 )
+_LATIN_NAMES_IN = (
+    "SELECT DISTINCT n.key FROM name n JOIN place p ON p.geonameid = n.geonameid "
+    f"WHERE n.tier = 0 AND p.feature_class IN ('{PLACE_CLASS}', '{DIVISION_CLASS}') AND p.country IN ({{}})"
+)
 MANY_KEYS = 500  # keys asked at once: far under SQLite's limit of bound parameters
 
 
@@ -273,6 +277,23 @@ class WorldGazetteer:
             batch = keys[at : at + MANY_KEYS]
             found.update(self._answer(lambda: ask(batch)))  # noqa: B023 (called at once, in this iteration)
         return found
+
+    def latin_names_in(self, countries: tuple[str, ...]) -> set[str]:
+        """The folded main names in Latin letters of the towns and divisions of some countries: what a word of their
+        own script is read against where the gazetteer has no such spelling (``suggest.indic``)."""
+
+        def ask() -> set[str]:
+            found = {
+                key
+                for (key,) in self._connection.execute(
+                    _LATIN_NAMES_IN.format(", ".join("?" * len(countries))), countries
+                )
+            }
+            if not all(isinstance(key, str) for key in found):
+                raise DamagedDatabase("a name that is not text")
+            return {key for key in found if key.isascii() and key.isalpha()}
+
+        return self._answer(ask)
 
     def keys(self) -> set[str]:
         """Every folded name (``name_key``) of every place and country."""

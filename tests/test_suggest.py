@@ -2091,3 +2091,51 @@ def test_how_far_apart_a_texts_towns_lie_is_measured_on_its_towns_not_its_region
     content = " ".join(f"We went to {e.name}." for e in [*towns, *regions]) + " Then we saw Lutetia."
     found = _in("en", content, [world])
     assert "out of the text's region: its other places lie about 33 km apart" in found["Lutetia"].why
+
+
+@pytest.mark.parametrize(
+    ("word", "town"),
+    [
+        ("हरिद्वार", "Haridwar"),
+        ("मुज़फ़्फ़रपुर", "Muzaffarpur"),
+        ("खड़गपुर", "Kharagpur"),
+        ("শ্রীমঙ্গল", "Srimangal"),
+        ("ਅੰਮ੍ਰਿਤਸਰ", "Amritsar"),
+        ("ଭୁବନେଶ୍ୱର", "Bhubaneswar"),
+        ("தஞ்சாவூர்", "Thanjavur"),
+    ],
+    ids=["Devanagari", "Devanagari with nuktas", "Devanagari ṛ", "Bengali", "Gurmukhi", "Oriya", "Tamil"],
+)
+def test_a_word_of_an_indic_script_reads_as_its_towns_latin_name(word, town):
+    from bordermap.gazetteer import name_key
+    from bordermap.suggest import indic
+
+    towns = _gazetteer_of(
+        _entry(191, town, "IN", 25.0, 80.0),
+        _entry(192, "Hardoi", "IN", 27.4, 80.1),  # alike in letters, not in sound
+    )
+    assert indic.Readings([towns]).of(word) == (name_key(town),)
+
+
+def test_a_town_an_indic_text_names_in_its_script_is_found_by_its_latin_name_near_the_texts_other_places():
+    world = _gazetteer_of(
+        _entry(193, "Dehradun", "IN", 30.32, 78.03, "देहरादून", population=580_000),
+        _entry(194, "Rishikesh", "IN", 30.1, 78.29, population=66_000),
+        _entry(195, "Biratnagar", "NP", 26.45, 87.28, population=240_000),
+        _entry(196, "Tarapur", "IN", 19.86, 72.68, population=20_000),  # far: held back
+        _entry(197, "Kathmandu", "NP", 27.7, 85.32, "काठमाडौं", population=1_400_000),
+    )
+    found = _in("hi", "हम देहरादून से ऋषिकेश गए। फिर तारापुर की बात हुई।", [world])
+    assert found["ऋषिकेश"].chosen.name == "Rishikesh" and found["ऋषिकेश"].confidence >= 0.5
+    assert "its reading in Latin letters" in found["ऋषिकेश"].why
+    assert found["तारापुर"].confidence < 0.5  # 1,300 km from the text's other places
+    nepali = _in("ne", "काठमाडौंबाट विराटनगरबाट फर्कियौं।", [world])  # a postposition written on
+    assert nepali["विराटनगर"].chosen.name == "Biratnagar"
+
+
+def test_a_word_is_read_as_a_town_only_in_the_scripts_of_the_towns_region():
+    from bordermap.suggest import indic
+
+    towns = _gazetteer_of(_entry(198, "Haridwar", "IN", 29.95, 78.16), _entry(199, "Kharkiv", "UA", 50.0, 36.2))
+    readings = indic.Readings([towns])
+    assert readings.of("Haridwar") == () and readings.of("Харків") == ()

@@ -379,8 +379,8 @@ OUTLIER_FACTOR = 10
 OUTLIER_KM = 300
 OUTLIER_PENALTY = 0.2
 ADJECTIVE_PENALTY = 0.3
-# A Chinese place's word found only by its reading in pinyin is taken only this near the text's other places.
-PINYIN_NEAR_KM = 300
+# A place's word found only by its reading in Latin letters is taken only this near the text's other places.
+READING_NEAR_KM = 300
 
 
 def distance_score(km: float) -> float:
@@ -412,7 +412,9 @@ class Clues:
     short_unlisted: bool = False  # a short word of a script no word list covers (Thai "สอง", two; Song, a town)
     dominant: bool = False  # the chosen one has ten times the people of any other of that name (Cairo, Egypt)
     spacing_km: float | None = None  # how far apart the text's places typically lie (the median of their near_km)
-    read_in_pinyin: bool = False  # a Chinese place's word no gazetteer has, found by its reading ("凭祥": Pingxiang)
+    # How a place's word that no gazetteer has was read to find it: "pinyin" ("凭祥": Pingxiang), "Latin letters"
+    # ("ऋषिकेश": Rishikesh); "" for a word found as written
+    read_as: str = ""
     after_article: bool = False  # a German word only ever right after an article, as a noun is ("mit dem Zug")
     landmark_word: bool = False  # a Chinese word for a bridge, a gate, a temple … ("大桥", big bridge; Daqiao)
 
@@ -444,7 +446,7 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
             chosen.tier > 0
             and chosen.entry.feature_class != NATURAL_CLASS
             and language not in ("", "en")
-            and not clues.read_in_pinyin
+            and not clues.read_as
         )
         score = 0.45 + (0.15 if chosen.tier == 0 or native else 0.0)
         reasons.append(
@@ -452,8 +454,8 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
             if chosen.tier == 0
             else "a name in the text's language"
             if native
-            else "its reading in pinyin"
-            if clues.read_in_pinyin
+            else f"its reading in {clues.read_as}"
+            if clues.read_as
             else "alternate name"
         )
         if in_named_country:
@@ -528,9 +530,9 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     if clues.after_article and chosen.entry.feature_class == PLACE_CLASS:
         score -= 0.4  # a town is named without an article; a noun, a region or a river with one
         reasons.append("only ever after an article, as a German noun is")
-    if clues.read_in_pinyin and (near_km is None or near_km > PINYIN_NEAR_KM):
+    if clues.read_as and (near_km is None or near_km > READING_NEAR_KM):
         score = min(score, PART_OF_CAP)  # a reading is as often a word's: only the text's places nearby can say
-        reasons.append(f"read in pinyin, with no other place of the text within {PINYIN_NEAR_KM} km")
+        reasons.append(f"read in {clues.read_as}, with no other place of the text within {READING_NEAR_KM} km")
     if sentence_starts and not (in_named_country or (near_km is not None and near_km <= 1000)):
         score -= 0.2
         reasons.append("a single word, capitalised only at the start of a sentence")

@@ -26,7 +26,7 @@ from bordermap.gazetteer import (
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS, names_with_kind
 from bordermap.places import Place
-from bordermap.suggest import chinese, frequency, segments
+from bordermap.suggest import chinese, frequency, indic, segments
 from bordermap.suggest.choose import (
     DOMINANT_FACTOR,
     MAX_CANDIDATES,
@@ -175,22 +175,30 @@ def _asked_by_language(asked: dict[str, tuple[str, ...]], groups: dict[str, list
 
 
 # Where a gazetteer romanises places by their pinyin: a Chinese place's word is read so only for their places.
-PINYIN_COUNTRIES = frozenset(("CN", "TW", "HK", "MO"))
+PINYIN_COUNTRIES = ("CN", "TW", "HK", "MO")
 
 
-def _read_in_pinyin(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
-    """The candidates of Chinese places' words that no gazetteer has in Han characters: the towns and divisions of
-    China named as the word reads in pinyin ("凭祥" is Pingxiang), as alternate names, since tones and the several
-    characters of one reading are lost. All such words are asked for at once."""
+def _read_in_latin(
+    groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list, readings: indic.Readings
+) -> None:
+    """The candidates of places' words that no gazetteer has in the text's script: the towns and divisions named as
+    the word reads in Latin letters, as alternate names (tones, vowels and the several characters of one reading are
+    lost), in the countries that write that script: a Chinese word in pinyin ("凭祥" is Pingxiang) among China's,
+    a word of an Indic script (``indic``: "ऋषिकेश" is Rishikesh) among India's, Nepal's, Bangladesh's or Sri
+    Lanka's. All such words are asked for at once."""
+    for key, group in groups.items():
+        if not candidates[key] and not group[0].readings and (read := readings.of(group[0].phrase)):
+            groups[key] = [replace(m, readings=read) for m in group]
     asked = {key: group[0].readings for key, group in groups.items() if not candidates[key] and group[0].readings}
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
-        chinese_places = [
+        countries = indic.countries_of(key) or PINYIN_COUNTRIES
+        places = [
             replace(m, tier=1)
             for m in found
-            if m.entry.country in PINYIN_COUNTRIES and m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)
+            if m.entry.country in countries and m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)
         ]
-        chinese_places.sort(key=lambda m: -m.entry.population)
-        candidates[key] = _distinct(chinese_places, set())[:MAX_CANDIDATES]
+        places.sort(key=lambda m: -m.entry.population)
+        candidates[key] = _distinct(places, set())[:MAX_CANDIDATES]
 
 
 def _with_other_forms(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
@@ -448,7 +456,7 @@ def _suggest(
     candidates = {
         key: _as_written(group, answers[group[0].text.language][key])[:MAX_CANDIDATES] for key, group in groups.items()
     }
-    _read_in_pinyin(groups, candidates, gazetteers)
+    _read_in_latin(groups, candidates, gazetteers, words_and_names.readings)
     _with_other_forms(groups, candidates, gazetteers)
     _divisions_by_their_names(groups, candidates, gazetteers)
     _landmarks_by_their_places(groups, candidates, gazetteers)
@@ -497,7 +505,7 @@ def _suggest(
     # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word and
     # not only ever a part of a longer name ("Vida" of "Baba Vida" is evidence of nothing).
     unlisted = {key for key, group in groups.items() if _short_and_unlisted(group)}
-    # A Chinese word read in pinyin is evidence of nothing either: China has a Baiyun (白云, white clouds) and a
+    # A word read in Latin letters is evidence of nothing either: China has a Baiyun (白云, white clouds) and a
     # Qingshan (青山, green hills) in every province, near each other.
     evidence = {
         key: not common[key] and key not in unlisted and not all(m.within for m in group) and not group[0].readings
@@ -643,7 +651,7 @@ def _suggest(
             continue
         chosen = chosen_of[key]
         near = near_of.get(key)
-        # A reading in pinyin is asked for among China's places only: that it lies in China says nothing more.
+        # A reading is asked for among its script's countries' places only: that it lies there says nothing more.
         national = (
             chosen.entry.feature_class != COUNTRY_CLASS
             and chosen.entry.country in countries_for(key) - {""}
@@ -669,7 +677,7 @@ def _suggest(
             person=all(m.titled for m in group),
             uncased=all(_uncased_word(m.phrase) for m in group),
             short_unlisted=key in unlisted,
-            read_in_pinyin=bool(group[0].readings),
+            read_as=("Latin letters" if indic.countries_of(key) else "pinyin") if group[0].readings else "",
             after_article=all(after_an_article(m) for m in group),
             landmark_word=chinese.names_a_landmark(group[0].phrase, group[0].text.language),
             spacing_km=spacing,

@@ -14,7 +14,7 @@ a name's suffix after an apostrophe ("İstanbul'da"): what stands before it is t
 """
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from bordermap.fold import PROCLITICS, RESTORED, SUFFIXES, proclitics_taken, script_of, suffixes_only
 from bordermap.gazetteer import name_key
@@ -323,24 +323,31 @@ def _stems(stem: str, language: str) -> list[str]:
     return [stem]
 
 
-def suffix_stem(word: str, keys: Collection[str]) -> tuple[int, str]:
+def suffix_stem(word: str, keys: Collection[str], also: Callable[[str], bool] | None = None) -> tuple[int, str]:
     """How many characters of a word of a script that writes suffixes onto names (``fold.SUFFIXES``) are a
     gazetteer name that suffixes follow ("서울에서" is 서울, then 에서; "ঢাকায়" ঢাকা, then য়), the longest such name
     first, and that name's key; (0, "") when none is. A name keeps two characters at least, three outside Hangul
     (whose are syllables). Where a suffix takes the place of a name's last letter (``fold.RESTORED``: Georgian
-    "ბათუმში" is ბათუმი), the name is found with it."""
+    "ბათუმში" is ბათუმი), the name is found with it. ``also`` says of a stem (as written) that no gazetteer has
+    whether it names a place all the same (an Indic word read as a town: ``indic``)."""
     script = script_of(word)
     if script not in SUFFIXES:
         return 0, ""
     least = 2 if script == "HANGUL" else 3
     restored = RESTORED.get(script, "")
     # Suffixes are a few letters: a word of thousands (a clause of Hangul with no space) is not cut at every letter.
-    for cut in range(len(word) - 1, max(least, len(word) - MAX_SUFFIX_CHARACTERS) - 1, -1):
+    cuts = range(len(word) - 1, max(least, len(word) - MAX_SUFFIX_CHARACTERS) - 1, -1)
+    for cut in cuts:
         if suffixes_only(name_key(word[cut:])):
             if (key := name_key(word[:cut])) in keys:
                 return cut, key
             if restored and (key := name_key(word[:cut] + restored)) in keys:
                 return cut, key
+    # A word read as a place is read without all it may carry: "শ্রীমঙ্গলের" is "শ্রীমঙ্গল", then "ের".
+    if also is not None:
+        for cut in reversed(cuts):
+            if suffixes_only(name_key(word[cut:])) and also(word[:cut]):
+                return cut, name_key(word[:cut])
     return 0, ""
 
 

@@ -266,6 +266,12 @@ def _rest_known(text: Text, run: list[_Word], i: int, n: int, keys: Collection[s
     )
 
 
+def _read_as_a_town(word: str, keys: Collection[str]) -> bool:
+    """True for a word of an Indic script that reads as a town of its region no gazetteer spells so (``indic``):
+    one word only, since a postposition after it reads on ("ऋषिकेश से", from Rishikesh, is "rsikesse")."""
+    return _caseless(word) and hasattr(keys, "readings") and bool(keys.readings.of(word))
+
+
 def _unknown_first_word(text: Text, word: _Word, keys: Collection[str]) -> bool:
     """True for the first word of a sentence that no gazetteer knows, before a name one knows: the sentence's verb or
     adverb, capitalised by its place ("Cruzamos Níger", we crossed Niger; "Dönüşte Svilengrad", on the way back
@@ -361,7 +367,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         continue  # "Dönüşte Çıldır Gölü": the sentence's first word is no part of the lake's name
                     if n == 1 and len(key) < 3 and key.isascii() and not (len(key) == 2 and run[i].word.isupper()):
                         continue  # 'I', 'On', 'A': a short Latin word alone is a word ('US', 'UK' may be places)
-                    if cue or key in keys:
+                    if cue or key in keys or (n == 1 and _read_as_a_town(run[i].word, keys)):
                         # "στην Πάρο" is Paros in the accusative, and also a name of Paro (Bhutan): both are asked
                         also = inflection.other_forms(run[i].word, text.language, keys) if n == 1 else ()
                         found = (n, Mention(text, start, end, key, cue=cue and key not in keys, also=also))
@@ -385,7 +391,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     and (division := inflection.division_name(run[i].word, noun.group(1), text.language, keys))[0]
                 ):  # "в Амурской области" is Amur Oblast, not the town of Amursk
                     found = (1, Mention(text, run[i].start, noun.end(), division[0], undeclined=division[1]))
-                if found is None and (stem := inflection.suffix_stem(run[i].word, keys))[0]:
+                read_as_a_town = functools.partial(_read_as_a_town, keys=keys)
+                if found is None and (stem := inflection.suffix_stem(run[i].word, keys, read_as_a_town))[0]:
                     found = (1, Mention(text, run[i].start, run[i].start + stem[0], stem[1]))
                 if found is None and word_kind(run[i].word) == "name":
                     taken, base = inflection.base_key(run[i].word, text.language, keys)
