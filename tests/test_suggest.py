@@ -2139,3 +2139,18 @@ def test_a_word_is_read_as_a_town_only_in_the_scripts_of_the_towns_region():
     towns = _gazetteer_of(_entry(198, "Haridwar", "IN", 29.95, 78.16), _entry(199, "Kharkiv", "UA", 50.0, 36.2))
     readings = indic.Readings([towns])
     assert readings.of("Haridwar") == () and readings.of("Харків") == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "content"),
+    [("es", "Cree en Dios. Pablo lo dijo."), ("fr", "Voici le livre. Pablo le lit.")],
+    ids=["Spanish 'cree'", "French 'voici'"],
+)
+def test_an_everyday_word_only_ever_starting_a_sentence_is_evidence_of_nothing(language, content):
+    word = content.split()[0]
+    world = _gazetteer_of(
+        _entry(200, word, "CA", 52.0, -110.0, population=50_000),  # too many people to be judged a word by it
+        _entry(201, "Pablo", "US", 47.6, -114.1, population=2_000),
+    )
+    found = _in(language, content, [world])
+    assert "from another place" not in found["Pablo"].why and "nearest two" not in found["Pablo"].why

@@ -394,6 +394,15 @@ SURE_NAMES_FOR_A_COUNTRY = 2
 SHORT_LETTERS = 3  # folded: "สอง" (two), "ล่อง" (to float downstream) are Thai words and Thai towns' names
 
 
+def _everyday_word_starting_sentences(group: list[Mention]) -> bool:
+    """True for one word only ever at the start of a sentence that is one of its language's everyday words: its
+    capital says nothing, and it is as likely the word ("Cree en el Señor", believes, is no Cree Lake)."""
+    return (
+        all(" " not in m.phrase and starts_sentence(m) for m in group)
+        and (frequency.zipf(group[0].key, group[0].text.language) or 0.0) >= frequency.EVERYDAY_ZIPF
+    )
+
+
 def _short_and_unlisted(group: list[Mention]) -> bool:
     """True for a short word of a script that no word list here covers and whose segmenter says nothing of how
     common a word is (Thai, Lao, Khmer, Burmese): most such words are words of the language, a few a town's name."""
@@ -508,7 +517,11 @@ def _suggest(
     # A word read in Latin letters is evidence of nothing either: China has a Baiyun (白云, white clouds) and a
     # Qingshan (青山, green hills) in every province, near each other.
     evidence = {
-        key: not common[key] and key not in unlisted and not all(m.within for m in group) and not group[0].readings
+        key: not common[key]
+        and key not in unlisted
+        and not all(m.within for m in group)
+        and not group[0].readings
+        and not _everyday_word_starting_sentences(group)
         for key, group in groups.items()
     }
     located = [(name_key(p.name), p.position.lat, p.position.lon) for p in places if p.position is not None]
