@@ -1728,9 +1728,11 @@ def test_polish_nad_before_a_name_says_it_is_water(content, feature_class):
         ("ar", "عبرنا معبر رفح ثم وصلنا إلى العريش.", "معبر رفح", "Rafah"),
         ("en", "From Kasane, the Ngoma Bridge leads to Namibia.", "Ngoma Bridge", None),  # its Ngoma is far away
         ("en", "From Kasane we crossed the King Hussein Bridge.", "King Hussein Bridge", None),  # a person's name
+        ("it", "Da Kasane siamo andati al lago di Kazungula.", "lago di Kazungula", "Kazungula"),
+        ("es", "Desde Kasane fuimos a la bahía de Rafah.", "bahía de Rafah", None),  # Rafah is 6,000 km away
     ],
 )
-def test_a_bridge_or_crossing_named_after_a_town_near_the_texts_places_is_placed_near_it(
+def test_a_bridge_a_crossing_or_a_lake_named_after_a_town_near_the_texts_places_is_placed_near_it(
     language, content, phrase, named_after
 ):
     from bordermap.suggest.rows import row_of
@@ -1752,6 +1754,26 @@ def test_a_bridge_or_crossing_named_after_a_town_near_the_texts_places_is_placed
     assert "the place it is named after" in row["source"] and "named after" in suggestion.why
     if named_after in found:  # the landmark and the town are two places, two rows
         assert found[named_after].chosen.geonameid != suggestion.chosen.geonameid
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("es", "Desde El Chaltén subimos al cerro Fitz Roy.", "Fitz Roy"),
+        ("fr", "D'El Chaltén on voit le cerro Fitz Roy.", "Fitz Roy"),
+    ],
+)
+def test_a_lower_case_word_for_a_mountain_makes_the_name_after_it_the_mountain_natural_earth_knows(
+    language, content, phrase
+):
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(202, "El Chaltén", "AR", -49.33, -72.89, population=1_600),
+        _entry(203, "Fitz Roy", "AR", -47.03, -67.25, population=1_000),  # a town of that name, 500 km away
+    )
+    found = _in(language, content, [world, physical_gazetteer()])
+    assert found[phrase].chosen.name == "Monte Fitz Roy" and found[phrase].confidence >= 0.5
 
 
 def test_without_capitals_a_word_for_bridge_before_an_unknown_word_is_no_name():

@@ -39,6 +39,8 @@ from bordermap.suggest.choose import (
     confidence_of,
 )
 from bordermap.suggest.mentions import (
+    KIND_CONNECTORS,
+    KIND_WORDS_BEFORE,
     Mention,
     after_an_article,
     before_a_noun,
@@ -80,13 +82,22 @@ class Suggestion:
 
 
 def _without_cue(phrase: str) -> str:
-    """The key of a cue phrase without its cue word: 'Tumen River' -> 'tumen'."""
+    """The key of a cue phrase without its cue word: 'Tumen River' -> 'tumen', 'lago di Braies' -> 'braies'."""
     words = phrase.split()
-    if words and words[-1].casefold() in CUES_AFTER:
+    if _named_after_a_place(phrase):
+        words = words[2:]
+    elif words and words[-1].casefold() in CUES_AFTER:
         words = words[:-1]
     elif words and words[0].casefold() in CUES_BEFORE:
         words = words[1:]
     return name_key(" ".join(words))
+
+
+def _named_after_a_place(phrase: str) -> bool:
+    """True for a phrase of a lower-case word of a natural kind, "of" and a name: "lago di Braies", "bahía de
+    Cádiz", named after the town beside them."""
+    words = phrase.split()
+    return len(words) > 2 and words[0] in KIND_WORDS_BEFORE and words[1] in KIND_CONNECTORS
 
 
 MIN_PLACES_FOR_SPACING = 6
@@ -245,6 +256,7 @@ def _landmarks_by_their_places(groups: dict[str, list[Mention]], candidates: dic
         and (
             group[0].phrase.split()[-1].casefold() in LANDMARK_CUES
             or group[0].phrase.split()[0] in LANDMARK_CUES_BEFORE
+            or _named_after_a_place(group[0].phrase)
         )
     }
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
@@ -698,7 +710,11 @@ def _suggest(
         confidence, why = confidence_of(group, chosen, clues)
         if landmark:
             words = group[0].phrase.split()
-            kind = LANDMARK_CUES_BEFORE.get(words[0], words[-1].casefold())
+            kind = (
+                f"'{words[0]}'"
+                if _named_after_a_place(group[0].phrase)
+                else LANDMARK_CUES_BEFORE.get(words[0], words[-1].casefold())
+            )
             within = f"{chosen.entry.precision_m / 1000:,.0f} km"
             why = f"a {kind} named after {chosen.entry.name}, placed within {within} of it; {why}"
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]

@@ -61,7 +61,8 @@ _ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:la|el|le|les|los|las|els|il|lo)[ 
 _POSSESSIVE = re.compile(r"['’]s\Z")
 # A lower-case word of a natural feature's kind (and "de", "of" …) right before a run: "el mar Negro", "la mer Noire",
 # "the river Jordan", "estrecho de Gibraltar". Taken with the run only where the whole is a gazetteer's name.
-_KIND_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(?:[ \u00a0](?:de|di|del|du|des|do|da|della|dei|of))?[ \u00a0]\Z")
+KIND_CONNECTORS = frozenset(("de", "di", "del", "du", "des", "do", "da", "della", "dei", "of"))
+_KIND_BEFORE = re.compile(rf"(?<![^\W\d_])([^\W\d_]+)(?:[ \u00a0](?:{'|'.join(sorted(KIND_CONNECTORS))}))?[ \u00a0]\Z")
 KIND_WORDS_BEFORE = frozenset(
     "lake sea gulf vịnh bay baie bahía baía strait estrecho estreito détroit stretto canal mount montes monts monti "
     "montañas montagnes montanhas cordillera cordilheira sierra serra desert desierto désert deserto ocean océano "
@@ -315,6 +316,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         if (
                             n == len(run)
                             and kind is not None
+                            and text.language != "en"  # English writes the word of a name's kind with a capital
                             and not _caseless(run[0].word)
                             and not any(w in AND_WORDS for w in words[1:-1])  # "mar de Cilicia y Panfilia": two
                         ):

@@ -83,13 +83,21 @@ NAME_STARTS = frozenset(
 # and languages whose cue is no capitalised word of the name: the name is then the natural feature Natural Earth
 # names as the gazetteer names its homonym place or country ("الأردن" is Jordan, and the river Jordan).
 RIVER, MOUNTAIN, SEA, LAKE = ("river",), ("mountain", "range"), ("sea", "gulf", "bay", "lake"), ("lake", "reservoir")
+ISLAND, PENINSULA, STRAIT, DESERT = ("island", "islands"), ("peninsula",), ("strait", "channel"), ("desert",)
 # Latin-script languages write that word in lower case before the name: French "le fleuve Gambie", Spanish "el río
 # Bravo", Vietnamese "sông Hồng", Indonesian "sungai Musi" (a capitalised "Río Bravo" is a name with its cue).
 NATURAL_CUES_BEFORE = {
     **dict.fromkeys("نهر انهار رود رودخانه رودخانهٔ נהר נהרות река реки реке реку рекой".split(), RIVER),
     **dict.fromkeys("river fleuve rivière río rio fiume sông sungai".split(), RIVER),
     **dict.fromkeys("جبل جبال کوه کوههای הר הרי гора горы горе гору хребет хребта".split(), MOUNTAIN),
-    **dict.fromkeys("mont monte montagne núi gunung".split(), MOUNTAIN),
+    **dict.fromkeys(
+        "mont monte montagne núi gunung cerro volcán volcan nevado pico sierra cordillera".split(), MOUNTAIN
+    ),
+    **dict.fromkeys("isla île ilha isola đảo pulau".split(), ISLAND),
+    **dict.fromkeys("península péninsule penisola".split(), PENINSULA),
+    **dict.fromkeys("estrecho détroit stretto estreito selat".split(), STRAIT),
+    **dict.fromkeys("desierto désert deserto".split(), DESERT),
+    **dict.fromkeys("golfo golfe vịnh teluk bahía baie baía".split(), SEA),
     **dict.fromkeys("بحر دریای ים море моря морю".split(), SEA),
     **dict.fromkeys("mer mar mare biển laut".split(), SEA),
     **dict.fromkeys("بحيرة دریاچه دریاچهٔ אגם озеро озера озере".split(), LAKE),
