@@ -1058,6 +1058,23 @@ def test_a_division_named_by_a_declined_adjective_and_its_kind_is_the_division(l
     assert names_of(found[phrase], found[phrase].chosen)[0] == row_name
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "row_name", "feature"),
+    [
+        ("ru", "Коса лежит между Балтийским морем и заливом.", "Балтийским морем", "Балтийское море", "Baltic Sea"),
+        ("ru", "Мы плыли по Каспийскому морю.", "Каспийскому морю", "Каспийское море", "Caspian Sea"),
+        ("uk", "Ми відпочивали на Чорному морі.", "Чорному морі", "Чорне море", "Black Sea"),
+    ],
+)
+def test_a_sea_named_by_a_declined_adjective_and_its_kind_is_the_sea(language, content, phrase, row_name, feature):
+    from bordermap.physical import physical_gazetteer
+    from bordermap.suggest.rows import names_of
+
+    found = _in(language, content, [physical_gazetteer()])
+    assert found[phrase].chosen.name == feature
+    assert names_of(found[phrase], found[phrase].chosen)[0] == row_name
+
+
 def test_a_division_named_with_the_word_of_its_kind_is_found_by_its_name():
     from bordermap.gazetteer import DIVISION_CLASS, GazetteerEntry
 
@@ -2176,3 +2193,13 @@ def test_an_everyday_word_only_ever_starting_a_sentence_is_evidence_of_nothing(l
     )
     found = _in(language, content, [world])
     assert "from another place" not in found["Pablo"].why and "nearest two" not in found["Pablo"].why
+
+
+@pytest.mark.parametrize(("people", "out_of_region"), [(3_000, True), (500_000, False)])
+def test_a_small_town_named_far_out_of_the_region_of_the_texts_towns_is_doubted_a_city_is_not(people, out_of_region):
+    towns = [_entry(330 + i, f"Town{'abcdef'[i]}ville", "ZZ", 10.0, 20.0 + 0.3 * i) for i in range(6)]
+    far = _entry(340, "Farawayburg", "YY", 10.0, 30.0, population=people)  # about 1,000 km off, its main name
+    world = _gazetteer_of(*towns, far)
+    content = " ".join(f"We went to {e.name}." for e in towns) + " We had come from Farawayburg."
+    found = _in("en", content, [world])
+    assert ("out of the text's region" in found["Farawayburg"].why) is out_of_region

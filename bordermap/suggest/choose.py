@@ -480,9 +480,10 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
         score -= 0.1
         reasons.append(f"{count} places of that name")
     spacing = clues.spacing_km
-    # Only a weak name: a word without capitals, or another name than the place's main one. A text about one
-    # valley may well speak of the capital the travellers flew in from ("Mexico City", "London").
-    weak = clues.uncased or chosen.tier > 0
+    # Only a weak name (a word without capitals, or another name than the place's main one) or a small town's: a
+    # text about one valley may well speak of the capital the travellers flew in from ("Mexico City", "London"),
+    # less often of a village of that name 1,000 km away ("Морское", where the text's villages lie 30 km apart).
+    weak = clues.uncased or chosen.tier > 0 or chosen.entry.population < UNCASED_TOWN_POPULATION
     if (
         weak
         and spacing is not None

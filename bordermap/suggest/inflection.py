@@ -352,30 +352,45 @@ def suffix_stem(word: str, keys: Collection[str], also: Callable[[str], bool] | 
 
 
 # Russian and Ukrainian name most first-level divisions by an adjective and the noun of their kind ("Амурская
-# область", "Хабаровский край", "Київська область"), and decline both: "в Амурской области", "из Хабаровского края".
+# область", "Хабаровский край", "Київська область"), and many seas, gulfs and ranges so ("Балтийское море",
+# "Финский залив"), and decline both: "в Амурской области", "из Хабаровского края", "Балтийским морем".
 # The noun's forms, and the adjective's endings, taken off and put on.
-_DIVISION_NOUNS = {
+_KIND_NOUNS = {
     "ru": {
         **dict.fromkeys(("область", "области", "областью"), "область"),
         **dict.fromkeys(("край", "края", "краю", "краем", "крае"), "край"),
         **dict.fromkeys(("округ", "округа", "округу", "округом", "округе"), "округ"),
+        **dict.fromkeys(("море", "моря", "морю", "морем", "морях"), "море"),
+        **dict.fromkeys(("озеро", "озера", "озеру", "озером", "озере"), "озеро"),
+        **dict.fromkeys(("залив", "залива", "заливу", "заливом", "заливе"), "залив"),
+        **dict.fromkeys(("пролив", "пролива", "проливу", "проливом", "проливе"), "пролив"),
+        **dict.fromkeys(("полуостров", "полуострова", "полуострову", "полуостровом", "полуострове"), "полуостров"),
+        **dict.fromkeys(("хребет", "хребта", "хребту", "хребтом", "хребте"), "хребет"),
+        **dict.fromkeys(("горы", "гор", "горам", "горами", "горах"), "горы"),
+        **dict.fromkeys(("пустыня", "пустыни", "пустыне", "пустыню", "пустыней"), "пустыня"),
     },
     "uk": {
         **dict.fromkeys(("область", "області", "областю"), "область"),
         **dict.fromkeys(("край", "краю", "краєм", "краї"), "край"),
+        **dict.fromkeys(("море", "моря", "морю", "морем", "морі"), "море"),
+        **dict.fromkeys(("затока", "затоки", "затоці", "затоку", "затокою"), "затока"),
+        **dict.fromkeys(("гори", "гір", "горах", "горами"), "гори"),
     },
 }
 _ADJECTIVE_ENDINGS = {
-    "ru": (("ого", "ому", "ой", "ую", "ою", "ом", "ым", "им", "ая", "ий", "ый"), ("ая", "ий", "ый", "ой")),
-    "uk": (("ого", "ому", "ої", "ій", "ою", "ім", "у", "ий", "а"), ("а", "ий")),
+    "ru": (
+        ("ого", "ому", "ой", "ую", "ою", "ом", "ым", "им", "ая", "ий", "ый", "ое", "ие", "ых", "их", "ыми", "ими"),
+        ("ая", "ий", "ый", "ой", "ое", "ие", "ые"),
+    ),
+    "uk": (("ого", "ому", "ої", "ій", "ою", "ім", "у", "ий", "а", "е", "і", "их", "ими"), ("а", "ий", "е", "і")),
 }
 
 
-def division_name(adjective: str, noun: str, language: str, keys: Collection[str]) -> tuple[str, str]:
-    """The folded name of the division a declined adjective and the declined noun of its kind after it name, and that
-    name as written undeclined ("Амурской", "области": "амурская область", "Амурская область"); ("", "") when they
-    name none."""
-    nouns = _DIVISION_NOUNS.get(language)
+def kind_name(adjective: str, noun: str, language: str, keys: Collection[str]) -> tuple[str, str]:
+    """The folded name of the division or the natural feature a declined adjective and the declined noun of its kind
+    after it name, and that name as written undeclined ("Амурской", "области": "амурская область", "Амурская
+    область"; "Балтийским", "морем": "Балтийское море"); ("", "") when they name none."""
+    nouns = _KIND_NOUNS.get(language)
     if nouns is None or (kind := nouns.get(noun.casefold())) is None:
         return "", ""
     taken_off, put_on = _ADJECTIVE_ENDINGS[language]

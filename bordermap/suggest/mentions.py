@@ -390,7 +390,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     found is None
                     and i + 1 == len(run)
                     and (noun := _NEXT_WORD.match(text.content, run[i].end))
-                    and (division := inflection.division_name(run[i].word, noun.group(1), text.language, keys))[0]
+                    and (division := inflection.kind_name(run[i].word, noun.group(1), text.language, keys))[0]
                 ):  # "в Амурской области" is Amur Oblast, not the town of Amursk
                     found = (1, Mention(text, run[i].start, noun.end(), division[0], undeclined=division[1]))
                 read_as_a_town = functools.partial(_read_as_a_town, keys=keys)
