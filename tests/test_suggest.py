@@ -1798,6 +1798,17 @@ def test_without_capitals_a_word_for_bridge_before_an_unknown_word_is_no_name():
     assert set(_in("ar", "بنوا جسر جديد قرب العريش.", [world])) == {"العريش"}
 
 
+def test_without_capitals_a_known_name_after_a_cue_word_is_not_read_on_into_the_word_after_it():
+    world = _gazetteer_of(
+        _entry(204, "Wadi Halfa", "SD", 21.8, 31.35, "وادي حلفا", population=15_000),
+        _entry(205, "Aswan", "EG", 24.09, 32.9, "أسوان", population=240_000),
+        _entry(206, "Ma'bar", "YE", 14.79, 44.29, "معبر", population=20_000),
+    )
+    found = _in("ar", "يربط معبر أرقين مدينة وادي حلفا بمدينة أسوان.", [world])
+    assert found["وادي حلفا"].chosen.name == "Wadi Halfa"
+    assert found["معبر"].confidence < 0.5  # the word for a crossing, alone, is no town
+
+
 def test_an_arabic_towns_own_name_beats_a_countrys_name_in_another_language_of_its_script(world_gazetteer):
     found = _in("ar", "سافرنا من الدار البيضاء إلى مراكش ثم إلى فاس.", [world_gazetteer])
     assert found["مراكش"].chosen.name == "Marrakesh"

@@ -429,8 +429,12 @@ def _short_and_unlisted(group: list[Mention]) -> bool:
 
 @functools.cache
 def _common_keys() -> frozenset[str]:
-    """``COMMON_WORDS`` folded as names are: "مدينة" (city) is "مدينه"."""
-    return frozenset(name_key(word) for word in COMMON_WORDS)
+    """``COMMON_WORDS`` folded as names are: "مدينة" (city) is "مدينه"; and the words of scripts without capitals that
+    cue a place's kind, which alone name no place ("معبر", crossing, is no Ma'bar in Yemen; a capitalised "Salto" may
+    well be Salto, Uruguay)."""
+    cue_words = [*CUES_BEFORE, *CUES_AFTER, *NATURAL_CUES_BEFORE, *NATURAL_CUES_AFTER, *LANDMARK_CUES_BEFORE]
+    caseless = [word for word in cue_words if not any(has_case(char) for char in word)]
+    return frozenset(name_key(word) for word in [*COMMON_WORDS, *caseless])
 
 
 def _known_keys(places: list, shapes: list) -> set[str]:

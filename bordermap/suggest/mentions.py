@@ -259,12 +259,12 @@ def _a_complement(text: Text, mention: Mention, keys: Collection[str]) -> bool:
     )
 
 
-def _rest_known(text: Text, run: list[_Word], i: int, n: int, keys: Collection[str]) -> bool:
-    """True when the words of run[i : i + n] but its first or last (its cue word) are a gazetteer's name."""
-    return (
-        name_key(text.content[run[i + 1].start : run[i + n - 1].end]) in keys
-        or name_key(text.content[run[i].start : run[i + n - 2].end]) in keys
-    )
+def _rest_known(text: Text, run: list[_Word], i: int, n: int, keys: Collection[str], cue_first: bool) -> bool:
+    """True when the words of run[i : i + n] but its cue word (its first, or its last) are a gazetteer's name: "معبر
+    رفح", not "وادي حلفا بمدينة" (Wadi Halfa, then "in the city of")."""
+    if cue_first:
+        return name_key(text.content[run[i + 1].start : run[i + n - 1].end]) in keys
+    return name_key(text.content[run[i].start : run[i + n - 2].end]) in keys
 
 
 def _read_as_a_town(word: str, keys: Collection[str]) -> bool:
@@ -346,7 +346,12 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         )
                     )
                     key = name_key(text.content[start:end])
-                    if cue and _caseless(run[i].word) and key not in keys and not _rest_known(text, run, i, n, keys):
+                    if (
+                        cue
+                        and _caseless(run[i].word)
+                        and key not in keys
+                        and not _rest_known(text, run, i, n, keys, words[0] in CUES_BEFORE)
+                    ):
                         cue = False  # without capitals, "جسر" (bridge) before any word is no name: only a known one
                     if cue and key not in keys and words[0] in ARTICLES:
                         continue  # "The Friendship Bridge" is the Friendship Bridge ("The Hague" is a key)
