@@ -2214,3 +2214,15 @@ def test_a_small_town_named_far_out_of_the_region_of_the_texts_towns_is_doubted_
     content = " ".join(f"We went to {e.name}." for e in towns) + " We had come from Farawayburg."
     found = _in("en", content, [world])
     assert ("out of the text's region" in found["Farawayburg"].why) is out_of_region
+
+
+def test_an_everyday_word_is_no_great_city_abroad_that_bears_it_as_its_name_in_the_texts_language():
+    world = _gazetteer_of(
+        _entry(207, "Wuhan", "CN", 30.58, 114.27, "وہان", population=10_392_693),
+        _entry(208, "Lahore", "PK", 31.55, 74.34, "لاہور", population=6_300_000),
+        _entry(209, "Gilgit", "PK", 35.92, 74.31, "گلگت", population=200_000),
+        _country(210, "چین", "CN", 35.0, 103.0),
+    )
+    found = _in("ur", "ہم لاہور سے گلگت گئے اور وہاں سے چین کی سرحد دیکھی۔", [world])  # وہاں: there
+    assert "also a common word" in found["وہاں"].why and found["وہاں"].confidence <= 0.5
+    assert found["گلگت"].confidence >= 0.5

@@ -126,6 +126,28 @@ def _people(entry: GazetteerEntry) -> int:
     return entry.population
 
 
+# A town of a country where the text's language is not spoken is named in it as seldom as a town of this many people
+# at home: Urdu's "وہاں" (there) is used far more than Wuhan, a city of ten million, is named in Urdu.
+ABROAD_PEOPLE = 100_000
+
+
+@functools.cache
+def _spoken_in(country: str) -> frozenset[str]:
+    """The official and regional languages of a country (CLDR, through babel)."""
+    from babel.languages import get_official_languages
+
+    return frozenset(code.split("_")[0] for code in get_official_languages(country, regional=True, de_facto=True))
+
+
+def _people_named_in(entry: GazetteerEntry, language: str) -> int:
+    """How many people a place has, or is named as often as, in a text of ``language``: a town abroad as one of
+    ``ABROAD_PEOPLE`` at most."""
+    people = _people(entry)
+    if entry.country and language and language not in _spoken_in(entry.country):
+        return min(people, ABROAD_PEOPLE)
+    return people
+
+
 def _prominence(entry: GazetteerEntry) -> float:
     return math.sqrt(max(_people(entry), SMALLEST_PEOPLE))
 
@@ -166,7 +188,7 @@ def _word_excess(group: list[Mention], found: list) -> float:
     ):
         return -math.inf
     # A place that bears the word only as another name ("Se", Brazil, for "See") makes it no likelier a name here.
-    population = max(_people(m.entry) for m in ([m for m in found if m.tier == 0] or found))
+    population = max(_people_named_in(m.entry, language) for m in ([m for m in found if m.tier == 0] or found))
     return min(frequency.excess(name_key(m.phrase), language, population) for m in group)
 
 
