@@ -280,7 +280,7 @@ class WorldGazetteer:
 
     def latin_names_in(self, countries: tuple[str, ...]) -> set[str]:
         """The folded main names in Latin letters of the towns and divisions of some countries: what a word of their
-        own script is read against where the gazetteer has no such spelling (``suggest.indic``)."""
+        own script is read against where the gazetteer has no such spelling (``suggest.romanised``)."""
 
         def ask() -> set[str]:
             found = {

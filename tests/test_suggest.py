@@ -2158,13 +2158,13 @@ def test_how_far_apart_a_texts_towns_lie_is_measured_on_its_towns_not_its_region
 )
 def test_a_word_of_an_indic_script_reads_as_its_towns_latin_name(word, town):
     from bordermap.gazetteer import name_key
-    from bordermap.suggest import indic
+    from bordermap.suggest import romanised
 
     towns = _gazetteer_of(
         _entry(191, town, "IN", 25.0, 80.0),
         _entry(192, "Hardoi", "IN", 27.4, 80.1),  # alike in letters, not in sound
     )
-    assert indic.Readings([towns]).of(word) == (name_key(town),)
+    assert romanised.Readings([towns]).of(word, "") == (name_key(town),)
 
 
 def test_a_town_an_indic_text_names_in_its_script_is_found_by_its_latin_name_near_the_texts_other_places():
@@ -2184,11 +2184,16 @@ def test_a_town_an_indic_text_names_in_its_script_is_found_by_its_latin_name_nea
 
 
 def test_a_word_is_read_as_a_town_only_in_the_scripts_of_the_towns_region():
-    from bordermap.suggest import indic
+    from bordermap.suggest import romanised
 
-    towns = _gazetteer_of(_entry(198, "Haridwar", "IN", 29.95, 78.16), _entry(199, "Kharkiv", "UA", 50.0, 36.2))
-    readings = indic.Readings([towns])
-    assert readings.of("Haridwar") == () and readings.of("Харків") == ()
+    towns = _gazetteer_of(
+        _entry(198, "Haridwar", "IN", 29.95, 78.16),
+        _entry(199, "Kharkiv", "UA", 50.0, 36.2),
+        _entry(211, "Mansehra", "PK", 34.33, 73.2),
+    )
+    readings = romanised.Readings([towns])
+    assert readings.of("Haridwar", "en") == () and readings.of("Харків", "uk") == ()
+    assert readings.of("مانسہرہ", "ur") == ("mansehra",) and readings.of("مانسہرہ", "ar") == ()  # Arabic: its own
 
 
 @pytest.mark.parametrize(
@@ -2226,3 +2231,14 @@ def test_an_everyday_word_is_no_great_city_abroad_that_bears_it_as_its_name_in_t
     found = _in("ur", "ہم لاہور سے گلگت گئے اور وہاں سے چین کی سرحد دیکھی۔", [world])  # وہاں: there
     assert "also a common word" in found["وہاں"].why and found["وہاں"].confidence <= 0.5
     assert found["گلگت"].confidence >= 0.5
+
+
+def test_an_urdu_town_of_two_words_is_found_by_its_latin_name():
+    world = _gazetteer_of(
+        _entry(212, "Islamabad", "PK", 33.72, 73.04, "اسلام آباد", population=1_000_000),
+        _entry(213, "Abbottabad", "PK", 34.15, 73.21, population=120_000),
+        _entry(214, "Mansehra", "PK", 34.33, 73.2, population=70_000),
+    )
+    found = _in("ur", "ہم اسلام آباد سے ایبٹ آباد اور مانسہرہ گئے۔", [world])
+    assert found["ایبٹ آباد"].chosen.name == "Abbottabad" and found["مانسہرہ"].chosen.name == "Mansehra"
+    assert "its reading in Latin letters" in found["ایبٹ آباد"].why and found["ایبٹ آباد"].confidence >= 0.5

@@ -26,7 +26,7 @@ from bordermap.gazetteer import (
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS, names_with_kind
 from bordermap.places import Place
-from bordermap.suggest import chinese, frequency, indic, segments
+from bordermap.suggest import chinese, frequency, romanised, segments
 from bordermap.suggest.choose import (
     DOMINANT_FACTOR,
     MAX_CANDIDATES,
@@ -212,19 +212,23 @@ PINYIN_COUNTRIES = ("CN", "TW", "HK", "MO")
 
 
 def _read_in_latin(
-    groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list, readings: indic.Readings
+    groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list, readings: romanised.Readings
 ) -> None:
     """The candidates of places' words that no gazetteer has in the text's script: the towns and divisions named as
     the word reads in Latin letters, as alternate names (tones, vowels and the several characters of one reading are
     lost), in the countries that write that script: a Chinese word in pinyin ("凭祥" is Pingxiang) among China's,
-    a word of an Indic script (``indic``: "ऋषिकेश" is Rishikesh) among India's, Nepal's, Bangladesh's or Sri
-    Lanka's. All such words are asked for at once."""
+    a word of an Indic script or of Urdu or Persian (``romanised``: "ऋषिकेश" is Rishikesh) among the places of the
+    countries that write it, India's, Nepal's, Pakistan's, Iran's … All such words are asked for at once."""
     for key, group in groups.items():
-        if not candidates[key] and not group[0].readings and (read := readings.of(group[0].phrase)):
+        if (
+            not candidates[key]
+            and not group[0].readings
+            and (read := readings.of(group[0].phrase, group[0].text.language))
+        ):
             groups[key] = [replace(m, readings=read) for m in group]
     asked = {key: group[0].readings for key, group in groups.items() if not candidates[key] and group[0].readings}
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
-        countries = indic.countries_of(key) or PINYIN_COUNTRIES
+        countries = romanised.countries_of(key, groups[key][0].text.language) or PINYIN_COUNTRIES
         places = [
             replace(m, tier=1)
             for m in found
@@ -728,7 +732,9 @@ def _suggest(
             person=all(m.titled for m in group),
             uncased=all(_uncased_word(m.phrase) for m in group),
             short_unlisted=key in unlisted,
-            read_as=("Latin letters" if indic.countries_of(key) else "pinyin") if group[0].readings else "",
+            read_as=("Latin letters" if romanised.countries_of(key, group[0].text.language) else "pinyin")
+            if group[0].readings
+            else "",
             after_article=all(after_an_article(m) for m in group),
             landmark_word=chinese.names_a_landmark(group[0].phrase, group[0].text.language),
             spacing_km=spacing,

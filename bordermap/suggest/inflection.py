@@ -329,7 +329,7 @@ def suffix_stem(word: str, keys: Collection[str], also: Callable[[str], bool] | 
     first, and that name's key; (0, "") when none is. A name keeps two characters at least, three outside Hangul
     (whose are syllables). Where a suffix takes the place of a name's last letter (``fold.RESTORED``: Georgian
     "ბათუმში" is ბათუმი), the name is found with it. ``also`` says of a stem (as written) that no gazetteer has
-    whether it names a place all the same (an Indic word read as a town: ``indic``)."""
+    whether it names a place all the same (a word read as a town: ``romanised``)."""
     script = script_of(word)
     if script not in SUFFIXES:
         return 0, ""

@@ -19,7 +19,7 @@ from bordermap.fold import (
     written_without_spaces,
 )
 from bordermap.gazetteer import name_key
-from bordermap.suggest import chinese, frequency, inflection, segments, transliteration
+from bordermap.suggest import chinese, frequency, inflection, romanised, segments, transliteration
 from bordermap.suggest.words import (
     COMMON_WORDS,
     CONNECTORS,
@@ -267,10 +267,16 @@ def _rest_known(text: Text, run: list[_Word], i: int, n: int, keys: Collection[s
     return name_key(text.content[run[i].start : run[i + n - 2].end]) in keys
 
 
-def _read_as_a_town(word: str, keys: Collection[str]) -> bool:
-    """True for a word of an Indic script that reads as a town of its region no gazetteer spells so (``indic``):
+def _one_name(run: list[_Word], i: int, n: int) -> bool:
+    """True for one word, or two of which the second ends names in its language ("ایبٹ آباد"): what is read as a
+    town's name (``_read_as_a_town``)."""
+    return n == 1 or (n == 2 and run[i + 1].word in romanised.SECOND_WORDS_OF_NAMES)
+
+
+def _read_as_a_town(word: str, keys: Collection[str], language: str) -> bool:
+    """True for a word that reads as a town of its region no gazetteer spells so (``romanised``: "ऋषिकेश", "مانسہرہ"):
     one word only, since a postposition after it reads on ("ऋषिकेश से", from Rishikesh, is "rsikesse")."""
-    return _caseless(word) and hasattr(keys, "readings") and bool(keys.readings.of(word))
+    return _caseless(word) and hasattr(keys, "readings") and bool(keys.readings.of(word, language))
 
 
 def _unknown_first_word(text: Text, word: _Word, keys: Collection[str]) -> bool:
@@ -374,7 +380,11 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         continue  # "Dönüşte Çıldır Gölü": the sentence's first word is no part of the lake's name
                     if n == 1 and len(key) < 3 and key.isascii() and not (len(key) == 2 and run[i].word.isupper()):
                         continue  # 'I', 'On', 'A': a short Latin word alone is a word ('US', 'UK' may be places)
-                    if cue or key in keys or (n == 1 and _read_as_a_town(run[i].word, keys)):
+                    if (
+                        cue
+                        or key in keys
+                        or (_one_name(run, i, n) and _read_as_a_town(text.content[start:end], keys, text.language))
+                    ):
                         # "στην Πάρο" is Paros in the accusative, and also a name of Paro (Bhutan): both are asked
                         also = inflection.other_forms(run[i].word, text.language, keys) if n == 1 else ()
                         found = (n, Mention(text, start, end, key, cue=cue and key not in keys, also=also))
@@ -398,7 +408,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     and (division := inflection.kind_name(run[i].word, noun.group(1), text.language, keys))[0]
                 ):  # "в Амурской области" is Amur Oblast, not the town of Amursk
                     found = (1, Mention(text, run[i].start, noun.end(), division[0], undeclined=division[1]))
-                read_as_a_town = functools.partial(_read_as_a_town, keys=keys)
+                read_as_a_town = functools.partial(_read_as_a_town, keys=keys, language=text.language)
                 if found is None and (stem := inflection.suffix_stem(run[i].word, keys, read_as_a_town))[0]:
                     found = (1, Mention(text, run[i].start, run[i].start + stem[0], stem[1]))
                 if found is None and word_kind(run[i].word) == "name":

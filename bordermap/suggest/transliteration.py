@@ -14,7 +14,7 @@ import itertools
 
 from bordermap.fold import script_of
 from bordermap.gazetteer import COUNTRY_CLASS, name_key
-from bordermap.suggest import indic
+from bordermap.suggest import romanised
 
 # The scripts whose names are matched by transliteration: alphabets that spell a name letter for letter. (Hebrew and
 # Arabic write no vowels; Thai, Korean and Japanese name these features otherwise than Natural Earth does.)
@@ -108,14 +108,15 @@ PROMINENT_PEOPLE = 1_000_000
 class KeysAndTransliterations:
     """The gazetteers' keys, where a folded word of ``TRANSLITERATED_SCRIPTS`` is also a key when its
     transliteration is a natural feature's: "волга" (the Volga), "иртыш" (the Irtysh, which no town is named).
-    ``readings`` reads a word of an Indic script as the towns of its region (``indic``: "ऋषिकेश", Rishikesh)."""
+    ``readings`` reads a word of an Indic script, or of Urdu or Persian, as the towns of its region (``romanised``:
+    "ऋषिकेश", Rishikesh)."""
 
     def __init__(self, keys: set[str], natural_keys: set[str], gazetteers: list | None = None):
         self.keys = keys
         self.natural_keys = natural_keys
         self._gazetteers = gazetteers or []
         self._prominent: dict[tuple[str, str | None], tuple[bool, int]] = {}
-        self.readings = indic.Readings(self._gazetteers)
+        self.readings = romanised.Readings(self._gazetteers)
 
     def __contains__(self, key: object) -> bool:
         return key in self.keys or (isinstance(key, str) and self.natural(key) != "")

@@ -1,0 +1,139 @@
+"""Towns that a text names in its own script where no gazetteer has that spelling, found by their romanised names
+(issue #21).
+
+GeoNames gives most towns of South Asia and many of Iran and Afghanistan in Latin letters only: "ऋषिकेश",
+"উত্তরকাশী", "ایبٹ آباد" are in no list, "Rishikesh", "Uttarkashi", "Abbottabad" are. Their scripts spell a name
+sound by sound, so a word is compared with the Latin names of its region's towns by what every romanisation keeps:
+its consonants ("हरिद्वार", read "hridvar" by anyascii, and "Haridwar" are both h-r-d-v-r).
+
+- The Indic scripts (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam) write every
+  vowel but the inherent one: the first letter and the consonants are compared, then how alike the two spellings
+  are.
+- The Arabic script of Urdu, Persian, Pashto and Sindhi writes few vowels, and its alif, waw and yeh are vowels as
+  often as consonants: the consonants only are compared, four at least.
+
+A word so read stands for the towns and divisions of the countries that write its script or language, as a Chinese
+word read in pinyin does for China's (``finder._read_in_latin``).
+"""
+
+import difflib
+import re
+
+from bordermap.fold import script_of
+
+# The countries whose towns a word of each script may name, by the first word of its letters' Unicode names.
+COUNTRIES_OF_SCRIPT = {
+    "DEVANAGARI": ("IN", "NP"),
+    "BENGALI": ("BD", "IN"),
+    "GURMUKHI": ("IN",),
+    "GUJARATI": ("IN",),
+    "ORIYA": ("IN",),
+    "TAMIL": ("IN", "LK"),
+    "TELUGU": ("IN",),
+    "KANNADA": ("IN",),
+    "MALAYALAM": ("IN",),
+}
+# The languages written in the Arabic script whose towns the gazetteers name in Latin letters, and their countries.
+# (Arabic's own towns mostly have their Arabic names there.)
+COUNTRIES_OF_ARABIC_SCRIPT = {"ur": ("PK", "IN"), "fa": ("IR", "AF"), "ps": ("AF", "PK"), "sd": ("PK",)}
+# Words that end names of two words in those languages: "ایبٹ آباد" (Abbottabad), "مزار شریف", "جلال آباد".
+SECOND_WORDS_OF_NAMES = frozenset(("آباد", "شریف", "گڑھ", "نگر", "پور", "کوٹ"))
+# Tamil writes voiced and voiceless consonants with one letter: "மதுரை" reads "mturai", its town is "Madurai".
+ONE_LETTER_FOR_VOICING = frozenset(("TAMIL",))
+# A skeleton of fewer letters than this fits too many words and towns: "किनारे" (shore) is k-n-r, as is many a village.
+MIN_SKELETON = 4
+# How alike an Indic word's reading and the town's name must be, as difflib measures (2 × matches / letters of
+# both): "rsikes" and "rishikesh" 0.80, "gmgotri" and "gangotri" 0.80.
+MIN_LIKENESS = 0.7
+
+# anyascii marks a consonant written with a nukta by an apostrophe: "ड़" is "d'", read "r" in the towns' names
+# ("खड़गपुर", Kharagpur); "ज़" and "फ़" are z and f.
+_NUKTA = (("dh'", "rh"), ("d'", "r"), ("ph'", "f"), ("j'", "z"), ("'", ""))
+# Arabic letters that Urdu and Persian say as another: ث س ص as s, ذ ز ض ظ as z, ط as t, ح as h; ع is no consonant
+# of a romanised name ("مظفرآباد" is Muzaffarabad).
+_ARABIC_AS_SAID = str.maketrans({"ث": "س", "ص": "س", "ذ": "ز", "ض": "ز", "ظ": "ز", "ط": "ت", "ح": "ه", "ع": None})
+_NOT_A_LETTER = re.compile(r"[^a-z]")
+_DROPPED = re.compile(r"[aeiouhy]")  # vowels, aspiration and y: romanisations differ most there
+_VOWELS_AND_GLIDES = re.compile(r"[aeiouhywv]")  # in the Arabic script, w (v) is a vowel as often as not
+_SAME_CONSONANT = str.maketrans("zfq", "jpk")
+# Letters romanisations write one sound with: "व" is v in Hindi, b in Nepali and Bengali ("Biratnagar").
+_SAME_SOUND = str.maketrans("vwzfq", "bbjpk")
+_VOICED = str.maketrans("gdbj", "ktpc")
+_REPEATED = re.compile(r"(.)\1+")
+
+
+def countries_of(word: str, language: str) -> tuple[str, ...]:
+    """The countries whose towns a word may name by its reading; () for a word of no such script or language."""
+    script = script_of(word)
+    if script == "ARABIC":
+        return COUNTRIES_OF_ARABIC_SCRIPT.get(language, ())
+    return COUNTRIES_OF_SCRIPT.get(script, ())
+
+
+def reading(word: str) -> str:
+    """A word in Latin letters, as anyascii spells it (vowels its script does not write left out)."""
+    from anyascii import anyascii
+
+    spelled = anyascii(word.translate(_ARABIC_AS_SAID)).lower()
+    for written, read in _NUKTA:
+        spelled = spelled.replace(written, read)
+    return _NOT_A_LETTER.sub("", spelled)
+
+
+def skeleton(latin: str, voicing: bool = True) -> str:
+    """A Latin spelling's first letter and its other consonants, as every romanisation of an Indic name keeps them."""
+    if not latin:
+        return ""
+    letters = latin.translate(_SAME_SOUND)
+    if not voicing:
+        letters = letters.translate(_VOICED)
+    # m and n before a consonant are one nasal: anyascii reads "गंगोत्री" "gmgotri", its town is "Gangotri"
+    return letters[0] + _REPEATED.sub(r"\1", _DROPPED.sub("", letters[1:]).replace("m", "n"))
+
+
+def consonants(latin: str) -> str:
+    """A Latin spelling's consonants but w, y and h, as a name written in the Arabic script keeps them ("ybtabd"
+    and "abbottabad" are both b-t-b-d)."""
+    return _REPEATED.sub(r"\1", _VOWELS_AND_GLIDES.sub("", latin.translate(_SAME_CONSONANT)))
+
+
+class Readings:
+    """The Latin names of the towns and divisions of a script's or a language's countries, by skeleton: built once a
+    text has a word of that script, from the gazetteers that can list a country's names (``latin_names_in``)."""
+
+    def __init__(self, gazetteers: list):
+        self._gazetteers = [g for g in gazetteers if hasattr(g, "latin_names_in")]
+        self._indexes: dict[tuple[tuple[str, ...], str], dict[str, list[str]]] = {}
+        self._of: dict[tuple[str, str], tuple[str, ...]] = {}  # a text asks for each of its words
+
+    def _index(self, countries: tuple[str, ...], how: str) -> dict[str, list[str]]:
+        if (countries, how) not in self._indexes:
+            index: dict[str, list[str]] = {}
+            for name in sorted(set().union(*(g.latin_names_in(countries) for g in self._gazetteers))):
+                if len(bones := self._bones(name, how)) >= MIN_SKELETON:
+                    index.setdefault(bones, []).append(name)
+            self._indexes[(countries, how)] = index
+        return self._indexes[(countries, how)]
+
+    @staticmethod
+    def _bones(latin: str, how: str) -> str:
+        return consonants(latin) if how == "ARABIC" else skeleton(latin, how not in ONE_LETTER_FOR_VOICING)
+
+    def of(self, word: str, language: str) -> tuple[str, ...]:
+        """The folded Latin names of the region's places that a word, as written, reads as: () for none, or for a
+        word of no script or language here. (Folding would take off the nukta that makes "ज़" z and "ड़" r.)"""
+        if (word, language) not in self._of:
+            self._of[(word, language)] = self._read(word, language)
+        return self._of[(word, language)]
+
+    def _read(self, word: str, language: str) -> tuple[str, ...]:
+        countries = countries_of(word, language)
+        if not countries or not (read := reading(word)):
+            return ()
+        how = script_of(word)
+        names = self._index(countries, how).get(self._bones(read, how), ())
+        if how == "ARABIC":
+            return tuple(names)
+        return tuple(
+            name for name in names if difflib.SequenceMatcher(None, read, name, autojunk=False).ratio() >= MIN_LIKENESS
+        )
