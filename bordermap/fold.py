@@ -352,6 +352,8 @@ def marks_of(name: str) -> tuple[str, ...] | None:
     """The combining marks of each word of a name, in order of their codes: what ``name_key`` folds away. Vietnamese
     "Quản Bạ" and "Quận Ba" fold alike but are two names; "Thanh Hoá" and "Thanh Hóa" are one, its tone written on
     another letter. None for a name written without a mark."""
+    if name.isascii():
+        return None
     words = tuple(
         "".join(sorted(_SAME_MARK.get(c, c) for c in unicodedata.normalize("NFD", word) if unicodedata.combining(c)))
         for word in name.split()

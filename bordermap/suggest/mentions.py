@@ -300,6 +300,12 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                 for word in run:
                     mentions += spaceless.mentions(text, word.start, word.end)
                 continue
+            # Only a text in a script read in Latin letters asks for readings (``romanised``): once a run.
+            readings_asked = (
+                not run[0].word.isascii()
+                and hasattr(keys, "readings")
+                and bool(romanised.countries_of(run[0].word, text.language))
+            )
             # A lower-case word of a natural kind right before the run: "el mar Negro" (looked for once a run)
             kind = _KIND_BEFORE.search(text.content, max(0, run[0].start - 24), run[0].start)
             kind_start = kind.start() if kind is not None and kind.group(1) in KIND_WORDS_BEFORE else None
@@ -383,7 +389,11 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     if (
                         cue
                         or key in keys
-                        or (_one_name(run, i, n) and _read_as_a_town(text.content[start:end], keys, text.language))
+                        or (
+                            readings_asked
+                            and _one_name(run, i, n)
+                            and _read_as_a_town(text.content[start:end], keys, text.language)
+                        )
                     ):
                         # "στην Πάρο" is Paros in the accusative, and also a name of Paro (Bhutan): both are asked
                         also = inflection.other_forms(run[i].word, text.language, keys) if n == 1 else ()
