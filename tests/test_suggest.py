@@ -1414,6 +1414,19 @@ def test_a_chinese_place_no_gazetteer_writes_in_han_is_found_by_its_pinyin_among
     assert {r.country for r in pingxiang.runners_up} == {"CN"}
 
 
+def test_a_chinese_word_whose_reading_names_none_of_its_places_is_also_read_in_pinyin():
+    world = _gazetteer_of(
+        _entry(215, "Fangchenggang", "CN", 21.6, 108.35, "防城港", population=500_000),
+        _entry(216, "Didao", "CN", 45.36, 130.84, "东兴", population=110_000),  # 东兴 is its other name
+        _entry(217, "Dongxing", "CN", 21.55, 107.97, population=88_000),  # Guangxi's: no Han name
+        _entry(218, "Hekou", "CN", 22.51, 103.96, "河口", population=20_000),
+        _entry(219, "Hekou", "CN", 37.9, 118.5, population=200_000),  # its reading names the first: not asked
+    )
+    found = _in("zh", "旅游团从防城港经东兴出境，也有人从河口过境。", [world])
+    assert found["东兴"].chosen.name == "Dongxing" and "its reading in pinyin" in found["东兴"].why
+    assert found["河口"].chosen.lat == 22.51
+
+
 def test_a_chinese_word_for_a_bridge_or_a_gate_is_no_small_town_of_that_name():
     world = _gazetteer_of(
         _entry(196, "Daqiao", "CN", 25.0, 110.0, "大桥", population=9_600),  # 大桥: big bridge

@@ -50,7 +50,12 @@ from bordermap.suggest.mentions import (
     word_pattern,
     words_in_lower_case,
 )
-from bordermap.suggest.transliteration import KeysAndTransliterations, han_feature_keys, transliterated
+from bordermap.suggest.transliteration import (
+    KeysAndTransliterations,
+    han_feature_keys,
+    han_place_key,
+    transliterated,
+)
 from bordermap.suggest.variants import Variant, attach_variants
 from bordermap.suggest.words import (
     COMMON_WORDS,
@@ -213,12 +218,15 @@ PINYIN_COUNTRIES = ("CN", "TW", "HK", "MO")
 
 def _read_in_latin(
     groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list, readings: romanised.Readings
-) -> None:
+) -> dict[str, set[int]]:
     """The candidates of places' words that no gazetteer has in the text's script: the towns and divisions named as
     the word reads in Latin letters, as alternate names (tones, vowels and the several characters of one reading are
     lost), in the countries that write that script: a Chinese word in pinyin ("凭祥" is Pingxiang) among China's,
     a word of an Indic script or of Urdu or Persian (``romanised``: "ऋषिकेश" is Rishikesh) among the places of the
-    countries that write it, India's, Nepal's, Pakistan's, Iran's … All such words are asked for at once."""
+    countries that write it, India's, Nepal's, Pakistan's, Iran's … A Chinese word whose reading names none of the
+    places the gazetteers give it is read too, and the text's places choose ("东兴" is another name of Didao, in
+    Heilongjiang; Dongxing, in Guangxi, has no Han name there). All such words are asked for at once. Returns, by
+    key, the places found by reading."""
     for key, group in groups.items():
         if (
             not candidates[key]
@@ -227,6 +235,16 @@ def _read_in_latin(
         ):
             groups[key] = [replace(m, readings=read) for m in group]
     asked = {key: group[0].readings for key, group in groups.items() if not candidates[key] and group[0].readings}
+    for key, group in groups.items():
+        if (
+            candidates[key]
+            and all(m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS) for m in candidates[key])
+            and chinese.is_chinese(group[0].phrase, group[0].text.language)
+            and (reading := han_place_key(group[0].phrase))
+            and all(reading not in (name_key(m.entry.name), name_key(m.entry.asciiname)) for m in candidates[key])
+        ):
+            asked[key] = (reading,)  # its reading names none of its candidates: "东兴" is Didao's other name
+    found_so: dict[str, set[int]] = {}
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
         countries = romanised.countries_of(key, groups[key][0].text.language) or PINYIN_COUNTRIES
         places = [
@@ -235,7 +253,10 @@ def _read_in_latin(
             if m.entry.country in countries and m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)
         ]
         places.sort(key=lambda m: -m.entry.population)
-        candidates[key] = _distinct(places, set())[:MAX_CANDIDATES]
+        places = _distinct(places, {m.entry.geonameid for m in candidates[key]})
+        found_so[key] = {m.entry.geonameid for m in places}
+        candidates[key] = (candidates[key] + places)[:MAX_CANDIDATES]
+    return found_so
 
 
 def _with_other_forms(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
@@ -507,7 +528,7 @@ def _suggest(
     candidates = {
         key: _as_written(group, answers[group[0].text.language][key])[:MAX_CANDIDATES] for key, group in groups.items()
     }
-    _read_in_latin(groups, candidates, gazetteers, words_and_names.readings)
+    found_by_reading = _read_in_latin(groups, candidates, gazetteers, words_and_names.readings)
     _with_other_forms(groups, candidates, gazetteers)
     _divisions_by_their_names(groups, candidates, gazetteers)
     _landmarks_by_their_places(groups, candidates, gazetteers)
@@ -706,11 +727,12 @@ def _suggest(
             continue
         chosen = chosen_of[key]
         near = near_of.get(key)
+        by_reading = chosen.entry.geonameid in found_by_reading.get(key, ())
         # A reading is asked for among its script's countries' places only: that it lies there says nothing more.
         national = (
             chosen.entry.feature_class != COUNTRY_CLASS
             and chosen.entry.country in countries_for(key) - {""}
-            and not group[0].readings
+            and not by_reading
         )
         # A capital at the start of a sentence says nothing; in a script without case there is none to say it.
         cased = any(has_case(char) for char in group[0].phrase)
@@ -733,7 +755,7 @@ def _suggest(
             uncased=all(_uncased_word(m.phrase) for m in group),
             short_unlisted=key in unlisted,
             read_as=("Latin letters" if romanised.countries_of(key, group[0].text.language) else "pinyin")
-            if group[0].readings
+            if by_reading
             else "",
             after_article=all(after_an_article(m) for m in group),
             landmark_word=chinese.names_a_landmark(group[0].phrase, group[0].text.language),
