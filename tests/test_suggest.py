@@ -2255,3 +2255,33 @@ def test_an_urdu_town_of_two_words_is_found_by_its_latin_name():
     found = _in("ur", "ہم اسلام آباد سے ایبٹ آباد اور مانسہرہ گئے۔", [world])
     assert found["ایبٹ آباد"].chosen.name == "Abbottabad" and found["مانسہرہ"].chosen.name == "Mansehra"
     assert "its reading in Latin letters" in found["ایبٹ آباد"].why and found["ایبٹ آباد"].confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "names", "features"),
+    [
+        ("es", "Desde Panajachel se ven los volcanes San Pedro, Tolimán y Atitlán.", ("San Pedro", "Tolimán"), ()),
+        ("en", "From Zagreb we followed the rivers Sava and Drava.", ("Sava", "Drava"), ("Sava", "Drava")),
+        ("fr", "Depuis Panajachel on voit les volcans San Pedro et Tolimán.", ("San Pedro", "Tolimán"), ()),
+    ],
+    ids=["Spanish volcanoes", "English rivers", "French volcanoes"],
+)
+def test_names_listed_after_the_plural_of_a_natural_kind_are_features_of_that_kind_not_towns(
+    language, content, names, features
+):
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(220, "Panajachel", "GT", 14.74, -91.16, population=15_000),
+        _entry(221, "San Pedro", "MX", 25.76, -100.4, population=120_000),  # towns of those names, far away
+        _entry(222, "Tolimán", "MX", 20.91, -99.93, population=8_000),
+        _entry(223, "Zagreb", "HR", 45.81, 15.98, population=800_000),
+        _entry(224, "Sava", "IT", 40.4, 17.56, population=16_000),
+    )
+    found = _in(language, content, [world, physical_gazetteer()])
+    for name in names:
+        chosen = found[name].chosen
+        if name in features:
+            assert chosen.feature_class == "N"  # (Natural Earth names the Drava's line "Mur", the Drava its other name)
+        else:
+            assert chosen is None and "a place cue" in found[name].why

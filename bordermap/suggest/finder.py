@@ -65,6 +65,7 @@ from bordermap.suggest.words import (
     NATURAL_CUES_AFTER,
     NATURAL_CUES_BEFORE,
     NOUNS_CAPITALISED,
+    PLURAL_NATURAL_CUES,
 )
 from bordermap.text import Text
 
@@ -388,25 +389,46 @@ def _named_with_the(group: list[Mention], found: list) -> bool:
 
 def _with_its_cue_word(m: Mention) -> Mention:
     """A mention with the word of its kind beside it, as a cue phrase: "Miño" of "el río Miño" is "río Miño"."""
-    cues_before, _ = _natural_cues()
+    cues_before, cues_after = _natural_cues()
     content = m.text.content
     spaces = _SPACES_BEFORE.search(content, max(0, m.start - CUE_REACH), m.start)
     if spaces is not None and (before := _word_before(m)) and name_key(before) in cues_before:
         return replace(m, start=spaces.start() - len(before), cue=True)
-    if (after := _word_after(m)) and (following := _SPACES.match(content, m.end)):
+    if (after := _word_after(m)) and name_key(after) in cues_after and (following := _SPACES.match(content, m.end)):
         return replace(m, end=following.end() + len(after), cue=True)
-    return replace(m, cue=True)
+    return replace(m, cue=True)  # a name in a list after the plural of its kind: "Tolimán" of "los volcanes …"
 
 
 def _cue_of(m: Mention) -> tuple[str, ...]:
     """The kinds of natural feature that a word of its kind right before or after a mention says it is: "نهر" (river)
-    before "الأردن", "नदी" after "गंगा"; () when none stands there. The word after is read only when the one before
-    says nothing."""
+    before "الأردن", "नदी" after "गंगा", or the plural before a list it is in: "los volcanes San Pedro, Tolimán y
+    Atitlán"; () when none stands there. The word after is read only when the one before says nothing."""
     cues_before, cues_after = _natural_cues()
     if (before := _word_before(m)) and (kinds := cues_before.get(name_key(before))):
         return kinds
-    after = _word_after(m)
-    return cues_after.get(name_key(after), ()) if after else ()
+    if (after := _word_after(m)) and (kinds := cues_after.get(name_key(after))):
+        return kinds
+    return _listed_after_a_plural(m)
+
+
+_LIST_AFTER_A_PLURAL = re.compile(
+    rf"(?<![^\W\d_])({'|'.join(sorted(PLURAL_NATURAL_CUES, key=len, reverse=True))})[ \u00a0]+"
+    r"((?:[^\W\d_][\w'’-]*(?:[ \u00a0][^\W\d_][\w'’-]*)*(?:,[ \u00a0]*|[ \u00a0]+(?:y|e|et|and|i|und)[ \u00a0]+))*)\Z"
+)
+LIST_REACH = 160  # characters before a mention looked at for the list it may be in
+
+
+def _listed_after_a_plural(m: Mention) -> tuple[str, ...]:
+    """The kinds of a plural word of a natural kind that a list of capitalised names the mention is in follows; ()
+    when there is none."""
+    content = m.text.content
+    found = _LIST_AFTER_A_PLURAL.search(content, max(0, m.start - LIST_REACH), m.start)
+    if found is None:
+        return ()
+    items = [item for item in re.split(r",|\s(?:y|e|et|and|i|und)\s", found.group(2)) if item.strip()]
+    if not all(item.strip()[0].isupper() for item in items):
+        return ()
+    return PLURAL_NATURAL_CUES[found.group(1)]
 
 
 def _named_as_natural(found: list, kinds: tuple[str, ...], natural: list) -> list:
@@ -547,7 +569,8 @@ def _suggest(
             if (
                 not features
                 and natural
-                and all(m.entry.feature_class != COUNTRY_CLASS for m in candidates[key])
+                # a country or a division of that name is what is meant ("las islas Canarias" are the Canaries)
+                and all(m.entry.feature_class not in (COUNTRY_CLASS, DIVISION_CLASS) for m in candidates[key])
                 and not any(_word_before(m).casefold() in CUE_PREPOSITIONS for m in group)
             ):
                 # "el río Miño" where no river Miño is known: not the town of Miño, a river to draw, named so ("nad",

@@ -105,6 +105,14 @@ NATURAL_CUES_BEFORE = {
     # Polish, Czech and Slovak "nad" (on, by): a town on water is "Ústí nad Labem", a trip "nad Wisłą", "nad morzem"
     "nad": RIVER + LAKE + SEA,
 }
+# The plural of such a word before a list of names makes each of them a feature of its kind: "los volcanes San Pedro,
+# Tolimán y Atitlán", "les lacs Léman et d'Annecy", "the rivers Sava and Drava".
+PLURAL_NATURAL_CUES = {
+    **dict.fromkeys("rivers ríos rios rivières fleuves fiumi sông".split(), RIVER),
+    **dict.fromkeys("volcanes volcans vulcani vulcões montes monts monti montagnes montañas".split(), MOUNTAIN),
+    **dict.fromkeys("lakes lagos lacs laghi lagunas".split(), LAKE),
+    **dict.fromkeys("islands islas îles isole ilhas".split(), ISLAND),
+}
 # Of those, the words that are prepositions, not a kind's name: a row is never named with them.
 CUE_PREPOSITIONS = frozenset(("nad",))
 NATURAL_CUES_AFTER = {
