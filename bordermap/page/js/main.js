@@ -100,7 +100,13 @@ function bordermapRender(map) {
   document.documentElement.lang = (data.texts[0] && data.texts[0].language) || "en";
   document.title = data.texts.map(function (t) { return t.title; }).join(" · ") + " — companion map";
   tour = bmTour(map, data, select, panel.announce, controls.updatePadding, panel.collapseButton);
-  var printing = bmPrint(map, data, popups.positionLine, reading.renderAll);
+  // What the reader sees of the map: the part no control covers.
+  function seenArea() {
+    var free = controls.freeRect();
+    return L.latLngBounds(map.containerPointToLatLng([free.left, free.top]),
+                          map.containerPointToLatLng([free.right, free.bottom]));
+  }
+  var printing = bmPrint(map, data, popups.positionLine, reading.renderAll, seenArea, controls.fitOptions);
   var embedded = bmEmbed(map);
   window.bordermap = {map: map, data: raw, select: select, layers: drawing.layersById, layersOf: drawing.layersOf,
                       isDense: drawing.isDense, tour: tour.steps, visibleRect: controls.freeRect, fit: fitAll,

@@ -1,10 +1,12 @@
 // Printing (issue #23): the map at the view the reader has, with its legend and scale bar, fills the first page; then
 // the whole text with the place names marked; then every place with its position and source. The list is made, and
 // the text's unread chunks built, only when the browser is about to print.
-// Takes: the map, the page's data, positionLine(feature) (bmPopups: the words a popup says of a position) and
-// renderAll() (bmReading: every chunk of the texts built). Returns: prepare() and finish(), which the browser's
-// beforeprint and afterprint events call.
-function bmPrint(map, data, positionLine, renderAll) {
+// Takes: the map, the page's data, positionLine(feature) (bmPopups: the words a popup says of a position),
+// renderAll() (bmReading: every chunk of the texts built), seenArea() (the map's bounds no control covers) and
+// fitOptions(extra) (bmControls: fitBounds into that part). Returns: prepare() and finish(), which the browser's
+// beforeprint and afterprint events call. The printed map shows what the reader saw, fitted to the part of the paper's
+// map that the legend, printed open, leaves free.
+function bmPrint(map, data, positionLine, renderAll, seenArea, fitOptions) {
   "use strict";
   var el = bmEl;
   var list = null, view = null, closedLegends = [];
@@ -37,6 +39,7 @@ function bmPrint(map, data, positionLine, renderAll) {
     }
     renderAll();
     view = {center: map.getCenter(), zoom: map.getZoom()};
+    var seen = seenArea();
     map.closePopup();
     // On paper the legend cannot be opened: it is printed open.
     closedLegends = Array.prototype.filter.call(document.querySelectorAll("details.bm-legend"), function (d) {
@@ -45,7 +48,7 @@ function bmPrint(map, data, positionLine, renderAll) {
     closedLegends.forEach(function (d) { d.open = true; });
     document.documentElement.classList.add("bm-printing");
     map.invalidateSize({animate: false});
-    map.setView(view.center, view.zoom, {animate: false});
+    map.fitBounds(seen, fitOptions({animate: false}));
   }
 
   function finish() {
