@@ -39,6 +39,7 @@ from bordermap.suggest.choose import (
     confidence_of,
 )
 from bordermap.suggest.mentions import (
+    AND_WORDS,
     KIND_CONNECTORS,
     KIND_WORDS_BEFORE,
     Mention,
@@ -411,10 +412,12 @@ def _cue_of(m: Mention) -> tuple[str, ...]:
     return _listed_after_a_plural(m)
 
 
+_AND = "|".join(sorted(AND_WORDS))
 _LIST_AFTER_A_PLURAL = re.compile(
     rf"(?<![^\W\d_])({'|'.join(sorted(PLURAL_NATURAL_CUES, key=len, reverse=True))})[ \u00a0]+"
-    r"((?:[^\W\d_][\w'’-]*(?:[ \u00a0][^\W\d_][\w'’-]*)*(?:,[ \u00a0]*|[ \u00a0]+(?:y|e|et|and|i|und)[ \u00a0]+))*)\Z"
+    rf"((?:[^\W\d_][\w'’-]*(?:[ \u00a0][^\W\d_][\w'’-]*)*(?:,[ \u00a0]*|[ \u00a0]+(?:{_AND})[ \u00a0]+))*)\Z"
 )
+_LIST_ITEM_BREAK = re.compile(rf",|\s(?:{_AND})\s")
 LIST_REACH = 160  # characters before a mention looked at for the list it may be in
 
 
@@ -425,7 +428,7 @@ def _listed_after_a_plural(m: Mention) -> tuple[str, ...]:
     found = _LIST_AFTER_A_PLURAL.search(content, max(0, m.start - LIST_REACH), m.start)
     if found is None:
         return ()
-    items = [item for item in re.split(r",|\s(?:y|e|et|and|i|und)\s", found.group(2)) if item.strip()]
+    items = [item for item in _LIST_ITEM_BREAK.split(found.group(2)) if item.strip()]
     if not all(item.strip()[0].isupper() for item in items):
         return ()
     return PLURAL_NATURAL_CUES[found.group(1)]

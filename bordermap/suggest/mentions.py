@@ -306,6 +306,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                 and hasattr(keys, "readings")
                 and bool(romanised.countries_of(run[0].word, text.language))
             )
+            read_as_a_town = functools.partial(_read_as_a_town, keys=keys, language=text.language)
             # A lower-case word of a natural kind right before the run: "el mar Negro" (looked for once a run)
             kind = _KIND_BEFORE.search(text.content, max(0, run[0].start - 24), run[0].start)
             kind_start = kind.start() if kind is not None and kind.group(1) in KIND_WORDS_BEFORE else None
@@ -418,7 +419,6 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     and (division := inflection.kind_name(run[i].word, noun.group(1), text.language, keys))[0]
                 ):  # "в Амурской области" is Amur Oblast, not the town of Amursk
                     found = (1, Mention(text, run[i].start, noun.end(), division[0], undeclined=division[1]))
-                read_as_a_town = functools.partial(_read_as_a_town, keys=keys, language=text.language)
                 if found is None and (stem := inflection.suffix_stem(run[i].word, keys, read_as_a_town))[0]:
                     found = (1, Mention(text, run[i].start, run[i].start + stem[0], stem[1]))
                 if found is None and word_kind(run[i].word) == "name":
