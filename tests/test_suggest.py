@@ -848,12 +848,6 @@ def test_a_japanese_clause_is_not_cut_as_chinese(small_world):
     assert _found("東京から大阪まで新幹線で行った。", small_world) == {"東京": "Tokyo", "大阪": "Osaka"}
 
 
-def _country(geonameid, name, code, lat, lon, *alternates):
-    from bordermap.gazetteer import COUNTRY_CLASS, GazetteerEntry
-
-    return GazetteerEntry(geonameid, name, name, alternates, COUNTRY_CLASS, code, "", 1_000_000, lat, lon, 300_000.0)
-
-
 def test_a_country_named_in_the_texts_language_is_no_adjective_of_its_english_name(world_gazetteer):
     found = _in("es", "Navegamos para Italia y llegamos á Siracusa.", [world_gazetteer])
     assert found["Italia"].confidence >= 0.8 and "in IT, a country the text names" in found["Siracusa"].why
