@@ -246,6 +246,33 @@ def test_the_tree_finds_the_nearest_other_name_as_measuring_every_point_does(poi
         assert found == math.inf
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    before=st.text(
+        # letters of several scripts, their marks, joiners, digits, spaces and stops
+        alphabet=st.sampled_from(list("aZé\u0301дЖमुं\u093fกั\u0e34ع\u064e中'’ʼ-_1 \t\u00a0.,\n")),
+        max_size=60,
+    )
+)
+def test_the_word_before_a_name_is_the_last_word_the_pattern_reads_up_to_the_spaces(before):
+    # The word a kind is read from ("río", "नदी") is found by stepping back from the name: it must be the very word
+    # that reading the window before the name forwards, as the word pattern does, ends at the spaces with.
+    from bordermap.suggest.finder import CUE_REACH, _word_before
+    from bordermap.suggest.mentions import Mention, word_pattern
+
+    content = before + "Name"
+    start = len(before)
+    window_start = max(0, start - CUE_REACH)
+    spaces = re.search(r"[ \t\u00a0]+\Z", content[window_start:start])
+    expected = ""
+    if spaces is not None:
+        spaces_at = window_start + spaces.start()
+        words = list(word_pattern().finditer(content, window_start, spaces_at))
+        expected = words[-1].group() if words and words[-1].end() == spaces_at else ""
+    mention = Mention(Text("t", "t.txt", content), start, start + 4, "name")
+    assert _word_before(mention) == expected
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     points=st.lists(

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -58,7 +59,7 @@ MIN_CHARS_WITHOUT_SPACES = 2  # one Han character alone names too many places to
 # A lower-case article that some places' names begin with ("la Seu d'Urgell", "el Prat de Llobregat", "les Escaldes"),
 # right before a run of capitalised words.
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:la|el|le|les|los|las|els|il|lo)[ \u00a0]\Z")
-_POSSESSIVE = re.compile(r"['’]s\Z")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 # A lower-case word of a natural feature's kind (and "de", "of" …) right before a run: "el mar Negro", "la mer Noire",
 # "the river Jordan", "estrecho de Gibraltar". Taken with the run only where the whole is a gazetteer's name.
 KIND_CONNECTORS = frozenset(("de", "di", "del", "du", "des", "do", "da", "della", "dei", "of"))
@@ -112,21 +113,23 @@ _ELIDED = re.compile(r"[^\W\d_]{1,4}['’ʼ](?=[^\W\d_])")  # "d’", "l'", "del
 def word_kind(word: str) -> str:
     """'name' for a capitalised word (or one after an elided article: "d’Urgell"), 'connector' for a word that
     joins the words of a name ("of", "de"), 'other' for any other word in lower case."""
+    first = word[0]
+    if not first.islower() or not has_case(first):
+        return "name"  # capitalised, or in a script without case (Hangul, Chinese): every word may be a name
     elided = _ELIDED.match(word)
-    if elided and word[0].islower() and word[elided.end()].isupper():
+    if elided and word[elided.end()].isupper():
         return "name"
-    if word[0].isupper() or not has_case(word[0]):
-        return "name"
-    if word[0].islower():
-        return "connector" if word in CONNECTORS else "other"
-    return "name"  # a script without case (Hangul, Chinese): every word may be a name
+    return "connector" if word in CONNECTORS else "other"
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
+    """A word of a text where it stands (a tuple: one is made for every word of the text, and a frozen dataclass
+    took five times as long to make)."""
+
     start: int
     end: int
     word: str  # without a possessive "'s"
+    kind: str  # its ``word_kind``
 
 
 _HYPHEN = re.compile(r"-")
@@ -136,24 +139,25 @@ def _caseless(word: str) -> bool:
     return not any(has_case(char) for char in word)
 
 
-def _parts(match: re.Match):
+def _parts(at: int, word: str):
     """A word, or each part of a hyphenated word in a script without capitals: "पंजाब-सिंधु-गुजरात" lists three
     places, where "Bourg-Madame" is the name of one (a hyphen then joins the parts of a run as a space does)."""
-    word = match.group()
     if "-" not in word or not _caseless(word):
-        yield match.start(), word
-        return
-    at = match.start()
+        return ((at, word),)
+    parts = []
     for part in _HYPHEN.split(word):
-        yield at, part
+        parts.append((at, part))
         at += len(part) + 1
+    return parts
 
 
 def _words(content: str):
-    for at, word in (part for match in word_pattern().finditer(content) for part in _parts(match)):
-        start, end = at, at + len(word)
-        possessive = _POSSESSIVE.search(word) is not None and len(word) > 2
-        yield _Word(start, end - 2 if possessive else end, word[:-2] if possessive else word), possessive
+    for match in word_pattern().finditer(content):
+        for start, word in _parts(match.start(), match.group()):
+            if len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS):
+                yield _Word(start, start + len(word) - 2, word[:-2], word_kind(word[:-2])), True
+            else:
+                yield _Word(start, start + len(word), word, word_kind(word)), False
 
 
 def _names_no_place(run: list[_Word], keys: Collection[str]) -> bool:
@@ -187,13 +191,13 @@ def _runs(text: Text, keys: Collection[str]):
     run: list[_Word] = []
 
     def finished(run):
-        while run and word_kind(run[-1].word) == "connector":
+        while run and run[-1].kind == "connector":
             run.pop()
         return run and not _names_no_place(run, keys)
 
     ends_run = False
     for word, possessive in _words(text.content):
-        kind = word_kind(word.word)
+        kind = word.kind
         if word.word == "the" and run and run[-1].word in ("of", "de"):
             kind = "connector"  # "Republic of the Congo", "Isle of the Dead"
         joined = bool(run) and not ends_run and _JOIN.match(text.content, run[-1].end, word.start) is not None
@@ -315,7 +319,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                 found = None
                 for n in range(min(MAX_WORDS, len(run) - i), 0, -1):
                     words = [w.word.casefold() for w in run[i : i + n]]
-                    if any(word_kind(w.word) == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
+                    if any(w.kind == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
                         continue
                     start, end = run[i].start, run[i + n - 1].end
                     if n > 1 and (cut := inflection.apostrophe_suffix(run[i + n - 1].word, text.language)):
@@ -421,14 +425,14 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     found = (1, Mention(text, run[i].start, noun.end(), division[0], undeclined=division[1]))
                 if found is None and (stem := inflection.suffix_stem(run[i].word, keys, read_as_a_town))[0]:
                     found = (1, Mention(text, run[i].start, run[i].start + stem[0], stem[1]))
-                if found is None and word_kind(run[i].word) == "name":
+                if found is None and run[i].kind == "name":
                     taken, base = inflection.base_key(run[i].word, text.language, keys)
                     if base:  # "Москвы" is Москва, "Krakowie" Kraków, "בְּאַשְׁדּוֹד" Ashdod
                         at = _past_letters(text.content, run[i].start, taken)
                         undeclined = "" if taken else inflection.dictionary_form(run[i].word, text.language, base)
                         found = (1, Mention(text, at, run[i].end, base, undeclined=undeclined))
                 if found is None:
-                    if loose is not None and word_kind(run[i].word) == "name" and len(name_key(run[i].word)) >= 5:
+                    if loose is not None and run[i].kind == "name" and len(name_key(run[i].word)) >= 5:
                         loose.append(Mention(text, run[i].start, run[i].end, name_key(run[i].word)))
                     i += 1
                     continue
