@@ -8,7 +8,8 @@ Usage (at derive time only; nothing reads these archives when bordermap builds, 
 The folder holds Natural Earth's 1:10m physical layers as GeoJSON in 7-Zip archives (public domain; as converted
 by martynafford/natural-earth-geojson, CC0, folder 10m/physical). Every named feature is kept with its names, its
 kind and its geometry simplified to what a companion map needs (about 500 m), coordinates at four decimals.
-River pieces of one river (one `rivernum` and name) become one feature. See data/README.md.
+River pieces of one river (one `rivernum` and name) become one feature; the two halves of the Atlantic and of the
+Pacific are also kept whole. See data/README.md.
 """
 
 import gzip
@@ -83,6 +84,21 @@ def _read(archive: Path) -> list[dict]:
         return json.loads(unpacked.read_text(encoding="utf-8"))["features"]
 
 
+def _whole_oceans(features: list[dict]) -> list[dict]:
+    """The Atlantic and the Pacific whole, as texts name them, from Natural Earth's two halves of each ("North
+    Pacific Ocean", "South Pacific Ocean"): added after every other feature, so that no other feature's id moves."""
+    halves: dict[str, list] = {}
+    for record in features:
+        words = record["name"].split()
+        if record["layer"] == "marine" and record["kind"] == "ocean" and words[0] in ("North", "South"):
+            halves.setdefault(" ".join(words[1:]), []).extend(record["parts"])
+    return [
+        {"layer": "marine", "name": name, "kind": "ocean", "parts": parts, "alternates": []}
+        for name, parts in sorted(halves.items())
+        if len(parts) == 2
+    ]
+
+
 def derive(folder: Path) -> dict:
     features = []
     merged: dict[tuple, dict] = {}
@@ -108,6 +124,7 @@ def derive(folder: Path) -> dict:
             features.append(
                 {"layer": layer, "name": name, "kind": kind, "parts": [geometry], "alternates": _alternates(properties)}
             )
+    features += _whole_oceans(features)
     out = []
     for number, record in enumerate(features, start=1):
         geometry = record["parts"][0] if len(record["parts"]) == 1 else shapely.union_all(record["parts"])
