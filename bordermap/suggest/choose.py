@@ -292,6 +292,9 @@ CITY_OVER_COUNTRY_POPULATION = 1_000_000
 # Or one whose neighbours in the text support it this much (two names within 50 km, or more farther): "عمان" beside
 # Jericho and Jerusalem is Amman, though the text names Jordan only as its river.
 CITY_OVER_COUNTRY_SUPPORT = 1.5
+# A town of any size wins in a country the text names, with a neighbour of the text near it: Spanish "Granada" is
+# Grenada, the country, and a town of Nicaragua, in a text that names Nicaragua and Rivas, 60 km away.
+TOWN_OVER_COUNTRY_SUPPORT = 0.75
 
 
 def choose(
@@ -312,9 +315,18 @@ def choose(
             m
             for m in matches
             if m.entry.feature_class != COUNTRY_CLASS
-            and m.entry.population >= CITY_OVER_COUNTRY_POPULATION
             and m.entry.country != matches[0].entry.country
-            and (elsewhere(m.entry.country) or support.count(own, reach(m.entry)) >= CITY_OVER_COUNTRY_SUPPORT)
+            and (
+                (
+                    m.entry.population >= CITY_OVER_COUNTRY_POPULATION
+                    and (elsewhere(m.entry.country) or support.count(own, reach(m.entry)) >= CITY_OVER_COUNTRY_SUPPORT)
+                )
+                or (
+                    m.entry.feature_class == PLACE_CLASS
+                    and elsewhere(m.entry.country)
+                    and support.count(own, reach(m.entry)) >= TOWN_OVER_COUNTRY_SUPPORT
+                )
+            )
         ]
         return max(cities, key=lambda m: m.entry.population) if cities else matches[0]
     # A country the text names counts as one more name nearby: "Havana" in a text about Cuba is Havana, Cuba.
@@ -331,6 +343,19 @@ TRACE_SUPPORT = 0.2
 DOMINANT_FACTOR = 10  # a place ten times as populous as every other of its name is the one a text means by it
 
 
+# ISO 3166-2 gives a division no population; most first-level divisions have about this many people or more, and are
+# named as often as a city of that size.
+DIVISION_PEOPLE = 1_000_000
+
+
+def people_of(entry: GazetteerEntry) -> int:
+    """How many people a place has, or is named as often as: a division, a river or a range of Natural Earth's 1:10m
+    is a well-known place ("Alaska" is the state, not a village of the Philippines so named)."""
+    if entry.feature_class in (DIVISION_CLASS, NATURAL_CLASS) and not entry.population:
+        return DIVISION_PEOPLE
+    return entry.population
+
+
 def _best(matches: list[Match], support: Support, own: str, countries: set[str], reach: Reach) -> Match:
     scores = [
         support.count(own, reach(m.entry)) * (ALTERNATE_NAME_SHARE if m.tier else 1.0) + (m.entry.country in countries)
@@ -338,8 +363,11 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
     ]
     # A place with ten times the people of every other of its name is the one meant, unless the text gives more
     # than a trace of evidence for another: "London" beside Sydney and Canberra is still England's.
-    biggest = max(range(len(matches)), key=lambda i: matches[i].entry.population)
-    others = max((m.entry.population for i, m in enumerate(matches) if i != biggest), default=0)
+    # A division counts as a city of a million ("Alaska" is the state, not a village so named); a natural feature is
+    # chosen by the word of its kind or an article ("the Danube"), never by its size ("to Danube" is the town)
+    people = [people_of(m.entry) if m.entry.feature_class == DIVISION_CLASS else m.entry.population for m in matches]
+    biggest = max(range(len(matches)), key=lambda i: people[i])
+    others = max((n for i, n in enumerate(people) if i != biggest), default=0)
     if (
         matches[biggest].tier == 0
         and matches[biggest].entry.population >= METROPOLIS_POPULATION
@@ -348,16 +376,19 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
         return matches[biggest]  # "Brasília" is the capital, not a town of Paraná that once bore its name
     if (
         matches[biggest].tier == 0
-        and matches[biggest].entry.population >= DOMINANT_FACTOR * max(others, 1)
+        and people[biggest] >= DOMINANT_FACTOR * max(others, 1)
         and max(scores) < TRACE_SUPPORT + scores[biggest]
     ):
         return matches[biggest]
+    # A trace of support is no evidence: among names that the text supports no more than that, the best known wins
+    # ("Alaska" far from a text's other places is the state, not a village of the Philippines that a homonym of another
+    # name of the text lies 900 km from).
     best = max(
         range(len(matches)),
         key=lambda i: (
-            scores[i],
+            scores[i] if scores[i] >= TRACE_SUPPORT else 0.0,
             -matches[i].tier,
-            math.log10(matches[i].entry.population + 10),
+            math.log10(people[i] + 10),
             -matches[i].entry.geonameid,
         ),
     )
@@ -464,7 +495,9 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
         if near_km is not None and not (in_named_country and near_km > 1000):
             far = distance_score(near_km)
             if far < 0 and chosen.tier == 0 and clues.dominant and chosen.entry.population >= METROPOLIS_POPULATION:
-                far = 0.0  # "北京" and "上海", 1,000 km apart: a metropolis by its own name is no homonym far away
+                # "北京" and "上海", 1,000 km apart: a metropolis by its own name is no homonym far away. A division
+                # is not exempt: "Tana River" in a text about Lapland is no Kenyan county, however dominant.
+                far = 0.0
                 reasons.append("a city of a million people or more, by its own name")
             score += far
             if near_km > FAR_KM:
@@ -483,7 +516,7 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     # Only a weak name (a word without capitals, or another name than the place's main one) or a small town's: a
     # text about one valley may well speak of the capital the travellers flew in from ("Mexico City", "London"),
     # less often of a village of that name 1,000 km away ("Морское", where the text's villages lie 30 km apart).
-    weak = clues.uncased or chosen.tier > 0 or chosen.entry.population < UNCASED_TOWN_POPULATION
+    weak = clues.uncased or chosen.tier > 0 or people_of(chosen.entry) < UNCASED_TOWN_POPULATION
     if (
         weak
         and spacing is not None

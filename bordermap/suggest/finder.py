@@ -22,6 +22,7 @@ from bordermap.gazetteer import (
     NATURAL_CLASS,
     PLACE_CLASS,
     GazetteerEntry,
+    Match,
     landmark_near,
     name_key,
 )
@@ -39,6 +40,7 @@ from bordermap.suggest.choose import (
     candidates_of_all,
     choose,
     confidence_of,
+    people_of,
 )
 from bordermap.suggest.mentions import (
     AND_WORDS,
@@ -49,6 +51,7 @@ from bordermap.suggest.mentions import (
     before_a_noun,
     find_mentions,
     lines_of,
+    listed_before_a_plural,
     starts_sentence,
     word_pattern,
     words_in_lower_case,
@@ -121,18 +124,7 @@ def _typical_spacing(near_km: list[float]) -> float | None:
     return ordered[len(ordered) // 2]
 
 
-# ISO 3166-2 gives a division no population; most first-level divisions have about this many people or more, and are
-# named as often as a city of that size.
-DIVISION_PEOPLE = 1_000_000
 SMALLEST_PEOPLE = 1_000  # the world gazetteer's smallest places; a place of unknown people counts as one of them
-
-
-def _people(entry: GazetteerEntry) -> int:
-    """How many people a place has, or is named as often as: a division, a river or a range of Natural Earth's 1:10m
-    is a well-known place."""
-    if entry.feature_class in (DIVISION_CLASS, NATURAL_CLASS) and not entry.population:
-        return DIVISION_PEOPLE
-    return entry.population
 
 
 # A town of a country where the text's language is not spoken is named in it as seldom as a town of this many people
@@ -151,14 +143,14 @@ def _spoken_in(country: str) -> frozenset[str]:
 def _people_named_in(entry: GazetteerEntry, language: str) -> int:
     """How many people a place has, or is named as often as, in a text of ``language``: a town abroad as one of
     ``ABROAD_PEOPLE`` at most."""
-    people = _people(entry)
+    people = people_of(entry)
     if entry.country and language and language not in _spoken_in(entry.country):
         return min(people, ABROAD_PEOPLE)
     return people
 
 
 def _prominence(entry: GazetteerEntry) -> float:
-    return math.sqrt(max(_people(entry), SMALLEST_PEOPLE))
+    return math.sqrt(max(people_of(entry), SMALLEST_PEOPLE))
 
 
 def _shares(found: list) -> list[float]:
@@ -271,6 +263,26 @@ def _with_other_forms(groups: dict[str, list[Mention]], candidates: dict[str, li
         candidates[key] = _distinct(candidates[key] + more, set())[:MAX_CANDIDATES]
 
 
+# The word for a city that Chinese, Japanese and Korean write after a city's name, and often leave out: "大同" is
+# the city of Datong, which the gazetteers name "大同市" (their "大同" are two small towns); "연길" is "연길시".
+CITY_SUFFIXES = {"CJK": "市", "HANGUL": "시"}
+
+
+def _cities_by_their_suffix(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
+    """The candidates of a city's name written without the word for a city, with those of the name written with
+    it: the text's other places, and the cities' size, choose among them."""
+    asked: dict[str, tuple[str, ...]] = {}
+    for key, group in groups.items():
+        phrase = group[0].phrase
+        suffix = CITY_SUFFIXES.get(script_of(phrase), "")
+        if suffix and len(phrase) >= 2 and not phrase.endswith(suffix) and not group[0].cue:
+            asked[key] = (phrase + suffix,)
+    for key, more in _asked_by_language(asked, groups, gazetteers).items():
+        cities = [m for m in more if m.entry.feature_class == PLACE_CLASS]
+        if cities:
+            candidates[key] = _distinct(candidates[key] + cities, set())[:MAX_CANDIDATES]
+
+
 # The words after a name that say it is a division of a country: "Quảng Nam Province", "Kathmandu District".
 DIVISION_CUES = frozenset(("province", "county", "district", "prefecture", "region"))
 
@@ -293,6 +305,27 @@ def _divisions_by_their_names(groups: dict[str, list[Mention]], candidates: dict
 LANDMARK_NEAR_KM = 100
 LANDMARK_CUES = frozenset(("bridge", "crossing", "pass", "dam", "airport", "station", "port", "checkpoint", "gate"))
 LANDMARK_CUES_BEFORE = {"معبر": "crossing", "جسر": "bridge", "גשר": "bridge", "מעבר": "crossing"}  # "معبر رفح"
+
+
+def _features_by_their_names(groups: dict[str, list[Mention]], candidates: dict[str, list], natural: list) -> None:
+    """The candidates of a phrase of a word of a natural kind, "of" and a name that no gazetteer knows as a whole: the
+    features of that kind so named ("la isla de Creta" is Crete, "the island of Sicily" Sicily), before the phrase
+    is taken for a feature named after a town beside it ("lago di Braies")."""
+    for key, group in groups.items():
+        phrase = group[0].phrase
+        if not group[0].cue or candidates[key] or not _named_after_a_place(phrase):
+            continue
+        kind_word, name = phrase.split()[0], " ".join(phrase.split()[2:])
+        kinds = _natural_cues()[0].get(name_key(kind_word), ())
+        forms = dict.fromkeys([name, *(form for kind in kinds for form in names_with_kind(name, kind))])
+        found = [
+            match
+            for gazetteer in natural
+            for form in forms
+            for match in gazetteer.find(form, NATURAL_CLASS)
+            if match.entry.admin1 in kinds
+        ]
+        candidates[key] = _distinct(found, set())[:MAX_CANDIDATES]
 
 
 def _landmarks_by_their_places(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
@@ -426,7 +459,7 @@ def _cue_of(m: Mention) -> tuple[str, ...]:
         return kinds
     if (after := _word_after(m)) and (kinds := cues_after.get(name_key(after))):
         return kinds
-    return _listed_after_a_plural(m)
+    return _listed_after_a_plural(m) or listed_before_a_plural(m.text.content, m.end)
 
 
 _AND = "|".join(sorted(AND_WORDS))
@@ -552,6 +585,21 @@ def suggest(
         return _suggest(texts, places, shapes, gazetteers, keys)
 
 
+def _rivals(other: Match, chosen: Match) -> bool:
+    """True for another place of a chosen one's name that a reader could mean instead: not a natural feature of a
+    division's name (Alaska, the state and the region), nor a city's own division of its country (Osaka, the city
+    and the prefecture)."""
+    if other is chosen:
+        return False
+    if other.entry.feature_class == NATURAL_CLASS:
+        return chosen.entry.feature_class == NATURAL_CLASS
+    return not (
+        other.entry.feature_class == DIVISION_CLASS
+        and chosen.entry.feature_class == PLACE_CLASS
+        and other.entry.country == chosen.entry.country
+    )
+
+
 def _suggest(
     texts: list[Text], places: list[Place], shapes: list, gazetteers: list, keys: set[str]
 ) -> tuple[list[Suggestion], int, list[Variant]]:
@@ -585,7 +633,9 @@ def _suggest(
     }
     found_by_reading = _read_in_latin(groups, candidates, gazetteers, words_and_names.readings)
     _with_other_forms(groups, candidates, gazetteers)
+    _cities_by_their_suffix(groups, candidates, gazetteers)
     _divisions_by_their_names(groups, candidates, gazetteers)
+    _features_by_their_names(groups, candidates, natural)
     _landmarks_by_their_places(groups, candidates, gazetteers)
     cue_of = {(m.text.id, m.start): kinds for group in groups.values() for m in group if (kinds := _cue_of(m))}
     for key, group in list(groups.items()):
@@ -796,8 +846,8 @@ def _suggest(
         part_of = group[0].within if all(m.within for m in group) else ""
         clues = Clues(
             count=len(found),
-            dominant=chosen.entry.population
-            >= DOMINANT_FACTOR * max((m.entry.population for m in found if m is not chosen), default=0),
+            dominant=people_of(chosen.entry)
+            >= DOMINANT_FACTOR * max((people_of(m.entry) for m in found if _rivals(m, chosen)), default=0),
             near_km=near,
             common=common[key],
             word_first=key in word_first,

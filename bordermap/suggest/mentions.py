@@ -26,6 +26,7 @@ from bordermap.suggest.words import (
     CONNECTORS,
     CUE_PREPOSITIONS,
     CUES_AFTER,
+    CUES_AFTER_OF_TWO_WORDS,
     CUES_BEFORE,
     DIRECTIONS,
     GERMAN_ARTICLES,
@@ -34,6 +35,8 @@ from bordermap.suggest.words import (
     NAME_STARTS,
     NATURAL_CUES_BEFORE,
     NOUNS_CAPITALISED,
+    PLURAL_NATURAL_CUES_AFTER,
+    SETTLEMENT_WORDS,
     TITLES,
 )
 from bordermap.tables import LINE_BREAK
@@ -290,6 +293,27 @@ def _unknown_first_word(text: Text, word: _Word, keys: Collection[str]) -> bool:
     return _at_sentence_start(text.content, word.start) and name_key(word.word) not in keys
 
 
+# Connectors that say where a place lies, not what it is called: "isla de Ometepe en Nicaragua" (a known name of a
+# town may hold one: "Frankfurt am Main", "Ústí nad Labem").
+LOCATIVE_CONNECTORS = frozenset("en in on upon am an sur im nad pod ob op aan".split())
+
+
+def _name_words(text: Text, run: list[_Word], i: int, keys: Collection[str]) -> int:
+    """How many of a run's words from its ``i``-th a name no gazetteer knows may take: up to a connector that says
+    where it lies, before a known name ("isla de Ometepe", not "isla de Ometepe en Nicaragua")."""
+    for j in range(i + 1, len(run) - 1):
+        if (
+            run[j].kind == "connector"
+            and run[j].word.casefold() in LOCATIVE_CONNECTORS
+            and any(
+                name_key(text.content[run[j + 1].start : run[j + m].end]) in keys
+                for m in range(1, min(MAX_WORDS, len(run) - j - 1) + 1)
+            )
+        ):
+            return j - i
+    return len(run) - i
+
+
 def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None = None) -> list[Mention]:
     """Every phrase of the texts that is a gazetteer name (longest first) or a capitalised phrase with a place cue.
 
@@ -314,9 +338,12 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
             # A lower-case word of a natural kind right before the run: "el mar Negro" (looked for once a run)
             kind = _KIND_BEFORE.search(text.content, max(0, run[0].start - 24), run[0].start)
             kind_start = kind.start() if kind is not None and kind.group(1) in KIND_WORDS_BEFORE else None
+            # "the village of Bajo Chiquito": a town's name, whether a gazetteer knows it or not
+            of_a_town = kind is not None and kind.group(1) in SETTLEMENT_WORDS and " " in kind.group().strip()
             i = 0
             while i < len(run):
                 found = None
+                whole = _name_words(text, run, i, keys)
                 for n in range(min(MAX_WORDS, len(run) - i), 0, -1):
                     words = [w.word.casefold() for w in run[i : i + n]]
                     if any(w.kind == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
@@ -331,9 +358,11 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             found = (n, Mention(text, kind_start, end, with_kind))  # "mar Negro", not the río Negro
                             break
                         if (
-                            n == len(run)
+                            n == whole
                             and kind is not None
-                            and text.language != "en"  # English writes the word of a name's kind with a capital
+                            # English writes the word of a name's kind with a capital ("Lake Inari"), but not
+                            # before "of" ("the island of Magerøya")
+                            and (text.language != "en" or " " in kind.group().strip())
                             and not _caseless(run[0].word)
                             and not any(w in AND_WORDS for w in words[1:-1])  # "mar de Cilicia y Panfilia": two
                         ):
@@ -343,6 +372,22 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             if named_after or name_key(text.content[start:end]) not in keys:
                                 found = (n, Mention(text, kind_start, end, with_kind, cue=True))
                                 break
+                    if (
+                        (
+                            (i == 0 and n == whole and of_a_town)
+                            # a whole item of a list: "Chucunaque" of "Chucunaque and Tuira", one run
+                            or (
+                                (i == 0 or run[i - 1].kind == "connector") and listed_before_a_plural(text.content, end)
+                            )
+                        )
+                        and not _caseless(run[i].word)
+                        and not any(w in AND_WORDS for w in words[1:-1])
+                        and name_key(text.content[start:end]) not in keys
+                    ):
+                        # A name no gazetteer knows, said to be a town's or a river's by the words around it: a
+                        # place to draw ("the village of Bajo Chiquito", "the Chucunaque and Tuira rivers")
+                        found = (n, Mention(text, start, end, name_key(text.content[start:end]), cue=True))
+                        break
                     if i == 0 and (article := _ARTICLE_BEFORE.search(text.content, max(0, start - 8), start)):
                         with_article = name_key(text.content[article.start() : end])
                         # "por la Seu d’Urgell": GeoNames names it "la Seu d'Urgell" only. One word after an
@@ -354,6 +399,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         n > 1
                         and (
                             words[-1] in CUES_AFTER
+                            or tuple(words[-2:]) in CUES_AFTER_OF_TWO_WORDS
                             or words[0] in CUES_BEFORE
                             # "North Africa", "West Bank": a part of a named place is a place, not the whole of it
                             or (
@@ -372,6 +418,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         cue = False  # without capitals, "جسر" (bridge) before any word is no name: only a known one
                     if cue and key not in keys and words[0] in ARTICLES:
                         continue  # "The Friendship Bridge" is the Friendship Bridge ("The Hague" is a key)
+                    if cue and key not in keys and n > whole:
+                        continue  # "Isla de Ometepe en Nicaragua" is the island, then Nicaragua
                     if cue and key not in keys and any(w in AND_WORDS for w in words[1:-1]):
                         continue  # "the Sava and Drava River" is two rivers, not one named "Sava and Drava"
                     if (
@@ -464,6 +512,19 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
 
 
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+_CAPITALISED_NAME = r"[^\W\d_a-z][\w'’-]*(?:[ \u00a0][^\W\d_a-z][\w'’-]*)*"
+_LIST_BEFORE_A_PLURAL = re.compile(
+    rf"(?:(?:,[ \u00a0]*|,?[ \u00a0]+(?:{'|'.join(sorted(AND_WORDS))}|&)[ \u00a0]+){_CAPITALISED_NAME})*[ \u00a0]+"
+    rf"({'|'.join(sorted(PLURAL_NATURAL_CUES_AFTER))})(?![^\W\d_])"
+)
+
+
+def listed_before_a_plural(content: str, end: int) -> tuple[str, ...]:
+    """The kinds of the plural word of a natural kind that follows a list of capitalised names, a name of which ends
+    at ``end`` ("Chucunaque" of "the Chucunaque and Tuira rivers"); () when none follows."""
+    found = _LIST_BEFORE_A_PLURAL.match(content, end)
+    return PLURAL_NATURAL_CUES_AFTER[found.group(1)] if found else ()
+
 
 # Words after a name that leave it a noun: "Lao is", "Balkan and", "Kulja grew" is not caught (a verb), which is
 # why only a weak match is ever judged by the word after it.
@@ -492,6 +553,8 @@ def before_a_noun(mention: Mention) -> bool:
     after = _NEXT_WORD.match(mention.text.content, mention.end)
     if after is None or not after.group(1).islower() or after.group(1) in _NOT_A_NOUN_AFTER:
         return False
+    if after.group(1) in PLURAL_NATURAL_CUES_AFTER:
+        return False  # "the Sava and Drava rivers": the noun is the name's kind
     return not after.group(1).endswith(("ed", "ly"))  # a verb's past or an adverb: "Osh stayed", "Osh reportedly"
 
 

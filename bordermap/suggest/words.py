@@ -12,9 +12,15 @@ CONNECTORS = frozenset(
 CUES_AFTER = frozenset(
     "river province bridge county mountains mountain lake sea island islands valley castle district prefecture "
     "strait bay peninsula empire kingdom republic region desert gulf canal coast pass gorge falls canyon dam volcano "
-    "glacier delta oasis crossing airport station checkpoint "
+    "glacier delta oasis crossing airport station checkpoint tunnel "
     # Turkish: "Çıldır Gölü", "Ağrı Dağı", "Fırat Nehri", "İstanbul Boğazı"
     "gölü dağı dağları nehri ırmağı çayı denizi körfezi boğazı adası geçidi vadisi şelalesi kanyonu".split()
+)
+
+# Two words that end such a place's name, where the last alone ends names of other things too ("Park Chung-hee"):
+# "South Luangwa National Park", "Sabi Sand Game Reserve".
+CUES_AFTER_OF_TWO_WORDS = frozenset(
+    (("national", "park"), ("game", "reserve"), ("nature", "reserve"), ("wildlife", "sanctuary"))
 )
 
 # A capitalised phrase starting with one of these is such a place too: "Mount Paektu", "Lake Khanka", and in the
@@ -25,7 +31,8 @@ CUES_BEFORE = frozenset(
     "río rio rivière riu fiume lago lac laguna lagoa monte mont cerro pico pic volcán volcan sierra cordillera "
     "isla île ilha isola islas îles golfo bahía baía cabo punta estrecho col coll puerto paso vall valle val "
     "wadi jebel jabal djebel ras nahr معبر جسر גשר מעבר cataratas cascada cascata chutes salto "
-    "glaciar nevado salar serra península ría arroyo quebrada jezioro jezero ponte puente pont وادي "
+    "glaciar nevado salar serra serranía península ría arroyo quebrada jezioro jezero ponte puente pont وادي "
+    "parque parc "
     "gunung danau pulau sungai selat teluk sông núi hồ đèo vịnh đảo thác".split()
 )
 
@@ -93,7 +100,7 @@ NATURAL_CUES_BEFORE = {
     **dict.fromkeys(
         "mont monte montagne núi gunung cerro volcán volcan nevado pico sierra cordillera".split(), MOUNTAIN
     ),
-    **dict.fromkeys("isla île ilha isola đảo pulau".split(), ISLAND),
+    **dict.fromkeys("island isle isla île ilha isola đảo pulau".split(), ISLAND),
     **dict.fromkeys("península péninsule penisola".split(), PENINSULA),
     **dict.fromkeys("estrecho détroit stretto estreito selat".split(), STRAIT),
     **dict.fromkeys("desierto désert deserto".split(), DESERT),
@@ -101,7 +108,7 @@ NATURAL_CUES_BEFORE = {
     **dict.fromkeys("بحر دریای ים море моря морю".split(), SEA),
     **dict.fromkeys("mer mar mare biển laut".split(), SEA),
     **dict.fromkeys("بحيرة دریاچه دریاچهٔ אגם озеро озера озере".split(), LAKE),
-    **dict.fromkeys("lac lago hồ danau".split(), LAKE),
+    **dict.fromkeys("lake lac lago hồ danau".split(), LAKE),
     # Polish, Czech and Slovak "nad" (on, by): a town on water is "Ústí nad Labem", a trip "nad Wisłą", "nad morzem"
     "nad": RIVER + LAKE + SEA,
 }
@@ -113,6 +120,21 @@ PLURAL_NATURAL_CUES = {
     **dict.fromkeys("lakes lagos lacs laghi lagunas".split(), LAKE),
     **dict.fromkeys("islands islas îles isole ilhas".split(), ISLAND),
 }
+# English names the kind after a list: "the Chucunaque and Tuira rivers", "the Tigris and Euphrates rivers".
+PLURAL_NATURAL_CUES_AFTER = {
+    "rivers": RIVER,
+    "lakes": LAKE,
+    "islands": ISLAND,
+    "mountains": MOUNTAIN,
+    "volcanoes": MOUNTAIN,
+    "seas": SEA,
+}
+# A word for a town, "of" and a name: "the village of Bajo Chiquito", "la ciudad de Yaviza", "le bourg de Saanen". The
+# name is a town's, known to a gazetteer or not.
+SETTLEMENT_WORDS = frozenset(
+    "town village city hamlet ville village bourg ciudad pueblo villa aldea cidade vila aldeia città paese villaggio "
+    "borgo".split()
+)
 # Of those, the words that are prepositions, not a kind's name: a row is never named with them.
 CUE_PREPOSITIONS = frozenset(("nad",))
 NATURAL_CUES_AFTER = {
