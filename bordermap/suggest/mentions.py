@@ -519,9 +519,23 @@ _LIST_BEFORE_A_PLURAL = re.compile(
 )
 
 
+_PLURAL_AFTER = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(PLURAL_NATURAL_CUES_AFTER))})(?![^\W\d_])")
+PLURAL_REACH = 160  # characters after a name looked at for the plural word its list ends in
+
+
+@functools.lru_cache(maxsize=64)
+def _plurals_at(content: str) -> list[int]:
+    """Where the plural words of a natural kind stand in a text, found once per text (a string keeps its hash)."""
+    return [found.start() for found in _PLURAL_AFTER.finditer(content)]
+
+
 def listed_before_a_plural(content: str, end: int) -> tuple[str, ...]:
     """The kinds of the plural word of a natural kind that follows a list of capitalised names, a name of which ends
     at ``end`` ("Chucunaque" of "the Chucunaque and Tuira rivers"); () when none follows."""
+    plurals = _plurals_at(content)
+    after = bisect.bisect_left(plurals, end)
+    if after == len(plurals) or plurals[after] > end + PLURAL_REACH:
+        return ()  # no such word within reach: the list's pattern is not tried
     found = _LIST_BEFORE_A_PLURAL.match(content, end)
     return PLURAL_NATURAL_CUES_AFTER[found.group(1)] if found else ()
 
