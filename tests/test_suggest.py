@@ -2523,3 +2523,45 @@ def test_a_park_a_tunnel_or_a_range_no_gazetteer_knows_is_one_place_to_draw_name
     found = _in(language, content, [world])
     assert found[phrase].chosen is None and "a place cue" in found[phrase].why
     assert not any(other in phrase and other != phrase for other in found), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "place", "word"),
+    [
+        ("id", "Dari Kupang di Nusa Tenggara Timur kami pergi ke pulau Timor.", "Timor", "Timur"),
+        ("id", "Dari Kupang ke pulau Timor, lalu ke Jawa Timur.", "Timor", "Timur"),
+    ],
+    ids=["in a province's name", "after a known name"],
+)
+def test_an_everyday_word_capitalised_in_a_name_is_no_other_spelling_of_a_place(language, content, place, word):
+    world = _gazetteer_of(
+        _entry(279, "Kupang", "ID", -10.17, 123.6),
+        _entry(280, "Timor", "TL", -9.0, 125.0, population=0),
+        _entry(281, "Jawa", "ID", -7.5, 110.0, population=0),
+    )
+    found = _in(language, content, [world])
+    assert word not in {m.phrase for m in found[place].mentions}
+    # a spelling that is no word still is one: "Hoiryeong" beside "Hoeryong"
+    hoeryong = _gazetteer_of(_entry(283, "Hoeryong", "KP", 42.44, 129.75))
+    mentions = _in("en", "We reached Hoeryong, which some maps spell Hoiryeong.", [hoeryong])["Hoeryong"].mentions
+    assert {m.phrase for m in mentions} == {"Hoeryong", "Hoiryeong"}
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("pt", "De Inhambane apanhámos um chapa até à praia do Tofo.", "praia do Tofo"),
+        ("pt", "Mais a norte fica o arquipélago de Bazaruto.", "arquipélago de Bazaruto"),
+        ("es", "Desde Inhambane fuimos a la playa de Tofo.", "playa de Tofo"),
+        ("en", "From Osh we saw Lenin Peak on the border with Tajikistan.", "Lenin Peak"),
+    ],
+    ids=["beach", "archipelago", "Spanish beach", "peak"],
+)
+def test_a_beach_an_archipelago_or_a_peak_no_gazetteer_knows_is_a_place_to_draw(language, content, phrase):
+    world = _gazetteer_of(
+        _entry(284, "Inhambane", "MZ", -23.87, 35.38),
+        _entry(285, "Osh", "KG", 40.53, 72.8),
+        _entry(286, "Lenin", "TJ", 38.5, 68.8, population=20_000),  # a town of the peak's name
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen is None and "a place cue" in found[phrase].why

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from bordermap.suggest import frequency
 from bordermap.suggest.mentions import Mention
 from bordermap.suggest.words import COMMON_WORDS
 
@@ -65,6 +66,9 @@ def attach_variants(
             or mention.key in COMMON_WORDS
             or word.casefold() in lowercase_words
             or word.isupper()
+            # an everyday word of the text's language, capitalised in a name: Indonesian "Timur" (east) of "Nusa
+            # Tenggara Timur" is no other spelling of Timor
+            or (frequency.zipf(mention.key, mention.text.language) or 0.0) >= frequency.EVERYDAY_ZIPF
         ):
             continue
         for key, is_known in by_skeleton.get(spelling_skeleton(mention.key), ()):

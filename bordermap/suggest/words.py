@@ -12,7 +12,7 @@ CONNECTORS = frozenset(
 CUES_AFTER = frozenset(
     "river province bridge county mountains mountain lake sea island islands valley castle district prefecture "
     "strait bay peninsula empire kingdom republic region desert gulf canal coast pass gorge falls canyon dam volcano "
-    "glacier delta oasis crossing airport station checkpoint tunnel "
+    "glacier delta oasis crossing airport station checkpoint tunnel peak "
     # Turkish: "Çıldır Gölü", "Ağrı Dağı", "Fırat Nehri", "İstanbul Boğazı"
     "gölü dağı dağları nehri ırmağı çayı denizi körfezi boğazı adası geçidi vadisi şelalesi kanyonu".split()
 )
@@ -101,6 +101,7 @@ NATURAL_CUES_BEFORE = {
         "mont monte montagne núi gunung cerro volcán volcan nevado pico sierra cordillera".split(), MOUNTAIN
     ),
     **dict.fromkeys("island isle isla île ilha isola đảo pulau".split(), ISLAND),
+    **dict.fromkeys("archipelago archipiélago arquipélago archipel arcipelago".split(), ISLAND),
     **dict.fromkeys("península péninsule penisola".split(), PENINSULA),
     **dict.fromkeys("estrecho détroit stretto estreito selat".split(), STRAIT),
     **dict.fromkeys("desierto désert deserto".split(), DESERT),
