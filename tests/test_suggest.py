@@ -2366,7 +2366,7 @@ def test_a_word_for_a_town_and_of_before_a_known_name_leaves_it_the_town():
     ("language", "content", "phrase", "feature"),
     [
         ("es", "Desde Atenas navegamos a la isla de Creta.", "isla de Creta", "Crete"),
-        ("en", "From Naples we sailed to the island of Sicily.", "island of Sicily", "Sicilia"),
+        ("en", "From Naples we sailed to the island of Sicily.", "Sicily", "Sicilia"),
         ("fr", "D'Athènes nous sommes allés sur l'île de Crète.", "île de Crète", "Crete"),
     ],
     ids=["Spanish", "English", "French"],
@@ -2416,6 +2416,15 @@ def test_a_town_wins_over_a_country_of_its_name_in_a_country_the_text_names_with
     assert found["Granada"].chosen.country == "NI" and found["Granada"].confidence >= 0.5
     alone = _in("es", "Recorrimos Nicaragua y Granada.", [world])  # no neighbour of the town: the country
     assert alone["Granada"].chosen.country == "GD"
+    # a town that bears the country's name as another name of its own is no such town: "Laos" is Lào Cai's old name
+    laos = _gazetteer_of(
+        _country(287, "Laos", "LA", 18.0, 105.0),
+        _country(288, "Vietnam", "VN", 16.0, 107.0),
+        _entry(289, "Lào Cai", "VN", 22.48, 103.97, "Laos"),
+        _entry(290, "Sa Pa", "VN", 22.34, 103.84, population=40_000),
+    )
+    found = _in("en", "From Vietnam we went up to Sa Pa and then into Laos.", [laos])
+    assert found["Laos"].chosen.country == "LA"
 
 
 def test_a_division_far_from_the_texts_places_is_the_division_not_a_village_of_its_name():

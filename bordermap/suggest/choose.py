@@ -323,6 +323,7 @@ def choose(
                 )
                 or (
                     m.entry.feature_class == PLACE_CLASS
+                    and m.tier == 0  # by its own name: "Laos" is an old name of Lào Cai, and still the country
                     and elsewhere(m.entry.country)
                     and support.count(own, reach(m.entry)) >= TOWN_OVER_COUNTRY_SUPPORT
                 )

@@ -585,6 +585,12 @@ def suggest(
         return _suggest(texts, places, shapes, gazetteers, keys)
 
 
+def _people_to_rank(entry: GazetteerEntry, chosen: Match) -> int:
+    """How many people a place counts as, among the places of a chosen one's name: a division as a city of a
+    million; among natural features, only their people (none), as features of one name are ranked by other clues."""
+    return entry.population if chosen.entry.feature_class == NATURAL_CLASS else people_of(entry)
+
+
 def _rivals(other: Match, chosen: Match) -> bool:
     """True for another place of a chosen one's name that a reader could mean instead: not a natural feature of a
     division's name (Alaska, the state and the region), nor a city's own division of its country (Osaka, the city
@@ -846,8 +852,9 @@ def _suggest(
         part_of = group[0].within if all(m.within for m in group) else ""
         clues = Clues(
             count=len(found),
-            dominant=people_of(chosen.entry)
-            >= DOMINANT_FACTOR * max((people_of(m.entry) for m in found if _rivals(m, chosen)), default=0),
+            dominant=_people_to_rank(chosen.entry, chosen)
+            >= DOMINANT_FACTOR
+            * max((_people_to_rank(m.entry, chosen) for m in found if _rivals(m, chosen)), default=0),
             near_km=near,
             common=common[key],
             word_first=key in word_first,

@@ -362,8 +362,11 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             n == whole
                             and kind is not None
                             # English writes the word of a name's kind with a capital ("Lake Inari"), but not
-                            # before "of" ("the island of Magerøya")
-                            and (text.language != "en" or " " in kind.group().strip())
+                            # before "of" ("the island of Magerøya"; "the island of Krk" is Krk, a known name)
+                            and (
+                                text.language != "en"
+                                or (" " in kind.group().strip() and name_key(text.content[start:end]) not in keys)
+                            )
                             and not _caseless(run[0].word)
                             and not any(w in AND_WORDS for w in words[1:-1])  # "mar de Cilicia y Panfilia": two
                         ):
