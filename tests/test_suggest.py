@@ -2574,3 +2574,60 @@ def test_a_beach_an_archipelago_or_a_peak_no_gazetteer_knows_is_a_place_to_draw(
     )
     found = _in(language, content, [world])
     assert found[phrase].chosen is None and "a place cue" in found[phrase].why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("es", "Subimos por el valle del río Aragón hasta Canfranc, en Aragón.", "río Aragón"),
+        ("fr", "Nous avons longé la rivière Ariège jusqu'à Foix, en Ariège.", "rivière Ariège"),
+    ],
+    ids=["Spanish", "French"],
+)
+def test_a_river_named_after_a_region_is_a_river_to_draw_not_the_region(language, content, phrase):
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(291, "Aragón", "ES", 41.5, -0.7, feature_class="D", population=0),
+        _entry(292, "Ariège", "FR", 42.9, 1.5, feature_class="D", population=0),
+        _entry(293, "Canfranc", "ES", 42.72, -0.52, population=600),
+        _entry(294, "Foix", "FR", 42.97, 1.61, population=10_000),
+    )
+    found = _in(language, content, [world, physical_gazetteer()])
+    river = found.get(phrase) or found[phrase.split()[-1]]
+    # Natural Earth's river of that name where it has one (the Ariège), else a river to draw: never the region
+    chosen = river.chosen
+    assert (chosen is None and "a place cue" in river.why) or (chosen.feature_class == "N" and chosen.admin1 == "river")
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("es", "El túnel del Somport nos llevó de Canfranc a Francia.", "túnel del Somport"),
+        ("es", "Cruzamos por el puerto del Portalet hacia Sallent.", "puerto del Portalet"),
+        ("es", "Desde Sallent se ve el embalse de Lanuza.", "embalse de Lanuza"),
+        ("fr", "Le tunnel du Somport relie Canfranc à la vallée d'Aspe.", "tunnel du Somport"),
+    ],
+    ids=["tunnel", "pass", "reservoir", "French tunnel"],
+)
+def test_a_tunnel_a_pass_or_a_reservoir_in_lower_case_before_a_name_is_a_place_to_draw(language, content, phrase):
+    world = _gazetteer_of(
+        _entry(293, "Canfranc", "ES", 42.72, -0.52, population=600),
+        _entry(295, "Sallent", "ES", 42.77, -0.33, population=1_000),
+        _entry(296, "Lanuza", "PH", 8.9, 125.6, population=3_000),  # a town of the reservoir's name, far away
+        _country(297, "Francia", "FR", 46.0, 2.0),
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen is None and "a place cue" in found[phrase].why
+
+
+def test_a_name_with_arabics_article_joined_by_a_hyphen_is_one_name():
+    world = _gazetteer_of(
+        _entry(298, "Sharm el-Sheikh", "EG", 27.91, 34.33, population=40_000),
+        _entry(299, "Dahab", "EG", 28.49, 34.51, population=15_000),
+        _entry(300, "Ras al-Khaimah", "AE", 25.79, 55.94),
+        _entry(301, "Sharm", "IN", 20.0, 75.0, population=5_000),  # a town of its first word, far away
+    )
+    found = _in("en", "From Dahab we drove to Sharm el-Sheikh, then flew to Ras al-Khaimah.", [world])
+    assert found["Sharm el-Sheikh"].chosen.country == "EG" and "Sharm" not in found
+    assert found["Ras al-Khaimah"].chosen.country == "AE"

@@ -658,8 +658,12 @@ def _suggest(
             if (
                 not features
                 and natural
-                # a country or a division of that name is what is meant ("las islas Canarias" are the Canaries)
-                and all(m.entry.feature_class not in (COUNTRY_CLASS, DIVISION_CLASS) for m in candidates[key])
+                # a country or a division of that name is what is meant ("las islas Canarias" are the Canaries), but
+                # never by a river's word: "el río Aragón" is no region of Spain
+                and (
+                    "river" in kinds
+                    or all(m.entry.feature_class not in (COUNTRY_CLASS, DIVISION_CLASS) for m in candidates[key])
+                )
                 and not any(_word_before(m).casefold() in CUE_PREPOSITIONS for m in group)
             ):
                 # "el río Miño" where no river Miño is known: not the town of Miño, a river to draw, named so ("nad",

@@ -73,7 +73,7 @@ KIND_WORDS_BEFORE = frozenset(
     "océan oceano glaciar glacier ghiacciaio geleira cerro volcán volcan vulcão vulcano isla île ilha isola islas "
     "îles ilhas isole península péninsule penisola cabo cap laguna lagoa seno fiordo valle vallée vale "
     "cascada cascade cachoeira cascata passo paso col colle đèo đảo thác pulau selat teluk praia playa plage "
-    "spiaggia "
+    "spiaggia túnel tunnel traforo puerto embalse represa barrage "
     "озеро озера озере залив залива пролив пролива остров острова полуостров полуострова перевал перевала долина "
     "долины".split()
 ) | {word for word in NATURAL_CUES_BEFORE if word not in CUE_PREPOSITIONS and any(char.islower() for char in word)}
@@ -111,7 +111,8 @@ class Mention:
         return self.text.content[self.start : self.end]
 
 
-_ELIDED = re.compile(r"[^\W\d_]{1,4}['’ʼ](?=[^\W\d_])")  # "d’", "l'", "dell’": an article elided before a name
+# "d’", "l'", "dell’": an article elided before a name; Arabic's article joined by a hyphen: "el-Sheikh", "al-Khaimah"
+_ELIDED = re.compile(r"(?:[^\W\d_]{1,4}['’ʼ]|(?:al|el|ad|ar|as|ash|at|an|az|ed|en|er|es|et|ez|ul)-)(?=[^\W\d_])")
 
 
 def word_kind(word: str) -> str:

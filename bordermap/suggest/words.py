@@ -110,6 +110,7 @@ NATURAL_CUES_BEFORE = {
     **dict.fromkeys("mer mar mare biển laut".split(), SEA),
     **dict.fromkeys("بحيرة دریاچه دریاچهٔ אגם озеро озера озере".split(), LAKE),
     **dict.fromkeys("lake lac lago hồ danau".split(), LAKE),
+    **dict.fromkeys("embalse represa barrage".split(), LAKE),
     # Polish, Czech and Slovak "nad" (on, by): a town on water is "Ústí nad Labem", a trip "nad Wisłą", "nad morzem"
     "nad": RIVER + LAKE + SEA,
 }
