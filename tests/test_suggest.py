@@ -2604,13 +2604,12 @@ def test_a_river_named_after_a_region_is_a_river_to_draw_not_the_region(language
     ("language", "content", "phrase"),
     [
         ("es", "El túnel del Somport nos llevó de Canfranc a Francia.", "túnel del Somport"),
-        ("es", "Cruzamos por el puerto del Portalet hacia Sallent.", "puerto del Portalet"),
         ("es", "Desde Sallent se ve el embalse de Lanuza.", "embalse de Lanuza"),
         ("fr", "Le tunnel du Somport relie Canfranc à la vallée d'Aspe.", "tunnel du Somport"),
     ],
-    ids=["tunnel", "pass", "reservoir", "French tunnel"],
+    ids=["tunnel", "reservoir", "French tunnel"],
 )
-def test_a_tunnel_a_pass_or_a_reservoir_in_lower_case_before_a_name_is_a_place_to_draw(language, content, phrase):
+def test_a_tunnel_or_a_reservoir_in_lower_case_before_a_name_is_a_place_to_draw(language, content, phrase):
     world = _gazetteer_of(
         _entry(293, "Canfranc", "ES", 42.72, -0.52, population=600),
         _entry(295, "Sallent", "ES", 42.77, -0.33, population=1_000),
@@ -2631,3 +2630,23 @@ def test_a_name_with_arabics_article_joined_by_a_hyphen_is_one_name():
     found = _in("en", "From Dahab we drove to Sharm el-Sheikh, then flew to Ras al-Khaimah.", [world])
     assert found["Sharm el-Sheikh"].chosen.country == "EG" and "Sharm" not in found
     assert found["Ras al-Khaimah"].chosen.country == "AE"
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "expected"),
+    [
+        ("en", "Across the Rhine lay Alsace; we stayed in Strasbourg and Colmar.", "Alsace", ("D", "FR")),
+        ("id", "Dari Kupang, ibu kota Nusa Tenggara Timur, kami ke Atambua.", "Nusa Tenggara Timur", ("D", "ID")),
+        ("fr", "De Grenoble nous sommes montés en Haute-Savoie, à Annecy.", "Haute-Savoie", ("D", "FR")),
+        # a second level's name outranks no town of its main name: Vienna, the department of Vienne only after it
+        ("fr", "Nous sommes allés de Salzbourg à Vienne, en Autriche.", "Vienne", ("P", "AT")),
+        ("es", "De Barcelona subimos a Girona y a Figueres.", "Girona", ("P", "ES")),
+    ],
+    ids=["Alsace", "Indonesian province", "French department", "Vienne", "Girona"],
+)
+def test_a_second_level_division_is_found_and_outranks_no_town_of_its_name(
+    world_gazetteer, language, content, phrase, expected
+):
+    found = _in(language, content, [world_gazetteer])
+    chosen = found[phrase].chosen
+    assert (chosen.feature_class, chosen.country) == expected and found[phrase].confidence >= 0.5, found[phrase].why

@@ -364,9 +364,13 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
     ]
     # A place with ten times the people of every other of its name is the one meant, unless the text gives more
     # than a trace of evidence for another: "London" beside Sydney and Canberra is still England's.
-    # A division counts as a city of a million ("Alaska" is the state, not a village so named); a natural feature is
+    # A division by its main name counts as a city of a million ("Alaska" is the state, not a village so named; a
+    # department by the name of a second level, "Vienne", not so); a natural feature is
     # chosen by the word of its kind or an article ("the Danube"), never by its size ("to Danube" is the town)
-    people = [people_of(m.entry) if m.entry.feature_class == DIVISION_CLASS else m.entry.population for m in matches]
+    people = [
+        people_of(m.entry) if m.entry.feature_class == DIVISION_CLASS and m.tier == 0 else m.entry.population
+        for m in matches
+    ]
     biggest = max(range(len(matches)), key=lambda i: people[i])
     others = max((n for i, n in enumerate(people) if i != biggest), default=0)
     if (

@@ -585,10 +585,13 @@ def suggest(
         return _suggest(texts, places, shapes, gazetteers, keys)
 
 
-def _people_to_rank(entry: GazetteerEntry, chosen: Match) -> int:
-    """How many people a place counts as, among the places of a chosen one's name: a division as a city of a
-    million; among natural features, only their people (none), as features of one name are ranked by other clues."""
-    return entry.population if chosen.entry.feature_class == NATURAL_CLASS else people_of(entry)
+def _people_to_rank(match: Match, chosen: Match) -> int:
+    """How many people a place counts as, among the places of a chosen one's name: a division by its main name as a
+    city of a million; among natural features, only their people (none), as features of one name are ranked by
+    other clues."""
+    if chosen.entry.feature_class == NATURAL_CLASS or match.tier > 0:
+        return match.entry.population
+    return people_of(match.entry)
 
 
 def _rivals(other: Match, chosen: Match) -> bool:
@@ -856,9 +859,8 @@ def _suggest(
         part_of = group[0].within if all(m.within for m in group) else ""
         clues = Clues(
             count=len(found),
-            dominant=_people_to_rank(chosen.entry, chosen)
-            >= DOMINANT_FACTOR
-            * max((_people_to_rank(m.entry, chosen) for m in found if _rivals(m, chosen)), default=0),
+            dominant=_people_to_rank(chosen, chosen)
+            >= DOMINANT_FACTOR * max((_people_to_rank(m, chosen) for m in found if _rivals(m, chosen)), default=0),
             near_km=near,
             common=common[key],
             word_first=key in word_first,

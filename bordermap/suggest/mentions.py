@@ -73,7 +73,7 @@ KIND_WORDS_BEFORE = frozenset(
     "océan oceano glaciar glacier ghiacciaio geleira cerro volcán volcan vulcão vulcano isla île ilha isola islas "
     "îles ilhas isole península péninsule penisola cabo cap laguna lagoa seno fiordo valle vallée vale "
     "cascada cascade cachoeira cascata passo paso col colle đèo đảo thác pulau selat teluk praia playa plage "
-    "spiaggia túnel tunnel traforo puerto embalse represa barrage "
+    "spiaggia túnel tunnel traforo embalse represa barrage "
     "озеро озера озере залив залива пролив пролива остров острова полуостров полуострова перевал перевала долина "
     "долины".split()
 ) | {word for word in NATURAL_CUES_BEFORE if word not in CUE_PREPOSITIONS and any(char.islower() for char in word)}
