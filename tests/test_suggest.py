@@ -1718,6 +1718,15 @@ def test_a_german_noun_after_an_article_and_an_adjective_is_no_town():
     found = _in("de", "Wir fuhren von Konstanz um den ganzen See nach Bregenz in Österreich.", [world])
     assert found["See"].confidence < 0.5, found["See"].why
     assert found["Bregenz"].confidence >= 0.5
+    # however near the text's places and in a country it names: "am linken Ufer" is the left bank
+    wachau = _gazetteer_of(
+        _entry(302, "Ufer", "AT", 48.3, 15.4, population=1_566),
+        _entry(303, "Melk", "AT", 48.23, 15.33, population=5_000),
+        _entry(304, "Spitz", "AT", 48.37, 15.42, population=1_600),
+        _country(305, "Österreich", "AT", 47.5, 14.5),
+    )
+    found = _in("de", "In Österreich fuhren wir von Melk am linken Ufer nach Spitz.", [wachau])
+    assert found["Ufer"].confidence < 0.5, found["Ufer"].why
 
 
 @pytest.mark.parametrize(
@@ -2650,3 +2659,65 @@ def test_a_second_level_division_is_found_and_outranks_no_town_of_its_name(
     found = _in(language, content, [world_gazetteer])
     chosen = found[phrase].chosen
     assert (chosen.feature_class, chosen.country) == expected and found[phrase].confidence >= 0.5, found[phrase].why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "name"),
+    [
+        ("fr", "De Courmayeur nous sommes passés par le col de la Seigne.", "col de la Seigne", "Seigne"),
+        ("es", "Desde Ushuaia se ve la isla de los Estados.", "isla de los Estados", "Estados"),
+        ("fr", "De Courmayeur on remonte le val Ferret.", "val Ferret", "Ferret"),
+    ],
+    ids=["col de la", "isla de los", "val"],
+)
+def test_a_kind_word_with_of_and_an_article_before_a_name_makes_one_place_to_draw(language, content, phrase, name):
+    world = _gazetteer_of(
+        _entry(306, "Courmayeur", "IT", 45.79, 6.97, population=2_800),
+        _entry(307, "Ushuaia", "AR", -54.8, -68.3),
+        _entry(308, "Ferrette", "FR", 47.49, 7.31, "Ferret", population=1_000),  # another name, 200 km away
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen is None and "a place cue" in found[phrase].why
+    assert name not in found
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "place"),
+    [
+        ("it", "Da Tirano il trenino scende fino a St. Moritz.", "St. Moritz", "St. Moritz"),
+        ("en", "From Nairobi we drove round Mt. Kenya to Nanyuki.", "Mt. Kenya", "Mount Kenya"),
+        ("fr", "De Québec nous sommes allés à Ste. Agathe.", "Ste. Agathe", "Sainte-Agathe"),
+    ],
+    ids=["St.", "Mt.", "Ste."],
+)
+def test_the_point_of_an_abbreviated_word_ends_no_name(language, content, phrase, place):
+    world = _gazetteer_of(
+        _entry(309, "Tirano", "IT", 46.22, 10.17, population=9_000),
+        _entry(310, "St. Moritz", "CH", 46.5, 9.84, "Sankt Moritz", population=5_000),
+        _entry(311, "Moritz", "DE", 51.0, 12.0, population=1_000),  # its second word alone, far away
+        _entry(312, "Nairobi", "KE", -1.29, 36.82, population=3_000_000),
+        _entry(313, "Nanyuki", "KE", 0.01, 37.07, population=36_000),
+        _entry(314, "Mount Kenya", "KE", -0.15, 37.31, "Mt. Kenya", population=0),
+        _entry(315, "Québec", "CA", 46.81, -71.21, population=500_000),
+        _entry(316, "Sainte-Agathe", "CA", 46.05, -74.28, "Ste. Agathe", "Ste-Agathe", population=10_000),
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen.name == place, sorted(found)
+
+
+def test_a_city_and_its_own_division_or_a_river_and_a_division_named_after_it_are_one_place_of_that_name():
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(317, "Bolzano", "IT", 46.5, 11.35, population=100_000),
+        _entry(318, "Bolzano", "IT", 46.7, 11.4, feature_class="D", population=0),  # its province
+        _entry(319, "Merano", "IT", 46.67, 11.16, population=40_000),
+        _entry(320, "Lyon", "FR", 45.76, 4.84, population=500_000),
+        # named after the river; a second-level division, named as alternate names are
+        _entry(321, "Département du Rhône", "FR", 45.9, 4.6, "Rhône", feature_class="D", population=0),
+        _entry(322, "Vienne", "FR", 45.52, 4.87, population=29_000),
+    )
+    found = _in("it", "Da Merano scendemmo a Bolzano.", [world])
+    assert "one candidate" in found["Bolzano"].why, found["Bolzano"].why
+    found = _in("fr", "De Lyon nous avons descendu le Rhône jusqu'à Vienne.", [world, physical_gazetteer()])
+    assert found["Rhône"].chosen.feature_class == "N" and "places of that name" not in found["Rhône"].why

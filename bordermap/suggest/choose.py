@@ -567,7 +567,9 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
         score = min(score, PART_OF_CAP)
         reasons.append("a word for a bridge, a gate or a temple, more often a landmark than this small town")
     if clues.after_article and chosen.entry.feature_class == PLACE_CLASS:
-        score -= 0.4  # a town is named without an article; a noun, a region or a river with one
+        # a town is named without an article; a noun, a region or a river with one: "am linken Ufer" (on the left
+        # bank) is no village of Ufer, however near the text's places it lies
+        score = min(score - 0.4, PART_OF_CAP)
         reasons.append("only ever after an article, as a German noun is")
     if clues.read_as and (near_km is None or near_km > READING_NEAR_KM):
         score = min(score, PART_OF_CAP)  # a reading is as often a word's: only the text's places nearby can say

@@ -26,6 +26,7 @@ from bordermap.gazetteer import (
     landmark_near,
     name_key,
 )
+from bordermap.geometry import distance_m
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS, names_with_kind
 from bordermap.places import Place
@@ -33,6 +34,7 @@ from bordermap.suggest import chinese, frequency, romanised, segments
 from bordermap.suggest.choose import (
     DOMINANT_FACTOR,
     MAX_CANDIDATES,
+    SAME_NAME_CITY_KM,
     Clues,
     Nearest,
     Reach,
@@ -97,12 +99,20 @@ def _without_cue(phrase: str) -> str:
     """The key of a cue phrase without its cue word: 'Tumen River' -> 'tumen', 'lago di Braies' -> 'braies'."""
     words = phrase.split()
     if _named_after_a_place(phrase):
-        words = words[2:]
+        words = _name_after_its_kind(words)
     elif words and words[-1].casefold() in CUES_AFTER:
         words = words[:-1]
     elif words and words[0].casefold() in CUES_BEFORE:
         words = words[1:]
     return name_key(" ".join(words))
+
+
+KIND_ARTICLES = frozenset(("la", "las", "los", "les", "the"))
+
+
+def _name_after_its_kind(words: list[str]) -> list[str]:
+    """The words of a phrase of a kind's word, "of" and a name that are the name: "Seigne" of "col de la Seigne"."""
+    return words[3:] if len(words) > 3 and words[2] in KIND_ARTICLES else words[2:]
 
 
 def _named_after_a_place(phrase: str) -> bool:
@@ -315,7 +325,7 @@ def _features_by_their_names(groups: dict[str, list[Mention]], candidates: dict[
         phrase = group[0].phrase
         if not group[0].cue or candidates[key] or not _named_after_a_place(phrase):
             continue
-        kind_word, name = phrase.split()[0], " ".join(phrase.split()[2:])
+        kind_word, name = phrase.split()[0], " ".join(_name_after_its_kind(phrase.split()))
         kinds = _natural_cues()[0].get(name_key(kind_word), ())
         forms = dict.fromkeys([name, *(form for kind in kinds for form in names_with_kind(name, kind))])
         found = [
@@ -597,16 +607,21 @@ def _people_to_rank(match: Match, chosen: Match) -> int:
 def _rivals(other: Match, chosen: Match) -> bool:
     """True for another place of a chosen one's name that a reader could mean instead: not a natural feature of a
     division's name (Alaska, the state and the region), nor a city's own division of its country (Osaka, the city
-    and the prefecture)."""
+    and the prefecture), nor a division named after a chosen river (the Rhône and the department of Rhône)."""
     if other is chosen:
         return False
     if other.entry.feature_class == NATURAL_CLASS:
         return chosen.entry.feature_class == NATURAL_CLASS
-    return not (
-        other.entry.feature_class == DIVISION_CLASS
-        and chosen.entry.feature_class == PLACE_CLASS
-        and other.entry.country == chosen.entry.country
-    )
+    if other.entry.feature_class == DIVISION_CLASS:
+        return not (
+            chosen.entry.feature_class == NATURAL_CLASS
+            or (
+                chosen.entry.feature_class == PLACE_CLASS
+                and other.entry.country == chosen.entry.country
+                and distance_m(*other.entry.point, *chosen.entry.point) <= SAME_NAME_CITY_KM * 1000
+            )
+        )
+    return True
 
 
 def _suggest(
@@ -858,7 +873,7 @@ def _suggest(
         initial = cased and len(group[0].phrase.split()) == 1 and all(starts_sentence(m) for m in group)
         part_of = group[0].within if all(m.within for m in group) else ""
         clues = Clues(
-            count=len(found),
+            count=1 + sum(_rivals(m, chosen) for m in found),  # a city and its own province are one place
             dominant=_people_to_rank(chosen, chosen)
             >= DOMINANT_FACTOR * max((_people_to_rank(m, chosen) for m in found if _rivals(m, chosen)), default=0),
             near_km=near,

@@ -66,13 +66,16 @@ _POSSESSIVE_ENDINGS = ("'s", "’s")
 # A lower-case word of a natural feature's kind (and "de", "of" …) right before a run: "el mar Negro", "la mer Noire",
 # "the river Jordan", "estrecho de Gibraltar". Taken with the run only where the whole is a gazetteer's name.
 KIND_CONNECTORS = frozenset(("de", "di", "del", "du", "des", "do", "da", "della", "dei", "of"))
-_KIND_BEFORE = re.compile(rf"(?<![^\W\d_])([^\W\d_]+)(?:[ \u00a0](?:{'|'.join(sorted(KIND_CONNECTORS))}))?[ \u00a0]\Z")
+_KIND_BEFORE = re.compile(
+    rf"(?<![^\W\d_])([^\W\d_]+)"
+    rf"(?:[ \u00a0](?:{'|'.join(sorted(KIND_CONNECTORS))})(?:[ \u00a0](?:la|las|los|les|the))?)?[ \u00a0]\Z"
+)
 KIND_WORDS_BEFORE = frozenset(
     "lake sea gulf vịnh bay baie bahía baía strait estrecho estreito détroit stretto canal mount montes monts monti "
     "montañas montagnes montanhas cordillera cordilheira sierra serra desert desierto désert deserto ocean océano "
     "océan oceano glaciar glacier ghiacciaio geleira cerro volcán volcan vulcão vulcano isla île ilha isola islas "
     "îles ilhas isole península péninsule penisola cabo cap laguna lagoa seno fiordo valle vallée vale "
-    "cascada cascade cachoeira cascata passo paso col colle đèo đảo thác pulau selat teluk praia playa plage "
+    "cascada cascade cachoeira cascata passo paso col colle val đèo đảo thác pulau selat teluk praia playa plage "
     "spiaggia túnel tunnel traforo embalse represa barrage "
     "озеро озера озере залив залива пролив пролива остров острова полуостров полуострова перевал перевала долина "
     "долины".split()
@@ -83,6 +86,9 @@ KIND_WORDS_BEFORE = frozenset(
 _SENTENCE_END = set(".!?:;")
 GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")  # "den ganzen See", "dem schönen Ufer"
 
+# Words a name abbreviates with a point ("St. Moritz", "Mt. Kenya", "Ft. Lauderdale", "Ste. Agathe").
+ABBREVIATED_WORDS = frozenset(("st", "ste", "sta", "sto", "mt", "ft", "pt"))
+_POINT_JOIN = re.compile(r"\.[ \t\u00a0]{1,2}\Z")
 # Spaces, or Hebrew's maqaf ("בֵּית־אֵל" is two words of one name), or the hyphen ``_parts`` took apart.
 _JOIN = re.compile(r"(?:[ \t\u00a0]{1,2}|[\u05be-])\Z")
 
@@ -206,6 +212,9 @@ def _runs(text: Text, keys: Collection[str]):
         if word.word == "the" and run and run[-1].word in ("of", "de"):
             kind = "connector"  # "Republic of the Congo", "Isle of the Dead"
         joined = bool(run) and not ends_run and _JOIN.match(text.content, run[-1].end, word.start) is not None
+        if run and not joined and not ends_run and run[-1].word.casefold() in ABBREVIATED_WORDS:
+            # "St. Moritz", "Mt. Kenya", "Ste. Agathe": the point of an abbreviation ends no name
+            joined = _POINT_JOIN.match(text.content, run[-1].end, word.start) is not None
         # A run is in one kind of script: words written with spaces, or a clause of a script written without them.
         joined = joined and written_without_spaces(word.word[0]) == written_without_spaces(run[-1].word[0])
         if kind == "other" or (not joined and run) or (kind == "connector" and not run):
