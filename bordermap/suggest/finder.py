@@ -6,7 +6,6 @@ the text's other places wins, as geoparsers do (issue #13). Nothing is written u
 written row says ``status = suggested`` until the user clears it.
 """
 
-import bisect
 import functools
 import math
 import re
@@ -45,7 +44,7 @@ from bordermap.suggest.choose import (
     people_of,
 )
 from bordermap.suggest.mentions import (
-    AND_WORDS,
+    KIND_ARTICLES,
     KIND_CONNECTORS,
     KIND_WORDS_BEFORE,
     Mention,
@@ -53,6 +52,7 @@ from bordermap.suggest.mentions import (
     before_a_noun,
     find_mentions,
     lines_of,
+    listed_after_a_plural,
     listed_before_a_plural,
     starts_sentence,
     word_pattern,
@@ -73,7 +73,6 @@ from bordermap.suggest.words import (
     NATURAL_CUES_AFTER,
     NATURAL_CUES_BEFORE,
     NOUNS_CAPITALISED,
-    PLURAL_NATURAL_CUES,
 )
 from bordermap.text import Text
 
@@ -105,9 +104,6 @@ def _without_cue(phrase: str) -> str:
     elif words and words[0].casefold() in CUES_BEFORE:
         words = words[1:]
     return name_key(" ".join(words))
-
-
-KIND_ARTICLES = frozenset(("la", "las", "los", "les", "the"))
 
 
 def _name_after_its_kind(words: list[str]) -> list[str]:
@@ -469,42 +465,7 @@ def _cue_of(m: Mention) -> tuple[str, ...]:
         return kinds
     if (after := _word_after(m)) and (kinds := cues_after.get(name_key(after))):
         return kinds
-    return _listed_after_a_plural(m) or listed_before_a_plural(m.text.content, m.end)
-
-
-_AND = "|".join(sorted(AND_WORDS))
-_LIST_AFTER_A_PLURAL = re.compile(
-    rf"(?<![^\W\d_])({'|'.join(sorted(PLURAL_NATURAL_CUES, key=len, reverse=True))})[ \u00a0]+"
-    rf"((?:[^\W\d_][\w'’-]*(?:[ \u00a0][^\W\d_][\w'’-]*)*(?:,[ \u00a0]*|[ \u00a0]+(?:{_AND})[ \u00a0]+))*)\Z"
-)
-_LIST_ITEM_BREAK = re.compile(rf",|\s(?:{_AND})\s")
-LIST_REACH = 160  # characters before a mention looked at for the list it may be in
-
-
-_PLURAL_CUE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(PLURAL_NATURAL_CUES, key=len, reverse=True))})[ \u00a0]")
-
-
-@functools.lru_cache(maxsize=64)
-def _plural_cues_at(content: str) -> list[int]:
-    """Where the plural words of a natural kind stand in a text, found once per text (a string keeps its hash)."""
-    return [found.start() for found in _PLURAL_CUE.finditer(content)]
-
-
-def _listed_after_a_plural(m: Mention) -> tuple[str, ...]:
-    """The kinds of a plural word of a natural kind that a list of capitalised names the mention is in follows; ()
-    when there is none."""
-    content = m.text.content
-    cues_at = _plural_cues_at(content)
-    nearest_before = bisect.bisect_left(cues_at, m.start) - 1
-    if nearest_before < 0 or cues_at[nearest_before] < m.start - LIST_REACH:
-        return ()  # no such word within reach: the list's pattern, searched at every character, is not needed
-    found = _LIST_AFTER_A_PLURAL.search(content, max(0, m.start - LIST_REACH), m.start)
-    if found is None:
-        return ()
-    items = [item for item in _LIST_ITEM_BREAK.split(found.group(2)) if item.strip()]
-    if not all(item.strip()[0].isupper() for item in items):
-        return ()
-    return PLURAL_NATURAL_CUES[found.group(1)]
+    return listed_after_a_plural(m.text.content, m.start) or listed_before_a_plural(m.text.content, m.end)
 
 
 def _named_as_natural(found: list, kinds: tuple[str, ...], natural: list) -> list:

@@ -35,6 +35,7 @@ from bordermap.suggest.words import (
     NAME_STARTS,
     NATURAL_CUES_BEFORE,
     NOUNS_CAPITALISED,
+    PLURAL_NATURAL_CUES,
     PLURAL_NATURAL_CUES_AFTER,
     SETTLEMENT_WORDS,
     TITLES,
@@ -66,9 +67,11 @@ _POSSESSIVE_ENDINGS = ("'s", "’s")
 # A lower-case word of a natural feature's kind (and "de", "of" …) right before a run: "el mar Negro", "la mer Noire",
 # "the river Jordan", "estrecho de Gibraltar". Taken with the run only where the whole is a gazetteer's name.
 KIND_CONNECTORS = frozenset(("de", "di", "del", "du", "des", "do", "da", "della", "dei", "of"))
+KIND_ARTICLES = frozenset(("la", "las", "los", "les", "the"))  # after the connector: "col de la Seigne"
 _KIND_BEFORE = re.compile(
     rf"(?<![^\W\d_])([^\W\d_]+)"
-    rf"(?:[ \u00a0](?:{'|'.join(sorted(KIND_CONNECTORS))})(?:[ \u00a0](?:la|las|los|les|the))?)?[ \u00a0]\Z"
+    rf"(?:[ \u00a0](?:{'|'.join(sorted(KIND_CONNECTORS))})(?:[ \u00a0](?:{'|'.join(sorted(KIND_ARTICLES))}))?)?"
+    rf"[ \u00a0]\Z"
 )
 KIND_WORDS_BEFORE = frozenset(
     "lake sea gulf vịnh bay baie bahía baía strait estrecho estreito détroit stretto canal mount montes monts monti "
@@ -526,30 +529,58 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
 
 
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
-_CAPITALISED_NAME = r"[^\W\d_a-z][\w'’-]*(?:[ \u00a0][^\W\d_a-z][\w'’-]*)*"
-_LIST_BEFORE_A_PLURAL = re.compile(
-    rf"(?:(?:,[ \u00a0]*|,?[ \u00a0]+(?:{'|'.join(sorted(AND_WORDS))}|&)[ \u00a0]+){_CAPITALISED_NAME})*[ \u00a0]+"
-    rf"({'|'.join(sorted(PLURAL_NATURAL_CUES_AFTER))})(?![^\W\d_])"
-)
-
-
-_PLURAL_AFTER = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(PLURAL_NATURAL_CUES_AFTER))})(?![^\W\d_])")
-PLURAL_REACH = 160  # characters after a name looked at for the plural word its list ends in
 
 
 @functools.lru_cache(maxsize=64)
-def _plurals_at(content: str) -> list[int]:
-    """Where the plural words of a natural kind stand in a text, found once per text (a string keeps its hash)."""
-    return [found.start() for found in _PLURAL_AFTER.finditer(content)]
+def _starts(pattern: re.Pattern, content: str) -> list[int]:
+    """Where a pattern's matches start in a text, found once per text and pattern (a string keeps its hash)."""
+    return [found.start() for found in pattern.finditer(content)]
+
+
+# Names listed after the plural of their kind: "los volcanes San Pedro, Tolimán y Atitlán", "the rivers Sava and
+# Drava"; or before it: "the Chucunaque and Tuira rivers".
+_AND = "|".join(sorted(AND_WORDS))
+_PLURAL_BEFORE = "|".join(sorted(PLURAL_NATURAL_CUES, key=len, reverse=True))
+_LIST_AFTER_A_PLURAL = re.compile(
+    rf"(?<![^\W\d_])({_PLURAL_BEFORE})[ \u00a0]+"
+    rf"((?:[^\W\d_][\w'’-]*(?:[ \u00a0][^\W\d_][\w'’-]*)*(?:,[ \u00a0]*|[ \u00a0]+(?:{_AND})[ \u00a0]+))*)\Z"
+)
+_LIST_ITEM_BREAK = re.compile(rf",|\s(?:{_AND})\s")
+_PLURAL_BEFORE_A_LIST = re.compile(rf"(?<![^\W\d_])(?:{_PLURAL_BEFORE})[ \u00a0]")
+_CAPITALISED_NAME = r"[^\W\d_a-z][\w'’-]*(?:[ \u00a0][^\W\d_a-z][\w'’-]*)*"
+_LIST_BEFORE_A_PLURAL = re.compile(
+    rf"(?:(?:,[ \u00a0]*|,?[ \u00a0]+(?:{_AND}|&)[ \u00a0]+){_CAPITALISED_NAME})*[ \u00a0]+"
+    rf"({'|'.join(sorted(PLURAL_NATURAL_CUES_AFTER))})(?![^\W\d_])"
+)
+_PLURAL_AFTER_A_LIST = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(PLURAL_NATURAL_CUES_AFTER))})(?![^\W\d_])")
+LIST_REACH = 160  # characters around a name looked at for the list it may be in
+# (Each list's pattern is tried only where its plural word stands within reach: tried at every name, it cost
+# distinct prose a tenth of a second a megabyte.)
+
+
+def listed_after_a_plural(content: str, start: int) -> tuple[str, ...]:
+    """The kinds of a plural word of a natural kind that a list of capitalised names, a name of which starts at
+    ``start``, follows; () when there is none."""
+    plurals = _starts(_PLURAL_BEFORE_A_LIST, content)
+    before = bisect.bisect_left(plurals, start) - 1
+    if before < 0 or plurals[before] < start - LIST_REACH:
+        return ()
+    found = _LIST_AFTER_A_PLURAL.search(content, max(0, start - LIST_REACH), start)
+    if found is None:
+        return ()
+    items = [item for item in _LIST_ITEM_BREAK.split(found.group(2)) if item.strip()]
+    if not all(item.strip()[0].isupper() for item in items):
+        return ()
+    return PLURAL_NATURAL_CUES[found.group(1)]
 
 
 def listed_before_a_plural(content: str, end: int) -> tuple[str, ...]:
     """The kinds of the plural word of a natural kind that follows a list of capitalised names, a name of which ends
     at ``end`` ("Chucunaque" of "the Chucunaque and Tuira rivers"); () when none follows."""
-    plurals = _plurals_at(content)
+    plurals = _starts(_PLURAL_AFTER_A_LIST, content)
     after = bisect.bisect_left(plurals, end)
-    if after == len(plurals) or plurals[after] > end + PLURAL_REACH:
-        return ()  # no such word within reach: the list's pattern is not tried
+    if after == len(plurals) or plurals[after] > end + LIST_REACH:
+        return ()
     found = _LIST_BEFORE_A_PLURAL.match(content, end)
     return PLURAL_NATURAL_CUES_AFTER[found.group(1)] if found else ()
 
