@@ -270,19 +270,23 @@ class Nearest(_Sphere):
 SAME_NAME_CITY_KM = 150  # a town this near a division of its name is the town the division is named for
 
 
+def named_for(division: GazetteerEntry, town: GazetteerEntry) -> bool:
+    """True for a division of a town's name, in its country and near it: the division named for the town (Osaka, the
+    prefecture and the city), one place to a reader."""
+    return (
+        division.feature_class == DIVISION_CLASS
+        and town.feature_class == PLACE_CLASS
+        and division.country == town.country
+        and distance_m(*division.point, *town.point) <= SAME_NAME_CITY_KM * 1000
+    )
+
+
 def _town_of_division(chosen: Match, matches: list[Match]) -> Match:
     """The town a chosen division shares its name with, when there is one in it: "Constanța" or "Vidin" in running
     text is the city, not the county named after it, and one place is one row (issue #21)."""
     if chosen.entry.feature_class != DIVISION_CLASS:
         return chosen
-    towns = [
-        m
-        for m in matches
-        if m.entry.feature_class == PLACE_CLASS
-        and m.entry.country == chosen.entry.country
-        and m.tier <= chosen.tier
-        and distance_m(*chosen.entry.point, *m.entry.point) <= SAME_NAME_CITY_KM * 1000
-    ]
+    towns = [m for m in matches if m.tier <= chosen.tier and named_for(chosen.entry, m.entry)]
     return max(towns, key=lambda m: (m.entry.population, -m.entry.geonameid)) if towns else chosen
 
 
@@ -357,6 +361,16 @@ def people_of(entry: GazetteerEntry) -> int:
     return entry.population
 
 
+def people_to_rank(match: Match) -> int:
+    """How many people a candidate counts as when its name's places are ranked by size: a division by its main name
+    as a city of a million ("Alaska" is the state, not a village so named; a department by the name of a second level,
+    "Vienne", not so); a natural feature as its people (none): it is chosen by the word of its kind or an article
+    ("the Danube"), never by its size ("to Danube" is the town)."""
+    if match.entry.feature_class == DIVISION_CLASS and match.tier == 0:
+        return people_of(match.entry)
+    return match.entry.population
+
+
 def _best(matches: list[Match], support: Support, own: str, countries: set[str], reach: Reach) -> Match:
     scores = [
         support.count(own, reach(m.entry)) * (ALTERNATE_NAME_SHARE if m.tier else 1.0) + (m.entry.country in countries)
@@ -364,13 +378,7 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
     ]
     # A place with ten times the people of every other of its name is the one meant, unless the text gives more
     # than a trace of evidence for another: "London" beside Sydney and Canberra is still England's.
-    # A division by its main name counts as a city of a million ("Alaska" is the state, not a village so named; a
-    # department by the name of a second level, "Vienne", not so); a natural feature is
-    # chosen by the word of its kind or an article ("the Danube"), never by its size ("to Danube" is the town)
-    people = [
-        people_of(m.entry) if m.entry.feature_class == DIVISION_CLASS and m.tier == 0 else m.entry.population
-        for m in matches
-    ]
+    people = [people_to_rank(m) for m in matches]
     biggest = max(range(len(matches)), key=lambda i: people[i])
     others = max((n for i, n in enumerate(people) if i != biggest), default=0)
     if (

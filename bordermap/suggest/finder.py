@@ -25,7 +25,6 @@ from bordermap.gazetteer import (
     landmark_near,
     name_key,
 )
-from bordermap.geometry import distance_m
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS, names_with_kind
 from bordermap.places import Place
@@ -33,7 +32,6 @@ from bordermap.suggest import chinese, frequency, romanised, segments
 from bordermap.suggest.choose import (
     DOMINANT_FACTOR,
     MAX_CANDIDATES,
-    SAME_NAME_CITY_KM,
     Clues,
     Nearest,
     Reach,
@@ -41,7 +39,9 @@ from bordermap.suggest.choose import (
     candidates_of_all,
     choose,
     confidence_of,
+    named_for,
     people_of,
+    people_to_rank,
 )
 from bordermap.suggest.mentions import (
     KIND_ARTICLES,
@@ -556,15 +556,6 @@ def suggest(
         return _suggest(texts, places, shapes, gazetteers, keys)
 
 
-def _people_to_rank(match: Match, chosen: Match) -> int:
-    """How many people a place counts as, among the places of a chosen one's name: a division by its main name as a
-    city of a million; among natural features, only their people (none), as features of one name are ranked by
-    other clues."""
-    if chosen.entry.feature_class == NATURAL_CLASS or match.tier > 0:
-        return match.entry.population
-    return people_of(match.entry)
-
-
 def _rivals(other: Match, chosen: Match) -> bool:
     """True for another place of a chosen one's name that a reader could mean instead: not a natural feature of a
     division's name (Alaska, the state and the region), nor a city's own division of its country (Osaka, the city
@@ -574,14 +565,7 @@ def _rivals(other: Match, chosen: Match) -> bool:
     if other.entry.feature_class == NATURAL_CLASS:
         return chosen.entry.feature_class == NATURAL_CLASS
     if other.entry.feature_class == DIVISION_CLASS:
-        return not (
-            chosen.entry.feature_class == NATURAL_CLASS
-            or (
-                chosen.entry.feature_class == PLACE_CLASS
-                and other.entry.country == chosen.entry.country
-                and distance_m(*other.entry.point, *chosen.entry.point) <= SAME_NAME_CITY_KM * 1000
-            )
-        )
+        return chosen.entry.feature_class != NATURAL_CLASS and not named_for(other.entry, chosen.entry)
     return True
 
 
@@ -835,8 +819,8 @@ def _suggest(
         part_of = group[0].within if all(m.within for m in group) else ""
         clues = Clues(
             count=1 + sum(_rivals(m, chosen) for m in found),  # a city and its own province are one place
-            dominant=_people_to_rank(chosen, chosen)
-            >= DOMINANT_FACTOR * max((_people_to_rank(m, chosen) for m in found if _rivals(m, chosen)), default=0),
+            dominant=people_to_rank(chosen)
+            >= DOMINANT_FACTOR * max((people_to_rank(m) for m in found if _rivals(m, chosen)), default=0),
             near_km=near,
             common=common[key],
             word_first=key in word_first,
