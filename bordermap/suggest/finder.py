@@ -373,7 +373,6 @@ def _with_natural_features(found: list, key: str, phrase: str, natural: list) ->
     return found + extra if extra else found
 
 
-_SPACES_BEFORE = re.compile(r"[ \t\u00a0]+\Z")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 CUE_REACH = 40  # characters before a mention looked at for the word of its kind
 
@@ -385,13 +384,18 @@ _WORD_JOINERS = frozenset("'’ʼ-")
 def _word_before(m: Mention) -> str:
     """The word right before a mention, past the spaces between (a word as ``word_pattern`` reads it, its marks and
     points with it); "" where a line, a stop or nothing stands there."""
+    return _word_before_and_where(m)[0]
+
+
+def _word_before_and_where(m: Mention) -> tuple[str, int]:
+    """``_word_before``, and where that word starts (the mention's start where there is none)."""
     content = m.text.content
     floor = max(0, m.start - CUE_REACH)
     end = m.start
     while end > floor and content[end - 1] in _SPACE_CHARS:
         end -= 1
     if end == m.start:
-        return ""
+        return "", m.start
     # Back over the letters, marks and joiners a word may hold, then read it as ``word_pattern`` reads: scanning a
     # window of CUE_REACH characters with the pattern cost four times as much, once a mention.
     start = end
@@ -400,7 +404,7 @@ def _word_before(m: Mention) -> str:
     ):
         start -= 1
     words = list(word_pattern().finditer(content, start, end))
-    return words[-1].group() if words and words[-1].end() == end else ""
+    return (words[-1].group(), words[-1].start()) if words and words[-1].end() == end else ("", m.start)
 
 
 def _word_after(m: Mention) -> str:
@@ -448,9 +452,9 @@ def _with_its_cue_word(m: Mention) -> Mention:
     """A mention with the word of its kind beside it, as a cue phrase: "Miño" of "el río Miño" is "río Miño"."""
     cues_before, cues_after = _natural_cues()
     content = m.text.content
-    spaces = _SPACES_BEFORE.search(content, max(0, m.start - CUE_REACH), m.start)
-    if spaces is not None and (before := _word_before(m)) and name_key(before) in cues_before:
-        return replace(m, start=spaces.start() - len(before), cue=True)
+    before, at = _word_before_and_where(m)
+    if before and name_key(before) in cues_before:
+        return replace(m, start=at, cue=True)
     if (after := _word_after(m)) and name_key(after) in cues_after and (following := _SPACES.match(content, m.end)):
         return replace(m, end=following.end() + len(after), cue=True)
     return replace(m, cue=True)  # a name in a list after the plural of its kind: "Tolimán" of "los volcanes …"

@@ -366,6 +366,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     if n > 1 and (cut := inflection.apostrophe_suffix(run[i + n - 1].word, text.language)):
                         end -= cut  # "Ağrı Dağı'nı": the name is "Ağrı Dağı", its case after the apostrophe
                         words[-1] = words[-1][:-cut]
+                    key = name_key(text.content[start:end])
                     if i == 0 and kind_start is not None:
                         with_kind = name_key(text.content[kind_start:end])
                         if with_kind in keys:
@@ -376,17 +377,14 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             and kind is not None
                             # English writes the word of a name's kind with a capital ("Lake Inari"), but not
                             # before "of" ("the island of Magerøya"; "the island of Krk" is Krk, a known name)
-                            and (
-                                text.language != "en"
-                                or (" " in kind.group().strip() and name_key(text.content[start:end]) not in keys)
-                            )
+                            and (text.language != "en" or (" " in kind.group().strip() and key not in keys))
                             and not _caseless(run[0].word)
                             and not any(w in AND_WORDS for w in words[1:-1])  # "mar de Cilicia y Panfilia": two
                         ):
                             # "estrecho de Magallanes", "glaciar Perito Moreno" are no towns; "río Miño" is left
                             # to the cue rows, which know whether a river Miño is known.
                             named_after = " " in kind.group().strip() or kind.group(1) not in NATURAL_CUES_BEFORE
-                            if named_after or name_key(text.content[start:end]) not in keys:
+                            if named_after or key not in keys:
                                 found = (n, Mention(text, kind_start, end, with_kind, cue=True))
                                 break
                     if (
@@ -399,17 +397,17 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         )
                         and not _caseless(run[i].word)
                         and not any(w in AND_WORDS for w in words[1:-1])
-                        and name_key(text.content[start:end]) not in keys
+                        and key not in keys
                     ):
                         # A name no gazetteer knows, said to be a town's or a river's by the words around it: a
                         # place to draw ("the village of Bajo Chiquito", "the Chucunaque and Tuira rivers")
-                        found = (n, Mention(text, start, end, name_key(text.content[start:end]), cue=True))
+                        found = (n, Mention(text, start, end, key, cue=True))
                         break
                     if i == 0 and (article := _ARTICLE_BEFORE.search(text.content, max(0, start - 8), start)):
                         with_article = name_key(text.content[article.start() : end])
                         # "por la Seu d’Urgell": GeoNames names it "la Seu d'Urgell" only. One word after an
                         # article is a title as often ("el Cristo", "el Señor": villages are named so too).
-                        if n > 1 and with_article in keys and name_key(text.content[start:end]) not in keys:
+                        if n > 1 and with_article in keys and key not in keys:
                             found = (n, Mention(text, article.start(), end, with_article))
                             break
                     cue = (
@@ -425,7 +423,6 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             )
                         )
                     )
-                    key = name_key(text.content[start:end])
                     if (
                         cue
                         and _caseless(run[i].word)
