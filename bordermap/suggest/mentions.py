@@ -74,14 +74,12 @@ _KIND_BEFORE = re.compile(
     rf"[ \u00a0]\Z"
 )
 KIND_WORDS_BEFORE = frozenset(
-    "lake sea gulf vịnh bay baie bahía baía strait estrecho estreito détroit stretto canal mount montes monts monti "
-    "montañas montagnes montanhas cordillera cordilheira sierra serra desert desierto désert deserto ocean océano "
-    "océan oceano glaciar glacier ghiacciaio geleira cerro volcán volcan vulcão vulcano isla île ilha isola islas "
-    "îles ilhas isole península péninsule penisola cabo cap laguna lagoa seno fiordo valle vallée vale "
-    "cascada cascade cachoeira cascata passo paso col colle val đèo đảo thác pulau selat teluk praia playa plage "
-    "spiaggia túnel tunnel traforo embalse represa barrage "
-    "озеро озера озере залив залива пролив пролива остров острова полуостров полуострова перевал перевала долина "
-    "долины".split()
+    # (with the lower-case words of NATURAL_CUES_BEFORE, added below: "lago", "isla", "río" are not repeated here)
+    "sea gulf bay strait canal mount montes monts monti montañas montagnes montanhas cordilheira serra desert ocean "
+    "océano océan oceano glaciar glacier ghiacciaio geleira vulcão vulcano islas îles ilhas isole cabo cap laguna "
+    "lagoa seno fiordo valle vallée vale cascada cascade cachoeira cascata passo paso col colle val đèo thác praia "
+    "playa plage spiaggia túnel tunnel traforo залив залива пролив пролива остров острова полуостров полуострова "
+    "перевал перевала долина долины".split()
 ) | {word for word in NATURAL_CUES_BEFORE if word not in CUE_PREPOSITIONS and any(char.islower() for char in word)}
 # A lower-case word of those kinds before a run that no gazetteer knows makes the run a place to draw, named with its
 # word ("sông Nho Quế", "le glaciar Perito Moreno" is no town), as "Río Don Guillermo" is with a capital.

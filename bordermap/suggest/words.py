@@ -134,7 +134,7 @@ PLURAL_NATURAL_CUES_AFTER = {
 # A word for a town, "of" and a name: "the village of Bajo Chiquito", "la ciudad de Yaviza", "le bourg de Saanen". The
 # name is a town's, known to a gazetteer or not.
 SETTLEMENT_WORDS = frozenset(
-    "town village city hamlet ville village bourg ciudad pueblo villa aldea cidade vila aldeia città paese villaggio "
+    "town village city hamlet ville bourg ciudad pueblo villa aldea cidade vila aldeia città paese villaggio "
     "borgo".split()
 )
 # Of those, the words that are prepositions, not a kind's name: a row is never named with them.
