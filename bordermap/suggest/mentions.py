@@ -122,6 +122,7 @@ class Mention:
 _ELIDED = re.compile(r"(?:[^\W\d_]{1,4}['’ʼ]|(?:al|el|ad|ar|as|ash|at|an|az|ed|en|er|es|et|ez|ul)-)(?=[^\W\d_])")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a text's words repeat: most are asked about many times
 def word_kind(word: str) -> str:
     """'name' for a capitalised word (or one after an elided article: "d’Urgell"), 'connector' for a word that
     joins the words of a name ("of", "de"), 'other' for any other word in lower case."""
@@ -165,7 +166,8 @@ def _parts(at: int, word: str):
 
 def _words(content: str):
     for match in word_pattern().finditer(content):
-        for start, word in _parts(match.start(), match.group()):
+        whole = match.group()
+        for start, word in _parts(match.start(), whole) if "-" in whole else ((match.start(), whole),):
             if len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS):
                 yield _Word(start, start + len(word) - 2, word[:-2], word_kind(word[:-2])), True
             else:
