@@ -764,6 +764,65 @@ def test_a_countrys_name_in_another_language_is_no_main_name_in_an_english_text(
     assert "Lao" not in found or found["Lao"].confidence < 0.5
 
 
+@pytest.mark.parametrize(
+    ("content", "held_back"),
+    [
+        ("In Vietnam we drove from Hanoi to Hue, the seat of the Nguyen dynasty, whose tombs lie in the hills.", True),
+        ("In Vietnam we drove from Hanoi to Hue, then on to Nguyen, a village in the hills.", False),
+    ],
+    ids=["before a noun", "as a noun"],
+)
+def test_another_name_of_a_place_only_ever_before_a_noun_is_held_back(content, held_back):
+    # "Nguyen" is a family's name, and another name of a village (as GeoNames has it): "the Nguyen dynasty" is the
+    # family's, however near the text's places the village lies.
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Hanoi", "VN", 21.03, 105.85),
+            _entry(2, "Hue", "VN", 16.46, 107.60),
+            _entry(4, "Vietnam", "VN", 16.0, 106.0, population=0, feature_class="A"),
+            _entry(3, "Thanh Nguyen", "VN", 20.41, 105.93, "Nguyen", population=6300),
+        ]
+    )
+    row = _in("en", content, [world])["Nguyen"]
+    assert row.chosen.geonameid == 3
+    assert (row.confidence < 0.5) == held_back, row.why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "region"),
+    [
+        ("ar", "أبحرنا من أسوان إلى وادي حلفا، ونمنا على الضفة الغربية للنيل.", "الضفة الغربية", False),
+        ("he", "הפלגנו מאסואן אל ואדי חלפא, וישנו על הגדה המערבית של הנילוס.", "הגדה המערבית", False),
+        ("ar", "سافرنا من رام الله إلى نابلس في الضفة الغربية.", "الضفة الغربية", True),
+        ("he", "נסענו מרמאללה אל שכם שבגדה המערבית.", "גדה המערבית", True),
+        ("en", "We sailed from Aswan to Wadi Halfa; our guide had grown up in the West Bank.", "West Bank", True),
+    ],
+    ids=["Arabic, on the Nile", "Hebrew, on the Nile", "Arabic, there", "Hebrew, there", "English, capitalised"],
+)
+def test_a_region_named_without_capitals_far_from_the_texts_places_is_as_likely_a_phrase(
+    world_gazetteer, language, content, phrase, region
+):
+    # "the western bank" is the West Bank's name in Arabic and Hebrew, written without capitals: 1,000 km from the
+    # text's places it is a river's bank; among them, or written with capitals, it is the region.
+    found = _in(language, content, [world_gazetteer])
+    row = next(s for s in found.values() if phrase in s.phrase)
+    assert row.chosen.name == "West Bank"
+    assert (row.confidence >= 0.5) == region, row.why
+
+
+@pytest.mark.parametrize("content", ["גרנו שנה בנגב.", "ירדנו לנגב.", "שבנו מהנגב.", "גרנו שנה בנגב ובגליל."])
+def test_a_hebrew_name_with_its_article_is_found_after_a_preposition_that_swallows_the_article(content):
+    # "בנגב" is "in the Negev" ("הנגב"): after ב, ל and כ the article is not written; after מ it is.
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer([_entry(1, "Negev", "IL", 30.8, 34.8, "הנגב"), _entry(2, "Galilee", "IL", 32.9, 35.4, "הגליל")])
+    found = {s.chosen.name for s in _in("he", content, [world]).values() if s.chosen is not None}
+    assert "Negev" in found
+    assert ("Galilee" in found) == ("בגליל" in content)
+
+
 def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
     found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
     assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}

@@ -586,13 +586,26 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
         score -= 0.2
         reasons.append("a single word, capitalised only at the start of a sentence")
     if adjective and chosen.tier > 0:
-        score -= ADJECTIVE_PENALTY  # "the Balkan villages", "a Lao family": a weak name before a noun (issue #21)
+        # "the Balkan villages", "a Lao family", "the Nguyễn dynasty": another name of a place, never written but
+        # before a noun, is a word of a people, a family or a style, not the place (issue #21)
+        score = min(score - ADJECTIVE_PENALTY, PART_OF_CAP)
         reasons.append("an alternate name, only ever before a noun, as an adjective is")
     # A country's name is as often its people there ("בני ישראל", the children of Israel; "مصر" for Egyptians).
     country = chosen.entry.feature_class == COUNTRY_CLASS
     if clues.uncased and (country or chosen.entry.population < UNCASED_TOWN_POPULATION) and score > UNCASED_CAP:
         score = UNCASED_CAP
         reasons.append("one word without capitals" + ("" if country else ", naming a small place"))
+    if (
+        country
+        and chosen.entry.admin1 == WORLD_REGION
+        and near_km is not None
+        and near_km - chosen.entry.precision_m / 1000 > OUTLIER_KM
+        and not any(has_case(char) for mention in mentions for char in mention.phrase)
+    ):
+        # Without capitals, a region's name of everyday words is as likely their own meaning: "الضفة الغربية" in a
+        # text on the Nile is its west bank, not the West Bank 900 km away. Near the text's places it is the region.
+        score = min(score, PART_OF_CAP)
+        reasons.append(f"no capitals, and {near_km:,.0f} km from the text's other places: as likely a phrase")
     if part_of:
         score = min(score - 0.2, PART_OF_CAP)  # "Vida" of "Baba Vida" is no place of its own (issue #21)
         reasons.append(f"only a part of '{part_of}'")

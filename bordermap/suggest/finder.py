@@ -20,6 +20,7 @@ from bordermap.gazetteer import (
     DIVISION_CLASS,
     NATURAL_CLASS,
     PLACE_CLASS,
+    WORLD_REGION,
     GazetteerEntry,
     Match,
     landmark_near,
@@ -773,7 +774,7 @@ def _suggest(
     asked = [
         (key, *point)
         for key, m in chosen_of.items()
-        if m.entry.feature_class != COUNTRY_CLASS
+        if m.entry.feature_class != COUNTRY_CLASS or m.entry.admin1 == WORLD_REGION  # a region may be far too
         for point in reach(m.entry)
     ]
     near_of: dict[str, float | None] = {}

@@ -161,6 +161,9 @@ _APOSTROPHE = re.compile(r"['’ʼ](?=[^\W\d_]+\Z)")
 PROCLITIC_SCRIPT = {"he": "hebrew", "ar": "arabic", "am": "ethiopic"}
 # A proclitic that merges with the article: "ل" + "الخرطوم" is written "للخرطوم".
 _MERGED_ARTICLE = {"ar": ("لل", "ال")}
+# Hebrew's article is not written after the prepositions ב, ל and כ: "בגדה המערבית" is "in the West Bank" ("הגדה
+# המערבית"), "בנגב" "in the Negev" ("הנגב").
+_SWALLOWED_ARTICLE = {"he": ("בלכ", "ה")}
 MIN_STEM_WITHOUT_SPACES = 3  # letters left once proclitics are taken off: "בו" (in him) is no Bo
 MAX_SUFFIX_CHARACTERS = 12  # two suffixes of a script that writes them on ("யிலிருந்து" is ten)
 
@@ -173,8 +176,11 @@ def proclitic_forms(key: str, language: str):
         return
     most = min(proclitics_taken(key, PROCLITICS[script]), len(key) - MIN_STEM_WITHOUT_SPACES)
     merged = _MERGED_ARTICLE.get(language)
+    swallowed = _SWALLOWED_ARTICLE.get(language)
     for taken in range(1, most + 1):
         yield taken, key[taken:]
+        if swallowed is not None and key[taken - 1] in swallowed[0]:
+            yield taken, swallowed[1] + key[taken:]
         if merged is not None and key[taken - 1 :].startswith(merged[0]):
             yield taken + 1, merged[1] + key[taken + 1 :]  # the name's own letters start after both
 
