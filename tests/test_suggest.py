@@ -823,6 +823,40 @@ def test_a_hebrew_name_with_its_article_is_found_after_a_preposition_that_swallo
     assert ("Galilee" in found) == ("בגליל" in content)
 
 
+@pytest.mark.parametrize(
+    ("content", "phrase", "near"),
+    [
+        ("Am Fluss Thur entlang ging es nach Wil.", "Fluss Thur", None),
+        ("Vom Berg Säntis sahen wir bis nach Wil.", "Berg Säntis", None),
+        ("Wir fuhren auf die Insel Reichenau und dann nach Konstanz.", "Insel Reichenau", 3),
+        ("Von Konstanz aus besuchten wir Schloss Reichenau.", "Schloss Reichenau", 3),
+        ("We walked from Windsor Castle down to Eton.", "Windsor Castle", 5),
+    ],
+    ids=["river", "mountain", "island", "castle", "English castle"],
+)
+def test_a_word_of_a_kind_before_a_german_name_makes_it_that_feature_not_a_town_of_its_name(content, phrase, near):
+    # German capitalises the word of a kind before a name: "Fluss Thur" is the river, not Thür, a village 400 km
+    # away; "Insel Reichenau" the island the town of Reichenau lies on, placed near it as a landmark is.
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Thür", "DE", 50.36, 7.28, population=1500),
+            _entry(2, "Wil", "CH", 47.46, 9.05),
+            _entry(3, "Reichenau", "DE", 47.69, 9.06, population=5000),
+            _entry(4, "Konstanz", "DE", 47.66, 9.18),
+            _entry(5, "Windsor", "GB", 51.48, -0.61),
+            _entry(6, "Eton", "GB", 51.49, -0.61, population=5000),
+            _entry(7, "Säntis", "US", 32.84, -116.97, population=50_000),
+        ]
+    )
+    row = _in("de" if "Castle" not in content else "en", content, [world])[phrase]
+    if near is None:
+        assert row.chosen is None and row.confidence >= 0.5, row.why  # a place to draw
+    else:
+        assert row.chosen.named_after == near and row.confidence >= 0.5, row.why
+
+
 def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
     found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
     assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}

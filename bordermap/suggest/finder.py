@@ -310,8 +310,21 @@ def _divisions_by_their_names(groups: dict[str, list[Mention]], candidates: dict
 # The words after a name that say it is a work of people named after a place: "Kazungula Bridge", "Rafah crossing".
 # Such a place is taken only this near the text's other places: the text is about its region.
 LANDMARK_NEAR_KM = 100
-LANDMARK_CUES = frozenset(("bridge", "crossing", "pass", "dam", "airport", "station", "port", "checkpoint", "gate"))
-LANDMARK_CUES_BEFORE = {"معبر": "crossing", "جسر": "bridge", "גשר": "bridge", "מעבר": "crossing"}  # "معبر رفح"
+LANDMARK_CUES = frozenset(
+    ("bridge", "crossing", "pass", "dam", "airport", "station", "port", "checkpoint", "gate", "castle")
+)
+# Before the name: "معبر رفح" (the Rafah crossing); German's castles, monasteries and islands named after the town on
+# them or beside them ("Schloss Tarasp", "Kloster Andechs", "Insel Reichenau").
+LANDMARK_CUES_BEFORE = {
+    "معبر": "crossing",
+    "جسر": "bridge",
+    "גשר": "bridge",
+    "מעבר": "crossing",
+    "schloss": "castle",
+    "burg": "castle",
+    "kloster": "monastery",
+    "insel": "island",
+}
 
 
 def _features_by_their_names(groups: dict[str, list[Mention]], candidates: dict[str, list], natural: list) -> None:
@@ -346,7 +359,7 @@ def _landmarks_by_their_places(groups: dict[str, list[Mention]], candidates: dic
         and not candidates[key]
         and (
             group[0].phrase.split()[-1].casefold() in LANDMARK_CUES
-            or group[0].phrase.split()[0] in LANDMARK_CUES_BEFORE
+            or group[0].phrase.split()[0].casefold() in LANDMARK_CUES_BEFORE
             or _named_after_a_place(group[0].phrase)
         )
     }
@@ -851,10 +864,11 @@ def _suggest(
             kind = (
                 f"'{words[0]}'"
                 if _named_after_a_place(group[0].phrase)
-                else LANDMARK_CUES_BEFORE.get(words[0], words[-1].casefold())
+                else LANDMARK_CUES_BEFORE.get(words[0].casefold(), words[-1].casefold())
             )
             within = f"{chosen.entry.precision_m / 1000:,.0f} km"
-            why = f"a {kind} named after {chosen.entry.name}, placed within {within} of it; {why}"
+            article = "an" if kind[:1] in ("a", "e", "i", "o", "u") else "a"
+            why = f"{article} {kind} named after {chosen.entry.name}, placed within {within} of it; {why}"
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))

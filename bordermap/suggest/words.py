@@ -33,6 +33,8 @@ CUES_BEFORE = frozenset(
     "wadi jebel jabal djebel ras nahr معبر جسر גשר מעבר cataratas cascada cascata chutes salto "
     "glaciar nevado salar serra serranía península ría arroyo quebrada jezioro jezero ponte puente pont وادي "
     "parque parc "
+    # German writes the word of a kind with a capital before a name: "Insel Mainau", "Fluss Thur", "Schloss Tarasp"
+    "insel halbinsel berg fluss kap gletscher schloss burg kloster "
     "gunung danau pulau sungai selat teluk sông núi hồ đèo vịnh đảo thác".split()
 )
 
@@ -95,14 +97,14 @@ ISLAND, PENINSULA, STRAIT, DESERT = ("island", "islands"), ("peninsula",), ("str
 # Bravo", Vietnamese "sông Hồng", Indonesian "sungai Musi" (a capitalised "Río Bravo" is a name with its cue).
 NATURAL_CUES_BEFORE = {
     **dict.fromkeys("نهر انهار رود رودخانه رودخانهٔ נהר נהרות река реки реке реку рекой".split(), RIVER),
-    **dict.fromkeys("river fleuve rivière río rio fiume sông sungai".split(), RIVER),
+    **dict.fromkeys("river fleuve rivière río rio fiume sông sungai fluss".split(), RIVER),
     **dict.fromkeys("جبل جبال کوه کوههای הר הרי гора горы горе гору хребет хребта".split(), MOUNTAIN),
     **dict.fromkeys(
-        "mont monte montagne núi gunung cerro volcán volcan nevado pico sierra cordillera".split(), MOUNTAIN
+        "mont monte montagne núi gunung cerro volcán volcan nevado pico sierra cordillera berg".split(), MOUNTAIN
     ),
-    **dict.fromkeys("island isle isla île ilha isola đảo pulau".split(), ISLAND),
+    **dict.fromkeys("island isle isla île ilha isola đảo pulau insel".split(), ISLAND),
     **dict.fromkeys("archipelago archipiélago arquipélago archipel arcipelago".split(), ISLAND),
-    **dict.fromkeys("península péninsule penisola".split(), PENINSULA),
+    **dict.fromkeys("península péninsule penisola halbinsel".split(), PENINSULA),
     **dict.fromkeys("estrecho détroit stretto estreito selat".split(), STRAIT),
     **dict.fromkeys("desierto désert deserto".split(), DESERT),
     **dict.fromkeys("golfo golfe vịnh teluk bahía baie baía".split(), SEA),
