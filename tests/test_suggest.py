@@ -857,6 +857,36 @@ def test_a_word_of_a_kind_before_a_german_name_makes_it_that_feature_not_a_town_
         assert row.chosen.named_after == near and row.confidence >= 0.5, row.why
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "features"),
+    [
+        ("ja", "稚内からバスで宗谷岬へ行き、利尻山の姿を見た。", {"宗谷岬", "利尻山"}),
+        ("ja", "北海道利尻島へ渡り、宗谷海峡を越えた。", {"利尻島", "宗谷海峡"}),
+        ("ja", "稚内の近くで火山を見た。", set()),
+        ("zh", "我们从伊宁沿着伊犁河走到赛里木湖。", {"伊犁河", "赛里木湖"}),
+        ("zh", "船经过海峡，到了伊宁。", set()),
+    ],
+    ids=["Japanese cape and mountain", "Japanese after a known name", "Japanese word", "Chinese", "Chinese word"],
+)
+def test_a_natural_feature_no_gazetteer_knows_is_found_by_its_kind_in_a_script_without_spaces(
+    language, content, features
+):
+    # Capitals cannot say "name" in Chinese or Japanese: the character of a feature's kind at the end of a place's
+    # word (Chinese) or of a run of kanji between kana (Japanese) does, as "River" does after "Tumen".
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Wakkanai", "JP", 45.41, 141.67, "稚内"),
+            _entry(2, "Hokkaido", "JP", 43.2, 142.8, "北海道"),
+            _entry(3, "Yining", "CN", 43.91, 81.28, "伊宁"),
+        ]
+    )
+    found = _in(language, content, [world])
+    drawn = {phrase for phrase, row in found.items() if row.chosen is None and row.confidence >= 0.5}
+    assert drawn == features
+
+
 def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
     found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
     assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}

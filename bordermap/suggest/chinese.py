@@ -48,6 +48,11 @@ def is_chinese(clause: str, language: str) -> bool:
     return language not in ("ja", "ko") and _HAN.search(clause) is not None and _KANA.search(clause) is None
 
 
+def has_kana(clause: str) -> bool:
+    """True for a clause with hiragana or katakana in it: Japanese."""
+    return _KANA.search(clause) is not None
+
+
 @functools.cache
 def _tokenizer():
     import jieba

@@ -664,6 +664,34 @@ def lines_of(group: list[Mention]) -> tuple[tuple[str, int], ...]:
     return tuple((m.text.path, bisect.bisect_right(_line_starts(m.text.content), m.start)) for m in group)
 
 
+# The last character of a Chinese or Japanese name of a natural feature: its kind ("伊犁河", "赛里木湖", "宗谷岬",
+# "利尻島", "宗谷海峡"). Japanese also writes a river 川, a cape 岬, a peak 岳, a pass 峠 and falls 滝.
+KIND_ENDINGS = frozenset(transliteration.HAN_KINDS) | frozenset("川岬岳峠滝沼")
+_KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]{3,}")
+
+
+def _features_by_their_kind(text: Text, start: int, clause: str, words, taken: list[Mention]) -> list[Mention]:
+    """The names of natural features in a clause of Chinese or Japanese that no gazetteer knows, by the character of
+    their kind at their end: a place to draw. In Chinese, a word the segmenter calls a place's ("伊犁河"); in Japanese,
+    which no segmenter here cuts, a run of kanji between kana ("宗谷岬に", "利尻島と"), after any name found at its
+    start ("北海道利尻島"). Two characters or fewer are a common word as often ("海峡", strait; "火山", volcano)."""
+    spans = [(m.start - start, m.end - start) for m in taken]
+    if words is not None:
+        found = [(w.start, w.end) for w in words.words if w.tag == chinese.PLACE_TAG]
+    else:
+        found = [(run.start(), run.end()) for run in _KANJI_RUN.finditer(clause)]
+    mentions = []
+    for first, last in found:
+        first = max([first, *(e for s, e in spans if first <= s and e < last)])  # after a known name at its start
+        if last - first < 3 or clause[last - 1] not in KIND_ENDINGS:
+            continue
+        if any(s < last and first < e for s, e in spans):
+            continue
+        phrase = clause[first:last]
+        mentions.append(Mention(text, start + first, start + last, name_key(phrase), cue=True))
+    return mentions
+
+
 class _SpacelessNames:
     """Every gazetteer name of a script written without spaces, in one automaton: a clause of Chinese or Thai is
     scanned once, and its names are taken leftmost and longest first, without overlapping (issue #21)."""
@@ -686,7 +714,8 @@ class _SpacelessNames:
         clause = text.content[start:end]
         chinese_clause = chinese.is_chinese(clause, text.language)
         natural = chinese_clause and bool(self._natural_keys) and any(c in transliteration.HAN_KINDS for c in clause)
-        if self._empty and not chinese_clause:
+        japanese_clause = not chinese_clause and chinese.has_kana(clause)
+        if self._empty and not chinese_clause and not japanese_clause:
             return []
         folded = fold_text(clause)
         found = (
@@ -695,7 +724,7 @@ class _SpacelessNames:
             else sorted(((last - length + 1, -length) for last, length in self._automaton.iter(folded.text)))
         )
         if not found and not chinese_clause:
-            return []
+            return _features_by_their_kind(text, start, clause, None, []) if japanese_clause else []
         words = chinese.Clause(clause) if chinese_clause else None
         cuts = segments.boundaries(clause, script_of(clause)) if words is None else None
         spans = [
@@ -715,6 +744,10 @@ class _SpacelessNames:
             mentions.append(Mention(text, start + first, start + last, name_key(clause[first:last]), common=common))
         if natural and words is not None:
             mentions = sorted(mentions + self._natural_features(text, start, words, mentions), key=lambda m: m.start)
+        if words is not None or japanese_clause:
+            mentions = sorted(
+                mentions + _features_by_their_kind(text, start, clause, words, mentions), key=lambda m: m.start
+            )
         if words is not None:
             mentions = sorted(mentions + self._places_by_reading(text, start, words, mentions), key=lambda m: m.start)
         return mentions
