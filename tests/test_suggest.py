@@ -887,6 +887,33 @@ def test_a_natural_feature_no_gazetteer_knows_is_found_by_its_kind_in_a_script_w
     assert drawn == features
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "named", "shorter"),
+    [
+        ("zh", "瑞丽市位于云南省西南部。每天有大批货车经瑞丽口岸进入缅甸。", "瑞丽市", "瑞丽"),
+        ("ja", "名寄市は北海道の北にある。名寄駅から旭川へ向かった。", "名寄市", "名寄"),
+    ],
+    ids=["Chinese", "Japanese"],
+)
+def test_a_place_named_with_its_rank_is_found_where_the_text_names_it_without(language, content, named, shorter):
+    # "瑞丽市" (Ruili City) and "瑞丽口岸" (the Ruili port of entry): one place, though no gazetteer has "瑞丽" alone.
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Ruili", "CN", 24.01, 97.85, "瑞丽市"),
+            _entry(2, "Yunnan", "CN", 25.0, 102.0, "云南省"),
+            _entry(3, "Nayoro", "JP", 44.35, 142.46, "名寄市"),
+            _entry(4, "Hokkaido", "JP", 43.2, 142.8, "北海道"),
+            _entry(5, "Asahikawa", "JP", 43.77, 142.36, "旭川"),
+        ]
+    )
+    found = _in(language, content, [world])
+    (row,) = [s for s in found.values() if named in {m.phrase for m in s.mentions}]
+    assert {m.phrase for m in row.mentions} == {named, shorter}
+    assert shorter not in {p for p in found if found[p] is not row}
+
+
 def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
     found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
     assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}

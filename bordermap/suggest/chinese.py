@@ -48,6 +48,15 @@ def is_chinese(clause: str, language: str) -> bool:
     return language not in ("ja", "ko") and _HAN.search(clause) is not None and _KANA.search(clause) is None
 
 
+def without_rank(phrase: str) -> str:
+    """A place's name written with the word of its rank, without it: "瑞丽" of "瑞丽市", "稚内" of "稚内市"; "" for a
+    phrase of Han characters that has no such word at its end."""
+    suffix = _ADMINISTRATIVE_SUFFIX.search(phrase, 1)
+    if suffix is None or suffix.end() != len(phrase) or _HAN.match(phrase) is None:
+        return ""
+    return phrase[: suffix.start()]
+
+
 def has_kana(clause: str) -> bool:
     """True for a clause with hiragana or katakana in it: Japanese."""
     return _KANA.search(clause) is not None

@@ -334,9 +334,10 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
     Words of five letters or more that are neither go to ``loose``, if given: they may be another spelling of a
     place found ("Hoiryeong" beside "Hoeryong"). A word of a script written without spaces is a whole clause: the
     names in it are found by ``_names_without_spaces``."""
-    mentions = []
+    mentions: list[Mention] = []
     spaceless = _SpacelessNames(keys) if any(_WITHOUT_SPACES.search(text.content) for text in texts) else None
     for text in texts:
+        first_of_text = len(mentions)
         for run in _runs(text, keys):
             if spaceless is not None and written_without_spaces(text.content[run[0].start]):
                 for word in run:
@@ -522,7 +523,38 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     mention = replace(mention, titled=True)
                 mentions.append(mention)
                 i += n
+        if spaceless is not None:
+            mentions += _without_their_suffix(text, mentions[first_of_text:], keys)
     return mentions
+
+
+def _without_their_suffix(text: Text, found: list[Mention], keys: Collection[str]) -> list[Mention]:
+    """The places a Chinese or Japanese text names with the word of their rank ("瑞丽市", Ruili City), where it names
+    them without it too ("瑞丽口岸", the Ruili port of entry) and no gazetteer knows that shorter name: each such
+    mention, of the place named with its rank. One pass over the text finds them all."""
+    full_of: dict[str, Mention] = {}
+    for mention in found:
+        stem = chinese.without_rank(mention.phrase)
+        if stem and len(stem) >= MIN_CHARS_WITHOUT_SPACES and name_key(stem) not in keys:
+            full_of.setdefault(stem, mention)
+    if not full_of:
+        return []
+    automaton = ahocorasick.Automaton()
+    for stem in full_of:
+        automaton.add_word(stem, stem)
+    automaton.make_automaton()
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [start for start, _ in taken]
+    shorter = []
+    for last, stem in automaton.iter(text.content):
+        start, end = last - len(stem) + 1, last + 1
+        before = bisect.bisect_right(starts, start) - 1
+        if before >= 0 and taken[before][1] > start:
+            continue  # inside a name found already: "瑞丽" of "瑞丽市" itself
+        if before + 1 < len(taken) and taken[before + 1][0] < end:
+            continue
+        shorter.append(replace(full_of[stem], start=start, end=end))  # read as the name with its rank is
+    return shorter
 
 
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
