@@ -914,6 +914,114 @@ def test_a_place_named_with_its_rank_is_found_where_the_text_names_it_without(la
     assert shorter not in {p for p in found if found[p] is not row}
 
 
+@pytest.mark.parametrize(
+    ("content", "phrase", "near"),
+    [
+        ("Artvin'den Hopa Limanı'na gittik.", "Hopa Limanı", 2),
+        ("Hopa'dan Sarp Sınır Kapısı'nı geçtik ve Batum'a vardık.", "Sarp Sınır Kapısı", None),
+        ("Galata Köprüsü'nden Karaköy'e yürüdük.", "Galata Köprüsü", None),
+    ],
+    ids=["port named after a town", "border gate", "bridge"],
+)
+def test_a_turkish_landmark_is_named_by_its_kind_with_the_suffix_that_ties_it_to_the_name(content, phrase, near):
+    # Turkish writes a landmark's kind after its name with a possessive suffix: "Limanı" (its port), "Kapısı" (its
+    # gate), "Köprüsü" (its bridge). A port named after a town is placed near the town; the others are places to draw.
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Trabzon", "TR", 41.0, 39.72),
+            _entry(2, "Hopa", "TR", 41.39, 41.42, population=17_000),
+            _entry(3, "Batumi", "GE", 41.64, 41.63, "Batum"),
+            _entry(4, "Karaköy", "TR", 41.02, 28.98),
+            _entry(5, "Artvin", "TR", 41.18, 41.82),
+        ]
+    )
+    row = _in("tr", content, [world])[phrase]
+    if near is None:
+        assert row.chosen is None and row.confidence >= 0.5, row.why
+    else:
+        assert row.chosen.named_after == near and row.confidence >= 0.5, row.why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "river"),
+    [
+        ("en", "We drove up the Indus Valley to Skardu.", "Indus Valley", "Indus"),
+        ("fr", "De Gap, la route remonte la vallée de la Durance jusqu'à Embrun.", "vallée de la Durance", "Durance"),
+        ("es", "Desde Zaragoza seguimos el valle del Ebro hasta Tudela.", "valle del Ebro", "Ebro"),
+        ("en", "We walked into the Hunza Valley above Gilgit.", "Hunza Valley", None),
+    ],
+    ids=["English", "French", "Spanish", "no such river"],
+)
+def test_a_valley_named_after_a_known_river_is_drawn_along_that_river(language, content, phrase, river):
+    from bordermap.gazetteer import Gazetteer
+    from bordermap.physical import physical_gazetteer
+
+    towns = Gazetteer(
+        [
+            _entry(1, "Skardu", "PK", 35.30, 75.63),
+            _entry(2, "Gap", "FR", 44.56, 6.08),
+            _entry(3, "Embrun", "FR", 44.56, 6.50),
+            _entry(4, "Zaragoza", "ES", 41.65, -0.88),
+            _entry(5, "Tudela", "ES", 42.06, -1.60),
+            _entry(6, "Gilgit", "PK", 35.92, 74.31),
+        ]
+    )
+    row = _in(language, content, [towns, physical_gazetteer()])[phrase]
+    if river is None:
+        assert row.chosen is None and row.confidence >= 0.5  # a place to draw
+    else:
+        assert (row.chosen.name, row.chosen.admin1) == (river, "river"), row.why
+
+
+@pytest.mark.parametrize(
+    ("language", "content"),
+    [
+        ("es", "Chetumal es la capital de Quintana Roo."),
+        ("en", "Chetumal is the capital of Quintana Roo."),
+    ],
+)
+def test_a_division_is_not_taken_for_a_village_of_its_name_too_small_to_be_its_seat(language, content):
+    # The state of Quintana Roo is named for no town; a village of 942 people of that name lies 150 km from its point.
+    from bordermap.gazetteer import DIVISION_CLASS, Gazetteer, GazetteerEntry
+
+    state = GazetteerEntry(7, "Quintana Roo", "Quintana Roo", (), DIVISION_CLASS, "MX", "MX-ROO", 0, 19.67, -88.5)
+    world = Gazetteer(
+        [
+            state,
+            _entry(8, "Quintana Roo", "MX", 20.87, -88.63, population=942),
+            _entry(9, "Chetumal", "MX", 18.52, -88.30),
+        ]
+    )
+    assert _in(language, content, [world])["Quintana Roo"].chosen.geonameid == 7
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("es", "Desde Chetumal un puente cruza el río Hondo hasta Corozal.", "río Hondo"),
+        ("pt", "De Chetumal, uma ponte atravessa o rio Hondo até Corozal.", "rio Hondo"),
+        ("fr", "De Chetumal, un pont franchit la rivière Hondo jusqu'à Corozal.", "rivière Hondo"),
+    ],
+)
+def test_a_river_named_with_a_lower_case_word_is_no_town_that_bears_the_words_as_its_name(language, content, phrase):
+    # Towns are named "Río Hondo" (Guatemala, Texas, Panama): "el río Hondo", its kind in lower case, is a river, to
+    # draw where Natural Earth has none of that name.
+    from bordermap.gazetteer import Gazetteer
+    from bordermap.physical import physical_gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Río Hondo", "GT", 15.04, -89.59, "Rio Hondo", "rivière Hondo", population=6_000),
+            _entry(2, "Chetumal", "MX", 18.52, -88.30),
+            _entry(3, "Corozal", "BZ", 18.39, -88.39),
+        ]
+    )
+    row = _in(language, content, [world, physical_gazetteer()])[phrase]
+    assert row.chosen is None and row.confidence >= 0.5, row.why  # a river to draw
+
+
 def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
     found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
     assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}

@@ -270,12 +270,18 @@ class Nearest(_Sphere):
 SAME_NAME_CITY_KM = 150  # a town this near a division of its name is the town the division is named for
 
 
+# A division is named for a town that is its seat, and a seat has people: "Quintana Roo", a village of 942 people in
+# Yucatán, is no seat of the state of Quintana Roo 150 km away (Glarus, Schwyz and Sondrio have 12,000 to 21,000).
+SEAT_POPULATION = 5_000
+
+
 def named_for(division: GazetteerEntry, town: GazetteerEntry) -> bool:
-    """True for a division of a town's name, in its country and near it: the division named for the town (Osaka, the
-    prefecture and the city), one place to a reader."""
+    """True for a division of a town's name, in its country and near it, the town big enough to be its seat: the
+    division named for the town (Osaka, the prefecture and the city), one place to a reader."""
     return (
         division.feature_class == DIVISION_CLASS
         and town.feature_class == PLACE_CLASS
+        and town.population >= SEAT_POPULATION
         and division.country == town.country
         and distance_m(*division.point, *town.point) <= SAME_NAME_CITY_KM * 1000
     )

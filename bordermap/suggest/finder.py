@@ -74,6 +74,7 @@ from bordermap.suggest.words import (
     NATURAL_CUES_AFTER,
     NATURAL_CUES_BEFORE,
     NOUNS_CAPITALISED,
+    RIVER,
 )
 from bordermap.text import Text
 
@@ -310,9 +311,17 @@ def _divisions_by_their_names(groups: dict[str, list[Mention]], candidates: dict
 # The words after a name that say it is a work of people named after a place: "Kazungula Bridge", "Rafah crossing".
 # Such a place is taken only this near the text's other places: the text is about its region.
 LANDMARK_NEAR_KM = 100
-LANDMARK_CUES = frozenset(
-    ("bridge", "crossing", "pass", "dam", "airport", "station", "port", "checkpoint", "gate", "castle")
-)
+# After the name, each with its kind in English: "Kazungula Bridge"; Turkish's, with the suffix that ties it to the
+# name ("Sarp Sınır Kapısı", the Sarp border gate; "Galata Köprüsü").
+LANDMARK_CUES = {
+    **{word: word for word in ("bridge", "crossing", "pass", "dam", "airport", "station", "port", "checkpoint")},
+    **{word: word for word in ("gate", "castle")},
+    "kapısı": "gate",
+    "köprüsü": "bridge",
+    "limanı": "port",
+    "havalimanı": "airport",
+    "kalesi": "castle",
+}
 # Before the name: "معبر رفح" (the Rafah crossing); German's castles, monasteries and islands named after the town on
 # them or beside them ("Schloss Tarasp", "Kloster Andechs", "Insel Reichenau").
 LANDMARK_CUES_BEFORE = {
@@ -346,6 +355,28 @@ def _features_by_their_names(groups: dict[str, list[Mention]], candidates: dict[
             if match.entry.admin1 in kinds
         ]
         candidates[key] = _distinct(found, set())[:MAX_CANDIDATES]
+
+
+# The words of a valley, before its name or after it: "vallée de la Durance", "valle del Ebro", "Indus Valley".
+VALLEY_WORDS = frozenset("valley vale vallée valle vall val vadisi".split())
+
+
+def _valleys_by_their_rivers(groups: dict[str, list[Mention]], candidates: dict[str, list], natural: list) -> set[str]:
+    """The candidates of a valley no gazetteer knows, named after a river one knows: that river, whose course the
+    valley follows ("vallée de la Durance", "the Indus Valley"); the keys of the groups so answered."""
+    answered = set()
+    for key, group in groups.items():
+        words = group[0].phrase.split()
+        if not group[0].cue or candidates[key] or len(words) < 2:
+            continue
+        if words[0].casefold() not in VALLEY_WORDS and words[-1].casefold() not in VALLEY_WORDS:
+            continue
+        name = _without_cue(group[0].phrase)
+        rivers = [m for g in natural for m in g.find(name, NATURAL_CLASS) if m.entry.admin1 in RIVER]
+        if rivers:
+            candidates[key] = _distinct(rivers, set())[:MAX_CANDIDATES]
+            answered.add(key)
+    return answered
 
 
 def _landmarks_by_their_places(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
@@ -479,6 +510,9 @@ def _cue_of(m: Mention) -> tuple[str, ...]:
     before "الأردن", "नदी" after "गंगा", or the plural before a list it is in: "los volcanes San Pedro, Tolimán y
     Atitlán"; () when none stands there. The word after is read only when the one before says nothing."""
     cues_before, cues_after = _natural_cues()
+    first, *rest = m.phrase.split(maxsplit=1)
+    if rest and first.islower() and not _named_after_a_place(m.phrase) and (kinds := cues_before.get(name_key(first))):
+        return kinds  # its own first word: "el río Hondo" read whole, as towns named "Río Hondo" are
     if (before := _word_before(m)) and (kinds := cues_before.get(name_key(before))):
         return kinds
     if (after := _word_after(m)) and (kinds := cues_after.get(name_key(after))):
@@ -623,6 +657,7 @@ def _suggest(
     _cities_by_their_suffix(groups, candidates, gazetteers)
     _divisions_by_their_names(groups, candidates, gazetteers)
     _features_by_their_names(groups, candidates, natural)
+    along_rivers = _valleys_by_their_rivers(groups, candidates, natural)
     _landmarks_by_their_places(groups, candidates, gazetteers)
     cue_of = {(m.text.id, m.start): kinds for group in groups.values() for m in group if (kinds := _cue_of(m))}
     for key, group in list(groups.items()):
@@ -864,11 +899,13 @@ def _suggest(
             kind = (
                 f"'{words[0]}'"
                 if _named_after_a_place(group[0].phrase)
-                else LANDMARK_CUES_BEFORE.get(words[0].casefold(), words[-1].casefold())
+                else LANDMARK_CUES_BEFORE.get(words[0].casefold(), LANDMARK_CUES.get(words[-1].casefold(), "place"))
             )
             within = f"{chosen.entry.precision_m / 1000:,.0f} km"
             article = "an" if kind[:1] in ("a", "e", "i", "o", "u") else "a"
             why = f"{article} {kind} named after {chosen.entry.name}, placed within {within} of it; {why}"
+        if key in along_rivers:
+            why = f"a valley named after the river {chosen.entry.name}, drawn along it; {why}"
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))

@@ -14,7 +14,8 @@ CUES_AFTER = frozenset(
     "strait bay peninsula empire kingdom republic region desert gulf canal coast pass gorge falls canyon dam volcano "
     "glacier delta oasis crossing airport station checkpoint tunnel peak "
     # Turkish: "Çıldır Gölü", "Ağrı Dağı", "Fırat Nehri", "İstanbul Boğazı"
-    "gölü dağı dağları nehri ırmağı çayı denizi körfezi boğazı adası geçidi vadisi şelalesi kanyonu".split()
+    "gölü dağı dağları nehri ırmağı çayı denizi körfezi boğazı adası geçidi vadisi şelalesi kanyonu kapısı köprüsü "
+    "limanı havalimanı kalesi köyü".split()
 )
 
 # Two words that end such a place's name, where the last alone ends names of other things too ("Park Chung-hee"):
