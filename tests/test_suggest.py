@@ -1022,6 +1022,32 @@ def test_a_river_named_with_a_lower_case_word_is_no_town_that_bears_the_words_as
     assert row.chosen is None and row.confidence >= 0.5, row.why  # a river to draw
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "town"),
+    [
+        ("en", "From Tivat we sailed across the Bay of Kotor to Kotor.", "Bay of Kotor", 2),
+        ("it", "Da Muggia abbiamo attraversato il Golfo di Trieste fino a Trieste.", "Golfo di Trieste", 4),
+        ("es", "Desde Rota cruzamos la Bahía de Cádiz hasta Cádiz.", "Bahía de Cádiz", 6),
+    ],
+)
+def test_a_feature_of_a_capitalised_kind_of_a_town_is_placed_near_that_town(language, content, phrase, town):
+    # "the Bay of Kotor" is written with a capital as "la baie de Kotor" is not: either is named after the town.
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Tivat", "ME", 42.43, 18.70),
+            _entry(2, "Kotor", "ME", 42.42, 18.77, population=13_000),
+            _entry(3, "Muggia", "IT", 45.60, 13.77),
+            _entry(4, "Trieste", "IT", 45.65, 13.78),
+            _entry(5, "Rota", "ES", 36.62, -6.36),
+            _entry(6, "Cádiz", "ES", 36.53, -6.29),
+        ]
+    )
+    row = _in(language, content, [world])[phrase]
+    assert row.chosen.named_after == town and row.confidence >= 0.5, row.why
+
+
 def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
     found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
     assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}

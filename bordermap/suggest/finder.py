@@ -117,7 +117,7 @@ def _named_after_a_place(phrase: str) -> bool:
     """True for a phrase of a lower-case word of a natural kind, "of" and a name: "lago di Braies", "bahía de
     Cádiz", named after the town beside them."""
     words = phrase.split()
-    return len(words) > 2 and words[0] in KIND_WORDS_BEFORE and words[1] in KIND_CONNECTORS
+    return len(words) > 2 and words[0].casefold() in KIND_WORDS_BEFORE and words[1] in KIND_CONNECTORS
 
 
 MIN_PLACES_FOR_SPACING = 6

@@ -417,6 +417,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             words[-1] in CUES_AFTER
                             or tuple(words[-2:]) in CUES_AFTER_OF_TWO_WORDS
                             or words[0] in CUES_BEFORE
+                            # "Bay of Kotor", "Vale of Kashmir": a kind's word, capitalised, before "of" and a name
+                            or (n > 2 and words[0] in KIND_WORDS_BEFORE and words[1] in KIND_CONNECTORS)
                             # "North Africa", "West Bank": a part of a named place is a place, not the whole of it
                             or (
                                 words[0] in DIRECTIONS
