@@ -104,9 +104,14 @@ def _extent_m(lat: float, lon: float, geometry) -> float:
 
 
 REACH_POINTS = 64
-# Water has a shore a town is on: a river, a lake or a sea is near what is near any part of it. A range, a peninsula or
-# a desert has no such edge at this scale; its point stands for it.
+# A river, a lake or a sea is near what is near any part of its shore; a range, a desert or a plain near what is near
+# its outline: the Andes' label point is in Colombia, 2,100 km from Cusco, which lies in them. An island, a peninsula,
+# a region or a continent shares its name with its people and often its state ("Korea", "Crimea"): its point stands
+# for it, as a country's does; a summit stands for itself.
 MEASURED_ALONG = ("rivers", "lakes", "marine")
+OUTLINED_KINDS = frozenset(
+    "range desert plateau plain lowland basin foothills tundra wetlands delta valley gorge depression".split()
+)
 
 
 def _outline(geometry: dict) -> list:
@@ -176,7 +181,7 @@ class PhysicalGazetteer:
         """(lat, lon) points spread along the line or shore of a river, a lake or a sea, its own point first: how near
         it comes to a town is measured from these, not from the one point where its name goes (issue #21)."""
         feature = self.feature_of(entry)
-        if feature is None or feature.layer not in MEASURED_ALONG:
+        if feature is None or (feature.layer not in MEASURED_ALONG and feature.kind not in OUTLINED_KINDS):
             return [entry.point]
         if (feature.id, most) not in self._reach:  # asked for each candidate's support, choice and nearness
             ring = _outline(feature.geometry)

@@ -1048,6 +1048,37 @@ def test_a_feature_of_a_capitalised_kind_of_a_town_is_placed_near_that_town(lang
     assert row.chosen.named_after == town and row.confidence >= 0.5, row.why
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "feature"),
+    [
+        (
+            "es",
+            "Cusco está en la vertiente oriental de la cordillera de los Andes, cerca de Pisac.",
+            "cordillera de los Andes",
+            "Andes",
+        ),
+    ],
+    ids=["range"],
+)
+def test_a_range_or_a_desert_is_near_the_towns_within_it_not_only_its_label_point(language, content, phrase, feature):
+    # The Andes' label point is in Colombia, 2,100 km from Cusco. A town within a range (or a desert, a peninsula) is
+    # near it, as a town on a river's bank is near the river.
+    from bordermap.gazetteer import Gazetteer
+    from bordermap.physical import physical_gazetteer
+
+    towns = Gazetteer(
+        [
+            _entry(1, "Cusco", "PE", -13.53, -71.97),
+            _entry(2, "Pisac", "PE", -13.42, -71.85, population=10_000),
+            _entry(3, "Ulaanbaatar", "MN", 47.92, 106.92),
+            _entry(4, "Dalanzadgad", "MN", 43.57, 104.42),
+        ]
+    )
+    row = _in(language, content, [towns, physical_gazetteer()])[phrase]
+    assert row.chosen.name == feature
+    assert row.confidence >= 0.7 and "more than" not in row.why, row.why
+
+
 def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
     found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
     assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}
