@@ -1079,6 +1079,30 @@ def test_a_range_or_a_desert_is_near_the_towns_within_it_not_only_its_label_poin
     assert row.confidence >= 0.7 and "more than" not in row.why, row.why
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("ru", "Из Иркутска мы поехали в посёлок Большие Коты.", "Большие Коты"),
+        ("id", "Dari Mataram kami naik lewat desa Senaru.", "Senaru"),
+        ("vi", "Từ Lào Cai chúng tôi đi bộ đến làng Tả Van.", "Tả Van"),
+    ],
+)
+def test_a_name_after_a_word_for_a_town_with_no_of_between_is_a_town_to_draw(language, content, phrase):
+    # Russian, Indonesian and Vietnamese write the word for a village right before its name: "посёлок Большие Коты",
+    # "desa Senaru", "làng Tả Van" are villages, though no gazetteer here knows them.
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Irkutsk", "RU", 52.29, 104.29, "Иркутск"),
+            _entry(2, "Mataram", "ID", -8.58, 116.12),
+            _entry(3, "Lao Cai", "VN", 22.49, 103.97, "Lào Cai"),
+        ]
+    )
+    row = _in(language, content, [world])[phrase]
+    assert row.chosen is None and row.confidence >= 0.5, row.why
+
+
 def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
     found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
     assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}

@@ -38,6 +38,7 @@ from bordermap.suggest.words import (
     PLURAL_NATURAL_CUES,
     PLURAL_NATURAL_CUES_AFTER,
     SETTLEMENT_WORDS,
+    SETTLEMENT_WORDS_BEFORE,
     TITLES,
 )
 from bordermap.tables import LINE_BREAK
@@ -354,7 +355,10 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
             kind = _KIND_BEFORE.search(text.content, max(0, run[0].start - 24), run[0].start)
             kind_start = kind.start() if kind is not None and kind.group(1) in KIND_WORDS_BEFORE else None
             # "the village of Bajo Chiquito": a town's name, whether a gazetteer knows it or not
-            of_a_town = kind is not None and kind.group(1) in SETTLEMENT_WORDS and " " in kind.group().strip()
+            of_a_town = kind is not None and (
+                (kind.group(1) in SETTLEMENT_WORDS and " " in kind.group().strip())
+                or kind.group().strip() in SETTLEMENT_WORDS_BEFORE
+            )
             i = 0
             while i < len(run):
                 found = None

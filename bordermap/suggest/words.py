@@ -140,6 +140,13 @@ SETTLEMENT_WORDS = frozenset(
     "town village city hamlet ville bourg ciudad pueblo villa aldea cidade vila aldeia città paese villaggio "
     "borgo".split()
 )
+# A word for a town written right before its name, in the languages that need no "of": Russian "посёлок Листвянка",
+# Ukrainian "місто", Bulgarian and Serbian "град", Indonesian "desa Senaru", "kota Mataram", Vietnamese "thị trấn Sa
+# Pa" (its last word), "làng", "xã", Polish "wieś", Czech "obec".
+SETTLEMENT_WORDS_BEFORE = frozenset(
+    "город посёлок поселок село деревня станица аул місто селище град desa kota kampung dusun trấn phố làng xã "
+    "wieś miasto miasteczko obec město vesnice".split()
+)
 # Of those, the words that are prepositions, not a kind's name: a row is never named with them.
 CUE_PREPOSITIONS = frozenset(("nad",))
 NATURAL_CUES_AFTER = {
