@@ -315,7 +315,8 @@ LANDMARK_NEAR_KM = 100
 # name ("Sarp Sınır Kapısı", the Sarp border gate; "Galata Köprüsü").
 LANDMARK_CUES = {
     **{word: word for word in ("bridge", "crossing", "pass", "dam", "airport", "station", "port", "checkpoint")},
-    **{word: word for word in ("gate", "castle")},
+    **{word: word for word in ("gate", "castle", "cathedral", "abbey", "monastery", "palace", "tower", "fortress")},
+    **{word: word for word in ("citadel", "temple", "mosque", "pagoda")},
     "kapısı": "gate",
     "köprüsü": "bridge",
     "limanı": "port",

@@ -80,7 +80,11 @@ KIND_WORDS_BEFORE = frozenset(
     "océano océan oceano glaciar glacier ghiacciaio geleira vulcão vulcano islas îles ilhas isole cabo cap laguna "
     "lagoa seno fiordo valle vallée vale cascada cascade cachoeira cascata passo paso col colle val đèo thác praia "
     "playa plage spiaggia túnel tunnel traforo залив залива пролив пролива остров острова полуостров полуострова "
-    "перевал перевала долина долины".split()
+    "перевал перевала долина долины "
+    # the works of people named after their town or their saint: "castillo de Loarre", "chùa Thiên Mụ"
+    "castillo castell castelo castello château templo tempio catedral cathédrale cattedrale duomo basílica basilique "
+    "basilica monasterio monastère monastero mosteiro abadía abbaye abbazia palacio palais palazzo palácio chùa đền "
+    "tháp".split()
 ) | {word for word in NATURAL_CUES_BEFORE if word not in CUE_PREPOSITIONS and any(char.islower() for char in word)}
 # A lower-case word of those kinds before a run that no gazetteer knows makes the run a place to draw, named with its
 # word ("sông Nho Quế", "le glaciar Perito Moreno" is no town), as "Río Don Guillermo" is with a capital.
@@ -630,7 +634,10 @@ _NOT_A_NOUN_AFTER = frozenset(
     "before after until till since because so if though although unless whereas there then here now again also too "
     "still yet already once twice today tonight yesterday tomorrow early late soon into onto over under through "
     "across along around near beyond toward towards against between among during without within about above below "
-    "behind beside via up down out off instead first last".split()
+    "behind beside via up down out off instead first last "
+    # pronouns and the verbs of a clause's start: "in Ghent we saw", "at Osh they changed", "to Hue can take"
+    "i we you he she it they me us him her them one can could will would may might must should shall did does do "
+    "got took saw went".split()
 )
 
 

@@ -13,6 +13,8 @@ CUES_AFTER = frozenset(
     "river province bridge county mountains mountain lake sea island islands valley castle district prefecture "
     "strait bay peninsula empire kingdom republic region desert gulf canal coast pass gorge falls canyon dam volcano "
     "glacier delta oasis crossing airport station checkpoint tunnel peak "
+    # the works of people a traveller goes to see: "Thiên Mụ Pagoda", "Cologne Cathedral", "Burana Tower"
+    "pagoda temple palace tower mosque cathedral monastery abbey shrine stupa fortress citadel "
     # Turkish: "Çıldır Gölü", "Ağrı Dağı", "Fırat Nehri", "İstanbul Boğazı"
     "gölü dağı dağları nehri ırmağı çayı denizi körfezi boğazı adası geçidi vadisi şelalesi kanyonu kapısı köprüsü "
     "limanı havalimanı kalesi köyü".split()
@@ -33,7 +35,7 @@ CUES_BEFORE = frozenset(
     "isla île ilha isola islas îles golfo bahía baía cabo punta estrecho col coll puerto paso vall valle val "
     "wadi jebel jabal djebel ras nahr معبر جسر גשר מעבר cataratas cascada cascata chutes salto "
     "glaciar nevado salar serra serranía península ría arroyo quebrada jezioro jezero ponte puente pont وادي "
-    "parque parc "
+    "parque parc wat "
     # German writes the word of a kind with a capital before a name: "Insel Mainau", "Fluss Thur", "Schloss Tarasp"
     "insel halbinsel berg fluss kap gletscher schloss burg kloster "
     "gunung danau pulau sungai selat teluk sông núi hồ đèo vịnh đảo thác".split()
