@@ -1151,6 +1151,33 @@ def test_a_temple_a_castle_or_a_cathedral_is_a_place_named_by_its_kind(language,
         assert row.chosen.named_after == near and row.confidence >= 0.5, row.why
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("es", "Volvimos a Barcelona por el túnel del Cadí y Berga.", "túnel del Cadí"),
+        ("es", "Desde Arequipa vimos el volcán Misti y Chachani.", "volcán Misti"),
+    ],
+)
+def test_a_name_after_a_word_of_its_kind_ends_at_the_and_of_a_list(language, content, phrase):
+    # "el túnel del Cadí y Berga" is the Cadí tunnel, then Berga: not "Cadí" alone, a town of that name elsewhere.
+    from bordermap.gazetteer import Gazetteer
+    from bordermap.physical import physical_gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Barcelona", "ES", 41.39, 2.16),
+            _entry(2, "Berga", "ES", 42.10, 1.85),
+            _entry(3, "Cadí", "TR", 38.99, 29.39),
+            _entry(4, "Arequipa", "PE", -16.40, -71.54),
+            _entry(5, "Misti", "PE", -12.0, -77.0, population=2_000),
+            _entry(6, "Chachani", "PE", -16.2, -71.5, population=1_000),
+        ]
+    )
+    found = _in(language, content, [world, physical_gazetteer()])
+    assert found[phrase].chosen is None and found[phrase].confidence >= 0.5, found[phrase].why
+    assert phrase.split()[-1] not in found
+
+
 def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
     found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
     assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}

@@ -382,7 +382,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             found = (n, Mention(text, kind_start, end, with_kind))  # "mar Negro", not the río Negro
                             break
                         if (
-                            n == whole
+                            # the whole run, or up to an "and" that lists another place: "túnel del Cadí y Berga"
+                            (n == whole or (i + n < len(run) and run[i + n].word.casefold() in AND_WORDS))
                             and kind is not None
                             # English writes the word of a name's kind with a capital ("Lake Inari"), but not
                             # before "of" ("the island of Magerøya"; "the island of Krk" is Krk, a known name)
