@@ -600,7 +600,8 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     country = chosen.entry.feature_class == COUNTRY_CLASS
     if clues.uncased and (country or chosen.entry.population < UNCASED_TOWN_POPULATION) and score > UNCASED_CAP:
         score = UNCASED_CAP
-        reasons.append("one word without capitals" + ("" if country else ", naming a small place"))
+        words = "one word" if " " not in mentions[0].phrase.strip() else "everyday words"
+        reasons.append(f"{words} without capitals" + ("" if country else ", naming a small place"))
     if (
         country
         and chosen.entry.admin1 == WORLD_REGION

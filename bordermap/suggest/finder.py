@@ -182,6 +182,17 @@ def _uncased_word(phrase: str) -> bool:
     return " " not in phrase and not has_case(phrase[0])
 
 
+def _uncased_words(mention: Mention) -> bool:
+    """True for a mention written without capitals that is one word, or words each an everyday word of its language:
+    "אֵל עַד" (God, until) is as likely those two words as El'ad, which the gazetteer names so."""
+    if not _uncased_word(mention.phrase.split(" ", 1)[0]):
+        return False
+    words = mention.phrase.split()
+    return len(words) == 1 or all(
+        (frequency.zipf(name_key(word), mention.text.language) or 0.0) >= frequency.EVERYDAY_ZIPF for word in words
+    )
+
+
 def _word_excess(group: list[Mention], found: list) -> float:
     """For mentions all in a script without capitals, or all one word at the start of a sentence or in a language
     that capitalises its nouns ("zum ersten Mal" is no Mal, Belgium), how many Zipf
@@ -885,7 +896,7 @@ def _suggest(
             second=nearest.second,
             language=group[0].text.language,
             person=all(m.titled for m in group),
-            uncased=all(_uncased_word(m.phrase) for m in group),
+            uncased=all(_uncased_words(m) for m in group),
             short_unlisted=key in unlisted,
             read_as=("Latin letters" if romanised.countries_of(key, group[0].text.language) else "pinyin")
             if by_reading
