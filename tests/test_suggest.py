@@ -1208,6 +1208,39 @@ def test_everyday_words_without_capitals_naming_a_small_town_are_never_sure(lang
     assert row.confidence >= 0.5
 
 
+@pytest.mark.parametrize(
+    ("content", "phrase", "place"),
+    [
+        ("霍尔果斯与哈萨克斯坦的扎尔肯特隔河相望。", "扎尔肯特", 2),
+        ("二连浩特与扎门乌德隔界相望，旅客从扎门乌德前往乌兰巴托。", "扎门乌德", 5),
+        ("张伟和李娜在霍尔果斯工作。", "张伟", None),
+    ],
+    ids=["Kazakh town, a known name inside it", "Mongolian town", "a person"],
+)
+def test_a_chinese_name_of_a_town_abroad_is_read_among_the_towns_of_the_texts_countries(content, phrase, place):
+    # Chinese spells a foreign town sound by sound ("扎尔肯特", Zharkent) where no gazetteer has it in Han
+    # characters: its pinyin has the consonants of the town's Latin name, in a country the text names or lies in.
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Khorgos", "CN", 44.21, 80.42, "霍尔果斯"),
+            _entry(2, "Zharkent", "KZ", 44.17, 80.0, population=34_000),
+            _entry(3, "哈萨克斯坦", "KZ", 48.0, 68.0, "Kazakhstan", population=0, feature_class="A"),
+            _entry(4, "Kent", "US", 47.38, -122.23, "肯特"),
+            _entry(5, "Zamiin Uud", "MN", 43.72, 111.90, population=15_000),
+            _entry(6, "Ulan Bator", "MN", 47.91, 106.88, "乌兰巴托", population=1_000_000),
+            _entry(7, "Erenhot", "CN", 43.65, 111.98, "二连浩特"),
+            _entry(8, "Zhangwei", "KZ", 44.0, 80.2, population=1_000),  # a reading of 张伟 abroad: never asked
+        ]
+    )
+    found = _in("zh", content, [world])
+    if place is None:
+        assert phrase not in found or found[phrase].confidence < 0.5
+    else:
+        assert found[phrase].chosen.geonameid == place and found[phrase].confidence >= 0.5, found[phrase].why
+
+
 def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
     found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
     assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}

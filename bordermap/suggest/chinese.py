@@ -57,6 +57,11 @@ def without_rank(phrase: str) -> str:
     return phrase[: suffix.start()]
 
 
+def all_han(word: str) -> bool:
+    """True for a word of Han characters only."""
+    return bool(word) and all(_HAN.match(char) for char in word)
+
+
 def has_kana(clause: str) -> bool:
     """True for a clause with hiragana or katakana in it: Japanese."""
     return _KANA.search(clause) is not None

@@ -274,6 +274,37 @@ def _read_in_latin(
     return found_so
 
 
+def _read_abroad(
+    groups: dict[str, list[Mention]],
+    candidates: dict[str, list],
+    gazetteers: list,
+    readings: romanised.Readings,
+    countries: set[str],
+) -> dict[str, set[int]]:
+    """The candidates of a Chinese name of a place abroad that no gazetteer has in Han characters ("扎尔肯特",
+    Zharkent): the towns of the other countries the text names whose Latin names it reads as (``Readings.abroad``).
+    Returns, by key, the places found so, which are judged as any reading is."""
+    abroad = tuple(sorted(countries - set(PINYIN_COUNTRIES)))
+    if not abroad:
+        return {}
+    asked = {
+        key: names
+        for key, group in groups.items()
+        if not candidates[key] and group[0].abroad and (names := readings.abroad(group[0].readings[0], abroad))
+    }
+    found_so: dict[str, set[int]] = {}
+    for key, found in _asked_by_language(asked, groups, gazetteers).items():
+        places = [
+            replace(m, tier=1)
+            for m in found
+            if m.entry.country in abroad and m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)
+        ]
+        places = _distinct(sorted(places, key=lambda m: -m.entry.population), set())[:MAX_CANDIDATES]
+        candidates[key] = places
+        found_so[key] = {m.entry.geonameid for m in places}
+    return found_so
+
+
 def _with_other_forms(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
     """The candidates of a declined word that is a name as written, with those of the names it may be a form of
     ("Πάρο": Paro in Bhutan, and the island Πάρος): the text's other places choose among them."""
@@ -752,6 +783,10 @@ def _suggest(
         if found and found[0].entry.feature_class == COUNTRY_CLASS
     ]
     countries = {entry.country for key, entry in named if not common[key]}
+    # the countries the text names, or where its places lie ("乌兰巴托" places it in Mongolia, "蒙古国" or not)
+    lie_in = {found[0].entry.country for key, found in candidates.items() if found and evidence[key]}
+    for key, ids in _read_abroad(groups, candidates, gazetteers, words_and_names.readings, countries | lie_in).items():
+        found_by_reading.setdefault(key, set()).update(ids)
     # A division the text names by its own name names its country too, for the text's other names: "Cataluña" makes
     # "Vic" the Catalan town; "César" (Caesar) is no evidence of Colombia for itself.
     divisions_of: dict[str, set[str]] = {}

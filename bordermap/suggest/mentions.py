@@ -116,6 +116,7 @@ class Mention:
     readings: tuple[str, ...] = ()
     # A declined word that is a name as written and may also be another's declined form: those names ("Πάρο": "παρος")
     also: tuple[str, ...] = ()
+    abroad: bool = False  # a Chinese name of a place abroad, spelled sound by sound ("扎尔肯特", Zharkent)
 
     @property
     def phrase(self) -> str:
@@ -738,6 +739,45 @@ def _features_by_their_kind(text: Text, start: int, clause: str, words, taken: l
     return mentions
 
 
+MAX_NAME_ABROAD = 10  # Han characters of a name spelled sound by sound: "布拉戈维申斯克" (Blagoveshchensk) is seven
+
+
+def _names_abroad(text: Text, start: int, words, taken: list[Mention]) -> tuple[list[Mention], set[tuple[int, int]]]:
+    """Proper names of a Chinese clause that no gazetteer has, cut by the segmenter into pieces as a foreign name
+    spelled sound by sound is ("扎尔|肯特", Zharkent; "扎门|乌德", Zamyn-Üüd), or one such word of four characters
+    or more ("布拉戈维申斯克"): each with its reading in pinyin, to be read among the towns of the other countries the
+    text names (``finder._read_abroad``); and the spans of the shorter names they take the place of."""
+    spans = [(m.start - start, m.end - start) for m in taken]
+    found, run = [], []
+    replaced: set[tuple[int, int]] = set()
+    for word in [*words.words, None]:
+        if word is not None and word.tag in chinese.PROPER_TAGS and chinese.all_han(words.text[word.start : word.end]):
+            run.append(word)
+            continue
+        if run:
+            first, last = run[0].start, run[-1].end
+            long_enough = len(run) > 1 or (last - first >= 4 and run[0].tag != chinese.PLACE_TAG)
+            inside = [(s, e) for s, e in spans if s < last and first < e]
+            places_inside = any(w.tag == chinese.PLACE_TAG and (w.start, w.end) in inside for w in run)
+            if (
+                not places_inside  # "云南|瑞丽": a known place's word is no piece of a foreign name
+                and long_enough
+                and 3 <= last - first <= MAX_NAME_ABROAD
+                # a short name inside it is a piece of it ("肯特", Kent, of "扎尔肯特"); a longer one, or names
+                # that make it up whole ("新疆伊犁"), are names of their own
+                and all(first <= s and e <= last and e - s <= 2 for s, e in inside)
+                and sum(e - s for s, e in inside) < last - first
+                and (reading := transliteration.han_reading(words.text[first:last]))
+            ):
+                phrase = words.text[first:last]
+                found.append(
+                    Mention(text, start + first, start + last, name_key(phrase), readings=(reading,), abroad=True)
+                )
+                replaced.update(inside)
+            run = []
+    return found, replaced
+
+
 class _SpacelessNames:
     """Every gazetteer name of a script written without spaces, in one automaton: a clause of Chinese or Thai is
     scanned once, and its names are taken leftmost and longest first, without overlapping (issue #21)."""
@@ -795,6 +835,9 @@ class _SpacelessNames:
                 mentions + _features_by_their_kind(text, start, clause, words, mentions), key=lambda m: m.start
             )
         if words is not None:
+            abroad, replaced = _names_abroad(text, start, words, mentions)
+            kept = [m for m in mentions if (m.start - start, m.end - start) not in replaced]
+            mentions = sorted(kept + abroad, key=lambda m: m.start)
             mentions = sorted(mentions + self._places_by_reading(text, start, words, mentions), key=lambda m: m.start)
         return mentions
 

@@ -45,6 +45,9 @@ MIN_SKELETON = 4
 # How alike an Indic word's reading and the town's name must be, as difflib measures (2 × matches / letters of
 # both): "rsikes" and "rishikesh" 0.80, "gmgotri" and "gangotri" 0.80.
 MIN_LIKENESS = 0.7
+# A Chinese spelling of a foreign name adds a vowel after most consonants ("zhaerkente", Zharkent, 0.89; "zhamenwude",
+# Zamyn-Üüd, 0.67): less alike than an Indic reading is.
+MIN_LIKENESS_ABROAD = 0.6
 
 # anyascii marks a consonant written with a nukta by an apostrophe: "ड़" is "d'", read "r" in the towns' names
 # ("खड़गपुर", Kharagpur); "ज़" and "फ़" are z and f.
@@ -125,6 +128,20 @@ class Readings:
         if (word, language) not in self._of:
             self._of[(word, language)] = self._read(word, language)
         return self._of[(word, language)]
+
+    def abroad(self, reading: str, countries: tuple[str, ...]) -> tuple[str, ...]:
+        """The folded Latin names of the places of ``countries`` that a Chinese name spelled sound by sound, read in
+        pinyin, stands for: the same consonants (w, y and h are glides there as in the Arabic script: "zhamenwude"
+        and "Zamyn-Üüd" are z-m-n-d), spelled much alike."""
+        bones = consonants(reading)
+        if len(bones) < MIN_SKELETON:
+            return ()
+        names = self._index(countries, "ARABIC").get(bones, ())
+        return tuple(
+            name
+            for name in names
+            if difflib.SequenceMatcher(None, reading, name, autojunk=False).ratio() >= MIN_LIKENESS_ABROAD
+        )
 
     def _read(self, word: str, language: str) -> tuple[str, ...]:
         countries = countries_of(word, language)

@@ -102,6 +102,13 @@ def han_place_key(word: str) -> str:
     return "".join(readings) if len(readings) == len(word) else ""
 
 
+def han_reading(word: str) -> str:
+    """A word's reading in pinyin without tones, whatever its length: "扎尔肯特" is "zhaerkente". "" where a character
+    has no reading."""
+    readings = _word_pinyin()(word)
+    return "".join(readings) if len(readings) == len(word) else ""
+
+
 PROMINENT_PEOPLE = 1_000_000
 
 
