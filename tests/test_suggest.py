@@ -1241,6 +1241,22 @@ def test_a_chinese_name_of_a_town_abroad_is_read_among_the_towns_of_the_texts_co
         assert found[phrase].chosen.geonameid == place and found[phrase].confidence >= 0.5, found[phrase].why
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_great_citys_name_in_another_language_is_that_city_where_nothing_speaks_for_a_village_of_it(language):
+    # GeoNames names Köln "Köln", and "Cologne" only as another of its names; a village of 7,000 in Lombardy has it
+    # as its own. With no other place of the text to say otherwise, "Cologne" is the city of a million.
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Köln", "DE", 50.94, 6.96, "Cologne", population=1_000_000),
+            _entry(2, "Cologne", "IT", 45.58, 9.94, population=7_000),
+        ]
+    )
+    content = {"en": "In Cologne we saw the cathedral.", "fr": "À Cologne, nous avons vu la cathédrale."}[language]
+    assert _in(language, content, [world])["Cologne"].chosen.geonameid == 1
+
+
 def test_a_word_made_from_a_name_is_not_another_spelling_of_it(world_gazetteer):
     found = _in("en", "We crossed to the Romanian side at Giurgiu, then drove on in Romania.", [world_gazetteer])
     assert {m.phrase for m in found["Romania"].mentions} == {"Romania"}

@@ -352,6 +352,7 @@ ALTERNATE_NAME_SHARE = 0.8
 # Support below this is a trace: a small homonym of another name nearby ("Sydney", Ohio, beside London, Kentucky).
 TRACE_SUPPORT = 0.2
 DOMINANT_FACTOR = 10  # a place ten times as populous as every other of its name is the one a text means by it
+EXONYM_CITY_POPULATION = 100_000  # a city this big is known abroad by its name there
 
 
 # ISO 3166-2 gives a division no population; most first-level divisions have about this many people or more, and are
@@ -398,6 +399,15 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
         and people[biggest] >= DOMINANT_FACTOR * max(others, 1)
         and max(scores) < TRACE_SUPPORT + scores[biggest]
     ):
+        return matches[biggest]
+    if (
+        matches[biggest].tier > 0
+        and people[biggest] >= EXONYM_CITY_POPULATION
+        and people[biggest] >= DOMINANT_FACTOR * max(others, 1)
+        and max(scores) < TRACE_SUPPORT
+    ):
+        # "Cologne", "Hanover": a great city's name in another language than its own, where nothing in the text
+        # speaks for the village that bears it as its own name (Cologne, Italy: 7,000 people)
         return matches[biggest]
     # A trace of support is no evidence: among names that the text supports no more than that, the best known wins
     # ("Alaska" far from a text's other places is the state, not a village of the Philippines that a homonym of another
