@@ -185,7 +185,7 @@ def _uncased_word(phrase: str) -> bool:
 def _uncased_words(mention: Mention) -> bool:
     """True for a mention written without capitals that is one word, or words each an everyday word of its language:
     "אֵל עַד" (God, until) is as likely those two words as El'ad, which the gazetteer names so."""
-    if not _uncased_word(mention.phrase.split(" ", 1)[0]):
+    if has_case(mention.phrase[0]):
         return False
     words = mention.phrase.split()
     return len(words) == 1 or all(
@@ -356,9 +356,11 @@ LANDMARK_NEAR_KM = 100
 # After the name, each with its kind in English: "Kazungula Bridge"; Turkish's, with the suffix that ties it to the
 # name ("Sarp Sınır Kapısı", the Sarp border gate; "Galata Köprüsü").
 LANDMARK_CUES = {
-    **{word: word for word in ("bridge", "crossing", "pass", "dam", "airport", "station", "port", "checkpoint")},
-    **{word: word for word in ("gate", "castle", "cathedral", "abbey", "monastery", "palace", "tower", "fortress")},
-    **{word: word for word in ("citadel", "temple", "mosque", "pagoda")},
+    **{
+        word: word
+        for word in "bridge crossing pass dam airport station port checkpoint gate castle cathedral abbey monastery "
+        "palace tower fortress citadel temple mosque pagoda".split()
+    },
     "kapısı": "gate",
     "köprüsü": "bridge",
     "limanı": "port",

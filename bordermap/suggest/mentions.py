@@ -159,9 +159,10 @@ def _caseless(word: str) -> bool:
 
 
 def _parts(at: int, word: str):
-    """A word, or each part of a hyphenated word in a script without capitals: "पंजाब-सिंधु-गुजरात" lists three
-    places, where "Bourg-Madame" is the name of one (a hyphen then joins the parts of a run as a space does)."""
-    if "-" not in word or not _caseless(word):
+    """A hyphenated word, or each of its parts in a script without capitals: "पंजाब-सिंधु-गुजरात" lists three places,
+    where "Bourg-Madame" is the name of one (a hyphen then joins the parts of a run as a space does). ``_words`` asks
+    only for a word with a hyphen in it: most words have none, and a call for each cost a tenth of its pass."""
+    if not _caseless(word):
         return ((at, word),)
     parts = []
     for part in _HYPHEN.split(word):

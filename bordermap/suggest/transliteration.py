@@ -96,10 +96,7 @@ def han_place_key(word: str) -> str:
     character read as the word's phrase has it ("凭祥" is "pingxiang", "长沙" "changsha"); a rarer reading of a
     character makes more false names than it finds ("广" is also read "an"). "" for a word of one character or of
     more than ``MAX_HAN_CHARACTERS``, or with a character that has no reading."""
-    if not 2 <= len(word) <= MAX_HAN_CHARACTERS:
-        return ""
-    readings = _word_pinyin()(word)
-    return "".join(readings) if len(readings) == len(word) else ""
+    return han_reading(word) if 2 <= len(word) <= MAX_HAN_CHARACTERS else ""
 
 
 def han_reading(word: str) -> str:
