@@ -35,9 +35,18 @@ KIND_WORDS = {
 }
 _ABBREVIATIONS = {"Mts.": "Mountains", "Ra.": "Range", "Mt.": "Mount", "I.": "Island", "Is.": "Islands"}
 # Words a name may start or end with that say its kind, in the languages of Natural Earth's names: "Lake Khanka" is
-# also "Khanka", as a text says "the Khanka" once it has named it.
-_KIND_PREFIXES = ("Lake", "Lago", "Lac", "Ozero", "Mount", "Mt.", "Monte", "Mont", "Isla", "Île", "Gunung")
-_KIND_SUFFIXES = ("River", "Lake", "Mountains", "Mts.", "Range", "Ra.", "Island", "Desert", "Plateau")
+# also "Khanka", as a text says "the Khanka" once it has named it; "Cerro Aconcagua" is "el Aconcagua", "Hulun
+# Nuur" (Mongolian's lake) the "Hulun" of "呼伦湖", "Dongting Hu" (Chinese's) the "洞庭" of a poem.
+_KIND_PREFIXES = (
+    *("Lake", "Lago", "Lac", "Laguna", "Lough", "Ozero", "Embalse"),
+    *("Mount", "Mt.", "Monte", "Mont", "Cerro", "Pico", "Pic", "Pik", "Nevado", "Volcán", "Gora", "Jabal", "Jebel"),
+    *("Isla", "Île", "Gunung"),
+)
+_KIND_SUFFIXES = (
+    *("River", "Lake", "Reservoir", "Hu", "Nuur", "Nur", "Shuiku"),
+    *("Mountains", "Mts.", "Range", "Ra.", "Peak", "Pk.", "Volcano", "Dagi"),
+    *("Island", "Desert", "Plateau"),
+)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,10 @@ def test_a_river_is_found_by_its_name_with_or_without_its_kind(physical, name):
         ("Black Sea", "sea"),
         ("Gulf of Aqaba", "gulf"),
         ("Pyrenees", "range"),
+        ("Aconcagua", "mountain"),  # Natural Earth's "Cerro Aconcagua"
+        ("Elbrus", "mountain"),  # "Gora El'brus"
+        ("Hulun", "lake"),  # "Hulun Nuur"
+        ("Dongting", "lake"),  # "Dongting Hu"
     ],
 )
 def test_lakes_summits_ranges_and_seas_are_found_as_texts_name_them(physical, name, kind):
