@@ -152,8 +152,9 @@ class PhysicalGazetteer:
         for feature in features:
             names = [(n, 0) for n in _spelled(feature.name)]
             names += [(n, 1) for alternate in feature.alternates for n in _spelled(alternate)]
-            names += [(n, 1) for name, _ in list(names) for n in names_with_kind(name, feature.kind)]
             names += [(n, 1) for name, _ in list(names) for n in _without_kind_word(name)]
+            # "Hulun Nuur" is also "Hulun Lake", as "呼伦湖" reads (``transliteration.han_feature_keys``)
+            names += [(n, 1) for name, _ in list(names) for n in names_with_kind(name, feature.kind)]
             # A feature's name in another language is its main name there, as a town's is in the world gazetteer.
             names += [(n, 0) for n in other_names.get((feature.name, feature.kind), ())]
             for name, tier in names:

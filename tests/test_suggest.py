@@ -1879,6 +1879,7 @@ def test_a_name_joined_by_an_article_or_preposition_of_its_language_is_one_name(
         ("zh", "我們從武漢沿長江東行，到南京。", "長江", "Chang Jiang"),  # 長 read cháng, not zhǎng
         ("zh", "我们到兰州看黄河。", "黄河", "Huang"),  # 河 is "river": the Huang River
         ("zh", "明年我们想去乌鲁木齐看天山。", "天山", "Tian Shan"),  # a town is named 天山 too
+        ("zh", "我们从满洲里出发，去呼伦湖看日出。", "呼伦湖", "Hulun Nuur"),  # Mongolian's "lake" in its name
     ],
     ids=[
         "Russian",
@@ -1888,6 +1889,7 @@ def test_a_name_joined_by_an_article_or_preposition_of_its_language_is_one_name(
         "Chinese, traditional",
         "Chinese river",
         "Chinese range",
+        "Chinese lake of a Mongolian name",
     ],
 )
 def test_a_natural_feature_named_in_another_script_is_found_by_its_transliteration(language, content, phrase, feature):
@@ -1905,6 +1907,7 @@ def test_a_natural_feature_named_in_another_script_is_found_by_its_transliterati
             _entry(178, "Lanzhou", "CN", 36.06, 103.79, "兰州"),
             _entry(179, "Ürümqi", "CN", 43.8, 87.6, "乌鲁木齐"),
             _entry(180, "Xingfulu", "CN", 44.3, 86.0, "天山"),
+            _entry(181, "Manzhouli", "CN", 49.6, 117.38, "满洲里"),
         ]
     )
     from bordermap.physical import physical_gazetteer
@@ -2335,7 +2338,9 @@ def test_a_lower_case_word_for_a_mountain_makes_the_name_after_it_the_mountain_n
         _entry(203, "Fitz Roy", "AR", -47.03, -67.25, population=1_000),  # a town of that name, 500 km away
     )
     found = _in(language, content, [world, physical_gazetteer()])
-    assert found[phrase].chosen.name == "Monte Fitz Roy" and found[phrase].confidence >= 0.5
+    # the phrase may keep its kind word ("cerro Fitz Roy"), as Natural Earth's name keeps it ("Monte Fitz Roy")
+    (suggestion,) = (s for p, s in found.items() if p.endswith(phrase))
+    assert suggestion.chosen.name == "Monte Fitz Roy" and suggestion.confidence >= 0.5
 
 
 def test_without_capitals_a_word_for_bridge_before_an_unknown_word_is_no_name():
