@@ -193,6 +193,24 @@ def _uncased_words(mention: Mention) -> bool:
     )
 
 
+# Used this often (once in a thousand words), a word is one of the words every sentence is made of: "في", "قبل", "עַד".
+FUNCTION_WORD_ZIPF = 6.0
+
+
+def _function_words(group: list[Mention], found: list) -> bool:
+    """True for words without capitals, each one of the words sentences are made of, that only towns are named:
+    "قبل أن" (before that) is no Qabalān, "אֵל עַד" (God, until) no El'ad, wherever those lie. (A sea's or a region's
+    name is made of everyday words more often: "البحر الميت".)"""
+    return all(m.entry.feature_class == PLACE_CLASS for m in found) and all(
+        not has_case(m.phrase[0])
+        and " " in m.phrase
+        and all(
+            (frequency.zipf(name_key(word), m.text.language) or 0.0) >= FUNCTION_WORD_ZIPF for word in m.phrase.split()
+        )
+        for m in group
+    )
+
+
 def _word_excess(group: list[Mention], found: list) -> float:
     """For mentions all in a script without capitals, or all one word at the start of a sentence or in a language
     that capitalises its nouns ("zum ersten Mal" is no Mal, Belgium), how many Zipf
@@ -749,7 +767,8 @@ def _suggest(
         word_excess = _word_excess(group, candidates[key]) if candidates[key] else -math.inf
         if word_excess >= frequency.MARGIN:
             common[key] = True  # "הוא" (he) is Huế's Hebrew name too: no capitals say which it is here
-        if word_excess >= frequency.WORD_FIRST_MARGIN:
+        if word_excess >= frequency.WORD_FIRST_MARGIN or (candidates[key] and _function_words(group, candidates[key])):
+            common[key] = True
             word_first.add(key)
     # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word and
     # not only ever a part of a longer name ("Vida" of "Baba Vida" is evidence of nothing).
