@@ -3250,3 +3250,24 @@ def test_a_city_and_its_own_division_or_a_river_and_a_division_named_after_it_ar
     assert "one candidate" in found["Bolzano"].why, found["Bolzano"].why
     found = _in("fr", "De Lyon nous avons descendu le Rhône jusqu'à Vienne.", [world, physical_gazetteer()])
     assert found["Rhône"].chosen.feature_class == "N" and "places of that name" not in found["Rhône"].why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "name"),
+    [
+        ("es", "Salimos de Mendoza temprano. La ruta sigue el río Mendoza hacia el oeste.", "Mendoza"),
+        ("pt", "Saímos de Mendoza de manhã e seguimos o rio Mendoza para oeste.", "Mendoza"),
+        ("es", "Cruzamos Mendoza en coche. Al río Mendoza lo vimos desde el puente.", "Mendoza"),
+    ],
+    ids=["Spanish", "Portuguese", "Spanish, the river named first with its word"],
+)
+def test_a_town_and_the_river_of_its_name_are_two_places_where_a_word_for_river_tells_them_apart(
+    world_gazetteer, language, content, name
+):
+    from bordermap.physical import physical_gazetteer
+
+    text = Text("t", "t.txt", "Title\n" + content, language=language)
+    gazetteers = [world_gazetteer, physical_gazetteer()]
+    suggestions, _, _ = suggest([text], [], [], gazetteers, set().union(*(g.keys() for g in gazetteers)))
+    chosen = sorted((s.chosen.feature_class, len(s.mentions)) for s in suggestions if s.phrase.endswith(name))
+    assert chosen == [("N", 1), ("P", 1)], [(s.phrase, s.chosen.name, s.why) for s in suggestions]

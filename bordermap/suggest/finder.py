@@ -723,6 +723,7 @@ def _suggest(
     along_rivers = _valleys_by_their_rivers(groups, candidates, natural)
     _landmarks_by_their_places(groups, candidates, gazetteers)
     cue_of = {(m.text.id, m.start): kinds for group in groups.values() for m in group if (kinds := _cue_of(m))}
+    cued_apart: dict[str, set[str]] = {}  # the kinds a name's other mentions are cued as
     for key, group in list(groups.items()):
         cued = [m for m in group if (m.text.id, m.start) in cue_of]
         if cued and len(cued) < len(group):
@@ -730,8 +731,20 @@ def _suggest(
             feature_key = key + CUED_APART
             groups[key] = [m for m in group if m not in cued]
             groups[feature_key], candidates[feature_key], common[feature_key] = cued, candidates[key], common[key]
+            cued_apart[key] = {kind for m in cued for kind in cue_of[(m.text.id, m.start)]}
+    for key, group in list(groups.items()):
+        # "Salimos de Mendoza … el río Mendoza": the name and the name with its kind's word are two groups
+        cued = [m for m in group if (m.text.id, m.start) in cue_of]
+        if cued and (bare := _without_cue(group[0].phrase)) != key and bare in groups:
+            cued_apart.setdefault(bare, set()).update(kind for m in cued for kind in cue_of[(m.text.id, m.start)])
     for key, group in groups.items():
         candidates[key] = _with_natural_features(candidates[key], key, group[0].phrase, natural)
+        if apart := cued_apart.get(key):
+            # "Salimos de Mendoza … el río Mendoza": where a word says river, the other mentions are not the river
+            others = [
+                m for m in candidates[key] if not (m.entry.feature_class == NATURAL_CLASS and m.entry.admin1 in apart)
+            ]
+            candidates[key] = others or candidates[key]
         if kinds := next((cue_of[(m.text.id, m.start)] for m in group if (m.text.id, m.start) in cue_of), ()):
             features = _named_as_natural(candidates[key], kinds, natural)
             if (
