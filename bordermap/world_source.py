@@ -61,7 +61,8 @@ CONTINENT_AREAS_KM2 = {
 # region after a preposition ("Kostrzyn nad Odrą", "Frankfurt am Main", "Freiburg im Breisgau", "Newcastle upon
 # Tyne", "Boulogne-sur-Mer", "Châlons-en-Champagne") or in brackets ("Frankfurt (Oder)", "Halle (Saale)").
 _QUALIFIED = re.compile(
-    r"(?P<short>.+?)(?: (?:nad|pod|am|an der|ob der|im|in der|upon|on the) \S.*| \(.+\)|-(?:sur|sous|en|lès|lez|upon|on)-.+)"
+    r"(?P<short>.+?)"
+    r"(?: (?:nad|pod|am|an der|ob der|im|in der|upon|on the) \S.*| \(.+\)|-(?:sur|sous|en|lès|lez|upon|on)-.+)"
 )
 MIN_SHORT_NAME = 4
 

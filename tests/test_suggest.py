@@ -3271,3 +3271,40 @@ def test_a_town_and_the_river_of_its_name_are_two_places_where_a_word_for_river_
     suggestions, _, _ = suggest([text], [], [], gazetteers, set().union(*(g.keys() for g in gazetteers)))
     chosen = sorted((s.chosen.feature_class, len(s.mentions)) for s in suggestions if s.phrase.endswith(name))
     assert chosen == [("N", 1), ("P", 1)], [(s.phrase, s.chosen.name, s.why) for s in suggestions]
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "town"),
+    [
+        ("fr", "Nous sommes partis d'Annecy vers Lyon.", "Annecy", 301),
+        ("fr", "Nous sommes partis d’Annecy vers Lyon.", "Annecy", 301),  # a curly apostrophe
+        ("it", "Da Trieste siamo arrivati fino all'Istria.", "Istria", 303),
+        ("it", "Da Trieste abbiamo visto le coste dell'Istria.", "Istria", 303),
+        ("it", "Da Trieste siamo andati a L'Aquila.", "L'Aquila", 305),  # the article is part of its name
+    ],
+)
+def test_a_name_after_an_elided_article_is_found_without_it(language, content, phrase, town):
+    world = _gazetteer_of(
+        _entry(301, "Annecy", "FR", 45.9, 6.12),
+        _entry(302, "Lyon", "FR", 45.76, 4.84),
+        _entry(303, "Istria", "HR", 45.2, 13.9, feature_class="D"),
+        _entry(304, "Trieste", "IT", 45.65, 13.78),
+        _entry(305, "L'Aquila", "IT", 42.35, 13.4),
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen.geonameid == town and found[phrase].confidence >= 0.5, found[phrase].why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("fr", "Depuis Chefchaouen nous avons marché jusqu'à la cascade d'Akchour.", "cascade d'Akchour"),
+        ("it", "Da Trieste siamo saliti fino alla cascata dell'Orrido.", "cascata dell'Orrido"),
+    ],
+)
+def test_a_kind_word_before_an_elided_of_names_the_feature_after_it(language, content, phrase):
+    world = _gazetteer_of(
+        _entry(311, "Chefchaouen", "MA", 35.17, -5.27),
+        _entry(304, "Trieste", "IT", 45.65, 13.78),
+    )
+    _assert_drawn(_in(language, content, [world])[phrase])

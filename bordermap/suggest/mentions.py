@@ -72,7 +72,8 @@ KIND_ARTICLES = frozenset(("la", "las", "los", "les", "the"))  # after the conne
 _KIND_BEFORE = re.compile(
     rf"(?<![^\W\d_])([^\W\d_]+)"
     rf"(?:[ \u00a0](?:{'|'.join(sorted(KIND_CONNECTORS))})(?:[ \u00a0](?:{'|'.join(sorted(KIND_ARTICLES))}))?)?"
-    rf"[ \u00a0]\Z"
+    # and the space before the name, or an elided "of" ("cascade d'Akchour", "lac d’Annecy")
+    rf"(?:[ \u00a0]|[ \u00a0][^\W\d_]{{1,4}}['’ʼ])\Z"
 )
 KIND_WORDS_BEFORE = frozenset(
     # (with the lower-case words of NATURAL_CUES_BEFORE, added below: "lago", "isla", "río" are not repeated here)
@@ -126,6 +127,10 @@ class Mention:
 
 # "d’", "l'", "dell’": an article elided before a name; Arabic's article joined by a hyphen: "el-Sheikh", "al-Khaimah"
 _ELIDED = re.compile(r"(?:[^\W\d_]{1,4}['’ʼ]|(?:al|el|ad|ar|as|ash|at|an|az|ed|en|er|es|et|ez|ul)-)(?=[^\W\d_])")
+
+
+# Of those, a Romance article or preposition elided before a name in lower case: "d’", "l'", "dell’", "all'".
+_ELIDED_ARTICLE = re.compile(r"[^\W\d_]{1,4}['’ʼ](?=[^\W\d_])")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a text's words repeat: most are asked about many times
@@ -231,6 +236,16 @@ def _runs(text: Text, keys: Collection[str]):
             if finished(run):
                 yield run
             run = []
+        if (
+            kind == "name"
+            and not run
+            and word.word[0].islower()
+            and (elided := _ELIDED_ARTICLE.match(word.word))
+            and name_key(word.word) not in keys
+        ):
+            # "d’Annecy", "l'Isère", "all'Istria": a name starts after the article its word begins with ("L'Aquila"
+            # is a name with its article, and a capital)
+            word = _Word(word.start + elided.end(), word.end, word.word[elided.end() :], kind)
         if kind != "other" and (kind == "name" or run):
             run.append(word)
         ends_run = possessive or (kind == "name" and inflection.ends_a_name(word.word, text.language, keys))
