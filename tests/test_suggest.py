@@ -3308,3 +3308,39 @@ def test_a_kind_word_before_an_elided_of_names_the_feature_after_it(language, co
         _entry(304, "Trieste", "IT", 45.65, 13.78),
     )
     _assert_drawn(_in(language, content, [world])[phrase])
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "place"),
+    [
+        ("ru", "Мы выехали из Нижнего Новгорода в Москву.", "Нижнего Новгорода", 321),
+        ("ru", "Зимой мы жили в Красной Поляне, недалеко от Сочи.", "Красной Поляне", 322),
+        ("pl", "Z Krakowa pojechaliśmy do Nowego Targu.", "Nowego Targu", 323),
+        ("pl", "W Nowym Targu zjedliśmy obiad, potem wróciliśmy do Krakowa.", "Nowym Targu", 323),
+        ("pl", "Z Krakowa jechaliśmy do Białej Podlaskiej.", "Białej Podlaskiej", 324),
+        ("uk", "Ми їхали з Києва до Білої Церкви.", "Білої Церкви", 325),
+    ],
+    ids=["Russian", "Russian feminine", "Polish", "Polish locative", "Polish adjective in -ki", "Ukrainian"],
+)
+def test_a_name_of_an_adjective_and_a_noun_declined_together_is_found_undeclined(language, content, phrase, place):
+    world = _gazetteer_of(
+        _entry(321, "Nizhniy Novgorod", "RU", 56.33, 44.0, "Нижний Новгород", population=1_250_000),
+        _entry(322, "Krasnaya Polyana", "RU", 43.68, 40.2, "Красная Поляна", population=4_500),
+        _entry(323, "Nowy Targ", "PL", 49.48, 20.03, population=33_000),
+        _entry(324, "Biała Podlaska", "PL", 52.03, 23.13, population=57_000),
+        _entry(325, "Bila Tserkva", "UA", 49.8, 30.12, "Біла Церква", population=200_000),
+        _entry(326, "Moscow", "RU", 55.75, 37.62, "Москва", population=10_000_000),
+        _entry(327, "Sochi", "RU", 43.6, 39.73, "Сочи", population=340_000),
+        _entry(328, "Kraków", "PL", 50.06, 19.94, population=750_000),
+        _entry(329, "Kyiv", "UA", 50.45, 30.52, "Київ", population=2_800_000),
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen.geonameid == place and found[phrase].confidence >= 0.5, found[phrase].why
+
+
+def test_a_river_named_by_an_adjective_is_found_in_its_declined_form():
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(_entry(331, "Khasan", "RU", 42.43, 130.64, "Хасан", population=700))
+    found = _in("ru", "Из Хасана мост через реку Туманную ведёт в Туманган.", [world, physical_gazetteer()])
+    assert found["Туманную"].chosen.name == "Tumen", found

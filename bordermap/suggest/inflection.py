@@ -13,6 +13,8 @@ name ("서울에서", in Seoul; "ঢাকায়", in Dhaka): what stands bef
 a name's suffix after an apostrophe ("İstanbul'da"): what stands before it is the name.
 """
 
+import functools
+import itertools
 import re
 from collections.abc import Callable, Collection
 
@@ -407,4 +409,69 @@ def kind_name(adjective: str, noun: str, language: str, keys: Collection[str]) -
                 written = f"{adjective[: len(adjective) - len(ending)]}{base} {kind}"
                 if (key := name_key(written)) in keys:
                     return key, written
+    return "", ""
+
+
+# Names of an adjective and a noun, both declined: "в Нижнем Новгороде" is Нижний Новгород, "w Nowym Targu" Nowy
+# Targ, "do Zielonej Góry" Zielona Góra; and a name that is an adjective alone: "реку Туманную" is the Туманная. The
+# adjective's endings, taken off and put on (the noun's are ``ENDINGS``), folded as name_key folds.
+_NAME_ADJECTIVE_ENDINGS = {
+    # with the soft adjective's ("Нижнем", "Нижнего", "Нижней" of Нижний)
+    "ru": (
+        (*_ADJECTIVE_ENDINGS["ru"][0], "его", "ему", "ей", "ем", "юю", "яя", "ее"),
+        (*_ADJECTIVE_ENDINGS["ru"][1], "яя", "ее"),
+    ),
+    "uk": _ADJECTIVE_ENDINGS["uk"],
+    # (after k and g with an i: "Podlaskiej" of Podlaska)
+    "pl": (
+        ("iego", "iemu", "iej", "ego", "emu", "ej", "ym", "im", "ych", "ich", "ymi", "imi", "a", "y", "e"),
+        ("a", "y", "i", "e", "ie"),
+    ),
+}
+DECLINED_PHRASES = frozenset(_NAME_ADJECTIVE_ENDINGS)
+MAX_PHRASE_FORMS = 400  # combinations of its words' forms a phrase is asked for: two words of 20 forms each
+
+
+@functools.lru_cache(maxsize=65_536)
+def _word_forms(word: str, language: str, adjective_first: bool, noun: bool = True) -> tuple[tuple[str, str], ...]:
+    """A declined word's possible undeclined forms as (folded, written), itself first: as an adjective
+    (``_NAME_ADJECTIVE_ENDINGS``) and, unless ``noun`` is False, as a noun (``ENDINGS``), the adjective's first or
+    last."""
+    folded = name_key(word)
+    if len(folded) != len(word):
+        return ((folded, word),)  # folding changed its length: its written stem cannot be cut where the folded one is
+    as_adjective = []
+    taken_off, put_on = _NAME_ADJECTIVE_ENDINGS[language]
+    for ending in taken_off:
+        if folded.endswith(name_key(ending)) and len(folded) - len(ending) >= MIN_STEM - 1:
+            stem = word[: len(word) - len(ending)]
+            as_adjective += [(name_key(stem + base), stem + base) for base in put_on]
+    # A noun's ending taken off (none only put on: "Новгород" is written whole), its stem three letters at least:
+    # the phrase's other word makes the name specific ("Góry" is Góra).
+    least = stem_length(language) - 1
+    as_noun = [
+        (form, word[: len(word) - n] + base)
+        for n, _, base, form in (_undeclined_forms(folded, language, least) if noun else ())
+        if n
+    ]
+    forms = [(folded, word), *(as_adjective + as_noun if adjective_first else as_noun + as_adjective)]
+    kept: dict[str, str] = {}
+    for form, written in forms:
+        kept.setdefault(form, written)
+    return tuple(kept.items())
+
+
+def declined_phrase(words: tuple[str, ...], language: str, keys: Collection[str]) -> tuple[str, str]:
+    """The folded name that words of a declined name stand for, and that name as written undeclined ("Нижнем",
+    "Новгороде": "нижнийновгород", "Нижний Новгород"); ("", "") where none is a gazetteer name, or the language
+    declines no names so."""
+    if language not in _NAME_ADJECTIVE_ENDINGS:
+        return "", ""
+    # The adjectives come first ("Nowy Targ", "Красная Поляна"), the noun last; a name of one word is an adjective
+    # (a noun alone is ``base_key``'s, whose stems are longer).
+    alone = len(words) == 1
+    forms = [_word_forms(word, language, i < len(words) - 1 or alone, not alone) for i, word in enumerate(words)]
+    for combination in itertools.islice(itertools.product(*forms), 1, MAX_PHRASE_FORMS):  # the first: as written
+        if (key := "".join(form for form, _ in combination)) in keys:
+            return key, " ".join(written for _, written in combination)
     return "", ""

@@ -133,6 +133,9 @@ _ELIDED = re.compile(r"(?:[^\W\d_]{1,4}['’ʼ]|(?:al|el|ad|ar|as|ash|at|an|az|e
 _ELIDED_ARTICLE = re.compile(r"[^\W\d_]{1,4}['’ʼ](?=[^\W\d_])")
 
 
+MAX_DECLINED_WORDS = 3  # "Nowe Miasto Lubawskie": the words of a name declined together
+
+
 @functools.lru_cache(maxsize=1 << 16)  # a text's words repeat: most are asked about many times
 def word_kind(word: str) -> str:
     """'name' for a capitalised word (or one after an elided article: "d’Urgell"), 'connector' for a word that
@@ -350,6 +353,18 @@ def _name_words(text: Text, run: list[_Word], i: int, keys: Collection[str]) -> 
     return len(run) - i
 
 
+def _declined(text: Text, words: list[_Word], keys: Collection[str]) -> tuple[str, str]:
+    """The name, and how it is written undeclined, of capitalised words declined together in a language that declines
+    names so (``inflection.declined_phrase``); ("", "") for none."""
+    if (
+        len(words) > MAX_DECLINED_WORDS
+        or text.language not in inflection.DECLINED_PHRASES
+        or any(w.kind != "name" for w in words)
+    ):
+        return "", ""
+    return inflection.declined_phrase(tuple(w.word for w in words), text.language, keys)
+
+
 def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None = None) -> list[Mention]:
     """Every phrase of the texts that is a gazetteer name (longest first) or a capitalised phrase with a place cue.
 
@@ -411,7 +426,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             # "estrecho de Magallanes", "glaciar Perito Moreno" are no towns; "río Miño" is left
                             # to the cue rows, which know whether a river Miño is known.
                             named_after = " " in kind.group().strip() or kind.group(1) not in NATURAL_CUES_BEFORE
-                            if named_after or key not in keys:
+                            # (a declined name is left to be found undeclined: "реку Туманную" is the Туманная)
+                            if named_after or (key not in keys and not _declined(text, run[i : i + n], keys)[0]):
                                 found = (n, Mention(text, kind_start, end, with_kind, cue=True))
                                 break
                     if (
@@ -495,6 +511,10 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         also = inflection.other_forms(run[i].word, text.language, keys) if n == 1 else ()
                         found = (n, Mention(text, start, end, key, cue=cue and key not in keys, also=also))
                         break
+                    if n > 1 and (declined := _declined(text, run[i : i + n], keys))[0]:
+                        # "в Нижнем Новгороде" is Нижний Новгород, "w Nowym Targu" Nowy Targ
+                        found = (n, Mention(text, start, end, declined[0], undeclined=declined[1]))
+                        break
                     if n > 1 and (
                         form := next(
                             (
@@ -522,6 +542,9 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         at = _past_letters(text.content, run[i].start, taken)
                         undeclined = "" if taken else inflection.dictionary_form(run[i].word, text.language, base)
                         found = (1, Mention(text, at, run[i].end, base, undeclined=undeclined))
+                    elif i == 0 and kind_start is not None and (declined := _declined(text, run[i : i + 1], keys))[0]:
+                        # a name that is an adjective, after its kind's word: "реку Туманную" is the Туманная
+                        found = (1, Mention(text, run[i].start, run[i].end, declined[0], undeclined=declined[1]))
                 if found is None:
                     if loose is not None and run[i].kind == "name" and len(name_key(run[i].word)) >= 5:
                         loose.append(Mention(text, run[i].start, run[i].end, name_key(run[i].word)))
