@@ -1393,6 +1393,30 @@ def test_a_chinese_name_that_is_a_common_word_is_held_back(chinese_names):
     assert found["合作"].confidence < 0.5 and "also a common word" in found["合作"].why
 
 
+@pytest.mark.parametrize(
+    ("content", "common"),
+    [
+        ("班列从满洲里出境后，经赤塔、伊尔库茨克抵达莫斯科。", False),  # 赤塔 (Chita) is a noun to the segmenter
+        ("班列经伊尔库茨克、赤塔抵达莫斯科。", False),
+        ("山上有一座赤塔，伊尔库茨克很远。", True),  # a red tower, listed with nothing
+    ],
+    ids=["listed before a name", "listed after a name", "alone"],
+)
+def test_a_chinese_word_listed_beside_a_place_is_no_common_word(content, common):
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(41, "Chita", "RU", 52.04, 113.49, "赤塔", population=349_000),
+            _entry(42, "Irkutsk", "RU", 52.3, 104.3, "伊尔库茨克", population=590_000),
+            _entry(43, "Manzhouli", "CN", 49.6, 117.38, "满洲里", population=150_000),
+            _entry(44, "Moscow", "RU", 55.75, 37.62, "莫斯科", population=10_000_000),
+        ]
+    )
+    found = _suggestions(content, world)
+    assert ("also a common word" in found["赤塔"].why) == common, found["赤塔"].why
+
+
 def test_a_japanese_clause_is_not_cut_as_chinese(small_world):
     assert _found("東京から大阪まで新幹線で行った。", small_world) == {"東京": "Tokyo", "大阪": "Osaka"}
 

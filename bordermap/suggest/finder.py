@@ -658,6 +658,28 @@ def _common_keys() -> frozenset[str]:
     return frozenset(name_key(word) for word in [*COMMON_WORDS, *caseless])
 
 
+# The mark that Chinese and Japanese list things with: "经赤塔、伊尔库茨克" (by Chita, Irkutsk).
+LIST_MARK = "、"
+
+
+def _listed_with_names(mentions: list[Mention]) -> list[Mention]:
+    """The mentions (in the order of the texts), with a word the segmenter takes for a common word but listed beside
+    a name ("赤塔" of "赤塔、伊尔库茨克", a noun to jieba, is Chita in a list of towns) taken for no common word."""
+
+    starts = {(m.text.id, m.start) for m in mentions if not m.common}
+    ends = {(m.text.id, m.end) for m in mentions if not m.common}
+    return [
+        replace(m, common=False)
+        if m.common
+        and (
+            (m.text.content[m.end : m.end + 1] == LIST_MARK and (m.text.id, m.end + 1) in starts)
+            or (m.text.content[m.start - 1 : m.start] == LIST_MARK and (m.text.id, m.start - 1) in ends)
+        )
+        else m
+        for m in mentions
+    ]
+
+
 def _known_keys(places: list, shapes: list) -> set[str]:
     return {name_key(name) for thing in [*places, *shapes] for name in (thing.name, *thing.aliases)}
 
@@ -693,7 +715,9 @@ def _suggest(
     loose: list[Mention] = []
     natural = [gazetteer for gazetteer in gazetteers if hasattr(gazetteer, "reach_points")]
     words_and_names = KeysAndTransliterations(keys, set().union(*(g.keys() for g in natural)), gazetteers)
-    for mention in sorted(find_mentions(texts, words_and_names, loose), key=lambda m: (m.text.id, m.start)):
+    for mention in _listed_with_names(
+        sorted(find_mentions(texts, words_and_names, loose), key=lambda m: (m.text.id, m.start))
+    ):
         if mention.cue and (bare := _without_cue(mention.phrase)) in known:
             mention = replace(mention, key=bare, cue=False)  # 'Tumen River' where the files have 'Tumen'
         if mention.key in known:
