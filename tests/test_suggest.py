@@ -3368,3 +3368,15 @@ def test_a_river_named_by_an_adjective_is_found_in_its_declined_form():
     world = _gazetteer_of(_entry(331, "Khasan", "RU", 42.43, 130.64, "Хасан", population=700))
     found = _in("ru", "Из Хасана мост через реку Туманную ведёт в Туманган.", [world, physical_gazetteer()])
     assert found["Туманную"].chosen.name == "Tumen", found
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "country"),
+    [
+        ("zh", "满洲里是我国最大的陆路口岸，与俄罗斯隔境相望。", "我国", "CN"),
+        ("ko", "우리나라의 최북단 마을에서 서울까지는 멀다.", "우리나라", "KR"),
+    ],
+)
+def test_our_country_in_a_newspapers_language_is_that_country(world_gazetteer, language, content, phrase, country):
+    found = _in(language, content, [world_gazetteer])
+    assert found[phrase].chosen.country == country and found[phrase].confidence >= 0.5, found[phrase].why

@@ -77,6 +77,7 @@ from bordermap.suggest.words import (
     RIVER,
 )
 from bordermap.text import Text
+from bordermap.world_source import OWN_COUNTRY_WORDS
 
 
 @dataclass(frozen=True)
@@ -658,14 +659,17 @@ def _common_keys() -> frozenset[str]:
     return frozenset(name_key(word) for word in [*COMMON_WORDS, *caseless])
 
 
+OWN_COUNTRY_KEYS = frozenset(name_key(word) for word in OWN_COUNTRY_WORDS)
 # The mark that Chinese and Japanese list things with: "经赤塔、伊尔库茨克" (by Chita, Irkutsk).
 LIST_MARK = "、"
 
 
 def _listed_with_names(mentions: list[Mention]) -> list[Mention]:
     """The mentions (in the order of the texts), with a word the segmenter takes for a common word but listed beside
-    a name ("赤塔" of "赤塔、伊尔库茨克", a noun to jieba, is Chita in a list of towns) taken for no common word."""
+    a name ("赤塔" of "赤塔、伊尔库茨克", a noun to jieba, is Chita in a list of towns) taken for no common word, as
+    "our country" ("我国", a pronoun to jieba) is not."""
 
+    mentions = [replace(m, common=False) if m.common and m.key in OWN_COUNTRY_KEYS else m for m in mentions]
     starts = {(m.text.id, m.start) for m in mentions if not m.common}
     ends = {(m.text.id, m.end) for m in mentions if not m.common}
     return [
