@@ -91,13 +91,29 @@ class GazetteerEntry:
     @property
     def named_after(self) -> int | None:
         """For a landmark placed by the town it is named after (``landmark_near``), that town's GeoNames id."""
-        return LANDMARK_FIRST_ID - self.geonameid if self.geonameid <= LANDMARK_FIRST_ID else None
+        return LANDMARK_FIRST_ID - self.geonameid if NEAR_FIRST_ID < self.geonameid <= LANDMARK_FIRST_ID else None
+
+    @property
+    def beside(self) -> int | None:
+        """For a place no gazetteer knows placed by the town the text names beside it (``placed_beside``), that town's
+        GeoNames id: a guess."""
+        return NEAR_FIRST_ID - self.geonameid if self.geonameid <= NEAR_FIRST_ID else None
 
 
 # A bridge, crossing or pass named after a town ("Kazungula Bridge", "Rafah crossing") is placed within this reach of
 # it: such a landmark is seldom farther from its namesake, and never said to be nearer than this.
 LANDMARK_REACH_M = 10_000
 LANDMARK_FIRST_ID = -30_000_000  # apart from the natural features' and the regions' ids
+# A temple, a falls or a pass no gazetteer knows, which the text names beside a town it locates ("the Ananda Temple
+# near Nyaung-U"), is placed there as a guess, within this reach: the map shows roughly where it is, and says so.
+BESIDE_REACH_M = 20_000
+NEAR_FIRST_ID = -60_000_000  # apart from the landmarks' ids (GeoNames' ids stay under 30 million)
+
+
+def placed_beside(town: "GazetteerEntry") -> "GazetteerEntry":
+    """A place no gazetteer knows, placed as a guess at the point of ``town``, which the text names beside it, within
+    ``BESIDE_REACH_M`` of it."""
+    return replace(town, geonameid=NEAR_FIRST_ID - town.geonameid, extent_m=BESIDE_REACH_M)
 
 
 def landmark_near(town: "GazetteerEntry") -> "GazetteerEntry":

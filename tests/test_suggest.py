@@ -731,6 +731,11 @@ def _assert_drawn(row) -> None:
     assert row.chosen is None and row.confidence >= 0.5, row.why
 
 
+def _assert_placed_beside(row, town: int) -> None:
+    """A suggestion of a place no gazetteer knows, accepted, placed as a guess beside the town its sentence names."""
+    assert row.chosen.beside == town and row.confidence >= 0.5 and "a guess" in row.why, row.why
+
+
 def _assert_placed_near(row, town: int) -> None:
     """A suggestion of a landmark, accepted, placed near the town of that GeoNames id it is named after."""
     assert row.chosen.named_after == town and row.confidence >= 0.5, row.why
@@ -1130,15 +1135,17 @@ def test_another_name_of_a_place_before_a_pronoun_or_a_verb_is_no_adjective(cont
 @pytest.mark.parametrize(
     ("language", "content", "phrase", "near"),
     [
-        ("en", "In Luang Prabang we visited Wat Xieng Thong at dawn.", "Wat Xieng Thong", None),
+        ("en", "In Luang Prabang we visited Wat Xieng Thong at dawn.", "Wat Xieng Thong", -1),
         ("en", "From Bonn we went on to see Cologne Cathedral.", "Cologne Cathedral", 3),
         ("es", "Desde Huesca subimos al castillo de Loarre.", "castillo de Loarre", 5),
-        ("vi", "Ở Huế, chúng tôi đi thuyền đến chùa Thiên Mụ.", "chùa Thiên Mụ", None),
+        ("vi", "Ở Huế, chúng tôi đi thuyền đến chùa Thiên Mụ.", "chùa Thiên Mụ", -6),
+        ("en", "We visited Wat Xieng Thong at dawn. Luang Prabang was still asleep.", "Wat Xieng Thong", None),
     ],
-    ids=["Lao temple", "cathedral of a town", "castle of a town", "Vietnamese pagoda"],
+    ids=["Lao temple", "cathedral of a town", "castle of a town", "Vietnamese pagoda", "no town in its sentence"],
 )
 def test_a_temple_a_castle_or_a_cathedral_is_a_place_named_by_its_kind(language, content, phrase, near):
-    # A traveller's text names the works of people it goes to see; named after a town, one is placed near it.
+    # A traveller's text names the works of people it goes to see; named after a town, one is placed near it; named
+    # beside one in its sentence, it is placed there as a guess; else it is a place to draw.
     from bordermap.gazetteer import Gazetteer
 
     world = Gazetteer(
@@ -1154,6 +1161,8 @@ def test_a_temple_a_castle_or_a_cathedral_is_a_place_named_by_its_kind(language,
     row = _in(language, content, [world])[phrase]
     if near is None:
         _assert_drawn(row)
+    elif near < 0:
+        _assert_placed_beside(row, -near)
     else:
         _assert_placed_near(row, near)
 
@@ -3135,7 +3144,10 @@ def test_a_beach_an_archipelago_or_a_peak_no_gazetteer_knows_is_a_place_to_draw(
         _entry(286, "Lenin", "TJ", 38.5, 68.8, population=20_000),  # a town of the peak's name
     )
     found = _in(language, content, [world])
-    assert found[phrase].chosen is None and "a place cue" in found[phrase].why
+    if phrase.split()[0] in ("praia", "playa"):
+        _assert_placed_beside(found[phrase], 284)  # a beach, named with the town it is reached from
+    else:
+        assert found[phrase].chosen is None and "a place cue" in found[phrase].why
 
 
 @pytest.mark.parametrize(
@@ -3380,3 +3392,24 @@ def test_a_river_named_by_an_adjective_is_found_in_its_declined_form():
 def test_our_country_in_a_newspapers_language_is_that_country(world_gazetteer, language, content, phrase, country):
     found = _in(language, content, [world_gazetteer])
     assert found[phrase].chosen.country == country and found[phrase].confidence >= 0.5, found[phrase].why
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase", "source"),
+    [
+        ("From Livingstone we drove to the Kazungula Bridge.", "Kazungula Bridge", "the place it is named after"),
+        ("In Livingstone we visited Wat Xieng Thong at dawn.", "Wat Xieng Thong", "a guess"),
+    ],
+    ids=["named after a town", "beside a town"],
+)
+def test_a_landmark_placed_by_a_town_is_a_row_named_as_the_text_names_it_and_says_how_it_was_placed(
+    content, phrase, source
+):
+    world = _gazetteer_of(
+        _entry(341, "Kazungula", "ZM", -17.78, 25.27, population=5_000),
+        _entry(342, "Livingstone", "ZM", -17.85, 25.86),
+    )
+    from bordermap.suggest.rows import row_of
+
+    row = row_of(_in("en", content, [world])[phrase], "landmark")
+    assert row["name"] == phrase and row["category"] == "place" and source in row["source"], row

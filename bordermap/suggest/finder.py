@@ -6,6 +6,7 @@ the text's other places wins, as geoparsers do (issue #13). Nothing is written u
 written row says ``status = suggested`` until the user clears it.
 """
 
+import bisect
 import functools
 import math
 import re
@@ -16,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from bordermap.fold import has_case, marks_of, script_of
 from bordermap.gazetteer import (
+    BESIDE_REACH_M,
     COUNTRY_CLASS,
     DIVISION_CLASS,
     NATURAL_CLASS,
@@ -25,6 +27,7 @@ from bordermap.gazetteer import (
     Match,
     landmark_near,
     name_key,
+    placed_beside,
 )
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS, names_with_kind
@@ -48,6 +51,7 @@ from bordermap.suggest.mentions import (
     KIND_ARTICLES,
     KIND_CONNECTORS,
     KIND_WORDS_BEFORE,
+    WORKS_OF_PEOPLE_BEFORE,
     Mention,
     after_an_article,
     before_a_noun,
@@ -1018,7 +1022,72 @@ def _suggest(
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))
-    return _one_row_per_place(suggestions), covered, variants
+    return _one_row_per_place(_placed_beside_their_towns(suggestions)), covered, variants
+
+
+# A place to draw stands at the town its sentence names when the words of its name say it is a work of people in a
+# town (a temple, a castle, a station) or a beach: not a river, a lake, a pass or a bridge, which a sentence names with
+# the towns of a route ("from Yining along the Ili to Sayram Lake", "from Kasane we crossed the King Hussein Bridge").
+ON_A_ROUTE = frozenset(("bridge", "pass", "crossing", "gate", "dam", "checkpoint"))
+BESIDE_WORDS = (
+    frozenset(word for word, kind in LANDMARK_CUES.items() if kind not in ON_A_ROUTE)
+    | frozenset(word for word, kind in LANDMARK_CUES_BEFORE.items() if kind in ("castle", "monastery"))
+    | WORKS_OF_PEOPLE_BEFORE
+    | frozenset("wat praia playa plage spiaggia".split())
+)
+BESIDE_TOWN_CONFIDENCE = 0.7  # a town placed less surely places nothing beside it
+BESIDE_CHARACTERS = 200  # how far from the place's mention, in its sentence, the town's may be
+BESIDE_CONFIDENCE = 0.55  # a place to draw, at a guessed position
+_SENTENCE_END = re.compile(r"[.!?。！？؟।\n]")
+
+
+def _stands_beside_a_town(phrase: str) -> bool:
+    """True for a place to draw whose name's first or last word is one of ``BESIDE_WORDS``."""
+    words = [word.casefold() for word in phrase.split()]
+    return bool(words) and (words[0] in BESIDE_WORDS or words[-1] in BESIDE_WORDS)
+
+
+def _placed_beside_their_towns(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """The suggestions, with each place to draw that stands beside a town (``_stands_beside_a_town``) placed as a
+    guess at the town its sentence names nearest it, where the text locates that town surely: "the Ananda Temple, the
+    Shwezigon Pagoda near Nyaung-U" stand within 20 km of Nyaung-U, and their rows say it is a guess. Each mention
+    looks at the town's mentions right before and right after it only (by bisection)."""
+    towns: dict[str, list[tuple[int, int, GazetteerEntry]]] = {}  # by text: (start, end, the town), in order
+    for s in suggestions:
+        entry = s.chosen
+        if (
+            entry is not None
+            and entry.feature_class == PLACE_CLASS
+            and entry.named_after is None
+            and s.confidence >= BESIDE_TOWN_CONFIDENCE
+        ):
+            for m in s.mentions:
+                towns.setdefault(m.text.id, []).append((m.start, m.end, entry))
+    for found in towns.values():
+        found.sort(key=lambda town: town[0])
+    placed = []
+    for s in suggestions:
+        best: tuple[int, GazetteerEntry] | None = None
+        if s.chosen is None and s.mentions[0].cue and _stands_beside_a_town(s.phrase):
+            for m in s.mentions:
+                found = towns.get(m.text.id, [])
+                at = bisect.bisect_left(found, m.start, key=lambda town: town[0])
+                for start, end, town in found[max(0, at - 1) : at + 1]:
+                    gap = m.text.content[m.end : start] if start >= m.end else m.text.content[end : m.start]
+                    if end <= m.start or start >= m.end:
+                        if len(gap) <= BESIDE_CHARACTERS and not _SENTENCE_END.search(gap):
+                            if best is None or len(gap) < best[0]:
+                                best = (len(gap), town)
+        if best is None:
+            placed.append(s)
+            continue
+        town = best[1]
+        why = (
+            f"a place cue no gazetteer knows: placed as a guess within {BESIDE_REACH_M // 1000} km of {town.name}, "
+            "the town its sentence names"
+        )
+        placed.append(replace(s, chosen=placed_beside(town), confidence=BESIDE_CONFIDENCE, why=why))
+    return placed
 
 
 def _reach_of(gazetteers: list) -> Reach:
@@ -1041,7 +1110,8 @@ def _one_row_per_place(suggestions: list[Suggestion]) -> list[Suggestion]:
     kept: list[Suggestion] = []
     by_place: dict[int, int] = {}
     for s in suggestions:
-        at = by_place.get(s.chosen.geonameid) if s.chosen is not None else None
+        # (two temples placed beside one town are two places)
+        at = by_place.get(s.chosen.geonameid) if s.chosen is not None and s.chosen.beside is None else None
         if at is None:
             if s.chosen is not None:
                 by_place[s.chosen.geonameid] = len(kept)

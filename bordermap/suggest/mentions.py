@@ -75,18 +75,25 @@ _KIND_BEFORE = re.compile(
     # and the space before the name, or an elided "of" ("cascade d'Akchour", "lac d’Annecy")
     rf"(?:[ \u00a0]|[ \u00a0][^\W\d_]{{1,4}}['’ʼ])\Z"
 )
-KIND_WORDS_BEFORE = frozenset(
-    # (with the lower-case words of NATURAL_CUES_BEFORE, added below: "lago", "isla", "río" are not repeated here)
-    "sea gulf bay strait canal mount montes monts monti montañas montagnes montanhas cordilheira serra desert ocean "
-    "océano océan oceano glaciar glacier ghiacciaio geleira vulcão vulcano islas îles ilhas isole cabo cap laguna "
-    "lagoa seno fiordo valle vallée vale cascada cascade cachoeira cascata passo paso col colle val đèo thác praia "
-    "playa plage spiaggia túnel tunnel traforo залив залива пролив пролива остров острова полуостров полуострова "
-    "перевал перевала долина долины "
-    # the works of people named after their town or their saint: "castillo de Loarre", "chùa Thiên Mụ"
+# The works of people named after their town or their saint: "castillo de Loarre", "chùa Thiên Mụ".
+WORKS_OF_PEOPLE_BEFORE = frozenset(
     "castillo castell castelo castello château templo tempio catedral cathédrale cattedrale duomo basílica basilique "
     "basilica monasterio monastère monastero mosteiro abadía abbaye abbazia palacio palais palazzo palácio chùa đền "
     "tháp".split()
-) | {word for word in NATURAL_CUES_BEFORE if word not in CUE_PREPOSITIONS and any(char.islower() for char in word)}
+)
+KIND_WORDS_BEFORE = (
+    frozenset(
+        # (with the lower-case words of NATURAL_CUES_BEFORE, added below: "lago", "isla", "río" are not repeated here)
+        "sea gulf bay strait canal mount montes monts monti montañas montagnes montanhas cordilheira serra desert "
+        "ocean océano océan oceano glaciar glacier ghiacciaio geleira vulcão vulcano islas îles ilhas isole cabo cap "
+        "laguna "
+        "lagoa seno fiordo valle vallée vale cascada cascade cachoeira cascata passo paso col colle val đèo thác praia "
+        "playa plage spiaggia túnel tunnel traforo залив залива пролив пролива остров острова полуостров полуострова "
+        "перевал перевала долина долины ".split()
+    )
+    | WORKS_OF_PEOPLE_BEFORE
+    | {word for word in NATURAL_CUES_BEFORE if word not in CUE_PREPOSITIONS and any(char.islower() for char in word)}
+)
 # A lower-case word of those kinds before a run that no gazetteer knows makes the run a place to draw, named with its
 # word ("sông Nho Quế", "le glaciar Perito Moreno" is no town), as "Río Don Guillermo" is with a capital.
 

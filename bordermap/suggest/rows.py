@@ -23,8 +23,8 @@ from bordermap.tables import read_rows
 
 
 def _category(entry: GazetteerEntry | None) -> str:
-    if entry is None:
-        return "place"
+    if entry is None or entry.named_after is not None or entry.beside is not None:
+        return "place"  # a bridge or a temple placed by a town is no town
     if entry.feature_class == COUNTRY_CLASS:
         return "country" if entry.country else "region" if entry.admin1 == WORLD_REGION else "continent"
     if entry.feature_class == DIVISION_CLASS:
@@ -42,6 +42,8 @@ def source_label(entry: GazetteerEntry) -> str:
     """Where a candidate's position comes from, short, for suggest's table."""
     if entry.named_after is not None:
         return f"near GeoNames {entry.named_after}"
+    if entry.beside is not None:
+        return f"a guess, near GeoNames {entry.beside}"
     if entry.feature_class == NATURAL_CLASS:
         return f"Natural Earth {entry.admin1}"
     if entry.admin1 == WORLD_REGION:
@@ -55,6 +57,11 @@ def source_of(entry: GazetteerEntry) -> str:
         return (
             f"within {entry.precision_m / 1000:,.0f} km of '{entry.name}' ({entry.country}), the place it is named "
             f"after: GeoNames gazetteer, id {entry.named_after}"
+        )
+    if entry.beside is not None:
+        return (
+            f"a guess: no gazetteer knows it; placed within {entry.precision_m / 1000:,.0f} km of '{entry.name}' "
+            f"({entry.country}), the town the text names beside it: GeoNames gazetteer, id {entry.beside}"
         )
     if entry.feature_class == DIVISION_CLASS:
         return f"ISO 3166-2 {entry.admin1} ('{entry.name}'), centre from the iso3166-2 package"
@@ -122,6 +129,8 @@ def names_of(suggestion: Suggestion, entry: GazetteerEntry) -> tuple[str, list[s
     "Москвы"), its declined forms aliases, as the quote finder needs them."""
     phrases = Counter(m.phrase for m in suggestion.mentions)
     spelling = Counter(m.undeclined or m.phrase for m in suggestion.mentions).most_common(1)[0][0]
+    if entry.named_after is not None or entry.beside is not None:
+        return spelling, sorted(set(phrases) - {spelling})  # the bridge, not the town it is named after or near
     if script_of(spelling) == script_of(entry.name):
         return entry.name, sorted(set(phrases) - {entry.name})
     return spelling, sorted((set(phrases) | {entry.name}) - {spelling})
