@@ -33,9 +33,15 @@ class NewRow:
 
 
 def slug(name: str) -> str:
-    """An id made from a name: ASCII letters and digits joined by '_' ('Sanhe town' -> 'sanhe_town')."""
+    """An id made from a name: ASCII letters and digits joined by '_' ('Sanhe town' -> 'sanhe_town'); a name of
+    another script in Latin letters ('伊犁河' -> 'yilihe', 'Туманная' -> 'tumannaya'), so that its id says which
+    place it is."""
     folded = unicodedata.normalize("NFKD", name)
     words = re.findall(r"[a-z0-9]+", "".join(ch for ch in folded if ch.isascii()).lower())
+    if not words:
+        from anyascii import anyascii
+
+        words = re.findall(r"[a-z0-9]+", anyascii(name).lower())
     return "_".join(words)
 
 

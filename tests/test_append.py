@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from bordermap.append import append_features
+from bordermap.append import append_features, slug
 from bordermap.errors import InputError
 
 LINE = {
@@ -40,3 +40,17 @@ def test_a_taken_id_or_a_file_without_a_features_array_writes_nothing(tmp_path):
         append_features(path, '{"type": "FeatureCollection", "features": [' + json.dumps(LINE) + "]}", [LINE])
     with pytest.raises(InputError, match="cannot tell where the features array ends"):
         append_features(path, '{"type": "FeatureCollection", "features": [{"type": ', [LINE])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Sanhe town", "sanhe_town"),
+        ("Zürich", "zurich"),
+        ("伊犁河", "yilihe"),
+        ("Туманная", "tumannaya"),
+        ("宗谷岬", "zonggujia"),  # (anyascii reads Han characters in pinyin, Japanese's too)
+    ],
+)
+def test_an_id_made_from_a_name_of_any_script_says_which_place_it_is(name, expected):
+    assert slug(name) == expected
