@@ -3413,3 +3413,22 @@ def test_a_landmark_placed_by_a_town_is_a_row_named_as_the_text_names_it_and_say
 
     row = row_of(_in("en", content, [world])[phrase], "landmark")
     assert row["name"] == phrase and row["category"] == "place" and source in row["source"], row
+
+
+@pytest.mark.parametrize(
+    ("content", "features"),
+    [
+        ("점심을 먹은 뒤 백마고지 전적지에 들렀고, 오후에는 한탄강을 따라 걸었다.", {"백마고지", "한탄강"}),
+        ("연천을 거쳐 임진강을 따라 파주까지 내려왔다.", {"임진강"}),
+        ("건강을 위해 부동산 사무실까지 걸었다.", set()),  # health, real estate
+    ],
+    ids=["hill and river", "river with its particle", "words of the language"],
+)
+def test_a_korean_feature_no_gazetteer_knows_is_found_by_its_kind_at_its_end(content, features):
+    world = _gazetteer_of(
+        _entry(351, "Yeoncheon", "KR", 38.1, 127.07, "연천"),
+        _entry(352, "Paju", "KR", 37.76, 126.78, "파주"),
+    )
+    found = _in("ko", content, [world])
+    drawn = {phrase for phrase, row in found.items() if row.chosen is None and row.confidence >= 0.5}
+    assert drawn == features

@@ -17,6 +17,7 @@ from bordermap.fold import (
     mark_class,
     past_marks,
     script_of,
+    suffixes_only,
     written_without_spaces,
 )
 from bordermap.gazetteer import name_key
@@ -360,6 +361,32 @@ def _name_words(text: Text, run: list[_Word], i: int, keys: Collection[str]) -> 
     return len(run) - i
 
 
+# The words of a kind that Korean writes at the end of a feature's name, as Chinese does its characters ("한탄강",
+# the Hantan river; "백마고지", White Horse Hill; "철원평화전망대", an observatory). A word of one syllable is read only
+# for a river: "산" (mountain) ends too many words ("부동산", real estate; "문화유산", heritage).
+HANGUL_KINDS = (
+    *("해수욕장", "전망대", "저수지"),
+    *("땅굴", "고지", "고개", "폭포", "계곡", "평야", "반도", "해협", "호수", "대교"),
+    "강",
+)
+MIN_HANGUL_NAME = 2  # syllables before the kind's word: "건강" (health) is no river
+
+
+def _hangul_feature(word: str) -> int:
+    """How many characters of a Korean word (with the particles after it) are the name of a feature no gazetteer
+    knows, by its kind's word at its end (``HANGUL_KINDS``); 0 for none, or for a word of the language."""
+    if script_of(word) != "HANGUL":
+        return 0
+    for cut in range(len(word), MIN_HANGUL_NAME, -1):
+        if cut < len(word) and not suffixes_only(name_key(word[cut:])):
+            continue
+        stem = word[:cut]
+        kind = next((k for k in HANGUL_KINDS if stem.endswith(k) and len(stem) - len(k) >= MIN_HANGUL_NAME), "")
+        if kind and not frequency.zipf(name_key(stem), "ko"):
+            return cut
+    return 0
+
+
 def _declined(text: Text, words: list[_Word], keys: Collection[str]) -> tuple[str, str]:
     """The name, and how it is written undeclined, of capitalised words declined together in a language that declines
     names so (``inflection.declined_phrase``); ("", "") for none."""
@@ -552,6 +579,10 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     elif i == 0 and kind_start is not None and (declined := _declined(text, run[i : i + 1], keys))[0]:
                         # a name that is an adjective, after its kind's word: "реку Туманную" is the Туманная
                         found = (1, Mention(text, run[i].start, run[i].end, declined[0], undeclined=declined[1]))
+                if found is None and (feature := _hangul_feature(run[i].word)):
+                    # "한탄강을", "백마고지에": a feature no gazetteer knows, by the word of its kind at its end
+                    at = run[i].start
+                    found = (1, Mention(text, at, at + feature, name_key(run[i].word[:feature]), cue=True))
                 if found is None:
                     if loose is not None and run[i].kind == "name" and len(name_key(run[i].word)) >= 5:
                         loose.append(Mention(text, run[i].start, run[i].end, name_key(run[i].word)))
