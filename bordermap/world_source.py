@@ -162,6 +162,26 @@ OTHER_REGIONS = {
         "Iberia|península ibérica|péninsule Ibérique|Iberische Halbinsel|penisola iberica|Península Ibérica|"
         "Пиренейский полуостров|伊比利亚半岛",
     ),
+    "scandinavia": (
+        "Scandinavia",
+        "DK NO SE",
+        "Escandinavia|Scandinavie|Skandinavien|Escandinávia|Skandynawia|Скандинавия|اسكندنافيا|İskandinavya|"
+        "斯堪的纳维亚|スカンジナビア|스칸디나비아",
+    ),
+    # Parts of countries, by their divisions: "西伯利亚" in a Chinese report of the trains to Moscow, "la Patagonia"
+    # in a Spanish itinerary.
+    "siberia": (
+        "Siberia",
+        "RU-ALT RU-AL RU-IRK RU-KEM RU-KYA RU-NVS RU-OMS RU-TOM RU-TY RU-KK RU-BU RU-ZAB",
+        "Сибирь|Sibérie|Sibirien|Sibéria|Syberia|Sibiř|Sibirya|سيبيريا|סיביר|西伯利亚|西伯利亞|シベリア|시베리아",
+    ),
+    "patagonia": (
+        "Patagonia",
+        "AR-Q AR-R AR-U AR-Z AR-V CL-AI CL-MA",
+        "Patagonie|Patagonien|Patagônia|Патагония|باتاغونيا|巴塔哥尼亚|パタゴニア|파타고니아",
+    ),
+    "manchuria": ("Manchuria", "CN-HL CN-JL CN-LN", "Mandchourie|Mandschurei|Manciuria|Маньчжурия|만주"),
+    "lapland": ("Lapland", "FI-10 SE-BD NO-54", "Lappland|Laponie|Laponia|Lapponia|Лапландия|拉普兰|ラップランド"),
     "west-bank": (
         "West Bank",
         "PS-BTH PS-HBN PS-JEM PS-JEN PS-JRH PS-NBS PS-QQA PS-RBH PS-SLT PS-TBS PS-TKM",

@@ -380,6 +380,9 @@ def test_a_continent_is_known_by_its_name_in_every_language(world_gazetteer, nam
         ("СССР", "ru", "Soviet Union", (55.75, 37.62)),
         ("Jugoslawien", "de", "Yugoslavia", (41.99, 21.43)),  # Skopje
         ("Gran Colombia", "en", "Gran Colombia", (-0.22, -78.5)),  # Quito
+        ("西伯利亚", "zh", "Siberia", (52.3, 104.3)),  # Irkutsk: a part of one country, by its divisions
+        ("Patagonia", "es", "Patagonia", (-51.6, -69.2)),  # Río Gallegos
+        ("Skandinavien", "de", "Scandinavia", (59.9, 10.75)),  # Oslo
     ],
 )
 def test_a_world_region_is_known_by_its_name_in_every_language_and_reaches_its_countries(
