@@ -70,13 +70,21 @@ _QUALIFIED = re.compile(
 MIN_SHORT_NAME = 4
 
 
+# Spanish names many a town "Ciudad" and a person's or a saint's name, which prose uses alone: "Ciudad Tecún Umán" is
+# "Tecún Umán", "Ciudad Juárez" "Juárez". Not where the rest is a word of the language ("Ciudad Real", "Ciudad Vieja",
+# "Ciudad Universitaria": GeoNames' towns so named, 2026).
+_CITY_OF = re.compile(r"Ciudad (?P<short>[^\W\d_].*)")
+_CITY_OF_A_WORD = frozenset("real vieja nueva jardín lineal universitaria satelite satélite barrios".split())
+
+
 def short_name(name: str) -> str:
-    """A town's name without what it adds to tell it from others ("Kostrzyn nad Odrą" is also "Kostrzyn"); "" for a
-    name that adds nothing, or whose short form would be under ``MIN_SHORT_NAME`` letters."""
-    match = _QUALIFIED.fullmatch(name)
-    if match is None or "/" in (short := match.group("short")) or len(short) < MIN_SHORT_NAME:
+    """A town's name without what it adds to tell it from others ("Kostrzyn nad Odrą" is also "Kostrzyn", "Ciudad
+    Tecún Umán" "Tecún Umán"); "" for a name that adds nothing, or whose short form would be under
+    ``MIN_SHORT_NAME`` letters or not a name (in lower case, or a word of the language)."""
+    match = _QUALIFIED.fullmatch(name) or _CITY_OF.fullmatch(name)
+    if match is None or "/" in (short := match.group("short")) or len(short) < MIN_SHORT_NAME or not short[0].isupper():
         return ""
-    return short
+    return "" if short.casefold() in _CITY_OF_A_WORD else short
 
 
 def _source_version() -> str:

@@ -434,8 +434,14 @@ def test_a_citys_name_that_is_its_countrys_name_in_that_language_is_left_to_the_
         ("Boulogne", "Boulogne-sur-Mer", "FR"),
         ("Newcastle", "Newcastle upon Tyne", "GB"),
         ("Rothenburg", "Rothenburg ob der Tauber", "DE"),
+        ("Tecún Umán", "Ciudad Tecún Umán", "GT"),
     ],
 )
 def test_a_town_is_known_by_its_name_without_what_tells_it_from_others(world_gazetteer, short, full, country):
     found = {(m.entry.name, m.entry.country): m.tier for m in world_gazetteer.find(short)}
     assert found.get((full, country)) == 1  # an alternate name: a town so named by its main name comes first
+
+
+@pytest.mark.parametrize("word", ["Real", "Vieja", "del Este"])
+def test_a_town_is_not_known_by_a_word_of_its_name_that_is_no_name(world_gazetteer, word):
+    assert not any(m.entry.name.startswith("Ciudad ") for m in world_gazetteer.find(word))
