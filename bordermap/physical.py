@@ -19,6 +19,11 @@ from bordermap.geometry import distance_m, label_point
 
 ATTRIBUTION = "Natural Earth (public domain)"
 FIRST_ID = -10_000_000  # entries' ids: negative and apart from the world gazetteer's divisions
+# The well-known sites of ``data/landmarks.tsv`` (ruins, temples, falls, crossings) are features too, numbered from
+# here, apart from Natural Earth's (about 4,000).
+FIRST_SITE = 900_000
+SITES_LAYER = "sites"
+SITES_ATTRIBUTION = "bordermap's list of well-known sites (MIT), written from common knowledge"
 # The word a kind of feature is named with in English, before or after its name: "the Tumen River", "Lake Khanka".
 # Also in the languages of Europe's and Latin America's travel writing: "Río Usumacinta", "Lago Titicaca" (issue #21).
 KIND_WORDS = {
@@ -60,6 +65,7 @@ class NaturalFeature:
     layer: str  # rivers, lakes, marine, regions, points, elevations
     bbox: tuple[float, float, float, float]  # west, south, east, north
     geometry_json: str  # GeoJSON, parsed only when asked for (``geometry``)
+    reach_m: float = 0.0  # a site's: how far its parts lie from its point
 
     @property
     def geometry(self) -> dict:
@@ -69,7 +75,32 @@ class NaturalFeature:
     @property
     def source(self) -> str:
         """Where the feature comes from, in words for a ``source`` cell."""
+        if self.layer == SITES_LAYER:
+            return site_source(self.name, self.kind)
         return f"Natural Earth 1:10m {self.layer} ('{self.name}', a {self.kind}), via bordermap's physical gazetteer"
+
+
+def is_site(geonameid: int) -> bool:
+    """True for the id of an entry of ``data/landmarks.tsv``'s sites, not of Natural Earth."""
+    return FIRST_ID - geonameid >= FIRST_SITE
+
+
+def site_source(name: str, kind: str) -> str:
+    return (
+        f"bordermap's list of well-known sites ('{name}', a {kind}; data/landmarks.tsv), its position from the "
+        "site's encyclopedia article: check it"
+    )
+
+
+def entry_source(entry: GazetteerEntry) -> str:
+    """Where a physical gazetteer's entry's position comes from, in words for a ``source`` cell."""
+    if is_site(entry.geonameid):
+        return site_source(entry.name, entry.admin1)
+    return point_source(entry.name, entry.admin1)
+
+
+def entry_attribution(entry: GazetteerEntry) -> str:
+    return SITES_ATTRIBUTION if is_site(entry.geonameid) else ATTRIBUTION
 
 
 def point_source(name: str, kind: str) -> str:
@@ -179,7 +210,7 @@ class PhysicalGazetteer:
                 0,
                 lat,
                 lon,
-                extent_m=_extent_m(lat, lon, geometry),
+                extent_m=max(_extent_m(lat, lon, geometry), feature.reach_m),
             )
         return self._entries[feature_id]
 
@@ -247,6 +278,24 @@ def physical_features() -> tuple[NaturalFeature, ...]:
 
 
 @cache
+def sites() -> tuple[NaturalFeature, ...]:
+    """The well-known sites no gazetteer has (``data/landmarks.tsv``: "Petra", "Tikal", "Kuang Si Falls"), each a
+    point with its reach."""
+    path = resources.files("bordermap").joinpath("data/landmarks.tsv")
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    found = []
+    for number, row in enumerate(csv.DictReader(lines, delimiter="\t"), start=FIRST_SITE):
+        lat, lon = float(row["lat"]), float(row["lon"])
+        point = json.dumps({"type": "Point", "coordinates": [lon, lat]})
+        others = tuple(name for name in (row["names"] or "").split("|") if name)
+        reach = float(row["reach_km"]) * 1000
+        found.append(
+            NaturalFeature(number, row["name"], others, row["kind"], SITES_LAYER, (lon, lat, lon, lat), point, reach)
+        )
+    return tuple(found)
+
+
+@cache
 def physical_gazetteer() -> PhysicalGazetteer:
-    """The shipped physical gazetteer, read and indexed once per process."""
-    return PhysicalGazetteer(list(physical_features()), natural_names())
+    """The shipped physical gazetteer, read and indexed once per process: Natural Earth's features and the sites."""
+    return PhysicalGazetteer([*physical_features(), *sites()], natural_names())

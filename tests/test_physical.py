@@ -111,3 +111,43 @@ def test_a_row_whose_query_names_a_river_or_a_lake_is_located_offline(tmp_path):
     assert features["khanka"].precision_m > 10_000 and "Natural Earth (public domain)" in features["khanka"].attribution
     explained = run_main("locate", "tumen", "--explain", *args)
     assert "answered by: natural-earth" in explained.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "site", "kind"),
+    [
+        ("Petra", "Petra", "site"),
+        ("البتراء", "Petra", "site"),
+        ("吴哥窟", "Angkor Wat", "temple"),
+        ("Cataratas del Iguazú", "Iguazu Falls", "falls"),
+        ("King Hussein Bridge", "Allenby Bridge", "crossing"),
+        ("판문점", "Panmunjom", "site"),
+    ],
+)
+def test_a_well_known_site_no_gazetteer_has_is_found_by_its_names_and_says_where_it_comes_from(
+    physical, name, site, kind
+):
+    from bordermap.physical import entry_source
+
+    (entry,) = [m.entry for m in physical.find(name, NATURAL_CLASS) if m.entry.name == site]
+    assert entry.admin1 == kind and entry.precision_m >= 1000
+    assert "well-known sites" in entry_source(entry) and "check it" in entry_source(entry)
+    assert physical.feature_of(entry).geometry["type"] == "Point"
+
+
+def test_no_listed_site_is_a_town_the_world_gazetteer_has_by_its_name_where_it_stands(world_gazetteer):
+    # A site whose town GeoNames names after it (Victoria Falls, Sigiriya) is left to the town: two rows for one place
+    # would be the map's fault.
+    from bordermap.gazetteer import PLACE_CLASS
+    from bordermap.physical import sites
+
+    listed = sites()
+    assert len(listed) > 50 and len({s.name for s in listed}) == len(listed)
+    for site in listed:
+        lon, lat = site.geometry["coordinates"]
+        assert -90 <= lat <= 90 and -180 <= lon <= 180, site.name
+        towns = [
+            m.entry for m in world_gazetteer.find(site.name) if m.tier == 0 and m.entry.feature_class == PLACE_CLASS
+        ]
+        near = [t.name for t in towns if distance_m(t.lat, t.lon, lat, lon) <= site.reach_m + 5_000]
+        assert not near, (site.name, near)

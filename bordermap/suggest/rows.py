@@ -16,7 +16,7 @@ from bordermap.gazetteer import (
 )
 from bordermap.geometry import distance_m
 from bordermap.physical import ATTRIBUTION as NATURAL_EARTH
-from bordermap.physical import NaturalFeature, point_source
+from bordermap.physical import NaturalFeature, entry_attribution, entry_source
 from bordermap.places import SUGGESTED
 from bordermap.suggest.finder import Suggestion
 from bordermap.tables import read_rows
@@ -66,7 +66,7 @@ def source_of(entry: GazetteerEntry) -> str:
     if entry.feature_class == DIVISION_CLASS:
         return f"ISO 3166-2 {entry.admin1} ('{entry.name}'), centre from the iso3166-2 package"
     if entry.feature_class == NATURAL_CLASS:
-        return point_source(entry.name, entry.admin1)
+        return entry_source(entry)
     if entry.admin1 == WORLD_REGION:
         return (
             f"'{entry.name}', a region of countries (UN M49, or as bordermap's world_source.py lists it): the centre "
@@ -154,7 +154,9 @@ def row_of(suggestion: Suggestion, place_id: str) -> dict[str, str]:
         if entry.feature_class in (COUNTRY_CLASS, NATURAL_CLASS)
         else f"{entry.name}, {entry.country}",
         "source": source_of(entry),
-        "attribution": _ATTRIBUTIONS.get(entry.feature_class, ATTRIBUTION),
+        "attribution": entry_attribution(entry)
+        if entry.feature_class == NATURAL_CLASS
+        else _ATTRIBUTIONS.get(entry.feature_class, ATTRIBUTION),
         "note": f"suggested from '{suggestion.phrase}' (confidence {suggestion.confidence:.2f}: {suggestion.why})",
     }
 
