@@ -132,6 +132,9 @@ def test_a_well_known_site_no_gazetteer_has_is_found_by_its_names_and_says_where
     (entry,) = [m.entry for m in physical.find(name, NATURAL_CLASS) if m.entry.name == site]
     assert entry.admin1 == kind and entry.precision_m >= 1000
     assert "well-known sites" in entry_source(entry) and "check it" in entry_source(entry)
+    from bordermap.suggest.rows import source_label
+
+    assert source_label(entry) == f"bordermap's sites, {kind}"  # suggest's table: no "Natural Earth" for it
     assert physical.feature_of(entry).geometry["type"] == "Point"
 
 

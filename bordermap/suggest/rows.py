@@ -16,7 +16,7 @@ from bordermap.gazetteer import (
 )
 from bordermap.geometry import distance_m
 from bordermap.physical import ATTRIBUTION as NATURAL_EARTH
-from bordermap.physical import NaturalFeature, entry_attribution, entry_source
+from bordermap.physical import NaturalFeature, entry_attribution, entry_source, is_site
 from bordermap.places import SUGGESTED
 from bordermap.suggest.finder import Suggestion
 from bordermap.tables import read_rows
@@ -45,7 +45,7 @@ def source_label(entry: GazetteerEntry) -> str:
     if entry.beside is not None:
         return f"a guess, near GeoNames {entry.beside}"
     if entry.feature_class == NATURAL_CLASS:
-        return f"Natural Earth {entry.admin1}"
+        return f"bordermap's sites, {entry.admin1}" if is_site(entry.geonameid) else f"Natural Earth {entry.admin1}"
     if entry.admin1 == WORLD_REGION:
         return "region of countries"
     return f"ISO 3166-2 {entry.admin1}" if entry.feature_class == DIVISION_CLASS else f"GeoNames {entry.geonameid}"
