@@ -3434,3 +3434,40 @@ def test_a_korean_feature_no_gazetteer_knows_is_found_by_its_kind_at_its_end(con
     found = _in("ko", content, [world])
     drawn = {phrase for phrase, row in found.items() if row.chosen is None and row.confidence >= 0.5}
     assert drawn == features
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        ("Из Хасана мост Дружбы через Туманную ведёт в КНДР.", "мост Дружбы"),  # the Friendship Bridge
+        ("Мы долго стояли у моста Дружбы на границе.", "моста Дружбы"),
+    ],
+)
+def test_a_russian_name_after_the_word_for_bridge_is_the_bridge_not_a_far_town(content, phrase):
+    world = _gazetteer_of(
+        _entry(361, "Khasan", "RU", 42.43, 130.64, "Хасан", population=1_000),
+        _entry(362, "Druzhba", "RU", 43.95, 131.9, "Дружба", population=2_000),  # 190 km away
+    )
+    found = _in("ru", content, [world])
+    _assert_drawn(found[phrase])
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Von Frankfurt lohnt sich ein Ausflug nach Norden, entlang der Oder nach Lebus.",
+        "Im Osten liegt Polen, im Westen Berlin.",
+    ],
+)
+def test_a_german_point_of_the_compass_is_no_town_of_its_name(content):
+    world = _gazetteer_of(
+        _entry(371, "Norden", "DE", 53.6, 7.2, population=25_000),
+        _entry(372, "Osten", "DE", 53.7, 9.2, population=2_000),
+        _entry(373, "Frankfurt (Oder)", "DE", 52.35, 14.55, "Frankfurt"),
+        _entry(374, "Lebus", "DE", 52.43, 14.53, population=3_000),
+        _entry(375, "Berlin", "DE", 52.52, 13.4, population=3_500_000),
+        _entry(376, "Poland", "PL", 52.0, 19.0, "Polen", feature_class="A"),
+    )
+    found = _in("de", content, [world])
+    word = "Norden" if "Norden" in content else "Osten"
+    assert word not in found or found[word].confidence < 0.5, found[word].why

@@ -664,6 +664,13 @@ def _common_keys() -> frozenset[str]:
 
 
 OWN_COUNTRY_KEYS = frozenset(name_key(word) for word in OWN_COUNTRY_WORDS)
+# The points of the compass, nouns with a capital in German: "nach Norden" (northwards) is no Norden, East Frisia;
+# "im Osten" no Osten, Lower Saxony.
+_DIRECTION_NOUNS = {
+    "de": frozenset(
+        name_key(word) for word in "Norden Süden Osten Westen Nordosten Nordwesten Südosten Südwesten".split()
+    )
+}
 # The mark that Chinese and Japanese list things with: "经赤塔、伊尔库茨克" (by Chita, Irkutsk).
 LIST_MARK = "、"
 
@@ -735,6 +742,7 @@ def _suggest(
     lowercase_words = set().union(*(words_in_lower_case(text.content) for text in texts))
     common = {
         key: key in _common_keys()
+        or key in _DIRECTION_NOUNS.get(group[0].text.language, ())
         or all(m.common for m in group)
         or all(m.titled for m in group)  # "хан Омуртаг" is the khan, not the town named after him
         or (len(words := group[0].phrase.split()) == 1 and words[0].casefold() in lowercase_words)

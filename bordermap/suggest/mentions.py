@@ -90,7 +90,7 @@ KIND_WORDS_BEFORE = (
         "laguna "
         "lagoa seno fiordo valle vallée vale cascada cascade cachoeira cascata passo paso col colle val đèo thác praia "
         "playa plage spiaggia túnel tunnel traforo залив залива пролив пролива остров острова полуостров полуострова "
-        "перевал перевала долина долины ".split()
+        "перевал перевала долина долины мост моста мосту мостом мосте ".split()
     )
     | WORKS_OF_PEOPLE_BEFORE
     | {word for word in NATURAL_CUES_BEFORE if word not in CUE_PREPOSITIONS and any(char.islower() for char in word)}
