@@ -22,8 +22,7 @@ from bordermap.errors import GeocodingError, Origin, Unresolved, UnresolvedPlace
 from bordermap.gazetteer import ATTRIBUTION as GEONAMES_ATTRIBUTION
 from bordermap.gazetteer import COUNTRY_CLASS, NATURAL_CLASS, PLACE_CLASS, GazetteerEntry, NameIndex
 from bordermap.nominatim import NOMINATIM, NOMINATIM_ATTRIBUTION
-from bordermap.physical import ATTRIBUTION as NATURAL_ATTRIBUTION
-from bordermap.physical import SITES_ATTRIBUTION, is_site, point_source, site_source
+from bordermap.physical import source_and_attribution
 from bordermap.places import Place, Position
 
 AMBIGUOUS_KM = 10
@@ -221,11 +220,8 @@ def _position(location: Location, retrieved: str) -> tuple[Position, str]:
             ),
             GEONAMES_ATTRIBUTION,
         )
-    if raw.get("provider") == NATURAL_EARTH:
-        if is_site(raw["geonameid"]):  # a well-known site of bordermap's own list
-            source, attribution = site_source(raw["name"], raw["admin1"]), SITES_ATTRIBUTION
-        else:
-            source, attribution = point_source(raw["name"], raw["admin1"]), NATURAL_ATTRIBUTION
+    if raw.get("provider") == NATURAL_EARTH:  # Natural Earth's, or a well-known site of bordermap's own list
+        source, attribution = source_and_attribution(raw["geonameid"], raw["name"], raw["admin1"])
         return Position(location.latitude, location.longitude, raw["precision_m"], source), attribution
     cached = raw.get("cached")
     if isinstance(cached, CachedAnswer):

@@ -92,15 +92,20 @@ def site_source(name: str, kind: str) -> str:
     )
 
 
+def source_and_attribution(geonameid: int, name: str, kind: str) -> tuple[str, str]:
+    """Where the position of a physical gazetteer's entry (by its id, name and kind) comes from, in words for a
+    ``source`` cell, and whom to credit: Natural Earth, or bordermap's list of sites."""
+    if is_site(geonameid):
+        return site_source(name, kind), SITES_ATTRIBUTION
+    return point_source(name, kind), ATTRIBUTION
+
+
 def entry_source(entry: GazetteerEntry) -> str:
-    """Where a physical gazetteer's entry's position comes from, in words for a ``source`` cell."""
-    if is_site(entry.geonameid):
-        return site_source(entry.name, entry.admin1)
-    return point_source(entry.name, entry.admin1)
+    return source_and_attribution(entry.geonameid, entry.name, entry.admin1)[0]
 
 
 def entry_attribution(entry: GazetteerEntry) -> str:
-    return SITES_ATTRIBUTION if is_site(entry.geonameid) else ATTRIBUTION
+    return source_and_attribution(entry.geonameid, entry.name, entry.admin1)[1]
 
 
 def point_source(name: str, kind: str) -> str:
