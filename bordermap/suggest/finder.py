@@ -187,15 +187,19 @@ def _uncased_word(phrase: str) -> bool:
     return " " not in phrase and not has_case(phrase[0])
 
 
+def _each_word_used(mention: Mention, zipf: float) -> bool:
+    """True when each word of a mention is used at least this often in its language (wordfreq's Zipf figure)."""
+    return all(
+        (frequency.zipf(name_key(word), mention.text.language) or 0.0) >= zipf for word in mention.phrase.split()
+    )
+
+
 def _uncased_words(mention: Mention) -> bool:
     """True for a mention written without capitals that is one word, or words each an everyday word of its language:
     "אֵל עַד" (God, until) is as likely those two words as El'ad, which the gazetteer names so."""
     if has_case(mention.phrase[0]):
         return False
-    words = mention.phrase.split()
-    return len(words) == 1 or all(
-        (frequency.zipf(name_key(word), mention.text.language) or 0.0) >= frequency.EVERYDAY_ZIPF for word in words
-    )
+    return len(mention.phrase.split()) == 1 or _each_word_used(mention, frequency.EVERYDAY_ZIPF)
 
 
 # Used this often (once in a thousand words), a word is one of the words every sentence is made of: "في", "قبل", "עַד".
@@ -207,12 +211,7 @@ def _function_words(group: list[Mention], found: list) -> bool:
     "قبل أن" (before that) is no Qabalān, "אֵל עַד" (God, until) no El'ad, wherever those lie. (A sea's or a region's
     name is made of everyday words more often: "البحر الميت".)"""
     return all(m.entry.feature_class == PLACE_CLASS for m in found) and all(
-        not has_case(m.phrase[0])
-        and " " in m.phrase
-        and all(
-            (frequency.zipf(name_key(word), m.text.language) or 0.0) >= FUNCTION_WORD_ZIPF for word in m.phrase.split()
-        )
-        for m in group
+        not has_case(m.phrase[0]) and " " in m.phrase and _each_word_used(m, FUNCTION_WORD_ZIPF) for m in group
     )
 
 
@@ -766,17 +765,18 @@ def _suggest(
     cued_apart: dict[str, set[str]] = {}  # the kinds a name's other mentions are cued as
     for key, group in list(groups.items()):
         cued = [m for m in group if (m.text.id, m.start) in cue_of]
-        if cued and len(cued) < len(group):
+        if not cued:
+            continue
+        cued_kinds = {kind for m in cued for kind in cue_of[(m.text.id, m.start)]}
+        if len(cued) < len(group):
             # "traversé la Gambie … le fleuve Gambie": the country where no word says river, the river where one does
             feature_key = key + CUED_APART
             groups[key] = [m for m in group if m not in cued]
             groups[feature_key], candidates[feature_key], common[feature_key] = cued, candidates[key], common[key]
-            cued_apart[key] = {kind for m in cued for kind in cue_of[(m.text.id, m.start)]}
-    for key, group in list(groups.items()):
-        # "Salimos de Mendoza … el río Mendoza": the name and the name with its kind's word are two groups
-        cued = [m for m in group if (m.text.id, m.start) in cue_of]
-        if cued and (bare := _without_cue(group[0].phrase)) != key and bare in groups:
-            cued_apart.setdefault(bare, set()).update(kind for m in cued for kind in cue_of[(m.text.id, m.start)])
+            cued_apart[key] = cued_kinds
+        if (bare := _without_cue(cued[0].phrase)) != key and bare in groups:
+            # "Salimos de Mendoza … el río Mendoza": the name and the name with its kind's word are two groups
+            cued_apart.setdefault(bare, set()).update(cued_kinds)
     for key, group in groups.items():
         candidates[key] = _with_natural_features(candidates[key], key, group[0].phrase, natural)
         if apart := cued_apart.get(key):
@@ -1081,11 +1081,13 @@ def _placed_beside_their_towns(suggestions: list[Suggestion]) -> list[Suggestion
                 found = towns.get(m.text.id, [])
                 at = bisect.bisect_left(found, m.start, key=lambda town: town[0])
                 for start, end, town in found[max(0, at - 1) : at + 1]:
+                    if start < m.end and m.start < end:
+                        continue  # the town's mention is this one's (or inside it)
                     gap = m.text.content[m.end : start] if start >= m.end else m.text.content[end : m.start]
-                    if end <= m.start or start >= m.end:
-                        if len(gap) <= BESIDE_CHARACTERS and not _SENTENCE_END.search(gap):
-                            if best is None or len(gap) < best[0]:
-                                best = (len(gap), town)
+                    if len(gap) > BESIDE_CHARACTERS or _SENTENCE_END.search(gap):
+                        continue
+                    if best is None or len(gap) < best[0]:
+                        best = (len(gap), town)
         if best is None:
             placed.append(s)
             continue

@@ -377,7 +377,9 @@ def _hangul_feature(word: str) -> int:
     knows, by its kind's word at its end (``HANGUL_KINDS``); 0 for none, or for a word of the language."""
     if script_of(word) != "HANGUL":
         return 0
-    for cut in range(len(word), MIN_HANGUL_NAME, -1):
+    # particles are a few letters, as ``inflection.suffix_stem`` reads them: a clause of Hangul with no space is not
+    # cut at every letter
+    for cut in range(len(word), max(MIN_HANGUL_NAME, len(word) - inflection.MAX_SUFFIX_CHARACTERS - 1), -1):
         if cut < len(word) and not suffixes_only(name_key(word[cut:])):
             continue
         stem = word[:cut]
