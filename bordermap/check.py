@@ -35,12 +35,32 @@ class Finding:
 
 @dataclass(frozen=True)
 class Whereabouts:
-    """What a popup says of where a place is: the side of a border and the nearest other place."""
+    """What a popup says of where a place is: the side of a border (and how far), the nearest other place; distances
+    rounded to the metre, as the page shows them. Made once per place by ``survey``, read by the page and the exports
+    as it is (issue #22: 100,000 places made two objects each)."""
 
-    side: Side | None = None
+    side: str = ""  # "North Korean side", or "" when no border reaches it
+    border: str = ""
+    border_m: int | None = None
+    on_border: bool = False
+    nearest: str = ""  # the nearest other place's name
     nearest_id: str = ""
-    nearest_name: str = ""
-    nearest_m: float | None = None
+    nearest_m: int | None = None
+
+    @classmethod
+    def of(cls, side: Side | None, nearest: "Place | None", nearest_m: float | None) -> "Whereabouts":
+        rounded = None if nearest_m is None else round(nearest_m)
+        if side is None:
+            return cls("", "", None, False, nearest.name if nearest else "", nearest.id if nearest else "", rounded)
+        return cls(
+            side.label,
+            side.border_name,
+            round(side.distance_m),
+            side.on_border,
+            nearest.name if nearest else "",
+            nearest.id if nearest else "",
+            rounded,
+        )
 
 
 @dataclass(frozen=True)
@@ -219,7 +239,7 @@ def survey(places: list[Place], shapes: list[Shape]) -> Survey:
         other = points[other_index] if other_index is not None else None
         if gap is not None and other is not None:
             nearest[place.id] = (gap, other)
-        whereabouts[place.id] = Whereabouts(side, other.id if other else "", other.name if other else "", gap)
+        whereabouts[place.id] = Whereabouts.of(side, other, gap)
         # Within its own precision of the border, a place may truly be on either side.
         if (
             side

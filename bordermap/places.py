@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bordermap.errors import InputError, Origin, WhereTold
-from bordermap.tables import CellOrigins, Row, cells_by_name, header_names, read_rows, read_text_file, split_lines
+from bordermap.tables import CellOrigins, Records, Row, header_names, read_text_file, record_by_name, split_lines
 
 KNOWN_COLUMNS = (
     "id",
@@ -332,9 +332,10 @@ def place_from_row(
 def read_places(path: Path, content: str | None = None, encoding: str | None = None) -> list[Place]:
     """Read and check every row of a places CSV (or ``content`` read from it); raise InputError at a bad cell."""
     path = Path(path)
-    rows = read_rows(path, "places file", content, encoding)
+    records = Records(path, "places file", content, encoding)
+    rows = iter(records)
     try:
-        header = next(rows)
+        header = records.row(*next(rows))
     except StopIteration:
         raise InputError(
             Origin(str(path)), "the places file is empty", f"start it with the header row {','.join(KNOWN_COLUMNS)}"
@@ -346,9 +347,9 @@ def read_places(path: Path, content: str | None = None, encoding: str | None = N
     extra_names = [n for n in names if n not in KNOWN_COLUMNS]
     where = str(path)
     for record in rows:
-        line = record.line
+        line = record[0] + 1
         origin = Origin(where, line, 1)
-        row, at = cells_by_name(record, names, origin)
+        row, at = record_by_name(records, record, names, origin)
         folded = row["id"].casefold()
         if folded in seen_ids:
             raise InputError(

@@ -3,10 +3,11 @@
 import codecs
 import csv
 import difflib
+import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -270,59 +271,84 @@ def read_rows(path: Path, what: str, content: str | None = None, encoding: str |
     Blank lines, rows of empty cells and lines starting with '#' are skipped. The delimiter (comma, semicolon or
     tab) is that of the header line, or the one declared by a first line like Excel's ``sep=;``.
     """
-    if content is None:
-        content = read_text_file(path, what, encoding)
-    feed = _LineFeed(split_lines(content))
-    delimiter = None
-    if feed.lines and (declared := _EXCEL_SEPARATOR.match(feed.lines[0])):
-        delimiter = declared.group(1)
-        feed.consumed = 1
-    if _COMMENT_LINE.search(content) is None:
-        yield from _rows_without_comments(path, feed.lines, feed.consumed, delimiter)
-        return
-    reader = None
-    while True:
-        feed.skip_comments()
-        if feed.consumed >= len(feed.lines):
+    records = Records(path, what, content, encoding)
+    for start, end, cells in records:
+        yield records.row(start, end, cells)
+
+
+class Records:
+    """The records of a CSV file, as ``read_rows`` reads them, each as (first line, end line, cells), lines counted
+    from 0: a reader of 100,000 rows makes no ``Row`` for each, only for one it reports (``row``, issue #22)."""
+
+    def __init__(self, path: Path, what: str, content: str | None = None, encoding: str | None = None):
+        if content is None:
+            content = read_text_file(path, what, encoding)
+        self.path = str(path)
+        self.lines = split_lines(content)
+        self.delimiter = ","
+        self._first = 0
+        self._declared = None
+        if self.lines and (declared := _EXCEL_SEPARATOR.match(self.lines[0])):
+            self._declared = declared.group(1)
+            self._first = 1
+        self._comments = _COMMENT_LINE.search(content) is not None
+
+    def row(self, start: int, end: int, cells: list[str]) -> Row:
+        """The record as a ``Row``: its raw text, and the positions of its cells when asked."""
+        return Row(self.path, start + 1, "".join(self.lines[start:end]), cells, self.delimiter)
+
+    def __iter__(self) -> Iterator[tuple[int, int, list[str]]]:
+        return self._with_comments() if self._comments else self._without_comments()
+
+    def _checked(self, start: int, end: int, cells: list[str]) -> tuple[int, int, list[str]]:
+        if max(map(len, cells)) > MAX_CELL_CHARS:
+            _check_cell_lengths(self.row(start, end, cells))
+        return start, end, cells
+
+    def _with_comments(self) -> Iterator[tuple[int, int, list[str]]]:
+        feed = _LineFeed(self.lines)
+        feed.consumed = self._first
+        reader = None
+        while True:
+            feed.skip_comments()
+            if feed.consumed >= len(feed.lines):
+                return
+            if reader is None:
+                self.delimiter = self._declared or _delimiter(feed.lines[feed.consumed])
+                reader = csv.reader(feed, strict=True, delimiter=self.delimiter)
+            start = feed.consumed
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise _unreadable(self.path, start, error) from None
+            if _has_values(cells):
+                yield self._checked(start, feed.consumed, cells)
+
+    def _without_comments(self) -> Iterator[tuple[int, int, list[str]]]:
+        """For a file with no line starting with '#' (most): csv reads the lines straight from the list, and counts
+        them itself (``line_num``), with no call back into Python for each line."""
+        lines, first = self.lines, self._first
+        if first >= len(lines):
             return
-        if reader is None:
-            delimiter = delimiter or _delimiter(feed.lines[feed.consumed])
-            reader = csv.reader(feed, strict=True, delimiter=delimiter)
-        start = feed.consumed
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise _unreadable(str(path), start, error) from None
-        if _has_values(cells):
-            yield _checked(
-                Row(str(path), start + 1, "".join(feed.lines[start : feed.consumed]), cells, delimiter or ",")
-            )
+        self.delimiter = self._declared or _delimiter(lines[first])
+        reader = csv.reader(itertools.islice(lines, first, None), strict=True, delimiter=self.delimiter)
+        read = first
+        while True:
+            start = read
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise _unreadable(self.path, start, error) from None
+            read = first + reader.line_num
+            if _has_values(cells):
+                yield self._checked(start, read, cells)
 
 
 _COMMENT_LINE = re.compile(r"(?:\A|[\r\n])#")
-
-
-def _rows_without_comments(path: Path, lines: list[str], first: int, delimiter: str | None) -> Iterator[Row]:
-    """``read_rows`` for a file with no line starting with '#' (most): csv reads the lines straight from the list,
-    and counts them itself (``line_num``), with no call back into Python for each line."""
-    if first >= len(lines):
-        return
-    delimiter = delimiter or _delimiter(lines[first])
-    reader = csv.reader(itertools.islice(lines, first, None), strict=True, delimiter=delimiter)
-    where, read = str(path), first
-    while True:
-        start = read
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise _unreadable(where, start, error) from None
-        read = first + reader.line_num
-        if _has_values(cells):
-            yield _checked(Row(where, start + 1, "".join(lines[start:read]), cells, delimiter))
 
 
 def _unreadable(path: str, start: int, error: csv.Error) -> InputError:
@@ -339,11 +365,8 @@ def _has_values(cells: list[str]) -> bool:
     return any(cell.strip() for cell in cells)
 
 
-def _checked(row: Row) -> Row:
-    """The row, once no cell of it is over-long (an error at that cell). The cells' positions are found only for an
-    error: most rows never need them (issue #22)."""
-    if max(map(len, row.cells)) <= MAX_CELL_CHARS:
-        return row
+def _check_cell_lengths(row: Row) -> None:
+    """An error at the first over-long cell of the row, with its position (found only for such a row)."""
     for cell, origin in zip(row.cells, row.origins()):
         if len(cell) > MAX_CELL_CHARS:
             opened = " (is a quote left open?)" if "\n" in cell or "\r" in cell else ""
@@ -352,7 +375,6 @@ def _checked(row: Row) -> Row:
                 f"the cell is {len(cell):,} characters long{opened}",
                 f"keep cells under {MAX_CELL_CHARS:,} characters; link to long documents instead",
             )
-    return row
 
 
 def header_names(row: Row, required: tuple[str, ...], known: tuple[str, ...]) -> list[str]:
@@ -377,16 +399,23 @@ class CellOrigins(Mapping[str, Origin]):
     100,000 good rows never walks their text a second time (issue #22). ``default`` answers for a column the
     header does not have."""
 
-    def __init__(self, row: Row, names: list[str], default: Origin | None = None, found: dict | None = None):
+    def __init__(
+        self,
+        row: Row | Callable[[], Row],
+        names: list[str],
+        default: Origin | None = None,
+        found: dict | None = None,
+    ):
         self._row, self._names, self._default, self._found = row, names, default, found
 
     def _origins(self) -> dict[str, Origin]:
         if self._found is None:
-            origins = self._row.origins()
-            if len(self._row.cells) < len(self._names):
-                lines = split_lines(self._row.raw)  # a missing cell is where the record ends
-                end = Origin(self._row.path, self._row.line + len(lines) - 1, len(lines[-1].rstrip("\r\n")) + 1)
-                origins = origins + [end] * (len(self._names) - len(self._row.cells))
+            row = self._row if isinstance(self._row, Row) else self._row()
+            origins = row.origins()
+            if len(row.cells) < len(self._names):
+                lines = split_lines(row.raw)  # a missing cell is where the record ends
+                end = Origin(row.path, row.line + len(lines) - 1, len(lines[-1].rstrip("\r\n")) + 1)
+                origins = origins + [end] * (len(self._names) - len(row.cells))
             self._found = dict(zip(self._names, origins))
         return self._found
 
@@ -422,5 +451,20 @@ def cells_by_name(row: Row, names: list[str], default: Origin | None = None) -> 
             f"the row has {len(row.cells)} cells but the header has {len(names)}",
             f"quote cells that contain {row.delimiter_name}, or add a column to the header",
         )
-    cells = row.cells + [""] * (len(names) - len(row.cells))
-    return ({name: value.strip() for name, value in zip(names, cells)}, CellOrigins(row, names, default))
+    return _stripped(row.cells, names), CellOrigins(row, names, default)
+
+
+def record_by_name(
+    records: Records, record: tuple[int, int, list[str]], names: list[str], default: Origin | None = None
+) -> tuple[dict[str, str], CellOrigins]:
+    """``cells_by_name`` for one of ``records``, whose ``Row`` is made only if a cell's position is asked for."""
+    start, end, cells = record
+    if len(cells) > len(names):
+        cells_by_name(records.row(start, end, cells), names, default)  # the error at the cell past the header
+    return _stripped(cells, names), CellOrigins(functools.partial(records.row, start, end, cells), names, default)
+
+
+def _stripped(cells: list[str], names: list[str]) -> dict[str, str]:
+    if len(cells) < len(names):
+        cells = cells + [""] * (len(names) - len(cells))
+    return dict(zip(names, map(str.strip, cells)))

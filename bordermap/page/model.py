@@ -10,6 +10,7 @@ from datetime import datetime
 
 from bordermap import check
 from bordermap.bounds import METRES_PER_DEGREE, Bounds
+from bordermap.check import Whereabouts
 from bordermap.geometry import bounds_of, label_point, to_geojson
 from bordermap.places import Place
 from bordermap.shapes import Shape
@@ -39,33 +40,6 @@ class MapMetadata:
 
     built: datetime
     credits: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Whereabouts:
-    """What a popup says of where a place is: the side of a border (and how far), the nearest other place."""
-
-    side: str = ""  # "North Korean side", or "" when no border reaches it
-    border: str = ""
-    border_m: int | None = None
-    on_border: bool = False
-    nearest: str = ""
-    nearest_id: str = ""
-    nearest_m: int | None = None
-
-    @classmethod
-    def of(cls, where: check.Whereabouts) -> "Whereabouts":
-        """Rounded to the metre, as the page shows it."""
-        side = where.side
-        return cls(
-            side=side.label if side else "",
-            border=side.border_name if side else "",
-            border_m=round(side.distance_m) if side else None,
-            on_border=side.on_border if side else False,
-            nearest=where.nearest_name,
-            nearest_id=where.nearest_id,
-            nearest_m=None if where.nearest_m is None else round(where.nearest_m),
-        )
 
 
 @dataclass(frozen=True)
@@ -175,7 +149,7 @@ def _place_feature_at(place: Place, passages: list[Passage], where: check.Wherea
         attribution=place.attribution,
         geometry=None if position is None else {"type": "Point", "coordinates": [position.lon, position.lat]},
         quotes=tuple(passages),
-        whereabouts=None if where is None else Whereabouts.of(where),
+        whereabouts=where,
         unresolved=place.unresolved,
         status=place.status,
         origin=f"{place.origin.path}:{place.origin.line}",
@@ -197,7 +171,7 @@ def _shape_feature(shape: Shape, passages: list[Passage], where: check.Whereabou
         attribution=shape.attribution,
         geometry=to_geojson(shape.geometry),
         quotes=tuple(passages),
-        whereabouts=None if where is None else Whereabouts.of(where),
+        whereabouts=where,
         label_at=label_point(shape.geometry),
         status=shape.status,
         origin=f"{shape.origin.path}:{shape.origin.line}",
