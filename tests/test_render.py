@@ -3,7 +3,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bordermap.check import survey
-from bordermap.page.model import Feature, MapMetadata, map_content
+from bordermap.page.model import Feature, FeatureColumns, MapMetadata, has_pins, map_content
 from bordermap.page.pack import pack, unpack
 from bordermap.page.render import render_map, script_json
 from bordermap.places import read_places
@@ -53,6 +53,29 @@ def test_the_packed_page_data_unpacks_to_the_content_it_was_made_from():
         content.built,
     )
     assert [t.content for t in unpacked.texts] == [t.content for t in content.texts]
+
+
+def test_features_held_as_columns_read_back_as_the_features_they_were_made_from():
+    texts, places, shapes = read_texts(SEEDS), read_places(PLACES), read_shapes(SHAPES)
+    content = map_content(places, shapes, texts, find_passages(texts, [*places, *shapes]), BUILT, survey(places, []))
+    features = list(content.features)
+    assert [f.id for f in features] == [p.id for p in places] + [s.id for s in shapes]
+    columns = FeatureColumns.of(features)
+    assert list(columns) == features and [columns[i] for i in range(len(columns))] == features
+    assert columns[1:3] == tuple(features[1:3]) and columns[-1] == features[-1]
+    assert columns == content.features and columns != features[:-1]
+    assert (columns + columns)[len(features)] == features[0]
+    assert FeatureColumns.of(columns) is columns
+
+
+def test_only_a_map_with_an_exact_point_carries_the_pins_images():
+    texts, places = read_texts(SEEDS), read_places(PLACES)
+    content = map_content(places, [], texts, {}, BUILT)
+    assert not has_pins(content.features) and pack(content)["icons"] == {}
+    exact = replace(places[0], position=replace(places[0].position, precision_m=10), stated_certainty="")
+    pinned = map_content([exact, *places[1:]], [], texts, {}, BUILT)
+    assert has_pins(pinned.features) and has_pins(list(pinned.features))
+    assert json.loads(render_map(pinned).split('id="bordermap-data">')[1].split("</script>")[0])["icons"]
 
 
 def test_a_column_where_most_values_agree_stores_that_value_once():

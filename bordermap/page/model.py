@@ -4,8 +4,8 @@
 again; ``export`` and ``page.render`` read it. Nothing here knows HTML.
 """
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
 from bordermap import check
@@ -81,6 +81,48 @@ class Feature:
         return lat, lon
 
 
+FEATURE_FIELDS = tuple(f.name for f in fields(Feature))
+
+
+class FeatureColumns(Sequence[Feature]):
+    """Features held as columns, one list per field of ``Feature`` (issue #22): a map of 100,000 places is 19 lists,
+    not 100,000 objects. ``page.pack`` reads the lists; a ``Feature`` is made only when one is read (the exports)."""
+
+    def __init__(self, columns: dict[str, list]):
+        self.columns = columns
+
+    @classmethod
+    def of(cls, features: Iterable[Feature]) -> "FeatureColumns":
+        if isinstance(features, FeatureColumns):
+            return features
+        features = list(features)
+        return cls({name: [getattr(f, name) for f in features] for name in FEATURE_FIELDS})
+
+    def __len__(self) -> int:
+        return len(self.columns["id"])
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        return Feature(*(self.columns[name][index] for name in FEATURE_FIELDS))
+
+    def __iter__(self) -> Iterator[Feature]:
+        return (Feature(*values) for values in zip(*(self.columns[name] for name in FEATURE_FIELDS)))
+
+    def __add__(self, other: "FeatureColumns") -> "FeatureColumns":
+        return FeatureColumns({name: self.columns[name] + other.columns[name] for name in FEATURE_FIELDS})
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or len(other) != len(self):
+            return False
+        return all(mine == theirs for mine, theirs in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"FeatureColumns({len(self)} features)"
+
+
 @dataclass(frozen=True)
 class Category:
     name: str
@@ -91,7 +133,7 @@ class Category:
 class MapContent:
     """Everything a companion map shows: its features, the texts they quote, the legend's categories, credits."""
 
-    features: tuple[Feature, ...]
+    features: Sequence[Feature]  # a FeatureColumns when made by ``map_content``
     texts: tuple[Text, ...]
     categories: tuple[Category, ...]
     credits: tuple[str, ...]
@@ -116,44 +158,49 @@ def _country_area(place: Place) -> dict | None:
     return country_area(place.country)
 
 
-def _place_feature(place: Place, passages: list[Passage], where: check.Whereabouts | None) -> Feature:
-    area = _country_area(place)
-    if area is not None:
-        import shapely.geometry
+def _place_columns(
+    places: list[Place], passages: Mapping[str, list[Passage]], where: Mapping[str, check.Whereabouts]
+) -> dict[str, list]:
+    """The places as features, column by column: a located place is its point, a country (``_country_area``) its
+    area, one that nobody could locate has no geometry."""
+    count = len(places)
+    positions = [p.position for p in places]
+    columns: dict[str, list] = {
+        "id": [p.id for p in places],
+        "kind": ["place"] * count,
+        "name": [p.name for p in places],
+        "category": [p.category for p in places],
+        "aliases": [p.aliases for p in places],
+        "precision_m": [None if q is None else q.precision_m for q in positions],
+        "certainty": [p.certainty for p in places],
+        "country": [p.country for p in places],
+        "note": [p.note for p in places],
+        "source": ["" if q is None else q.source for q in positions],
+        "attribution": [p.attribution for p in places],
+        "geometry": [None if q is None else {"type": "Point", "coordinates": [q.lon, q.lat]} for q in positions],
+        "quotes": [tuple(passages.get(p.id, ())) for p in places],
+        "whereabouts": [where.get(p.id) for p in places],
+        "unresolved": [p.unresolved for p in places],
+        "status": [p.status for p in places],
+        "label_at": [None] * count,
+        "context": [False] * count,
+        "origin": [f"{p.origin.path}:{p.origin.line}" for p in places],
+    }
+    for index, place in enumerate(places):
+        if place.category.casefold() == COUNTRY_CATEGORY and (area := _country_area(place)) is not None:
+            import shapely.geometry
 
-        return replace(
-            _place_feature_at(place, passages, where),
-            kind="area",
-            geometry=area,
-            precision_m=None,
-            certainty="area",
-            label_at=label_point(shapely.geometry.shape(area)),
-            context=True,
-        )
-    return _place_feature_at(place, passages, where)
-
-
-def _place_feature_at(place: Place, passages: list[Passage], where: check.Whereabouts | None) -> Feature:
-    position = place.position
-    return Feature(
-        id=place.id,
-        kind="place",
-        name=place.name,
-        category=place.category,
-        aliases=place.aliases,
-        precision_m=None if position is None else position.precision_m,
-        certainty=place.certainty,
-        country=place.country,
-        note=place.note,
-        source="" if position is None else position.source,
-        attribution=place.attribution,
-        geometry=None if position is None else {"type": "Point", "coordinates": [position.lon, position.lat]},
-        quotes=tuple(passages),
-        whereabouts=where,
-        unresolved=place.unresolved,
-        status=place.status,
-        origin=f"{place.origin.path}:{place.origin.line}",
-    )
+            as_area: dict[str, object] = {
+                "kind": "area",
+                "geometry": area,
+                "precision_m": None,
+                "certainty": "area",
+                "context": True,
+            }
+            as_area["label_at"] = label_point(shapely.geometry.shape(area))
+            for name, value in as_area.items():
+                columns[name][index] = value
+    return columns
 
 
 def _shape_feature(shape: Shape, passages: list[Passage], where: check.Whereabouts | None) -> Feature:
@@ -188,25 +235,29 @@ def map_content(
 ) -> MapContent:
     """The map's content: every place, then every shape, with its quotes and whereabouts."""
     where = survey.whereabouts if survey else {}
-    features = tuple(
-        [_place_feature(p, passages.get(p.id, []), where.get(p.id)) for p in places]
-        + [_shape_feature(s, passages.get(s.id, []), where.get(s.id)) for s in shapes]
+    features = FeatureColumns(_place_columns(places, passages, where)) + FeatureColumns.of(
+        _shape_feature(s, passages.get(s.id, []), where.get(s.id)) for s in shapes
     )
-    categories = list(dict.fromkeys(f.category for f in features))
-    credits = tuple(dict.fromkeys([*metadata.credits, *(c for f in features for c in f.attribution)]))
+    column = features.columns
+    categories = list(dict.fromkeys(column["category"]))
+    credits = tuple(dict.fromkeys([*metadata.credits, *(c for cell in column["attribution"] for c in cell)]))
     return MapContent(
         features=features,
         texts=tuple(texts),
         categories=tuple(Category(c, PALETTE[i % len(PALETTE)]) for i, c in enumerate(categories)),
         credits=credits,
         built=metadata.built.strftime("%Y-%m-%d %H:%M UTC"),
-        certainties=tuple(sorted({f.certainty for f in features}, key=CERTAINTY_ORDER.index)),
+        certainties=tuple(sorted(set(column["certainty"]), key=CERTAINTY_ORDER.index)),
     )
 
 
-def has_pins(features: tuple[Feature, ...] | list[Feature]) -> bool:
+def has_pins(features: Sequence[Feature]) -> bool:
     """True when some place is drawn as a pin (an exact point): only then does the page need the pin's images."""
-    return any(f.certainty == "exact" and f.is_point for f in features)
+    column = FeatureColumns.of(features).columns
+    return any(
+        certainty == "exact" and geometry is not None and geometry["type"] == "Point"
+        for certainty, geometry in zip(column["certainty"], column["geometry"])
+    )
 
 
 def bounds(content: MapContent) -> Bounds | None:
@@ -214,11 +265,19 @@ def bounds(content: MapContent) -> Bounds | None:
     it, for all the points at once: a map of 100,000 places is one pass in numpy, not 100,000 boxes)."""
     import numpy as np
 
-    features = [f for f in content.features if f.geometry is not None]
-    if any(not f.context for f in features):
-        features = [f for f in features if not f.context]  # the countries round the places are context
-    at = [(f, f.point) for f in features]
-    points = [(point[0], point[1], f.precision_m or 0.0) for f, point in at if point is not None]
+    column = FeatureColumns.of(content.features).columns
+    drawn = [
+        (geometry, context, precision_m)
+        for geometry, context, precision_m in zip(column["geometry"], column["context"], column["precision_m"])
+        if geometry is not None
+    ]
+    if any(not context for _, context, _ in drawn):
+        drawn = [d for d in drawn if not d[1]]  # the countries round the places are context
+    points = [
+        (geometry["coordinates"][1], geometry["coordinates"][0], precision_m or 0.0)
+        for geometry, _, precision_m in drawn
+        if geometry["type"] == "Point"
+    ]
     boxes = []
     if points:
         lat, lon, metres = np.array(points, dtype=float).T
@@ -232,9 +291,9 @@ def bounds(content: MapContent) -> Bounds | None:
                 float((lon + dlon).max()),
             )
         )
-    for feature, point in at:
-        if point is None:
+    for geometry, _, _ in drawn:
+        if geometry["type"] != "Point":
             import shapely.geometry
 
-            boxes.append(bounds_of(shapely.geometry.shape(feature.geometry)))
+            boxes.append(bounds_of(shapely.geometry.shape(geometry)))
     return Bounds.union(boxes)

@@ -8,7 +8,7 @@ reads it in Python, for tests and for anyone who wants the data back.
 from collections import Counter
 from collections.abc import Mapping
 
-from bordermap.page.model import Category, Feature, MapContent, Whereabouts
+from bordermap.page.model import Category, Feature, FeatureColumns, MapContent, Whereabouts
 from bordermap.text import Passage, Text
 
 PAGE_FORMAT = 2
@@ -65,37 +65,37 @@ def _flat_quotes(quotes: tuple[Passage, ...], text_index: dict[str, int]) -> tup
 def pack(content: MapContent, icons: Mapping[str, str] | None = None) -> dict:
     """The page's data: the map's texts, legend and credits, then its features by column. ``icons`` are the pin's
     images (data: URIs), given when some place is a pin."""
-    features = content.features
+    features = FeatureColumns.of(content.features).columns
     text_index = {t.id: i for i, t in enumerate(content.texts)}
     category_index = {c.name: i for i, c in enumerate(content.categories)}
-    feature_index = {f.id: i for i, f in enumerate(features)}
-    columns: dict[str, list] = {"id": [f.id for f in features], "kind": [f.kind for f in features]}
-    columns["name"] = [f.name for f in features]
-    columns["category"] = [category_index[f.category] for f in features]
+    feature_index = {feature_id: i for i, feature_id in enumerate(features["id"])}
+    columns: dict[str, list] = {"id": features["id"], "kind": features["kind"], "name": features["name"]}
+    columns["category"] = [category_index[category] for category in features["category"]]
     for key in _SHARED[1:]:
-        columns[key] = [getattr(f, key) for f in features]
+        columns[key] = features[key]
     # A shape has no such cell: None, not "", so that a page tells "not a place" from "an empty cell".
-    columns["unresolved"] = [f.unresolved if f.kind == "place" else None for f in features]
-    columns["status"] = [f.status for f in features]
-    points = [f.point for f in features]
-    columns["lat"] = [None if p is None else round(p[0] * COORDINATE_SCALE) for p in points]
-    columns["lon"] = [None if p is None else round(p[1] * COORDINATE_SCALE) for p in points]
-    columns["label_at"] = [f.label_at for f in features]
-    columns["geometry"] = [
-        {"type": f.geometry["type"], "coordinates": _rounded(f.geometry["coordinates"])}
-        if f.geometry is not None and not f.is_point
-        else None
-        for f in features
+    columns["unresolved"] = [
+        u if kind == "place" else None for u, kind in zip(features["unresolved"], features["kind"])
     ]
-    columns["surveyed"] = [f.whereabouts is not None for f in features]
+    columns["status"] = features["status"]
+    points = [g["coordinates"] if g is not None and g["type"] == "Point" else None for g in features["geometry"]]
+    columns["lat"] = [None if p is None else round(p[1] * COORDINATE_SCALE) for p in points]
+    columns["lon"] = [None if p is None else round(p[0] * COORDINATE_SCALE) for p in points]
+    columns["label_at"] = features["label_at"]
+    columns["geometry"] = [
+        {"type": g["type"], "coordinates": _rounded(g["coordinates"])}
+        if g is not None and g["type"] != "Point"
+        else None
+        for g in features["geometry"]
+    ]
+    whereabouts = features["whereabouts"]
+    columns["surveyed"] = [w is not None for w in whereabouts]
     for key in _WHEREABOUTS:
         if key == "nearest":
-            columns[key] = [
-                None if f.whereabouts is None else feature_index.get(f.whereabouts.nearest_id) for f in features
-            ]
+            columns[key] = [None if w is None else feature_index.get(w.nearest_id) for w in whereabouts]
         else:
-            columns[key] = [None if f.whereabouts is None else getattr(f.whereabouts, key) for f in features]
-    columns["passages"] = [_flat_quotes(f.quotes, text_index) for f in features]
+            columns[key] = [None if w is None else getattr(w, key) for w in whereabouts]
+    columns["passages"] = [_flat_quotes(quotes, text_index) for quotes in features["quotes"]]
     return {
         "format": PAGE_FORMAT,
         "texts": [{key: getattr(t, key) for key in TEXT_FIELDS} for t in content.texts],
@@ -104,7 +104,7 @@ def pack(content: MapContent, icons: Mapping[str, str] | None = None) -> dict:
         "built": content.built,
         "certainties": list(content.certainties),
         "icons": dict(icons or {}),
-        "count": len(features),
+        "count": len(features["id"]),
         "columns": {key: _column(values) for key, values in columns.items()},
     }
 
