@@ -1,6 +1,5 @@
 """Check the places and shapes before drawing: sides of the border, distances, and likely mistakes (issue #4)."""
 
-import statistics
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +8,7 @@ from pykdtree.kdtree import KDTree
 from bordermap.bounds import Bounds
 from bordermap.errors import Origin, printable
 from bordermap.geometry import Border, Side, borders, bounds_of, distance_m, distances_m, unit_vectors
-from bordermap.places import SUGGESTED, Place
+from bordermap.places import SUGGESTED, Place, Position
 from bordermap.shapes import Shape
 
 FAR_KM = 50
@@ -91,8 +90,7 @@ class _Neighbours:
 
     CANDIDATES = 8  # the sphere's nearest few, among which the ellipsoid's nearest is
 
-    def __init__(self, points: list[Place]):
-        positions = [p.located for p in points]
+    def __init__(self, positions: list[Position]):
         self._lats = np.array([position.lat for position in positions])
         self._lons = np.array([position.lon for position in positions])
         self._unit = unit_vectors(self._lats, self._lons)
@@ -110,14 +108,36 @@ class _Neighbours:
         columns) of index pairs; -1 where none."""
         count = len(self._lats)
         k = min(k + 1, count)
-        chords, found = self._tree.query(self._unit, k=k)
-        found = found.reshape(count, k).astype(np.int64)
-        chords = chords.reshape(count, k)
+        # Most points have one other within the sphere's error of their nearest: three neighbours (the point itself
+        # among them) settle them, and only the others are asked for k (a third of the tree's work at 100,000).
+        first = min(3, k)
+        chords, found = self._query(self._unit, first)
+        unsure = np.flatnonzero(chords[:, -1] <= self._bound(chords, found, np.arange(count))[:, 0])
+        if first < k:
+            wide_chords, wide_found = np.full((count, k), np.inf), np.full((count, k), count, dtype=np.int64)
+            wide_chords[:, :first], wide_found[:, :first] = chords, found
+            if len(unsure):
+                wide_chords[unsure], wide_found[unsure] = self._query(self._unit[unsure], k)
+            chords, found = wide_chords, wide_found
         rows = np.repeat(np.arange(count), k).reshape(count, k)
         found[(found >= count) | (found == rows)] = -1
-        nearest = np.where(found >= 0, chords, np.inf).min(axis=1, keepdims=True)
-        found[chords > nearest * (1 + self._SPHERE_ERROR) + 1e-12] = -1
+        found[chords > self._bound(chords, found, None)] = -1
         return rows, found
+
+    def _query(self, unit: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        chords, found = self._tree.query(unit, k=k)
+        return chords.reshape(len(unit), k), found.reshape(len(unit), k).astype(np.int64)
+
+    def _bound(self, chords: np.ndarray, found: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
+        """For each row, the farthest chord that may still be its nearest on the ellipsoid: its sphere-nearest other
+        (not the point itself, nor the tree's filler past the last point), widened by the sphere's error."""
+        others = found < len(self._lats)
+        if rows is not None:
+            others &= found != rows[:, None]
+        else:
+            others &= found >= 0
+        nearest = np.where(others, chords, np.inf).min(axis=1, keepdims=True)
+        return nearest * (1 + self._SPHERE_ERROR) + 1e-12
 
     def nearest(self) -> list[tuple[float, int] | tuple[None, None]]:
         """For each point, the geodesic distance to the nearest other point and that point's index (the lowest
@@ -133,6 +153,25 @@ class _Neighbours:
         best = np.take_along_axis(found, order[:, :1], axis=1)[:, 0]
         best_gap = np.take_along_axis(gaps, order[:, :1], axis=1)[:, 0]
         return list(zip(best_gap.tolist(), best.tolist()))
+
+    def nearest_to(self, lat: float, lon: float, excluding: int) -> tuple[float, int] | None:
+        """The geodesic distance from (lat, lon) to the nearest point but ``excluding``, and that point's index (the
+        lowest among equally near ones); None when there is no other point."""
+        count = len(self._lats)
+        k = min(self.CANDIDATES + 1, count)
+        _, found = self._tree.query(unit_vectors([lat], [lon]), k=k)
+        others = [j for j in found.ravel().tolist() if j < count and j != excluding]
+        if not others:
+            return None
+        gaps = distances_m([lat] * len(others), [lon] * len(others), self._lats[others], self._lons[others])
+        return min(zip(gaps.tolist(), others))
+
+    @property
+    def box(self) -> Bounds:
+        """The smallest box holding the points."""
+        return Bounds(
+            float(self._lats.min()), float(self._lons.min()), float(self._lats.max()), float(self._lons.max())
+        )
 
     def pairs_within(self, metres: float, nearest: list) -> list[tuple[int, int, float]]:
         """Every pair (i < j) of points closer than ``metres`` on the ellipsoid, with its distance. Only a point whose
@@ -158,13 +197,17 @@ class _Neighbours:
         return sorted((i, j, gap) for (i, j), gap in pairs.items() if gap < metres)
 
 
-def _far_and_swapped(points: list[Place], nearest: dict[str, tuple[float, Place]]) -> list[Finding]:
+def _far_and_swapped(points: list[Place], nearest: list, neighbours: "_Neighbours | None") -> list[Finding]:
+    """A finding for each place far from every other (a typo in lat or lon?), or whose lat and lon swapped would put
+    it near one; for a place the tool found, only when it is still a suggestion nobody has reviewed."""
     findings: list[Finding] = []
-    if len(points) < 3:
+    if len(points) < 3 or neighbours is None:
         return findings
-    typical = statistics.median(d for d, _ in nearest.values())
-    for place in points:
-        gap, other = nearest[place.id]
+    gaps = np.array([gap for gap, _ in nearest], dtype=float)
+    typical = float(np.median(gaps))
+    # Only a place this far from the others can be far for either rule below: the others are passed over in numpy.
+    for index in np.flatnonzero(gaps >= max(FAR_KM * 1000, FAR_FACTOR * typical)).tolist():
+        place, gap, other = points[index], float(gaps[index]), points[nearest[index][1]]
         if place.looked_up:  # the tool found it: a far place is the text's, not a typo (issue #13) ...
             if place.status == SUGGESTED and _outlier(place, gap, typical):  # ... unless nobody has looked yet
                 findings.append(
@@ -176,21 +219,16 @@ def _far_and_swapped(points: list[Place], nearest: dict[str, tuple[float, Place]
                     )
                 )
             continue
-        if gap < FAR_KM * 1000 or gap < FAR_FACTOR * typical:
-            continue
         lat, lon = place.located.lat, place.located.lon
-        if abs(lon) <= 90:
-            swapped = min(
-                ((distance_m(lon, lat, o.located.lat, o.located.lon), o) for o in points if o is not place),
-                key=lambda pair: pair[0],
-            )
-            if swapped[0] < SWAP_NEAR_KM * 1000:
+        if abs(lon) <= 90 and (swapped := neighbours.nearest_to(lon, lat, excluding=index)) is not None:
+            swapped_gap, swapped_index = swapped
+            if swapped_gap < SWAP_NEAR_KM * 1000:
                 findings.append(
                     Finding(
                         place.origin,
                         "warning",
                         f"{place.id}: lat and lon look swapped: as {lon}, {lat} it would be "
-                        f"{_km(swapped[0])} from {swapped[1].id}, not {_km(gap)} from {other.id}",
+                        f"{_km(swapped_gap)} from {points[swapped_index].id}, not {_km(gap)} from {other.id}",
                     )
                 )
                 continue
@@ -229,16 +267,13 @@ def survey(places: list[Place], shapes: list[Shape]) -> Survey:
     points = [p for p in places if p.position is not None]
     positions = [p.located for p in points]  # looked up once: a property read a million times costs 0.2 s at 100k
     borders_ = borders(shapes, [(position.lat, position.lon) for position in positions])
-    neighbours = _Neighbours(points) if points else None
+    neighbours = _Neighbours(positions) if points else None
     nearest_of = neighbours.nearest() if neighbours else []
     whereabouts: dict[str, Whereabouts] = {}
     findings: list[Finding] = []
-    nearest: dict[str, tuple[float, Place]] = {}
     for place, position, (gap, other_index) in zip(points, positions, nearest_of):
-        side = _side(borders_, position.lat, position.lon)
+        side = _side(borders_, position.lat, position.lon) if borders_ else None
         other = points[other_index] if other_index is not None else None
-        if gap is not None and other is not None:
-            nearest[place.id] = (gap, other)
         whereabouts[place.id] = Whereabouts.of(side, other, gap)
         # Within its own precision of the border, a place may truly be on either side.
         if (
@@ -256,21 +291,20 @@ def survey(places: list[Place], shapes: list[Shape]) -> Survey:
                     f"{side.border_id}, {_km(side.distance_m)} from it",
                 )
             )
-    findings += _far_and_swapped(points, nearest)
+    findings += _far_and_swapped(points, nearest_of, neighbours)
     for i, j, gap in neighbours.pairs_within(SAME_SPOT_M, nearest_of) if neighbours else []:
         findings.append(
             Finding(
                 points[j].origin, "warning", f"{points[j].id} is at the same spot as {points[i].id} ({_km(gap)} apart)"
             )
         )
-    findings += _oversized(points, shapes)
+    findings += _oversized(points, shapes, neighbours.box if neighbours else None)
     return Survey(whereabouts, findings)
 
 
-def _oversized(points: list[Place], shapes: list[Shape]) -> list[Finding]:
+def _oversized(points: list[Place], shapes: list[Shape], point_box: Bounds | None) -> list[Finding]:
     if len(points) + len(shapes) < 2:
         return []
-    point_box = Bounds.around((p.located.lat, p.located.lon) for p in points)
     box = Bounds.union(b for b in (point_box, *(bounds_of(s.geometry) for s in shapes)) if b is not None)
     if box is None:
         return []
@@ -283,5 +317,5 @@ def _oversized(points: list[Place], shapes: list[Shape]) -> list[Finding]:
             f"than the whole map ({_km(diagonal)} across)",
         )
         for p in points
-        if not p.looked_up and p.located.precision_m and p.located.precision_m > diagonal
+        if (p.located.precision_m or 0) > diagonal and not p.looked_up
     ]
