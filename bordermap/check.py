@@ -313,7 +313,7 @@ def _oversized(points: list[Place], shapes: list[Shape], point_box: Bounds | Non
         Finding(
             p.origin,
             "warning",
-            f"{p.id}: its precision radius {_km(p.located.precision_m)} is larger "
+            f"{p.id}: its precision radius {_km(p.located.precision_m or 0)} is larger "
             f"than the whole map ({_km(diagonal)} across)",
         )
         for p in points
