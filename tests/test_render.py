@@ -2,9 +2,11 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import pytest
+
 from bordermap.check import survey
 from bordermap.page.model import Feature, FeatureColumns, MapMetadata, has_pins, map_content
-from bordermap.page.pack import pack, unpack
+from bordermap.page.pack import _column, _expand, pack, unpack
 from bordermap.page.render import render_map, script_json
 from bordermap.places import read_places
 from bordermap.shapes import read_shapes
@@ -27,6 +29,11 @@ def test_script_json_escapes_what_could_end_the_script_element():
     assert "<" not in text and ">" not in text and "&" not in text
     assert "\u2028" not in text and "\u2029" not in text
     assert json.loads(text) == {"x": "</script><!-- & \u2028\u2029 >"}
+
+
+def test_script_json_writes_the_values_a_page_reads_back_unchanged():
+    data = {"n": [1e-05, -0.1, 129.74601, 2**53, 0, None, True], "t": ("a", ("b",)), "s": 'Zürich 北京 \t\x00 \\ "'}
+    assert json.loads(script_json(data)) == json.loads(json.dumps(data))
 
 
 def _rounded_to_the_page(feature: Feature) -> Feature:
@@ -87,6 +94,30 @@ def test_a_column_where_most_values_agree_stores_that_value_once():
     assert isinstance(page["columns"]["id"], list) and len(page["columns"]["id"]) == page["count"]
     latitudes = [v for v in page["columns"]["lat"] if v is not None]
     assert latitudes and all(isinstance(v, int) for v in latitudes)  # five decimals, as an integer
+
+
+@pytest.mark.parametrize(
+    ("column", "common"),
+    [
+        (["v", "x", "v", "y", "v"], "v"),  # more than half, yet never twice in a pair: the odd last cell
+        (["x", "v", "v", "x", "v", "v", "v"], "v"),
+        ([None, "", "", "", None, None, None, None, ""], None),  # as many equal pairs as "" has with its last cell
+        (["a", "b", "c", "d"], "none"),
+        (["a", "a", "b", "b"], "none"),  # half is not more than half
+        ([{"type": "Point"}], "none"),  # an unhashable cell is never the common one
+        ([{"type": "Point"}, {"type": "Point"}, {"type": "Point"}, None], "none"),
+        ([None, {"type": "Point"}, None], None),
+        ([0, False, 0.0], 0),  # equal values of three types: the first cell's is the common one, the others listed
+    ],
+)
+def test_the_common_value_of_a_column_is_the_one_filling_more_than_half(column, common):
+    packed = _column(list(column))
+    if common == "none":
+        assert packed == column
+        return
+    assert packed["common"] == common and type(packed["common"]) is type(column[column.index(common)])
+    assert _expand(packed, len(column)) == column
+    assert all(type(v) is type(column[i]) for i, v in enumerate(_expand(packed, len(column))))
 
 
 def test_the_inline_map_loads_nothing_from_the_network():

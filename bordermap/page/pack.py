@@ -22,19 +22,43 @@ def _column(values: list) -> list | dict:
     """A column as it goes into the page: a plain list, or, when one value fills more than half of it, that value
     once and the others by their index (most places have no note, no alias, no quote)."""
     try:
-        counts = Counter(values)  # counted in C: most columns hold only strings, numbers, tuples and None
+        common = _majority(values)
     except TypeError:  # geometries (dicts): only their empty cells (None) may be common
         values = [tuple(v) if isinstance(v, list) else v for v in values]
-        counts = Counter(v for v in values if v is None or isinstance(v, (str, int, float, tuple)))
-    common, count = counts.most_common(1)[0] if counts else (None, 0)
-    if count * 2 <= len(values):
+        stand_ins = [v if v is None or isinstance(v, (str, int, float, tuple)) else _Unique() for v in values]
+        common = _majority(stand_ins)
+        if common is not None and isinstance(common[0], _Unique):
+            common = None
+    if common is None:
         return values
-    if count == len(values) and len(set(map(type, values))) == 1:
-        return {"common": common, "others": []}  # one value throughout (no notes, no aliases): nothing to list
+    value = common[0]
+    if values.count(value) == len(values) and len(set(map(type, values))) == 1:
+        return {"common": value, "others": []}  # one value throughout (no notes, no aliases): nothing to list
     return {
-        "common": common,
-        "others": [[i, v] for i, v in enumerate(values) if not (v == common and type(v) is type(common))],
+        "common": value,
+        "others": [[i, v] for i, v in enumerate(values) if not (v == value and type(v) is type(value))],
     }
+
+
+class _Unique:
+    """Stands in for an unhashable cell (a geometry): equal to nothing else, so never the common value."""
+
+
+def _majority(values: list) -> tuple[object] | None:
+    """(the value) that fills more than half of the list, as its first cell holds it; None when none does.
+
+    Such a value fills both cells of more pairs (0, 1), (2, 3) … than any other value, or is the odd last cell (then
+    perhaps as many): only those candidates are counted, so a column of distinct values (ids, names, coordinates) is
+    compared pair by pair in C and never hashed (issue #22)."""
+    pairs = [a for a, b in zip(values[0::2], values[1::2]) if a == b]
+    candidates = [Counter(pairs).most_common(1)[0][0]] if pairs else []
+    if len(values) % 2:
+        candidates.append(values[-1])
+    for candidate in candidates:
+        hash(candidate)  # an unhashable cell is never common, as a Counter of the column would say: TypeError
+        if values.count(candidate) * 2 > len(values):
+            return (values[values.index(candidate)],)
+    return None
 
 
 def _expand(column: list | dict, count: int) -> list:
