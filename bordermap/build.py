@@ -231,7 +231,7 @@ def build_data(
         content=map_content(places, shapes, texts, passages, metadata, surveyed),
         places=places,
         shapes=shapes,
-        quotes={thing_id: len(passages[thing_id]) for thing_id in [p.id for p in places] + [s.id for s in shapes]},
+        quotes={thing_id: len(found) for thing_id, found in passages.items()},  # places', then shapes' ids
         findings=_geocoding_findings(located) + surveyed.findings,
         chain=chain,
     )
@@ -290,6 +290,8 @@ def _geocoding_findings(located: Located) -> list[Finding]:
 
 
 def _check_unique_ids(places: list[Place], shapes: list[Shape], sources: Sources) -> None:
+    if not shapes:
+        return  # the places' own ids were checked as they were read
     place_lines = {p.id.casefold(): p.origin.line for p in places}
     for shape in shapes:
         if shape.id.casefold() in place_lines:

@@ -210,6 +210,8 @@ def script_of(text: str) -> str:
 def is_word_char(char: str) -> bool:
     """True for a character that is part of a word: a letter, a digit, a mark (a vowel sign is part of its word in
     Devanagari, Thai or Bengali) or a joining punctuation such as '_'."""
+    if char.isascii():
+        return char.isalnum() or char == "_"  # no ASCII character is a mark; "_" is its only joining punctuation
     return char.isalnum() or unicodedata.category(char)[0] == "M" or unicodedata.category(char) == "Pc"
 
 

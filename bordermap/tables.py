@@ -362,7 +362,7 @@ def _unreadable(path: str, start: int, error: csv.Error) -> InputError:
 
 def _has_values(cells: list[str]) -> bool:
     """False for a blank line, or a spreadsheet's row of empty cells: such a record is skipped."""
-    return any(cell.strip() for cell in cells)
+    return bool("".join(cells).strip())
 
 
 def _check_cell_lengths(row: Row) -> None:

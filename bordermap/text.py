@@ -242,9 +242,10 @@ def _boundaries(line: str, language: str) -> list[dict]:
     # sentencex 1.0.32 panics when a period sits next to a space of more than one UTF-8 byte (a no-break space);
     # its offsets count characters, so swapping such spaces for ASCII ones changes no offset.
     try:
-        line = _WIDE_SPACE.sub(" ", line)
-        if any(stop in line for stop in _OTHER_FULL_STOP_CHARS):  # a scan each: far cheaper than translating
-            line = line.translate(_OTHER_FULL_STOPS)
+        if not line.isascii():  # most lines of most texts are: nothing to swap
+            line = _WIDE_SPACE.sub(" ", line)
+            if any(stop in line for stop in _OTHER_FULL_STOP_CHARS):  # a scan each: far cheaper than translating
+                line = line.translate(_OTHER_FULL_STOPS)
         return sentencex.get_sentence_boundaries(language or "en", line)
     except BaseException as error:  # pyo3's PanicException is a BaseException
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
