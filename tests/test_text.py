@@ -4,12 +4,22 @@ import unicodedata
 from types import SimpleNamespace
 
 import pytest
+import sentencex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bordermap.errors import InputError
 from bordermap.fold import _fold_char, _fold_one_to_one, _fold_piecewise, fold, mark_class, past_marks
-from bordermap.text import Text, detect_language, find_passages, read_texts, sentence_spans
+from bordermap.text import (
+    _OTHER_FULL_STOPS,
+    _WIDE_SPACE,
+    Text,
+    _boundaries,
+    detect_language,
+    find_passages,
+    read_texts,
+    sentence_spans,
+)
 
 from conftest import SEEDS
 
@@ -529,3 +539,60 @@ def test_the_sentences_around_a_name_are_those_the_whole_line_is_cut_into(words,
     assert around == sorted(set(around)) and set(around) <= set(whole)
     for start, end in names:
         assert _sentence_of(around, start, end) == _sentence_of(whole, start, end)
+
+
+SENTENCE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "Dr.",
+            "Mr. Kim",
+            " ",
+            "  ",
+            "\u00a0",
+            "\t",
+            ".",
+            "!",
+            "?",
+            "…",
+            "。",
+            "！",
+            "।",
+            "۔",
+            "\u05c3",
+            "\u17d4",
+            "1.",
+        ]
+        + [
+            "Hoeryong",
+            "a",
+            "The river",
+            "e.g.",
+            "北京市",
+            "เชียงใหม่",
+            "Москва",
+            "القاهرة",
+            "ירושלים",
+            "मुंबई",
+            "서울",
+            '"',
+        ]
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=SENTENCE_PIECES,
+    language=st.sampled_from(["en", "es", "ru", "zh", "ja", "th", "ar", "he", "hi", "ko", "my", "km", "xx", ""]),
+)
+def test_a_lines_sentence_pieces_are_where_the_splitter_says_they_are(pieces, language):
+    line = "".join(pieces)
+    starts, ends = _boundaries(line, language)
+    seen = _WIDE_SPACE.sub(" ", line).translate(_OTHER_FULL_STOPS)  # what the splitter is given, offset for offset
+    try:
+        said = [(b["start_index"], b["end_index"]) for b in sentencex.get_sentence_boundaries(language or "en", seen)]
+    except BaseException:  # a panic: the line is one piece
+        said = [(0, len(line))]
+    assert list(zip(starts, ends)) == said
+    assert starts == sorted(starts) and all(line[s:e] for s, e in zip(starts, ends))
