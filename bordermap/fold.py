@@ -10,6 +10,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Typographic variants of one character: curly and modifier apostrophes, primes and accents written as apostrophes;
@@ -292,6 +293,16 @@ def _translated_one_to_one(text: str) -> str:
     return _NON_ASCII.sub(folded_run, ascii_folded)
 
 
+def _space_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of two spaces or more: found by ``str.find``, five times the speed of a regular
+    expression's scan over a text that has few."""
+    start = text.find("  ")
+    while start >= 0:
+        end = _SPACE_RUN.match(text, start).end()  # type: ignore[union-attr]
+        yield start, end
+        start = text.find("  ", end)
+
+
 def _fold_one_to_one(text: str) -> Folded | None:
     """``fold_text`` for a text whose every character folds to one character (most texts), with one piece per run
     of whitespace. None when some character folds to none or several."""
@@ -304,8 +315,8 @@ def _fold_one_to_one(text: str) -> Folded | None:
     starts: list[int] = []
     lengths: list[int] = []
     size = pos = 0
-    for run in _SPACE_RUN.finditer(translated):  # a run of spaces here is a run of whitespace in the text
-        pieces: tuple[tuple[int, int, str | None], ...] = ((pos, run.start(), None), (run.start(), run.end(), " "))
+    for run_start, run_end in _space_runs(translated):  # a run of spaces here is a run of whitespace in the text
+        pieces: tuple[tuple[int, int, str | None], ...] = ((pos, run_start, None), (run_start, run_end, " "))
         for start, end, space in pieces:
             if end > start:
                 chunks.append(space or translated[start:end])
@@ -313,7 +324,7 @@ def _fold_one_to_one(text: str) -> Folded | None:
                 starts.append(start)
                 lengths.append(end - start)
                 size += len(chunks[-1])
-        pos = run.end()
+        pos = run_end
     if pos < len(text):
         chunks.append(translated[pos:])
         folded_starts.append(size)
