@@ -119,7 +119,7 @@ def pack(content: MapContent, icons: Mapping[str, str] | None = None) -> dict:
             columns[key] = [None if w is None else feature_index.get(w.nearest_id) for w in whereabouts]
         else:
             columns[key] = [None if w is None else getattr(w, key) for w in whereabouts]
-    columns["passages"] = [_flat_quotes(quotes, text_index) for quotes in features["quotes"]]
+    columns["passages"] = [_flat_quotes(quotes, text_index) if quotes else () for quotes in features["quotes"]]
     return {
         "format": PAGE_FORMAT,
         "texts": [{key: getattr(t, key) for key in TEXT_FIELDS} for t in content.texts],
