@@ -3471,3 +3471,20 @@ def test_a_german_point_of_the_compass_is_no_town_of_its_name(content):
     found = _in("de", content, [world])
     word = "Norden" if "Norden" in content else "Osten"
     assert word not in found or found[word].confidence < 0.5, found[word].why
+
+
+def test_an_arabic_word_without_the_article_of_a_name_that_has_one_is_no_such_place(world_gazetteer):
+    # "رياض" (gardens: "رياض الأطفال", kindergartens) is Riyadh's name without its article, "الرياض"; "للقاهرة" (to
+    # Cairo) has the article, its alif taken by the preposition
+    found = _in("ar", "زرنا رياض الأطفال في إربد والزرقاء، ثم سافرنا للقاهرة.", [world_gazetteer])
+    assert all(s.chosen is None or s.chosen.name != "Riyadh" for s in found.values())
+    assert found["إربد"].chosen.name == "Irbid" and found["الزرقاء"].chosen.name == "Zarqa"
+    (cairo,) = (s for phrase, s in found.items() if phrase.endswith("قاهرة"))
+    assert cairo.chosen.name == "Cairo" and cairo.confidence >= 0.5
+
+
+def test_an_arabic_common_noun_with_its_article_is_not_the_great_city_of_that_name(world_gazetteer):
+    # "المدينة" is "the city" (Yanbu, here) as much as Medina, 160 km away: a common word with its article too
+    found = _in("ar", "وصلنا إلى ينبع مساء بعد الطريق من جدة. من شاطئ المدينة ترى السفن.", [world_gazetteer])
+    assert found["ينبع"].chosen.name == "Yanbu" and found["جدة"].chosen.name == "Jeddah"
+    assert "المدينة" not in found or found["المدينة"].confidence < 0.5

@@ -355,6 +355,30 @@ def _cities_by_their_suffix(groups: dict[str, list[Mention]], candidates: dict[s
             candidates[key] = _distinct(candidates[key] + cities, set())[:MAX_CANDIDATES]
 
 
+ARABIC_ARTICLE = "ال"
+
+
+def _without_the_article(mention: Mention) -> bool:
+    """True for an Arabic mention written without the article: not "القاهرة", nor "للقاهرة" (to Cairo), where the
+    preposition has taken the article's alif."""
+    content = mention.text.content
+    return not mention.phrase.startswith(ARABIC_ARTICLE) and content[max(mention.start - 2, 0) : mention.start] != "لل"
+
+
+def _names_of_the_article(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
+    """Arabic writes a name that has the article with it ("المدينة", Medina; "القاهرة", Cairo; "الخليل", Hebron): the
+    same word without it is a common noun ("بمدينة معان", in the city of Ma'an) or a person's name ("خليل"). A word
+    of an Arabic text written nowhere with its article loses the candidates that are found with it."""
+    asked: dict[str, tuple[str, ...]] = {
+        key: (ARABIC_ARTICLE + group[0].phrase,)
+        for key, group in groups.items()
+        if group[0].text.language == "ar" and candidates[key] and all(map(_without_the_article, group))
+    }
+    for key, found in _asked_by_language(asked, groups, gazetteers).items():
+        with_it = {m.entry.geonameid for m in found}
+        candidates[key] = [m for m in candidates[key] if m.entry.geonameid not in with_it]
+
+
 # The words after a name that say it is a division of a country: "Quảng Nam Province", "Kathmandu District".
 DIVISION_CUES = frozenset(("province", "county", "district", "prefecture", "region"))
 
@@ -654,12 +678,15 @@ def _short_and_unlisted(group: list[Mention]) -> bool:
 
 @functools.cache
 def _common_keys() -> frozenset[str]:
-    """``COMMON_WORDS`` folded as names are: "مدينة" (city) is "مدينه"; and the words of scripts without capitals that
-    cue a place's kind, which alone name no place ("معبر", crossing, is no Ma'bar in Yemen; a capitalised "Salto" may
-    well be Salto, Uruguay)."""
+    """``COMMON_WORDS`` folded as names are: "مدينة" (city) is "مدينه", "المدينة" "المدينه"; and the words of
+    scripts without capitals that cue a place's kind, which alone name no place ("معبر", crossing, is no Ma'bar in
+    Yemen; a capitalised "Salto" may well be Salto, Uruguay)."""
     cue_words = [*CUES_BEFORE, *CUES_AFTER, *NATURAL_CUES_BEFORE, *NATURAL_CUES_AFTER, *LANDMARK_CUES_BEFORE]
     caseless = [word for word in cue_words if not any(has_case(char) for char in word)]
-    return frozenset(name_key(word) for word in [*COMMON_WORDS, *caseless])
+    words = [*COMMON_WORDS, *caseless]
+    # An Arabic noun is as common with its article: "المدينة" (the city) as "مدينة" (a city, the city of)
+    arabic = [ARABIC_ARTICLE + word for word in words if script_of(word) == "ARABIC" and not word.startswith("ال")]
+    return frozenset(name_key(word) for word in [*words, *arabic])
 
 
 OWN_COUNTRY_KEYS = frozenset(name_key(word) for word in OWN_COUNTRY_WORDS)
@@ -754,6 +781,7 @@ def _suggest(
     candidates = {
         key: _as_written(group, answers[group[0].text.language][key])[:MAX_CANDIDATES] for key, group in groups.items()
     }
+    _names_of_the_article(groups, candidates, gazetteers)
     found_by_reading = _read_in_latin(groups, candidates, gazetteers, words_and_names.readings)
     _with_other_forms(groups, candidates, gazetteers)
     _cities_by_their_suffix(groups, candidates, gazetteers)
