@@ -3488,3 +3488,18 @@ def test_an_arabic_common_noun_with_its_article_is_not_the_great_city_of_that_na
     found = _in("ar", "وصلنا إلى ينبع مساء بعد الطريق من جدة. من شاطئ المدينة ترى السفن.", [world_gazetteer])
     assert found["ينبع"].chosen.name == "Yanbu" and found["جدة"].chosen.name == "Jeddah"
     assert "المدينة" not in found or found["المدينة"].confidence < 0.5
+
+
+def test_an_arabic_word_agreeing_with_the_noun_before_it_is_an_adjective_not_a_place(world_gazetteer):
+    from bordermap.physical import physical_gazetteer
+
+    # "الحمراء" (the red) after "الجبال الرملية" (the sand mountains) is no Al Hamra; "القدس الشرقية" (East Jerusalem)
+    # is a name of two words, and "والبتراء" is a place listed after another
+    found = _in(
+        "ar",
+        "بتنا ليلة بين الجبال الرملية الحمراء قرب وادي رم، ثم عدنا إلى العقبة والبتراء. وزرنا القدس الشرقية.",
+        [world_gazetteer, physical_gazetteer()],
+    )
+    assert "الحمراء" not in found or found["الحمراء"].confidence < 0.5
+    assert found["العقبة"].chosen.name == "Aqaba" and found["البتراء"].confidence >= 0.5
+    assert found["القدس الشرقية"].chosen.name == "East Jerusalem"

@@ -365,6 +365,19 @@ def _without_the_article(mention: Mention) -> bool:
     return not mention.phrase.startswith(ARABIC_ARTICLE) and content[max(mention.start - 2, 0) : mention.start] != "لل"
 
 
+# A word with the article, right after another (its proclitics before it), with nothing but spaces between.
+_DEFINITE_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[وفبك]?ال|لل)[^\W\d_]+\s+\Z")
+
+
+def _an_arabic_attribute(mention: Mention) -> bool:
+    """True for an Arabic mention with the article right after another word with it: an adjective agreeing with its
+    noun ("الجبال الرملية الحمراء", the red sand mountains), which a name of two words ("البحر الأحمر", the Red Sea) is
+    found as, whole, before its words are."""
+    if mention.text.language != "ar" or not mention.phrase.startswith(ARABIC_ARTICLE):
+        return False
+    return _DEFINITE_WORD_BEFORE.search(mention.text.content, max(mention.start - 40, 0), mention.start) is not None
+
+
 def _names_of_the_article(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
     """Arabic writes a name that has the article with it ("المدينة", Medina; "القاهرة", Cairo; "الخليل", Hebron): the
     same word without it is a common noun ("بمدينة معان", in the city of Ma'an) or a person's name ("خليل"). A word
@@ -843,6 +856,8 @@ def _suggest(
             and not (candidates[key] and candidates[key][0].entry.feature_class == COUNTRY_CLASS)
         ):
             common[key] = True  # an abbreviation ("TNG", "NK") is a country's ("US", "DRC") or no place's
+        if all(map(_an_arabic_attribute, group)):
+            common[key] = True  # "الجبال الرملية الحمراء" (the red sand mountains) names no Al Hamra
     word_first: set[str] = set()
     for key, group in groups.items():
         word_excess = _word_excess(group, candidates[key]) if candidates[key] else -math.inf
