@@ -434,9 +434,18 @@ def test_the_scale_benchmark_still_runs_and_ends_with_its_json_line(chromium):
         "pan_longtask_ms",
         "match_mb_s",
         "match_flatness",
+        "match_mb_s_1k_names",
+        "build_cpu_spread",
+        "small_places",
+        "small_build_cpu_s",
+        "small_naive_cpu_s",
+        "small_html_bytes",
+        "small_naive_html_bytes",
+        "small_text_bytes",
         "doubling_worst",
     }
-    assert headline["places"] == 10_000
+    assert headline["places"] == 10_000 and headline["small_places"] == 1_000
+    assert headline["build_cpu_spread"] >= 0 and headline["small_text_bytes"] > 0
     assert headline["click_ms"] >= 0  # a real mouse click on a place opened its popup
 
 
@@ -452,11 +461,16 @@ def test_the_shapes_benchmark_still_runs_and_its_figures_meet_the_summarys_table
         sys.path.remove(str(ROOT / "bench"))
     build = {"places": 10_000, "build_cpu_s": 2.0, "build_cpu_speedup": 7.0, "over_floor": 20.0}
     build |= {"build_peak_mb": 220, "doubling_worst": 2.1, "match_mb_s": 5.0, "interactive_ms": 600, "click_ms": 10}
-    build |= {"pan_longtask_ms": 0}
+    build |= {"pan_longtask_ms": 0, "build_cpu_spread": 0.05, "match_mb_s_1k_names": 41.0, "small_places": 1_000}
+    build |= {"small_build_cpu_s": 0.8, "small_naive_cpu_s": 1.5, "small_html_bytes": 1_500_000}
+    build |= {"small_naive_html_bytes": 1_000_000, "small_text_bytes": 400_000}
     suggest = {"distinct": {"0.5": {"s": 2.0}, "1.0": {"s": 6.0}}}
     table = {what: (value, met) for what, _, value, met in summary.targets(build, shapes, suggest)}
     assert table["suggest on distinct prose"] == (6.0, False) and table["build peak memory"] == (220, True)
-    assert len(table) == 11
+    assert table["passage finding, 1,000 names"] == (41.0, True)
+    assert table["build CPU at 1,000 places against naive"] == (0.53, True)
+    assert table["page at 1,000 places against naive's + the texts"] == (1.07, False)
+    assert len(table) == 14
 
 
 def _on_a_terminal(*args: str) -> str:
