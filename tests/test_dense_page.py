@@ -87,6 +87,14 @@ def test_a_click_on_a_dot_opens_the_popup_of_the_place_under_it(open_map, dense_
     )
     assert distance <= 8
     assert page.page.evaluate("location.hash") == f"#place={place}"
+    # The dense view's note, over the map's corner where a popup's heading may be, steps aside while it is open
+    note = page.page.locator(".bm-dense-note")
+    assert note.is_hidden()
+    page.page.evaluate("void window.bordermap.map.panBy([40, 20], {animate: false})")
+    assert note.is_hidden() and popup.count() == 1
+    page.page.locator(".leaflet-popup-close-button").click()
+    popup.wait_for(state="detached", timeout=5000)
+    assert note.is_visible() and "zoom in" in note.inner_text()
 
 
 def test_zoomed_in_each_place_is_drawn_as_the_legend_says(open_map, dense_map):

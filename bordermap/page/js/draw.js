@@ -265,6 +265,11 @@ function bmDrawing(map, data, popups, drawn) {
   note.addTo(map);
   var noteBox = note.getContainer();
   noteBox.hidden = true;
+  // The note stands over the map's top left corner, where an open popup's heading often is: it steps aside while
+  // a popup is open, and comes back, if the view is still dense, when the popup closes.
+  var popupOpen = false;
+  map.on("popupopen", function () { popupOpen = true; noteBox.hidden = true; });
+  map.on("popupclose", function () { popupOpen = false; noteBox.hidden = !(dense || shapesDense); });
 
   // Dense shapes are on the map only while their box meets the view, as points are: a pan then updates the
   // shapes in view, not every shape of the map. Boxes in zoom-0 pixels: west, north, east, south.
@@ -383,7 +388,7 @@ function bmDrawing(map, data, popups, drawn) {
     } else if (map.hasLayer(overview)) {
       map.removeLayer(overview);
     }
-    noteBox.hidden = !(dense || shapesDense);
+    noteBox.hidden = popupOpen || !(dense || shapesDense);
     // Names for what is drawn one by one; in the dense view only the selected place's.
     drawn(dense ? (pinned === null ? [] : [pinned]) : Array.from(shown));
     addHatchPatterns();
