@@ -48,18 +48,11 @@ class Whereabouts:
 
     @classmethod
     def of(cls, side: Side | None, nearest: "Place | None", nearest_m: float | None) -> "Whereabouts":
+        name, place_id = (nearest.name, nearest.id) if nearest else ("", "")
         rounded = None if nearest_m is None else round(nearest_m)
         if side is None:
-            return cls("", "", None, False, nearest.name if nearest else "", nearest.id if nearest else "", rounded)
-        return cls(
-            side.label,
-            side.border_name,
-            round(side.distance_m),
-            side.on_border,
-            nearest.name if nearest else "",
-            nearest.id if nearest else "",
-            rounded,
-        )
+            return cls("", "", None, False, name, place_id, rounded)
+        return cls(side.label, side.border_name, round(side.distance_m), side.on_border, name, place_id, rounded)
 
 
 @dataclass(frozen=True)
@@ -110,33 +103,31 @@ class _Neighbours:
         k = min(k + 1, count)
         # Most points have one other within the sphere's error of their nearest: three neighbours (the point itself
         # among them) settle them, and only the others are asked for k (a third of the tree's work at 100,000).
+        everyone = np.arange(count)
         first = min(3, k)
-        chords, found = self._query(self._unit, first)
-        unsure = np.flatnonzero(chords[:, -1] <= self._bound(chords, found, np.arange(count))[:, 0])
+        chords, found = self._query(everyone, first)
         if first < k:
-            wide_chords, wide_found = np.full((count, k), np.inf), np.full((count, k), count, dtype=np.int64)
+            unsure = np.flatnonzero(chords[:, -1] <= self._bound(chords, found)[:, 0])
+            wide_chords, wide_found = np.full((count, k), np.inf), np.full((count, k), -1, dtype=np.int64)
             wide_chords[:, :first], wide_found[:, :first] = chords, found
             if len(unsure):
-                wide_chords[unsure], wide_found[unsure] = self._query(self._unit[unsure], k)
+                wide_chords[unsure], wide_found[unsure] = self._query(unsure, k)
             chords, found = wide_chords, wide_found
-        rows = np.repeat(np.arange(count), k).reshape(count, k)
-        found[(found >= count) | (found == rows)] = -1
-        found[chords > self._bound(chords, found, None)] = -1
-        return rows, found
+        found[chords > self._bound(chords, found)] = -1
+        return np.repeat(everyone, k).reshape(count, k), found
 
-    def _query(self, unit: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        chords, found = self._tree.query(unit, k=k)
-        return chords.reshape(len(unit), k), found.reshape(len(unit), k).astype(np.int64)
+    def _query(self, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The k nearest by the sphere of the points ``rows``: their chords, and their indexes, -1 for the point itself
+        and for the tree's filler past the last point."""
+        chords, found = self._tree.query(self._unit[rows], k=k)
+        chords, found = chords.reshape(len(rows), k), found.reshape(len(rows), k).astype(np.int64)
+        found[(found >= len(self._lats)) | (found == rows[:, None])] = -1
+        return chords, found
 
-    def _bound(self, chords: np.ndarray, found: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
-        """For each row, the farthest chord that may still be its nearest on the ellipsoid: its sphere-nearest other
-        (not the point itself, nor the tree's filler past the last point), widened by the sphere's error."""
-        others = found < len(self._lats)
-        if rows is not None:
-            others &= found != rows[:, None]
-        else:
-            others &= found >= 0
-        nearest = np.where(others, chords, np.inf).min(axis=1, keepdims=True)
+    def _bound(self, chords: np.ndarray, found: np.ndarray) -> np.ndarray:
+        """For each row, the farthest chord that may still be its nearest on the ellipsoid: its sphere-nearest other,
+        widened by the sphere's error."""
+        nearest = np.where(found >= 0, chords, np.inf).min(axis=1, keepdims=True)
         return nearest * (1 + self._SPHERE_ERROR) + 1e-12
 
     def nearest(self) -> list[tuple[float, int] | tuple[None, None]]:
@@ -272,7 +263,7 @@ def survey(places: list[Place], shapes: list[Shape]) -> Survey:
     whereabouts: dict[str, Whereabouts] = {}
     findings: list[Finding] = []
     for place, position, (gap, other_index) in zip(points, positions, nearest_of):
-        side = _side(borders_, position.lat, position.lon) if borders_ else None
+        side = _side(borders_, position.lat, position.lon)
         other = points[other_index] if other_index is not None else None
         whereabouts[place.id] = Whereabouts.of(side, other, gap)
         # Within its own precision of the border, a place may truly be on either side.

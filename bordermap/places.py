@@ -292,7 +292,7 @@ def place_from_row(
         )
     if not row["name"]:
         raise InputError(at["name"], "the name is empty", "give the place a name to show on the map")
-    precision_m = parse_precision_m(row["precision_m"], lambda: at["precision_m"]) if row["precision_m"] else None
+    precision_m = parse_precision_m(row["precision_m"], lambda: at["precision_m"])
     if row["status"] not in ("", SUGGESTED):
         raise InputError(
             at["status"],
@@ -325,9 +325,7 @@ def place_from_row(
             precision_m,
             "point" if row["lat"] or row["query"] else None,
             lambda: at["certainty"] if row["certainty"] else at["id"],
-        )
-        if row["certainty"]
-        else "",
+        ),
     )
 
 

@@ -344,10 +344,8 @@ class Records:
             except csv.Error as error:
                 raise _unreadable(self.path, start, error) from None
             read = first + reader.line_num
-            if "".join(cells).strip():  # _has_values, written out: it is asked of every row
-                if max(map(len, cells)) > MAX_CELL_CHARS:
-                    self._checked(start, read, cells)
-                yield start, read, cells
+            if _has_values(cells):
+                yield self._checked(start, read, cells)
 
 
 _COMMENT_LINE = re.compile(r"(?:\A|[\r\n])#")

@@ -187,7 +187,7 @@ def _place_columns(
         "origin": [f"{p.origin.path}:{p.origin.line}" for p in places],
     }
     for index, place in enumerate(places):
-        if place.category.casefold() == COUNTRY_CATEGORY and (area := _country_area(place)) is not None:
+        if (area := _country_area(place)) is not None:
             import shapely.geometry
 
             as_area: dict[str, object] = {

@@ -31,8 +31,8 @@ def _column(values: list) -> list | dict:
             common = None
     if common is None:
         return values
-    value = common[0]
-    if values.count(value) == len(values) and len(set(map(type, values))) == 1:
+    value, count = common
+    if count == len(values) and len(set(map(type, values))) == 1:
         return {"common": value, "others": []}  # one value throughout (no notes, no aliases): nothing to list
     return {
         "common": value,
@@ -44,8 +44,9 @@ class _Unique:
     """Stands in for an unhashable cell (a geometry): equal to nothing else, so never the common value."""
 
 
-def _majority(values: list) -> tuple[object] | None:
-    """(the value) that fills more than half of the list, as its first cell holds it; None when none does.
+def _majority(values: list) -> tuple[object, int] | None:
+    """The value that fills more than half of the list, as its first cell holds it, and how many cells it fills; None
+    when none does.
 
     Such a value fills both cells of more pairs (0, 1), (2, 3) … than any other value, or is the odd last cell (then
     perhaps as many): only those candidates are counted, so a column of distinct values (ids, names, coordinates) is
@@ -56,8 +57,8 @@ def _majority(values: list) -> tuple[object] | None:
         candidates.append(values[-1])
     for candidate in candidates:
         hash(candidate)  # an unhashable cell is never common, as a Counter of the column would say: TypeError
-        if values.count(candidate) * 2 > len(values):
-            return (values[values.index(candidate)],)
+        if (count := values.count(candidate)) * 2 > len(values):
+            return values[values.index(candidate)], count
     return None
 
 
