@@ -32,7 +32,7 @@ from bordermap.gazetteer import (
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS, names_with_kind
 from bordermap.places import Place
-from bordermap.suggest import chinese, frequency, romanised, segments
+from bordermap.suggest import chinese, frequency, inflection, romanised, segments
 from bordermap.suggest.choose import (
     DOMINANT_FACTOR,
     MAX_CANDIDATES,
@@ -355,18 +355,20 @@ def _cities_by_their_suffix(groups: dict[str, list[Mention]], candidates: dict[s
             candidates[key] = _distinct(candidates[key] + cities, set())[:MAX_CANDIDATES]
 
 
-ARABIC_ARTICLE = "ال"
+# Arabic's article, and the letters a preposition and the article are written as together ("للقاهرة", to Cairo).
+ARABIC_MERGED_ARTICLE, ARABIC_ARTICLE = inflection.MERGED_ARTICLE["ar"]
 
 
 def _without_the_article(mention: Mention) -> bool:
     """True for an Arabic mention written without the article: not "القاهرة", nor "للقاهرة" (to Cairo), where the
     preposition has taken the article's alif."""
     content = mention.text.content
-    return not mention.phrase.startswith(ARABIC_ARTICLE) and content[max(mention.start - 2, 0) : mention.start] != "لل"
+    before = content[max(mention.start - len(ARABIC_MERGED_ARTICLE), 0) : mention.start]
+    return not mention.phrase.startswith(ARABIC_ARTICLE) and before != ARABIC_MERGED_ARTICLE
 
 
 # A word with the article, right after another (its proclitics before it), with nothing but spaces between.
-_DEFINITE_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[وفبك]?ال|لل)[^\W\d_]+\s+\Z")
+_DEFINITE_WORD_BEFORE = re.compile(rf"(?:^|\s)(?:[وفبك]?{ARABIC_ARTICLE}|{ARABIC_MERGED_ARTICLE})[^\W\d_]+\s+\Z")
 
 
 def _an_arabic_attribute(mention: Mention) -> bool:
@@ -698,7 +700,9 @@ def _common_keys() -> frozenset[str]:
     caseless = [word for word in cue_words if not any(has_case(char) for char in word)]
     words = [*COMMON_WORDS, *caseless]
     # An Arabic noun is as common with its article: "المدينة" (the city) as "مدينة" (a city, the city of)
-    arabic = [ARABIC_ARTICLE + word for word in words if script_of(word) == "ARABIC" and not word.startswith("ال")]
+    arabic = [
+        ARABIC_ARTICLE + word for word in words if script_of(word) == "ARABIC" and not word.startswith(ARABIC_ARTICLE)
+    ]
     return frozenset(name_key(word) for word in [*words, *arabic])
 
 

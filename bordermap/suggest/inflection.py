@@ -162,7 +162,7 @@ _APOSTROPHE = re.compile(r"['’ʼ](?=[^\W\d_]+\Z)")
 # The languages that write proclitics onto names, and the script whose proclitics they are (``fold.PROCLITICS``).
 PROCLITIC_SCRIPT = {"he": "hebrew", "ar": "arabic", "am": "ethiopic"}
 # A proclitic that merges with the article: "ل" + "الخرطوم" is written "للخرطوم".
-_MERGED_ARTICLE = {"ar": ("لل", "ال")}
+MERGED_ARTICLE = {"ar": ("لل", "ال")}
 # Hebrew's article is not written after the prepositions ב, ל and כ: "בגדה המערבית" is "in the West Bank" ("הגדה
 # המערבית"), "בנגב" "in the Negev" ("הנגב").
 _SWALLOWED_ARTICLE = {"he": ("בלכ", "ה")}
@@ -177,7 +177,7 @@ def proclitic_forms(key: str, language: str):
     if script is None:
         return
     most = min(proclitics_taken(key, PROCLITICS[script]), len(key) - MIN_STEM_WITHOUT_SPACES)
-    merged = _MERGED_ARTICLE.get(language)
+    merged = MERGED_ARTICLE.get(language)
     swallowed = _SWALLOWED_ARTICLE.get(language)
     for taken in range(1, most + 1):
         yield taken, key[taken:]
