@@ -157,12 +157,15 @@ class Gazetteer:
         return set(self._index)
 
     def latin_names_in(self, countries: tuple[str, ...]) -> set[str]:
-        """The folded main names in Latin letters of the towns and divisions of some countries."""
+        """The folded names in Latin letters of some countries' towns (their main names) and divisions (all)."""
         return {
             key
             for entry in self.entries
             if entry.country in countries and entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)
-            for key in (name_key(entry.name), name_key(entry.asciiname))
+            for key in map(
+                name_key,
+                (entry.name, entry.asciiname, *(entry.alternatenames if entry.feature_class == DIVISION_CLASS else ())),
+            )
             if key.isascii() and key.isalpha()
         }
 

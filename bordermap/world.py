@@ -198,7 +198,11 @@ _FIND_MANY = _FIND.replace("n.languages FROM", "n.languages, n.key FROM").replac
 )
 _LATIN_NAMES_IN = (
     "SELECT DISTINCT n.key FROM name n JOIN place p ON p.geonameid = n.geonameid "
-    f"WHERE n.tier = 0 AND p.feature_class IN ('{PLACE_CLASS}', '{DIVISION_CLASS}') AND p.country IN ({{}})"
+    # a division's every name: divisions are numbered below zero (``world_source``), which the scan of the names
+    # tests before it joins, as it tests the tier (every name of every place joined takes three times as long)
+    "WHERE (n.tier = 0 OR n.geonameid < 0) "
+    f"AND (n.tier = 0 AND p.feature_class = '{PLACE_CLASS}' OR p.feature_class = '{DIVISION_CLASS}') "
+    "AND p.country IN ({})"
 )
 MANY_KEYS = 500  # keys asked at once: far under SQLite's limit of bound parameters
 
@@ -284,8 +288,9 @@ class WorldGazetteer:
         return found
 
     def latin_names_in(self, countries: tuple[str, ...]) -> set[str]:
-        """The folded main names in Latin letters of the towns and divisions of some countries: what a word of their
-        own script is read against where the gazetteer has no such spelling (``suggest.romanised``)."""
+        """The folded names in Latin letters of some countries' towns (their main names) and divisions (all: "Penang"
+        is Pulau Pinang's other name): what a word of their own script, or a name spelled by its sound, is read against
+        where the gazetteer has no such spelling (``suggest.romanised``)."""
 
         def ask() -> set[str]:
             found = {

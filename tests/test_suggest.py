@@ -1279,6 +1279,61 @@ def test_a_chinese_name_of_a_town_abroad_is_read_among_the_towns_of_the_texts_co
         assert found[phrase].chosen.geonameid == place and found[phrase].confidence >= 0.5, found[phrase].why
 
 
+@pytest.fixture(scope="module")
+def thai_border():
+    from bordermap.gazetteer import Gazetteer
+
+    return Gazetteer(
+        [
+            _entry(1, "Sadao", "TH", 6.64, 100.42, "สะเดา", population=20_000),
+            _entry(2, "Bukit Kayu Hitam", "MY", 6.50, 100.42, population=2_000),
+            _entry(3, "Padang Besar", "MY", 6.66, 100.32, population=16_000),
+            _entry(4, "Padang", "ID", -0.95, 100.35, "ปาดัง", population=800_000),
+            _entry(5, "Kedah", "MY", 6.1, 100.6, population=0, feature_class="D"),
+            _entry(6, "Pulau Pinang", "MY", 5.41, 100.26, "Penang", population=0, feature_class="D"),
+            _entry(7, "Butterworth", "MY", 5.40, 100.36, population=80_000),
+            _entry(8, "มาเลเซีย", "MY", 4.0, 102.0, "Malaysia", population=0, feature_class="A"),
+            _entry(9, "Thailand", "TH", 15.0, 101.0, "ไทย", population=0, feature_class="A"),
+            _entry(10, "Ban Kayu Hitam", "TH", 6.6, 100.4, population=3_000),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase", "place"),
+    [
+        ("จากด่านสะเดาข้ามไปด่านบูกิตกายูฮิตัมของมาเลเซีย", "บูกิตกายูฮิตัม", 2),
+        ("รถไฟจากสะเดาวิ่งถึงบัตเตอร์เวิร์ธทุกวัน ในมาเลเซีย", "บัตเตอร์เวิร์ธ", 7),
+        ("จากสะเดา บางคนเลือกไปทางด่านปาดังเบซาร์แทน เพราะมีรถไฟไปมาเลเซีย", "ปาดังเบซาร์", 3),
+        ("ด่านสะเดาอยู่ตรงข้ามรัฐเกดะห์ของมาเลเซีย", "เกดะห์", 5),
+        ("จากสะเดา เรานั่งรถไฟและเรือข้ามฟากไปยังเกาะปีนังในมาเลเซีย", "ปีนัง", 6),
+    ],
+    ids=["after checkpoint", "after as far as", "a known name inside it", "a state", "a state's other name"],
+)
+def test_a_thai_name_of_a_place_abroad_is_read_among_the_places_of_the_countries_the_text_names(
+    thai_border, content, phrase, place
+):
+    # Thai spells a place abroad by its sound ("บูกิตกายูฮิตัม", Bukit Kayu Hitam) where no gazetteer has it in Thai
+    # letters, and no word breaker knows where it ends: read after a cue word, its consonants are those of the
+    # place's Latin name, in a country the text names. (A name read so is taken near the text's other places.)
+    found = _in("th", content, [thai_border])
+    assert found[phrase].chosen.geonameid == place and found[phrase].confidence >= 0.5, found[phrase].why
+    assert "ปาดัง" not in found  # Padang, Indonesia, is a piece of Padang Besar's name, when named
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["จากด่านสะเดาข้ามไปด่านบูกิตกายูฮิตัม", "บ้านกายูฮิตัมอยู่ใกล้ด่านกายูฮิตัมในไทย"],
+    ids=["no country abroad named", "a place of Thailand"],
+)
+def test_a_thai_stretch_after_a_cue_is_read_only_among_the_places_of_the_countries_named_abroad(thai_border, content):
+    # Thailand's own places have their Thai names in the gazetteers: one read by its sound there is a word that
+    # happens to sound so; and without a country abroad named, nothing says where to look.
+    found = _in("th", content, [thai_border])
+    assert not any(s.chosen is not None and s.chosen.country == "MY" for s in found.values())
+    assert not any(s.chosen is not None and s.chosen.geonameid == 10 for s in found.values())
+
+
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_great_citys_name_in_another_language_is_that_city_where_nothing_speaks_for_a_village_of_it(language):
     # GeoNames names Köln "Köln", and "Cologne" only as another of its names; a village of 7,000 in Lombardy has it
@@ -3503,3 +3558,21 @@ def test_an_arabic_word_agreeing_with_the_noun_before_it_is_an_adjective_not_a_p
     assert "الحمراء" not in found or found["الحمراء"].confidence < 0.5
     assert found["العقبة"].chosen.name == "Aqaba" and found["البتراء"].confidence >= 0.5
     assert found["القدس الشرقية"].chosen.name == "East Jerusalem"
+
+
+def test_a_thai_reading_says_leading_vowels_after_their_consonant_and_keeps_the_letters_of_a_foreign_spelling():
+    from bordermap.suggest import romanised, thai
+
+    assert thai.reading("เกดะห์") == "kedah"  # เ is said after ก; ห์ is written, not said, as Kedah's h
+    assert romanised.consonants(thai.reading("บัตเตอร์เวิร์ธ")) == romanised.consonants("butterworth")
+
+
+@given(st.text(alphabet="กขงจดตนบปมยรลวสหอฮะาิีึืุูเแโใไ่้์ั", max_size=20))
+def test_the_reading_of_each_beginning_of_a_thai_word_is_that_beginning_read_alone(word):
+    # the stretch after a cue word is read once, and each end it may have takes its beginning's reading from that
+    from bordermap.suggest import thai
+
+    read = thai.prefix_readings(word)
+    for end in range(1, len(word) + 1):
+        if word[end - 1] not in thai.LEADING_VOWELS:
+            assert read[end] == thai.prefix_readings(word[:end])[-1]

@@ -32,7 +32,7 @@ from bordermap.gazetteer import (
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS, names_with_kind
 from bordermap.places import Place
-from bordermap.suggest import chinese, frequency, inflection, romanised, segments
+from bordermap.suggest import chinese, frequency, inflection, romanised, segments, thai
 from bordermap.suggest.choose import (
     DOMINANT_FACTOR,
     MAX_CANDIDATES,
@@ -324,6 +324,76 @@ def _read_abroad(
         places = _distinct(sorted(places, key=lambda m: -m.entry.population), set())[:MAX_CANDIDATES]
         candidates[key] = places
         found_so[key] = {m.entry.geonameid for m in places}
+    return found_so
+
+
+# The countries whose places a Thai text names in Thai letters as the gazetteers do: the others' are spelled by sound.
+THAI_COUNTRIES = ("TH",)
+
+
+def _spelled_abroad(
+    groups: dict[str, list[Mention]],
+    candidates: dict[str, list],
+    common: dict[str, bool],
+    gazetteers: list,
+    readings: romanised.Readings,
+) -> dict[str, set[int]]:
+    """The names of places abroad that a Thai text spells sound by sound after a cue word (``thai``): each stretch so
+    found is read at each end it may have, longest first, and where a reading names towns or divisions of a country
+    the text names (``Readings.abroad``), the name ends there and those are its candidates; names found inside it are
+    pieces of it ("ปาดัง", Padang, of "ปาดังเบซาร์", Padang Besar). Stretches read as no name are dropped. Returns, by
+    key, the places found so, which are judged as any reading is."""
+    stretches = [m for group in groups.values() for m in group if m.spelled]
+    if not stretches:
+        return {}
+    for group in groups.values():
+        group[:] = [m for m in group if not m.spelled]
+    named = {
+        found[0].entry.country
+        for key, found in candidates.items()
+        if key in groups and found and found[0].entry.feature_class == COUNTRY_CLASS and not common[key]
+    }
+    abroad = tuple(sorted(named - set(THAI_COUNTRIES)))
+    names_of: dict[str, tuple[str, ...]] = {}
+    short: set[str] = set()  # keys read by two or three consonants: a division's name after its kind's word
+    spans: dict[str, list[tuple[int, int]]] = {}  # by text, the spans of the names read so
+    for m in stretches if abroad else ():
+        least = 2 if thai.after_division_word(m.text.content, m.start) else romanised.MIN_SKELETON
+        # the end whose reading is most like a name: "บัตเตอร์เวิร์ธ|ทุ" (every) is b-t-r-t too
+        best: tuple[float, int, str, tuple[str, ...]] = (0.0, 0, "", ())
+        read_to = thai.prefix_readings(m.text.content[m.start : m.spelled[0]])
+        for end in m.spelled:
+            read = read_to[end - m.start]
+            if alike := readings.alike_abroad(read, abroad, least):
+                best = max(best, (max(a for _, a in alike), end, read, tuple(name for name, _ in alike)))
+        if best[1]:
+            _, end, read, names = best
+            key = name_key(m.text.content[m.start : end])
+            if len(romanised.consonants(read)) < romanised.MIN_SKELETON:
+                short.add(key)
+            names_of[key] = names
+            spans.setdefault(m.text.id, []).append((m.start, end))
+            groups.setdefault(key, []).append(replace(m, end=end, key=key, spelled=(), readings=(read,)))
+    for found in spans.values():
+        found.sort()
+
+    def a_piece(o: Mention) -> bool:  # inside a name read so, and shorter
+        found = spans.get(o.text.id, ())
+        at = bisect.bisect_right(found, (o.start, math.inf)) - 1
+        return at >= 0 and found[at][1] >= o.end and found[at] != (o.start, o.end)
+
+    for group in groups.values() if spans else ():
+        group[:] = [o for o in group if not a_piece(o)]
+    for key in [k for k, group in groups.items() if not group]:
+        del groups[key], candidates[key], common[key]
+    found_so: dict[str, set[int]] = {}
+    asked = {key: names for key, names in names_of.items() if not candidates.get(key)}
+    for key, found in _asked_by_language(asked, groups, gazetteers).items():
+        classes = (DIVISION_CLASS,) if key in short else (PLACE_CLASS, DIVISION_CLASS)
+        places = [replace(o, tier=1) for o in found if o.entry.country in abroad and o.entry.feature_class in classes]
+        places = _distinct(sorted(places, key=lambda o: -o.entry.population), set())[:MAX_CANDIDATES]
+        candidates[key], common[key] = places, False
+        found_so[key] = {o.entry.geonameid for o in places}
     return found_so
 
 
@@ -799,7 +869,8 @@ def _suggest(
         key: _as_written(group, answers[group[0].text.language][key])[:MAX_CANDIDATES] for key, group in groups.items()
     }
     _names_of_the_article(groups, candidates, gazetteers)
-    found_by_reading = _read_in_latin(groups, candidates, gazetteers, words_and_names.readings)
+    found_by_reading = _spelled_abroad(groups, candidates, common, gazetteers, words_and_names.readings)
+    found_by_reading.update(_read_in_latin(groups, candidates, gazetteers, words_and_names.readings))
     _with_other_forms(groups, candidates, gazetteers)
     _cities_by_their_suffix(groups, candidates, gazetteers)
     _divisions_by_their_names(groups, candidates, gazetteers)
@@ -1054,7 +1125,7 @@ def _suggest(
             person=all(m.titled for m in group),
             uncased=all(_uncased_words(m) for m in group),
             short_unlisted=key in unlisted,
-            read_as=("Latin letters" if romanised.countries_of(key, group[0].text.language) else "pinyin")
+            read_as=("pinyin" if chinese.is_chinese(group[0].phrase, group[0].text.language) else "Latin letters")
             if by_reading
             else "",
             after_article=all(after_an_article(m) for m in group),

@@ -21,7 +21,7 @@ from bordermap.fold import (
     written_without_spaces,
 )
 from bordermap.gazetteer import name_key
-from bordermap.suggest import chinese, frequency, inflection, romanised, segments, transliteration
+from bordermap.suggest import chinese, frequency, inflection, romanised, segments, thai, transliteration
 from bordermap.suggest.words import (
     COMMON_WORDS,
     CONNECTORS,
@@ -126,6 +126,9 @@ class Mention:
     # A declined word that is a name as written and may also be another's declined form: those names ("Πάρο": "παρος")
     also: tuple[str, ...] = ()
     abroad: bool = False  # a Chinese name of a place abroad, spelled sound by sound ("扎尔肯特", Zharkent)
+    # Thai letters after a cue word, which may be a name abroad spelled sound by sound (``thai``): where it may end,
+    # longest first ("ปาดังเบซาร์แทน", Padang Besar instead, may end after "ปาดังเบซาร์")
+    spelled: tuple[int, ...] = ()
 
     @property
     def phrase(self) -> str:
@@ -818,6 +821,18 @@ def _features_by_their_kind(text: Text, start: int, clause: str, words, taken: l
     return mentions
 
 
+def _spelled_after_cues(text: Text, start: int, clause: str, taken: list[Mention]) -> list[Mention]:
+    """The stretches of a Thai clause after a cue word that may be names abroad spelled sound by sound (``thai``),
+    each with the ends it may have: read in ``finder`` once the countries the text names are known."""
+    if script_of(clause) != "THAI":
+        return []
+    spans = [(m.start - start, m.end - start) for m in taken]
+    return [
+        Mention(text, start + first, start + last, name_key(clause[first:last]), spelled=tuple(start + e for e in ends))
+        for first, last, ends in thai.spelled_after_cues(clause, spans)
+    ]
+
+
 MAX_NAME_ABROAD = 10  # Han characters of a name spelled sound by sound: "布拉戈维申斯克" (Blagoveshchensk) is seven
 
 
@@ -889,7 +904,9 @@ class _SpacelessNames:
             else sorted(((last - length + 1, -length) for last, length in self._automaton.iter(folded.text)))
         )
         if not found and not chinese_clause:
-            return _features_by_their_kind(text, start, clause, None, []) if japanese_clause else []
+            if japanese_clause:
+                return _features_by_their_kind(text, start, clause, None, [])
+            return _spelled_after_cues(text, start, clause, [])
         words = chinese.Clause(clause) if chinese_clause else None
         cuts = segments.boundaries(clause, script_of(clause)) if words is None else None
         spans = [
@@ -907,6 +924,8 @@ class _SpacelessNames:
             reach = at - negative
             common = words is not None and words.common(first, last)
             mentions.append(Mention(text, start + first, start + last, name_key(clause[first:last]), common=common))
+        if cuts is not None:
+            mentions += _spelled_after_cues(text, start, clause, mentions)
         if natural and words is not None:
             mentions = sorted(mentions + self._natural_features(text, start, words, mentions), key=lambda m: m.start)
         if words is not None or japanese_clause:

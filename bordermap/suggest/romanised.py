@@ -48,6 +48,9 @@ MIN_LIKENESS = 0.7
 # A Chinese spelling of a foreign name adds a vowel after most consonants ("zhaerkente", Zharkent, 0.89; "zhamenwude",
 # Zamyn-Üüd, 0.67): less alike than an Indic reading is.
 MIN_LIKENESS_ABROAD = 0.6
+# A name of two or three consonants is spelled so by many words: its reading and the name must be much alike
+# ("kedah" and "Kedah", from "เกดะห์"; "pinang" and "Penang" are 0.83).
+MIN_LIKENESS_SHORT = 0.8
 
 # anyascii marks a consonant written with a nukta by an apostrophe: "ड़" is "d'", read "r" in the towns' names
 # ("खड़गपुर", Kharagpur); "ज़" and "फ़" are z and f.
@@ -63,6 +66,11 @@ _SAME_CONSONANT = str.maketrans("zfq", "jpk")
 _SAME_SOUND = str.maketrans("vwzfq", "bbjpk")
 _VOICED = str.maketrans("gdbj", "ktpc")
 _REPEATED = re.compile(r"(.)\1+")
+
+
+def likeness(reading: str, name: str) -> float:
+    """How alike a reading and a Latin name are, as difflib measures: 2 × the letters they share / all their letters."""
+    return difflib.SequenceMatcher(None, reading, name, autojunk=False).ratio()
 
 
 def countries_of(word: str, language: str) -> tuple[str, ...]:
@@ -106,17 +114,21 @@ class Readings:
 
     def __init__(self, gazetteers: list):
         self._gazetteers = [g for g in gazetteers if hasattr(g, "latin_names_in")]
-        self._indexes: dict[tuple[tuple[str, ...], str], dict[str, list[str]]] = {}
+        self._names: dict[tuple[str, ...], list[str]] = {}
+        self._abroad: dict[tuple[str, tuple[str, ...], int], tuple[tuple[str, float], ...]] = {}
+        self._indexes: dict[tuple[tuple[str, ...], str, int], dict[str, list[str]]] = {}
         self._of: dict[tuple[str, str], tuple[str, ...]] = {}  # a text asks for each of its words
 
-    def _index(self, countries: tuple[str, ...], how: str) -> dict[str, list[str]]:
-        if (countries, how) not in self._indexes:
+    def _index(self, countries: tuple[str, ...], how: str, least: int = MIN_SKELETON) -> dict[str, list[str]]:
+        if (countries, how, least) not in self._indexes:
             index: dict[str, list[str]] = {}
-            for name in sorted(set().union(*(g.latin_names_in(countries) for g in self._gazetteers))):
-                if len(bones := self._bones(name, how)) >= MIN_SKELETON:
+            if countries not in self._names:
+                self._names[countries] = sorted(set().union(*(g.latin_names_in(countries) for g in self._gazetteers)))
+            for name in self._names[countries]:
+                if len(bones := self._bones(name, how)) >= least:
                     index.setdefault(bones, []).append(name)
-            self._indexes[(countries, how)] = index
-        return self._indexes[(countries, how)]
+            self._indexes[(countries, how, least)] = index
+        return self._indexes[(countries, how, least)]
 
     @staticmethod
     def _bones(latin: str, how: str) -> str:
@@ -129,19 +141,26 @@ class Readings:
             self._of[(word, language)] = self._read(word, language)
         return self._of[(word, language)]
 
-    def abroad(self, reading: str, countries: tuple[str, ...]) -> tuple[str, ...]:
-        """The folded Latin names of the places of ``countries`` that a Chinese name spelled sound by sound, read in
-        pinyin, stands for: the same consonants (w, y and h are glides there as in the Arabic script: "zhamenwude"
-        and "Zamyn-Üüd" are z-m-n-d), spelled much alike."""
-        bones = consonants(reading)
-        if len(bones) < MIN_SKELETON:
-            return ()
-        names = self._index(countries, "ARABIC").get(bones, ())
-        return tuple(
-            name
-            for name in names
-            if difflib.SequenceMatcher(None, reading, name, autojunk=False).ratio() >= MIN_LIKENESS_ABROAD
-        )
+    def abroad(self, reading: str, countries: tuple[str, ...], least: int = MIN_SKELETON) -> tuple[str, ...]:
+        """The folded Latin names of the places of ``countries`` that a name spelled sound by sound stands for, read
+        in pinyin or from Thai: the same consonants (w, y and h are glides there as in the Arabic script: "zhamenwude"
+        and "Zamyn-Üüd" are z-m-n-d), spelled much alike. A skeleton shorter than ``least`` names none; one shorter
+        than ``MIN_SKELETON`` ("kedah", k-d) must be spelled more alike."""
+        return tuple(name for name, _ in self.alike_abroad(reading, countries, least))
+
+    def alike_abroad(
+        self, reading: str, countries: tuple[str, ...], least: int = MIN_SKELETON
+    ) -> tuple[tuple[str, float], ...]:
+        """``abroad``'s names, each with how alike it and the reading are; asked once for each reading."""
+        asked = (reading, countries, least)
+        if asked not in self._abroad:
+            bones = consonants(reading)
+            names = self._index(countries, "ARABIC", least).get(bones, ()) if len(bones) >= least else ()
+            least_alike = MIN_LIKENESS_SHORT if len(bones) < MIN_SKELETON else MIN_LIKENESS_ABROAD
+            self._abroad[asked] = tuple(
+                (name, alike) for name in names if (alike := likeness(reading, name)) >= least_alike
+            )
+        return self._abroad[asked]
 
     def _read(self, word: str, language: str) -> tuple[str, ...]:
         countries = countries_of(word, language)
@@ -151,6 +170,4 @@ class Readings:
         names = self._index(countries, how).get(self._bones(read, how), ())
         if how == "ARABIC":
             return tuple(names)
-        return tuple(
-            name for name in names if difflib.SequenceMatcher(None, read, name, autojunk=False).ratio() >= MIN_LIKENESS
-        )
+        return tuple(name for name in names if likeness(read, name) >= MIN_LIKENESS)
