@@ -3576,3 +3576,58 @@ def test_the_reading_of_each_beginning_of_a_thai_word_is_that_beginning_read_alo
     for end in range(1, len(word) + 1):
         if word[end - 1] not in thai.LEADING_VOWELS:
             assert read[end] == thai.prefix_readings(word[:end])[-1]
+
+
+@pytest.fixture(scope="module")
+def adjectival_towns():
+    from bordermap.gazetteer import Gazetteer
+
+    return Gazetteer(
+        [
+            _entry(1, "Zheleznodorozhnyy", "RU", 55.75, 38.0, "Железнодорожный", population=150_000),
+            _entry(2, "Khasan", "RU", 42.43, 130.64, "Хасан", population=700),
+            _entry(3, "Kraskino", "RU", 42.71, 130.79, "Краскино", population=3_000),
+            _entry(4, "Sovetskiy", "RU", 61.36, 63.58, "Советский", population=26_000),
+            _entry(5, "Yugorsk", "RU", 61.31, 63.33, "Югорск", population=37_000),
+            _entry(6, "Kyivska", "UA", 50.4, 36.0, "Київська", population=5_000),
+            _entry(7, "Rakhiv", "UA", 48.05, 24.2, "Рахів", population=15_000),
+            _entry(8, "Chop", "UA", 48.43, 22.2, "Чоп", population=9_000),
+            _entry(9, "Россия", "RU", 60.0, 100.0, "Russia", population=0, feature_class="A"),
+            _entry(10, "Україна", "UA", 49.0, 32.0, "Ukraine", population=0, feature_class="A"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("ru", "Из Краскино мы поехали в Хасан, на юг России. Железнодорожный мост ведёт в Корею.", "Железнодорожный"),
+        ("uk", "Від Чопа ми поїхали до Рахова, на захід України. Київська делегація приїхала туди ж.", "Київська"),
+    ],
+    ids=["Russian", "Ukrainian"],
+)
+def test_an_adjective_starting_a_sentence_before_a_noun_is_no_far_town_of_that_name(
+    adjectival_towns, language, content, phrase
+):
+    # Russian and Ukrainian write adjectives in lower case: one capitalised only by the sentence it starts, before
+    # its noun ("Железнодорожный мост", the railway bridge), is no town of that name across the country.
+    found = _in(language, content, [adjectival_towns])
+    assert phrase not in found or found[phrase].confidence < 0.5, found[phrase].why
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Из Югорска мы поехали дальше. Советский расположен в двадцати километрах.",
+        "Из Краскино мы поехали на поезде через Железнодорожный и Хасан.",
+    ],
+    ids=["near the text's places", "in the middle of a sentence"],
+)
+def test_a_town_named_as_an_adjective_is_that_town_near_the_texts_places_or_inside_a_sentence(
+    adjectival_towns, content
+):
+    found = _in("ru", content, [adjectival_towns])
+    phrase = "Советский" if "Советский" in content else "Железнодорожный"
+    assert "adjective" not in found[phrase].why
+    if phrase == "Советский":
+        assert found[phrase].confidence >= 0.5, found[phrase].why

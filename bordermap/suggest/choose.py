@@ -439,6 +439,7 @@ OUTLIER_FACTOR = 10
 OUTLIER_KM = 300
 OUTLIER_PENALTY = 0.2
 ADJECTIVE_PENALTY = 0.3
+ATTRIBUTE_NEAR_KM = 300  # an adjective's form starting a sentence is a town's name only this near the text's places
 # A place's word found only by its reading in Latin letters is taken only this near the text's other places.
 READING_NEAR_KM = 300
 
@@ -465,6 +466,8 @@ class Clues:
     sentence_starts: bool = False  # a single word, capitalised only at the start of its sentences
     part_of: str = ""  # the longer capitalised name it is only ever a part of
     adjective: bool = False  # an English word only ever before a noun
+    # a word ending as an adjective, only ever starting a sentence before a word in lower case ("Железнодорожный мост")
+    attribute: bool = False
     second: bool = False  # near_km is the mean of the nearest two
     language: str = ""  # the text's
     person: bool = False  # only ever right after a title
@@ -606,6 +609,19 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
         # before a noun, is a word of a people, a family or a style, not the place (issue #21)
         score = min(score - ADJECTIVE_PENALTY, PART_OF_CAP)
         reasons.append("an alternate name, only ever before a noun, as an adjective is")
+    if (
+        clues.attribute
+        and chosen.entry.feature_class == PLACE_CLASS
+        and (near_km is None or near_km > ATTRIBUTE_NEAR_KM)
+        and not (clues.dominant and chosen.entry.population >= METROPOLIS_POPULATION)
+    ):
+        # "Железнодорожный мост через реку …" (the railway bridge): a town of that name far from the text's places
+        # is the adjective, capitalised only by the sentence it starts. Near them it may be the town.
+        score = min(score - ADJECTIVE_PENALTY, PART_OF_CAP)
+        reasons.append(
+            "an adjective's form, only ever starting a sentence before a word in lower case, "
+            f"and no other place of the text within {ATTRIBUTE_NEAR_KM:,} km"
+        )
     # A country's name is as often its people there ("בני ישראל", the children of Israel; "مصر" for Egyptians).
     country = chosen.entry.feature_class == COUNTRY_CLASS
     if clues.uncased and (country or chosen.entry.population < UNCASED_TOWN_POPULATION) and score > UNCASED_CAP:

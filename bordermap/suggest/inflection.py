@@ -429,6 +429,24 @@ _NAME_ADJECTIVE_ENDINGS = {
     ),
 }
 DECLINED_PHRASES = frozenset(_NAME_ADJECTIVE_ENDINGS)
+# How an adjective ends before the noun it describes, where no noun ends so: "Железнодорожный мост" (railway bridge).
+_ATTRIBUTE_ENDINGS = {
+    "ru": ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"),
+    "uk": ("ий", "ій", "ська", "ське", "ські", "цька", "цьке", "цькі", "зька", "зьке", "зькі"),
+    "be": ("ы", "ая", "ае", "ыя", "ія"),
+}
+
+
+def an_attribute(word: str, language: str) -> bool:
+    """True for a word ending as an adjective does, in a language whose adjectives end so and are written in lower
+    case but at the start of a sentence (Russian, Ukrainian, Belarusian)."""
+    folded = word.casefold()
+    return any(
+        folded.endswith(ending) and len(folded) - len(ending) >= MIN_STEM
+        for ending in _ATTRIBUTE_ENDINGS.get(language, ())
+    )
+
+
 MAX_PHRASE_FORMS = 400  # combinations of its words' forms a phrase is asked for: two words of 20 forms each
 
 

@@ -743,6 +743,17 @@ def before_a_noun(mention: Mention) -> bool:
     return not after.group(1).endswith(("ed", "ly"))  # a verb's past or an adverb: "Osh stayed", "Osh reportedly"
 
 
+def an_adjective_starting_a_sentence(mention: Mention) -> bool:
+    """True for one word starting a sentence, ending as the language's adjectives do, before a word in lower case:
+    "Железнодорожный мост …" (the railway bridge), not the town of Zheleznodorozhny."""
+    if " " in mention.phrase or not starts_sentence(mention):
+        return False
+    if not inflection.an_attribute(mention.phrase, mention.text.language):
+        return False
+    after = _NEXT_WORD.match(mention.text.content, mention.end)
+    return after is not None and after.group(1).islower()
+
+
 def after_a_title(text: Text, start: int) -> bool:
     """True when one of the two words right before ``start`` is a title of a person, in any case: "хан Омуртаг",
     "Kan ivigi Omurtag", "el rey Fernando" (a town may bear a king's name; the text speaks of the king)."""
