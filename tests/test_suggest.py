@@ -3631,3 +3631,28 @@ def test_a_town_named_as_an_adjective_is_that_town_near_the_texts_places_or_insi
     assert "adjective" not in found[phrase].why
     if phrase == "Советский":
         assert found[phrase].confidence >= 0.5, found[phrase].why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "place"),
+    [
+        ("ar", "وصلنا إلى عمّان في المساء.", 1),
+        ("fa", "شب به عمّان رسیدیم.", 1),
+        ("ar", "وصلنا إلى عمان في المساء.", 2),
+    ],
+    ids=["Arabic, with a shadda", "Persian, with a shadda", "without it"],
+)
+def test_a_shadda_written_in_a_name_means_the_candidate_whose_latin_name_doubles_a_consonant(language, content, place):
+    # "عمّان" is ʿAmmān, Jordan's capital; without its shadda, "عمان" is as often ʿUmān, the country, and the
+    # country is taken by its name as before
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Amman", "JO", 31.95, 35.93, "عمان", "عمّان", population=1_200_000),
+            _entry(2, "عمان", "OM", 21.0, 57.0, "Oman", population=0, feature_class="A"),
+        ]
+    )
+    found = _in(language, content, [world])
+    phrase = "عمّان" if "عمّان" in content else "عمان"
+    assert found[phrase].chosen.geonameid == place, found[phrase].why

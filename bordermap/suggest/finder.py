@@ -714,6 +714,20 @@ def _named_as_natural(found: list, kinds: tuple[str, ...], natural: list) -> lis
     return _distinct(features, set())
 
 
+ARABIC_SHADDA = "\u0651"
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1")
+
+
+def _doubled_as_written(group: list[Mention], found: list) -> list:
+    """The candidates whose Latin names double a consonant, where the text writes the shadda that doubles one in
+    Arabic: "عمّان" is ʿAmmān (Amman), not ʿUmān (Oman), though both fold to "عمان". Where every candidate or none
+    doubles one, all of them."""
+    if not any(ARABIC_SHADDA in m.phrase for m in group):
+        return found
+    doubled = [m for m in found if _DOUBLED_CONSONANT.search(m.entry.asciiname.casefold())]
+    return doubled if doubled and len(doubled) < len(found) else found
+
+
 def _as_written(group: list[Mention], found: list) -> list:
     """The candidates but those whose own name is written with other marks than the text writes it with: "Quản Bạ"
     is no "Quận Ba" (District 3), though both fold to "quan ba". A name the text writes without marks, or as another
@@ -867,7 +881,8 @@ def _suggest(
         by_language.setdefault(group[0].text.language, []).append(key)  # the key: an inflected word's is its name's
     answers = {language: candidates_of_all(names, gazetteers, language) for language, names in by_language.items()}
     candidates = {
-        key: _as_written(group, answers[group[0].text.language][key])[:MAX_CANDIDATES] for key, group in groups.items()
+        key: _doubled_as_written(group, _as_written(group, answers[group[0].text.language][key]))[:MAX_CANDIDATES]
+        for key, group in groups.items()
     }
     _names_of_the_article(groups, candidates, gazetteers)
     found_by_reading = _spelled_abroad(groups, candidates, common, gazetteers, words_and_names.readings)
