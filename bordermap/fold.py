@@ -33,6 +33,7 @@ TYPOGRAPHIC = str.maketrans(
         "\u06ba": "\u0646",
         "\u06c3": "\u0647",
         "\u0640": "",  # the tatweel that stretches a word ("القـاهرة") is no letter of it
+        "\u0ebc": "\u0ea5",  # Lao writes lo under a letter or after it: "ຫຼວງພະບາງ" and "ຫລວງພະບາງ" are one name
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u02bc\u02bb\u02b9\u2032\u00b4\uff07", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\uff02", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2043\ufe63\uff0d", "-"),

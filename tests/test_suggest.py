@@ -3656,3 +3656,27 @@ def test_a_shadda_written_in_a_name_means_the_candidate_whose_latin_name_doubles
     found = _in(language, content, [world])
     phrase = "عمّان" if "عمّان" in content else "عمان"
     assert found[phrase].chosen.geonameid == place, found[phrase].why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("km", "យើងចាកចេញពីភ្នំពេញ ហើយទៅបាត់ដំបង។", "បាត់ដំបង"),
+        ("th", "เรานั่งรถไฟจากบัตเตอร์เวิร์ธ", "บัตเตอร์เวิร์ธ"),
+    ],
+    ids=["Khmer", "Thai"],
+)
+def test_a_long_name_is_found_where_the_word_breaker_cuts_only_one_of_its_ends(language, content, phrase):
+    # ICU reads "ទៅបាត់ដំបង" (to Battambang) as "ទៅបាត់|ដំបង" (to lose | Dambang): a name of six characters or more
+    # that ends where a word does is taken, where a short one ("พาน" in "สะพาน", bridge) is not
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Battambang", "KH", 13.1, 103.2, "បាត់ដំបង", population=150_000),
+            _entry(2, "Phnom Penh", "KH", 11.56, 104.92, "ភ្នំពេញ", population=2_000_000),
+            _entry(3, "Butterworth", "MY", 5.4, 100.36, "บัตเตอร์เวิร์ธ", population=80_000),
+        ]
+    )
+    found = _in(language, content, [world])
+    assert phrase in found, sorted(found)

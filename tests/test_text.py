@@ -201,6 +201,7 @@ def test_a_name_is_quoted_before_the_suffixes_its_script_writes_after_it(content
         ("سارے جہاں سے اچھا ہندوستاں ہمارا۔", "هندوستان"),
         ("لاہور بڑا شہر ہے۔", "لاهور"),
         ("کراچی کے ساحل پر گئے۔", "كراچي"),
+        ("ຫຼວງພະບາງຕັ້ງຢູ່ລິມແມ່ນ້ຳຂອງ.", "ຫລວງພະບາງ"),
     ],
     ids=[
         "NFD text",
@@ -214,6 +215,7 @@ def test_a_name_is_quoted_before_the_suffixes_its_script_writes_after_it(content
         "Urdu noon ghunna and heh goal",
         "Urdu heh goal",
         "Urdu yeh and keheh",
+        "Lao subscript lo",
     ],
 )
 def test_a_name_matches_its_text_whatever_the_normal_form_of_either(content, name):

@@ -445,3 +445,32 @@ def test_a_town_is_known_by_its_name_without_what_tells_it_from_others(world_gaz
 @pytest.mark.parametrize("word", ["Real", "Vieja", "del Este"])
 def test_a_town_is_not_known_by_a_word_of_its_name_that_is_no_name(world_gazetteer, word):
     assert not any(m.entry.name.startswith("Ciudad ") for m in world_gazetteer.find(word))
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [
+        ("မန္တလေးမြို့", "မန္တလေး"),
+        ("ក្រុងបាត់ដំបង", "បាត់ដំបង"),
+        ("เทศบาลเมืองหนองคาย", "หนองคาย"),
+        ("ເມືອງຫຼວງພະບາງ", "ຫຼວງພະບາງ"),
+        ("บ้านคลอง", ""),
+        ("Kostrzyn", ""),
+        ("မြို့", ""),
+    ],
+    ids=["Burmese town", "Khmer city", "Thai municipality", "Lao district", "Thai village kept", "Latin", "rank alone"],
+)
+def test_a_towns_name_in_a_script_without_spaces_is_known_without_the_word_of_its_rank(name, bare):
+    from bordermap.world_source import without_rank
+
+    assert without_rank(name) == bare
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [("မန္တလေး", "Mandalay"), ("បាត់ដំបង", "Battambang"), ("ຫຼວງພະບາງ", "Luang Prabang")],
+    ids=["Burmese", "Khmer", "Lao"],
+)
+def test_the_world_gazetteer_knows_a_town_by_its_name_without_its_rank(world_gazetteer, name, place):
+    # GeoNames has them only as "မန္တလေးမြို့" (Mandalay town), "ក្រុងបាត់ដំបង" (Battambang city), "ຫລວງພະບາງ"
+    assert place in {m.entry.name for m in world_gazetteer.find(name)}

@@ -61,6 +61,9 @@ AND_WORDS = frozenset(("and", "y", "et", "und", "e", "i"))
 SAINTS = frozenset(("saint", "st", "ste", "sainte"))
 ARTICLES = frozenset(("the",))  # only English's: "La Seu", "El Paso", "Le Havre" are names with their article
 MIN_CHARS_WITHOUT_SPACES = 2  # one Han character alone names too many places to be a cue
+# A name this long (characters with their signs) that starts or ends where a word does is taken where the word breaker
+# cut its other end wrong: ICU reads Khmer "ទៅបាត់ដំបង" (to Battambang) as "ទៅបាត់|ដំបង" (to lose | Dambang).
+LONG_WITHOUT_CUTS = 6
 
 # A lower-case article that some places' names begin with ("la Seu d'Urgell", "el Prat de Llobregat", "les Escaldes"),
 # right before a run of capitalised words.
@@ -930,7 +933,10 @@ class _SpacelessNames:
                 continue
             if words is not None and not words.takes(first, last, names):
                 continue  # "阿拉" inside "阿拉木图" is no mention of Ala
-            if cuts is not None and not (first in cuts and last in cuts):
+            if cuts is not None and not (
+                (first in cuts and last in cuts)
+                or (last - first >= LONG_WITHOUT_CUTS and (first in cuts or last in cuts))
+            ):
                 continue  # "พาน" inside "สะพาน" (bridge) is no mention of Phan
             reach = at - negative
             common = words is not None and words.common(first, last)
