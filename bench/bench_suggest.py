@@ -50,8 +50,22 @@ def read_labels(folder: Path) -> list[Label]:
         ]
 
 
-def score(suggestions, labels: list[Label]) -> dict:
-    """Precision and recall of finding and of locating (see tests/data/suggest/README.md)."""
+def drawn_distance_m(entry, lat: float, lon: float, physical=None) -> float:
+    """How far a label's point is from a chosen place as the map draws it: from a river's line or a lake's or a
+    range's outline where the physical gazetteer has its geometry (``suggest --write`` draws it), else its point."""
+    feature = physical.feature_of(entry) if physical is not None else None
+    if feature is None:
+        return distance_m(entry.lat, entry.lon, lat, lon)
+    from shapely.geometry import Point, shape
+    from shapely.ops import nearest_points
+
+    nearest = nearest_points(shape(feature.geometry), Point(lon, lat))[0]
+    return distance_m(nearest.y, nearest.x, lat, lon)
+
+
+def score(suggestions, labels: list[Label], physical=None) -> dict:
+    """Precision and recall of finding and of locating (see tests/data/suggest/README.md). A natural feature is
+    placed right where its line or outline passes within the label's tolerance, given the physical gazetteer."""
     found, located, finding, locating, wrong, outcomes = set(), set(), 0, 0, [], []
     for s in suggestions:
         keys = {name_key(m.phrase) for m in s.mentions} | {m.key for m in s.mentions}
@@ -63,7 +77,7 @@ def score(suggestions, labels: list[Label]) -> dict:
         found.add(label.place)
         finding += 1
         entry = s.chosen
-        right = entry is not None and distance_m(entry.lat, entry.lon, label.lat, label.lon) <= label.within_km * 1000
+        right = entry is not None and drawn_distance_m(entry, label.lat, label.lon, physical) <= label.within_km * 1000
         outcomes.append((s.confidence, right))
         if right:
             located.add(label.place)
@@ -158,7 +172,7 @@ def main() -> None:
         texts = read_texts(TEXTS.get(folder.name, folder))
         suggestions, _, _ = suggest(texts, [], [], gazetteers, keys)
         accepted = [s for s in suggestions if s.confidence >= DEFAULT_MIN_CONFIDENCE]
-        result = score(accepted, read_labels(folder))
+        result = score(accepted, read_labels(folder), gazetteers[1])
         result["language"] = texts[0].language
         result["quoted"], _ = quote_coverage(texts, accepted)
         result["quote_coverage"] = result["quoted"] / len(accepted) if accepted else 1.0
