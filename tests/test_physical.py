@@ -67,6 +67,9 @@ def test_lakes_summits_ranges_and_seas_are_found_as_texts_name_them(physical, na
         ("हिमालय", "Himalayas"),
         ("富士山", "Fuji"),
         ("두만강", "Tumen"),
+        ("ဧရာဝတီမြစ်", "Ayeyarwady"),
+        ("แม่น้ำเจ้าพระยา", "Chao Phraya"),
+        ("បឹងទន្លេសាប", "Tonle Sap"),
     ],
 )
 def test_a_well_known_feature_is_found_by_its_name_in_other_languages(physical, name, feature):
