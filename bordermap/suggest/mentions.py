@@ -3,6 +3,7 @@ inside the runs of scripts written without spaces, where every gazetteer name is
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -64,6 +65,7 @@ MIN_CHARS_WITHOUT_SPACES = 2  # one Han character alone names too many places to
 # A name this long (characters with their signs) that starts or ends where a word does is taken where the word breaker
 # cut its other end wrong: ICU reads Khmer "ទៅបាត់ដំបង" (to Battambang) as "ទៅបាត់|ដំបង" (to lose | Dambang).
 LONG_WITHOUT_CUTS = 6
+MIS_CUT_SCRIPTS = frozenset(("KHMER", "MYANMAR"))
 
 # A lower-case article that some places' names begin with ("la Seu d'Urgell", "el Prat de Llobregat", "les Escaldes"),
 # right before a run of capitalised words.
@@ -847,6 +849,25 @@ def _spelled_after_cues(text: Text, start: int, clause: str, taken: list[Mention
     ]
 
 
+def _mis_cut(clause: str, cuts: frozenset[int], spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The names of a Khmer or Burmese clause that start or end where a word does, and whose other end the word
+    breaker cut wrong: long ones (``LONG_WITHOUT_CUTS``) overlapping no name whose both ends are cuts ("ទៅបាត់|ដំបង",
+    to Battambang; not "ពីភ្នំ", from the mountain, in "ពី|ភ្នំពេញ", from Phnom Penh). In those scripts a syllable
+    starts with its consonant; in Thai and Lao a vowel may come first, and a name is taken only between cuts."""
+    if script_of(clause) not in MIS_CUT_SCRIPTS:
+        return set()
+    whole = sorted({(first, last) for first, last in spans if first in cuts and last in cuts})
+    reach = list(itertools.accumulate((last for _, last in whole), max))  # the farthest end of the first k
+    kept = set()
+    for first, last in spans:
+        if last - first < LONG_WITHOUT_CUTS or (first in cuts) == (last in cuts):
+            continue
+        before = bisect.bisect_left(whole, (last, -1))  # the names between cuts that start before this one ends
+        if before == 0 or reach[before - 1] <= first:
+            kept.add((first, last))
+    return kept
+
+
 MAX_NAME_ABROAD = 10  # Han characters of a name spelled sound by sound: "布拉戈维申斯克" (Blagoveshchensk) is seven
 
 
@@ -927,16 +948,14 @@ class _SpacelessNames:
             (folded.origin(at), past_marks(clause, folded.origin(at - negative - 1) + 1)) for at, negative in found
         ]
         names = set(spans) if words is not None else set()
+        mis_cut = _mis_cut(clause, cuts, spans) if cuts is not None else set()
         mentions, reach = [], 0
         for (at, negative), (first, last) in zip(found, spans):
             if at < reach:
                 continue
             if words is not None and not words.takes(first, last, names):
                 continue  # "阿拉" inside "阿拉木图" is no mention of Ala
-            if cuts is not None and not (
-                (first in cuts and last in cuts)
-                or (last - first >= LONG_WITHOUT_CUTS and (first in cuts or last in cuts))
-            ):
+            if cuts is not None and not (first in cuts and last in cuts) and (first, last) not in mis_cut:
                 continue  # "พาน" inside "สะพาน" (bridge) is no mention of Phan
             reach = at - negative
             common = words is not None and words.common(first, last)
