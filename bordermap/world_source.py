@@ -253,6 +253,22 @@ OTHER_REGIONS = {
         "Чехословакия|捷克斯洛伐克",
     ),
     "gran-colombia": ("Gran Colombia", "CO EC PA VE", "Great Colombia|Grande Colombie|Großkolumbien"),
+    # The two German states of 1949–1990, by the states now on their land (Berlin with the East, its capital): the
+    # inner German border and the Wall are crossings as much as any. "Bundesrepublik Deutschland" is Germany today.
+    "east-germany": (
+        "East Germany",
+        "DE-BB DE-BE DE-MV DE-SN DE-ST DE-TH",
+        "GDR|DDR|German Democratic Republic|Deutsche Demokratische Republik|Ostdeutschland|"
+        "République démocratique allemande|Allemagne de l'Est|República Democrática Alemana|Alemania Oriental|"
+        "Repubblica Democratica Tedesca|Germania Est|Niemiecka Republika Demokratyczna|"
+        "Германская Демократическая Республика|ГДР|Восточная Германия|东德|東ドイツ|동독",
+    ),
+    "west-germany": (
+        "West Germany",
+        "DE-BW DE-BY DE-HB DE-HE DE-HH DE-NI DE-NW DE-RP DE-SH DE-SL",
+        "Westdeutschland|Allemagne de l'Ouest|Alemania Occidental|Germania Ovest|Западная Германия|ФРГ|西德|"
+        "西ドイツ|서독",
+    ),
     "austria-hungary": (
         "Austria-Hungary",
         "AT HU CZ SK SI HR BA",

@@ -380,6 +380,10 @@ def test_a_continent_is_known_by_its_name_in_every_language(world_gazetteer, nam
         ("СССР", "ru", "Soviet Union", (55.75, 37.62)),
         ("Jugoslawien", "de", "Yugoslavia", (41.99, 21.43)),  # Skopje
         ("Gran Colombia", "en", "Gran Colombia", (-0.22, -78.5)),  # Quito
+        ("DDR", "de", "East Germany", (52.52, 13.4)),  # Berlin
+        ("ГДР", "ru", "East Germany", (51.05, 13.74)),  # Dresden
+        ("东德", "zh", "East Germany", (51.34, 12.37)),  # Leipzig
+        ("Westdeutschland", "de", "West Germany", (50.11, 8.68)),  # Frankfurt
         ("西伯利亚", "zh", "Siberia", (52.3, 104.3)),  # Irkutsk: a part of one country, by its divisions
         ("Patagonia", "es", "Patagonia", (-51.6, -69.2)),  # Río Gallegos
         ("Skandinavien", "de", "Scandinavia", (59.9, 10.75)),  # Oslo
