@@ -3681,3 +3681,27 @@ def test_a_long_name_is_found_where_the_word_breaker_cuts_only_one_of_its_ends(l
     )
     found = _in(language, content, [world])
     assert (phrase in found) == taken, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("language", "content"),
+    [
+        ("en", "We reached Quetzaltenango at dusk; everyone there calls it Xela."),
+        ("es", "Llegamos a Quetzaltenango al atardecer; allí todos la llaman Xela."),
+    ],
+)
+def test_a_towns_other_name_that_a_gazetteer_gives_its_division_is_the_town_in_one_row(language, content):
+    # GeoNames gives "Xela" to the department of Quetzaltenango, not to the city: beside the city named by its own
+    # name, it is the city's other name, and one place is one row (issue #21)
+    from bordermap.gazetteer import DIVISION_CLASS, Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Quetzaltenango", "GT", 14.84, -91.52, population=180_000),
+            _entry(2, "Quetzaltenango", "GT", 14.86, -91.59, "Xela", population=0, feature_class=DIVISION_CLASS),
+        ]
+    )
+    found = _in(language, content, [world])
+    rows = [s for s in found.values() if s.chosen is not None]
+    assert len(rows) == 1 and rows[0].chosen.geonameid == 1
+    assert {m.phrase for m in rows[0].mentions} == {"Quetzaltenango", "Xela"}

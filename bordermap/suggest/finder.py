@@ -1165,7 +1165,18 @@ def _suggest(
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))
-    return _one_row_per_place(_placed_beside_their_towns(suggestions)), covered, variants
+    # A division chosen by another of its names, named for a town the text names by its own: the town's other name
+    # ("Xela", which GeoNames gives the department of Quetzaltenango, beside "Quetzaltenango", the city)
+    towns = {name_key(m.entry.name): m.entry for m in chosen_of.values() if m.entry.feature_class == PLACE_CLASS}
+    same_place = {
+        m.entry.geonameid: town.geonameid
+        for m in chosen_of.values()
+        if m.entry.feature_class == DIVISION_CLASS
+        and m.tier > 0
+        and (town := towns.get(name_key(m.entry.name))) is not None
+        and named_for(m.entry, town)
+    }
+    return _one_row_per_place(_placed_beside_their_towns(suggestions), same_place), covered, variants
 
 
 # A place to draw stands at the town its sentence names when the words of its name say it is a work of people in a
@@ -1250,21 +1261,26 @@ def _reach_of(gazetteers: list) -> Reach:
     return reach
 
 
-def _one_row_per_place(suggestions: list[Suggestion]) -> list[Suggestion]:
-    """Suggestions that chose the same place ("US" and "United States") as one, with all their mentions."""
+def _one_row_per_place(suggestions: list[Suggestion], same_place: dict[int, int] | None = None) -> list[Suggestion]:
+    """Suggestions that chose the same place ("US" and "United States") as one, with all their mentions;
+    ``same_place`` maps a chosen entry to the place it stands for (a division to its town), which the row keeps."""
+    same_place = same_place or {}
     kept: list[Suggestion] = []
     by_place: dict[int, int] = {}
     for s in suggestions:
         # (two temples placed beside one town are two places)
-        at = by_place.get(s.chosen.geonameid) if s.chosen is not None and s.chosen.beside is None else None
-        if at is None:
-            if s.chosen is not None:
-                by_place[s.chosen.geonameid] = len(kept)
+        chosen = s.chosen
+        place = same_place.get(chosen.geonameid, chosen.geonameid) if chosen is not None else None
+        at = by_place.get(place) if place is not None and chosen is not None and chosen.beside is None else None
+        if at is None or chosen is None:
+            if place is not None:
+                by_place[place] = len(kept)
             kept.append(s)
             continue
         first = kept[at]
+        town = s if chosen.geonameid == place else first
         kept[at] = replace(
-            first,
+            town,
             mentions=first.mentions + s.mentions,
             lines=first.lines + s.lines,
             confidence=max(first.confidence, s.confidence),
