@@ -276,13 +276,14 @@ def test_the_word_before_a_name_is_the_last_word_the_pattern_reads_up_to_the_spa
 @settings(max_examples=150, deadline=None)
 @given(
     points=st.lists(
-        st.tuples(st.sampled_from("abcdefgh"), st.floats(-60, 60), st.floats(-60, 60)), min_size=8, max_size=60
+        st.tuples(st.sampled_from("abcdefghijkl"), st.floats(-60, 60), st.floats(-60, 60)), min_size=8, max_size=60
     ),
     here=st.tuples(st.floats(-60, 60), st.floats(-60, 60)),
 )
 def test_a_name_of_many_points_is_one_neighbour_at_its_nearest_point(points, here):
     # A river's course or a sea's shore is many points of one name: of a text's six names or more, a place is measured
-    # from its nearest two other names, each at its nearest point, never twice from one river.
+    # from its nearest two other names (three of twelve or more), each at its nearest point, never twice from one
+    # river.
     from bordermap.suggest.choose import EARTH_RADIUS_KM, FAR_KM, Nearest
 
     points = [
@@ -299,9 +300,13 @@ def test_a_name_of_many_points_is_one_neighbour_at_its_nearest_point(points, her
     for key, lat, lon in points:
         if key != "a" and (lat, lon) != here:
             nearest_of[key] = min(_km(here, (lat, lon)), nearest_of.get(key, math.inf))
-    first, second = sorted(nearest_of.values())[:2]
-    # (a neighbour beyond FAR_KM is not looked for: it counts as half the globe round)
-    typical = math.sqrt(first * (second if second <= FAR_KM else math.pi * EARTH_RADIUS_KM))
+    # from the nearest two, or three of twelve names or more; a neighbour beyond FAR_KM is not looked for: it counts
+    # as half the globe round
+    names = {key for key, _, _ in points}
+    nearest = [km if km <= FAR_KM else math.pi * EARTH_RADIUS_KM for km in sorted(nearest_of.values())]
+    typical = math.prod(nearest[:3]) ** (1 / 3) if len(names) >= 12 else math.sqrt(nearest[0] * nearest[1])
+    if not nearest[0]:
+        typical = 0.0
     found = Nearest(points).km("a", *here)
     assert found == (math.inf if typical > FAR_KM else pytest.approx(typical, rel=1e-6))
 
@@ -1532,6 +1537,25 @@ def test_two_wrong_places_far_from_the_texts_region_do_not_vouch_for_each_other(
     )
     assert found["Pablo"].confidence < 0.5 and found["Salmon"].confidence < 0.5
     assert found["Siracusa"].confidence >= 0.5 and "its nearest two places" in found["Siracusa"].why
+
+
+def test_in_a_text_of_many_places_a_pair_far_from_the_rest_is_measured_from_its_nearest_three():
+    # "La Mesilla" and "Tolimán", two small towns 50 km apart in central Mexico, in a text whose other places lie
+    # around Chiapas and Guatemala 800 km away: from the nearest two they were 200 km from the text's places; the
+    # third nearest puts them out of its region
+    from bordermap.geometry import distance_m
+    from bordermap.suggest.choose import THIRD_FROM_NAMES, Nearest
+
+    region = [(f"p{i}", 15.0 + 0.3 * (i % 4), -92.0 + 0.3 * (i // 4)) for i in range(THIRD_FROM_NAMES)]
+    pair = [("la mesilla", 20.49, -99.68), ("toliman", 20.91, -99.93)]
+    nearest = Nearest(region + pair)
+    assert nearest.measured_from == 3
+    others = sorted(distance_m(20.49, -99.68, lat, lon) / 1000 for key, lat, lon in region + pair[1:])
+    assert nearest.km("la mesilla", 20.49, -99.68) == pytest.approx(
+        (others[0] * others[1] * others[2]) ** (1 / 3), rel=0.01
+    )
+    assert nearest.km("la mesilla", 20.49, -99.68) > (others[0] * others[1]) ** 0.5 + 100
+    assert Nearest(region[:5] + pair).measured_from == 2
 
 
 def test_a_continent_the_text_names_makes_no_place_in_a_country_the_text_names(world_gazetteer):
@@ -2802,7 +2826,8 @@ def test_how_far_apart_a_texts_towns_lie_is_measured_on_its_towns_not_its_region
     world = _gazetteer_of(*towns, *regions, far)
     content = " ".join(f"We went to {e.name}." for e in [*towns, *regions]) + " Then we saw Lutetia."
     found = _in("en", content, [world])
-    assert "out of the text's region: its other places lie about 33 km apart" in found["Lutetia"].why
+    # (33 km between neighbours in a row: from the nearest three, about 41)
+    assert "out of the text's region: its other places lie about 41 km apart" in found["Lutetia"].why
 
 
 @pytest.mark.parametrize(

@@ -194,6 +194,7 @@ class Support(_Sphere):
 
 
 SECOND_FROM_NAMES = 6  # a text of this many located names or more measures a place by its nearest two neighbours
+THIRD_FROM_NAMES = 12  # and of this many, by its nearest three
 
 
 def _one_per_name(ids: np.ndarray, kms: np.ndarray) -> np.ndarray:
@@ -207,32 +208,34 @@ def _one_per_name(ids: np.ndarray, kms: np.ndarray) -> np.ndarray:
 
 
 def _typical(sorted_km: np.ndarray, rank: int) -> np.ndarray:
-    """Each row's nearest distance, or the geometric mean of its nearest two (a pair far from the rest is as far as
-    the mean of near and far: 254 km and 9,000 km make 1,500 km)."""
+    """Each row's nearest distance, or the geometric mean of its nearest ``rank + 1`` (a pair far from the rest is as
+    far as the mean of near and far: 254 km and 9,000 km make 1,500 km)."""
     if rank == 0:
         return sorted_km[:, 0]
-    far = np.minimum(sorted_km[:, 1], math.pi * EARTH_RADIUS_KM)  # none within reach: half the globe round
-    typical = np.sqrt(sorted_km[:, 0] * far)
+    nearest = np.minimum(sorted_km[:, : rank + 1], math.pi * EARTH_RADIUS_KM)  # none within reach: half the globe
+    typical = np.sqrt(nearest[:, 0] * nearest[:, 1]) if rank == 1 else np.cbrt(nearest.prod(axis=1))
     return np.where(typical > FAR_KM, np.inf, typical)
 
 
 class Nearest(_Sphere):
     """How far a place is from the text's other places: from the nearest place of another name, or, in a text of
-    SECOND_FROM_NAMES names or more, the geometric mean of the nearest two, so that two wrong places far from the
-    text's own region ("Pablo" in Montana, "Salmon" in Idaho, in a text about the Mediterranean) do not vouch for each
-    other (issue #21).
+    SECOND_FROM_NAMES names or more, the geometric mean of the nearest two (of THIRD_FROM_NAMES or more, three), so
+    that two wrong places far from the text's own region ("Pablo" in Montana, "Salmon" in Idaho, in a text about the
+    Mediterranean; "La Mesilla" and "Tolimán", 50 km apart in central Mexico, in one on Chiapas and Guatemala) do not
+    vouch for each other (issue #21).
     None when the text has no other place, infinity when none is within FAR_KM (beyond it, how far no longer changes
     the confidence)."""
 
     @property
-    def second(self) -> bool:
-        """True when places are measured from their nearest two neighbours."""
-        return len(self._id_of) >= SECOND_FROM_NAMES
+    def measured_from(self) -> int:
+        """How many of its nearest neighbours a place is measured from: 1, 2 or 3, by how many names the text has."""
+        names = len(self._id_of)
+        return 3 if names >= THIRD_FROM_NAMES else 2 if names >= SECOND_FROM_NAMES else 1
 
     def km_all(self, queries: list[tuple[str, float, float]]) -> list[float | None]:
         """``km`` of each query, asked of the tree in batches. A name of many points (a river's course, a sea's
         shore) is one neighbour, at its nearest point."""
-        rank = 1 if self.second else 0
+        rank = self.measured_from - 1
         pending = [q for q in queries if self._has_other(q[0])]
         # The nearest point of another name is among the nearest few, unless the name is on all of them (_far); as
         # many more are asked for as one name has points, so that a river's own course does not hide every other.
@@ -468,7 +471,7 @@ class Clues:
     adjective: bool = False  # an English word only ever before a noun
     # a word ending as an adjective, only ever starting a sentence before a word in lower case ("Железнодорожный мост")
     attribute: bool = False
-    second: bool = False  # near_km is the mean of the nearest two
+    measured_from: int = 1  # near_km is the mean of the nearest this many
     language: str = ""  # the text's
     person: bool = False  # only ever right after a title
     uncased: bool = False  # only ever one word of a script without capitals: only the gazetteer calls it a name
@@ -485,11 +488,11 @@ class Clues:
 def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple[float, str]:
     """How sure the choice is (0 to 1), and why, in words."""
     count, near_km, common, in_named_country = clues.count, clues.near_km, clues.common, clues.in_named_country
-    sentence_starts, part_of, adjective, second, language = (
+    sentence_starts, part_of, adjective, measured_from, language = (
         clues.sentence_starts,
         clues.part_of,
         clues.adjective,
-        clues.second,
+        clues.measured_from,
         clues.language,
     )
     reasons = []
@@ -535,9 +538,8 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
             if near_km > FAR_KM:
                 reasons.append(f"more than {FAR_KM:,} km from the text's other places")
             else:
-                reasons.append(
-                    f"{near_km:,.0f} km from {'its nearest two places' if second else 'another place'} of the text"
-                )
+                neighbours = ("another place", "its nearest two places", "its nearest three places")[measured_from - 1]
+                reasons.append(f"{near_km:,.0f} km from {neighbours} of the text")
     if count == 1:
         score += 0.1
         reasons.append("one candidate")

@@ -1137,7 +1137,7 @@ def _suggest(
             part_of=part_of,
             adjective=chosen.tier > 0 and all(before_a_noun(m) for m in group),  # judged for a weak name only
             attribute=all(an_adjective_starting_a_sentence(m) for m in group),
-            second=nearest.second,
+            measured_from=nearest.measured_from,
             language=group[0].text.language,
             person=all(m.titled for m in group),
             uncased=all(_uncased_words(m) for m in group),
