@@ -3730,3 +3730,30 @@ def test_a_towns_other_name_that_a_gazetteer_gives_its_division_is_the_town_in_o
     rows = [s for s in found.values() if s.chosen is not None]
     assert len(rows) == 1 and rows[0].chosen.geonameid == 1
     assert {m.phrase for m in rows[0].mentions} == {"Quetzaltenango", "Xela"}
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase", "kept"),
+    [
+        ("记者从中国景洪出发。不少游客还会从万象过友谊大桥前往泰国廊开。", "友谊", False),
+        ("游客从中国景洪出发，经勐腊大桥前往磨憨。", "勐腊", True),
+    ],
+    ids=["a far small town", "a town near the text's places"],
+)
+def test_a_chinese_word_before_a_landmarks_word_is_no_far_small_town(content, phrase, kept):
+    # "友谊大桥" is the Friendship Bridge, not a bridge of Youyi, a town of 20,000 2,000 km away; "勐腊大桥", 80 km
+    # from Jinghong, is Mengla's
+    from bordermap.gazetteer import Gazetteer
+
+    world = Gazetteer(
+        [
+            _entry(1, "Jinghong", "CN", 22.0, 100.8, "景洪", population=200_000),
+            _entry(2, "Youyi", "CN", 46.77, 131.8, "友谊", population=20_000),
+            _entry(3, "Mengla", "CN", 21.48, 101.56, "勐腊", population=30_000),
+            _entry(4, "Vientiane", "LA", 17.97, 102.6, "万象", population=800_000),
+            _entry(5, "Daqiao", "CN", 25.5, 103.5, "大桥", population=20_000),  # GeoNames has many
+            _entry(6, "中国", "CN", 35.0, 103.0, "China", population=0, feature_class="A"),
+        ]
+    )
+    found = _in("zh", content, [world])
+    assert (found[phrase].confidence >= 0.5) == kept, found[phrase].why

@@ -35,6 +35,17 @@ def names_a_landmark(phrase: str, language: str) -> bool:
     return len(phrase) >= 2 and phrase[-1] in LANDMARK_ENDINGS and is_chinese(phrase, language)
 
 
+# Words that follow the first part of a landmark's Chinese name ("友谊|大桥", Friendship Bridge): a landmark's last
+# character, with what may come between (big, long, old, new; "长江大桥", the Yangtze bridge, is named after a river).
+_LANDMARK_AFTER = re.compile(r"[大长长老新古]?[桥橋关關站港寺楼樓塔宫宮门門园園庙廟馆館]")
+
+
+def before_a_landmark(content: str, end: int, language: str) -> bool:
+    """True for a Chinese name right before the word of a landmark it names ("友谊大桥": 友谊, friendship, is no
+    town of Youyi there)."""
+    return is_chinese(content[max(0, end - 1) : end + 2], language) and _LANDMARK_AFTER.match(content, end) is not None
+
+
 @dataclass(frozen=True)
 class Word:
     start: int

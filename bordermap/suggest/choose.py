@@ -432,6 +432,8 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
 METROPOLIS_POPULATION = 1_000_000
 NEAR_KM = 50  # as near as the text's places get: the whole bonus
 PART_OF_CAP = 0.3
+# A landmark named after a place ("Kazungula Bridge", "友谊大桥") is taken for it only this near the text's places.
+LANDMARK_NEAR_KM = 100
 # A word of a script without capitals that names a country, or a town of fewer people than this, is as likely a word
 # ("קציר", harvest; "גלגל", wheel), a person ("אלעזר") or a people: it is never surer than this cap.
 UNCASED_TOWN_POPULATION = 100_000
@@ -483,6 +485,7 @@ class Clues:
     read_as: str = ""
     after_article: bool = False  # a German word only ever right after an article, as a noun is ("mit dem Zug")
     landmark_word: bool = False  # a Chinese word for a bridge, a gate, a temple … ("大桥", big bridge; Daqiao)
+    before_landmark: bool = False  # a Chinese word only ever before a landmark's word ("友谊|大桥", Friendship Bridge)
 
 
 def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple[float, str]:
@@ -595,6 +598,18 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     ):
         score = min(score, PART_OF_CAP)
         reasons.append("a word for a bridge, a gate or a temple, more often a landmark than this small town")
+    if (
+        clues.before_landmark
+        and chosen.entry.feature_class == PLACE_CLASS
+        and chosen.entry.population < UNCASED_TOWN_POPULATION
+        and (near_km is None or near_km > LANDMARK_NEAR_KM)
+    ):
+        # "友谊大桥" (Friendship Bridge) is no bridge of Youyi, a small town 2,000 km from the text's places: near
+        # them it may be ("霍尔果斯口岸", the port of Khorgos), and a great city names its bridges ("南京长江大桥")
+        score = min(score, PART_OF_CAP)
+        reasons.append(
+            f"only ever before a landmark's word, and no other place of the text within {LANDMARK_NEAR_KM} km"
+        )
     if clues.after_article and chosen.entry.feature_class == PLACE_CLASS:
         # a town is named without an article; a noun, a region or a river with one: "am linken Ufer" (on the left
         # bank) is no village of Ufer, however near the text's places it lies

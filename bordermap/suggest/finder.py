@@ -35,6 +35,7 @@ from bordermap.places import Place
 from bordermap.suggest import chinese, frequency, inflection, romanised, segments, thai
 from bordermap.suggest.choose import (
     DOMINANT_FACTOR,
+    LANDMARK_NEAR_KM,
     MAX_CANDIDATES,
     Clues,
     Nearest,
@@ -483,8 +484,7 @@ def _divisions_by_their_names(groups: dict[str, list[Mention]], candidates: dict
 
 
 # The words after a name that say it is a work of people named after a place: "Kazungula Bridge", "Rafah crossing".
-# Such a place is taken only this near the text's other places: the text is about its region.
-LANDMARK_NEAR_KM = 100
+# Such a place is taken only ``LANDMARK_NEAR_KM`` near the text's other places: the text is about its region.
 # After the name, each with its kind in English: "Kazungula Bridge"; Turkish's, with the suffix that ties it to the
 # name ("Sarp Sınır Kapısı", the Sarp border gate; "Galata Köprüsü").
 LANDMARK_CUES = {
@@ -1147,6 +1147,7 @@ def _suggest(
             else "",
             after_article=all(after_an_article(m) for m in group),
             landmark_word=chinese.names_a_landmark(group[0].phrase, group[0].text.language),
+            before_landmark=all(chinese.before_a_landmark(m.text.content, m.end, m.text.language) for m in group),
             spacing_km=spacing,
         )
         confidence, why = confidence_of(group, chosen, clues)
