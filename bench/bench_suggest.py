@@ -68,8 +68,12 @@ def score(suggestions, labels: list[Label], physical=None) -> dict:
     placed right where its line or outline passes within the label's tolerance, given the physical gazetteer."""
     found, located, finding, locating, wrong, outcomes = set(), set(), 0, 0, [], []
     for s in suggestions:
-        keys = {name_key(m.phrase) for m in s.mentions} | {m.key for m in s.mentions}
-        label = next((label for label in labels if label.names & keys), None)
+        # as written first ("fleuve Gambie", the river), then as its key reads (a declined name's undeclined form)
+        written = {name_key(m.phrase) for m in s.mentions}
+        keys = written | {m.key for m in s.mentions}
+        label = next((label for label in labels if label.names & written), None) or next(
+            (label for label in labels if label.names & keys), None
+        )
         if label is None or label.place in found:
             wrong.append(s.phrase if label is None else f"{s.phrase} (again)")
             outcomes.append((s.confidence, False))

@@ -935,6 +935,10 @@ def _suggest(
                 groups[key] = [_with_its_cue_word(m) for m in group]
             if features or groups[key][0].cue:
                 candidates[key] = features
+            if features and key.endswith(CUED_APART):
+                # named with its kind's word ("le fleuve Gambie"), its row is apart from the country's in its quotes
+                # too ("la Gambie" is the country's alone)
+                groups[key] = [replace(_with_its_cue_word(m), cue=m.cue) for m in group]
         elif _named_with_the(group, candidates[key]):
             # "down the Usumacinta", "du Saguenay": a river, a sea or a range is named with an article, a town not
             # (a region may be: "do Paraná" is the state, "o rio Paraná" the river)
