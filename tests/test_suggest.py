@@ -3761,3 +3761,25 @@ def test_a_chinese_word_before_a_landmarks_word_is_no_far_small_town(content, ph
     )
     found = _in("zh", content, [world])
     assert (found[phrase].confidence >= 0.5) == kept, found[phrase].why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "country"),
+    [
+        ("fr", "De Labé, en Guinée, la route mène vers le Mali.", "ML"),
+        ("pt", "De Labé, na Guiné, seguimos para o Mali.", "ML"),
+        ("fr", "De Labé, en Guinée, nous sommes allés à Mali.", "GN"),
+    ],
+    ids=["French article", "Portuguese article", "a town, without one"],
+)
+def test_a_name_after_a_countrys_article_is_the_country_not_a_town_of_that_name(language, content, country):
+    # Towns are not named with an article in French, Spanish, Italian or Portuguese (where one has it, it is part of
+    # its name, with a capital: "Le Havre"); countries are: "le Mali" is the country, not Mali, a town of Guinea
+    world = _gazetteer_of(
+        _entry(1, "Mali", "GN", 12.08, -12.3, population=10_000),
+        _entry(2, "Labé", "GN", 11.32, -12.28, population=60_000),
+        _country(3, "Mali", "ML", 17.0, -4.0),
+        _country(4, "Guinée", "GN", 10.5, -10.9),
+        _country(5, "Guiné", "GN", 10.5, -10.9),
+    )
+    assert _in(language, content, [world])["Mali"].chosen.country == country

@@ -657,6 +657,29 @@ FEATURE_ARTICLES = {
 }
 
 
+# The definite articles that name a country and never a town ("vers le Mali et la Guinée", "por el Perú", "no
+# Brasil"), in the languages that give countries one: a town's article, where it has one, is part of its name ("La
+# Paz", "Le Havre") and written with a capital.
+COUNTRY_ARTICLES = {
+    "fr": frozenset(("le", "la", "les", "du", "au", "aux", "des")),
+    "es": frozenset(("el", "la", "los", "las", "del", "al")),
+    "it": frozenset(("il", "la", "lo", "gli", "le", "del", "della", "nel", "nella", "al", "alla", "dal", "dalla")),
+    "pt": frozenset(("o", "a", "os", "as", "do", "da", "dos", "das", "no", "na", "ao", "pelo", "pela")),
+}
+
+
+def _a_country_with_its_article(group: list[Mention], found: list) -> bool:
+    """True for a name only ever written after a country's article (``COUNTRY_ARTICLES``), whose candidates are a
+    country and towns: the country is meant ("le Mali", not Mali, a town of Guinea, in a text that names Guinea)."""
+    articles = COUNTRY_ARTICLES.get(group[0].text.language)
+    return (
+        articles is not None
+        and any(m.entry.feature_class == COUNTRY_CLASS for m in found)
+        and any(m.entry.feature_class == PLACE_CLASS for m in found)
+        and all(_word_before(m) in articles for m in group)  # in lower case: "Le Havre" is a town's name
+    )
+
+
 def _named_with_the(group: list[Mention], found: list) -> bool:
     """True for a name only ever written after an article of ``FEATURE_ARTICLES``, whose candidates are natural
     features and towns: the feature is meant ("down the Usumacinta", though "Usumacinta" is also a Mexican town's
@@ -939,9 +962,9 @@ def _suggest(
                 # named with its kind's word ("le fleuve Gambie"), its row is apart from the country's in its quotes
                 # too ("la Gambie" is the country's alone)
                 groups[key] = [replace(_with_its_cue_word(m), cue=m.cue) for m in group]
-        elif _named_with_the(group, candidates[key]):
+        elif _named_with_the(group, candidates[key]) or _a_country_with_its_article(group, candidates[key]):
             # "down the Usumacinta", "du Saguenay": a river, a sea or a range is named with an article, a town not
-            # (a region may be: "do Paraná" is the state, "o rio Paraná" the river)
+            # (a region may be: "do Paraná" is the state, "o rio Paraná" the river); so is a country: "le Mali"
             candidates[key] = [m for m in candidates[key] if m.entry.feature_class != PLACE_CLASS]
     for key, group in groups.items():
         phrase = group[0].phrase
