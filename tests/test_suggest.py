@@ -3783,3 +3783,30 @@ def test_a_name_after_a_countrys_article_is_the_country_not_a_town_of_that_name(
         _country(5, "Guiné", "GN", 10.5, -10.9),
     )
     assert _in(language, content, [world])["Mali"].chosen.country == country
+
+
+@pytest.mark.parametrize(
+    ("content", "found", "not_found"),
+    [
+        ("釜山では南浦洞の市場を歩いた。", {"釜山"}, "南浦"),
+        ("車のボンネットを開けて、ボンへ向かった。", {"ボン"}, None),
+        ("山口県の下関港から船に乗った。", {"山口", "下関"}, None),
+        ("ここは日本最北端の地だ。", {"日本"}, None),
+    ],
+    ids=["inside a run of kanji", "inside a run of katakana", "before its rank or kind", "a country in a compound"],
+)
+def test_a_japanese_name_is_not_taken_inside_a_longer_word_of_its_script(content, found, not_found):
+    # No segmenter here cuts Japanese: a name ending inside a run of kanji or of katakana is a piece of another word
+    # ("南浦" of "南浦洞", Nampo-dong in Busan; "ボン", Bonn, of "ボンネット", a bonnet), unless what follows is its rank
+    # or kind ("山口県", "下関港") or the name is a country's ("日本最北端", Japan's northernmost point)
+    world = _gazetteer_of(
+        _entry(1, "Busan", "KR", 35.1, 129.04, "釜山", population=3_400_000),
+        _entry(2, "Minamiura", "JP", 33.0, 132.0, "南浦", population=5_000),
+        _entry(3, "Bonn", "DE", 50.73, 7.1, "ボン", population=300_000),
+        _entry(4, "Yamaguchi", "JP", 34.18, 131.47, "山口", population=190_000),
+        _entry(5, "Shimonoseki", "JP", 33.95, 130.93, "下関", population=260_000),
+        _country(6, "日本", "JP", 36.0, 138.0),
+    )
+    mentions = [m.phrase for s in _in("ja", content, [world]).values() for m in s.mentions]
+    assert found <= set(mentions) and not_found not in mentions
+    assert all(mentions.count(phrase) == 1 for phrase in found)  # "ボン" of "ボンへ" only, not of "ボンネット"

@@ -868,6 +868,25 @@ def _mis_cut(clause: str, cuts: frozenset[int], spans: list[tuple[int, int]]) ->
     return kept
 
 
+# The characters that may follow a place's name in a run of kanji in Japanese, which no segmenter here cuts: its rank
+# or its kind ("山口県", "下関港", "対馬島", "東京駅"), as a particle in kana follows a name anywhere ("釜山の").
+JAPANESE_SUFFIXES = frozenset("県府都道市町村区郡港駅島湾峡岬城寺川山空")
+_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]")
+
+
+def _ends_a_japanese_name(clause: str, end: int) -> bool:
+    """True where a name found in a Japanese clause may end: not inside a run of kanji ("南浦" of "南浦洞", Nampo-dong)
+    or of katakana ("ソウル" of "ソウルフード"), unless a character of its rank or kind follows ("山口県"). (A country
+    or a great city is named inside a compound too: "日本最北端", Japan's northernmost point.)"""
+    if end >= len(clause):
+        return True
+    before, after = clause[end - 1], clause[end]
+    if _KANJI.match(before) and _KANJI.match(after):
+        return after in JAPANESE_SUFFIXES
+    return not (_KATAKANA.match(before) and _KATAKANA.match(after))
+
+
 MAX_NAME_ABROAD = 10  # Han characters of a name spelled sound by sound: "布拉戈维申斯克" (Blagoveshchensk) is seven
 
 
@@ -914,6 +933,7 @@ class _SpacelessNames:
     def __init__(self, keys: Collection[str]):
         # Natural Earth's names, for the Chinese names of rivers, lakes and ranges (``transliteration``).
         self._natural_keys: set[str] = getattr(keys, "natural_keys", set())
+        self._prominent = getattr(keys, "prominent", lambda key, language=None: False)
         self._automaton = ahocorasick.Automaton()
         for key in keys:
             if len(key) >= MIN_CHARS_WITHOUT_SPACES and written_without_spaces(key[0]):
@@ -957,6 +977,12 @@ class _SpacelessNames:
                 continue  # "阿拉" inside "阿拉木图" is no mention of Ala
             if cuts is not None and not (first in cuts and last in cuts) and (first, last) not in mis_cut:
                 continue  # "พาน" inside "สะพาน" (bridge) is no mention of Phan
+            if (
+                japanese_clause
+                and not _ends_a_japanese_name(clause, last)
+                and not self._prominent(name_key(clause[first:last]), text.language)
+            ):
+                continue  # "南浦" (Minamiura) inside "南浦洞" (Nampo-dong, in Busan); "日本最北端" names Japan
             reach = at - negative
             common = words is not None and words.common(first, last)
             mentions.append(Mention(text, start + first, start + last, name_key(clause[first:last]), common=common))
