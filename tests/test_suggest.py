@@ -3797,8 +3797,8 @@ def test_a_name_after_a_countrys_article_is_the_country_not_a_town_of_that_name(
 )
 def test_a_japanese_name_is_not_taken_inside_a_longer_word_of_its_script(content, found, not_found):
     # No segmenter here cuts Japanese: a name ending inside a run of kanji or of katakana is a piece of another word
-    # ("南浦" of "南浦洞", Nampo-dong in Busan; "ボン", Bonn, of "ボンネット", a bonnet), unless what follows is its rank
-    # or kind ("山口県", "下関港") or the name is a country's ("日本最北端", Japan's northernmost point)
+    # ("南浦" of "南浦洞", Nampo-dong in Busan; "ボン", Bonn, of "ボンネット", a bonnet), unless what follows is
+    # its rank or kind ("山口県", "下関港") or the name is a country's ("日本最北端", Japan's northernmost point)
     world = _gazetteer_of(
         _entry(1, "Busan", "KR", 35.1, 129.04, "釜山", population=3_400_000),
         _entry(2, "Minamiura", "JP", 33.0, 132.0, "南浦", population=5_000),
