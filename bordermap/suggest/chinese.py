@@ -37,7 +37,7 @@ def names_a_landmark(phrase: str, language: str) -> bool:
 
 # Words that follow the first part of a landmark's Chinese name ("友谊|大桥", Friendship Bridge): a landmark's last
 # character, with what may come between (big, long, old, new; "长江大桥", the Yangtze bridge, is named after a river).
-_LANDMARK_AFTER = re.compile(r"[大长长老新古]?[桥橋关關站港寺楼樓塔宫宮门門园園庙廟馆館]")
+_LANDMARK_AFTER = re.compile(f"[大长長老新古]?[{''.join(sorted(LANDMARK_ENDINGS))}]")
 
 
 def before_a_landmark(content: str, end: int, language: str) -> bool:

@@ -812,7 +812,8 @@ def lines_of(group: list[Mention]) -> tuple[tuple[str, int], ...]:
 # The last character of a Chinese or Japanese name of a natural feature: its kind ("伊犁河", "赛里木湖", "宗谷岬",
 # "利尻島", "宗谷海峡"). Japanese also writes a river 川, a cape 岬, a peak 岳, a pass 峠 and falls 滝.
 KIND_ENDINGS = frozenset(transliteration.HAN_KINDS) | frozenset("川岬岳峠滝沼")
-_KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]{3,}")
+_KANJI_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]"
+_KANJI_RUN = re.compile(_KANJI_CLASS + "{3,}")
 
 
 def _features_by_their_kind(text: Text, start: int, clause: str, words, taken: list[Mention]) -> list[Mention]:
@@ -871,19 +872,22 @@ def _mis_cut(clause: str, cuts: frozenset[int], spans: list[tuple[int, int]]) ->
 # The characters that may follow a place's name in a run of kanji in Japanese, which no segmenter here cuts: its rank
 # or its kind ("山口県", "下関港", "対馬島", "東京駅"), as a particle in kana follows a name anywhere ("釜山の").
 JAPANESE_SUFFIXES = frozenset("県府都道市町村区郡港駅島湾峡岬城寺川山空")
-_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+_KANJI = re.compile(_KANJI_CLASS)
+_KANJI_RUNS = re.compile(_KANJI_CLASS + "+")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]")
 
 
-def _ends_a_japanese_name(clause: str, end: int) -> bool:
+def _ends_a_japanese_name(clause: str, end: int, run_ends: list[int]) -> bool:
     """True where a name found in a Japanese clause may end: not inside a run of kanji ("南浦" of "南浦洞", Nampo-dong)
-    or of katakana ("ソウル" of "ソウルフード"), unless a character of its rank or kind follows ("山口県"). (A country
-    or a great city is named inside a compound too: "日本最北端", Japan's northernmost point.)"""
+    or of katakana ("ソウル" of "ソウルフード"), unless a character of its rank or kind follows ("山口県"), or the rest
+    of the run is a name of a kind ("北海道|利尻島"). ``run_ends`` are where the clause's runs of kanji end, in order.
+    (A country or a great city is named inside a compound too: "日本最北端", Japan's northernmost point.)"""
     if end >= len(clause):
         return True
     before, after = clause[end - 1], clause[end]
     if _KANJI.match(before) and _KANJI.match(after):
-        return after in JAPANESE_SUFFIXES
+        run_end = run_ends[bisect.bisect_right(run_ends, end)]
+        return after in JAPANESE_SUFFIXES or clause[run_end - 1] in JAPANESE_SUFFIXES | KIND_ENDINGS
     return not (_KATAKANA.match(before) and _KATAKANA.match(after))
 
 
@@ -969,6 +973,7 @@ class _SpacelessNames:
         ]
         names = set(spans) if words is not None else set()
         mis_cut = _mis_cut(clause, cuts, spans) if cuts is not None else set()
+        run_ends = [run.end() for run in _KANJI_RUNS.finditer(clause)] if japanese_clause else []
         mentions, reach = [], 0
         for (at, negative), (first, last) in zip(found, spans):
             if at < reach:
@@ -979,7 +984,7 @@ class _SpacelessNames:
                 continue  # "พาน" inside "สะพาน" (bridge) is no mention of Phan
             if (
                 japanese_clause
-                and not _ends_a_japanese_name(clause, last)
+                and not _ends_a_japanese_name(clause, last, run_ends)
                 and not self._prominent(name_key(clause[first:last]), text.language)
             ):
                 continue  # "南浦" (Minamiura) inside "南浦洞" (Nampo-dong, in Busan); "日本最北端" names Japan
