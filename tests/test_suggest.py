@@ -3810,3 +3810,25 @@ def test_a_japanese_name_is_not_taken_inside_a_longer_word_of_its_script(content
     mentions = [m.phrase for s in _in("ja", content, [world]).values() for m in s.mentions]
     assert found <= set(mentions) and not_found not in mentions
     assert all(mentions.count(phrase) == 1 for phrase in found)  # "ボン" of "ボンへ" only, not of "ボンネット"
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "feature"),
+    [
+        ("hi", "आगे दक्षिण में सतलुज नदी फ़िरोज़पुर के पास सीमा बनाती है।", "सतलुज", "Sutlej"),
+        ("hi", "इस इलाक़े से रावी नदी बहती है।", "रावी", "Ravi"),
+        ("bn", "জলপাইগুড়ির কাছে তিস্তা নদী বয়ে গেছে।", "তিস্তা", "Tista"),
+        ("hi", "हम सतलुज एक्सप्रेस से गए।", None, None),
+    ],
+    ids=["Devanagari", "after a postposition", "Bengali", "no word of its kind"],
+)
+def test_a_river_named_in_an_indic_script_beside_its_kind_is_read_as_natural_earths(
+    world_gazetteer, language, content, phrase, feature
+):
+    # Natural Earth names the Sutlej in Latin letters only: "सतलुज" reads "stluj", the same skeleton (s-t-l-j) as
+    # "Sutlej", and "नदी" (river) beside it says what it is; without such a word it is no river (a train's name)
+    from bordermap.physical import physical_gazetteer
+
+    found = _in(language, content, [world_gazetteer, physical_gazetteer()])
+    rivers = {s.phrase: s.chosen.name for s in found.values() if s.chosen is not None and s.chosen.feature_class == "N"}
+    assert rivers == ({phrase: feature} if phrase else {})

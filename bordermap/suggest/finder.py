@@ -577,11 +577,12 @@ def _landmarks_by_their_places(groups: dict[str, list[Mention]], candidates: dic
         ][:MAX_CANDIDATES]
 
 
-def _with_natural_features(found: list, key: str, phrase: str, natural: list) -> list:
+def _with_natural_features(found: list, key: str, phrase: str, natural: list, indic: str = "") -> list:
     """A name's candidates, with the natural features it names in another script than theirs (``transliteration``):
-    "Волга" is a town and the Volga. A Chinese name that ends in its kind's character names only the feature: "天山"
-    is the Tian Shan, not a town given that name too."""
-    latin = transliterated(key)
+    "Волга" is a town and the Volga; ``indic`` is the feature's key a word of an Indic script with its kind's word
+    beside it reads as ("सतलुज नदी", the Sutlej). A Chinese name that ends in its kind's character names only the
+    feature: "天山" is the Tian Shan, not a town given that name too."""
+    latin = transliterated(key) or indic
     han = [] if latin else han_feature_keys(phrase)
     forms = han or ([latin] if latin else [])
     if not forms:
@@ -933,7 +934,9 @@ def _suggest(
             # "Salimos de Mendoza … el río Mendoza": the name and the name with its kind's word are two groups
             cued_apart.setdefault(bare, set()).update(cued_kinds)
     for key, group in groups.items():
-        candidates[key] = _with_natural_features(candidates[key], key, group[0].phrase, natural)
+        # a word of an Indic script read as a feature's name only beside its kind's word: "सतलुज नदी", the Sutlej river
+        indic = words_and_names.indic_natural(key) if any(map(_cue_of, group)) else ""
+        candidates[key] = _with_natural_features(candidates[key], key, group[0].phrase, natural, indic)
         if apart := cued_apart.get(key):
             # "Salimos de Mendoza … el río Mendoza": where a word says river, the other mentions are not the river
             others = [

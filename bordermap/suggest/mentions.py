@@ -341,6 +341,12 @@ def _read_as_a_town(word: str, keys: Collection[str], language: str) -> bool:
     return _caseless(word) and hasattr(keys, "readings") and bool(keys.readings.of(word, language))
 
 
+def _read_as_a_feature(key: str, keys: Collection[str]) -> bool:
+    """True for one folded word of an Indic script that reads as a natural feature's name ("सतलुज", the Sutlej):
+    ``KeysAndTransliterations.indic_natural``."""
+    return hasattr(keys, "indic_natural") and bool(keys.indic_natural(key))
+
+
 def _unknown_first_word(text: Text, word: _Word, keys: Collection[str]) -> bool:
     """True for the first word of a sentence that no gazetteer knows, before a name one knows: the sentence's verb or
     adverb, capitalised by its place ("Cruzamos Níger", we crossed Niger; "Dönüşte Svilengrad", on the way back
@@ -550,6 +556,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             and _one_name(run, i, n)
                             and _read_as_a_town(text.content[start:end], keys, text.language)
                         )
+                        or (n == 1 and readings_asked and _read_as_a_feature(key, keys))
                     ):
                         # "στην Πάρο" is Paros in the accusative, and also a name of Paro (Bhutan): both are asked
                         also = inflection.other_forms(run[i].word, text.language, keys) if n == 1 else ()

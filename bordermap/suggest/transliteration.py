@@ -60,6 +60,15 @@ def _pinyin():
 
 
 @functools.lru_cache(maxsize=65_536)
+def indic_reading(key: str) -> str:
+    """A folded word of an Indic script in Latin letters (``romanised.reading``), to be compared by its skeleton with
+    Natural Earth's names: "सतलुज" is "stluj", the Sutlej's s-t-l-j; "" for a word of another script."""
+    if not key or key.isascii() or script_of(key) not in romanised.COUNTRIES_OF_SCRIPT:
+        return ""
+    return romanised.reading(key)
+
+
+@functools.lru_cache(maxsize=65_536)
 def transliterated(key: str) -> str:
     """A folded name of an alphabet of ``TRANSLITERATED_SCRIPTS`` in Latin letters, folded; "" for any other. Kept:
     a declined word's forms are asked again and again."""
@@ -121,6 +130,7 @@ class KeysAndTransliterations:
         self._gazetteers = gazetteers or []
         self._prominent: dict[tuple[str, str | None], tuple[bool, int]] = {}
         self.readings = romanised.Readings(self._gazetteers)
+        self._skeletons: dict[str, list[str]] | None = None  # Natural Earth's names by skeleton, made when first asked
 
     def __contains__(self, key: object) -> bool:
         return key in self.keys or (isinstance(key, str) and self.natural(key) != "")
@@ -135,6 +145,36 @@ class KeysAndTransliterations:
         """The natural feature's key a folded word is the transliteration of; "" when none."""
         latin = transliterated(key)
         return latin if latin in self.natural_keys else ""
+
+    def indic_natural(self, key: str) -> str:
+        """The natural feature's key one folded word of an Indic script reads as: the same skeleton (its first letter
+        and its consonants, ``romanised.skeleton``), spelled much alike ("सतलुज", "stluj", is the Sutlej; "चिनाब" the
+        Chenab); or exactly, for a name of two consonants or fewer ("रावी" is the Ravi). "" when none. One word only:
+        a postposition reads on ("से रावी नदी", from the Ravi river, is "seravindi"); and a feature found so is taken
+        only where a word of its kind stands beside it (``finder``)."""
+        read = indic_reading(key)
+        if not read:
+            return ""
+        if read in self.natural_keys:
+            return read
+        bones = romanised.skeleton(read)
+        if len(bones) < romanised.MIN_SKELETON:
+            return ""
+        alike = [(romanised.likeness(read, name), name) for name in self._natural_skeletons().get(bones, ())]
+        best = max(alike, default=(0.0, ""))
+        return best[1] if best[0] >= romanised.MIN_LIKENESS else ""
+
+    def _natural_skeletons(self) -> dict[str, list[str]]:
+        if self._skeletons is None:
+            self._skeletons = {}
+            for name in sorted(self.natural_keys):
+                if (
+                    name.isascii()
+                    and name.isalpha()
+                    and len(bones := romanised.skeleton(name)) >= romanised.MIN_SKELETON
+                ):
+                    self._skeletons.setdefault(bones, []).append(name)
+        return self._skeletons
 
     def _prominence(self, key: str, language: str | None) -> tuple[bool, int]:
         """How prominent the place a folded name names is: whether it is a country by its name in the text's language,
