@@ -3832,3 +3832,20 @@ def test_a_river_named_in_an_indic_script_beside_its_kind_is_read_as_natural_ear
     found = _in(language, content, [world_gazetteer, physical_gazetteer()])
     rivers = {s.phrase: s.chosen.name for s in found.values() if s.chosen is not None and s.chosen.feature_class == "N"}
     assert rivers == ({phrase: feature} if phrase else {})
+
+
+@pytest.mark.parametrize(
+    ("content", "feature_class"),
+    [("山口県の下関港からフェリーに乗った。", "D"), ("山口市の駅からバスに乗った。", "P"), ("山口に着いた。", "P")],
+    ids=["prefecture", "city", "no rank: the city"],
+)
+def test_the_character_of_rank_after_a_japanese_name_says_prefecture_or_city(content, feature_class):
+    # GeoNames names both the prefecture and the city "山口": "県" after it is the prefecture, "市" the city
+    from bordermap.gazetteer import DIVISION_CLASS
+
+    world = _gazetteer_of(
+        _entry(1, "Yamaguchi", "JP", 34.18, 131.47, "山口", population=190_000),
+        _entry(2, "Yamaguchi", "JP", 34.2, 131.5, "山口", population=0, feature_class=DIVISION_CLASS),
+        _entry(3, "Shimonoseki", "JP", 33.95, 130.93, "下関", population=260_000),
+    )
+    assert _in("ja", content, [world])["山口"].chosen.feature_class == feature_class

@@ -681,6 +681,22 @@ def _a_country_with_its_article(group: list[Mention], found: list) -> bool:
     )
 
 
+# The characters of rank a Japanese text writes after a place's name, and the class of place each says: a prefecture
+# ("山口県", "大阪府") or a city, town or village ("山口市", "稚内市"). GeoNames names both "山口".
+JAPANESE_RANKS = {"県": DIVISION_CLASS, "府": DIVISION_CLASS, "市": PLACE_CLASS, "町": PLACE_CLASS, "村": PLACE_CLASS}
+
+
+def _by_their_japanese_rank(group: list[Mention], found: list) -> list:
+    """The candidates of the class the character of rank after every mention says ("山口県" is the prefecture of
+    Yamaguchi, "山口市" the city), where there are such candidates; else all of them."""
+    if group[0].text.language != "ja":
+        return found
+    ranks = {JAPANESE_RANKS.get(m.text.content[m.end : m.end + 1]) for m in group}
+    if len(ranks) != 1 or (rank := ranks.pop()) is None:
+        return found
+    return [m for m in found if m.entry.feature_class == rank] or found
+
+
 def _named_with_the(group: list[Mention], found: list) -> bool:
     """True for a name only ever written after an article of ``FEATURE_ARTICLES``, whose candidates are natural
     features and towns: the feature is meant ("down the Usumacinta", though "Usumacinta" is also a Mexican town's
@@ -1080,6 +1096,8 @@ def _suggest(
         """Whether other words of the text name a country: "الأردن" makes "عمان" Amman, not Oman."""
         return lambda country: naming[country] > (found[0].entry.country == country)
 
+    for key, group in groups.items():
+        candidates[key] = _by_their_japanese_rank(group, candidates[key])
     chosen_of = {
         key: choose(found, support, key, countries_to_choose_by(key), reach, named_elsewhere(found))
         for key, found in candidates.items()
