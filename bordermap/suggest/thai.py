@@ -12,7 +12,9 @@ spelling that it does not say, under a thanthakhat ("เวิร์ธ", worth)
 as a Latin spelling has them.
 """
 
+import bisect
 import functools
+import itertools
 import re
 
 from bordermap.suggest.romanised import reading as latin_reading
@@ -84,28 +86,33 @@ def _may_end_at(run: str, end: int) -> bool:
 def spelled_after_cues(clause: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, tuple[int, ...]]]:
     """The stretches of Thai letters right after a cue word of ``clause`` that a name may start: (start, end, the ends
     at which the name may stop, longest first). ``taken`` are the spans of the names found in the clause: a stretch
-    starting inside one is none, and one starting with one must be longer ("ปาดัง", Padang, of "ปาดังเบซาร์")."""
-    found = []
+    starting inside one is none, and one starting with one must be longer ("ปาดัง", Padang, of "ปาดังเบซาร์"). Each
+    cue looks up the names around it by bisection: a clause of many cues and names is read once, not once a cue."""
+    taken = sorted(taken)
+    starts = [s for s, _ in taken]
+    reach = list(itertools.accumulate((e for _, e in taken), max))  # the farthest end of the first k names
     cues = list(_CUE.finditer(clause))
-    for cue in cues:
+    found = []
+    for index, cue in enumerate(cues):
         first = cue.end()
-        if any(s < first < e for s, e in taken):
+        at = bisect.bisect_left(starts, first)  # the names before ``at`` start before the stretch
+        if at and reach[at - 1] > first:
             continue  # "เมือง" inside a name found ("ปากเมือง…")
-        stretch = _THAI_LETTERS.match(clause, first)
+        stretch = _THAI_LETTERS.match(clause, first, first + MAX_NAME)  # no further: a clause may be a paragraph
         if stretch is None:
             continue
+        longest_here = MIN_NAME - 1  # a name found right at the stretch's start: the stretch goes past it
+        while at < len(taken) and starts[at] == first:
+            longest_here = max(longest_here, taken[at][1] - first)
+            at += 1
         # up to the next name found or cue word: "ถึงด่านสะเดา" names the checkpoint of Sadao, no "Dansadao"
         last = min(
-            [
-                stretch.end(),
-                first + MAX_NAME,
-                *(s for s, _ in taken if s > first),
-                *(c.start() for c in cues if c.start() >= first),
-            ]
+            stretch.end(),
+            starts[at] if at < len(taken) else len(clause),
+            cues[index + 1].start() if index + 1 < len(cues) else len(clause),
         )
         run = clause[first:last]
-        shortest = max([MIN_NAME, *(e - s + 1 for s, e in taken if s == first)])
-        ends = tuple(first + end for end in range(len(run), shortest - 1, -1) if _may_end_at(run, end))
+        ends = tuple(first + end for end in range(len(run), longest_here, -1) if _may_end_at(run, end))
         if ends:
             found.append((first, ends[0], ends))
     return found
