@@ -1286,21 +1286,17 @@ def test_a_chinese_name_of_a_town_abroad_is_read_among_the_towns_of_the_texts_co
 
 @pytest.fixture(scope="module")
 def thai_border():
-    from bordermap.gazetteer import Gazetteer
-
-    return Gazetteer(
-        [
-            _entry(1, "Sadao", "TH", 6.64, 100.42, "สะเดา", population=20_000),
-            _entry(2, "Bukit Kayu Hitam", "MY", 6.50, 100.42, population=2_000),
-            _entry(3, "Padang Besar", "MY", 6.66, 100.32, population=16_000),
-            _entry(4, "Padang", "ID", -0.95, 100.35, "ปาดัง", population=800_000),
-            _entry(5, "Kedah", "MY", 6.1, 100.6, population=0, feature_class="D"),
-            _entry(6, "Pulau Pinang", "MY", 5.41, 100.26, "Penang", population=0, feature_class="D"),
-            _entry(7, "Butterworth", "MY", 5.40, 100.36, population=80_000),
-            _entry(8, "มาเลเซีย", "MY", 4.0, 102.0, "Malaysia", population=0, feature_class="A"),
-            _entry(9, "Thailand", "TH", 15.0, 101.0, "ไทย", population=0, feature_class="A"),
-            _entry(10, "Ban Kayu Hitam", "TH", 6.6, 100.4, population=3_000),
-        ]
+    return _gazetteer_of(
+        _entry(1, "Sadao", "TH", 6.64, 100.42, "สะเดา", population=20_000),
+        _entry(2, "Bukit Kayu Hitam", "MY", 6.50, 100.42, population=2_000),
+        _entry(3, "Padang Besar", "MY", 6.66, 100.32, population=16_000),
+        _entry(4, "Padang", "ID", -0.95, 100.35, "ปาดัง", population=800_000),
+        _entry(5, "Kedah", "MY", 6.1, 100.6, population=0, feature_class="D"),
+        _entry(6, "Pulau Pinang", "MY", 5.41, 100.26, "Penang", population=0, feature_class="D"),
+        _entry(7, "Butterworth", "MY", 5.40, 100.36, population=80_000),
+        _entry(8, "มาเลเซีย", "MY", 4.0, 102.0, "Malaysia", population=0, feature_class="A"),
+        _entry(9, "Thailand", "TH", 15.0, 101.0, "ไทย", population=0, feature_class="A"),
+        _entry(10, "Ban Kayu Hitam", "TH", 6.6, 100.4, population=3_000),
     )
 
 
@@ -3609,21 +3605,17 @@ def test_the_reading_of_each_beginning_of_a_thai_word_is_that_beginning_read_alo
 
 @pytest.fixture(scope="module")
 def adjectival_towns():
-    from bordermap.gazetteer import Gazetteer
-
-    return Gazetteer(
-        [
-            _entry(1, "Zheleznodorozhnyy", "RU", 55.75, 38.0, "Железнодорожный", population=150_000),
-            _entry(2, "Khasan", "RU", 42.43, 130.64, "Хасан", population=700),
-            _entry(3, "Kraskino", "RU", 42.71, 130.79, "Краскино", population=3_000),
-            _entry(4, "Sovetskiy", "RU", 61.36, 63.58, "Советский", population=26_000),
-            _entry(5, "Yugorsk", "RU", 61.31, 63.33, "Югорск", population=37_000),
-            _entry(6, "Kyivska", "UA", 50.4, 36.0, "Київська", population=5_000),
-            _entry(7, "Rakhiv", "UA", 48.05, 24.2, "Рахів", population=15_000),
-            _entry(8, "Chop", "UA", 48.43, 22.2, "Чоп", population=9_000),
-            _entry(9, "Россия", "RU", 60.0, 100.0, "Russia", population=0, feature_class="A"),
-            _entry(10, "Україна", "UA", 49.0, 32.0, "Ukraine", population=0, feature_class="A"),
-        ]
+    return _gazetteer_of(
+        _entry(1, "Zheleznodorozhnyy", "RU", 55.75, 38.0, "Железнодорожный", population=150_000),
+        _entry(2, "Khasan", "RU", 42.43, 130.64, "Хасан", population=700),
+        _entry(3, "Kraskino", "RU", 42.71, 130.79, "Краскино", population=3_000),
+        _entry(4, "Sovetskiy", "RU", 61.36, 63.58, "Советский", population=26_000),
+        _entry(5, "Yugorsk", "RU", 61.31, 63.33, "Югорск", population=37_000),
+        _entry(6, "Kyivska", "UA", 50.4, 36.0, "Київська", population=5_000),
+        _entry(7, "Rakhiv", "UA", 48.05, 24.2, "Рахів", population=15_000),
+        _entry(8, "Chop", "UA", 48.43, 22.2, "Чоп", population=9_000),
+        _entry(9, "Россия", "RU", 60.0, 100.0, "Russia", population=0, feature_class="A"),
+        _entry(10, "Україна", "UA", 49.0, 32.0, "Ukraine", population=0, feature_class="A"),
     )
 
 
@@ -3674,13 +3666,9 @@ def test_a_town_named_as_an_adjective_is_that_town_near_the_texts_places_or_insi
 def test_a_shadda_written_in_a_name_means_the_candidate_whose_latin_name_doubles_a_consonant(language, content, place):
     # "عمّان" is ʿAmmān, Jordan's capital; without its shadda, "عمان" is as often ʿUmān, the country, and the
     # country is taken by its name as before
-    from bordermap.gazetteer import Gazetteer
-
-    world = Gazetteer(
-        [
-            _entry(1, "Amman", "JO", 31.95, 35.93, "عمان", "عمّان", population=1_200_000),
-            _entry(2, "عمان", "OM", 21.0, 57.0, "Oman", population=0, feature_class="A"),
-        ]
+    world = _gazetteer_of(
+        _entry(1, "Amman", "JO", 31.95, 35.93, "عمان", "عمّان", population=1_200_000),
+        _entry(2, "عمان", "OM", 21.0, 57.0, "Oman", population=0, feature_class="A"),
     )
     found = _in(language, content, [world])
     phrase = "عمّان" if "عمّان" in content else "عمان"
@@ -3699,14 +3687,10 @@ def test_a_long_name_is_found_where_the_word_breaker_cuts_only_one_of_its_ends(l
     # ICU reads "ទៅបាត់ដំបង" (to Battambang) as "ទៅបាត់|ដំបង" (to lose | Dambang): in Khmer (and Burmese), where a
     # syllable starts with its consonant, a name of six characters or more that ends where a word does is taken, where
     # a short one is not. In Thai a vowel may start a syllable ("เ" of "เรือ"): a name is taken only between cuts.
-    from bordermap.gazetteer import Gazetteer
-
-    world = Gazetteer(
-        [
-            _entry(1, "Battambang", "KH", 13.1, 103.2, "បាត់ដំបង", population=150_000),
-            _entry(2, "Phnom Penh", "KH", 11.56, 104.92, "ភ្នំពេញ", population=2_000_000),
-            _entry(3, "Butterworth", "MY", 5.4, 100.36, "บัตเตอร์เวิร์ธ", population=80_000),
-        ]
+    world = _gazetteer_of(
+        _entry(1, "Battambang", "KH", 13.1, 103.2, "បាត់ដំបង", population=150_000),
+        _entry(2, "Phnom Penh", "KH", 11.56, 104.92, "ភ្នំពេញ", population=2_000_000),
+        _entry(3, "Butterworth", "MY", 5.4, 100.36, "บัตเตอร์เวิร์ธ", population=80_000),
     )
     found = _in(language, content, [world])
     assert (phrase in found) == taken, sorted(found)
@@ -3722,13 +3706,11 @@ def test_a_long_name_is_found_where_the_word_breaker_cuts_only_one_of_its_ends(l
 def test_a_towns_other_name_that_a_gazetteer_gives_its_division_is_the_town_in_one_row(language, content):
     # GeoNames gives "Xela" to the department of Quetzaltenango, not to the city: beside the city named by its own
     # name, it is the city's other name, and one place is one row (issue #21)
-    from bordermap.gazetteer import DIVISION_CLASS, Gazetteer
+    from bordermap.gazetteer import DIVISION_CLASS
 
-    world = Gazetteer(
-        [
-            _entry(1, "Quetzaltenango", "GT", 14.84, -91.52, population=180_000),
-            _entry(2, "Quetzaltenango", "GT", 14.86, -91.59, "Xela", population=0, feature_class=DIVISION_CLASS),
-        ]
+    world = _gazetteer_of(
+        _entry(1, "Quetzaltenango", "GT", 14.84, -91.52, population=180_000),
+        _entry(2, "Quetzaltenango", "GT", 14.86, -91.59, "Xela", population=0, feature_class=DIVISION_CLASS),
     )
     found = _in(language, content, [world])
     rows = [s for s in found.values() if s.chosen is not None]
@@ -3747,17 +3729,13 @@ def test_a_towns_other_name_that_a_gazetteer_gives_its_division_is_the_town_in_o
 def test_a_chinese_word_before_a_landmarks_word_is_no_far_small_town(content, phrase, kept):
     # "友谊大桥" is the Friendship Bridge, not a bridge of Youyi, a town of 20,000 2,000 km away; "勐腊大桥", 80 km
     # from Jinghong, is Mengla's
-    from bordermap.gazetteer import Gazetteer
-
-    world = Gazetteer(
-        [
-            _entry(1, "Jinghong", "CN", 22.0, 100.8, "景洪", population=200_000),
-            _entry(2, "Youyi", "CN", 46.77, 131.8, "友谊", population=20_000),
-            _entry(3, "Mengla", "CN", 21.48, 101.56, "勐腊", population=30_000),
-            _entry(4, "Vientiane", "LA", 17.97, 102.6, "万象", population=800_000),
-            _entry(5, "Daqiao", "CN", 25.5, 103.5, "大桥", population=20_000),  # GeoNames has many
-            _entry(6, "中国", "CN", 35.0, 103.0, "China", population=0, feature_class="A"),
-        ]
+    world = _gazetteer_of(
+        _entry(1, "Jinghong", "CN", 22.0, 100.8, "景洪", population=200_000),
+        _entry(2, "Youyi", "CN", 46.77, 131.8, "友谊", population=20_000),
+        _entry(3, "Mengla", "CN", 21.48, 101.56, "勐腊", population=30_000),
+        _entry(4, "Vientiane", "LA", 17.97, 102.6, "万象", population=800_000),
+        _entry(5, "Daqiao", "CN", 25.5, 103.5, "大桥", population=20_000),  # GeoNames has many
+        _entry(6, "中国", "CN", 35.0, 103.0, "China", population=0, feature_class="A"),
     )
     found = _in("zh", content, [world])
     assert (found[phrase].confidence >= 0.5) == kept, found[phrase].why

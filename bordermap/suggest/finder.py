@@ -1310,10 +1310,9 @@ def _reach_of(gazetteers: list) -> Reach:
     return reach
 
 
-def _one_row_per_place(suggestions: list[Suggestion], same_place: dict[int, int] | None = None) -> list[Suggestion]:
+def _one_row_per_place(suggestions: list[Suggestion], same_place: dict[int, int]) -> list[Suggestion]:
     """Suggestions that chose the same place ("US" and "United States") as one, with all their mentions;
     ``same_place`` maps a chosen entry to the place it stands for (a division to its town), which the row keeps."""
-    same_place = same_place or {}
     kept: list[Suggestion] = []
     by_place: dict[int, int] = {}
     for s in suggestions:

@@ -879,6 +879,7 @@ def _mis_cut(clause: str, cuts: frozenset[int], spans: list[tuple[int, int]]) ->
 # The characters that may follow a place's name in a run of kanji in Japanese, which no segmenter here cuts: its rank
 # or its kind ("山口県", "下関港", "対馬島", "東京駅"), as a particle in kana follows a name anywhere ("釜山の").
 JAPANESE_SUFFIXES = frozenset("県府都道市町村区郡港駅島湾峡岬城寺川山空")
+_JAPANESE_NAME_ENDINGS = JAPANESE_SUFFIXES | KIND_ENDINGS  # how a name of a kind after another ends ("利尻島")
 _KANJI = re.compile(_KANJI_CLASS)
 _KANJI_RUNS = re.compile(_KANJI_CLASS + "+")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]")
@@ -894,7 +895,7 @@ def _ends_a_japanese_name(clause: str, end: int, run_ends: list[int]) -> bool:
     before, after = clause[end - 1], clause[end]
     if _KANJI.match(before) and _KANJI.match(after):
         run_end = run_ends[bisect.bisect_right(run_ends, end)]
-        return after in JAPANESE_SUFFIXES or clause[run_end - 1] in JAPANESE_SUFFIXES | KIND_ENDINGS
+        return after in JAPANESE_SUFFIXES or clause[run_end - 1] in _JAPANESE_NAME_ENDINGS
     return not (_KATAKANA.match(before) and _KATAKANA.match(after))
 
 

@@ -17,7 +17,9 @@ word read in pinyin does for China's (``finder._read_in_latin``).
 """
 
 import difflib
+import functools
 import re
+from collections.abc import Callable, Iterable
 
 from bordermap.fold import script_of
 
@@ -73,6 +75,16 @@ def likeness(reading: str, name: str) -> float:
     return difflib.SequenceMatcher(None, reading, name, autojunk=False).ratio()
 
 
+def by_bones(names: Iterable[str], bones: Callable[[str], str], least: int) -> dict[str, list[str]]:
+    """Names by their skeleton (``bones`` of each), in their order; a skeleton of fewer than ``least`` letters fits
+    too many words to be looked up, and its names are left out."""
+    index: dict[str, list[str]] = {}
+    for name in names:
+        if len(skeleton_of := bones(name)) >= least:
+            index.setdefault(skeleton_of, []).append(name)
+    return index
+
+
 def countries_of(word: str, language: str) -> tuple[str, ...]:
     """The countries whose towns a word may name by its reading; () for a word of no such script or language."""
     script = script_of(word)
@@ -121,13 +133,10 @@ class Readings:
 
     def _index(self, countries: tuple[str, ...], how: str, least: int = MIN_SKELETON) -> dict[str, list[str]]:
         if (countries, how, least) not in self._indexes:
-            index: dict[str, list[str]] = {}
             if countries not in self._names:
                 self._names[countries] = sorted(set().union(*(g.latin_names_in(countries) for g in self._gazetteers)))
-            for name in self._names[countries]:
-                if len(bones := self._bones(name, how)) >= least:
-                    index.setdefault(bones, []).append(name)
-            self._indexes[(countries, how, least)] = index
+            bones = functools.partial(self._bones, how=how)
+            self._indexes[(countries, how, least)] = by_bones(self._names[countries], bones, least)
         return self._indexes[(countries, how, least)]
 
     @staticmethod

@@ -166,14 +166,8 @@ class KeysAndTransliterations:
 
     def _natural_skeletons(self) -> dict[str, list[str]]:
         if self._skeletons is None:
-            self._skeletons = {}
-            for name in sorted(self.natural_keys):
-                if (
-                    name.isascii()
-                    and name.isalpha()
-                    and len(bones := romanised.skeleton(name)) >= romanised.MIN_SKELETON
-                ):
-                    self._skeletons.setdefault(bones, []).append(name)
+            latin = sorted(name for name in self.natural_keys if name.isascii() and name.isalpha())
+            self._skeletons = romanised.by_bones(latin, romanised.skeleton, romanised.MIN_SKELETON)
         return self._skeletons
 
     def _prominence(self, key: str, language: str | None) -> tuple[bool, int]:
