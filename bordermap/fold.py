@@ -8,9 +8,9 @@ the folded text is quoted from the text itself. Text in any normal form folds al
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Typographic variants of one character: curly and modifier apostrophes, primes and accents written as apostrophes;
@@ -111,6 +111,8 @@ def proclitics_taken(word: str, groups: tuple[str, ...]) -> int:
 def after_proclitics(folded: str, start: int) -> bool:
     """True when the letters right before ``start`` in a folded text, back to the word's start, are proclitics of
     the script they are written in: "אשדוד" is a word of "לאשדוד", "دمشق" of "بدمشق"."""
+    if not start or folded[start - 1] not in _PROCLITIC_SCRIPT:
+        return False  # the letter before a name is none of the proclitics: most letters before a name in a word
     first = start
     while first > 0 and start - first < MAX_PROCLITICS and is_word_char(folded[first - 1]):
         first -= 1
@@ -168,6 +170,8 @@ def suffixes_only(folded: str) -> bool:
 def suffixes_after(folded: str, end: int) -> bool:
     """True when the letters from ``end`` in a folded text to the end of its word are suffixes of its script: "서울"
     is a word of "서울에서", "ঢাকা" of "ঢাকায়"."""
+    if end < len(folded) and folded[end].isascii():
+        return False  # no script with suffixes is written in ASCII letters
     last = end
     while last < len(folded) and is_word_char(folded[last]):
         last += 1
@@ -258,35 +262,45 @@ class _NotOneToOne(Exception):
 
 
 _CACHED_RUN_CHARS = 24  # a run of other characters this short (a word) is folded once per text; a longer one is rare
+# Up to this many characters that fold to another are replaced each by one pass of ``str.replace`` over the text;
+# more (a text in Cyrillic or Greek, with capitals) by one scan of its runs of non-ASCII characters, which costs as
+# much as about twelve passes.
+_REPLACE_PASSES = 12
+_ASCII_BYTES = bytes(range(0x80))
 
 
 def _translated_one_to_one(text: str) -> str:
     """Each character of the text folded to one (or _NotOneToOne): the ASCII ones by one table lookup per byte of
-    the whole text (UTF-8 keeps every other character's bytes above 0x7f, out of the table's reach), each run of
-    other characters by a table of the characters met so far, each distinct short run once (issue #22: one Python
-    call per character made Cyrillic text fold at 9 MB/s)."""
+    the whole text (UTF-8 keeps every other character's bytes above 0x7f, out of the table's reach); the others
+    are found as a set from the bytes left once the ASCII ones are deleted, and each that folds to another is
+    replaced by a pass of ``str.replace`` (a text with a few accented letters), or each run of them by a table,
+    each distinct short run once (issue #22: one Python call per character made Cyrillic text fold at 9 MB/s; a
+    regular expression's scan for the runs made a text in English with a few names in another alphabet fold at
+    75 MB/s)."""
     if text.isascii():
         return _ascii_fold(text)
-    ascii_folded = text.encode("utf-8", "surrogatepass").translate(_ASCII_FOLD).decode("utf-8", "surrogatepass")
+    encoded = text.encode("utf-8", "surrogatepass")
+    ascii_folded = encoded.translate(_ASCII_FOLD).decode("utf-8", "surrogatepass")
+    table: dict[int, str] = {}  # the characters that fold to another, by code point
+    for char in set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+        one = _fold_char(char)
+        if len(one) != 1 or (one == " ") != char.isspace():
+            raise _NotOneToOne
+        if one != char:
+            table[ord(char)] = one
+    if not table:
+        return ascii_folded
+    if len(table) <= _REPLACE_PASSES and not any(ord(one) in table for one in table.values()):
+        for code, one in table.items():  # in any order: no character folds to one that is replaced
+            ascii_folded = ascii_folded.replace(chr(code), one)
+        return ascii_folded
     runs: dict[str, str] = {}
-    same: set[str] = set()  # characters met that fold to themselves (all of Han, most of any script without case)
-    table: dict[int, str] = {}  # the others met, by code point
 
     def folded_run(match: re.Match) -> str:
         run = match.group()
         folded = runs.get(run)
         if folded is None:
-            chars = set(run)
-            for char in chars.difference(same):
-                if ord(char) not in table:
-                    one = _fold_char(char)
-                    if len(one) != 1 or (one == " ") != char.isspace():
-                        raise _NotOneToOne
-                    if one == char:
-                        same.add(char)
-                    else:
-                        table[ord(char)] = one
-            folded = run if chars.issubset(same) else run.translate(table)
+            folded = run.translate(table)
             if len(run) <= _CACHED_RUN_CHARS:
                 runs[run] = folded
         return folded
@@ -294,46 +308,45 @@ def _translated_one_to_one(text: str) -> str:
     return _NON_ASCII.sub(folded_run, ascii_folded)
 
 
-def _space_runs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of two spaces or more: found by ``str.find``, five times the speed of a regular
-    expression's scan over a text that has few."""
+def _space_run_bounds(text: str) -> list[int]:
+    """The start and the end of each run of two spaces or more, flat ([start, end, start, end, …]): found by
+    ``str.find``, five times the speed of a regular expression's scan over a text that has few. Most runs are a
+    paragraph's blank line, two spaces: those are told without the expression."""
+    bounds: list[int] = []
     start = text.find("  ")
     while start >= 0:
-        end = _SPACE_RUN.match(text, start).end()  # type: ignore[union-attr]
-        yield start, end
+        end = start + 2
+        if text[end : end + 1] == " ":
+            end = _SPACE_RUN.match(text, start).end()  # type: ignore[union-attr]
+        bounds += (start, end)
         start = text.find("  ", end)
+    return bounds
 
 
 def _fold_one_to_one(text: str) -> Folded | None:
     """``fold_text`` for a text whose every character folds to one character (most texts), with one piece per run
-    of whitespace. None when some character folds to none or several."""
+    of whitespace. None when some character folds to none or several.
+
+    The pieces are made as columns from the runs' bounds, not one by one: a text of paragraphs has a run at each
+    blank line (issue #22)."""
     try:
         translated = _translated_one_to_one(text)
     except _NotOneToOne:
         return None
-    chunks: list[str] = []
-    folded_starts: list[int] = []
-    starts: list[int] = []
-    lengths: list[int] = []
-    size = pos = 0
-    for run_start, run_end in _space_runs(translated):  # a run of spaces here is a run of whitespace in the text
-        pieces: tuple[tuple[int, int, str | None], ...] = ((pos, run_start, None), (run_start, run_end, " "))
-        for start, end, space in pieces:
-            if end > start:
-                chunks.append(space or translated[start:end])
-                folded_starts.append(size)
-                starts.append(start)
-                lengths.append(end - start)
-                size += len(chunks[-1])
-        pos = run_end
-    if pos < len(text):
-        chunks.append(translated[pos:])
-        folded_starts.append(size)
-        starts.append(pos)
-        lengths.append(len(text) - pos)
-    if not chunks:
+    if not text:
         return Folded("", [0], [0], [1])
-    return Folded("".join(chunks), folded_starts, starts, lengths)
+    # The pieces' starts alternate: a stretch folded one to one, a run of spaces, a stretch … Only the first and
+    # the last stretch can be empty (runs are as long as they go).
+    starts = [0, *_space_run_bounds(translated)]
+    lengths = [end - start for start, end in zip(starts, [*starts[1:], len(text)])]
+    folded_lengths = lengths.copy()
+    folded_lengths[1::2] = [1] * (len(lengths) // 2)
+    folded = " ".join([translated[start : start + length] for start, length in zip(starts[::2], lengths[::2])])
+    folded_starts = [0, *itertools.accumulate(folded_lengths[:-1])]
+    first, last = (1 if lengths[0] == 0 else 0), (len(lengths) - 1 if lengths[-1] == 0 else len(lengths))
+    if first or last < len(lengths):
+        starts, lengths, folded_starts = starts[first:last], lengths[first:last], folded_starts[first:last]
+    return Folded(folded, folded_starts, starts, lengths)
 
 
 def fold_text(text: str) -> Folded:

@@ -3,6 +3,7 @@
 import bisect
 import functools
 import itertools
+import operator
 import re
 import tomllib
 from collections import Counter
@@ -16,6 +17,7 @@ import sentencex
 
 from bordermap.errors import InputError, Origin
 from bordermap.fold import (
+    Folded,
     after_proclitics,
     fold_names,
     fold_text,
@@ -286,10 +288,14 @@ def _continues(text: str, end: int) -> bool:
     in lower case follows (an abbreviation)."""
     if end >= len(text):
         return False
-    if not text[end].isspace() and not text[end - 1].isspace():
-        # Glued, as in "hoeryong-border.JPGHere": one piece, unless the script needs no space after a sentence
-        # ("。距伊宁市").
-        return not (text[end - 1] in _FULL_WIDTH_STOPS or written_without_spaces(text[end]))
+    first_after, last_before = text[end], text[end - 1]
+    if not first_after.isspace():
+        if not last_before.isspace():
+            # Glued, as in "hoeryong-border.JPGHere": one piece, unless the script needs no space after a sentence
+            # ("。距伊宁市").
+            return not (last_before in _FULL_WIDTH_STOPS or written_without_spaces(first_after))
+        if end > 1 and not text[end - 2].isspace():  # the usual: one space between two sentences
+            return text[end - 2] == "." and first_after.islower()
     before, after = end, end  # the spaces around a boundary are few: looking past them keeps the split linear
     while before > 0 and text[before - 1].isspace():
         before -= 1
@@ -326,7 +332,11 @@ def _sentences_from(text: str, starts: list[int], ends: list[int], at: int) -> I
         yield start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip()), len(ends), len(text)
 
 
-def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
+# Whether each ASCII character is part of a word (``is_word_char``), looked up where a name's neighbours are tested.
+_ASCII_WORD_CHARS = {chr(code): is_word_char(chr(code)) for code in range(0x80)}
+
+
+def _matches(automaton, folded: str) -> list[tuple[int, int, int]]:
     """(start, end, thing index) in the folded text of every name at word boundaries, overlapping ones too.
 
     A word boundary follows the script (issue #21): a vowel sign or other mark is part of its word ("म" is not
@@ -335,24 +345,27 @@ def _matches(automaton, folded: str) -> Iterable[tuple[int, int, int]]:
     letters written onto it ("לְאַשְׁדּוֹד", to Ashdod), and in Korean, Bengali, Tamil and Devanagari end before the
     suffixes written after it ("서울에서", in Seoul; "ঢাকায়", in Dhaka).
     """
+    word_chars = dict(_ASCII_WORD_CHARS)  # and the others met in this text: a name's neighbours are few characters
+    found: list[tuple[int, int, int]] = []
+    size = len(folded)
     for last, (length, owners) in automaton.iter(folded):
         start, end = last - length + 1, last + 1
-        if (
-            start
-            and is_word_char(folded[start - 1])
-            and not written_without_spaces(folded[start])
-            and not after_proclitics(folded, start)
-        ):
-            continue
-        if (
-            end < len(folded)
-            and is_word_char(folded[end])
-            and not written_without_spaces(folded[end - 1])
-            and not suffixes_after(folded, end)
-        ):
-            continue
-        for owner in owners:
-            yield start, end, owner
+        if start:
+            before = folded[start - 1]
+            in_word = word_chars.get(before)
+            if in_word is None:
+                in_word = word_chars[before] = is_word_char(before)
+            if in_word and not written_without_spaces(folded[start]) and not after_proclitics(folded, start):
+                continue
+        if end < size:
+            after = folded[end]
+            in_word = word_chars.get(after)
+            if in_word is None:
+                in_word = word_chars[after] = is_word_char(after)
+            if in_word and not written_without_spaces(folded[last]) and not suffixes_after(folded, end):
+                continue
+        found += [(start, end, owner) for owner in owners]
+    return found
 
 
 def _outermost(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -373,25 +386,36 @@ def _outermost(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]
     return kept
 
 
+def _lines(content: str) -> tuple[list[int], list[int]]:
+    """Where each line of a text starts and ends; a blank line may be among them. Without a carriage return, from
+    the lengths of the text's pieces between line feeds, counted in C: a regular expression's match for each line
+    cost a tenth of the passages' time (issue #22)."""
+    if "\r" in content:
+        lines = [(line.start(), line.end()) for line in _LINE.finditer(content)]
+        return [start for start, _ in lines], [end for _, end in lines]
+    lengths = list(map(len, content.split("\n")))
+    starts = list(map(operator.add, itertools.accumulate(lengths, initial=0), range(len(lengths))))
+    return starts, list(map(operator.add, starts, lengths))
+
+
 def _sentences_around(content: str, names: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
     """The sentences that hold a name (each a start and an end offset), in order, as ``sentence_spans`` cuts them:
     only the lines that hold a name are split, and in them only the sentences around each name are pieced together
     (``_sentences_holding``), not every sentence of the line."""
-    lines = [(line.start(), line.end()) for line in _LINE.finditer(content)]
-    line_starts = [start for start, _ in lines]
+    line_starts, line_ends = _lines(content)
     by_line: dict[int, list[tuple[int, int]]] = {}
     whole: set[int] = set()  # lines a name runs across ("North\nKorea"): split whole
     for start, end in names:
         first_line = max(bisect.bisect_right(line_starts, start) - 1, 0)
         last_line = max(bisect.bisect_right(line_starts, end - 1) - 1, 0)
         if first_line == last_line:
-            by_line.setdefault(first_line, []).append((start - lines[first_line][0], end - lines[first_line][0]))
+            by_line.setdefault(first_line, []).append((start - line_starts[first_line], end - line_starts[first_line]))
         else:
             whole.update(range(first_line, last_line + 1))
     spans: list[tuple[int, int]] = []
     for index in sorted(whole | set(by_line)):
-        line_start, line_end = lines[index]
-        text = content[line_start:line_end]
+        line_start = line_starts[index]
+        text = content[line_start : line_ends[index]]
         if index in whole:
             spans += _line_sentences(text, line_start, language)
         else:
@@ -420,6 +444,19 @@ def _sentences_holding(text: str, offset: int, language: str, names: list[tuple[
         if name_end <= reach:
             continue
         first = bisect.bisect_right(ends, name_start)
+        if (
+            first < len(ends)
+            and name_end <= ends[first]
+            and (first == resume or (first > resume and _certain_break(text, starts[first - 1], ends[first - 1])))
+            and _certain_break(text, starts[first], ends[first])
+        ):
+            # Most names: their piece is a sentence of its own, broken off certainly on both sides.
+            piece = text[starts[first] : ends[first]]
+            start = starts[first] + len(piece) - len(piece.lstrip())
+            if not spans or offset + start >= spans[-1][1]:
+                spans.append((offset + start, offset + ends[first] - (len(piece) - len(piece.rstrip()))))
+            resume, reach = first + 1, ends[first]
+            continue
         while first > resume and not _certain_break(text, starts[first - 1], ends[first - 1]):
             first -= 1
         for start, end, after, last_end in _sentences_from(text, starts, ends, max(first, resume)):
@@ -429,6 +466,21 @@ def _sentences_holding(text: str, offset: int, language: str, names: list[tuple[
             if last_end >= name_end:
                 break
     return spans
+
+
+def _in_text(folded: Folded, content: str, matches: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Each match's start and end in the text itself: its end past the marks on its last letter."""
+    folded_starts, starts, lengths = folded.folded_starts, folded.starts, folded.lengths
+    named = []
+    for start, end, _ in matches:
+        piece = bisect.bisect_right(folded_starts, start) - 1
+        start = starts[piece] + min(start - folded_starts[piece], lengths[piece] - 1)
+        piece = bisect.bisect_right(folded_starts, end - 1) - 1
+        end = starts[piece] + min(end - 1 - folded_starts[piece], lengths[piece] - 1) + 1
+        if end < len(content) and not content[end].isascii():
+            end = past_marks(content, end)
+        named.append((start, end))
+    return named
 
 
 def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, list[Passage]]:
@@ -454,31 +506,37 @@ def find_passages(texts: Iterable[Text], things: Iterable[Named]) -> dict[str, l
         return result
     automaton.make_automaton()
     for text in texts:
-        folded = fold_text(text.content)
-        # Each match in folded offsets (to take them leftmost and longest first) and in the text's own.
-        by_thing: dict[int, list[tuple[int, int, int, int]]] = {}
-        for start, end, owner in _outermost(list(_matches(automaton, folded.text))):
-            in_text = (folded.origin(start), past_marks(text.content, folded.origin(end - 1) + 1))
-            by_thing.setdefault(owner, []).append((start, end, *in_text))
-        if not by_thing:
+        content = text.content
+        folded = fold_text(content)
+        matches = _outermost(_matches(automaton, folded.text))
+        if not matches:
             continue
-        named = [(m[2], m[3]) for found in by_thing.values() for m in found]
-        spans = _sentences_around(text.content, named, text.language)
-        span_ends = [end for _, end in spans]
-        for owner, found in by_thing.items():
-            by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
-            taken_until = -1
-            for folded_start, folded_end, start, end in sorted(found, key=lambda m: (m[0], -m[1])):
-                if folded_start < taken_until:
-                    continue
-                taken_until = folded_end
-                first = bisect.bisect_right(span_ends, start)
-                last = first
-                while last < len(spans) and spans[last][0] < end:
-                    last += 1
-                key = (spans[first][0], spans[last - 1][1]) if last > first else (start, end)
-                by_sentence.setdefault(key, []).append((start, end))
-            result[things[owner].id].extend(
-                Passage(text, s, e, tuple(marks)) for (s, e), marks in sorted(by_sentence.items())
-            )
+        named = _in_text(folded, content, matches)
+        spans = _sentences_around(content, named, text.language)
+        # One walk over the matches in their order (leftmost, then longest): each thing's own matches come in that
+        # order, so each takes its next match where its last ended, and the sentences are walked alongside.
+        taken_until: dict[int, int] = {}
+        by_thing: dict[int, dict[tuple[int, int], list[tuple[int, int]]]] = {}
+        sentence = 0
+        for (folded_start, folded_end, owner), (start, end) in zip(matches, named):
+            if folded_start < taken_until.get(owner, -1):
+                continue
+            taken_until[owner] = folded_end
+            while sentence < len(spans) and spans[sentence][1] <= start:
+                sentence += 1
+            last = sentence
+            while last < len(spans) and spans[last][0] < end:
+                last += 1
+            key = (spans[sentence][0], spans[last - 1][1]) if last > sentence else (start, end)
+            by_sentence = by_thing.get(owner)
+            if by_sentence is None:
+                by_sentence = by_thing[owner] = {}
+            marks = by_sentence.get(key)
+            if marks is None:
+                by_sentence[key] = [(start, end)]
+            else:
+                marks.append((start, end))
+        for owner, by_sentence in by_thing.items():
+            sentences = sorted(by_sentence.items()) if len(by_sentence) > 1 else by_sentence.items()
+            result[things[owner].id].extend(Passage(text, s, e, tuple(marks)) for (s, e), marks in sentences)
     return result

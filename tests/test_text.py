@@ -356,7 +356,19 @@ def _reference_passages(text: Text, things) -> dict[str, list[tuple[int, int, tu
     return result
 
 
-ODD_NAMES = ["Hoeryŏng", "Tumen River", "Tumen", "Straße", "ﬁeld", "Sanhe", "e\u0301cole", "회령", "Ǆ", "İstanbul"]
+ODD_NAMES = [
+    "Hoeryŏng",
+    "Tumen River",
+    "Tumen",
+    "Straße",
+    "ﬁeld",
+    "Sanhe",
+    "e\u0301cole",
+    "회령",
+    "Ǆ",
+    "İstanbul",
+    "Граница",
+]
 ODD_TEXT = st.lists(
     st.sampled_from(
         ODD_NAMES
@@ -382,6 +394,10 @@ ODD_TEXT = st.lists(
             "1.",
             "Dr.",
             "\u3000",
+            "\r\n",
+            "\r",
+            # More capitals than the fold replaces one pass each: their runs are folded by a table.
+            "ПЕРЕХОДЫ ЧЕРЕЗ ГРАНИЦУ",
         ]
     ),
     max_size=60,
