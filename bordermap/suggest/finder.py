@@ -951,7 +951,7 @@ def _suggest(
             cued_apart.setdefault(bare, set()).update(cued_kinds)
     for key, group in groups.items():
         # a word of an Indic script read as a feature's name only beside its kind's word: "सतलुज नदी", the Sutlej river
-        indic = words_and_names.indic_natural(key) if any(map(_cue_of, group)) else ""
+        indic = words_and_names.indic_natural(key) if any((m.text.id, m.start) in cue_of for m in group) else ""
         candidates[key] = _with_natural_features(candidates[key], key, group[0].phrase, natural, indic)
         if apart := cued_apart.get(key):
             # "Salimos de Mendoza … el río Mendoza": where a word says river, the other mentions are not the river
