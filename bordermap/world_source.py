@@ -504,6 +504,38 @@ def _region_rows(countries: dict, weights: dict[str, list[float]], in_every_lang
         )
 
 
+@functools.cache
+def _division_languages() -> dict[str, dict[str, frozenset[str]]]:
+    """For each division's code, the keys of its other names and the languages ISO 3166-2 gives each in, as the
+    two-letter codes a text's language is given by where there is one ("Südtirol (deu)" is German, "de")."""
+    from babel import Locale, UnknownLocaleError
+
+    from bordermap.gazetteer import name_key
+
+    @functools.cache
+    def two_letters(code: str) -> str:
+        try:
+            return Locale.parse(code).language
+        except (UnknownLocaleError, ValueError):
+            return code
+
+    names: dict[str, dict[str, frozenset[str]]] = {}
+    for _, code, _, _, local_other_names, *_ in _divisions()["divisions"]:
+        for part in local_other_names.split(", "):
+            name, _, tag = part.rpartition(" (")
+            if name and tag.endswith(")"):
+                by_key = names.setdefault(code, {})
+                key = name_key(name)
+                by_key[key] = by_key.get(key, frozenset()) | {two_letters(tag[:-1])}
+    return names
+
+
+def a_divisions_name_in(code: str, key: str, language: str) -> bool:
+    """True when ISO 3166-2 gives the division ``code`` the name of ``key`` in ``language``: "Südtirol" is South
+    Tyrol's German name, where "Xela" is Quetzaltenango's in K'iche' only."""
+    return language in _division_languages().get(code, {}).get(key, ())
+
+
 def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]]):
     """(place row, names) for every division of ISO 3166-2's first and second level, from the data the package ships;
     ``own_languages`` as ``own_languages_by_script`` gives them."""

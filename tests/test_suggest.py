@@ -3719,6 +3719,31 @@ def test_a_towns_other_name_that_a_gazetteer_gives_its_division_is_the_town_in_o
 
 
 @pytest.mark.parametrize(
+    ("language", "content", "town", "division"),
+    [
+        ("de", "Am Abend kamen wir in Bozen an. Bozen ist die größte Stadt von Südtirol.", "Bozen", "Südtirol"),
+        ("en", "We reached Bolzano at dusk. Bolzano is the largest town of South Tyrol.", "Bolzano", "South Tyrol"),
+    ],
+)
+def test_a_divisions_name_in_the_texts_language_is_the_division_beside_the_town_it_is_named_for(
+    language, content, town, division
+):
+    # ISO 3166-2 names the province of Bolzano "Südtirol" in German and "South Tyrol" in English: in a text of that
+    # language it is the province, not the city's other name as "Xela" is (issue #21)
+    from bordermap.gazetteer import DIVISION_CLASS, GazetteerEntry
+
+    world = _gazetteer_of(
+        _entry(1, "Bolzano", "IT", 46.5, 11.35, "Bozen", population=107_000),
+        GazetteerEntry(
+            2, "Bolzano", "Bolzano", ("Südtirol", "South Tyrol"), DIVISION_CLASS, "IT", "IT-BZ", 0, 46.66, 11.23
+        ),
+    )
+    found = _in(language, content, [world])
+    rows = {s.phrase: s.chosen.geonameid for s in found.values() if s.chosen is not None}
+    assert rows == {town: 1, division: 2}
+
+
+@pytest.mark.parametrize(
     ("content", "phrase", "kept"),
     [
         ("记者从中国景洪出发。不少游客还会从万象过友谊大桥前往泰国廊开。", "友谊", False),
@@ -3827,3 +3852,101 @@ def test_the_character_of_rank_after_a_japanese_name_says_prefecture_or_city(con
         _entry(3, "Shimonoseki", "JP", 33.95, 130.93, "下関", population=260_000),
     )
     assert _in("ja", content, [world])["山口"].chosen.feature_class == feature_class
+
+
+@pytest.mark.parametrize(
+    ("content", "accepted"),
+    [
+        ("Von Waldshut fuhren wir nach Häusern, wo wir übernachteten.", True),
+        ("In Waldshut wohnten wir zwei Nächte in bunten Häusern am Rhein.", False),
+    ],
+)
+def test_a_common_german_noun_is_a_town_only_where_a_bare_preposition_says_so(content, accepted):
+    # German capitalises its nouns: a word three times as common as a village of its name is named is the noun
+    # ("bunten Häusern", colourful houses), unless it stands right after a preposition with no article, as a town's
+    # name does ("nach Häusern") (issue #21)
+    world = _gazetteer_of(
+        _entry(1, "Waldshut", "DE", 47.62, 8.21, population=24_000),
+        _entry(2, "Häusern", "DE", 47.75, 9.5, population=1_340),
+    )
+    found = _in("de", content, [world])
+    assert (found.get("Häusern") is not None and found["Häusern"].confidence >= 0.5) == accepted, found
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "article"),
+    [
+        ("de", "Der Pass liegt auf 1370 Metern. Wir kamen von Innsbruck.", "Der Pass"),
+        ("en", "The Bridge was closed in March. We stayed in Carlisle.", "The Bridge"),
+    ],
+)
+def test_an_article_and_a_word_of_a_kind_starting_a_sentence_are_no_name(language, content, article):
+    # "Der Pass liegt …" is "the pass lies …": an article with a pass's or a bridge's word names nothing, in German as
+    # in English (issue #21)
+    world = _gazetteer_of(
+        _entry(1, "Innsbruck", "AT", 47.26, 11.39),
+        _entry(2, "Annecy", "FR", 45.9, 6.12),
+        _entry(3, "Oviedo", "ES", 43.36, -5.85),
+        _entry(4, "Carlisle", "GB", 54.89, -2.93),
+    )
+    assert article not in _in(language, content, [world])
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "parts", "kept"),
+    [
+        (
+            "pt",
+            "Do Marco das Três Fronteiras se avista Ciudad del Este.",
+            ("Marco", "Três Fronteiras"),
+            "Ciudad del Este",
+        ),
+        ("en", "We climbed the Rock of Cashel before driving on to Cork.", ("Rock", "Cashel"), "Cork"),
+        ("es", "Estudió en la Escuela de Berga cerca de Manresa.", ("Berga",), "Manresa"),
+    ],
+)
+def test_known_names_joined_by_a_connector_into_a_longer_name_are_parts_of_it(language, content, parts, kept):
+    # "Marco das Três Fronteiras" is a landmark, though the gazetteers know a town Marco and a town Três Fronteiras;
+    # the Rock of Cashel is a rock (issue #21: a name that is only part of a longer one is no place)
+    world = _gazetteer_of(
+        _entry(1, "Marco", "BR", -3.12, -40.15, population=25_000),
+        _entry(2, "Três Fronteiras", "BR", -20.23, -50.89, population=5_000),
+        _entry(3, "Ciudad del Este", "PY", -25.52, -54.61, population=300_000),
+        _entry(4, "Rock", "GB", 50.55, -4.92, population=5_000),
+        _entry(5, "Cashel", "IE", 52.52, -7.89, population=4_000),
+        _entry(6, "Cork", "IE", 51.9, -8.47, population=200_000),
+        _entry(7, "Escuela", "AR", -33.0, -64.0, population=2_000),
+        _entry(8, "Berga", "ES", 42.1, 1.85, population=16_000),
+        _entry(9, "Manresa", "ES", 41.73, 1.83, population=76_000),
+    )
+    found = _in(language, content, [world])
+    for part in parts:
+        assert part not in found or found[part].confidence < 0.5, found[part].why
+    assert found[kept].confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "places"),
+    [
+        ("en", "Bagan lies in the Mandalay Region of Myanmar.", ("Bagan", "Myanmar")),
+        ("es", "Visitamos Córdoba de Argentina y después Rosario.", ("Córdoba", "Argentina", "Rosario")),
+    ],
+)
+def test_a_place_said_to_be_of_its_country_and_the_country_are_both_places(language, content, places):
+    # "Córdoba de Argentina": a place is said to be of its country, not part of a longer name with it (issue #21)
+    world = _gazetteer_of(
+        _entry(1, "Mandalay Region", "MM", 21.5, 95.9, population=0, feature_class="D"),
+        _entry(2, "Myanmar", "MM", 21.0, 96.0, population=0, feature_class="A"),
+        _entry(3, "Bagan", "MM", 21.17, 94.86, population=20_000),
+        _entry(4, "Córdoba", "AR", -31.41, -64.18, population=1_400_000),
+        _entry(5, "Argentina", "AR", -34.0, -64.0, population=0, feature_class="A"),
+        _entry(6, "Rosario", "AR", -32.95, -60.65, population=1_200_000),
+    )
+    from bordermap.suggest.transliteration import KeysAndTransliterations
+
+    text = Text("t", "t.txt", "Title\n" + content, language=language)
+    keys = KeysAndTransliterations(world.keys(), set(), [world])
+    suggestions, _, _ = suggest([text], [], [], [world], keys)
+    found = {s.phrase: s for s in suggestions}
+    for place in places:
+        assert found[place].confidence >= 0.5, found[place].why

@@ -77,13 +77,14 @@ from bordermap.suggest.words import (
     CUE_PREPOSITIONS,
     CUES_AFTER,
     CUES_BEFORE,
+    GERMAN_BARE_PREPOSITIONS,
     NATURAL_CUES_AFTER,
     NATURAL_CUES_BEFORE,
     NOUNS_CAPITALISED,
     RIVER,
 )
 from bordermap.text import Text
-from bordermap.world_source import OWN_COUNTRY_WORDS
+from bordermap.world_source import OWN_COUNTRY_WORDS, a_divisions_name_in
 
 
 @dataclass(frozen=True)
@@ -998,7 +999,11 @@ def _suggest(
     word_first: set[str] = set()
     for key, group in groups.items():
         word_excess = _word_excess(group, candidates[key]) if candidates[key] else -math.inf
-        if word_excess >= frequency.MARGIN:
+        as_a_noun = group[0].text.language in NOUNS_CAPITALISED and not any(
+            _word_before(m).casefold() in GERMAN_BARE_PREPOSITIONS for m in group
+        )
+        margin = frequency.NOUN_MARGIN if as_a_noun else frequency.MARGIN
+        if word_excess >= margin:
             common[key] = True  # "הוא" (he) is Huế's Hebrew name too: no capitals say which it is here
         if word_excess >= frequency.WORD_FIRST_MARGIN or (candidates[key] and _function_words(group, candidates[key])):
             common[key] = True
@@ -1215,15 +1220,17 @@ def _suggest(
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))
     # A division chosen by another of its names, named for a town the text names by its own: the town's other name
-    # ("Xela", which GeoNames gives the department of Quetzaltenango, beside "Quetzaltenango", the city)
+    # ("Xela", which GeoNames gives the department of Quetzaltenango, beside "Quetzaltenango", the city), unless it
+    # is the division's name in the text's language ("Bozen … Südtirol": the city and its province)
     towns = {name_key(m.entry.name): m.entry for m in chosen_of.values() if m.entry.feature_class == PLACE_CLASS}
     same_place = {
         m.entry.geonameid: town.geonameid
-        for m in chosen_of.values()
+        for key, m in chosen_of.items()
         if m.entry.feature_class == DIVISION_CLASS
         and m.tier > 0
         and (town := towns.get(name_key(m.entry.name))) is not None
         and named_for(m.entry, town)
+        and not a_divisions_name_in(m.entry.admin1, key, groups[key][0].text.language)
     }
     return _one_row_per_place(_placed_beside_their_towns(suggestions), same_place), covered, variants
 

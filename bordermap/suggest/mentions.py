@@ -60,7 +60,18 @@ def word_pattern() -> re.Pattern:
 _WITHOUT_SPACES = re.compile(f"[{WITHOUT_SPACES_CLASS}]")
 AND_WORDS = frozenset(("and", "y", "et", "und", "e", "i"))
 SAINTS = frozenset(("saint", "st", "ste", "sainte"))
-ARTICLES = frozenset(("the",))  # only English's: "La Seu", "El Paso", "Le Havre" are names with their article
+# The definite articles a sentence may start with before the name of a bridge, a pass or a lake: "The Friendship
+# Bridge", "Der Pass liegt …" (the pass lies …), "La Ponte …". A known name with its article stays whole ("The Hague",
+# "La Seu", "El Paso", "Le Havre"): these are taken off only a cue's phrase no gazetteer knows.
+ARTICLES = {
+    "en": frozenset(("the",)),
+    "de": frozenset(("der", "die", "das", "den", "dem", "des")),
+    "nl": frozenset(("de", "het")),
+    "fr": frozenset(("le", "la", "les")),
+    "es": frozenset(("el", "la", "los", "las")),
+    "it": frozenset(("il", "lo", "la", "i", "gli", "le")),
+    "pt": frozenset(("o", "a", "os", "as")),
+}
 MIN_CHARS_WITHOUT_SPACES = 2  # one Han character alone names too many places to be a cue
 # A name this long (characters with their signs) that starts or ends where a word does is taken where the word breaker
 # cut its other end wrong: ICU reads Khmer "ទៅបាត់ដំបង" (to Battambang) as "ទៅបាត់|ដំបង" (to lose | Dambang).
@@ -359,6 +370,49 @@ def _unknown_first_word(text: Text, word: _Word, keys: Collection[str]) -> bool:
 LOCATIVE_CONNECTORS = frozenset("en in on upon am an sur im nad pod ob op aan".split())
 
 
+# Connectors that join the words of one name ("Marco das Três Fronteiras", "Bank of England"); a list's "and" and a
+# locative "in" or "am" join two places.
+NAME_JOINING_CONNECTORS = CONNECTORS - AND_WORDS - LOCATIVE_CONNECTORS
+
+
+def _prominent(key: str, language: str, keys: Collection[str]) -> bool:
+    return hasattr(keys, "prominent") and keys.prominent(key, language)
+
+
+def _known_before_a_connector(
+    text: Text, run: list[_Word], i: int, mention: Mention, before: Mention | None, keys: Collection[str]
+) -> bool:
+    """True where the run's word ``i`` follows a connector that joins one name (``NAME_JOINING_CONNECTORS``) and,
+    before it, a capitalised word found as a name of its own (``before``, the mention found last), not a sentence's
+    first word read as a word ("Cerca de Madrid"); unless the mention is a country's or a great city's, which a
+    place is said to be of ("Mandalay Region of Myanmar")."""
+    if i < 2 or run[i - 1].kind != "connector" or run[i - 1].word.casefold() not in NAME_JOINING_CONNECTORS:
+        return False
+    word = run[i - 2]
+    return (
+        before is not None
+        and (before.start, before.end) == (word.start, word.end)
+        and _capitalised(word.word)
+        and word.word.casefold() not in COMMON_WORDS
+        and not (i == 2 and (_a_word_of_the_text(text, word) or _unknown_first_word(text, word, keys)))
+        and not _prominent(mention.key, text.language, keys)
+    )
+
+
+def _known_after_a_connector(text: Text, run: list[_Word], at: int, keys: Collection[str]) -> int:
+    """Where a known name ends (a word's index) that starts with a capital right after a connector joining one name
+    at the run's word ``at``, and is no country's or great city's ("Valparaíso de Chile" is in Chile); ``at - 1``
+    where none does."""
+    if at + 1 >= len(run) or run[at].kind != "connector" or run[at].word.casefold() not in NAME_JOINING_CONNECTORS:
+        return at - 1
+    if not _capitalised(run[at + 1].word):
+        return at - 1
+    for last in range(min(len(run), at + 1 + MAX_WORDS) - 1, at, -1):
+        if (key := name_key(" ".join(w.word for w in run[at + 1 : last + 1]))) in keys:
+            return at - 1 if _prominent(key, text.language, keys) else last
+    return at - 1
+
+
 def _name_words(text: Text, run: list[_Word], i: int, keys: Collection[str]) -> int:
     """How many of a run's words from its ``i``-th a name no gazetteer knows may take: up to a connector that says
     where it lies, before a known name ("isla de Ometepe", not "isla de Ometepe en Nicaragua")."""
@@ -525,8 +579,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         and not _rest_known(text, run, i, n, keys, words[0] in CUES_BEFORE)
                     ):
                         cue = False  # without capitals, "جسر" (bridge) before any word is no name: only a known one
-                    if cue and key not in keys and words[0] in ARTICLES:
-                        continue  # "The Friendship Bridge" is the Friendship Bridge ("The Hague" is a key)
+                    if cue and key not in keys and words[0] in ARTICLES.get(text.language, ARTICLES["en"]):
+                        continue  # "The Friendship Bridge" is the Friendship Bridge; "Der Pass" (the pass) no name
                     if cue and key not in keys and n > whole:
                         continue  # "Isla de Ometepe en Nicaragua" is the island, then Nicaragua
                     if cue and key not in keys and any(w in AND_WORDS for w in words[1:-1]):
@@ -620,11 +674,14 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     and not _a_complement(text, mention, keys)
                 )
                 after = cased and i + n < len(run) and _capitalised(run[i + n].word)
-                if (before or after) and not mention.cue:
-                    mention = replace(
-                        mention,
-                        within=text.content[run[i - 1 if before else i].start : run[i + n if after else i + n - 1].end],
-                    )
+                # Or a known name across a connector that joins one name: "Marco das Três Fronteiras" (a landmark) is
+                # no town Marco and no town Três Fronteiras, though the gazetteers know both.
+                last_found = mentions[-1] if len(mentions) > first_of_text else None
+                across = cased and _known_before_a_connector(text, run, i, mention, last_found, keys)
+                first = i - 1 if before else i - 2 if across else i
+                last = i + n if after else _known_after_a_connector(text, run, i + n, keys) if cased else i + n - 1
+                if (first < i or last >= i + n) and not mention.cue:
+                    mention = replace(mention, within=text.content[run[first].start : run[last].end])
                 if after_a_title(text, mention.start) and not mention.cue:
                     mention = replace(mention, titled=True)
                 mentions.append(mention)

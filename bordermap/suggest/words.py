@@ -171,3 +171,6 @@ GERMAN_NAME_STARTS = frozenset(
 )
 # Languages that write every noun with a capital: there a capital does not say "name".
 NOUNS_CAPITALISED = frozenset(("de", "lb"))
+# Prepositions a German text writes a town's name right after, where a noun takes an article ("nach Zug", to Zug;
+# "mit dem Zug", by train).
+GERMAN_BARE_PREPOSITIONS = frozenset("nach in aus von bis über durch bei ab um gegen zwischen nahe hinter vor".split())
