@@ -349,6 +349,15 @@ def _fold_one_to_one(text: str) -> Folded | None:
     return Folded(folded, folded_starts, starts, lengths)
 
 
+def fold_chars(text: str) -> str:
+    """Each character of a text folded as ``fold_text`` folds it, whitespace left as it is: what a comparison that
+    drops the spaces needs, without the map back (``gazetteer.name_key`` folds every name a text is asked about)."""
+    try:
+        return _translated_one_to_one(text)
+    except _NotOneToOne:
+        return fold_text(text).text
+
+
 def fold_text(text: str) -> Folded:
     """Fold a text (see ``Folded``) in time linear in its length.
 

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from bordermap.bounds import Bounds
 from bordermap.errors import BordermapError, InputError, Origin
-from bordermap.fold import fold_text, is_word_char
+from bordermap.fold import fold_chars, is_word_char
 from bordermap.tables import cells_by_name, header_names, read_rows
 
 COLUMNS = (
@@ -47,7 +47,7 @@ def name_key(name: str) -> str:
     for the same words again and again), and an ASCII name is folded in one step."""
     if name.isascii():
         return _ASCII_NOT_KEPT.sub("", name.lower())
-    return "".join(ch for ch in fold_text(name).text if is_word_char(ch) and ch != "_")
+    return "".join(ch for ch in fold_chars(name) if is_word_char(ch) and ch != "_")
 
 
 @dataclass(frozen=True)

@@ -172,10 +172,11 @@ def _entry_of(row: tuple, language: str | None = None) -> Match:
         isinstance(country, str) and len(country) in (0, 2),
         isinstance(admin1, str) and len(admin1) <= 20,
         isinstance(population, int) and population >= 0,
-        _degrees(lat, 90),
-        _degrees(lon, 180),
+        # (a float in range, as nearly every row has, is told without a call)
+        (type(lat) is float and -90.0 <= lat <= 90.0) or _degrees(lat, 90),
+        (type(lon) is float and -180.0 <= lon <= 180.0) or _degrees(lon, 180),
         (lat is None) == (lon is None),
-        _degrees(area_km2, 1e9) and area_km2 >= 0,
+        (type(area_km2) is float and 0.0 <= area_km2 <= 1e9) or (_degrees(area_km2, 1e9) and area_km2 >= 0),
         tier in (0, 1),
         isinstance(languages, str) and len(languages) <= MAX_LANGUAGES_CHARS,
     )

@@ -505,35 +505,33 @@ def _region_rows(countries: dict, weights: dict[str, list[float]], in_every_lang
 
 
 @functools.cache
-def _division_languages() -> dict[str, dict[str, frozenset[str]]]:
-    """For each division's code, the keys of its other names and the languages ISO 3166-2 gives each in, as the
-    two-letter codes a text's language is given by where there is one ("Südtirol (deu)" is German, "de")."""
+def _other_names_of_divisions() -> dict[str, str]:
+    """Each division's other names as ISO 3166-2 writes them, by its code: "Südtirol (deu), Alto Adige (ita)"."""
+    return {code: other_names for _, code, _, _, other_names, *_ in _divisions()["divisions"] if other_names}
+
+
+@functools.cache
+def _two_letters(code: str) -> str:
+    """A language's two-letter ISO 639-1 code, as a text's language is given, for its three-letter one ("deu": "de");
+    the code itself for a language that has none."""
     from babel import Locale, UnknownLocaleError
 
-    from bordermap.gazetteer import name_key
-
-    @functools.cache
-    def two_letters(code: str) -> str:
-        try:
-            return Locale.parse(code).language
-        except (UnknownLocaleError, ValueError):
-            return code
-
-    names: dict[str, dict[str, frozenset[str]]] = {}
-    for _, code, _, _, local_other_names, *_ in _divisions()["divisions"]:
-        for part in local_other_names.split(", "):
-            name, _, tag = part.rpartition(" (")
-            if name and tag.endswith(")"):
-                by_key = names.setdefault(code, {})
-                key = name_key(name)
-                by_key[key] = by_key.get(key, frozenset()) | {two_letters(tag[:-1])}
-    return names
+    try:
+        return Locale.parse(code).language
+    except (UnknownLocaleError, ValueError):
+        return code
 
 
 def a_divisions_name_in(code: str, key: str, language: str) -> bool:
-    """True when ISO 3166-2 gives the division ``code`` the name of ``key`` in ``language``: "Südtirol" is South
-    Tyrol's German name, where "Xela" is Quetzaltenango's in K'iche' only."""
-    return language in _division_languages().get(code, {}).get(key, ())
+    """True when ISO 3166-2 gives the division ``code`` the name of ``key`` (folded) in ``language``: "Südtirol" is
+    South Tyrol's German name, where "Xela" is Quetzaltenango's in K'iche' only."""
+    from bordermap.gazetteer import name_key
+
+    for part in _other_names_of_divisions().get(code, "").split(", "):
+        name, _, tag = part.rpartition(" (")
+        if tag.endswith(")") and name_key(name) == key and _two_letters(tag[:-1]) == language:
+            return True
+    return False
 
 
 def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]]):

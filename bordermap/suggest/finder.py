@@ -225,12 +225,12 @@ def _word_excess(group: list[Mention], found: list) -> float:
     candidate would be (``frequency.excess``); minus infinity where that cannot be known, or a country's name is
     among the candidates."""
     language = group[0].text.language
-    if any(m.entry.feature_class == COUNTRY_CLASS for m in found):
-        return -math.inf
     if not all(
         _uncased_word(m.phrase) or (" " not in m.phrase and (starts_sentence(m) or language in NOUNS_CAPITALISED))
         for m in group
     ):
+        return -math.inf  # (asked first: most names of most texts are capitalised inside their sentence)
+    if any(m.entry.feature_class == COUNTRY_CLASS for m in found):
         return -math.inf
     # A place that bears the word only as another name ("Se", Brazil, for "See") makes it no likelier a name here.
     population = max(_people_named_in(m.entry, language) for m in ([m for m in found if m.tier == 0] or found))

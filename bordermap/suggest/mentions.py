@@ -207,13 +207,15 @@ def _parts(at: int, word: str):
 
 
 def _words(content: str):
+    """Each word of a text (a hyphenated one in a script without capitals as its parts): where it starts, the word
+    without a possessive "'s", and whether it had one."""
     for match in word_pattern().finditer(content):
         whole = match.group()
         for start, word in _parts(match.start(), whole) if "-" in whole else ((match.start(), whole),):
             if len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS):
-                yield _Word(start, start + len(word) - 2, word[:-2], word_kind(word[:-2])), True
+                yield start, word[:-2], True
             else:
-                yield _Word(start, start + len(word), word, word_kind(word)), False
+                yield start, word, False
 
 
 def _names_no_place(run: list[_Word], keys: Collection[str]) -> bool:
@@ -252,8 +254,12 @@ def _runs(text: Text, keys: Collection[str]):
         return run and not _names_no_place(run, keys)
 
     ends_run = False
-    for word, possessive in _words(text.content):
-        kind = word.kind
+    for start, written, possessive in _words(text.content):
+        kind = word_kind(written)
+        if kind == "other" and not run:
+            ends_run = possessive  # most words of prose: nothing to end, nothing to start
+            continue
+        word = _Word(start, start + len(written), written, kind)
         if word.word == "the" and run and run[-1].word in ("of", "de"):
             kind = "connector"  # "Republic of the Congo", "Isle of the Dead"
         joined = bool(run) and not ends_run and _JOIN.match(text.content, run[-1].end, word.start) is not None
@@ -299,7 +305,7 @@ def _past_letters(content: str, start: int, letters: int) -> int:
 def words_in_lower_case(content: str) -> frozenset[str]:
     """The words a text writes in lower case, found once per text (a string's hash is kept, so asking again is
     cheap): ``find_mentions`` and ``suggest`` both ask."""
-    return frozenset(w.group() for w in word_pattern().finditer(content) if w.group().islower())
+    return frozenset(word for word in word_pattern().findall(content) if word.islower())
 
 
 def _a_word_of_the_text(text: Text, word: _Word) -> bool:
@@ -829,7 +835,7 @@ def after_a_title(text: Text, start: int) -> bool:
     before = text.content[max(0, start - 60) : start]
     if not before or not before[-1].isspace():
         return False
-    words = before.split()[-2:]
+    words = before.rsplit(None, 2)[-2:]
     return any(word.casefold() in TITLES for word in words if word.isalpha())
 
 
