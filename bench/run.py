@@ -234,14 +234,18 @@ def main(quick: bool) -> None:
             naive_s, naive_cpu, naive_mb = measured(
                 [sys.executable, str(ROOT / "bench" / "naive.py"), str(inputs.places), str(inputs.texts), str(naive)]
             )
-            _, floor_cpu, _ = measured(
-                [
-                    sys.executable,
-                    str(ROOT / "bench" / "floor.py"),
-                    str(inputs.places),
-                    str(inputs.texts),
-                    str(scratch / f"floor-{places}.json"),
-                ]
+            # The floor as the build is measured, the best of three: one run of each flattered the build's ratio.
+            floor_cpu = min(
+                measured(
+                    [
+                        sys.executable,
+                        str(ROOT / "bench" / "floor.py"),
+                        str(inputs.places),
+                        str(inputs.texts),
+                        str(scratch / f"floor-{places}.json"),
+                    ]
+                )[1]
+                for _ in range(3)
             )
             texts_bytes = sum(p.stat().st_size for p in inputs.texts.glob("*.txt"))
             page = in_chromium(ours, [f"p{i}" for i in (0, 1, 2, 3, 4)], steps=1 if quick else 8)
