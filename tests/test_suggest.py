@@ -3950,3 +3950,14 @@ def test_a_place_said_to_be_of_its_country_and_the_country_are_both_places(langu
     found = {s.phrase: s for s in suggestions}
     for place in places:
         assert found[place].confidence >= 0.5, found[place].why
+
+
+def test_a_kind_and_of_before_a_name_finds_the_feature_named_with_its_kind_and_no_of():
+    # "a represa de Itaipu" is Natural Earth's "Represa Itaipu" (issue #21: a fresh Portuguese probe drew it as a place
+    # no gazetteer knows)
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(_entry(1, "Foz do Iguaçu", "BR", -25.55, -54.59, population=250_000))
+    found = _in("pt", "De Foz do Iguaçu fomos ver a represa de Itaipu.", [world, physical_gazetteer()])
+    row = found["represa de Itaipu"]
+    assert row.chosen is not None and row.chosen.name == "Represa Itaipu" and row.confidence >= 0.5, row.why

@@ -524,7 +524,10 @@ def _features_by_their_names(groups: dict[str, list[Mention]], candidates: dict[
             continue
         kind_word, name = phrase.split()[0], " ".join(_name_after_its_kind(phrase.split()))
         kinds = _natural_cues()[0].get(name_key(kind_word), ())
-        forms = dict.fromkeys([name, *(form for kind in kinds for form in names_with_kind(name, kind))])
+        # and its own kind's word without the "of" ("represa de Itaipu" is Natural Earth's "Represa Itaipu")
+        forms = dict.fromkeys(
+            [name, f"{kind_word} {name}", *(form for kind in kinds for form in names_with_kind(name, kind))]
+        )
         found = [
             match
             for gazetteer in natural
