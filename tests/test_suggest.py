@@ -3961,3 +3961,22 @@ def test_a_kind_and_of_before_a_name_finds_the_feature_named_with_its_kind_and_n
     found = _in("pt", "De Foz do Iguaçu fomos ver a represa de Itaipu.", [world, physical_gazetteer()])
     row = found["represa de Itaipu"]
     assert row.chosen is not None and row.chosen.name == "Represa Itaipu" and row.confidence >= 0.5, row.why
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "kept"),
+    [
+        ("ראינו את עמודי שלמה בפארק ליד אילת.", "שלמה", False),  # Solomon's Pillars: no "to Shalem"
+        ("מבאר שבע נסענו אילתה.", "אילתה", True),  # "to Eilat": no word of its own
+    ],
+)
+def test_a_hebrew_everyday_word_ending_as_to_a_place_is_the_word(content, name, kept):
+    # "שלמה" (Solomon) ends as "to" a place does in Hebrew, but is a word of the language as written: it is no
+    # "שלם" (Shalem, Jerusalem) with that ending (issue #21)
+    world = _gazetteer_of(
+        _entry(1, "Jerusalem", "IL", 31.77, 35.22, "שלם", population=900_000),
+        _entry(2, "Beersheba", "IL", 31.25, 34.79, "באר שבע", population=200_000),
+        _entry(3, "Eilat", "IL", 29.56, 34.95, "אילת", population=50_000),
+    )
+    found = _in("he", content, [world])
+    assert (name in found) == kept, sorted(found)

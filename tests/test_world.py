@@ -519,3 +519,27 @@ def test_a_vietnamese_text_finds_the_places_of_china_it_names_by_their_sino_viet
         chosen["Hà Khẩu"].lat - 22.5
     ) < 0.2
     assert (chosen["Vân Nam"].name, chosen["Vân Nam"].country) == ("Yunnan Sheng", "CN")
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("강원특별자치도", ["강원도", "강원"]),
+        ("광주광역시", ["광주", "광주시"]),
+        ("세종특별자치시", ["세종시", "세종"]),
+        ("경기도", []),
+        ("Gangwon-do", []),
+    ],
+)
+def test_a_korean_divisions_name_with_its_rank_is_also_known_as_texts_write_it(name, forms):
+    # Gangwon became a "special self-governing province" in 2023: texts still write "강원도" (issue #21)
+    from bordermap.world_source import korean_division_forms
+
+    assert korean_division_forms(name) == forms
+
+
+def test_the_province_of_gangwon_is_known_by_its_name_before_2023(world_gazetteer):
+    from bordermap.gazetteer import name_key
+
+    found = {(m.entry.country, m.entry.feature_class) for m in world_gazetteer.find_all(name_key("강원도"), "ko")}
+    assert {("KR", "D"), ("KP", "D")} <= found

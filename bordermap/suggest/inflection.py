@@ -307,7 +307,19 @@ def other_forms(word: str, language: str, keys: Collection[str]) -> tuple[str, .
     return tuple(dict.fromkeys(form for form, short in forms if not short or _great(form, language, keys)))
 
 
+# Languages whose place endings are the last letters of many a word: a word of the language as written (an everyday
+# word or name, as wordfreq counts it) is that word. Hebrew's "to" (ה) ends "שלמה" (Solomon), which is no "שלם"
+# (Shalem, Jerusalem) with it; "מצרימה" (to Egypt) is no word of its own.
+WRITTEN_WORD_FIRST = frozenset(("he",))
+WRITTEN_WORD_ZIPF = 4.5
+
+
 def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
+    if language in WRITTEN_WORD_FIRST:
+        from bordermap.suggest import frequency
+
+        if (frequency.zipf(folded, language) or 0.0) >= WRITTEN_WORD_ZIPF:
+            return ""
     known = list(_forms_in_keys(folded, language, keys))
     # A stem of a syllable is read only where no longer one is a name, and only as a great place's.
     found = list(dict.fromkeys(form for form, short in known if not short)) or list(
