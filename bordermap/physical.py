@@ -26,13 +26,18 @@ SITES_LAYER = "sites"
 SITES_ATTRIBUTION = "bordermap's list of well-known sites (MIT), written from common knowledge"
 # The word a kind of feature is named with in English, before or after its name: "the Tumen River", "Lake Khanka".
 # Also in the languages of Europe's and Latin America's travel writing: "Río Usumacinta", "Lago Titicaca" (issue #21).
+# Malay and Indonesian, Vietnamese and Swahili write the word of a feature's kind before its name, capitalised as a
+# part of it: "Sungai Kapuas", "Sông Hồng", "Mlima Kilimanjaro", "Ziwa Victoria".
 KIND_WORDS = {
-    "river": (("River", "Río", "Rio", "Rivière", "Riu", "Fiume"), ("River",)),
-    "lake": (("Lake", "Lago", "Lac", "Laguna", "Lagoa"), ("Lake",)),
+    "river": (("River", "Río", "Rio", "Rivière", "Riu", "Fiume", "Sungai", "Sông", "Mto"), ("River",)),
+    "lake": (("Lake", "Lago", "Lac", "Laguna", "Lagoa", "Danau", "Hồ", "Ziwa"), ("Lake",)),
     "reservoir": (("Lake", "Embalse", "Lago"), ("Reservoir", "Lake")),
-    "mountain": (("Mount", "Mt.", "Monte", "Mont", "Cerro", "Pico", "Pic", "Volcán"), ("Mountain",)),
+    "mountain": (
+        ("Mount", "Mt.", "Monte", "Mont", "Cerro", "Pico", "Pic", "Volcán", "Gunung", "Núi", "Mlima"),
+        ("Mountain",),
+    ),
     "range": (("Sierra", "Cordillera", "Montes", "Monts"), ("Mountains", "Range", "Mts.")),
-    "island": (("Isle", "Isla", "Île", "Ilha", "Isola"), ("Island",)),
+    "island": (("Isle", "Isla", "Île", "Ilha", "Isola", "Pulau", "Đảo", "Kisiwa"), ("Island",)),
     "islands": (("Islas", "Îles", "Ilhas", "Isole"), ("Islands",)),
     "desert": (("Desierto", "Désert"), ("Desert",)),
     "plateau": ((), ("Plateau",)),

@@ -3980,3 +3980,25 @@ def test_a_hebrew_everyday_word_ending_as_to_a_place_is_the_word(content, name, 
     )
     found = _in("he", content, [world])
     assert (name in found) == kept, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "feature"),
+    [
+        ("id", "Sanggau terletak di tepi Sungai Kapuas.", "Sungai Kapuas", "Kapuas"),
+        ("sw", "Kutoka Moshi tuliuona Mlima Kilimanjaro asubuhi.", "Mlima Kilimanjaro", "Mt. Kilimanjaro"),
+        ("sw", "Mwanza iko kando ya Ziwa Victoria.", "Ziwa Victoria", "Lake Victoria"),
+    ],
+)
+def test_a_feature_named_with_its_kinds_word_in_malay_or_swahili_is_natural_earths(language, content, phrase, feature):
+    # Indonesian and Swahili write the word of a kind capitalised before a name, as English writes "Lake" (issue #21):
+    # "Mlima Kilimanjaro" was only a part of a longer name, and so no place at all
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(1, "Sanggau", "ID", 0.13, 110.59),
+        _entry(2, "Moshi", "TZ", -3.35, 37.34),
+        _entry(3, "Mwanza", "TZ", -2.52, 32.9),
+    )
+    row = _in(language, content, [world, physical_gazetteer()])[phrase]
+    assert row.chosen is not None and row.chosen.name == feature and row.confidence >= 0.5, row.why

@@ -38,7 +38,9 @@ CUES_BEFORE = frozenset(
     "parque parc wat "
     # German writes the word of a kind with a capital before a name: "Insel Mainau", "Fluss Thur", "Schloss Tarasp"
     "insel halbinsel berg fluss kap gletscher schloss burg kloster "
-    "gunung danau pulau sungai selat teluk sông núi hồ đèo vịnh đảo thác".split()
+    "gunung danau pulau sungai selat teluk sông núi hồ đèo vịnh đảo thác "
+    # Swahili: "Mlima Kilimanjaro", "Ziwa Victoria", "Mto Rufiji", "Kisiwa cha Mafia", "Hifadhi ya Serengeti" (a park)
+    "mlima ziwa mto kisiwa hifadhi".split()
 )
 
 # A capitalised word of direction before a place's name makes a part of it a place of its own: "North Africa",
@@ -100,12 +102,12 @@ ISLAND, PENINSULA, STRAIT, DESERT = ("island", "islands"), ("peninsula",), ("str
 # Bravo", Vietnamese "sông Hồng", Indonesian "sungai Musi" (a capitalised "Río Bravo" is a name with its cue).
 NATURAL_CUES_BEFORE = {
     **dict.fromkeys("نهر انهار رود رودخانه رودخانهٔ נהר נהרות река реки реке реку рекой".split(), RIVER),
-    **dict.fromkeys("river fleuve rivière río rio fiume sông sungai fluss".split(), RIVER),
+    **dict.fromkeys("river fleuve rivière río rio fiume sông sungai fluss mto".split(), RIVER),
     **dict.fromkeys("جبل جبال کوه کوههای הר הרי гора горы горе гору хребет хребта".split(), MOUNTAIN),
     **dict.fromkeys(
-        "mont monte montagne núi gunung cerro volcán volcan nevado pico sierra cordillera berg".split(), MOUNTAIN
+        "mont monte montagne núi gunung cerro volcán volcan nevado pico sierra cordillera berg mlima".split(), MOUNTAIN
     ),
-    **dict.fromkeys("island isle isla île ilha isola đảo pulau insel".split(), ISLAND),
+    **dict.fromkeys("island isle isla île ilha isola đảo pulau insel kisiwa".split(), ISLAND),
     **dict.fromkeys("archipelago archipiélago arquipélago archipel arcipelago".split(), ISLAND),
     **dict.fromkeys("península péninsule penisola halbinsel".split(), PENINSULA),
     **dict.fromkeys("estrecho détroit stretto estreito selat".split(), STRAIT),
@@ -114,7 +116,7 @@ NATURAL_CUES_BEFORE = {
     **dict.fromkeys("بحر دریای ים море моря морю".split(), SEA),
     **dict.fromkeys("mer mar mare biển laut".split(), SEA),
     **dict.fromkeys("بحيرة دریاچه دریاچهٔ אגם озеро озера озере".split(), LAKE),
-    **dict.fromkeys("lake lac lago hồ danau".split(), LAKE),
+    **dict.fromkeys("lake lac lago hồ danau ziwa".split(), LAKE),
     **dict.fromkeys("embalse represa barrage".split(), LAKE),
     # Polish, Czech and Slovak "nad" (on, by): a town on water is "Ústí nad Labem", a trip "nad Wisłą", "nad morzem"
     "nad": RIVER + LAKE + SEA,
