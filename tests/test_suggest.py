@@ -4002,3 +4002,43 @@ def test_a_feature_named_with_its_kinds_word_in_malay_or_swahili_is_natural_eart
     )
     row = _in(language, content, [world, physical_gazetteer()])[phrase]
     assert row.chosen is not None and row.chosen.name == feature and row.confidence >= 0.5, row.why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "places"),
+    [
+        ("pl", "Z Krakowa do Warszawy jedzie się pociągiem trzy godziny.", ("Krakowa", "Warszawy")),
+        ("cs", "Jeli jsme vlakem z Prahy do Ostravy a pak autobusem dál.", ("Prahy", "Ostravy")),
+    ],
+)
+def test_a_preposition_of_motion_spelled_as_a_connector_joins_no_name(language, content, places):
+    # Polish and Czech "do" is "to", where Portuguese "do" is "of the": "Krakowa do Warszawy" is two towns, not one name
+    # (issue #21)
+    world = _gazetteer_of(
+        _entry(1, "Kraków", "PL", 50.06, 19.94, population=800_000),
+        _entry(2, "Warszawa", "PL", 52.23, 21.01, population=1_700_000),
+        _entry(3, "Praha", "CZ", 50.09, 14.42, population=1_300_000),
+        _entry(4, "Ostrava", "CZ", 49.83, 18.28, population=290_000),
+    )
+    found = _in(language, content, [world])
+    for place in places:
+        assert found[place].confidence >= 0.5, found[place].why
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase", "name"),
+    [
+        ("Olza stanowi granicę między Polską a Czechami.", "Czechami", "Czechia"),
+        ("Jechaliśmy między Słowacją a Węgrami.", "Węgrami", "Hungary"),
+        ("Wróciliśmy przez Skoczów do Katowic.", "Katowic", "Katowice"),
+    ],
+)
+def test_a_polish_plural_name_is_found_in_its_cases(content, phrase, name, world_gazetteer):
+    # "Czechy" (Czechia), "Węgry" (Hungary), "Katowice" are plurals: "Czechami", "Węgrami", "Katowic" (issue #21)
+    from bordermap.physical import physical_gazetteer
+
+    text = Text("t", "t.txt", "Title\n" + content, language="pl")
+    gazetteers = [world_gazetteer, physical_gazetteer()]
+    suggestions, _, _ = suggest([text], [], [], gazetteers, world_gazetteer.keys() | gazetteers[1].keys())
+    found = {s.phrase: s for s in suggestions}
+    assert found[phrase].chosen.name == name and found[phrase].confidence >= 0.5, found[phrase].why

@@ -38,9 +38,13 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # Polish writes a soft consonant before a vowel with an "i": Toruń, Torunia; Poznań, Poznaniu; Wrocław, Wrocławia.
     # A name ending in -e declines as an adjective (Zakopane, Zakopanego), and a hard consonant softens before the
     # locative's -e (Poprad, Popradzie; Kołobrzeg is not found).
+    # Plural names ("Czechy", Czechia; "Katowice"; "Suwałki") take "ami", "om" and "ach", and end in "y", "i" or "e".
     "pl": (
-        ("a", "u", "e", "ie", "y", "i", "em", "ą", "ę", "ow", "ach", "ia", "iu", "iem", "ego", "emu", "dzie", "cie"),
-        ("", "a", "o", "e"),
+        (
+            *("a", "u", "e", "ie", "y", "i", "em", "ą", "ę", "ow", "ach", "ia", "iu", "iem", "ego", "emu", "dzie"),
+            *("cie", "ami", "om"),
+        ),
+        ("", "a", "o", "e", "y", "i"),
     ),
     "cs": (("a", "u", "e", "y", "i", "em", "ou", "ech"), ("", "a", "o", "e")),
     "sk": (("a", "u", "e", "y", "i", "om", "ou", "och"), ("", "a", "o", "e")),

@@ -377,8 +377,18 @@ LOCATIVE_CONNECTORS = frozenset("en in on upon am an sur im nad pod ob op aan".s
 
 
 # Connectors that join the words of one name ("Marco das Três Fronteiras", "Bank of England"); a list's "and" and a
-# locative "in" or "am" join two places.
+# locative "in" or "am" join two places, and so does a preposition of motion in the languages that spell one as a
+# connector is spelled elsewhere: Polish, Czech and Slovak "z Krakowa do Warszawy" (to), Italian "da Roma" (from).
 NAME_JOINING_CONNECTORS = CONNECTORS - AND_WORDS - LOCATIVE_CONNECTORS
+MOTION_PREPOSITIONS = {
+    **dict.fromkeys(("pl", "cs", "sk", "sl", "hr", "sr", "bs"), frozenset(("do",))),
+    "it": frozenset(("da",)),
+}
+
+
+def _joins_one_name(connector: str, language: str) -> bool:
+    word = connector.casefold()
+    return word in NAME_JOINING_CONNECTORS and word not in MOTION_PREPOSITIONS.get(language, ())
 
 
 def _prominent(key: str, language: str, keys: Collection[str]) -> bool:
@@ -392,7 +402,7 @@ def _known_before_a_connector(
     before it, a capitalised word found as a name of its own (``before``, the mention found last), not a sentence's
     first word read as a word ("Cerca de Madrid"); unless the mention is a country's or a great city's, which a
     place is said to be of ("Mandalay Region of Myanmar")."""
-    if i < 2 or run[i - 1].kind != "connector" or run[i - 1].word.casefold() not in NAME_JOINING_CONNECTORS:
+    if i < 2 or run[i - 1].kind != "connector" or not _joins_one_name(run[i - 1].word, text.language):
         return False
     word = run[i - 2]
     return (
@@ -409,7 +419,7 @@ def _known_after_a_connector(text: Text, run: list[_Word], at: int, keys: Collec
     """Where a known name ends (a word's index) that starts with a capital right after a connector joining one name
     at the run's word ``at``, and is no country's or great city's ("Valparaíso de Chile" is in Chile); ``at - 1``
     where none does."""
-    if at + 1 >= len(run) or run[at].kind != "connector" or run[at].word.casefold() not in NAME_JOINING_CONNECTORS:
+    if at + 1 >= len(run) or run[at].kind != "connector" or not _joins_one_name(run[at].word, text.language):
         return at - 1
     if not _capitalised(run[at + 1].word):
         return at - 1
