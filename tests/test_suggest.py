@@ -4042,3 +4042,39 @@ def test_a_polish_plural_name_is_found_in_its_cases(content, phrase, name, world
     suggestions, _, _ = suggest([text], [], [], gazetteers, world_gazetteer.keys() | gazetteers[1].keys())
     found = {s.phrase: s for s in suggestions}
     assert found[phrase].chosen.name == name and found[phrase].confidence >= 0.5, found[phrase].why
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase", "village"),
+    [
+        ("Στην επιστροφή σταματήσαμε στη λίμνη Δοϊράνη και μετά στο Κιλκίς.", "λίμνη Δοϊράνη", "Δοϊράνη"),
+        ("Περάσαμε τον ποταμό Αλιάκμονα κοντά στη Βέροια.", "ποταμό Αλιάκμονα", "Αλιάκμονα"),
+    ],
+)
+def test_a_greek_word_of_a_kind_before_a_name_makes_it_a_feature_not_the_village_of_that_name(content, phrase, village):
+    # "λίμνη Δοϊράνη" is Lake Doiran, not the village of Doirani on its shore: a lake to draw, Natural Earth having
+    # none of that name; "ποταμό Αλιάκμονα" is Natural Earth's Haliacmon, not a village Aliakmonas (issue #21)
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(1, "Doïráni", "GR", 41.18, 22.74, "Δοϊράνη", population=700),
+        _entry(2, "Kilkís", "GR", 40.99, 22.87, "Κιλκίς", population=22_000),
+        _entry(3, "Aliákmonas", "GR", 40.6, 22.3, "Αλιάκμονα", population=500),
+        _entry(4, "Véroia", "GR", 40.52, 22.2, "Βέροια", population=66_000),
+    )
+    from bordermap.gazetteer import NATURAL_CLASS
+
+    found = _in("el", content, [world, physical_gazetteer()])
+    rows = [s for s in found.values() if phrase in s.phrase or s.phrase == village]
+    assert len(rows) == 1, sorted(found)
+    assert rows[0].chosen is None or rows[0].chosen.feature_class == NATURAL_CLASS, rows[0].why
+
+
+def test_a_chinese_name_ending_a_word_jieba_calls_a_place_is_taken_only_after_another_name():
+    # jieba calls "入海口" (an estuary) a place's word; its end "海口" is no Haikou (issue #21)
+    world = _gazetteer_of(
+        _entry(1, "Haikou", "CN", 20.04, 110.34, "海口", population=2_000_000),
+        _entry(2, "Dandong", "CN", 40.13, 124.39, "丹东", population=800_000),
+    )
+    found = _in("zh", "丹东位于鸭绿江的入海口附近，与新义州隔江相望。", [world])
+    assert "丹东" in found and "海口" not in found, sorted(found)

@@ -115,7 +115,8 @@ class Clause:
 
     def takes(self, start: int, end: int, names: set[tuple[int, int]]) -> bool:
         """True when [start, end) is one or more whole words, or a part of a place's word: its start before a suffix
-        ("伊宁" of "伊宁市") or before another name (``names``: "新疆" of "新疆伊犁哈萨克自治州"), or its end."""
+        ("伊宁" of "伊宁市") or before another name (``names``: "新疆" of "新疆伊犁哈萨克自治州"), or its end after
+        another name. jieba calls some words of the language places too: "海口" (Haikou) ends "入海口" (an estuary)."""
         if start in self._starts and end in self._ends:
             return True
         word = self._word_at[start]
@@ -124,7 +125,7 @@ class Clause:
         if start == word.start:
             rest = self.text[end : word.end]
             return _ADMINISTRATIVE_SUFFIX.fullmatch(rest) is not None or (end, word.end) in names
-        return end == word.end
+        return end == word.end and (word.start, start) in names
 
     def stem_end(self, word: Word) -> int:
         """Where a place's word ends before its suffix of administration ("凭祥" of "凭祥市"), or its end."""

@@ -117,6 +117,12 @@ NATURAL_CUES_BEFORE = {
     **dict.fromkeys("mer mar mare biển laut".split(), SEA),
     **dict.fromkeys("بحيرة دریاچه دریاچهٔ אגם озеро озера озере".split(), LAKE),
     **dict.fromkeys("lake lac lago hồ danau ziwa".split(), LAKE),
+    # Greek, in the cases a name follows them in: "λίμνη Δοϊράνη", "ποταμός Αξιός", "όρος Άθως"
+    **dict.fromkeys("λίμνη λίμνης λίμνες".split(), LAKE),
+    **dict.fromkeys("ποταμός ποταμού ποταμό".split(), RIVER),
+    **dict.fromkeys("όρος όρους όρη".split(), MOUNTAIN),
+    **dict.fromkeys("θάλασσα θάλασσας κόλπος κόλπου".split(), SEA),
+    **dict.fromkeys("νησί νησιού νήσος νήσου".split(), ISLAND),
     **dict.fromkeys("embalse represa barrage".split(), LAKE),
     # Polish, Czech and Slovak "nad" (on, by): a town on water is "Ústí nad Labem", a trip "nad Wisłą", "nad morzem"
     "nad": RIVER + LAKE + SEA,
