@@ -4078,3 +4078,23 @@ def test_a_chinese_name_ending_a_word_jieba_calls_a_place_is_taken_only_after_an
     )
     found = _in("zh", "丹东位于鸭绿江的入海口附近，与新义州隔江相望。", [world])
     assert "丹东" in found and "海口" not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("es", "Desde Puerto Iguazú fuimos a ver las cataratas del Iguazú.", "cataratas del Iguazú"),
+        ("pt", "De Foz do Iguaçu fomos ver as cataratas do Iguaçu.", "cataratas do Iguaçu"),
+    ],
+)
+def test_falls_named_with_their_kinds_word_in_lower_case_are_natural_earths(language, content, phrase):
+    # "las cataratas del Iguazú" is Natural Earth's Iguazu Falls, whose Spanish and Portuguese names it knows
+    # (issue #21: the word of a waterfall's kind in lower case was not read with the name)
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(1, "Puerto Iguazú", "AR", -25.6, -54.57, population=40_000),
+        _entry(2, "Foz do Iguaçu", "BR", -25.55, -54.59, population=250_000),
+    )
+    row = _in(language, content, [world, physical_gazetteer()])[phrase]
+    assert row.chosen is not None and row.chosen.name == "Iguazu Falls" and row.confidence >= 0.5, row.why

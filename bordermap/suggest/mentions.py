@@ -104,7 +104,8 @@ KIND_WORDS_BEFORE = (
         "sea gulf bay strait canal mount montes monts monti montañas montagnes montanhas cordilheira serra desert "
         "ocean océano océan oceano glaciar glacier ghiacciaio geleira vulcão vulcano islas îles ilhas isole cabo cap "
         "laguna "
-        "lagoa seno fiordo valle vallée vale cascada cascade cachoeira cascata passo paso col colle val đèo thác praia "
+        "lagoa seno fiordo valle vallée vale cascada cascade cachoeira cascata cataratas chutes passo paso col colle "
+        "val đèo thác praia "
         "playa plage spiaggia túnel tunnel traforo залив залива пролив пролива остров острова полуостров полуострова "
         "перевал перевала долина долины мост моста мосту мостом мосте ".split()
     )
