@@ -4098,23 +4098,3 @@ def test_falls_named_with_their_kinds_word_in_lower_case_are_natural_earths(lang
     )
     row = _in(language, content, [world, physical_gazetteer()])[phrase]
     assert row.chosen is not None and row.chosen.name == "Iguazu Falls" and row.confidence >= 0.5, row.why
-
-
-@pytest.mark.parametrize(
-    ("content", "phrase", "kept"),
-    [
-        ("속초에서 설악산의 봉우리들이 보였다.", "설악산", True),  # Seoraksan: a mountain to draw
-        ("속초 시장에서 중국산 고추를 팔았다.", "중국산", False),  # made in China
-        ("속초 식당은 국내산 쇠고기만 쓴다.", "국내산", False),  # home-grown
-    ],
-)
-def test_a_korean_word_ending_in_san_is_a_mountain_unless_it_says_where_a_thing_was_made(content, phrase, kept):
-    # 산 ends a mountain's name ("설악산") and says where a thing was made ("중국산", "국내산") (issue #21)
-    from bordermap.physical import physical_gazetteer
-
-    world = _gazetteer_of(
-        _entry(1, "Sokcho", "KR", 38.2, 128.59, "속초", population=80_000),
-        _entry(2, "China", "CN", 35.0, 103.0, "중국", population=0, feature_class="A"),
-    )
-    found = _in("ko", content, [world, physical_gazetteer()])
-    assert (phrase in found and found[phrase].confidence >= 0.5) == kept, sorted(found)

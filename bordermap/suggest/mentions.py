@@ -453,18 +453,13 @@ HANGUL_KINDS = (
     *("해수욕장", "전망대", "저수지"),
     *("땅굴", "고지", "고개", "폭포", "계곡", "평야", "반도", "해협", "호수", "대교"),
     "강",
-    "산",
 )
 MIN_HANGUL_NAME = 2  # syllables before the kind's word: "건강" (health) is no river
-# 산 also says where a thing was made ("중국산", made in China; "국내산", home-grown): before it, a known name or one
-# of these words makes the word no mountain's.
-MADE_IN_STEMS = frozenset(("국내", "외국", "수입", "자국", "타국"))
 
 
-def _hangul_feature(word: str, keys: Collection[str] = ()) -> int:
+def _hangul_feature(word: str) -> int:
     """How many characters of a Korean word (with the particles after it) are the name of a feature no gazetteer
-    knows, by its kind's word at its end (``HANGUL_KINDS``): "설악산의" (of Seoraksan) is a mountain's; 0 for none,
-    or for a word of the language, or for a thing made somewhere ("중국산", made in China: a known name before 산)."""
+    knows, by its kind's word at its end (``HANGUL_KINDS``); 0 for none, or for a word of the language."""
     if script_of(word) != "HANGUL":
         return 0
     # particles are a few letters, as ``inflection.suffix_stem`` reads them: a clause of Hangul with no space is not
@@ -474,8 +469,6 @@ def _hangul_feature(word: str, keys: Collection[str] = ()) -> int:
             continue
         stem = word[:cut]
         kind = next((k for k in HANGUL_KINDS if stem.endswith(k) and len(stem) - len(k) >= MIN_HANGUL_NAME), "")
-        if kind == "산" and ((name := stem[: -len(kind)]) in MADE_IN_STEMS or name_key(name) in keys):
-            continue
         if kind and not frequency.zipf(name_key(stem), "ko"):
             return cut
     return 0
@@ -674,7 +667,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     elif i == 0 and kind_start is not None and (declined := _declined(text, run[i : i + 1], keys))[0]:
                         # a name that is an adjective, after its kind's word: "реку Туманную" is the Туманная
                         found = (1, Mention(text, run[i].start, run[i].end, declined[0], undeclined=declined[1]))
-                if found is None and (feature := _hangul_feature(run[i].word, keys)):
+                if found is None and (feature := _hangul_feature(run[i].word)):
                     # "한탄강을", "백마고지에": a feature no gazetteer knows, by the word of its kind at its end
                     at = run[i].start
                     found = (1, Mention(text, at, at + feature, name_key(run[i].word[:feature]), cue=True))
