@@ -1464,8 +1464,10 @@ def test_a_chinese_name_that_is_a_common_word_is_held_back(chinese_names):
         ("班列从满洲里出境后，经赤塔、伊尔库茨克抵达莫斯科。", False),  # 赤塔 (Chita) is a noun to the segmenter
         ("班列经伊尔库茨克、赤塔抵达莫斯科。", False),
         ("山上有一座赤塔，伊尔库茨克很远。", True),  # a red tower, listed with nothing
+        ("班列经伊尔库茨克和赤塔抵达莫斯科。", False),  # joined by "and"
+        ("班列经赤塔与伊尔库茨克抵达莫斯科。", False),
     ],
-    ids=["listed before a name", "listed after a name", "alone"],
+    ids=["listed before a name", "listed after a name", "alone", "after and", "before and"],
 )
 def test_a_chinese_word_listed_beside_a_place_is_no_common_word(content, common):
     from bordermap.gazetteer import Gazetteer

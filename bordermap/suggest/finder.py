@@ -843,8 +843,9 @@ _DIRECTION_NOUNS = {
         name_key(word) for word in "Norden Süden Osten Westen Nordosten Nordwesten Südosten Südwesten".split()
     )
 }
-# The mark that Chinese and Japanese list things with: "经赤塔、伊尔库茨克" (by Chita, Irkutsk).
-LIST_MARK = "、"
+# The mark that Chinese and Japanese list things with ("经赤塔、伊尔库茨克", by Chita, Irkutsk), and the conjunctions
+# that join two names as it does ("宽甸和集安", Kuandian and Ji'an).
+LIST_MARKS = frozenset("、和与及")
 
 
 def _listed_with_names(mentions: list[Mention]) -> list[Mention]:
@@ -859,8 +860,8 @@ def _listed_with_names(mentions: list[Mention]) -> list[Mention]:
         replace(m, common=False)
         if m.common
         and (
-            (m.text.content[m.end : m.end + 1] == LIST_MARK and (m.text.id, m.end + 1) in starts)
-            or (m.text.content[m.start - 1 : m.start] == LIST_MARK and (m.text.id, m.start - 1) in ends)
+            (m.text.content[m.end : m.end + 1] in LIST_MARKS and (m.text.id, m.end + 1) in starts)
+            or (m.text.content[m.start - 1 : m.start] in LIST_MARKS and (m.text.id, m.start - 1) in ends)
         )
         else m
         for m in mentions
