@@ -180,7 +180,7 @@ def _vietnamese_keys(cities: dict) -> set[str]:
     }
     for _, _, country, name, other_names, *_ in _divisions()["divisions"]:
         if country == "VN":
-            keys.update(name_key(part.rsplit(" (", 1)[0]) for part in (name, *other_names.split(", ")) if part)
+            keys.update(name_key(other) for other, _ in [(name, ""), *_tagged_names(other_names)])
     return keys
 
 
@@ -564,6 +564,17 @@ def _region_rows(countries: dict, weights: dict[str, list[float]], in_every_lang
         )
 
 
+def _tagged_names(other_names: str) -> list[tuple[str, str]]:
+    """A division's other names as ISO 3166-2 writes them ("Südtirol (deu), Alto Adige (ita)"), each with the language
+    it is tagged with ("" for none): [("Südtirol", "deu"), ("Alto Adige", "ita")]."""
+    names = []
+    for part in other_names.split(", "):
+        _, bracket, tag = part.rpartition(" (")
+        if part.strip():
+            names.append((part.rsplit(" (", 1)[0].strip(), tag[:-1] if bracket and tag.endswith(")") else ""))
+    return names
+
+
 @functools.cache
 def _other_names_of_divisions() -> dict[str, str]:
     """Each division's other names as ISO 3166-2 writes them, by its code: "Südtirol (deu), Alto Adige (ita)"."""
@@ -585,11 +596,10 @@ def _two_letters(code: str) -> str:
 def a_divisions_name_in(code: str, key: str, language: str) -> bool:
     """True when ISO 3166-2 gives the division ``code`` the name of ``key`` (folded) in ``language``: "Südtirol" is
     South Tyrol's German name, where "Xela" is Quetzaltenango's in K'iche' only."""
-    for part in _other_names_of_divisions().get(code, "").split(", "):
-        name, _, tag = part.rpartition(" (")
-        if tag.endswith(")") and name_key(name) == key and _two_letters(tag[:-1]) == language:
-            return True
-    return False
+    return any(
+        tag and name_key(name) == key and _two_letters(tag) == language
+        for name, tag in _tagged_names(_other_names_of_divisions().get(code, ""))
+    )
 
 
 def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]], vietnamese_keys: set[str]):
@@ -602,7 +612,7 @@ def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]], vietnam
         # never outranks a town of its main name ("Vienne" is a town, a department and Vienna's French name).
         tier = 0 if level == 1 else 1
         # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
-        others = [part.rsplit(" (", 1)[0].strip() for part in local_other_names.split(", ")]
+        others = [other for other, _ in _tagged_names(local_other_names)]
         others += [form for other in others for form in korean_division_forms(other)]
         # ISO writes a division of two official languages as "Catalunya [Cataluña]": two names, not one.
         names = [n.strip() for n in re.split(r"\s*[\[\]]\s*", name) if n.strip()]

@@ -724,9 +724,11 @@ def test_a_suggested_river_is_drawn_as_unreviewed(tmp_path, world_gazetteer, ope
     assert page.errors() == []
 
 
-def _in(language: str, content: str, gazetteers: list) -> dict:
+def _in(language: str, content: str, gazetteers: list, keys=None) -> dict:
+    """Suggestions by phrase for a text in ``language``; ``keys`` the gazetteers' keys unless given (as
+    ``KeysAndTransliterations``, which knows how prominent a place is)."""
     text = Text("t", "t.txt", "Title\n" + content, language=language)
-    keys = set().union(*(g.keys() for g in gazetteers))
+    keys = set().union(*(g.keys() for g in gazetteers)) if keys is None else keys
     suggestions, _, _ = suggest([text], [], [], gazetteers, keys)
     return {s.phrase: s for s in suggestions}
 
@@ -3946,10 +3948,7 @@ def test_a_place_said_to_be_of_its_country_and_the_country_are_both_places(langu
     )
     from bordermap.suggest.transliteration import KeysAndTransliterations
 
-    text = Text("t", "t.txt", "Title\n" + content, language=language)
-    keys = KeysAndTransliterations(world.keys(), set(), [world])
-    suggestions, _, _ = suggest([text], [], [], [world], keys)
-    found = {s.phrase: s for s in suggestions}
+    found = _in(language, content, [world], KeysAndTransliterations(world.keys(), set(), [world]))
     for place in places:
         assert found[place].confidence >= 0.5, found[place].why
 
@@ -4039,10 +4038,7 @@ def test_a_polish_plural_name_is_found_in_its_cases(content, phrase, name, world
     # "Czechy" (Czechia), "Węgry" (Hungary), "Katowice" are plurals: "Czechami", "Węgrami", "Katowic" (issue #21)
     from bordermap.physical import physical_gazetteer
 
-    text = Text("t", "t.txt", "Title\n" + content, language="pl")
-    gazetteers = [world_gazetteer, physical_gazetteer()]
-    suggestions, _, _ = suggest([text], [], [], gazetteers, world_gazetteer.keys() | gazetteers[1].keys())
-    found = {s.phrase: s for s in suggestions}
+    found = _in("pl", content, [world_gazetteer, physical_gazetteer()])
     assert found[phrase].chosen.name == name and found[phrase].confidence >= 0.5, found[phrase].why
 
 

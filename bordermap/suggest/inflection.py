@@ -290,14 +290,14 @@ def _undeclined_forms(folded: str, language: str, least: int | None = None):
 def _forms_in_keys(folded: str, language: str, keys: Collection[str]):
     """The undeclined forms of a folded word that are gazetteer names, in the order they are tried, each with whether
     its stem is of one syllable: such a form takes too many names, and is read only as a great place's
-    (``_great``)."""
+    (``great``)."""
     least = stem_length(language)
     for _, stem, _, form in _undeclined_forms(folded, language, least - 1):
         if form in keys:
             yield form, len(stem) < least
 
 
-def _great(form: str, language: str, keys: Collection[str]) -> bool:
+def great(form: str, language: str, keys: Collection[str]) -> bool:
     """True for a name of a country or a great city: "Вены" is Вена (Vienna), "Кубы" Куба (Cuba), "Риме" Рим (Rome)."""
     return hasattr(keys, "prominent") and keys.prominent(form, language)
 
@@ -308,7 +308,7 @@ def other_forms(word: str, language: str, keys: Collection[str]) -> tuple[str, .
     if language not in ENDINGS or not word[:1].isupper():
         return ()
     forms = _forms_in_keys(name_key(word), language, keys)
-    return tuple(dict.fromkeys(form for form, short in forms if not short or _great(form, language, keys)))
+    return tuple(dict.fromkeys(form for form, short in forms if not short or great(form, language, keys)))
 
 
 # Languages whose place endings are the last letters of many a word: a word of the language as written (an everyday
@@ -327,7 +327,7 @@ def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
     known = list(_forms_in_keys(folded, language, keys))
     # A stem of a syllable is read only where no longer one is a name, and only as a great place's.
     found = list(dict.fromkeys(form for form, short in known if not short)) or list(
-        dict.fromkeys(form for form, _ in known if _great(form, language, keys))
+        dict.fromkeys(form for form, _ in known if great(form, language, keys))
     )
     if len(found) > 1 and hasattr(keys, "most_prominent"):
         return keys.most_prominent(found, language)  # "Львова" is Львов (Lviv), not Львове (a village)

@@ -331,12 +331,7 @@ def _a_complement(text: Text, mention: Mention, keys: Collection[str]) -> bool:
     """True for a great place's name declined after another capitalised word, which it is the complement of: "на
     Дальнем Востоке России" (the Far East of Russia) names Russia, not a longer name ending in it."""
     undeclined = mention.key != name_key(mention.phrase)
-    return (
-        undeclined
-        and text.language in inflection.ENDINGS
-        and hasattr(keys, "prominent")
-        and keys.prominent(mention.key, text.language)
-    )
+    return undeclined and text.language in inflection.ENDINGS and inflection.great(mention.key, text.language, keys)
 
 
 def _rest_known(text: Text, run: list[_Word], i: int, n: int, keys: Collection[str], cue_first: bool) -> bool:
@@ -392,10 +387,6 @@ def _joins_one_name(connector: str, language: str) -> bool:
     return word in NAME_JOINING_CONNECTORS and word not in MOTION_PREPOSITIONS.get(language, ())
 
 
-def _prominent(key: str, language: str, keys: Collection[str]) -> bool:
-    return hasattr(keys, "prominent") and keys.prominent(key, language)
-
-
 def _known_before_a_connector(
     text: Text, run: list[_Word], i: int, mention: Mention, before: Mention | None, keys: Collection[str]
 ) -> bool:
@@ -412,7 +403,7 @@ def _known_before_a_connector(
         and _capitalised(word.word)
         and word.word.casefold() not in COMMON_WORDS
         and not (i == 2 and (_a_word_of_the_text(text, word) or _unknown_first_word(text, word, keys)))
-        and not _prominent(mention.key, text.language, keys)
+        and not inflection.great(mention.key, text.language, keys)
     )
 
 
@@ -426,7 +417,7 @@ def _known_after_a_connector(text: Text, run: list[_Word], at: int, keys: Collec
         return at - 1
     for last in range(min(len(run), at + 1 + MAX_WORDS) - 1, at, -1):
         if (key := name_key(" ".join(w.word for w in run[at + 1 : last + 1]))) in keys:
-            return at - 1 if _prominent(key, text.language, keys) else last
+            return at - 1 if inflection.great(key, text.language, keys) else last
     return at - 1
 
 
