@@ -1597,6 +1597,12 @@ def declined_names():
             _entry(112, "Poprad", "SK", 49.06, 20.3, population=51_000),
             _entry(115, "Polana", "PL", 49.27, 20.1, population=1_000),
             _entry(116, "Poland", "US", 41.02, -80.61, population=2_800),  # "Polan" + "d" is no form of Polanę
+            _entry(117, "Pello", "FI", 66.77, 23.97, population=3_500),
+            _entry(121, "Kolari", "FI", 67.33, 23.78, population=3_800),
+            _entry(122, "Rovaniemi", "FI", 66.5, 25.73, population=63_000),
+            _entry(118, "Ulaanbaatar", "MN", 47.92, 106.92, "Улаанбаатар", population=1_400_000),
+            _entry(119, "Sainshand", "MN", 44.89, 110.14, "Сайншанд", population=25_000),
+            _entry(120, "Dzuunmod", "MN", 47.71, 106.95, "Зуунмод", population=17_000),
         ]
     )
 
@@ -1610,6 +1616,13 @@ def declined_names():
         ("bg", "Пловдива е стар град.", {"Пловдива": "Plovdiv"}),
         ("hu", "Budapesten laktunk, aztán Debrecenbe utaztunk.", {"Budapesten": "Budapest", "Debrecenbe": "Debrecen"}),
         ("fi", "Asuimme Oulussa ja matkustimme Poriin.", {"Oulussa": "Oulu", "Poriin": "Pori"}),
+        ("fi", "Ajoimme Ouluun ja sieltä Pelloon.", {"Ouluun": "Oulu", "Pelloon": "Pello"}),
+        ("fi", "Asuimme Rovaniemellä, Kolarin pohjoispuolella.", {"Rovaniemellä": "Rovaniemi", "Kolarin": "Kolari"}),
+        (
+            "mn",
+            "Улаанбаатараас Сайншандад очиж, Зуунмодын зах үзэв.",
+            {"Улаанбаатараас": "Ulaanbaatar", "Сайншандад": "Sainshand", "Зуунмодын": "Dzuunmod"},
+        ),
         ("tr", "İstanbul'da doğdu, Ankara’ya taşındı.", {"İstanbul'da": "Istanbul", "Ankara’ya": "Ankara"}),
         ("uk", "Ми виїхали зі Львова й дісталися Києва.", {"Львова": "Lviv", "Києва": "Kyiv"}),
         ("pl", "Z Krakowa pojechaliśmy do Torunia.", {"Krakowa": "Kraków", "Torunia": "Toruń"}),
@@ -1629,6 +1642,9 @@ def declined_names():
         "Bulgarian article",
         "Hungarian",
         "Finnish",
+        "Finnish illative",
+        "Finnish, a name in -i",
+        "Mongolian",
         "Turkish",
         "Ukrainian, its vowel changed",
         "Polish, its soft consonant",
@@ -3799,14 +3815,32 @@ def test_a_name_after_a_countrys_article_is_the_country_not_a_town_of_that_name(
         ("車のボンネットを開けて、ボンへ向かった。", {"ボン"}, None),
         ("山口県の下関港から船に乗った。", {"山口", "下関"}, None),
         ("ここは日本最北端の地だ。", {"日本"}, None),
+        ("島の最高峰に登った。", set(), "高峰"),
+        ("リアス海岸として知られる。", set(), "海岸"),
+        ("山口県下関市に着いた。", {"山口", "下関市"}, None),
+        ("ロシア下関という店だ。", {"ロシア", "下関"}, None),
     ],
-    ids=["inside a run of kanji", "inside a run of katakana", "before its rank or kind", "a country in a compound"],
+    ids=[
+        "inside a run of kanji",
+        "inside a run of katakana",
+        "before its rank or kind",
+        "a country in a compound",
+        "starting inside a run of kanji",
+        "starting after katakana",
+        "after a rank",
+        "after another name",
+    ],
 )
 def test_a_japanese_name_is_not_taken_inside_a_longer_word_of_its_script(content, found, not_found):
-    # No segmenter here cuts Japanese: a name ending inside a run of kanji or of katakana is a piece of another word
-    # ("南浦" of "南浦洞", Nampo-dong in Busan; "ボン", Bonn, of "ボンネット", a bonnet), unless what follows is
-    # its rank or kind ("山口県", "下関港") or the name is a country's ("日本最北端", Japan's northernmost point)
+    # No segmenter here cuts Japanese: a name starting or ending inside a run of kanji or of katakana is a piece of
+    # another word ("南浦" of "南浦洞", Nampo-dong in Busan; "ボン", Bonn, of "ボンネット", a bonnet; "高峰", Gaofeng, of
+    # "最高峰", the highest peak; "海岸", Kaigan, of "リアス海岸", a ria coast), unless its rank or kind follows it
+    # ("山口県", "下関港"), a rank or another name stands before it ("山口県|下関市", "ロシア|下関"), or the name is a
+    # country's ("日本最北端", Japan's northernmost point)
     world = _gazetteer_of(
+        _entry(7, "Gaofeng", "CN", 24.0, 109.0, "高峰", population=20_000),
+        _entry(8, "Kaigan", "JP", 35.0, 139.0, "海岸", population=1_000),
+        _country(9, "ロシア", "RU", 60.0, 90.0),
         _entry(1, "Busan", "KR", 35.1, 129.04, "釜山", population=3_400_000),
         _entry(2, "Minamiura", "JP", 33.0, 132.0, "南浦", population=5_000),
         _entry(3, "Bonn", "DE", 50.73, 7.1, "ボン", population=300_000),
@@ -3855,7 +3889,9 @@ def test_the_character_of_rank_after_a_japanese_name_says_prefecture_or_city(con
         _entry(2, "Yamaguchi", "JP", 34.2, 131.5, "山口", population=0, feature_class=DIVISION_CLASS),
         _entry(3, "Shimonoseki", "JP", 33.95, 130.93, "下関", population=260_000),
     )
-    assert _in("ja", content, [world])["山口"].chosen.feature_class == feature_class
+    # the row is named with its rank, as the text writes it
+    phrase = content[: 2 + (feature_class == "D" or "山口市" in content)]
+    assert _in("ja", content, [world])[phrase].chosen.feature_class == feature_class
 
 
 @pytest.mark.parametrize(
@@ -4096,3 +4132,19 @@ def test_falls_named_with_their_kinds_word_in_lower_case_are_natural_earths(lang
     )
     row = _in(language, content, [world, physical_gazetteer()])[phrase]
     assert row.chosen is not None and row.chosen.name == "Iguazu Falls" and row.confidence >= 0.5, row.why
+
+
+def test_a_name_said_to_be_another_languages_is_not_counted_as_the_texts_own():
+    # "金石" is Jinshi's main name in Chinese: in a Japanese text it is no name of the text's language, and weighs as
+    # an alternate name does, where a name of no stated language (or of the text's) weighs as a main one
+    from bordermap.gazetteer import Match
+    from bordermap.suggest.choose import Clues, confidence_of
+    from bordermap.suggest.mentions import Mention
+
+    text = Text("t", "t.txt", "金石に着いた。", language="ja")
+    mentions = [Mention(text, 0, 2, "金石")]
+    entry = _entry(1, "Jinshi", "CN", 29.6, 111.8, "金石")
+    clues = Clues(count=1, near_km=None, language="ja")
+    own, _ = confidence_of(mentions, Match(entry, 1), clues)
+    other, why = confidence_of(mentions, Match(entry, 1, elsewhere=True), clues)
+    assert other < own and "the text's language" not in why

@@ -510,9 +510,11 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
         )
     else:
         # A gazetteer's main names are English or romanised: in a text of another language, a place's own name in
-        # that language is one of its alternate names ("Москва", "Warszawa", "伊宁"), and counts as a main one.
+        # that language is one of its alternate names ("Москва", "Warszawa", "伊宁"), and counts as a main one; a
+        # name said to be another language's is not the text's.
         native = (
             chosen.tier > 0
+            and not chosen.elsewhere  # a main name in other languages only: "金石" is Jinshi in Chinese, not Japanese
             and chosen.entry.feature_class != NATURAL_CLASS
             and language not in ("", "en")
             and not clues.read_as

@@ -690,15 +690,17 @@ def _a_country_with_its_article(group: list[Mention], found: list) -> bool:
 JAPANESE_RANKS = {"県": DIVISION_CLASS, "府": DIVISION_CLASS, "市": PLACE_CLASS, "町": PLACE_CLASS, "村": PLACE_CLASS}
 
 
-def _by_their_japanese_rank(group: list[Mention], found: list) -> list:
+def _by_their_japanese_rank(group: list[Mention], found: list) -> tuple[list[Mention], list]:
     """The candidates of the class the character of rank after every mention says ("山口県" is the prefecture of
-    Yamaguchi, "山口市" the city), where there are such candidates; else all of them."""
+    Yamaguchi, "山口市" the city), where there are such candidates, and the mentions with that character, as the row
+    is named; else the mentions and all the candidates."""
     if group[0].text.language != "ja":
-        return found
+        return group, found
     ranks = {JAPANESE_RANKS.get(m.text.content[m.end : m.end + 1]) for m in group}
     if len(ranks) != 1 or (rank := ranks.pop()) is None:
-        return found
-    return [m for m in found if m.entry.feature_class == rank] or found
+        return group, found
+    of_rank = [m for m in found if m.entry.feature_class == rank]
+    return ([replace(m, end=m.end + 1) for m in group], of_rank) if of_rank else (group, found)
 
 
 def _named_with_the(group: list[Mention], found: list) -> bool:
@@ -1106,7 +1108,7 @@ def _suggest(
         return lambda country: naming[country] > (found[0].entry.country == country)
 
     for key, group in groups.items():
-        candidates[key] = _by_their_japanese_rank(group, candidates[key])
+        groups[key], candidates[key] = _by_their_japanese_rank(group, candidates[key])
     chosen_of = {
         key: choose(found, support, key, countries_to_choose_by(key), reach, named_elsewhere(found))
         for key, found in candidates.items()

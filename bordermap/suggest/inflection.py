@@ -79,7 +79,6 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
         ("",),
     ),
-    # Finnish's local cases: "Oulussa", "Porista", "Vaasaan", "Lahdessa" is not found (its stem changes).
     # Kazakh's, Kyrgyz's and Uzbek's cases, written onto the name: "Алматыдан", "Бишкекке", "Samarqandga".
     "kk": (
         (
@@ -154,9 +153,26 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("",),
     ),
     "uz": (("dan", "ga", "ka", "qa", "da", "ni", "ning", "gacha", "dagi", "дан", "га", "да", "ни", "нинг"), ("",)),
+    # The illative doubles a name's last vowel: "Kemiin", "Ouluun", "Pelloon", "Ylitornioon" ("ään" and "öön" fold
+    # to "aan" and "oon"). A name ending in -i has -e- before a case: "Suomesta", "Suomessa" (Suomi).
     "fi": (
-        ("ssa", "sta", "lla", "lta", "lle", "ksi", "na", "han", "hin", "seen", "n", "an", "en", "in", "un"),
+        (
+            *("ssa", "sta", "lla", "lta", "lle", "ksi", "na", "han", "hin", "seen"),
+            *("essa", "esta", "ella", "elta", "elle"),
+            *("n", "an", "en", "in", "on", "un", "yn"),
+        ),
         ("", "i", "a", "e", "o"),
+    ),
+    # Mongolian's cases, written onto the name after its vowels' harmony: "Улаанбаатараас" (from Ulaanbaatar),
+    # "Хятадын" (of China), "Замын-Үүдэд" (at Zamyn-Üüd), "Сайншандаар"; a soft sign gives way ("Говь", "Говийн").
+    "mn": (
+        (
+            *("ын", "ийн", "гийн", "ы", "ий", "н", "ыг", "ийг", "г"),
+            *("д", "т", "ад", "эд", "од", "өд", "нд"),
+            *("аас", "ээс", "оос", "өөс", "гаас", "гээс", "наас", "нээс"),
+            *("аар", "ээр", "оор", "өөр", "гаар", "гээр", "тай", "тэй", "той"),
+        ),
+        ("", "ь"),
     ),
 }
 # Languages that write a suffix onto a name after an apostrophe: "İstanbul'da", "Ankara’ya", "Bakı'dan".
@@ -198,7 +214,7 @@ def stem_length(language: str) -> int:
 
 # Languages that write a case onto the last word of a name, as a suffix of its own: a word so written ends its name
 # ("Алматыдан Шымкентке" is two names, as "Budapestről Debrecenbe" is).
-CASE_ENDS_NAME = frozenset(("kk", "ky", "uz", "hu", "fi"))
+CASE_ENDS_NAME = frozenset(("kk", "ky", "uz", "hu", "fi", "mn"))
 
 
 def ends_a_name(word: str, language: str, keys: Collection[str]) -> bool:

@@ -964,6 +964,20 @@ def _ends_a_japanese_name(clause: str, end: int, run_ends: list[int]) -> bool:
     return not (_KATAKANA.match(before) and _KATAKANA.match(after))
 
 
+def _starts_a_japanese_name(clause: str, first: int, taken_ends: set[int]) -> bool:
+    """True where a name found in a Japanese clause may start: not inside a word of kanji or katakana ("高峰" of
+    "最高峰", the highest peak; "海岸" of "リアス海岸", a ria coast), unless a name found before it or a character of
+    rank or kind ends there ("長崎県|対馬市", "ロシア|沿海州")."""
+    if first == 0 or first in taken_ends:
+        return True
+    before, after = clause[first - 1], clause[first]
+    if before in JAPANESE_SUFFIXES:
+        return True
+    if _KANJI.match(after):
+        return not (_KANJI.match(before) or _KATAKANA.match(before))
+    return not (_KATAKANA.match(before) and _KATAKANA.match(after))
+
+
 MAX_NAME_ABROAD = 10  # Han characters of a name spelled sound by sound: "布拉戈维申斯克" (Blagoveshchensk) is seven
 
 
@@ -1047,7 +1061,7 @@ class _SpacelessNames:
         names = set(spans) if words is not None else set()
         mis_cut = _mis_cut(clause, cuts, spans) if cuts is not None else set()
         run_ends = [run.end() for run in _KANJI_RUNS.finditer(clause)] if japanese_clause else []
-        mentions, reach = [], 0
+        mentions, reach, taken_ends = [], 0, set()
         for (at, negative), (first, last) in zip(found, spans):
             if at < reach:
                 continue
@@ -1057,13 +1071,17 @@ class _SpacelessNames:
                 continue  # "พาน" inside "สะพาน" (bridge) is no mention of Phan
             if (
                 japanese_clause
-                and not _ends_a_japanese_name(clause, last, run_ends)
+                and not (
+                    _ends_a_japanese_name(clause, last, run_ends)
+                    and _starts_a_japanese_name(clause, first, taken_ends)
+                )
                 and not self._prominent(name_key(clause[first:last]), text.language)
             ):
                 continue  # "南浦" (Minamiura) inside "南浦洞" (Nampo-dong, in Busan); "日本最北端" names Japan
             reach = at - negative
             common = words is not None and words.common(first, last)
             mentions.append(Mention(text, start + first, start + last, name_key(clause[first:last]), common=common))
+            taken_ends.add(last)
         if cuts is not None:
             mentions += _spelled_after_cues(text, start, clause, mentions)
         if natural and words is not None:
