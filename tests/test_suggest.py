@@ -3833,10 +3833,10 @@ def test_a_name_after_a_countrys_article_is_the_country_not_a_town_of_that_name(
 )
 def test_a_japanese_name_is_not_taken_inside_a_longer_word_of_its_script(content, found, not_found):
     # No segmenter here cuts Japanese: a name starting or ending inside a run of kanji or of katakana is a piece of
-    # another word ("南浦" of "南浦洞", Nampo-dong in Busan; "ボン", Bonn, of "ボンネット", a bonnet; "高峰", Gaofeng, of
-    # "最高峰", the highest peak; "海岸", Kaigan, of "リアス海岸", a ria coast), unless its rank or kind follows it
-    # ("山口県", "下関港"), a rank or another name stands before it ("山口県|下関市", "ロシア|下関"), or the name is a
-    # country's ("日本最北端", Japan's northernmost point)
+    # another word ("南浦" of "南浦洞", Nampo-dong in Busan; "ボン", Bonn, of "ボンネット", a bonnet; "高峰",
+    # Gaofeng, of "最高峰", the highest peak; "海岸", Kaigan, of "リアス海岸", a ria coast), unless its rank or
+    # kind follows it ("山口県", "下関港"), a rank or another name stands before it ("山口県|下関市", "ロシア|下関"),
+    # or the name is a country's ("日本最北端", Japan's northernmost point)
     world = _gazetteer_of(
         _entry(7, "Gaofeng", "CN", 24.0, 109.0, "高峰", population=20_000),
         _entry(8, "Kaigan", "JP", 35.0, 139.0, "海岸", population=1_000),
@@ -4148,3 +4148,23 @@ def test_a_name_said_to_be_another_languages_is_not_counted_as_the_texts_own():
     own, _ = confidence_of(mentions, Match(entry, 1), clues)
     other, why = confidence_of(mentions, Match(entry, 1, elsewhere=True), clues)
     assert other < own and "the text's language" not in why
+
+
+@pytest.mark.parametrize(
+    ("content", "country", "accepted"),
+    [
+        ("हम अमृतसर से नारे लगाते हुए लौटे।", "AF", False),
+        ("हम अमृतसर से पाकिस्तान के नारे गाँव गए।", "PK", True),
+    ],
+    ids=["abroad, in a country the text does not name", "in a country the text names"],
+)
+def test_a_small_place_abroad_spelled_in_an_indic_script_is_no_name_of_the_texts_language(content, country, accepted):
+    # GeoNames spells hamlets the world over in Devanagari letter for letter: "नारे" (slogans) is also Nāṟay, a village
+    # of Afghanistan, which Hindi has no name of its own for; in a country the text names, such a name counts
+    world = _gazetteer_of(
+        _entry(1, "Amritsar", "IN", 31.63, 74.87, "अमृतसर", population=1_100_000),
+        _entry(2, "Nāṟay", country, 34.9, 71.6, "नारे", population=0),
+        _country(3, "पाकिस्तान", "PK", 30.0, 70.0),
+    )
+    found = _in("hi", content, [world]).get("नारे")
+    assert (found is not None and found.confidence >= 0.5) == accepted

@@ -13,7 +13,7 @@ from typing import Protocol
 import numpy as np
 from pykdtree.kdtree import KDTree
 
-from bordermap.fold import has_case
+from bordermap.fold import has_case, script_of
 from bordermap.gazetteer import (
     COUNTRY_CLASS,
     DIVISION_CLASS,
@@ -25,6 +25,7 @@ from bordermap.gazetteer import (
     name_key,
 )
 from bordermap.geometry import distance_m, unit_vectors
+from bordermap.suggest import romanised
 from bordermap.suggest.mentions import Mention
 
 MAX_CANDIDATES = 25  # of one name, the most populous first: 'San José' has hundreds
@@ -438,6 +439,9 @@ LANDMARK_NEAR_KM = 100
 # ("קציר", harvest; "גלגל", wheel), a person ("אלעזר") or a people: it is never surer than this cap.
 UNCASED_TOWN_POPULATION = 100_000
 UNCASED_CAP = 0.85
+# A name GeoNames spelled in an Indic script for a small place abroad (``_spelled_for_the_gazetteer``) is weaker than
+# an alternate name.
+SPELLED_PENALTY = 0.1
 # A place named weakly and this many times farther from the text's others than they lie from each other (and at least
 # OUTLIER_KM) is out of the text's region: "Lille" (לילה, night) 630 km from a text whose places lie 30 km apart.
 OUTLIER_FACTOR = 10
@@ -488,6 +492,19 @@ class Clues:
     before_landmark: bool = False  # a Chinese word only ever before a landmark's word ("友谊|大桥", Friendship Bridge)
 
 
+def _spelled_for_the_gazetteer(phrase: str, chosen: Match, in_named_country: bool) -> bool:
+    """True for a name in an Indic script of a small place in a country that writes none and the text does not name:
+    GeoNames spells hamlets the world over in Devanagari, letter for letter, where Hindi has no name of its own for
+    them ("नारे", slogans, is Nāṟay, a village of Afghanistan)."""
+    countries = romanised.COUNTRIES_OF_SCRIPT.get(script_of(phrase), ())
+    return (
+        bool(countries)
+        and chosen.entry.country not in countries
+        and not in_named_country
+        and chosen.entry.population < UNCASED_TOWN_POPULATION
+    )
+
+
 def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple[float, str]:
     """How sure the choice is (0 to 1), and why, in words."""
     count, near_km, common, in_named_country = clues.count, clues.near_km, clues.common, clues.in_named_country
@@ -512,14 +529,16 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
         # A gazetteer's main names are English or romanised: in a text of another language, a place's own name in
         # that language is one of its alternate names ("Москва", "Warszawa", "伊宁"), and counts as a main one; a
         # name said to be another language's is not the text's.
+        spelled = chosen.tier > 0 and _spelled_for_the_gazetteer(mentions[0].phrase, chosen, in_named_country)
         native = (
             chosen.tier > 0
             and not chosen.elsewhere  # a main name in other languages only: "金石" is Jinshi in Chinese, not Japanese
             and chosen.entry.feature_class != NATURAL_CLASS
             and language not in ("", "en")
             and not clues.read_as
+            and not spelled
         )
-        score = 0.45 + (0.15 if chosen.tier == 0 or native else 0.0)
+        score = 0.45 + (0.15 if chosen.tier == 0 or native else 0.0) - (SPELLED_PENALTY if spelled else 0.0)
         reasons.append(
             "main name"
             if chosen.tier == 0
@@ -527,6 +546,8 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
             if native
             else f"its reading in {clues.read_as}"
             if clues.read_as
+            else "a small place abroad, its name spelled letter for letter in the text's script"
+            if spelled
             else "alternate name"
         )
         if in_named_country:

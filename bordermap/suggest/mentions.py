@@ -1061,7 +1061,7 @@ class _SpacelessNames:
         names = set(spans) if words is not None else set()
         mis_cut = _mis_cut(clause, cuts, spans) if cuts is not None else set()
         run_ends = [run.end() for run in _KANJI_RUNS.finditer(clause)] if japanese_clause else []
-        mentions, reach, taken_ends = [], 0, set()
+        mentions, reach, taken_ends = [], 0, set[int]()
         for (at, negative), (first, last) in zip(found, spans):
             if at < reach:
                 continue
@@ -1072,8 +1072,7 @@ class _SpacelessNames:
             if (
                 japanese_clause
                 and not (
-                    _ends_a_japanese_name(clause, last, run_ends)
-                    and _starts_a_japanese_name(clause, first, taken_ends)
+                    _ends_a_japanese_name(clause, last, run_ends) and _starts_a_japanese_name(clause, first, taken_ends)
                 )
                 and not self._prominent(name_key(clause[first:last]), text.language)
             ):
