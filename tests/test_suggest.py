@@ -2326,17 +2326,22 @@ def test_a_capitalised_word_of_a_natural_kind_in_the_texts_language_makes_a_plac
         ("pt", "De Foz do Iguaçu atravessamos a Ponte da Amizade.", "Ponte da Amizade"),
         ("es", "De Foz do Iguaçu cruzamos el Puente Tancredo Neves.", "Puente Tancredo Neves"),
         ("ar", "من العقبة ذهبنا إلى وادي رم في المساء.", "وادي رم"),
+        ("pt", "De Foz do Iguaçu subimos ao Forte da Graça.", "Forte da Graça"),
+        ("es", "De Foz do Iguaçu fuimos al Santuario de Las Lajas.", "Santuario de Las Lajas"),
     ],
-    ids=["Portuguese bridge", "Spanish bridge", "Arabic wadi"],
+    ids=["Portuguese bridge", "Spanish bridge", "Arabic wadi", "Portuguese fort", "Spanish sanctuary"],
 )
 def test_a_bridge_or_a_wadi_named_so_in_the_texts_language_is_a_place_to_draw(language, content, phrase):
     world = _gazetteer_of(
         _entry(183, "Foz do Iguaçu", "BR", -25.54, -54.59, population=250_000),
         _entry(184, "Aqaba", "JO", 29.53, 35.0, "العقبة", population=95_000),
         _entry(185, "Rome", "IT", 41.89, 12.48, "رم", population=2_800_000),
+        _entry(186, "Graça", "PT", 39.0, -8.5, population=2_000),  # a village the fort is not named after
+        _entry(187, "Lajas", "CU", 22.42, -80.29, population=8_000),
     )
     found = _in(language, content, [world])
     assert found[phrase].chosen is None and "a place cue" in found[phrase].why and found[phrase].confidence >= 0.5
+    assert not {"Graça", "Lajas", "Las Lajas"} & set(found)
 
 
 def test_a_lower_case_connector_of_another_language_joins_a_name_the_gazetteer_has_whole():
@@ -2355,6 +2360,33 @@ def test_a_turkish_name_of_two_words_is_found_without_its_case_after_the_apostro
     world = _gazetteer_of(_entry(182, "Doğubayazıt", "TR", 39.55, 44.08, population=70_000))
     found = _in("tr", "Doğubayazıt'tan Ağrı Dağı'nı izledik.", [world, physical_gazetteer()])
     assert found["Ağrı Dağı"].chosen.name == "Mount Ararat" and found["Ağrı Dağı"].confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("cs", "Z Třeboně jsme šli podél řeky Lužnice až k Táboru.", "řeky Lužnice"),
+        ("pl", "Z Przemyśla szliśmy nad brzegiem rzeki San.", "rzeki San"),
+        ("ro", "Am trecut râul Bega la Timișoara.", "râul Bega"),
+    ],
+    ids=["Czech", "Polish", "Romanian"],
+)
+def test_a_river_named_after_its_kinds_word_in_a_slavic_language_or_romanian_is_no_town(language, content, phrase):
+    # "řeka Lužnice" is the river Lužnice, not Laußnitz in Saxony (whose Sorbian name is Łužnica), nor "San" San in
+    # Mali, nor "Bega" a town of Australia: where Natural Earth has no river of that name, a river to draw; Romanian
+    # "la" (at) joins no name ("Bega la Timișoara")
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(1, "Laußnitz", "DE", 51.25, 13.88, "Lužnice", population=1_700),
+        _entry(2, "Třeboň", "CZ", 49.0, 14.77, "Třeboně", population=8_000),
+        _entry(3, "San", "ML", 13.3, -4.9, population=67_000),
+        _entry(4, "Przemyśl", "PL", 49.78, 22.77, "Przemyśla", population=60_000),
+        _entry(5, "Bega", "AU", -36.67, 149.84, population=4_500),
+        _entry(6, "Timișoara", "RO", 45.76, 21.23, population=320_000),
+    )
+    found = _in(language, content, [world, physical_gazetteer()])
+    assert found[phrase].chosen is None and "a place cue" in found[phrase].why
 
 
 def test_a_preposition_that_cues_water_names_no_row_where_no_water_of_that_name_is_known():

@@ -257,6 +257,8 @@ def _runs(text: Text, keys: Collection[str]):
     ends_run = False
     for start, written, possessive in _words(text.content):
         kind = word_kind(written)
+        if kind == "connector" and written.casefold() in MOTION_PREPOSITIONS.get(text.language, ()):
+            kind = "other"  # "Skoczów do Katowic", "Mureș la Arad": two names, not one
         if kind == "other" and not run:
             ends_run = possessive  # most words of prose: nothing to end, nothing to start
             continue
@@ -379,6 +381,7 @@ NAME_JOINING_CONNECTORS = CONNECTORS - AND_WORDS - LOCATIVE_CONNECTORS
 MOTION_PREPOSITIONS = {
     **dict.fromkeys(("pl", "cs", "sk", "sl", "hr", "sr", "bs"), frozenset(("do",))),
     "it": frozenset(("da",)),
+    "ro": frozenset(("la",)),  # "râul Mureș la Arad": the Mureș at Arad
 }
 
 

@@ -36,6 +36,9 @@ CUES_BEFORE = frozenset(
     "wadi jebel jabal djebel ras nahr معبر جسر גשר מעבר cataratas cascada cascata chutes salto "
     "glaciar nevado salar serra serranía península ría arroyo quebrada jezioro jezero ponte puente pont وادي "
     "parque parc wat "
+    # forts, castles, aqueducts, sanctuaries, churches: "Forte da Graça", "Santuario de Las Lajas"
+    "forte fortaleza fuerte castelo castillo castello aqueduto acueducto acquedotto santuario santuário "
+    "igreja iglesia chiesa catedral cattedrale mosteiro monasterio monastero "
     # German writes the word of a kind with a capital before a name: "Insel Mainau", "Fluss Thur", "Schloss Tarasp"
     "insel halbinsel berg fluss kap gletscher schloss burg kloster "
     "gunung danau pulau sungai selat teluk sông núi hồ đèo vịnh đảo thác "
@@ -126,6 +129,12 @@ NATURAL_CUES_BEFORE = {
     **dict.fromkeys("embalse represa barrage".split(), LAKE),
     # Polish, Czech and Slovak "nad" (on, by): a town on water is "Ústí nad Labem", a trip "nad Wisłą", "nad morzem"
     "nad": RIVER + LAKE + SEA,
+    # the Slavic languages written in Latin letters, and Romanian, in the cases a name follows them in: "řeka Lužnice",
+    # "rzeka San", "rijeka Sava", "râul Mureș"; a lake: "jezioro Śniardwy", "jezero Bled", "lacul Snagov"
+    **dict.fromkeys("řeka řeky řece řekou rieka rieky rieke riekou rzeka rzeki rzece rzekę rzeką".split(), RIVER),
+    **dict.fromkeys("rijeka rijeke rijeci reka reke râul râului".split(), RIVER),
+    **dict.fromkeys("jezero jezera jezioro jeziora jeziorze lacul lacului".split(), LAKE),
+    **dict.fromkeys("pohoří pohorie góry gór muntele munții munților".split(), MOUNTAIN),
 }
 # The plural of such a word before a list of names makes each of them a feature of its kind: "los volcanes San Pedro,
 # Tolimán y Atitlán", "les lacs Léman et d'Annecy", "the rivers Sava and Drava".
