@@ -1600,6 +1600,10 @@ def declined_names():
             _entry(117, "Pello", "FI", 66.77, 23.97, population=3_500),
             _entry(121, "Kolari", "FI", 67.33, 23.78, population=3_800),
             _entry(122, "Rovaniemi", "FI", 66.5, 25.73, population=63_000),
+            _entry(123, "Vídeň", "AT", 48.21, 16.37, population=1_900_000),
+            _entry(124, "Hradec Králové", "CZ", 50.21, 15.83, population=93_000),
+            _entry(125, "České Budějovice", "CZ", 48.97, 14.47, population=94_000),
+            _entry(126, "Liberec", "CZ", 50.77, 15.06, population=103_000),
             _entry(118, "Ulaanbaatar", "MN", 47.92, 106.92, "Улаанбаатар", population=1_400_000),
             _entry(119, "Sainshand", "MN", 44.89, 110.14, "Сайншанд", population=25_000),
             _entry(120, "Dzuunmod", "MN", 47.71, 106.95, "Зуунмод", population=17_000),
@@ -1623,6 +1627,12 @@ def declined_names():
             "Улаанбаатараас Сайншандад очиж, Зуунмодын зах үзэв.",
             {"Улаанбаатараас": "Ulaanbaatar", "Сайншандад": "Sainshand", "Зуунмодын": "Dzuunmod"},
         ),
+        (
+            "cs",
+            "Z Vídně jsme jeli do Českých Budějovic a pak do Liberce.",
+            {"Vídně": "Vídeň", "Českých Budějovic": "České Budějovice", "Liberce": "Liberec"},
+        ),
+        ("cs", "V Hradci Králové jsme spali.", {"Hradci Králové": "Hradec Králové"}),
         ("tr", "İstanbul'da doğdu, Ankara’ya taşındı.", {"İstanbul'da": "Istanbul", "Ankara’ya": "Ankara"}),
         ("uk", "Ми виїхали зі Львова й дісталися Києва.", {"Львова": "Lviv", "Києва": "Kyiv"}),
         ("pl", "Z Krakowa pojechaliśmy do Torunia.", {"Krakowa": "Kraków", "Torunia": "Toruń"}),
@@ -1645,6 +1655,8 @@ def declined_names():
         "Finnish illative",
         "Finnish, a name in -i",
         "Mongolian",
+        "Czech, the e a name drops and a plural's genitive",
+        "Czech, a name whose first word is declined",
         "Turkish",
         "Ukrainian, its vowel changed",
         "Polish, its soft consonant",
@@ -4200,3 +4212,17 @@ def test_a_small_place_abroad_spelled_in_an_indic_script_is_no_name_of_the_texts
     )
     found = _in("hi", content, [world]).get("नारे")
     assert (found is not None and found.confidence >= 0.5) == accepted
+
+
+def test_a_declined_word_whose_dictionary_form_the_text_writes_in_lower_case_is_that_word():
+    # "Hranici tvoří řeka Lužnice" (the river Lužnice forms the border): "Hranici" starts the sentence, and its
+    # dictionary form "hranice" (border) is written in lower case elsewhere in the text: no town Hranice
+    world = _gazetteer_of(
+        _entry(1, "Hranice", "CZ", 49.55, 17.73, population=18_000),
+        _entry(2, "Třeboň", "CZ", 49.0, 14.77, population=8_000),
+    )
+    content = "Hranice mezi státy vede po řece. Hranici tvoří řeka u Třeboně."
+    found = _in("cs", content.replace("Hranice mezi", "Cesta mezi"), [world])
+    assert "Hranici" in found and found["Hranici"].confidence >= 0.5
+    found = _in("cs", content.replace("Hranice mezi", "Ta hranice mezi"), [world])
+    assert "Hranici" not in found or found["Hranici"].confidence < 0.5

@@ -883,6 +883,15 @@ def suggest(
         return _suggest(texts, places, shapes, gazetteers, keys)
 
 
+def _undeclined_in_lower_case(word: str, key: str, language: str, lowercase_words: set[str]) -> bool:
+    """True for a declined word whose dictionary form the text writes in lower case: "Hranici tvoří řeka …" (the
+    border is formed by the river) is the noun "hranice", which the text writes so elsewhere, not the town Hranice."""
+    if key == name_key(word):
+        return False
+    undeclined = inflection.dictionary_form(word, language, key)
+    return bool(undeclined) and undeclined.casefold() in lowercase_words
+
+
 def _rivals(other: Match, chosen: Match) -> bool:
     """True for another place of a chosen one's name that a reader could mean instead: not a natural feature of a
     division's name (Alaska, the state and the region), nor a city's own division of its country (Osaka, the city
@@ -921,6 +930,7 @@ def _suggest(
         or all(m.common for m in group)
         or all(m.titled for m in group)  # "хан Омуртаг" is the khan, not the town named after him
         or (len(words := group[0].phrase.split()) == 1 and words[0].casefold() in lowercase_words)
+        or (len(words) == 1 and _undeclined_in_lower_case(words[0], key, group[0].text.language, lowercase_words))
         for key, group in groups.items()
     }
     by_language: dict[str, list[str]] = {}

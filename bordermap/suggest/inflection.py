@@ -261,8 +261,15 @@ def dictionary_form(word: str, language: str, base: str) -> str:
     for ending, stem, added, candidate in _undeclined_forms(folded, language, stem_length(language) - 1):
         if candidate == base:
             written = word[: len(word) - ending]
+            if len(stem) > len(written):
+                return _with_its_e(written) + added
             return (written if stem == folded[: len(written)] else _as_stem(written, stem)) + added
     return ""
+
+
+def _with_its_e(written: str) -> str:
+    """A written stem with the "e" of its last syllable put back (``_stems``): "Hradc" is "Hradec"."""
+    return written[:-1] + "e" + written[-1]
 
 
 def _as_stem(written: str, folded_stem: str) -> str:
@@ -308,9 +315,9 @@ def _forms_in_keys(folded: str, language: str, keys: Collection[str]):
     its stem is of one syllable: such a form takes too many names, and is read only as a great place's
     (``great``)."""
     least = stem_length(language)
-    for _, stem, _, form in _undeclined_forms(folded, language, least - 1):
+    for taken, _, _, form in _undeclined_forms(folded, language, least - 1):
         if form in keys:
-            yield form, len(stem) < least
+            yield form, len(folded) - taken < least  # the stem as written: "Brna" is Brno's, not a "Bren"'s
 
 
 def great(form: str, language: str, keys: Collection[str]) -> bool:
@@ -355,11 +362,18 @@ def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
 _UKRAINIAN_VOWEL = re.compile(r"[оеє](?=[^аеєиіїоуюяь]\Z)")
 
 
+# Czech and Slovak drop the "e" of a name's last syllable before an ending: Vídeň, Vídně; Hradec, Hradci; Písek, Písku
+# (folded: ň is n). A stem that ends in two consonants may be such a name's.
+_FLEETING_E = re.compile(r"[^aeiouy](?=[^aeiouy]\Z)")
+
+
 def _stems(stem: str, language: str) -> list[str]:
-    """The stems a declined word's may stand for: itself, and in Ukrainian with its last vowel as the nominative has
-    it."""
+    """The stems a declined word's may stand for: itself, in Ukrainian with its last vowel as the nominative has it,
+    and in Czech and Slovak with the "e" its last syllable drops."""
     if language == "uk" and (vowel := _UKRAINIAN_VOWEL.search(stem)):
         return [stem, stem[: vowel.start()] + "і" + stem[vowel.end() :]]
+    if language in ("cs", "sk") and len(stem) >= 3 and stem.isascii() and _FLEETING_E.search(stem):
+        return [stem, stem[:-1] + "e" + stem[-1]]
     return [stem]
 
 
@@ -459,7 +473,16 @@ _NAME_ADJECTIVE_ENDINGS = {
         ("iego", "iemu", "iej", "ego", "emu", "ej", "ym", "im", "ych", "ich", "ymi", "imi", "a", "y", "e"),
         ("a", "y", "i", "e", "ie"),
     ),
+    # "Českých Budějovic" (České Budějovice), "Horního Slavkova" (Horní Slavkov)
+    "cs": (
+        ("ého", "ému", "ých", "ými", "ým", "ém", "ou", "ího", "ímu", "ích", "ími", "ím", "é", "á", "ý", "í"),
+        ("ý", "á", "é", "í"),
+    ),
+    "sk": (("ého", "ému", "ých", "ými", "ým", "om", "ej", "ou", "é", "á", "ý"), ("ý", "á", "é")),
 }
+# A plural name's genitive drops its last "e": "Katowic" (Katowice), "Budějovic" (Budějovice). Put on with nothing
+# taken off, as no other ending is ("Новгород" is written whole).
+_PLURAL_GENITIVE_BASES = {"cs": ("e",), "pl": ("e",)}
 DECLINED_PHRASES = frozenset(_NAME_ADJECTIVE_ENDINGS)
 # How an adjective ends before the noun it describes, where no noun ends so: "Железнодорожный мост" (railway bridge).
 _ATTRIBUTE_ENDINGS = {
@@ -500,9 +523,10 @@ def _word_forms(word: str, language: str, adjective_first: bool, noun: bool = Tr
     # the phrase's other word makes the name specific ("Góry" is Góra).
     least = stem_length(language) - 1
     as_noun = [
-        (form, word[: len(word) - n] + base)
-        for n, _, base, form in (_undeclined_forms(folded, language, least) if noun else ())
-        if n
+        (form, (_with_its_e(written) if len(stem) > len(written) else written) + base)
+        for n, stem, base, form in (_undeclined_forms(folded, language, least) if noun else ())
+        if n or base in _PLURAL_GENITIVE_BASES.get(language, ())
+        for written in (word[: len(word) - n],)
     ]
     forms = [(folded, word), *(as_adjective + as_noun if adjective_first else as_noun + as_adjective)]
     kept: dict[str, str] = {}
