@@ -4226,3 +4226,22 @@ def test_a_declined_word_whose_dictionary_form_the_text_writes_in_lower_case_is_
     assert "Hranici" in found and found["Hranici"].confidence >= 0.5
     found = _in("cs", content.replace("Hranice mezi", "Ta hranice mezi"), [world])
     assert "Hranici" not in found or found["Hranici"].confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase", "feature"),
+    [
+        ("Петербург стоит в устье Невы.", "Невы", "Neva"),
+        ("Казань стоит недалеко от устья Камы.", "Камы", "Kama"),
+    ],
+)
+def test_a_river_of_a_short_name_is_found_in_its_cases(world_gazetteer, content, phrase, feature):
+    # "Невы" is Нева (the Neva) in the genitive: a stem of one syllable ("Нев") is read only as a great place's
+    # name, and a river Natural Earth draws is one
+    from bordermap.physical import physical_gazetteer
+    from bordermap.suggest.transliteration import KeysAndTransliterations
+
+    gazetteers = [world_gazetteer, physical_gazetteer()]
+    keys = KeysAndTransliterations(world_gazetteer.keys(), gazetteers[1].keys(), gazetteers)
+    found = _in("ru", content, gazetteers, keys)
+    assert found[phrase].chosen.name == feature and found[phrase].confidence >= 0.5
