@@ -4245,3 +4245,24 @@ def test_a_river_of_a_short_name_is_found_in_its_cases(world_gazetteer, content,
     keys = KeysAndTransliterations(world_gazetteer.keys(), gazetteers[1].keys(), gazetteers)
     found = _in("ru", content, gazetteers, keys)
     assert found[phrase].chosen.name == feature and found[phrase].confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "name"),
+    [
+        ("mn", "Эрээнээс Хөх хот руу автобусаар явлаа.", "Хөх хот", "Hohhot"),
+        ("kk", "Біз Алматы қаласында тұрдық.", "Алматы", "Almaty"),
+    ],
+    ids=["its name with the word", "its name without it"],
+)
+def test_a_citys_word_after_its_name_is_taken_with_it_where_the_gazetteer_names_them_together(
+    language, content, phrase, name
+):
+    # Mongolian names Hohhot "Хөх хот", the Blue City: "Хөх" alone (blue) is no name, "хот" (city) is written in
+    # lower case after it; where the name alone is known, the word after stays out of it
+    world = _gazetteer_of(
+        _entry(1, "Hohhot", "CN", 40.84, 111.75, "Хөх хот", population=2_600_000),
+        _entry(2, "Almaty", "KZ", 43.25, 76.95, "Алматы", population=2_000_000),
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen.name == name

@@ -378,6 +378,18 @@ LOCATIVE_CONNECTORS = frozenset("en in on upon am an sur im nad pod ob op aan".s
 # locative "in" or "am" join two places, and so does a preposition of motion in the languages that spell one as a
 # connector is spelled elsewhere: Polish, Czech and Slovak "z Krakowa do Warszawy" (to), Italian "da Roma" (from).
 NAME_JOINING_CONNECTORS = CONNECTORS - AND_WORDS - LOCATIVE_CONNECTORS
+# The word for a city written after its name in lower case, in the languages that name a city so: Mongolian "Хөх хот"
+# (Hohhot, the Blue City), Kazakh "Алматы қаласы", Kyrgyz "Ош шаары", Uzbek "Toshkent shahri". Taken with the name
+# where the gazetteer has them together.
+_TOWN_WORD_AFTER = {
+    language: re.compile(rf"[ \u00a0]+(?:{'|'.join(words)})(?![^\W\d_])")
+    for language, words in {
+        "mn": ("хот", "хотын"),
+        "kk": ("қаласы", "қаласының", "қаласында"),
+        "ky": ("шаары", "шаарында"),
+        "uz": ("shahri", "shahrida", "шаҳри"),
+    }.items()
+}
 MOTION_PREPOSITIONS = {
     **dict.fromkeys(("pl", "cs", "sk", "sl", "hr", "sr", "bs"), frozenset(("do",))),
     "it": frozenset(("da",)),
@@ -523,6 +535,14 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         end -= cut  # "Ağrı Dağı'nı": the name is "Ağrı Dağı", its case after the apostrophe
                         words[-1] = words[-1][:-cut]
                     key = name_key(text.content[start:end])
+                    if (
+                        i + n == len(run)
+                        and (town_word := _TOWN_WORD_AFTER.get(text.language)) is not None
+                        and (after := town_word.match(text.content, end)) is not None
+                        and (with_town := name_key(text.content[start : after.end()])) in keys
+                    ):
+                        found = (n, Mention(text, start, after.end(), with_town))  # "Хөх хот" (Hohhot)
+                        break
                     if i == 0 and kind_start is not None:
                         with_kind = name_key(text.content[kind_start:end])
                         if with_kind in keys:
