@@ -1299,6 +1299,7 @@ def thai_border():
         _entry(8, "มาเลเซีย", "MY", 4.0, 102.0, "Malaysia", population=0, feature_class="A"),
         _entry(9, "Thailand", "TH", 15.0, 101.0, "ไทย", population=0, feature_class="A"),
         _entry(10, "Ban Kayu Hitam", "TH", 6.6, 100.4, population=3_000),
+        _entry(11, "Poipet", "MY", 6.5, 100.5, population=90_000),  # (Poipet is Cambodia's; here Malaysia's)
     )
 
 
@@ -1310,8 +1311,16 @@ def thai_border():
         ("จากสะเดา บางคนเลือกไปทางด่านปาดังเบซาร์แทน เพราะมีรถไฟไปมาเลเซีย", "ปาดังเบซาร์", 3),
         ("ด่านสะเดาอยู่ตรงข้ามรัฐเกดะห์ของมาเลเซีย", "เกดะห์", 5),
         ("จากสะเดา เรานั่งรถไฟและเรือข้ามฟากไปยังเกาะปีนังในมาเลเซีย", "ปีนัง", 6),
+        ("จากสะเดาข้ามไปยังเมืองปอยเปตของมาเลเซีย", "ปอยเปต", 11),
     ],
-    ids=["after checkpoint", "after as far as", "a known name inside it", "a state", "a state's other name"],
+    ids=[
+        "after checkpoint",
+        "after as far as",
+        "a known name inside it",
+        "a state",
+        "a state's other name",
+        "a town of two consonants after the word for a town",
+    ],
 )
 def test_a_thai_name_of_a_place_abroad_is_read_among_the_places_of_the_countries_the_text_names(
     thai_border, content, phrase, place

@@ -358,10 +358,12 @@ def _spelled_abroad(
     }
     abroad = tuple(sorted(named - set(THAI_COUNTRIES)))
     names_of: dict[str, tuple[str, ...]] = {}
-    short: set[str] = set()  # keys read by two or three consonants: a division's name after its kind's word
+    # keys read by two consonants, after a division's kind's word or the word for a town: only such places are asked
+    short: dict[str, tuple[str, ...]] = {}
     spans: dict[str, list[tuple[int, int]]] = {}  # by text, the spans of the names read so
     for m in stretches if abroad else ():
-        least = 2 if thai.after_division_word(m.text.content, m.start) else romanised.MIN_SKELETON
+        kind = thai.kind_before(m.text.content, m.start)
+        least = 2 if kind else romanised.MIN_SKELETON
         # the end whose reading is most like a name: "บัตเตอร์เวิร์ธ|ทุ" (every) is b-t-r-t too
         best: tuple[float, int, str, tuple[str, ...]] = (0.0, 0, "", ())
         read_to = thai.prefix_readings(m.text.content[m.start : m.spelled[0]])
@@ -373,7 +375,7 @@ def _spelled_abroad(
             _, end, read, names = best
             key = name_key(m.text.content[m.start : end])
             if len(romanised.consonants(read)) < romanised.MIN_SKELETON:
-                short.add(key)
+                short[key] = (DIVISION_CLASS,) if kind == "division" else (PLACE_CLASS,)
             names_of[key] = names
             spans.setdefault(m.text.id, []).append((m.start, end))
             groups.setdefault(key, []).append(replace(m, end=end, key=key, spelled=(), readings=(read,)))
@@ -392,7 +394,7 @@ def _spelled_abroad(
     found_so: dict[str, set[int]] = {}
     asked = {key: names for key, names in names_of.items() if not candidates.get(key)}
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
-        classes = (DIVISION_CLASS,) if key in short else (PLACE_CLASS, DIVISION_CLASS)
+        classes = short.get(key, (PLACE_CLASS, DIVISION_CLASS))
         places = [replace(o, tier=1) for o in found if o.entry.country in abroad and o.entry.feature_class in classes]
         places = _distinct(sorted(places, key=lambda o: -o.entry.population), set())[:MAX_CANDIDATES]
         candidates[key], common[key] = places, False

@@ -323,9 +323,11 @@ def _forms_in_keys(folded: str, language: str, keys: Collection[str]):
 def great(form: str, language: str, keys: Collection[str]) -> bool:
     """True for a name of a country, a great city or a natural feature Natural Earth draws: "Вены" is Вена (Vienna),
     "Кубы" Куба (Cuba), "Риме" Рим (Rome), "Дона" Дон (the Don), "Невы" Нева (the Neva)."""
-    return hasattr(keys, "prominent") and (
-        keys.prominent(form, language) or form in keys.natural_keys or keys.natural(form) != ""
-    )
+    prominent = getattr(keys, "prominent", None)
+    if prominent is None:
+        return False
+    natural = getattr(keys, "natural", lambda key: "")
+    return prominent(form, language) or form in getattr(keys, "natural_keys", ()) or natural(form) != ""
 
 
 def other_forms(word: str, language: str, keys: Collection[str]) -> tuple[str, ...]:

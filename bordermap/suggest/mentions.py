@@ -538,10 +538,10 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     if (
                         i + n == len(run)
                         and (town_word := _TOWN_WORD_AFTER.get(text.language)) is not None
-                        and (after := town_word.match(text.content, end)) is not None
-                        and (with_town := name_key(text.content[start : after.end()])) in keys
+                        and (town_after := town_word.match(text.content, end)) is not None
+                        and (with_town := name_key(text.content[start : town_after.end()])) in keys
                     ):
-                        found = (n, Mention(text, start, after.end(), with_town))  # "Хөх хот" (Hohhot)
+                        found = (n, Mention(text, start, town_after.end(), with_town))  # "Хөх хот" (Hohhot)
                         break
                     if i == 0 and kind_start is not None:
                         with_kind = name_key(text.content[kind_start:end])

@@ -37,8 +37,10 @@ CUE_WORDS = (
     "จาก",
     "แวะ",
 )
-# After these, a name may be a division's with a short name ("รัฐเกดะห์", the state of Kedah; "เกาะปีนัง", Penang).
+# After these, a name may be short (two consonants): a division's ("รัฐเกดะห์", the state of Kedah; "เกาะปีนัง",
+# Penang), or a town's after the word for a town ("เมืองปอยเปต", the town of Poipet).
 DIVISION_WORDS = frozenset(("รัฐ", "จังหวัด", "เกาะ"))
+TOWN_WORDS = frozenset(("เมือง",))
 _CUE = re.compile("|".join(sorted(CUE_WORDS, key=len, reverse=True)))
 _THAI_LETTERS = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]+")
 LEADING_VOWELS = frozenset("เแโใไ")
@@ -118,6 +120,9 @@ def spelled_after_cues(clause: str, taken: list[tuple[int, int]]) -> list[tuple[
     return found
 
 
-def after_division_word(content: str, start: int) -> bool:
-    """True if the name at ``start`` follows a word of a division's kind ("รัฐ", state)."""
-    return any(content.endswith(word, 0, start) for word in DIVISION_WORDS)
+def kind_before(content: str, start: int) -> str:
+    """ "division" if the name at ``start`` follows a word of a division's kind ("รัฐ", state), "town" if the word for
+    a town ("เมือง"), else ""."""
+    if any(content.endswith(word, 0, start) for word in DIVISION_WORDS):
+        return "division"
+    return "town" if any(content.endswith(word, 0, start) for word in TOWN_WORDS) else ""
