@@ -2927,6 +2927,20 @@ def test_a_word_of_an_indic_script_reads_as_its_towns_latin_name(word, town):
     assert romanised.Readings([towns]).of(word, "") == (name_key(town),)
 
 
+def test_a_korean_town_no_gazetteer_has_in_hangul_is_found_by_its_revised_romanization_only():
+    # GeoNames has Munsan in Latin letters only: "문산" reads "munsan" letter for letter, and "문산에" (at Munsan) is
+    # read without its particle; "평강" (Pyonggang) reads "pyeonggang", which is no Pyongyang however alike
+    world = _gazetteer_of(
+        _entry(1, "Seoul", "KR", 37.57, 126.98, "서울", population=9_700_000),
+        _entry(2, "Paju", "KR", 37.76, 126.78, "파주", population=400_000),
+        _entry(3, "Munsan", "KR", 37.86, 126.79, population=43_000),
+        _entry(4, "Pyongyang", "KP", 39.03, 125.75, population=3_000_000),
+    )
+    found = _in("ko", "서울에서 파주를 지나 문산에 들렀다. 평강은 멀다.", [world])
+    assert found["문산"].chosen.name == "Munsan" and "its reading in Latin letters" in found["문산"].why
+    assert "평강" not in found or found["평강"].chosen is None
+
+
 def test_a_town_an_indic_text_names_in_its_script_is_found_by_its_latin_name_near_the_texts_other_places():
     world = _gazetteer_of(
         _entry(193, "Dehradun", "IN", 30.32, 78.03, "देहरादून", population=580_000),

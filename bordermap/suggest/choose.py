@@ -499,7 +499,7 @@ def _spelled_for_the_gazetteer(phrase: str, chosen: Match, in_named_country: boo
     countries = romanised.COUNTRIES_OF_SCRIPT.get(script_of(phrase), ())
     return (
         bool(countries)
-        and chosen.entry.country not in countries
+        and chosen.entry.country not in ("", *countries)
         and not in_named_country
         and chosen.entry.population < UNCASED_TOWN_POPULATION
     )

@@ -640,6 +640,12 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             readings_asked
                             and _one_name(run, i, n)
                             and _read_as_a_town(text.content[start:end], keys, text.language)
+                            # "문산에" (at Munsan) reads as Munsan with its particle: the stem is read, below
+                            and not (
+                                n == 1
+                                and script_of(run[i].word) == "HANGUL"
+                                and inflection.suffix_stem(run[i].word, keys, read_as_a_town)[0]
+                            )
                         )
                         or (n == 1 and readings_asked and _read_as_a_feature(key, keys))
                     ):

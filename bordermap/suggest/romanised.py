@@ -11,6 +11,8 @@ its consonants ("हरिद्वार", read "hridvar" by anyascii, and "Har
   are.
 - The Arabic script of Urdu, Persian, Pashto and Sindhi writes few vowels, and its alif, waw and yeh are vowels as
   often as consonants: the consonants only are compared, four at least.
+- Hangul spells every sound, and GeoNames names South Korea's towns by the Revised Romanization of their letters:
+  the reading and the name must be the same.
 
 A word so read stands for the towns and divisions of the countries that write its script or language, as a Chinese
 word read in pinyin does for China's (``finder._read_in_latin``).
@@ -34,7 +36,12 @@ COUNTRIES_OF_SCRIPT = {
     "TELUGU": ("IN",),
     "KANNADA": ("IN",),
     "MALAYALAM": ("IN",),
+    "HANGUL": ("KR", "KP"),
 }
+# Scripts whose towns GeoNames spells in Latin letters as a reading of their letters spells them: South Korea's by the
+# Revised Romanization ("문산" is "munsan", Munsan). A name only alike is another place ("평강", Pyonggang, is no
+# Pyongyang; "간성", Ganseong, no Geumseong): the reading and the name must be the same.
+SPELLED_AS_READ = frozenset(("HANGUL",))
 # The languages written in the Arabic script whose towns the gazetteers name in Latin letters, and their countries.
 # (Arabic's own towns mostly have their Arabic names there.)
 COUNTRIES_OF_ARABIC_SCRIPT = {"ur": ("PK", "IN"), "fa": ("IR", "AF"), "ps": ("AF", "PK"), "sd": ("PK",)}
@@ -179,4 +186,6 @@ class Readings:
         names = self._index(countries, how).get(self._bones(read, how), ())
         if how == "ARABIC":
             return tuple(names)
+        if how in SPELLED_AS_READ:
+            return tuple(name for name in names if name == read)
         return tuple(name for name in names if likeness(read, name) >= MIN_LIKENESS)
