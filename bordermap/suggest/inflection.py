@@ -312,22 +312,29 @@ def _undeclined_forms(folded: str, language: str, least: int | None = None):
 
 def _forms_in_keys(folded: str, language: str, keys: Collection[str]):
     """The undeclined forms of a folded word that are gazetteer names, in the order they are tried, each with whether
-    its stem is of one syllable: such a form takes too many names, and is read only as a great place's
-    (``great``)."""
+    its stem is of one syllable and whether an ending was taken off: such a form takes too many names, and is read
+    only as a great place's (``great``), or a natural feature's where an ending was taken off (``_drawn``)."""
     least = stem_length(language)
     for taken, _, _, form in _undeclined_forms(folded, language, least - 1):
         if form in keys:
-            yield form, len(folded) - taken < least  # the stem as written: "Brna" is Brno's, not a "Bren"'s
+            yield form, len(folded) - taken < least, taken > 0  # the stem as written: "Brna" is Brno's, not "Bren"'s
 
 
 def great(form: str, language: str, keys: Collection[str]) -> bool:
-    """True for a name of a country, a great city or a natural feature Natural Earth draws: "Вены" is Вена (Vienna),
-    "Кубы" Куба (Cuba), "Риме" Рим (Rome), "Дона" Дон (the Don), "Невы" Нева (the Neva)."""
-    prominent = getattr(keys, "prominent", None)
-    if prominent is None:
-        return False
-    natural = getattr(keys, "natural", lambda key: "")
-    return prominent(form, language) or form in getattr(keys, "natural_keys", ()) or natural(form) != ""
+    """True for a name of a country or a great city: "Вены" is Вена (Vienna), "Кубы" Куба (Cuba), "Риме" Рим (Rome)."""
+    return hasattr(keys, "prominent") and keys.prominent(form, language)
+
+
+def _drawn(form: str, keys: Collection[str]) -> bool:
+    """True for a name of a natural feature Natural Earth draws: "Невы" is Нева (the Neva), "Камы" Кама (the Kama)."""
+    natural = getattr(keys, "natural", None)
+    return natural is not None and (form in getattr(keys, "natural_keys", ()) or natural(form) != "")
+
+
+def _short_form_kept(form: str, taken_off: bool, language: str, keys: Collection[str]) -> bool:
+    """Whether a form of a stem of one syllable is read: a great place's, or a natural feature's where the word had an
+    ending to take off ("Невы"; not "San" as a form of a river "Sane")."""
+    return great(form, language, keys) or (taken_off and _drawn(form, keys))
 
 
 def other_forms(word: str, language: str, keys: Collection[str]) -> tuple[str, ...]:
@@ -336,7 +343,11 @@ def other_forms(word: str, language: str, keys: Collection[str]) -> tuple[str, .
     if language not in ENDINGS or not word[:1].isupper():
         return ()
     forms = _forms_in_keys(name_key(word), language, keys)
-    return tuple(dict.fromkeys(form for form, short in forms if not short or great(form, language, keys)))
+    return tuple(
+        dict.fromkeys(
+            form for form, short, taken in forms if not short or _short_form_kept(form, taken, language, keys)
+        )
+    )
 
 
 # Languages whose place endings are the last letters of many a word: a word of the language as written (an everyday
@@ -354,8 +365,8 @@ def _ending_taken_off(folded: str, language: str, keys: Collection[str]) -> str:
             return ""
     known = list(_forms_in_keys(folded, language, keys))
     # A stem of a syllable is read only where no longer one is a name, and only as a great place's.
-    found = list(dict.fromkeys(form for form, short in known if not short)) or list(
-        dict.fromkeys(form for form, _ in known if great(form, language, keys))
+    found = list(dict.fromkeys(form for form, short, _ in known if not short)) or list(
+        dict.fromkeys(form for form, _, taken in known if _short_form_kept(form, taken, language, keys))
     )
     if len(found) > 1 and hasattr(keys, "most_prominent"):
         return keys.most_prominent(found, language)  # "Львова" is Львов (Lviv), not Львове (a village)
