@@ -4289,3 +4289,25 @@ def test_a_citys_word_after_its_name_is_taken_with_it_where_the_gazetteer_names_
     )
     found = _in(language, content, [world])
     assert found[phrase].chosen.name == name
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "name"),
+    [
+        ("pl", "Z Katowic pojechaliśmy do Bielska-Białej.", "Bielska-Białej", "Bielsko-Biała"),
+        ("cs", "Z Ostravy jsme jeli do Frýdku-Místku.", "Frýdku-Místku", "Frýdek-Místek"),
+        ("ru", "Из Елизово мы поехали до Петропавловска-Камчатского.", "Петропавловска-Камчатского", "P-K"),
+    ],
+    ids=["Polish", "Czech", "Russian"],
+)
+def test_a_hyphened_name_declined_in_each_part_is_found(language, content, phrase, name):
+    # "Bielska-Białej" is Bielsko-Biała in the genitive: a noun and an adjective, each in its case, one word
+    world = _gazetteer_of(
+        _entry(1, "Bielsko-Biała", "PL", 49.82, 19.04, population=170_000),
+        _entry(2, "Katowice", "PL", 50.26, 19.02, population=290_000),
+        _entry(3, "Frýdek-Místek", "CZ", 49.68, 18.35, population=55_000),
+        _entry(4, "Ostrava", "CZ", 49.83, 18.28, population=280_000),
+        _entry(5, "P-K", "RU", 53.0, 158.65, "Петропавловск-Камчатский", population=180_000),
+        _entry(6, "Yelizovo", "RU", 53.19, 158.38, "Елизово", population=39_000),
+    )
+    assert _in(language, content, [world])[phrase].chosen.name == name

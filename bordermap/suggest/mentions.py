@@ -492,6 +492,18 @@ def _declined(text: Text, words: list[_Word], keys: Collection[str]) -> tuple[st
     return inflection.declined_phrase(tuple(w.word for w in words), text.language, keys)
 
 
+def _declined_with_hyphens(text: Text, word: _Word, keys: Collection[str]) -> tuple[str, str]:
+    """``_declined`` for the parts of one hyphened word, each declined ("Bielska-Białej", Bielsko-Biała); ("", "") for
+    a word with no hyphen or none that is a name so."""
+    if word.kind != "name" or "-" not in word.word or text.language not in inflection.DECLINED_PHRASES:
+        return "", ""
+    parts = tuple(word.word.split("-"))
+    if len(parts) > MAX_DECLINED_WORDS or not all(parts):
+        return "", ""
+    key, written = inflection.declined_phrase(parts, text.language, keys)
+    return key, written.replace(" ", "-")
+
+
 def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None = None) -> list[Mention]:
     """Every phrase of the texts that is a gazetteer name (longest first) or a capitalised phrase with a place cue.
 
@@ -678,6 +690,9 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     found = (1, Mention(text, run[i].start, noun.end(), division[0], undeclined=division[1]))
                 if found is None and (stem := inflection.suffix_stem(run[i].word, keys, read_as_a_town))[0]:
                     found = (1, Mention(text, run[i].start, run[i].start + stem[0], stem[1]))
+                if found is None and (hyphened := _declined_with_hyphens(text, run[i], keys))[0]:
+                    # "z Bielska-Białej" is Bielsko-Biała, "do Frýdku-Místku" Frýdek-Místek: each part declined
+                    found = (1, Mention(text, run[i].start, run[i].end, hyphened[0], undeclined=hyphened[1]))
                 if found is None and run[i].kind == "name":
                     taken, base = inflection.base_key(run[i].word, text.language, keys)
                     if base:  # "Москвы" is Москва, "Krakowie" Kraków, "בְּאַשְׁדּוֹד" Ashdod
