@@ -141,10 +141,12 @@ SUFFIXES = {
     ).split(),
     "DEVANAGARI": "मा बाट ले को लाई देखि सम्म ला त ात हून ची चा चे ने मध्ये".split(),
     # Georgian's postpositions: "თბილისიდან", from Tbilisi; "ბათუმში", in Batumi (its last ი dropped: ``RESTORED``)
-    "GEORGIAN": "ში იდან დან ზე თან ით ის ს მდე კენ ად ისკენ იდანვე შიც".split(),
+    # (and "is", "and", "as far as" after a name that keeps or drops its last vowel: "ხოფაა", "რიზესა", "სარფამდე")
+    "GEORGIAN": "ში იდან დან ზე თან ით ის ს მდე კენ ად ისკენ იდანვე შიც ა სა ამდე".split(),
 }
-# The letter a name ends in that a suffix of its script takes the place of: Georgian "ბათუმი", "ბათუმში".
-RESTORED = {"GEORGIAN": "ი"}
+# The letters a name may end in that a suffix of its script takes the place of: Georgian "ბათუმი", "ბათუმში";
+# "აჭარა", "აჭარის".
+RESTORED = {"GEORGIAN": "ია"}
 MAX_SUFFIX_LETTERS = 14  # folded (Hangul in jamo): two suffixes of three syllables
 
 

@@ -1839,6 +1839,25 @@ def test_a_georgian_name_is_found_before_its_postposition_which_may_take_its_las
     assert {s.chosen.name for s in found.values() if s.confidence >= 0.5} == {"Tbilisi", "Batumi"}
 
 
+def test_a_georgian_name_is_found_before_a_copula_or_and_its_genitive_named_with_its_last_letter_back():
+    # "ხოფაა" is "is Khopa", "რიზესა" "and Rize"; "აჭარის" (of Adjara) drops the ა of "აჭარა", and the row is named
+    # "აჭარა"; "გონიოზე" (at Gonio) is Gonio, which GeoNames spells in Latin letters only, read letter for letter
+    from bordermap.suggest.rows import names_of
+
+    world = _gazetteer_of(
+        _entry(1, "Batumi", "GE", 41.64, 41.63, "ბათუმი", population=170_000),
+        _entry(2, "Hopa", "TR", 41.39, 41.42, "ხოფა", population=17_000),
+        _entry(3, "Rize", "TR", 41.02, 40.52, "რიზე", population=100_000),
+        _entry(4, "Ajaria", "GE", 41.6, 42.0, "აჭარა", population=0, feature_class="D"),
+        _entry(5, "Gonio", "GE", 41.57, 41.57, population=3_000),
+    )
+    content = "ბათუმიდან გზა გადის გონიოზე. საზღვრის იქით ხოფაა, შემდეგ რიზესა და ტრაბზონს შორის აჭარის ზღვაა."
+    found = _in("ka", content, [world])
+    chosen = {phrase: s.chosen.name for phrase, s in found.items() if s.chosen is not None and s.confidence >= 0.5}
+    assert chosen == {"ბათუმი": "Batumi", "გონიო": "Gonio", "ხოფა": "Hopa", "რიზე": "Rize", "აჭარ": "Ajaria"}
+    assert names_of(found["აჭარ"], found["აჭარ"].chosen)[0] == "აჭარა"
+
+
 @pytest.mark.parametrize(
     ("language", "content"),
     [

@@ -411,8 +411,9 @@ def suffix_stem(word: str, keys: Collection[str], also: Callable[[str], bool] | 
         if suffixes_only(name_key(word[cut:])):
             if (key := name_key(word[:cut])) in keys:
                 return cut, key
-            if restored and (key := name_key(word[:cut] + restored)) in keys:
-                return cut, key
+            for letter in restored:
+                if (key := name_key(word[:cut] + letter)) in keys:
+                    return cut, key
     # A word read as a place is read without all it may carry: "শ্রীমঙ্গলের" is "শ্রীমঙ্গল", then "ের".
     if also is not None:
         for cut in reversed(cuts):

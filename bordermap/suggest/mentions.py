@@ -689,7 +689,11 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                 ):  # "в Амурской области" is Amur Oblast, not the town of Amursk
                     found = (1, Mention(text, run[i].start, noun.end(), division[0], undeclined=division[1]))
                 if found is None and (stem := inflection.suffix_stem(run[i].word, keys, read_as_a_town))[0]:
-                    found = (1, Mention(text, run[i].start, run[i].start + stem[0], stem[1]))
+                    # named with the letter its suffix took the place of: "აჭარის" is "აჭარა" (Adjara)
+                    written = run[i].word[: stem[0]]
+                    restored = stem[1].removeprefix(name_key(written)) if stem[1] != name_key(written) else ""
+                    undeclined = written + restored if restored and len(restored) == 1 else ""
+                    found = (1, Mention(text, run[i].start, run[i].start + stem[0], stem[1], undeclined=undeclined))
                 if found is None and (hyphened := _declined_with_hyphens(text, run[i], keys))[0]:
                     # "z Bielska-Białej" is Bielsko-Biała, "do Frýdku-Místku" Frýdek-Místek: each part declined
                     found = (1, Mention(text, run[i].start, run[i].end, hyphened[0], undeclined=hyphened[1]))

@@ -11,8 +11,9 @@ its consonants ("हरिद्वार", read "hridvar" by anyascii, and "Har
   are.
 - The Arabic script of Urdu, Persian, Pashto and Sindhi writes few vowels, and its alif, waw and yeh are vowels as
   often as consonants: the consonants only are compared, four at least.
-- Hangul spells every sound, and GeoNames names South Korea's towns by the Revised Romanization of their letters:
-  the reading and the name must be the same.
+- Hangul and the Georgian alphabet spell every sound, and GeoNames names South Korea's and Georgia's towns by the
+  romanisation of their letters (the Revised Romanization, Georgia's national system): the reading and the name must
+  be the same.
 
 A word so read stands for the towns and divisions of the countries that write its script or language, as a Chinese
 word read in pinyin does for China's (``finder._read_in_latin``).
@@ -37,11 +38,14 @@ COUNTRIES_OF_SCRIPT = {
     "KANNADA": ("IN",),
     "MALAYALAM": ("IN",),
     "HANGUL": ("KR", "KP"),
+    "GEORGIAN": ("GE",),
 }
 # Scripts whose towns GeoNames spells in Latin letters as a reading of their letters spells them: South Korea's by the
-# Revised Romanization ("문산" is "munsan", Munsan). A name only alike is another place ("평강", Pyonggang, is no
-# Pyongyang; "간성", Ganseong, no Geumseong): the reading and the name must be the same.
-SPELLED_AS_READ = frozenset(("HANGUL",))
+# Revised Romanization ("문산" is "munsan", Munsan), Georgia's by its national system ("გონიო" is "gonio"). A name
+# only alike is another place ("평강", Pyonggang, is no Pyongyang; "간성", Ganseong, no Geumseong): the reading and
+# the name must be the same.
+SPELLED_AS_READ = frozenset(("HANGUL", "GEORGIAN"))
+MIN_SPELLED_AS_READ = 4  # letters of such a reading: "da" (Georgian "და", and) or "i" (Korean "이", this) name nothing
 # The languages written in the Arabic script whose towns the gazetteers name in Latin letters, and their countries.
 # (Arabic's own towns mostly have their Arabic names there.)
 COUNTRIES_OF_ARABIC_SCRIPT = {"ur": ("PK", "IN"), "fa": ("IR", "AF"), "ps": ("AF", "PK"), "sd": ("PK",)}
@@ -137,13 +141,17 @@ class Readings:
         self._abroad: dict[tuple[str, tuple[str, ...], int], tuple[tuple[str, float], ...]] = {}
         self._indexes: dict[tuple[tuple[str, ...], str, int], dict[str, list[str]]] = {}
         self._of: dict[tuple[str, str], tuple[str, ...]] = {}  # a text asks for each of its words
+        self._sets: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def _latin_names(self, countries: tuple[str, ...]) -> list[str]:
+        if countries not in self._names:
+            self._names[countries] = sorted(set().union(*(g.latin_names_in(countries) for g in self._gazetteers)))
+        return self._names[countries]
 
     def _index(self, countries: tuple[str, ...], how: str, least: int = MIN_SKELETON) -> dict[str, list[str]]:
         if (countries, how, least) not in self._indexes:
-            if countries not in self._names:
-                self._names[countries] = sorted(set().union(*(g.latin_names_in(countries) for g in self._gazetteers)))
             bones = functools.partial(self._bones, how=how)
-            self._indexes[(countries, how, least)] = by_bones(self._names[countries], bones, least)
+            self._indexes[(countries, how, least)] = by_bones(self._latin_names(countries), bones, least)
         return self._indexes[(countries, how, least)]
 
     @staticmethod
@@ -183,9 +191,14 @@ class Readings:
         if not countries or not (read := reading(word)):
             return ()
         how = script_of(word)
+        if how in SPELLED_AS_READ:
+            return (read,) if len(read) >= MIN_SPELLED_AS_READ and read in self._name_set(countries) else ()
         names = self._index(countries, how).get(self._bones(read, how), ())
         if how == "ARABIC":
             return tuple(names)
-        if how in SPELLED_AS_READ:
-            return tuple(name for name in names if name == read)
         return tuple(name for name in names if likeness(read, name) >= MIN_LIKENESS)
+
+    def _name_set(self, countries: tuple[str, ...]) -> frozenset[str]:
+        if countries not in self._sets:
+            self._sets[countries] = frozenset(self._latin_names(countries))
+        return self._sets[countries]
