@@ -2368,8 +2368,9 @@ def test_a_capitalised_word_of_a_natural_kind_in_the_texts_language_makes_a_plac
         ("ar", "من العقبة ذهبنا إلى وادي رم في المساء.", "وادي رم"),
         ("pt", "De Foz do Iguaçu subimos ao Forte da Graça.", "Forte da Graça"),
         ("es", "De Foz do Iguaçu fuimos al Santuario de Las Lajas.", "Santuario de Las Lajas"),
+        ("ms", "Dari Foz do Iguaçu kami melalui Jambatan Sultan Abu Bakar.", "Jambatan Sultan Abu Bakar"),
     ],
-    ids=["Portuguese bridge", "Spanish bridge", "Arabic wadi", "Portuguese fort", "Spanish sanctuary"],
+    ids=["Portuguese bridge", "Spanish bridge", "Arabic wadi", "Portuguese fort", "Spanish sanctuary", "Malay bridge"],
 )
 def test_a_bridge_or_a_wadi_named_so_in_the_texts_language_is_a_place_to_draw(language, content, phrase):
     world = _gazetteer_of(
@@ -4330,3 +4331,34 @@ def test_a_hyphened_name_declined_in_each_part_is_found(language, content, phras
         _entry(6, "Yelizovo", "RU", 53.19, 158.38, "Елизово", population=39_000),
     )
     assert _in(language, content, [world])[phrase].chosen.name == name
+
+
+@pytest.mark.parametrize(
+    ("town", "accepted"),
+    [
+        (_entry(1, "Batam", "ID", 1.15, 104.02, population=1_300_000), True),
+        (_entry(1, "Batam", "ID", -6.2, 106.8, population=1_300_000), False),  # 1,000 km off
+        (_entry(1, "Batam", "ID", 1.15, 104.02, population=0), False),  # nobody counted its people
+    ],
+    ids=["a counted town near the text's places", "far from them", "uncounted"],
+)
+def test_an_island_no_gazetteer_draws_is_placed_as_a_guess_at_the_town_of_its_name_near_the_texts_places(
+    town, accepted
+):
+    # "pulau Batam" (Batam island): Natural Earth has no island Batam; the city of Batam on it, 40 km from the text's
+    # other places, stands for it, within 20 km; "di" (in) joins no name ("Batam di Indonesia" is two)
+    world = _gazetteer_of(
+        town,
+        _entry(2, "Johor Bahru", "MY", 1.46, 103.76, population=500_000),
+        _entry(3, "Pasir Gudang", "MY", 1.47, 103.9, population=46_000),
+        _country(4, "Indonesia", "ID", -2.0, 118.0),
+    )
+    from bordermap.physical import physical_gazetteer
+
+    content = "Dari Johor Bahru dan Pasir Gudang, feri membawa pelancong ke pulau Batam di Indonesia."
+    found = _in("ms", content, [world, physical_gazetteer()])
+    assert "Indonesia" in found
+    if accepted:
+        assert found["pulau Batam"].chosen.extent_m == 20_000 and "placed as a guess" in found["pulau Batam"].why
+    else:
+        assert found["pulau Batam"].chosen is None and "a place cue" in found["pulau Batam"].why

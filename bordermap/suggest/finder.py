@@ -885,6 +885,23 @@ def suggest(
         return _suggest(texts, places, shapes, gazetteers, keys)
 
 
+# The kinds of feature a town of the same name lies on or beside: "pulau Batam" and the city of Batam, "Lake Dojran"
+# and Dojran on its shore.
+SHORE_KINDS = frozenset(("island", "islands", "lake"))
+SHORE_TOWN_NEAR_KM = 50  # how near the text's other places such a town must lie to stand for the feature
+
+
+def _town_of_its_name(towns, key: str, nearest: Nearest) -> GazetteerEntry | None:
+    """The town of an island's or a lake's name nearest the text's other places, within ``SHORE_TOWN_NEAR_KM`` of
+    them; None for none."""
+    located = [town for town in towns if town.lat is not None]
+    if not located:
+        return None
+    near = [(km, town) for town, km in zip(located, nearest.km_all([(key, t.lat, t.lon) for t in located])) if km]
+    km, town = min(near, default=(math.inf, None), key=lambda pair: pair[0])
+    return town if km <= SHORE_TOWN_NEAR_KM else None
+
+
 def _undeclined_in_lower_case(word: str, key: str, language: str, lowercase_words: set[str]) -> bool:
     """True for a declined word whose dictionary form the text writes in lower case: "Hranici tvoří řeka …" (the
     border is formed by the river) is the noun "hranice", which the text writes so elsewhere, not the town Hranice."""
@@ -953,6 +970,7 @@ def _suggest(
     along_rivers = _valleys_by_their_rivers(groups, candidates, natural)
     _landmarks_by_their_places(groups, candidates, gazetteers)
     cue_of = {(m.text.id, m.start): kinds for group in groups.values() for m in group if (kinds := _cue_of(m))}
+    shore_towns: dict[str, list[GazetteerEntry]] = {}  # an island's or a lake's to draw, the towns of its name
     cued_apart: dict[str, set[str]] = {}  # the kinds a name's other mentions are cued as
     for key, group in list(groups.items()):
         cued = [m for m in group if (m.text.id, m.start) in cue_of]
@@ -994,6 +1012,14 @@ def _suggest(
                 # "el río Miño" where no river Miño is known: not the town of Miño, a river to draw, named so ("nad",
                 # on, names no kind: "nad Morskie Oko" is no river Morskie)
                 groups[key] = [_with_its_cue_word(m) for m in group]
+                if set(kinds) & SHORE_KINDS:
+                    # a town whose people are counted, by its own name: "بحيرة ناصر" (Lake Nasser) is no quarter of
+                    # Khartoum named "ناصر" whose people no one counted
+                    shore_towns[key] = [
+                        m.entry
+                        for m in candidates[key]
+                        if m.entry.feature_class == PLACE_CLASS and m.tier == 0 and m.entry.population > 0
+                    ]
             if features or groups[key][0].cue:
                 candidates[key] = features
             if features and key.endswith(CUED_APART):
@@ -1171,7 +1197,13 @@ def _suggest(
         if landmark and ((near := near_of.get(key)) is None or near > LANDMARK_NEAR_KM):
             found = []  # a bridge named after a town far from every place of the text: another place of that name
         if not found:
-            if group[0].cue:
+            if group[0].cue and (town := _town_of_its_name(shore_towns.get(key, ()), key, nearest)) is not None:
+                why = (
+                    f"an island or a lake no gazetteer draws, named as the town of {town.name} near the text's other "
+                    f"places: placed as a guess within {BESIDE_REACH_M // 1000} km of it"
+                )
+                suggestions.append(Suggestion(tuple(group), lines, placed_beside(town), (), BESIDE_CONFIDENCE, why))
+            elif group[0].cue:
                 suggestions.append(
                     Suggestion(
                         tuple(group),

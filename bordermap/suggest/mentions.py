@@ -394,6 +394,7 @@ MOTION_PREPOSITIONS = {
     **dict.fromkeys(("pl", "cs", "sk", "sl", "hr", "sr", "bs"), frozenset(("do",))),
     "it": frozenset(("da",)),
     "ro": frozenset(("la",)),  # "râul Mureș la Arad": the Mureș at Arad
+    **dict.fromkeys(("ms", "id"), frozenset(("di",))),  # "pulau Batam di Indonesia": Batam, in Indonesia
 }
 
 

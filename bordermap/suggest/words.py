@@ -41,7 +41,7 @@ CUES_BEFORE = frozenset(
     "igreja iglesia chiesa catedral cattedrale mosteiro monasterio monastero "
     # German writes the word of a kind with a capital before a name: "Insel Mainau", "Fluss Thur", "Schloss Tarasp"
     "insel halbinsel berg fluss kap gletscher schloss burg kloster "
-    "gunung danau pulau sungai selat teluk sông núi hồ đèo vịnh đảo thác "
+    "gunung danau pulau sungai selat teluk jambatan jembatan sông núi hồ đèo vịnh đảo thác "
     # Swahili: "Mlima Kilimanjaro", "Ziwa Victoria", "Mto Rufiji", "Kisiwa cha Mafia", "Hifadhi ya Serengeti" (a park)
     "mlima ziwa mto kisiwa hifadhi".split()
 )
