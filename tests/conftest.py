@@ -80,6 +80,15 @@ def world_gazetteer(_whole_world, monkeypatch):
     return world
 
 
+def interruptible() -> None:
+    """Run in a child before it starts (``preexec_fn``): Ctrl-C stops it, as it does a command typed in a terminal,
+    even where the tests run as a background job, whose commands inherit SIGINT ignored (POSIX shells without job
+    control start them so, and Python then installs no handler of its own)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m bordermap`` as a user would, capturing its output."""
     return subprocess.run(

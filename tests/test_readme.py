@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, interruptible
 
 
 def _shell_block_after(heading: str) -> str:
@@ -46,6 +46,7 @@ def test_the_map_your_own_text_block_runs_as_written_in_a_plain_shell(tmp_path, 
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=interruptible,
     )
     project = clone / "hoeryong-post"
     deadline = time.monotonic() + 150

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import interruptible, run_cli
 
 pytestmark = pytest.mark.slow  # servers, watches and event streams
 
@@ -37,6 +37,7 @@ class Served:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=interruptible,
         )
         self.lines: queue.Queue = queue.Queue()
         self.stderr: list[str] = []
