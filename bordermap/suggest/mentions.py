@@ -653,7 +653,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             readings_asked
                             and _one_name(run, i, n)
                             and _read_as_a_town(text.content[start:end], keys, text.language)
-                            # "문산에" (at Munsan) reads as Munsan with its particle: the stem is read, below
+                            # a word with a particle is read without it first: "문산에" (at Munsan) is Munsan, then
+                            # 에, below, whatever town the whole word might spell
                             and not (
                                 n == 1
                                 and script_of(run[i].word) == "HANGUL"
@@ -692,8 +693,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                 if found is None and (stem := inflection.suffix_stem(run[i].word, keys, read_as_a_town))[0]:
                     # named with the letter its suffix took the place of: "აჭარის" is "აჭარა" (Adjara)
                     written = run[i].word[: stem[0]]
-                    restored = stem[1].removeprefix(name_key(written)) if stem[1] != name_key(written) else ""
-                    undeclined = written + restored if restored and len(restored) == 1 else ""
+                    restored = stem[1].removeprefix(name_key(written))
+                    undeclined = written + restored if len(restored) == 1 else ""
                     found = (1, Mention(text, run[i].start, run[i].start + stem[0], stem[1], undeclined=undeclined))
                 if found is None and (hyphened := _declined_with_hyphens(text, run[i], keys))[0]:
                     # "z Bielska-Białej" is Bielsko-Biała, "do Frýdku-Místku" Frýdek-Místek: each part declined
