@@ -2492,6 +2492,33 @@ def test_a_great_city_by_its_own_name_beats_a_small_town_that_once_bore_it():
     assert found["Brasília"].chosen.name == "Brasília"
 
 
+def test_a_great_city_by_its_own_name_beats_a_village_that_once_bore_it_among_the_texts_places():
+    # Bessarabia's German colonies were named after Napoleon's battles and Paris: the villages that bear those old
+    # names now lie together, and vouch for each other, in a text on 1812 that names Paris, Borodino and Beresina.
+    world = _gazetteer_of(
+        _entry(191, "Paris", "FR", 48.85, 2.35, population=2_100_000),
+        _entry(190, "Paris", "US", 33.66, -95.56, population=24_800),
+        _entry(192, "Veselyy Kut", "UA", 46.9, 29.9, "Paris", population=1_800),
+        _entry(193, "Ialoveni", "MD", 46.94, 28.78, "Kutuzov", population=15_000),
+        _entry(194, "Soborne", "UA", 46.22, 29.2, "Beresina", population=3_400),
+    )
+    found = _in("en", "From Kutuzov we rode to Beresina, and the emperor raced back to Paris.", [world])
+    assert found["Paris"].chosen.country == "FR"
+
+
+def test_a_great_city_beats_a_homonym_town_that_only_other_homonyms_vouch_for():
+    # Indiana's Warsaw lies near Ohio's Napoleon; Napoleon is the text's man, not a place, and names three towns.
+    world = _gazetteer_of(
+        _entry(195, "Warsaw", "PL", 52.23, 21.01, population=1_700_000),
+        _entry(196, "Warsaw", "US", 41.24, -85.85, population=14_000),
+        _entry(197, "Napoleon", "US", 41.39, -84.12, population=8_600),
+        _entry(198, "Napoleon", "US", 46.51, -99.77, population=800),
+        _entry(199, "Napoleon", "US", 39.2, -85.33, population=1_200),
+    )
+    found = _in("en", "Napoleon entered Warsaw in December.", [world])
+    assert found["Warsaw"].chosen.country == "PL"
+
+
 def test_a_word_for_lake_before_a_short_name_finds_the_lake_named_with_it(world_gazetteer):
     from bordermap.physical import physical_gazetteer
 

@@ -356,6 +356,9 @@ ALTERNATE_NAME_SHARE = 0.8
 # Support below this is a trace: a small homonym of another name nearby ("Sydney", Ohio, beside London, Kentucky).
 TRACE_SUPPORT = 0.2
 DOMINANT_FACTOR = 10  # a place ten times as populous as every other of its name is the one a text means by it
+# The support a town needs beyond a great city of its name (``METROPOLIS_POPULATION``) that has ten times its people:
+# a neighbour of one place within 200 km ("London" beside Toronto is Ontario's).
+METROPOLIS_CHALLENGE = 0.5
 EXONYM_CITY_POPULATION = 100_000  # a city this big is known abroad by its name there
 
 
@@ -398,6 +401,17 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
         and all(m.tier > 0 for i, m in enumerate(matches) if i != biggest)
     ):
         return matches[biggest]  # "Brasília" is the capital, not a town of Paraná that once bore its name
+    if (
+        matches[biggest].tier == 0
+        and matches[biggest].entry.population >= METROPOLIS_POPULATION
+        and people[biggest] >= DOMINANT_FACTOR * max(others, 1)
+        and max((s for i, s in enumerate(scores) if i != biggest and matches[i].tier == 0), default=0.0)
+        < METROPOLIS_CHALLENGE + scores[biggest]
+    ):
+        # A great city's homonyms cluster, and vouch for each other: Indiana and Ohio have a Paris, a Warsaw and a
+        # Napoleon, Bessarabia's German colonies were named after Napoleon's battles (Paris, Borodino, Beresina). A
+        # place that once bore the city's name never wins over it; a town of that name only with real support.
+        return matches[biggest]
     if (
         matches[biggest].tier == 0
         and people[biggest] >= DOMINANT_FACTOR * max(others, 1)
