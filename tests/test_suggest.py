@@ -1858,6 +1858,104 @@ def test_a_georgian_name_is_found_before_a_copula_or_and_its_genitive_named_with
     assert names_of(found["აჭარ"], found["აჭარ"].chosen)[0] == "აჭარა"
 
 
+def test_an_armenian_name_is_found_before_its_case_ending_or_article():
+    world = _gazetteer_of(
+        _entry(1, "Yerevan", "AM", 40.18, 44.51, "Երևան", population=1_000_000),
+        _entry(2, "Dilijan", "AM", 40.74, 44.86, "Դիլիջան", population=17_000),
+        _entry(3, "Garni", "AM", 40.12, 44.73, "Գառնի", population=7_000),
+        _entry(4, "Hrazdan", "AM", 40.5, 44.77, "Հրազդան", population=40_000),
+    )
+    content = "Երևանից անցանք Հրազդանով։ Դիլիջանը անտառների մեջ է, իսկ Գառնիի տաճարը՝ ձորի վրա։"
+    found = _in("hy", content, [world])
+    chosen = {s.chosen.name for s in found.values() if s.chosen is not None and s.confidence >= 0.5}
+    assert chosen == {"Yerevan", "Dilijan", "Garni", "Hrazdan"}
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "country"),
+    [
+        ("sv", "Kebnekaise är Sveriges högsta berg.", "SE"),
+        ("nb", "Galdhøpiggen er Norges høyeste fjell.", "NO"),
+        ("da", "Møns Klint ligger på Danmarks østkyst.", "DK"),
+    ],
+)
+def test_a_scandinavian_genitive_is_its_name_with_an_s(world_gazetteer, language, content, country):
+    found = _in(language, content, [world_gazetteer])
+    assert any(s.chosen is not None and s.chosen.country == country and s.confidence >= 0.5 for s in found.values())
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "expected"),
+    [
+        ("sr", "Из Пожаревца смо стигли до Великог Градишта и Доњег Милановца.", {"RS-PO", "RS-VG", "RS-DM"}),
+        ("hr", "Iz Požarevca smo stigli do Velikog Gradišta i Donjeg Milanovca.", {"RS-PO", "RS-VG", "RS-DM"}),
+    ],
+)
+def test_a_serbian_or_croatian_name_drops_its_a_and_declines_its_adjective(language, content, expected):
+    # Požarevac, Požarevca; "Доњег Милановца" is Доњи Милановац, "Великог Градишта" Велико Градиште
+    world = _gazetteer_of(
+        _entry(1, "Požarevac", "RS", 44.62, 21.19, "Пожаревац", population=41_000),
+        _entry(2, "Veliko Gradište", "RS", 44.76, 21.52, "Велико Градиште", population=5_000),
+        _entry(3, "Donji Milanovac", "RS", 44.47, 22.15, "Доњи Милановац", population=2_400),
+    )
+    ids = {1: "RS-PO", 2: "RS-VG", 3: "RS-DM"}
+    found = _in(language, content, [world])
+    assert {ids[s.chosen.geonameid] for s in found.values() if s.chosen and s.confidence >= 0.5} == expected
+
+
+def test_a_declined_word_that_two_names_may_stand_for_is_the_one_near_the_texts_places():
+    # "Неготина" is the genitive of Неготин (Negotin, Serbia) and of Неготино (Negotino, North Macedonia, the bigger):
+    # beside Kladovo and Zaječar it is Negotin
+    world = _gazetteer_of(
+        _entry(1, "Negotin", "RS", 44.23, 22.53, "Неготин", population=17_600),
+        _entry(2, "Negotino", "MK", 41.48, 22.09, "Неготино", population=19_500),
+        _entry(3, "Kladovo", "RS", 44.61, 22.61, "Кладово", population=8_900),
+        _entry(4, "Zaječar", "RS", 43.9, 22.28, "Зајечар", population=38_000),
+    )
+    found = _in("sr", "Из Кладова смо се вратили преко Неготина и Зајечара.", [world])
+    assert found["Неготина"].chosen.name == "Negotin"
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "word"),
+    [
+        ("sr", "Пут иде кроз Ђердапску клисуру до Кладова. Клисура се завршава код бране.", "Клисура"),
+        ("ru", "Мы шли через долину к Суздалю. Долина кончилась у реки.", "Долина"),
+    ],
+)
+def test_a_word_starting_a_sentence_that_the_text_declines_in_lower_case_is_that_word(language, content, word):
+    world = _gazetteer_of(
+        _entry(1, "Klisura", "BG", 42.7, 24.45, "Клисура", population=1_300),
+        _entry(2, "Dolina", "RU", 56.3, 40.3, "Долина", population=1_300),
+        _entry(3, "Kladovo", "RS", 44.61, 22.61, "Кладово", population=8_900),
+        _entry(4, "Suzdal", "RU", 56.42, 40.44, "Суздаль", population=10_000),
+    )
+    found = _in(language, content, [world])
+    assert "also a common word" in found[word].why
+
+
+def test_a_word_of_a_kind_after_a_name_in_armenian_or_tamil_says_what_it_names():
+    from bordermap.physical import physical_gazetteer
+
+    # "Արարատ լեռը" is Mount Ararat, not the town Ararat; "மன்னார் வளைகுடாவும்" (and the Gulf of Mannar) the gulf,
+    # named whole, not Mannar, the town of Sri Lanka; "பாக் நீரிணை கடல்" the Palk Strait's sea
+    world = _gazetteer_of(
+        _entry(1, "Ararat", "AM", 39.85, 44.69, "Արարատ", population=17_600),
+        _entry(2, "Garni", "AM", 40.12, 44.73, "Գառնի", population=7_000),
+        _entry(3, "Mannar", "LK", 8.98, 79.9, "மன்னார்", population=24_000),
+        _entry(4, "Thoothukudi", "IN", 8.76, 78.13, "தூத்துக்குடி", population=320_000),
+    )
+    armenian = _in("hy", "Գառնիից տեսանք Արարատ լեռը։", [world, physical_gazetteer()])
+    assert armenian["Արարատ"].chosen.name == "Mount Ararat"
+    tamil = _in(
+        "ta",
+        "தூத்துக்குடியில் இருந்து பார்த்தோம்: இங்கே மன்னார் வளைகுடாவும் பாக் நீரிணை கடல் தெரிந்தது.",
+        [world, physical_gazetteer()],
+    )
+    assert tamil["மன்னார் வளைகுடா"].chosen.name == "Gulf of Mannar"
+    assert tamil["பாக் நீரிணை"].chosen.name == "Palk Strait"
+
+
 @pytest.mark.parametrize(
     ("language", "content"),
     [
@@ -2754,12 +2852,14 @@ def test_a_latin_name_with_a_hyphen_stays_one_name(small_world):
 
 
 def test_a_word_of_a_script_whose_language_has_no_list_is_judged_by_a_list_of_that_script():
+    from bordermap.gazetteer import name_key
     from bordermap.suggest import frequency
 
     assert frequency.zipf("हे", "bn") == frequency.zipf("हे", "hi") > 4.5  # Bengali written in Devanagari
     assert frequency.zipf("من", "ps") == max(frequency.zipf("من", lang) for lang in ("ar", "fa", "ur"))
     assert frequency.zipf("ไป", "th") is None  # no list of Thai script: nothing is judged by it
     assert frequency.zipf("dans", "fr") > 5  # a language with capitals: its everyday words, for sentence starts
+    assert frequency.zipf(name_key("ஒரு"), "ta") > 4.5  # Tamil's list, whose commonest word is "00"
 
 
 def test_a_division_is_named_as_often_as_a_big_city_and_so_no_common_word(world_gazetteer):

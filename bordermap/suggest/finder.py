@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bordermap.fold import has_case, marks_of, script_of
+from bordermap.fold import SUFFIXES, has_case, marks_of, script_of, suffixes_only
 from bordermap.gazetteer import (
     BESIDE_REACH_M,
     COUNTRY_CLASS,
@@ -405,7 +405,9 @@ def _spelled_abroad(
 def _with_other_forms(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
     """The candidates of a declined word that is a name as written, with those of the names it may be a form of
     ("Πάρο": Paro in Bhutan, and the island Πάρος): the text's other places choose among them."""
-    asked = {key: group[0].also for key, group in groups.items() if group[0].also}
+    # (only a place's word: a word whose own name has no place is no place's either, "Polanie" of the unknown "Łysa
+    # Polana" no Ukrainian Poliana)
+    asked = {key: group[0].also for key, group in groups.items() if group[0].also and candidates[key]}
     for key, more in _asked_by_language(asked, groups, gazetteers).items():
         candidates[key] = _distinct(candidates[key] + more, set())[:MAX_CANDIDATES]
 
@@ -718,6 +720,21 @@ def _named_with_the(group: list[Mention], found: list) -> bool:
     )
 
 
+def _cue_after(word: str) -> tuple[tuple[str, ...], int]:
+    """The kinds a word of a kind after a name says, and how many of its characters are that word: the word itself, or
+    in a script that writes suffixes onto words the word before them ("விரிகுடாவும்", and the bay); ((), 0) for
+    none."""
+    cues_after = _natural_cues()[1]
+    if kinds := cues_after.get(name_key(word)):
+        return kinds, len(word)
+    if word.isascii() or script_of(word) not in SUFFIXES:
+        return (), 0
+    for cut in range(len(word) - 1, 1, -1):
+        if (kinds := cues_after.get(name_key(word[:cut]))) and suffixes_only(name_key(word[cut:])):
+            return kinds, cut
+    return (), 0
+
+
 def _with_its_cue_word(m: Mention) -> Mention:
     """A mention with the word of its kind beside it, as a cue phrase: "Miño" of "el río Miño" is "río Miño"."""
     cues_before, cues_after = _natural_cues()
@@ -725,8 +742,8 @@ def _with_its_cue_word(m: Mention) -> Mention:
     before, at = _word_before_and_where(m)
     if before and name_key(before) in cues_before:
         return replace(m, start=at, cue=True)
-    if (after := _word_after(m)) and name_key(after) in cues_after and (following := _SPACES.match(content, m.end)):
-        return replace(m, end=following.end() + len(after), cue=True)
+    if (after := _word_after(m)) and (cue := _cue_after(after)[1]) and (following := _SPACES.match(content, m.end)):
+        return replace(m, end=following.end() + cue, cue=True)
     return replace(m, cue=True)  # a name in a list after the plural of its kind: "Tolimán" of "los volcanes …"
 
 
@@ -740,8 +757,8 @@ def _cue_of(m: Mention) -> tuple[str, ...]:
         return kinds  # its own first word: "el río Hondo" read whole, as towns named "Río Hondo" are
     if (before := _word_before(m)) and (kinds := cues_before.get(name_key(before))):
         return kinds
-    if (after := _word_after(m)) and (kinds := cues_after.get(name_key(after))):
-        return kinds
+    if (after := _word_after(m)) and (kinds := _cue_after(after)[0]) and not _cue_after(m.phrase.split()[-1])[0]:
+        return kinds  # but not a second word of a kind: "பாக் நீரிணை கடல்" is the Palk Strait's sea
     return listed_after_a_plural(m.text.content, m.start) or listed_before_a_plural(m.text.content, m.end)
 
 
@@ -760,6 +777,20 @@ def _named_as_natural(found: list, kinds: tuple[str, ...], natural: list) -> lis
         if match.entry.admin1 in kinds
     ]
     return _distinct(features, set())
+
+
+def _natural_as_cued(group: list[Mention], kinds: tuple[str, ...], natural: list) -> list:
+    """The natural features of those kinds named as the mentions are with the word of their kind beside them: "வங்காள
+    விரிகுடா" (the Bay of Bengal) is the bay's name whole, and "வங்காள" alone a word no gazetteer has."""
+    phrases = dict.fromkeys(_with_its_cue_word(m).phrase for m in group)
+    found = [
+        match
+        for gazetteer in natural
+        for phrase in phrases
+        for match in gazetteer.find(phrase, NATURAL_CLASS)
+        if match.entry.admin1 in kinds
+    ]
+    return _distinct(found, set())
 
 
 ARABIC_SHADDA = "\u0651"
@@ -911,6 +942,15 @@ def _undeclined_in_lower_case(word: str, key: str, language: str, lowercase_word
     return bool(undeclined) and undeclined.casefold() in lowercase_words
 
 
+def _declined_in_lower_case(group: list[Mention], lowercase_words: set[str]) -> bool:
+    """True for a word only ever capitalised at the start of a sentence, that the text writes in lower case elsewhere
+    in another case: "Клисура се завршава …" (the gorge ends) is the noun that "у Ђердапску клисуру" declines, not the
+    village Klisura."""
+    return all(starts_sentence(m) for m in group) and not lowercase_words.isdisjoint(
+        inflection.declined_forms(group[0].phrase, group[0].text.language)
+    )
+
+
 def _rivals(other: Match, chosen: Match) -> bool:
     """True for another place of a chosen one's name that a reader could mean instead: not a natural feature of a
     division's name (Alaska, the state and the region), nor a city's own division of its country (Osaka, the city
@@ -950,6 +990,7 @@ def _suggest(
         or all(m.titled for m in group)  # "хан Омуртаг" is the khan, not the town named after him
         or (len(words := group[0].phrase.split()) == 1 and words[0].casefold() in lowercase_words)
         or (len(words) == 1 and _undeclined_in_lower_case(words[0], key, group[0].text.language, lowercase_words))
+        or (len(words) == 1 and _declined_in_lower_case(group, lowercase_words))
         for key, group in groups.items()
     }
     by_language: dict[str, list[str]] = {}
@@ -998,6 +1039,8 @@ def _suggest(
             candidates[key] = others or candidates[key]
         if kinds := next((cue_of[(m.text.id, m.start)] for m in group if (m.text.id, m.start) in cue_of), ()):
             features = _named_as_natural(candidates[key], kinds, natural)
+            if not features and (features := _natural_as_cued(group, kinds, natural)):
+                groups[key] = [replace(_with_its_cue_word(m), cue=m.cue) for m in group]  # named so, as the row is
             if (
                 not features
                 and natural

@@ -42,8 +42,11 @@ def _table() -> dict[str, dict[str, float]]:
 
 @functools.cache
 def _scripts() -> dict[str, str]:
-    """The script of each language's list."""
-    return {language: script_of(next(iter(words), "")) for language, words in _table().items()}
+    """The script of each language's list: of its commonest word with a letter (Tamil's commonest is "00")."""
+    return {
+        language: script_of(next((word for word in words if any(char.isalpha() for char in word)), ""))
+        for language, words in _table().items()
+    }
 
 
 def zipf(key: str, language: str) -> float | None:

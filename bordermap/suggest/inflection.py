@@ -51,6 +51,17 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "lt": (("o", "ą", "e", "ui", "u", "os", "oje", "je"), ("as", "is", "us", "a", "e", "")),
     "lv": (("a", "u", "ā", "ai", "ē", "i", "as", "es"), ("s", "a", "e", "")),
     "de": (("s", "es"), ("",)),  # the genitive: "Berlins", "Deutschlands"
+    # The Scandinavian genitive: "Sveriges högsta berg", "Norges", "Danmarks"
+    **dict.fromkeys(("sv", "da", "nb", "nn", "no"), (("s",), ("",))),
+    # Armenian's cases and article, after a vowel with its glide: "Երևանից" (from Yerevan), "Դիլիջանը", "Գառնիի",
+    # "Թուրքիայում" (in Turkey), "Հրազդանով" (by Hrazdan); the old genitive of a name before a noun: "Սևանա լիճ"
+    "hy": (
+        (
+            *("ի", "ից", "ով", "ում", "ը", "ն", "ին", "ու", "ուց", "ա"),
+            *("յի", "յից", "յով", "յում", "յին", "յան"),
+        ),
+        ("",),
+    ),
     "el": (("ς", "ν", "ου", "ης"), ("", "ς", "α", "η", "ο")),
     "he": (("ה", "תה"), ("", "ה")),  # "to" a place: "מִצְרַיְמָה", "הַמִּצְפָּתָה"
     # Hungarian's cases of place: "Budapesten", "Debrecenben", "Szegedre", "Győrből".
@@ -262,14 +273,29 @@ def dictionary_form(word: str, language: str, base: str) -> str:
         if candidate == base:
             written = word[: len(word) - ending]
             if len(stem) > len(written):
-                return _with_its_e(written) + added
+                return _with_its_vowel(written, stem) + added
             return (written if stem == folded[: len(written)] else _as_stem(written, stem)) + added
     return ""
 
 
-def _with_its_e(written: str) -> str:
-    """A written stem with the "e" of its last syllable put back (``_stems``): "Hradc" is "Hradec"."""
-    return written[:-1] + "e" + written[-1]
+def declined_forms(word: str, language: str) -> frozenset[str]:
+    """The forms, in lower case, that a word in its dictionary form takes in a language that declines names
+    (``ENDINGS``): "Клисура" (a gorge) is "клисуру", "клисуре" …; empty elsewhere."""
+    endings = ENDINGS.get(language)
+    if endings is None:
+        return frozenset()
+    taken_off, put_on = endings
+    folded = word.casefold()
+    stems = {folded[: len(folded) - len(base)] for base in put_on if folded.endswith(base)}
+    return frozenset(
+        stem + ending for stem in stems if len(stem) >= MIN_STEM - 1 for ending in taken_off if stem + ending != folded
+    )
+
+
+def _with_its_vowel(written: str, stem: str) -> str:
+    """A written stem with the vowel of its last syllable put back as the folded ``stem`` has it (``_stems``): "Hradc"
+    is "Hradec", "Пожаревц" "Пожаревац"."""
+    return written[:-1] + stem[-2] + written[-1]
 
 
 def _as_stem(written: str, folded_stem: str) -> str:
@@ -381,15 +407,21 @@ _UKRAINIAN_VOWEL = re.compile(r"[оеє](?=[^аеєиіїоуюяь]\Z)")
 # Czech and Slovak drop the "e" of a name's last syllable before an ending: Vídeň, Vídně; Hradec, Hradci; Písek, Písku
 # (folded: ň is n). A stem that ends in two consonants may be such a name's.
 _FLEETING_E = re.compile(r"[^aeiouy](?=[^aeiouy]\Z)")
+# Serbian, Croatian and Bosnian drop an "a" so: Požarevac, Požarevca; Čačak, Čačka; "Доњег Милановца" (Доњи Милановац).
+_FLEETING_A = re.compile(r"[^aeiouаеиоу\W\d_](?=[^aeiouаеиоу\W\d_]\Z)")
+_FLEETING_VOWEL = {"cs": "e", "sk": "e", "sr": "а", "hr": "a", "bs": "a"}
 
 
 def _stems(stem: str, language: str) -> list[str]:
     """The stems a declined word's may stand for: itself, in Ukrainian with its last vowel as the nominative has it,
-    and in Czech and Slovak with the "e" its last syllable drops."""
+    in Czech and Slovak with the "e" its last syllable drops, in Serbian, Croatian and Bosnian with the "a"."""
     if language == "uk" and (vowel := _UKRAINIAN_VOWEL.search(stem)):
         return [stem, stem[: vowel.start()] + "і" + stem[vowel.end() :]]
     if language in ("cs", "sk") and len(stem) >= 3 and stem.isascii() and _FLEETING_E.search(stem):
         return [stem, stem[:-1] + "e" + stem[-1]]
+    if language in ("sr", "hr", "bs") and len(stem) >= 3 and _FLEETING_A.search(stem):
+        fleeting = "а" if script_of(stem) == "CYRILLIC" else "a"
+        return [stem, stem[:-1] + fleeting + stem[-1]]
     return [stem]
 
 
@@ -496,6 +528,17 @@ _NAME_ADJECTIVE_ENDINGS = {
         ("ý", "á", "é", "í"),
     ),
     "sk": (("ého", "ému", "ých", "ými", "ým", "om", "ej", "ou", "é", "á", "ý"), ("ý", "á", "é")),
+    # "Великог Градишта" (Велико Градиште), "Доњег Милановца" (Доњи Милановац), "Novog Sada" (Novi Sad)
+    **dict.fromkeys(
+        ("sr", "hr", "bs"),
+        (
+            (
+                *("ога", "ега", "ог", "ег", "ому", "ему", "ом", "ем", "ој", "их", "им", "има", "у", "и", "а", "о", "е"),
+                *("oga", "ega", "og", "eg", "omu", "emu", "om", "em", "oj", "ih", "im", "ima", "u", "i", "a", "o", "e"),
+            ),
+            ("и", "о", "а", "е", "i", "o", "a", "e"),
+        ),
+    ),
 }
 # A plural name's genitive drops its last "e": "Katowic" (Katowice), "Budějovic" (Budějovice). Put on with nothing
 # taken off, as no other ending is ("Новгород" is written whole).
@@ -540,7 +583,7 @@ def _word_forms(word: str, language: str, adjective_first: bool, noun: bool = Tr
     # the phrase's other word makes the name specific ("Góry" is Góra).
     least = stem_length(language) - 1
     as_noun = [
-        (form, (_with_its_e(written) if len(stem) > len(written) else written) + base)
+        (form, (_with_its_vowel(written, stem) if len(stem) > len(written) else written) + base)
         for n, stem, base, form in (_undeclined_forms(folded, language, least) if noun else ())
         if n or base in _PLURAL_GENITIVE_BASES.get(language, ())
         for written in (word[: len(word) - n],)

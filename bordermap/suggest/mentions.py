@@ -704,7 +704,11 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     if base:  # "Москвы" is Москва, "Krakowie" Kraków, "בְּאַשְׁדּוֹד" Ashdod
                         at = _past_letters(text.content, run[i].start, taken)
                         undeclined = "" if taken else inflection.dictionary_form(run[i].word, text.language, base)
-                        found = (1, Mention(text, at, run[i].end, base, undeclined=undeclined))
+                        # and the other names it may be a form of: "Неготина" is Неготин (Negotin) or Неготино
+                        # (Negotino), whichever the text's other places say
+                        also = () if taken else inflection.other_forms(run[i].word, text.language, keys)
+                        also = tuple(form for form in also if form != base)
+                        found = (1, Mention(text, at, run[i].end, base, undeclined=undeclined, also=also))
                     elif i == 0 and kind_start is not None and (declined := _declined(text, run[i : i + 1], keys))[0]:
                         # a name that is an adjective, after its kind's word: "реку Туманную" is the Туманная
                         found = (1, Mention(text, run[i].start, run[i].end, declined[0], undeclined=declined[1]))

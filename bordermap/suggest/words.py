@@ -173,6 +173,19 @@ NATURAL_CUES_AFTER = {
     **dict.fromkeys("पर्वत पहाड़ পর্বত".split(), MOUNTAIN),
     **dict.fromkeys("सागर সাগর".split(), SEA),
     **dict.fromkeys("झील হ্রদ".split(), LAKE),
+    # Tamil, its word of a kind written with the suffixes a name takes ("மன்னார் வளைகுடாவும்", and the Gulf of Mannar)
+    **dict.fromkeys("ஆறு ஆற்றின்".split(), RIVER),
+    **dict.fromkeys("மலை மலைகள் மலைத்தொடர்".split(), MOUNTAIN),
+    **dict.fromkeys("கடல் விரிகுடா வளைகுடா".split(), SEA),
+    **dict.fromkeys("ஏரி".split(), LAKE),
+    **dict.fromkeys("நீரிணை ஜலசந்தி".split(), STRAIT),
+    **dict.fromkeys("தீவு".split(), ISLAND),
+    # Armenian, with its article and genitive: "Արարատ լեռը" (Mount Ararat), "Սևանա լճի" (of Lake Sevan)
+    **dict.fromkeys("գետ գետը գետի գետում".split(), RIVER),
+    **dict.fromkeys("լեռ լեռը լեռան լեռներ լեռները լեռնաշղթա".split(), MOUNTAIN),
+    **dict.fromkeys("լիճ լիճը լճի լճում".split(), LAKE),
+    **dict.fromkeys("ծով ծովը ծովի ծոց".split(), SEA),
+    **dict.fromkeys("կղզի կղզին".split(), ISLAND),
 }
 
 # German writes every noun with a capital, and a noun after an article: "mit dem Zug" (by train), "im Zug". A town is
