@@ -2617,6 +2617,76 @@ def test_a_great_city_beats_a_homonym_town_that_only_other_homonyms_vouch_for():
     assert found["Warsaw"].chosen.country == "PL"
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "country"),
+    [
+        ("fr", "La Mer de Glace est le plus grand glacier de France.", "France"),
+        ("es", "El Perito Moreno es el glaciar de Argentina más visitado.", "Argentina"),
+    ],
+)
+def test_a_kinds_word_before_a_country_is_the_countrys_feature_and_the_country(
+    world_gazetteer, language, content, country
+):
+    found = _in(language, content, [world_gazetteer])
+    assert found[country].chosen.feature_class == "A" and found[country].confidence >= 0.5
+
+
+def test_a_country_the_text_names_says_little_of_a_weak_name_far_out_of_the_texts_region():
+    # "Arve" beside Chamonix is the river, not Arvert, 450 km away: that both are in France, which the text names,
+    # weighs nothing out there
+    world = _gazetteer_of(
+        _entry(1, "France", "FR", 46.5, 2.5, population=67_000_000, feature_class="A"),
+        _entry(2, "Chamonix", "FR", 45.92, 6.87, population=9_000),
+        _entry(3, "Argentière", "FR", 45.98, 6.93, population=1_000),
+        _entry(4, "Les Houches", "FR", 45.89, 6.8, population=3_000),
+        _entry(5, "Servoz", "FR", 45.93, 6.76, population=1_000),
+        _entry(6, "Arvert", "FR", 45.74, -1.13, "Arve", population=3_300),
+        _entry(7, "Vallorcine", "FR", 46.03, 6.93, population=1_000),
+        _entry(8, "Saint-Gervais", "FR", 45.89, 6.71, population=5_000),
+    )
+    content = (
+        "De Chamonix à Argentière et à Vallorcine, puis aux Houches, à Servoz et à Saint-Gervais, en longeant "
+        "l'Arve, nous avons traversé la France."
+    )
+    found = _in("fr", content, [world])
+    assert found["Chamonix"].confidence >= 0.5
+    assert found["Arve"].confidence < 0.5, found["Arve"].why
+
+
+def test_one_of_the_commonest_words_of_the_language_is_no_name_another_language_gives_a_country(world_gazetteer):
+    # Urdu "ہیں" (are) folds as a spelling of India's name in another language of the script
+    found = _in("ur", "کراچی اور لاہور پاکستان کے بڑے شہر ہیں۔", [world_gazetteer])
+    assert "ہیں" not in found or found["ہیں"].confidence < 0.5, found["ہیں"].why
+    assert found["لاہور"].chosen.name == "Lahore"
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "country"),
+    [
+        ("fr", "Nous avons longé la frontière suisse, puis nous sommes entrés en Suisse par Martigny.", "Suisse"),
+        ("es", "Comimos carne con chile y luego viajamos a Chile por el paso de Cristo Redentor.", "Chile"),
+    ],
+)
+def test_a_country_capitalised_inside_a_sentence_is_the_country_though_the_text_writes_its_word(
+    world_gazetteer, language, content, country
+):
+    found = _in(language, content, [world_gazetteer])
+    assert found[country].chosen.feature_class == "A" and found[country].confidence >= 0.75, found[country].why
+
+
+def test_a_rivers_arm_an_uzbek_sea_and_a_french_range_are_named_with_their_kinds_word(world_gazetteer):
+    from bordermap.physical import physical_gazetteer
+
+    gazetteers = [world_gazetteer, physical_gazetteer()]
+    romanian = _in("ro", "Vaporul merge pe brațul Sulina până la Sulina, lângă Marea Neagră.", gazetteers)
+    assert romanian["brațul Sulina"].chosen.feature_class == "N"
+    assert romanian["Sulina"].chosen.feature_class == "P"
+    uzbek = _in("uz", "Nukusdan Mo'ynoqqa, Orol dengizining qurigan tubiga bordik.", gazetteers)
+    assert uzbek["Orol dengizi"].chosen.name == "Aral Sea"
+    french = _in("fr", "De Chamonix, on voit tout le massif du Mont-Blanc.", gazetteers)
+    assert "Mont-Blanc" not in french or french["Mont-Blanc"].chosen.feature_class != "P"
+
+
 def test_a_word_for_lake_before_a_short_name_finds_the_lake_named_with_it(world_gazetteer):
     from bordermap.physical import physical_gazetteer
 

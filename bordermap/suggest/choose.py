@@ -519,6 +519,21 @@ def _spelled_for_the_gazetteer(phrase: str, chosen: Match, in_named_country: boo
     )
 
 
+def _out_of_region(chosen: Match, clues: Clues) -> bool:
+    """True for a weak name (a word without capitals, or another name than the place's main one) or a small town's far
+    out of the region the text's other places lie in: a text about one valley may well speak of the capital the
+    travellers flew in from ("Mexico City", "London"), less often of a village of that name 1,000 km away
+    ("Морское", where the text's villages lie 30 km apart)."""
+    weak = clues.uncased or chosen.tier > 0 or people_of(chosen.entry) < UNCASED_TOWN_POPULATION
+    return (
+        weak
+        and clues.spacing_km is not None
+        and clues.near_km is not None
+        and chosen.entry.feature_class != COUNTRY_CLASS
+        and clues.near_km > max(OUTLIER_FACTOR * clues.spacing_km, OUTLIER_KM)
+    )
+
+
 def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple[float, str]:
     """How sure the choice is (0 to 1), and why, in words."""
     count, near_km, common, in_named_country = clues.count, clues.near_km, clues.common, clues.in_named_country
@@ -564,7 +579,8 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
             if spelled
             else "alternate name"
         )
-        if in_named_country:
+        if in_named_country and not _out_of_region(chosen, clues):
+            # (out of the text's region it says little: "Arve" beside Chamonix is no Arvert, 450 km away in France)
             score += 0.2
             reasons.append(f"in {chosen.entry.country}, a country the text names")
         if near_km is not None and not (in_named_country and near_km > 1000):
@@ -586,20 +602,9 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
     elif count >= 3 and chosen.entry.feature_class != COUNTRY_CLASS and not clues.dominant:
         score -= 0.1
         reasons.append(f"{count} places of that name")
-    spacing = clues.spacing_km
-    # Only a weak name (a word without capitals, or another name than the place's main one) or a small town's: a
-    # text about one valley may well speak of the capital the travellers flew in from ("Mexico City", "London"),
-    # less often of a village of that name 1,000 km away ("Морское", where the text's villages lie 30 km apart).
-    weak = clues.uncased or chosen.tier > 0 or people_of(chosen.entry) < UNCASED_TOWN_POPULATION
-    if (
-        weak
-        and spacing is not None
-        and near_km is not None
-        and chosen.entry.feature_class != COUNTRY_CLASS
-        and near_km > max(OUTLIER_FACTOR * spacing, OUTLIER_KM)
-    ):
+    if _out_of_region(chosen, clues):
         score -= OUTLIER_PENALTY
-        reasons.append(f"out of the text's region: its other places lie about {spacing:,.0f} km apart")
+        reasons.append(f"out of the text's region: its other places lie about {clues.spacing_km:,.0f} km apart")
     if len(mentions) > 1:
         score += 0.05
         reasons.append(f"{len(mentions)} mentions")

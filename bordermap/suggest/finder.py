@@ -218,6 +218,22 @@ def _function_words(group: list[Mention], found: list) -> bool:
     )
 
 
+# Used this often, a word is among the hundred commonest of its language (Urdu "ہیں", are: 7.1): names are not
+# ("भारत", Bharat, 6.4 in Hindi; "ایران" 6.6 in Persian).
+COMMONEST_WORD_ZIPF = 6.8
+
+
+def _everyday_word_of_another_language(group: list[Mention], found: list) -> bool:
+    """True for one of the words sentences of the text's language are made of, that names its candidates only in other
+    languages: Urdu "ہیں" (are) is a spelling of India's name elsewhere, and no name of it in Urdu ("ہندوستان", less
+    common, is one)."""
+    return (
+        bool(found)
+        and all(m.elsewhere for m in found)
+        and (frequency.zipf(group[0].key, group[0].text.language) or 0.0) >= COMMONEST_WORD_ZIPF
+    )
+
+
 def _word_excess(group: list[Mention], found: list) -> float:
     """For mentions all in a script without capitals, or all one word at the start of a sentence or in a language
     that capitalises its nouns ("zum ersten Mal" is no Mal, Belgium), how many Zipf
@@ -720,13 +736,18 @@ def _named_with_the(group: list[Mention], found: list) -> bool:
     )
 
 
-def _cue_after(word: str) -> tuple[tuple[str, ...], int]:
+def _cue_after(word: str, language: str = "") -> tuple[tuple[str, ...], int]:
     """The kinds a word of a kind after a name says, and how many of its characters are that word: the word itself, or
-    in a script that writes suffixes onto words the word before them ("விரிகுடாவும்", and the bay); ((), 0) for
-    none."""
+    in a script that writes suffixes onto words the word before them ("விரிகுடாவும்", and the bay), or in a language
+    that writes a case onto a name's last word (``inflection.CASE_ENDS_NAME``) the word before its case ("Orol
+    dengizining", of the Aral Sea); ((), 0) for none."""
     cues_after = _natural_cues()[1]
     if kinds := cues_after.get(name_key(word)):
         return kinds, len(word)
+    if language in inflection.CASE_ENDS_NAME:
+        for ending in inflection.ENDINGS[language][0]:
+            if word.endswith(ending) and (kinds := cues_after.get(name_key(word[: len(word) - len(ending)]))):
+                return kinds, len(word) - len(ending)
     if word.isascii() or script_of(word) not in SUFFIXES:
         return (), 0
     for cut in range(len(word) - 1, 1, -1):
@@ -742,7 +763,12 @@ def _with_its_cue_word(m: Mention) -> Mention:
     before, at = _word_before_and_where(m)
     if before and name_key(before) in cues_before:
         return replace(m, start=at, cue=True)
-    if (after := _word_after(m)) and (cue := _cue_after(after)[1]) and (following := _SPACES.match(content, m.end)):
+    language = m.text.language
+    if (
+        (after := _word_after(m))
+        and (cue := _cue_after(after, language)[1])
+        and (following := _SPACES.match(content, m.end))
+    ):
         return replace(m, end=following.end() + cue, cue=True)
     return replace(m, cue=True)  # a name in a list after the plural of its kind: "Tolimán" of "los volcanes …"
 
@@ -757,7 +783,12 @@ def _cue_of(m: Mention) -> tuple[str, ...]:
         return kinds  # its own first word: "el río Hondo" read whole, as towns named "Río Hondo" are
     if (before := _word_before(m)) and (kinds := cues_before.get(name_key(before))):
         return kinds
-    if (after := _word_after(m)) and (kinds := _cue_after(after)[0]) and not _cue_after(m.phrase.split()[-1])[0]:
+    language = m.text.language
+    if (
+        (after := _word_after(m))
+        and (kinds := _cue_after(after, language)[0])
+        and not _cue_after(m.phrase.split()[-1], language)[0]
+    ):
         return kinds  # but not a second word of a kind: "பாக் நீரிணை கடல்" is the Palk Strait's sea
     return listed_after_a_plural(m.text.content, m.start) or listed_before_a_plural(m.text.content, m.end)
 
@@ -942,6 +973,25 @@ def _undeclined_in_lower_case(word: str, key: str, language: str, lowercase_word
     return bool(undeclined) and undeclined.casefold() in lowercase_words
 
 
+def _written_in_lower_case(group: list[Mention], lowercase_words: set[str]) -> bool:
+    """True for a name of one word that the text also writes in lower case, as a word of its own."""
+    return group[0].phrase.casefold() in lowercase_words
+
+
+def _a_country_written_so(group: list[Mention], found: list, lowercase_words: set[str]) -> bool:
+    """True for a country's own name, capitalised inside a sentence, that is common only as the text writes it in
+    lower case too (French "suisse", Swiss; Spanish "chile", chili): inside a sentence the capital says country."""
+    return (
+        bool(found)
+        and found[0].entry.feature_class == COUNTRY_CLASS
+        and found[0].tier == 0
+        and _written_in_lower_case(group, lowercase_words)
+        and not any(m.common or m.titled for m in group)
+        and group[0].key not in _common_keys()
+        and any(has_case(m.phrase[0]) and not starts_sentence(m) for m in group)
+    )
+
+
 def _declined_in_lower_case(group: list[Mention], lowercase_words: set[str]) -> bool:
     """True for a word only ever capitalised at the start of a sentence, that the text writes in lower case elsewhere
     in another case: "Клисура се завршава …" (the gorge ends) is the noun that "у Ђердапску клисуру" declines, not the
@@ -988,7 +1038,7 @@ def _suggest(
         or key in _DIRECTION_NOUNS.get(group[0].text.language, ())
         or all(m.common for m in group)
         or all(m.titled for m in group)  # "хан Омуртаг" is the khan, not the town named after him
-        or (len(words := group[0].phrase.split()) == 1 and words[0].casefold() in lowercase_words)
+        or (len(words := group[0].phrase.split()) == 1 and _written_in_lower_case(group, lowercase_words))
         or (len(words) == 1 and _undeclined_in_lower_case(words[0], key, group[0].text.language, lowercase_words))
         or (len(words) == 1 and _declined_in_lower_case(group, lowercase_words))
         for key, group in groups.items()
@@ -1001,6 +1051,9 @@ def _suggest(
         key: _doubled_as_written(group, _as_written(group, answers[group[0].text.language][key]))[:MAX_CANDIDATES]
         for key, group in groups.items()
     }
+    for key, group in groups.items():
+        if common[key] and _a_country_written_so(group, candidates[key], lowercase_words):
+            common[key] = False  # "la frontière suisse … en Suisse": the adjective, then the country
     _names_of_the_article(groups, candidates, gazetteers)
     found_by_reading = _spelled_abroad(groups, candidates, common, gazetteers, words_and_names.readings)
     found_by_reading.update(_read_in_latin(groups, candidates, gazetteers, words_and_names.readings))
@@ -1092,7 +1145,11 @@ def _suggest(
         margin = frequency.NOUN_MARGIN if as_a_noun else frequency.MARGIN
         if word_excess >= margin:
             common[key] = True  # "הוא" (he) is Huế's Hebrew name too: no capitals say which it is here
-        if word_excess >= frequency.WORD_FIRST_MARGIN or (candidates[key] and _function_words(group, candidates[key])):
+        if (
+            word_excess >= frequency.WORD_FIRST_MARGIN
+            or (candidates[key] and _function_words(group, candidates[key]))
+            or _everyday_word_of_another_language(group, candidates[key])
+        ):
             common[key] = True
             word_first.add(key)
     # Evidence to choose by: the places the files locate, and every candidate of a name that is no common word and

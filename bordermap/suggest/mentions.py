@@ -481,6 +481,11 @@ def _hangul_feature(word: str) -> int:
     return 0
 
 
+def _a_country(keys: Collection[str], key: str, language: str) -> bool:
+    """True for a country's name in the text's language, where ``keys`` knows countries."""
+    return hasattr(keys, "a_country") and keys.a_country(key, language)
+
+
 def _declined(text: Text, words: list[_Word], keys: Collection[str]) -> tuple[str, str]:
     """The name, and how it is written undeclined, of capitalised words declined together in a language that declines
     names so (``inflection.declined_phrase``); ("", "") for none."""
@@ -570,6 +575,9 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                             and (text.language != "en" or (" " in kind.group().strip() and key not in keys))
                             and not _caseless(run[0].word)
                             and not any(w in AND_WORDS for w in words[1:-1])  # "mar de Cilicia y Panfilia": two
+                            # "le plus grand glacier de France" is France's, and France: a kind's word and a country
+                            # no gazetteer names together are two things
+                            and not (" " in kind.group().strip() and _a_country(keys, key, text.language))
                         ):
                             # "estrecho de Magallanes", "glaciar Perito Moreno" are no towns; "río Miño" is left
                             # to the cue rows, which know whether a river Miño is known.

@@ -181,6 +181,10 @@ class KeysAndTransliterations:
             )
         return self._prominent[(key, language)]
 
+    def a_country(self, key: str, language: str | None = None) -> bool:
+        """True for a name of a country in the text's language."""
+        return self._prominence(key, language)[0]
+
     def prominent(self, key: str, language: str | None = None) -> bool:
         """True for a name of a country in the text's language, or of a city of ``PROMINENT_PEOPLE`` or more."""
         country, people = self._prominence(key, language)

@@ -135,6 +135,10 @@ NATURAL_CUES_BEFORE = {
     **dict.fromkeys("rijeka rijeke rijeci reka reke râul râului".split(), RIVER),
     **dict.fromkeys("jezero jezera jezioro jeziora jeziorze lacul lacului".split(), LAKE),
     **dict.fromkeys("pohoří pohorie góry gór muntele munții munților".split(), MOUNTAIN),
+    # Romanian's arms of a river: "brațul Sulina", "brațului Chilia" (the Danube's)
+    **dict.fromkeys("braț brațul brațului".split(), RIVER),
+    # French's range named after its highest mountain: "le massif du Mont-Blanc"
+    "massif": ("range",),
 }
 # The plural of such a word before a list of names makes each of them a feature of its kind: "los volcanes San Pedro,
 # Tolimán y Atitlán", "les lacs Léman et d'Annecy", "the rivers Sava and Drava".
@@ -180,6 +184,11 @@ NATURAL_CUES_AFTER = {
     **dict.fromkeys("ஏரி".split(), LAKE),
     **dict.fromkeys("நீரிணை ஜலசந்தி".split(), STRAIT),
     **dict.fromkeys("தீவு".split(), ISLAND),
+    # Uzbek, its case written on after the kind's word: "Orol dengizining" (of the Aral Sea), "Amudaryo"
+    **dict.fromkeys("daryosi daryo".split(), RIVER),
+    **dict.fromkeys("tog'i tog'lari tizmasi".split(), MOUNTAIN),
+    **dict.fromkeys("dengizi ko'li".split(), SEA),
+    **dict.fromkeys("cho'li".split(), DESERT),
     # Armenian, with its article and genitive: "Արարատ լեռը" (Mount Ararat), "Սևանա լճի" (of Lake Sevan)
     **dict.fromkeys("գետ գետը գետի գետում".split(), RIVER),
     **dict.fromkeys("լեռ լեռը լեռան լեռներ լեռները լեռնաշղթա".split(), MOUNTAIN),
