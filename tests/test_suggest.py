@@ -2818,6 +2818,26 @@ def test_names_that_lie_in_one_country_whichever_is_meant_place_the_text_there()
     }
 
 
+def test_a_names_places_by_their_main_name_place_the_text_though_another_abroad_once_bore_it():
+    from bordermap.gazetteer import Gazetteer
+
+    # "Manaus" is also an old name of a town in Angola: by their main names, Manaus and Tabatinga lie in Brazil
+    world = Gazetteer(
+        [
+            _entry(151, "Belém", "BR", -1.46, -48.5, population=150_000),
+            _entry(152, "Belém", "PT", 38.7, -9.2, population=16_000),
+            _entry(153, "Santarém", "BR", -2.44, -54.7, population=300_000),
+            _entry(154, "Santarém", "PT", 39.23, -8.68, population=60_000),
+            _entry(155, "Manaus", "BR", -3.1, -60.0, population=2_000_000),
+            _entry(158, "Cambundi", "AO", -10.07, 17.55, "Manaus", population=17_000),
+            _entry(156, "Tabatinga", "BR", -4.25, -69.94, population=50_000),
+        ]
+    )
+    content = "Partimos de Belém e subimos o rio até Santarém. Depois seguimos até Manaus e Tabatinga."
+    found = _in("pt", content, [world])
+    assert found["Belém"].chosen.country == "BR" and found["Santarém"].chosen.country == "BR"
+
+
 def test_a_place_named_in_the_texts_own_language_counts_as_its_main_name(declined_names):
     found = _in("ru", "Мы выехали из Москвы в Казань.", [declined_names])
     assert "a name in the text's language" in found["Москвы"].why

@@ -1215,7 +1215,8 @@ def _suggest(
     surely_in: dict[str, set[str]] = {}
     for key, found in candidates.items():
         if found and evidence[key] and found[0].entry.feature_class == PLACE_CLASS and found[0].tier == 0:
-            if len(in_countries := {m.entry.country for m in found}) == 1:
+            # (by their main names: "Vila Nova de Gaia" is also an old name of an Angolan town, and still in Portugal)
+            if len(in_countries := {m.entry.country for m in found if m.tier == 0}) == 1:
                 surely_in.setdefault(in_countries.pop(), set()).add(key)
 
     by_sure_names = counted(surely_in, SURE_NAMES_FOR_A_COUNTRY)
