@@ -137,7 +137,9 @@ SUFFIXES = {
     "BENGALI": "য় য়ে য়ের য়ও তে তেই এ ে র ের কে ও ই রা দের থেকে".split(),
     "TAMIL": (
         "க்கு க்குச் க்குப் க்குக் க்குத் யில் யிலிருந்து யின் யை யிடம் இல் இலிருந்து இன் ஐ வில் விலிருந்து வின் வை "
-        "உக்கு வுக்கு ில் ிலிருந்து ின் ை ுக்கு ும் யும் வும் உம்"
+        "உக்கு வுக்கு ில் ிலிருந்து ின் ை ுக்கு ும் யும் வும் உம் "
+        # a name in -ம் takes -த்த்- before a case: "மண்டபத்திலிருந்து" (from Mandapam), "ராமேஸ்வரத்தில்"
+        "த்தில் த்திலிருந்து த்தின் த்தை த்துக்கு த்துக்குச் த்துக்குப் த்திற்கு த்தும்"
     ).split(),
     "DEVANAGARI": "मा बाट ले को लाई देखि सम्म ला त ात हून ची चा चे ने मध्ये".split(),
     # Georgian's postpositions: "თბილისიდან", from Tbilisi; "ბათუმში", in Batumi (its last ი dropped: ``RESTORED``)
@@ -145,8 +147,8 @@ SUFFIXES = {
     "GEORGIAN": "ში იდან დან ზე თან ით ის ს მდე კენ ად ისკენ იდანვე შიც ა სა ამდე".split(),
 }
 # The letters a name may end in that a suffix of its script takes the place of: Georgian "ბათუმი", "ბათუმში";
-# "აჭარა", "აჭარის".
-RESTORED = {"GEORGIAN": "ია"}
+# "აჭარა", "აჭარის"; Tamil "மண்டபம்", "மண்டபத்தில்".
+RESTORED = {"GEORGIAN": ("ი", "ა"), "TAMIL": ("ம்",)}
 MAX_SUFFIX_LETTERS = 14  # folded (Hangul in jamo): two suffixes of three syllables
 
 

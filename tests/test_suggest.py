@@ -1858,6 +1858,19 @@ def test_a_georgian_name_is_found_before_a_copula_or_and_its_genitive_named_with
     assert names_of(found["აჭარ"], found["აჭარ"].chosen)[0] == "აჭარა"
 
 
+def test_a_tamil_name_in_m_is_found_before_the_tt_its_cases_take_and_named_with_its_m():
+    from bordermap.suggest.rows import names_of
+
+    # "மண்டபத்திலிருந்து" is "from Mandapam": மண்டபம் drops its ம் for த்த் before the case
+    world = _gazetteer_of(
+        _entry(1, "Mandapam", "IN", 9.28, 79.12, "மண்டபம்", population=18_000),
+        _entry(2, "Madurai", "IN", 9.92, 78.12, "மதுரை", population=1_000_000),
+    )
+    found = _in("ta", "மதுரையில் இருந்து மண்டபத்திலிருந்து கடலைப் பார்த்தோம்.", [world])
+    row = next(s for s in found.values() if s.chosen is not None and s.chosen.name == "Mandapam")
+    assert names_of(row, row.chosen)[0] == "மண்டபம்"
+
+
 def test_an_armenian_name_is_found_before_its_case_ending_or_article():
     world = _gazetteer_of(
         _entry(1, "Yerevan", "AM", 40.18, 44.51, "Երևան", population=1_000_000),

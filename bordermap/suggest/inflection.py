@@ -436,7 +436,7 @@ def suffix_stem(word: str, keys: Collection[str], also: Callable[[str], bool] | 
     if script not in SUFFIXES:
         return 0, ""
     least = 2 if script == "HANGUL" else 3
-    restored = RESTORED.get(script, "")
+    restored = RESTORED.get(script, ())
     # Suffixes are a few letters: a word of thousands (a clause of Hangul with no space) is not cut at every letter.
     cuts = range(len(word) - 1, max(least, len(word) - MAX_SUFFIX_CHARACTERS) - 1, -1)
     for cut in cuts:
@@ -449,8 +449,10 @@ def suffix_stem(word: str, keys: Collection[str], also: Callable[[str], bool] | 
     # A word read as a place is read without all it may carry: "শ্রীমঙ্গলের" is "শ্রীমঙ্গল", then "ের".
     if also is not None:
         for cut in reversed(cuts):
-            if suffixes_only(name_key(word[cut:])) and also(word[:cut]):
-                return cut, name_key(word[:cut])
+            if suffixes_only(name_key(word[cut:])):
+                for stem in (word[:cut], *(word[:cut] + letter for letter in restored)):
+                    if also(stem):
+                        return cut, name_key(stem)
     return 0, ""
 
 

@@ -12,6 +12,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from bordermap.fold import (
+    RESTORED,
     WITHOUT_SPACES_CLASS,
     fold_text,
     has_case,
@@ -701,8 +702,14 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                 if found is None and (stem := inflection.suffix_stem(run[i].word, keys, read_as_a_town))[0]:
                     # named with the letter its suffix took the place of: "აჭარის" is "აჭარა" (Adjara)
                     written = run[i].word[: stem[0]]
-                    restored = stem[1].removeprefix(name_key(written))
-                    undeclined = written + restored if len(restored) == 1 else ""
+                    undeclined = next(
+                        (
+                            written + letter
+                            for letter in RESTORED.get(script_of(written), ())
+                            if stem[1] != name_key(written) and name_key(written + letter) == stem[1]
+                        ),
+                        "",
+                    )
                     found = (1, Mention(text, run[i].start, run[i].start + stem[0], stem[1], undeclined=undeclined))
                 if found is None and (hyphened := _declined_with_hyphens(text, run[i], keys))[0]:
                     # "z Bielska-Białej" is Bielsko-Biała, "do Frýdku-Místku" Frýdek-Místek: each part declined
