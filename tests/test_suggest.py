@@ -1871,6 +1871,39 @@ def test_a_tamil_name_in_m_is_found_before_the_tt_its_cases_take_and_named_with_
     assert names_of(row, row.chosen)[0] == "மண்டபம்"
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "landmarks"),
+    [
+        (
+            "uz",
+            "Samarqandda Registon maydoni va Bibixonim masjidini ko'rdik.",
+            ("Registon maydoni", "Bibixonim masjidi"),
+        ),
+        ("hu", "Budapesten a Hősök tere előtt találkoztunk.", ("Hősök tere",)),
+        ("tr", "Edirne'de Selimiye camii avluda bekledik.", ("Selimiye camii",)),
+    ],
+)
+def test_a_landmarks_word_written_in_lower_case_after_its_name_makes_a_place_to_draw(language, content, landmarks):
+    world = _gazetteer_of(
+        _entry(1, "Samarkand", "UZ", 39.65, 66.96, "Samarqand", population=500_000),
+        _entry(2, "Budapest", "HU", 47.5, 19.04, population=1_700_000),
+        _entry(3, "Edirne", "TR", 41.68, 26.56, population=160_000),
+    )
+    found = _in(language, content, [world])
+    for landmark in landmarks:
+        _assert_drawn(found[landmark])
+
+
+def test_a_landmark_written_after_a_towns_name_is_placed_beside_the_town():
+    world = _gazetteer_of(
+        _entry(1, "Tashkent", "UZ", 41.3, 69.27, "Toshkent", population=2_500_000),
+        _entry(2, "Chirchiq", "UZ", 41.47, 69.58, population=150_000),
+    )
+    found = _in("uz", "Chirchiqdan kelib, Toshkent vokzali oldida uchrashdik.", [world])
+    row = found["Toshkent vokzali"]
+    assert row.chosen is not None and row.chosen.name == "Tashkent" and row.confidence >= 0.5, row.why
+
+
 def test_an_armenian_name_is_found_before_its_case_ending_or_article():
     world = _gazetteer_of(
         _entry(1, "Yerevan", "AM", 40.18, 44.51, "Երևան", population=1_000_000),

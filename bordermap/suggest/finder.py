@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from bordermap.fold import SUFFIXES, has_case, marks_of, script_of, suffixes_only
@@ -52,6 +52,7 @@ from bordermap.suggest.mentions import (
     KIND_ARTICLES,
     KIND_CONNECTORS,
     KIND_WORDS_BEFORE,
+    LANDMARK_WORDS_AFTER,
     WORKS_OF_PEOPLE_BEFORE,
     Mention,
     after_an_article,
@@ -104,16 +105,24 @@ class Suggestion:
         return self.mentions[0].phrase
 
 
+LANDMARK_WORDS_AFTER_ANY = frozenset().union(*LANDMARK_WORDS_AFTER.values())
+
+
 def _without_cue(phrase: str) -> str:
     """The key of a cue phrase without its cue word: 'Tumen River' -> 'tumen', 'lago di Braies' -> 'braies'."""
+    return name_key(" ".join(_without_cue_words(phrase)))
+
+
+def _without_cue_words(phrase: str) -> list[str]:
+    """The words of a cue phrase but its cue word."""
     words = phrase.split()
     if _named_after_a_place(phrase):
-        words = _name_after_its_kind(words)
-    elif words and words[-1].casefold() in CUES_AFTER:
-        words = words[:-1]
-    elif words and words[0].casefold() in CUES_BEFORE:
-        words = words[1:]
-    return name_key(" ".join(words))
+        return _name_after_its_kind(words)
+    if words and (words[-1].casefold() in CUES_AFTER or words[-1] in LANDMARK_WORDS_AFTER_ANY):
+        return words[:-1]
+    if words and words[0].casefold() in CUES_BEFORE:
+        return words[1:]
+    return words
 
 
 def _name_after_its_kind(words: list[str]) -> list[str]:
@@ -519,6 +528,15 @@ LANDMARK_CUES = {
     "limanı": "port",
     "havalimanı": "airport",
     "kalesi": "castle",
+    **dict.fromkeys(("ko'prigi", "körpüsü", "hídja", "կամուրջ"), "bridge"),
+    **dict.fromkeys(("qal'asi", "qal'a", "qalası", "vára", "ամրոց"), "castle"),
+    **dict.fromkeys(("masjidi", "camii", "məscidi"), "mosque"),
+    **dict.fromkeys(("վանք", "վանքը", "վանքն"), "monastery"),
+    **dict.fromkeys(("vokzali", "pályaudvar"), "station"),
+    **dict.fromkeys(("տաճար", "տաճարը", "temploma"), "temple"),
+    **dict.fromkeys(("եկեղեցի", "եկեղեցին", "kilisesi"), "church"),
+    **dict.fromkeys(("bozori",), "market"),
+    **dict.fromkeys(("saroyi", "sarayı", "palota"), "palace"),
 }
 # Before the name: "معبر رفح" (the Rafah crossing); German's castles, monasteries and islands named after the town on
 # them or beside them ("Schloss Tarasp", "Kloster Andechs", "Insel Reichenau").
@@ -580,12 +598,15 @@ def _valleys_by_their_rivers(groups: dict[str, list[Mention]], candidates: dict[
     return answered
 
 
-def _landmarks_by_their_places(groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list) -> None:
+def _landmarks_by_their_places(
+    groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list, keys: Collection[str]
+) -> None:
     """The candidates of a bridge, crossing or pass that no gazetteer knows, named after a place one knows: that place's
-    towns, each as a landmark within ``LANDMARK_REACH_M`` of it ("Kazungula Bridge" near Kazungula). A name of a person
-    ("King Hussein Bridge") or of no town stays a place to draw."""
+    towns, each as a landmark within ``LANDMARK_REACH_M`` of it ("Kazungula Bridge" near Kazungula), the place's name
+    declined as it may be before the landmark's word ("Գառնիի տաճարը", Garni's temple). A name of a person ("King
+    Hussein Bridge") or of no town stays a place to draw."""
     asked: dict[str, tuple[str, ...]] = {
-        key: (_without_cue(group[0].phrase),)
+        key: _undeclined_too(_without_cue(group[0].phrase), group[0], keys)
         for key, group in groups.items()
         if group[0].cue
         and not candidates[key]
@@ -599,6 +620,15 @@ def _landmarks_by_their_places(groups: dict[str, list[Mention]], candidates: dic
         candidates[key] = [
             replace(m, entry=landmark_near(m.entry)) for m in found if m.entry.feature_class == PLACE_CLASS
         ][:MAX_CANDIDATES]
+
+
+def _undeclined_too(name: str, mention: Mention, keys: Collection[str]) -> tuple[str, ...]:
+    """A landmark's name of one word, and the name it is a declined form of, where it is one."""
+    if name in keys or " " in name:
+        return (name,)
+    words = _without_cue_words(mention.phrase)
+    base = inflection.base_key(words[-1], mention.text.language, keys)[1] if len(words) == 1 else ""
+    return (name, base) if base and base != name else (name,)
 
 
 def _with_natural_features(found: list, key: str, phrase: str, natural: list, indic: str = "") -> list:
@@ -1062,7 +1092,7 @@ def _suggest(
     _divisions_by_their_names(groups, candidates, gazetteers)
     _features_by_their_names(groups, candidates, natural)
     along_rivers = _valleys_by_their_rivers(groups, candidates, natural)
-    _landmarks_by_their_places(groups, candidates, gazetteers)
+    _landmarks_by_their_places(groups, candidates, gazetteers, words_and_names)
     cue_of = {(m.text.id, m.start): kinds for group in groups.values() for m in group if (kinds := _cue_of(m))}
     shore_towns: dict[str, list[GazetteerEntry]] = {}  # an island's or a lake's to draw, the towns of its name
     cued_apart: dict[str, set[str]] = {}  # the kinds a name's other mentions are cued as

@@ -391,6 +391,39 @@ _TOWN_WORD_AFTER = {
         "uz": ("shahri", "shahrida", "шаҳри"),
     }.items()
 }
+# The word of a work of people that some languages write in lower case after its name, with the case it may carry
+# (``inflection.ENDINGS``): Uzbek "Registon maydoni" (Registan square), "Shohi Zinda majmuasini"; Turkish "Sultanahmet
+# camii"; Hungarian "Hősök tere"; Armenian "Հաղարծին վանքը". The name with it is a landmark: a place to draw, or one
+# beside the town it is named after (``finder.LANDMARK_CUES``).
+LANDMARK_WORDS_AFTER = {
+    "uz": frozenset(
+        "maydoni masjidi madrasasi minorasi qal'asi qal'a majmuasi maqbarasi ko'prigi bozori saroyi darvozasi "
+        "vokzali".split()
+    ),
+    "tr": frozenset("camii kalesi köprüsü sarayı meydanı kilisesi türbesi kervansarayı".split()),
+    "az": frozenset("məscidi qalası körpüsü sarayı meydanı".split()),
+    "hu": frozenset("tere hídja vára temploma bazilika székesegyház palota pályaudvar".split()),
+    "hy": frozenset("վանք վանքը վանքն եկեղեցի եկեղեցին տաճար տաճարը կամուրջ ամրոց հրապարակ".split()),
+}
+_NEXT_LOWER_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’ʼ]*)")
+
+
+def _landmark_word_after(text: Text, end: int) -> int:
+    """Where the word of a work of people written after a name ends (before its case), or 0 where none is there
+    (``LANDMARK_WORDS_AFTER``)."""
+    words = LANDMARK_WORDS_AFTER.get(text.language)
+    if words is None or not (after := _NEXT_LOWER_WORD.match(text.content, end)) or not after.group(1).islower():
+        return 0
+    word = after.group(1).replace("’", "'").replace("ʼ", "'")
+    if word in words:
+        return after.end()
+    endings = inflection.ENDINGS.get(text.language, ((), ()))[0]
+    for ending in endings:
+        if word.endswith(ending) and word[: len(word) - len(ending)] in words:
+            return after.end() - len(ending)
+    return 0
+
+
 MOTION_PREPOSITIONS = {
     **dict.fromkeys(("pl", "cs", "sk", "sl", "hr", "sr", "bs"), frozenset(("do",))),
     "it": frozenset(("da",)),
@@ -561,6 +594,13 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         and (with_town := name_key(text.content[start : town_after.end()])) in keys
                     ):
                         found = (n, Mention(text, start, town_after.end(), with_town))  # "Хөх хот" (Hohhot)
+                        break
+                    if i + n == len(run) and (landmark_end := _landmark_word_after(text, end)):
+                        # "Registon maydoni", "Ark qal'asi": a landmark, named with its word
+                        found = (
+                            n,
+                            Mention(text, start, landmark_end, name_key(text.content[start:landmark_end]), cue=True),
+                        )
                         break
                     if i == 0 and kind_start is not None:
                         with_kind = name_key(text.content[kind_start:end])
