@@ -1877,7 +1877,7 @@ def test_a_tamil_name_in_m_is_found_before_the_tt_its_cases_take_and_named_with_
         (
             "uz",
             "Samarqandda Registon maydoni va Bibixonim masjidini ko'rdik.",
-            ("Registon maydoni", "Bibixonim masjidi"),
+            ("Registon maydoni", "Bibixonim masjidini"),
         ),
         ("hu", "Budapesten a Hősök tere előtt találkoztunk.", ("Hősök tere",)),
         ("tr", "Edirne'de Selimiye camii avluda bekledik.", ("Selimiye camii",)),
@@ -1892,6 +1892,33 @@ def test_a_landmarks_word_written_in_lower_case_after_its_name_makes_a_place_to_
     found = _in(language, content, [world])
     for landmark in landmarks:
         _assert_drawn(found[landmark])
+    if language == "uz":  # the row is named as the landmark is written undeclined, its case an alias
+        from bordermap.suggest.rows import row_of
+
+        row = row_of(found["Bibixonim masjidini"], "b")
+        assert (row["name"], row["aliases"]) == ("Bibixonim masjidi", "Bibixonim masjidini")
+
+
+def test_a_landmark_whose_word_carries_a_case_is_quoted_from_its_row():
+    from types import SimpleNamespace
+
+    from bordermap.suggest.rows import row_of
+    from bordermap.text import find_passages
+
+    # "Գառնիի տաճարից" (from Garni's temple): the row is the temple beside Garni, named undeclined, and the words the
+    # text wrote are what the quote finder looks for
+    world = _gazetteer_of(
+        _entry(1, "Garni", "AM", 40.12, 44.73, "Գառնի", population=7_000),
+        _entry(2, "Yerevan", "AM", 40.18, 44.51, "Երևան", population=1_000_000),
+    )
+    text = Text("t", "t.txt", "Title\nԵրևանից գնացինք Գառնի, և Գառնիի տաճարից տեսանք լեռները։", language="hy")
+    suggestions, _, _ = suggest([text], [], [], [world], world.keys())
+    temple = next(s for s in suggestions if s.chosen is not None and "տաճար" in s.phrase)
+    row = row_of(temple, "temple")
+    assert row["name"] == "Գառնիի տաճար"
+    place = SimpleNamespace(id="temple", name=row["name"], aliases=tuple(filter(None, row["aliases"].split("|"))))
+    (passage,) = find_passages([text], [place])["temple"]
+    assert [passage.text.content[a:b] for a, b in passage.marks] == ["Գառնիի տաճարից"]
 
 
 def test_a_landmark_written_after_a_towns_name_is_placed_beside_the_town():

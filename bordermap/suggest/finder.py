@@ -605,15 +605,16 @@ def _landmarks_by_their_places(
     towns, each as a landmark within ``LANDMARK_REACH_M`` of it ("Kazungula Bridge" near Kazungula), the place's name
     declined as it may be before the landmark's word ("Գառնիի տաճարը", Garni's temple). A name of a person ("King
     Hussein Bridge") or of no town stays a place to draw."""
+    # (a landmark's word may carry a case, "Գառնիի տաճարից": it is asked for as written undeclined)
+    phrases = {key: group[0].undeclined or group[0].phrase for key, group in groups.items() if group[0].cue}
     asked: dict[str, tuple[str, ...]] = {
-        key: _undeclined_too(_without_cue(group[0].phrase), group[0], keys)
-        for key, group in groups.items()
-        if group[0].cue
-        and not candidates[key]
+        key: _undeclined_too(_without_cue(phrase), phrase, groups[key][0].text.language, keys)
+        for key, phrase in phrases.items()
+        if not candidates[key]
         and (
-            group[0].phrase.split()[-1].casefold() in LANDMARK_CUES
-            or group[0].phrase.split()[0].casefold() in LANDMARK_CUES_BEFORE
-            or _named_after_a_place(group[0].phrase)
+            phrase.split()[-1].casefold() in LANDMARK_CUES
+            or phrase.split()[0].casefold() in LANDMARK_CUES_BEFORE
+            or _named_after_a_place(phrase)
         )
     }
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
@@ -622,12 +623,12 @@ def _landmarks_by_their_places(
         ][:MAX_CANDIDATES]
 
 
-def _undeclined_too(name: str, mention: Mention, keys: Collection[str]) -> tuple[str, ...]:
+def _undeclined_too(name: str, phrase: str, language: str, keys: Collection[str]) -> tuple[str, ...]:
     """A landmark's name of one word, and the name it is a declined form of, where it is one."""
     if name in keys or " " in name:
         return (name,)
-    words = _without_cue_words(mention.phrase)
-    base = inflection.base_key(words[-1], mention.text.language, keys)[1] if len(words) == 1 else ""
+    words = _without_cue_words(phrase)
+    base = inflection.base_key(words[-1], language, keys)[1] if len(words) == 1 else ""
     return (name, base) if base and base != name else (name,)
 
 
@@ -1386,7 +1387,7 @@ def _suggest(
         )
         confidence, why = confidence_of(group, chosen, clues)
         if landmark:
-            words = group[0].phrase.split()
+            words = (group[0].undeclined or group[0].phrase).split()
             kind = (
                 f"'{words[0]}'"
                 if _named_after_a_place(group[0].phrase)

@@ -408,20 +408,20 @@ LANDMARK_WORDS_AFTER = {
 _NEXT_LOWER_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’ʼ]*)")
 
 
-def _landmark_word_after(text: Text, end: int) -> int:
-    """Where the word of a work of people written after a name ends (before its case), or 0 where none is there
-    (``LANDMARK_WORDS_AFTER``)."""
+def _landmark_word_after(text: Text, end: int) -> tuple[int, int]:
+    """Where the word of a work of people written after a name ends before its case, and where it ends with it; (0, 0)
+    where none is there (``LANDMARK_WORDS_AFTER``)."""
     words = LANDMARK_WORDS_AFTER.get(text.language)
     if words is None or not (after := _NEXT_LOWER_WORD.match(text.content, end)) or not after.group(1).islower():
-        return 0
+        return 0, 0
     word = after.group(1).replace("’", "'").replace("ʼ", "'")
     if word in words:
-        return after.end()
+        return after.end(), after.end()
     endings = inflection.ENDINGS.get(text.language, ((), ()))[0]
     for ending in endings:
         if word.endswith(ending) and word[: len(word) - len(ending)] in words:
-            return after.end() - len(ending)
-    return 0
+            return after.end() - len(ending), after.end()
+    return 0, 0
 
 
 MOTION_PREPOSITIONS = {
@@ -595,12 +595,12 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     ):
                         found = (n, Mention(text, start, town_after.end(), with_town))  # "Хөх хот" (Hohhot)
                         break
-                    if i + n == len(run) and (landmark_end := _landmark_word_after(text, end)):
-                        # "Registon maydoni", "Ark qal'asi": a landmark, named with its word
-                        found = (
-                            n,
-                            Mention(text, start, landmark_end, name_key(text.content[start:landmark_end]), cue=True),
-                        )
+                    if i + n == len(run) and (landmark := _landmark_word_after(text, end))[0]:
+                        # "Registon maydoni", "Ark qal'asi": a landmark, named with its word; "Գառնիի տաճարից" (from
+                        # Garni's temple) is the temple, its case kept in the mention for the quote finder
+                        bare, whole = text.content[start : landmark[0]], landmark[1]
+                        undeclined = bare if whole > landmark[0] else ""
+                        found = (n, Mention(text, start, whole, name_key(bare), cue=True, undeclined=undeclined))
                         break
                     if i == 0 and kind_start is not None:
                         with_kind = name_key(text.content[kind_start:end])

@@ -141,7 +141,11 @@ def row_of(suggestion: Suggestion, place_id: str) -> dict[str, str]:
     entry = suggestion.chosen
     values = {"id": place_id, "status": SUGGESTED, "category": _category(entry)}
     if entry is None:
-        return values | {"name": suggestion.phrase, "note": f"suggested: '{suggestion.phrase}' ({suggestion.why})"}
+        # named as written undeclined, its forms in the text aliases: "Bibixonim masjidi" of "Bibixonim masjidini"
+        name = Counter(m.undeclined or m.phrase for m in suggestion.mentions).most_common(1)[0][0]
+        aliases = sorted({m.phrase for m in suggestion.mentions} - {name})
+        note = f"suggested: '{suggestion.phrase}' ({suggestion.why})"
+        return values | {"name": name, "aliases": "|".join(aliases), "note": note}
     name, aliases = names_of(suggestion, entry)
     return values | {
         "name": name,
