@@ -268,6 +268,11 @@ def dictionary_form(word: str, language: str, base: str) -> str:
         return word[: cut.start()] if name_key(word[: cut.start()]) == base else ""
     folded = name_key(word)
     if len(folded) != len(word):
+        # folding changed the stem's length ("Երևանից": և is two letters folded): a plain ending is cut as written
+        for ending, stem, added, candidate in _undeclined_forms(folded, language, stem_length(language) - 1):
+            written = word[: len(word) - ending]
+            if candidate == base and ending and stem == name_key(written):
+                return written + added
         return ""
     for ending, stem, added, candidate in _undeclined_forms(folded, language, stem_length(language) - 1):
         if candidate == base:
