@@ -1931,6 +1931,18 @@ def test_a_landmark_written_after_a_towns_name_is_placed_beside_the_town():
     assert row.chosen is not None and row.chosen.name == "Tashkent" and row.confidence >= 0.5, row.why
 
 
+def test_a_tamil_word_is_read_with_the_a_its_consonants_say_and_before_its_case_with_its_m():
+    from bordermap.gazetteer import name_key
+    from bordermap.suggest import inflection, romanised
+
+    # anyascii spells "மண்டபம்" "mntpm"; its town is Mandapam, and a consonant without a sign says a
+    assert romanised.reading("மண்டபம்") == "mantapam" and romanised.reading("மதுரை") == "maturai"
+    assert romanised.likeness(romanised.reading("மண்டபம்"), "mandapam") >= romanised.MIN_LIKENESS
+    # "மண்டபத்திலிருந்து" (from Mandapam) is read with the ம் its case took the place of
+    cut, key = inflection.suffix_stem("மண்டபத்திலிருந்து", set(), lambda stem: romanised.reading(stem) == "mantapam")
+    assert cut == len("மண்டப") and key == name_key("மண்டபம்")
+
+
 def test_an_armenian_name_is_found_before_its_case_ending_or_article():
     world = _gazetteer_of(
         _entry(1, "Yerevan", "AM", 40.18, 44.51, "Երևան", population=1_000_000),

@@ -296,7 +296,8 @@ def _read_in_latin(
         if (
             not candidates[key]
             and not group[0].readings
-            and (read := readings.of(group[0].phrase, group[0].text.language))
+            # (as written undeclined, where a suffix took a letter's place: "மண்டப" of "மண்டபத்தில்" is "மண்டபம்")
+            and (read := readings.of(group[0].undeclined or group[0].phrase, group[0].text.language))
         ):
             groups[key] = [replace(m, readings=read) for m in group]
     asked = {key: group[0].readings for key, group in groups.items() if not candidates[key] and group[0].readings}

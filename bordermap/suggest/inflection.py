@@ -455,7 +455,8 @@ def suffix_stem(word: str, keys: Collection[str], also: Callable[[str], bool] | 
     if also is not None:
         for cut in reversed(cuts):
             if suffixes_only(name_key(word[cut:])):
-                for stem in (word[:cut], *(word[:cut] + letter for letter in restored)):
+                # the letters a suffix took the place of first: "மண்டப" reads as no town, "மண்டபம்" as Mandapam
+                for stem in (*(word[:cut] + letter for letter in restored), word[:cut]):
                     if also(stem):
                         return cut, name_key(stem)
     return 0, ""

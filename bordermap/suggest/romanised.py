@@ -104,10 +104,33 @@ def countries_of(word: str, language: str) -> tuple[str, ...]:
     return COUNTRIES_OF_SCRIPT.get(script, ())
 
 
-def reading(word: str) -> str:
-    """A word in Latin letters, as anyascii spells it (vowels its script does not write left out)."""
+_TAMIL_CONSONANTS = ("\u0b95", "\u0bb9")  # க to ஹ
+_TAMIL_SIGNS = ("\u0bbe", "\u0bcd")  # the vowel signs and the virama
+
+
+def _tamil_with_inherent_vowels(word: str) -> str:
+    """A Tamil word with the a said after each consonant that has no vowel sign and no virama, as Latin letters
+    (anyascii spells "மண்டபம்" "mntpm"; its town is Mandapam)."""
     from anyascii import anyascii
 
+    spelled = []
+    for at, char in enumerate(word):
+        spelled.append(anyascii(char))
+        following = word[at + 1 : at + 2]
+        if _TAMIL_CONSONANTS[0] <= char <= _TAMIL_CONSONANTS[1] and not (
+            following and _TAMIL_SIGNS[0] <= following <= _TAMIL_SIGNS[1]
+        ):
+            spelled.append("a")
+    return "".join(spelled)
+
+
+def reading(word: str) -> str:
+    """A word in Latin letters, as anyascii spells it (vowels its script does not write left out, but Tamil's inherent
+    a: ``_tamil_with_inherent_vowels``)."""
+    from anyascii import anyascii
+
+    if script_of(word) == "TAMIL":
+        return _NOT_A_LETTER.sub("", _tamil_with_inherent_vowels(word).lower())
     spelled = anyascii(word.translate(_ARABIC_AS_SAID)).lower()
     for written, read in _NUKTA:
         spelled = spelled.replace(written, read)
