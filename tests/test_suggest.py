@@ -2884,22 +2884,27 @@ def test_a_great_citys_name_that_is_also_a_countrys_is_the_city_among_its_neighb
     assert found["عمان"].chosen.name == "Amman"  # not Oman, though the text names no Jordan
 
 
-def test_names_that_lie_in_one_country_whichever_is_meant_place_the_text_there():
-    from bordermap.gazetteer import Gazetteer
+def _belem_santarem_manaus(belem_people: int) -> list:
+    """Belém and Santarém, towns of Brazil and of Portugal, and Manaus: a text of the Amazon's."""
+    return [
+        _entry(151, "Belém", "BR", -1.46, -48.5, population=belem_people),
+        _entry(152, "Belém", "PT", 38.7, -9.2, population=16_000),
+        _entry(153, "Santarém", "BR", -2.44, -54.7, population=300_000),
+        _entry(154, "Santarém", "PT", 39.23, -8.68, population=60_000),
+        _entry(155, "Manaus", "BR", -3.1, -60.0, population=2_000_000),
+    ]
 
-    world = Gazetteer(
-        [
-            _entry(151, "Belém", "BR", -1.46, -48.5, population=1_500_000),
-            _entry(152, "Belém", "PT", 38.7, -9.2, population=16_000),
-            _entry(153, "Santarém", "BR", -2.44, -54.7, population=300_000),
-            _entry(154, "Santarém", "PT", 39.23, -8.68, population=60_000),
-            _entry(155, "Manaus", "BR", -3.1, -60.0, population=2_000_000),
-            _entry(156, "Tabatinga", "BR", -4.25, -69.94, population=50_000),
-            _entry(157, "Tabatinga", "BR", -21.7, -48.7, population=15_000),
-        ]
+
+AMAZON_TEXT = "Partimos de Belém e subimos o rio até Santarém. Depois seguimos até Manaus e Tabatinga."
+
+
+def test_names_that_lie_in_one_country_whichever_is_meant_place_the_text_there():
+    world = _gazetteer_of(
+        *_belem_santarem_manaus(1_500_000),
+        _entry(156, "Tabatinga", "BR", -4.25, -69.94, population=50_000),
+        _entry(157, "Tabatinga", "BR", -21.7, -48.7, population=15_000),
     )
-    content = "Partimos de Belém e subimos o rio até Santarém. Depois seguimos até Manaus e Tabatinga."
-    found = _in("pt", content, [world])
+    found = _in("pt", AMAZON_TEXT, [world])
     assert {phrase: s.chosen.country for phrase, s in found.items()} == {
         "Belém": "BR",
         "Santarém": "BR",
@@ -2909,22 +2914,13 @@ def test_names_that_lie_in_one_country_whichever_is_meant_place_the_text_there()
 
 
 def test_a_names_places_by_their_main_name_place_the_text_though_another_abroad_once_bore_it():
-    from bordermap.gazetteer import Gazetteer
-
     # "Manaus" is also an old name of a town in Angola: by their main names, Manaus and Tabatinga lie in Brazil
-    world = Gazetteer(
-        [
-            _entry(151, "Belém", "BR", -1.46, -48.5, population=150_000),
-            _entry(152, "Belém", "PT", 38.7, -9.2, population=16_000),
-            _entry(153, "Santarém", "BR", -2.44, -54.7, population=300_000),
-            _entry(154, "Santarém", "PT", 39.23, -8.68, population=60_000),
-            _entry(155, "Manaus", "BR", -3.1, -60.0, population=2_000_000),
-            _entry(158, "Cambundi", "AO", -10.07, 17.55, "Manaus", population=17_000),
-            _entry(156, "Tabatinga", "BR", -4.25, -69.94, population=50_000),
-        ]
+    world = _gazetteer_of(
+        *_belem_santarem_manaus(150_000),
+        _entry(158, "Cambundi", "AO", -10.07, 17.55, "Manaus", population=17_000),
+        _entry(156, "Tabatinga", "BR", -4.25, -69.94, population=50_000),
     )
-    content = "Partimos de Belém e subimos o rio até Santarém. Depois seguimos até Manaus e Tabatinga."
-    found = _in("pt", content, [world])
+    found = _in("pt", AMAZON_TEXT, [world])
     assert found["Belém"].chosen.country == "BR" and found["Santarém"].chosen.country == "BR"
 
 

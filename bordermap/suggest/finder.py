@@ -12,10 +12,10 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
-from bordermap.fold import SUFFIXES, has_case, marks_of, script_of, suffixes_only
+from bordermap.fold import has_case, marks_of, script_of
 from bordermap.gazetteer import (
     BESIDE_REACH_M,
     COUNTRY_CLASS,
@@ -567,14 +567,7 @@ def _features_by_their_names(groups: dict[str, list[Mention]], candidates: dict[
         forms = dict.fromkeys(
             [name, f"{kind_word} {name}", *(form for kind in kinds for form in names_with_kind(name, kind))]
         )
-        found = [
-            match
-            for gazetteer in natural
-            for form in forms
-            for match in gazetteer.find(form, NATURAL_CLASS)
-            if match.entry.admin1 in kinds
-        ]
-        candidates[key] = _distinct(found, set())[:MAX_CANDIDATES]
+        candidates[key] = _features_named(forms, kinds, natural)[:MAX_CANDIDATES]
 
 
 # The words of a valley, before its name or after it: "vallée de la Durance", "valle del Ebro", "Indus Valley".
@@ -776,16 +769,12 @@ def _cue_after(word: str, language: str = "") -> tuple[tuple[str, ...], int]:
     cues_after = _natural_cues()[1]
     if kinds := cues_after.get(name_key(word)):
         return kinds, len(word)
-    if language in inflection.CASE_ENDS_NAME:
-        for ending in inflection.ENDINGS[language][0]:
-            if word.endswith(ending) and (kinds := cues_after.get(name_key(word[: len(word) - len(ending)]))):
-                return kinds, len(word) - len(ending)
-    if word.isascii() or script_of(word) not in SUFFIXES:
-        return (), 0
-    for cut in range(len(word) - 1, 1, -1):
-        if (kinds := cues_after.get(name_key(word[:cut]))) and suffixes_only(name_key(word[cut:])):
-            return kinds, cut
-    return (), 0
+    if language in inflection.CASE_ENDS_NAME and (
+        cut := inflection.before_an_ending(word, language, lambda stem: name_key(stem) in cues_after)
+    ):
+        return cues_after[name_key(word[:cut])], cut
+    cut, key = inflection.suffix_stem(word, cues_after)
+    return (cues_after[key], cut) if cut else ((), 0)
 
 
 def _with_its_cue_word(m: Mention) -> Mention:
@@ -832,25 +821,22 @@ def _named_as_natural(found: list, kinds: tuple[str, ...], natural: list) -> lis
     # With the word of its kind too: "Lake Van" is no "Van" alone (a name of three letters is not one without it).
     forms = [form for name in names for kind in kinds for form in (name, *names_with_kind(name, kind))]
     features = [match for match in found if match.entry.feature_class == NATURAL_CLASS and match.entry.admin1 in kinds]
-    features += [
-        match
-        for gazetteer in natural
-        for form in dict.fromkeys(forms)
-        for match in gazetteer.find(form, NATURAL_CLASS)
-        if match.entry.admin1 in kinds
-    ]
-    return _distinct(features, set())
+    return _distinct(features + _features_named(dict.fromkeys(forms), kinds, natural), set())
 
 
 def _natural_as_cued(group: list[Mention], kinds: tuple[str, ...], natural: list) -> list:
     """The natural features of those kinds named as the mentions are with the word of their kind beside them: "வங்காள
     விரிகுடா" (the Bay of Bengal) is the bay's name whole, and "வங்காள" alone a word no gazetteer has."""
-    phrases = dict.fromkeys(_with_its_cue_word(m).phrase for m in group)
+    return _features_named(dict.fromkeys(_with_its_cue_word(m).phrase for m in group), kinds, natural)
+
+
+def _features_named(forms: Iterable[str], kinds: tuple[str, ...], natural: list) -> list:
+    """The natural features of those kinds that the natural gazetteers name by one of these forms, each once."""
     found = [
         match
         for gazetteer in natural
-        for phrase in phrases
-        for match in gazetteer.find(phrase, NATURAL_CLASS)
+        for form in forms
+        for match in gazetteer.find(form, NATURAL_CLASS)
         if match.entry.admin1 in kinds
     ]
     return _distinct(found, set())

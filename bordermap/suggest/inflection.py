@@ -283,6 +283,15 @@ def dictionary_form(word: str, language: str, base: str) -> str:
     return ""
 
 
+def before_an_ending(word: str, language: str, known: Callable[[str], object]) -> int:
+    """How many characters of a word are a ``known`` word before one of its language's endings (``ENDINGS``, taken
+    off as written, in their order): "Orol dengizining" is "dengizi" and "ning"; 0 for none."""
+    for ending in ENDINGS.get(language, ((), ()))[0]:
+        if word.endswith(ending) and known(word[: len(word) - len(ending)]):
+            return len(word) - len(ending)
+    return 0
+
+
 def declined_forms(word: str, language: str) -> frozenset[str]:
     """The forms, in lower case, that a word in its dictionary form takes in a language that declines names
     (``ENDINGS``): "Клисура" (a gorge) is "клисуру", "клисуре" …; empty elsewhere."""
@@ -414,7 +423,6 @@ _UKRAINIAN_VOWEL = re.compile(r"[оеє](?=[^аеєиіїоуюяь]\Z)")
 _FLEETING_E = re.compile(r"[^aeiouy](?=[^aeiouy]\Z)")
 # Serbian, Croatian and Bosnian drop an "a" so: Požarevac, Požarevca; Čačak, Čačka; "Доњег Милановца" (Доњи Милановац).
 _FLEETING_A = re.compile(r"[^aeiouаеиоу\W\d_](?=[^aeiouаеиоу\W\d_]\Z)")
-_FLEETING_VOWEL = {"cs": "e", "sk": "e", "sr": "а", "hr": "a", "bs": "a"}
 
 
 def _stems(stem: str, language: str) -> list[str]:

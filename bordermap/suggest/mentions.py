@@ -417,10 +417,8 @@ def _landmark_word_after(text: Text, end: int) -> tuple[int, int]:
     word = after.group(1).replace("’", "'").replace("ʼ", "'")
     if word in words:
         return after.end(), after.end()
-    endings = inflection.ENDINGS.get(text.language, ((), ()))[0]
-    for ending in endings:
-        if word.endswith(ending) and word[: len(word) - len(ending)] in words:
-            return after.end() - len(ending), after.end()
+    if stem := inflection.before_an_ending(word, text.language, words.__contains__):
+        return after.end() - (len(word) - stem), after.end()
     return 0, 0
 
 

@@ -121,6 +121,11 @@ def review_record(suggestion: Suggestion, accepted: bool) -> dict:
     return record
 
 
+def _spelling(suggestion: Suggestion) -> str:
+    """How the text most often writes the place, undeclined where a mention was declined."""
+    return Counter(m.undeclined or m.phrase for m in suggestion.mentions).most_common(1)[0][0]
+
+
 def names_of(suggestion: Suggestion, entry: GazetteerEntry) -> tuple[str, list[str]]:
     """The name and aliases of the row a suggestion becomes. The gazetteer's name, with the text's spellings as
     aliases; but where the text writes the place in another script ("北京" for Beijing, "ירושלים" for Jerusalem),
@@ -128,7 +133,7 @@ def names_of(suggestion: Suggestion, entry: GazetteerEntry) -> tuple[str, list[s
     reads, and the gazetteer's name an alias. A declined name is named as it is written undeclined ("Москва" for
     "Москвы"), its declined forms aliases, as the quote finder needs them."""
     phrases = Counter(m.phrase for m in suggestion.mentions)
-    spelling = Counter(m.undeclined or m.phrase for m in suggestion.mentions).most_common(1)[0][0]
+    spelling = _spelling(suggestion)
     if entry.named_after is not None or entry.beside is not None:
         return spelling, sorted(set(phrases) - {spelling})  # the bridge, not the town it is named after or near
     if script_of(spelling) == script_of(entry.name):
@@ -142,7 +147,7 @@ def row_of(suggestion: Suggestion, place_id: str) -> dict[str, str]:
     values = {"id": place_id, "status": SUGGESTED, "category": _category(entry)}
     if entry is None:
         # named as written undeclined, its forms in the text aliases: "Bibixonim masjidi" of "Bibixonim masjidini"
-        name = Counter(m.undeclined or m.phrase for m in suggestion.mentions).most_common(1)[0][0]
+        name = _spelling(suggestion)
         aliases = sorted({m.phrase for m in suggestion.mentions} - {name})
         note = f"suggested: '{suggestion.phrase}' ({suggestion.why})"
         return values | {"name": name, "aliases": "|".join(aliases), "note": note}
