@@ -4666,3 +4666,151 @@ def test_an_island_no_gazetteer_draws_is_placed_as_a_guess_at_the_town_of_its_na
         assert found["pulau Batam"].chosen.extent_m == 20_000 and "placed as a guess" in found["pulau Batam"].why
     else:
         assert found["pulau Batam"].chosen is None and "a place cue" in found["pulau Batam"].why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "name"),
+    [
+        ("sw", "Tulipanda boti kutoka Dar es Salaam hadi Zanzibar.", "Dar es Salaam"),
+        ("fr", "Nous sommes passés par Sidi bel Abbès avant Oran.", "Sidi bel Abbès"),
+    ],
+)
+def test_a_short_word_in_lower_case_inside_a_gazetteers_name_joins_it(language, content, name):
+    world = _gazetteer_of(
+        _entry(1, "Dar es Salaam", "TZ", -6.82, 39.27, population=2_700_000),
+        _entry(2, "Dar", "TZ", -3.0, 35.0, population=1_000),
+        _entry(3, "Zanzibar", "TZ", -6.16, 39.2, population=400_000),
+        _entry(4, "Sidi Bel Abbès", "DZ", 35.19, -0.63, population=200_000),
+        _entry(5, "Oran", "DZ", 35.7, -0.63, population=650_000),
+        _entry(6, "Sidi", "DZ", 33.0, 2.0, population=1_000),
+    )
+    found = _in(language, content, [world])
+    assert found[name].chosen.geonameid in (1, 4)
+    assert not {"Dar", "Sidi", "Abbès"} & set(found)
+
+
+def test_a_lower_case_word_joins_no_names_the_gazetteer_does_not_spell_together():
+    world = _gazetteer_of(
+        _entry(1, "Paris", "FR", 48.86, 2.35, population=2_000_000),
+        _entry(2, "Nice", "FR", 43.7, 7.27, population=340_000),
+    )
+    found = _in("en", "We left Paris on Monday; Paris is Nice without the sea, they say.", [world])
+    assert "Paris" in found and not any(" is " in phrase or " on " in phrase for phrase in found)
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("sw", "Tuliingia Hifadhi ya Taifa ya Mikumi kutoka Morogoro.", "Hifadhi ya Taifa ya Mikumi"),
+        ("tl", "Mula sa Coron, lumangoy kami sa Lawa ng Kayangan.", "Lawa ng Kayangan"),
+    ],
+)
+def test_a_languages_own_connector_joins_a_kinds_word_to_its_name(language, content, phrase):
+    # Swahili "ya" and Tagalog "ng" (of) join one name in those languages only
+    world = _gazetteer_of(
+        _entry(1, "Morogoro", "TZ", -6.82, 37.66, population=300_000),
+        _entry(2, "Coron", "PH", 12.0, 120.2, population=50_000),
+    )
+    found = _in(language, content, [world])
+    _assert_drawn(found[phrase])
+    spanish = _in("es", "Fuimos de Coron a la Lawa ng Kayangan.", [world])
+    assert "Lawa ng Kayangan" not in spanish
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "feature"),
+    [
+        ("tl", "Mula sa Batangas, nakita namin ang Bulkang Taal.", "Bulkang Taal", "Taal Volcano"),
+        ("sw", "Kutoka Dar es Salaam tuliona Bahari ya Hindi.", "Bahari ya Hindi", "Indian Ocean"),
+        ("fa", "از بندرعباس با کشتی به دریای عمان رفتیم.", "دریای عمان", "Gulf of Oman"),
+        ("el", "Από τη Λάρισα είδαμε τον Όλυμπο.", "Όλυμπο", "Mt. Olympus"),
+    ],
+)
+def test_natural_features_by_their_names_in_tagalog_swahili_persian_and_greek(language, content, phrase, feature):
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(1, "Taal", "PH", 13.88, 120.92, population=40_000),
+        _entry(2, "Batangas", "PH", 13.76, 121.06, population=300_000),
+        _entry(3, "Dar es Salaam", "TZ", -6.82, 39.27, population=2_700_000),
+        _entry(4, "Bandar Abbas", "IR", 27.19, 56.27, "بندرعباس", population=350_000),
+        _entry(5, "Larisa", "GR", 39.64, 22.42, "Λάρισα", population=145_000),
+    )
+    found = _in(language, content, [world, physical_gazetteer()])
+    assert found[phrase].chosen.name == feature
+
+
+def test_a_polish_name_softened_before_its_case_or_in_its_plurals_genitive_is_its_dictionary_form(world_gazetteer):
+    # a k or a g softens before the locative's -e ("w Polsce", Polska; "w Pradze", Praga); a plural name in -ki has
+    # its genitive in -ek ("do Mikołajek", Mikołajki)
+    content = "Mieszkamy w Polsce, latem jeździmy do Mikołajek, a w Pradze byliśmy dwa razy."
+    found = _in("pl", content, [world_gazetteer])
+    chosen = {phrase: s.chosen for phrase, s in found.items() if s.chosen is not None and s.confidence >= 0.5}
+    assert chosen["Polsce"].country == "PL" and chosen["Pradze"].country == "CZ"
+    assert chosen["Mikołajek"].name == "Mikołajki"
+
+
+def test_a_greek_plural_name_in_its_genitive_is_its_dictionary_form():
+    # "μέσω Τρικάλων" (through Trikala): Τρίκαλα, a plural, in its genitive plural
+    world = _gazetteer_of(
+        _entry(4, "Tríkala", "GR", 39.55, 21.77, "Τρίκαλα", population=60_000),
+        _entry(5, "Lárisa", "GR", 39.64, 22.42, "Λάρισα", population=145_000),
+    )
+    found = _in("el", "Περάσαμε μέσω Τρικάλων και Λάρισας.", [world])
+    assert {s.chosen.geonameid for s in found.values() if s.chosen is not None and s.confidence >= 0.5} == {4, 5}
+
+
+def test_of_two_homonyms_the_one_among_the_names_written_beside_it_wins():
+    # "Taytay" by Manila and "Taytay" in Palawan: a route told in its order ("through Roxas and Taytay to El Nido") is
+    # in Palawan, though the text names three places beside the other, in another paragraph
+    world = _gazetteer_of(
+        _entry(1, "Taytay", "PH", 14.56, 121.13, population=50_000),
+        _entry(2, "Taytay", "PH", 10.82, 119.5, population=20_000),
+        _entry(3, "Manila", "PH", 14.6, 120.98, population=1_600_000),
+        _entry(4, "Antipolo", "PH", 14.62, 121.18, population=700_000),
+        _entry(5, "Roxas", "PH", 10.32, 119.35, population=15_000),
+        _entry(6, "El Nido", "PH", 11.18, 119.39, population=40_000),
+        _entry(7, "Cainta", "PH", 14.58, 121.11, population=300_000),
+    )
+    content = (
+        "We flew from Manila, where we had stayed in Antipolo and Cainta.\n\n"
+        "Then a van took us through Roxas and Taytay to El Nido."
+    )
+    found = _in("en", content, [world])
+    assert found["Taytay"].chosen.geonameid == 2
+
+
+def test_names_written_beside_each_other_are_counted_within_a_text_only():
+    from bordermap.suggest.choose import written_beside
+
+    beside = written_beside([(0, 50, "c"), (0, 0, "a"), (0, 10, "b"), (0, 90, "d"), (0, 99, "e"), (1, 0, "f")])
+    assert beside["a"] == {"b", "c"} and beside["c"] == {"a", "b", "d", "e"} and "f" not in beside["e"]
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "name"),
+    [
+        ("fa", "از اصفهان تا زاینده‌رود رفتیم.", "زاینده‌رود"),
+        ("si", "අපි ශ්‍රී ජයවර්ධනපුර කෝට්ටේ ගියෙමු.", "ශ්‍රී ජයවර්ධනපුර කෝට්ටේ"),
+    ],
+)
+def test_a_zero_width_joiner_or_non_joiner_inside_a_word_keeps_it_one_word(language, content, name):
+    # Persian writes a non-joiner inside a word ("زاینده‌رود"), Sinhala a joiner inside a letter ("ශ්‍රී")
+    world = _gazetteer_of(
+        _entry(1, "Isfahan", "IR", 32.65, 51.67, "اصفهان", population=2_000_000),
+        _entry(2, "Zayandeh Rud", "IR", 32.64, 51.67, "زاینده‌رود", population=5_000),
+        _entry(3, "Sri Jayewardenepura Kotte", "LK", 6.89, 79.92, "ශ්‍රී ජයවර්ධනපුර කෝට්ටේ", population=115_000),
+    )
+    found = _in(language, content, [world])
+    assert name in found and found[name].chosen is not None
+    assert not {"رود", "زاینده", "ශ්"} & set(found)
+
+
+@pytest.mark.parametrize("phrase", ["φαράγγι του Βίκου", "γεφύρι του Κόκκορη", "Μονή Μεγάλου Μετεώρου"])
+def test_a_greek_kinds_word_before_a_name_in_its_genitive_is_a_place_to_draw(phrase):
+    world = _gazetteer_of(_entry(1, "Ioánnina", "GR", 39.66, 20.85, "Ιωάννινα", population=65_000))
+    content = (
+        "Από τα Ιωάννινα είδαμε το φαράγγι του Βίκου και το γεφύρι του Κόκκορη. "
+        "Μετά ανεβήκαμε στη Μονή Μεγάλου Μετεώρου."
+    )
+    _assert_drawn(_in("el", content, [world])[phrase])

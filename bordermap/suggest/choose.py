@@ -154,9 +154,19 @@ class Support(_Sphere):
     sure it is that the name means that point) times its ``closeness``. Ask for every candidate at once
     (``prepare``)."""
 
-    def __init__(self, points: list[tuple[str, float, float]], weights: list[float] | None = None):
+    def __init__(
+        self,
+        points: list[tuple[str, float, float]],
+        weights: list[float] | None = None,
+        beside: dict[str, set[str]] | None = None,
+    ):
         super().__init__(points)
         self._near: dict[tuple[str, float, float], dict[int, float]] = {}
+        # for each name, the ids of the names written beside it (``written_beside``)
+        self._beside = {
+            key: {self._id_of[other] for other in others if other in self._id_of}
+            for key, others in (beside or {}).items()
+        }
         if weights is None:  # every point of a name alike
             places = np.bincount(self._key_ids, minlength=len(self._id_of)) if self._size else np.zeros(0)
             weights = (1.0 / np.maximum(places, 1))[self._key_ids].tolist() if self._size else []
@@ -177,11 +187,11 @@ class Support(_Sphere):
                     near[i] = value
             self._near[query] = near
 
-    def count(self, own: str, points: list[tuple[float, float]]) -> float:
+    def count(self, own: str, points: list[tuple[float, float]], beside: bool = False) -> float:
         """How much the other names support a candidate at these points (a river's or a sea's are many): for each
         other name, its best-supporting point near any of them. A name of one place counts its closeness, one of
         twelve places ("Augusta") a share of it (issue #21), so that the homonyms of a many-placed name do not outvote
-        a name that can only be here."""
+        a name that can only be here. ``beside``: the names written beside this one count ``BESIDE_WEIGHT`` times."""
         queries = [(own, lat, lon) for lat, lon in points]
         if not all(query in self._near for query in queries):
             self.prepare(queries)
@@ -191,7 +201,31 @@ class Support(_Sphere):
             for query in queries:
                 for i, value in self._near[query].items():
                     near[i] = max(value, near.get(i, 0.0))
+        written_beside = self._beside.get(own) if beside else None
+        if written_beside:
+            near = {i: value * BESIDE_WEIGHT if i in written_beside else value for i, value in near.items()}
         return sum(heapq.nlargest(SUPPORTING_NAMES, near.values()))
+
+
+# A name written right before or after another in its paragraph, within this many names, is a neighbour of its
+# place more often than one written pages away: a route is told in its order ("through Roxas and Taytay to El
+# Nido"), a region paragraph by paragraph. Its support of a candidate counts this many times.
+BESIDE_NAMES = 2
+BESIDE_WEIGHT = 2.0
+
+
+def written_beside(mentions: list[tuple[int, int, str]]) -> dict[str, set[str]]:
+    """For each name, the names written at most ``BESIDE_NAMES`` names before or after one of its mentions in the
+    same paragraph; ``mentions`` are (paragraph's number, offset, name's key), in any order, a paragraph's number
+    unique across the texts."""
+    ordered = sorted(mentions)
+    beside: dict[str, set[str]] = {}
+    for i, (paragraph, _, key) in enumerate(ordered):
+        found = beside.setdefault(key, set())
+        for other_paragraph, _, other in ordered[max(0, i - BESIDE_NAMES) : i + BESIDE_NAMES + 1]:
+            if other_paragraph == paragraph and other != key:
+                found.add(other)
+    return beside
 
 
 SECOND_FROM_NAMES = 6  # a text of this many located names or more measures a place by its nearest two neighbours
@@ -412,10 +446,17 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
         # Napoleon, Bessarabia's German colonies were named after Napoleon's battles (Paris, Borodino, Beresina). A
         # place that once bore the city's name never wins over it; a town of that name only with real support.
         return matches[biggest]
+    # The names written beside this one weigh more as evidence for one place of a name against another, not against a
+    # great city (its homonyms cluster) nor as more than a trace (``written_beside``).
+    beside = [
+        support.count(own, reach(m.entry), beside=True) * (ALTERNATE_NAME_SHARE if m.tier else 1.0)
+        + (m.entry.country in countries)
+        for m in matches
+    ]
     if (
         matches[biggest].tier == 0
         and people[biggest] >= DOMINANT_FACTOR * max(others, 1)
-        and max(scores) < TRACE_SUPPORT + scores[biggest]
+        and max(beside) < TRACE_SUPPORT + beside[biggest]
     ):
         return matches[biggest]
     if (
@@ -433,7 +474,7 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
     best = max(
         range(len(matches)),
         key=lambda i: (
-            scores[i] if scores[i] >= TRACE_SUPPORT else 0.0,
+            beside[i] if scores[i] >= TRACE_SUPPORT else 0.0,
             -matches[i].tier,
             math.log10(people[i] + 10),
             -matches[i].entry.geonameid,

@@ -47,6 +47,7 @@ from bordermap.suggest.choose import (
     named_for,
     people_of,
     people_to_rank,
+    written_beside,
 )
 from bordermap.suggest.mentions import (
     KIND_ARTICLES,
@@ -512,6 +513,26 @@ def _divisions_by_their_names(groups: dict[str, list[Mention]], candidates: dict
     }
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
         candidates[key] = [m for m in found if m.entry.feature_class == DIVISION_CLASS][:MAX_CANDIDATES]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
+def _paragraphs() -> Callable[[Text, int], int]:
+    """A numbering of the paragraphs of the texts asked about, unique across them: the paragraph an offset of a text
+    is in. Each text's breaks are found once, and an offset's paragraph by bisection."""
+    breaks: dict[int, tuple[int, list[int]]] = {}
+    numbered = [0]  # the paragraphs of the texts met so far
+
+    def paragraph_of(text: Text, offset: int) -> int:
+        if id(text) not in breaks:
+            found = [found.start() for found in _PARAGRAPH_BREAK.finditer(text.content)]
+            breaks[id(text)] = (numbered[0], found)
+            numbered[0] += len(found) + 1
+        first, found = breaks[id(text)]
+        return first + bisect.bisect(found, offset)
+
+    return paragraph_of
 
 
 # The words after a name that say it is a work of people named after a place: "Kazungula Bridge", "Rafah crossing".
@@ -1194,9 +1215,18 @@ def _suggest(
         for m, share in zip(found, _shares(found))
         for point in reach(m.entry)
     ]
+    paragraph_of = _paragraphs()
     support = Support(
         located + [(key, *point) for key, point, _ in supporting],
         [1.0] * len(located) + [share for _, _, share in supporting],
+        written_beside(
+            [
+                (paragraph_of(m.text, m.start), m.start, key)
+                for key, group in groups.items()
+                if evidence[key] and candidates.get(key)
+                for m in group
+            ]
+        ),
     )
     named = [
         (key, found[0].entry)

@@ -42,7 +42,7 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pl": (
         (
             *("a", "u", "e", "ie", "y", "i", "em", "ą", "ę", "ow", "ach", "ia", "iu", "iem", "ego", "emu", "dzie"),
-            *("cie", "ami", "om"),
+            *("cie", "ami", "om", "ce", "dze", "ek"),
         ),
         ("", "a", "o", "e", "y", "i"),
     ),
@@ -62,7 +62,8 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
         ("",),
     ),
-    "el": (("ς", "ν", "ου", "ης"), ("", "ς", "α", "η", "ο")),
+    # Greek's genitive, accusative, and the genitive plural of a plural name: "Τρικάλων" (Τρίκαλα), "Μετεώρων"
+    "el": (("ς", "ν", "ου", "ης", "ων"), ("", "ς", "α", "η", "ο")),
     "he": (("ה", "תה"), ("", "ה")),  # "to" a place: "מִצְרַיְמָה", "הַמִּצְפָּתָה"
     # Hungarian's cases of place: "Budapesten", "Debrecenben", "Szegedre", "Győrből".
     "hu": (
@@ -323,7 +324,9 @@ def _as_stem(written: str, folded_stem: str) -> str:
 
 # Endings that soften the consonant before them, which the name has hard: Polish "Popradzie" is Poprad, "w Płocie"
 # Płot; only after these is that consonant put back ("Łysą Polanę" is Polana, not Poland).
-SOFTENED = {"pl": {"dzie": ("d",), "cie": ("t",)}}
+# A k or a g softens before it too, where the name ends in -ka or -ga ("w Polsce", Polska; "w Ameryce"; "w Pradze",
+# Praga); a plural name in -ki has its genitive in -ek ("do Mikołajek", Mikołajki).
+SOFTENED = {"pl": {"dzie": ("d",), "cie": ("t",), "ce": ("ka",), "dze": ("ga",), "ek": ("ki",)}}
 
 
 def _undeclined_forms(folded: str, language: str, least: int | None = None):

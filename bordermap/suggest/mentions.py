@@ -52,10 +52,12 @@ MAX_WORDS = 5
 
 @functools.cache
 def word_pattern() -> re.Pattern:
-    """A word: letters and the marks that go with them ("मुंबई", "Zu\u0308rich"), joined by apostrophes or hyphens.
-    Made on first use: its class of every mark takes 20 ms, which a command that never suggests should not pay."""
+    """A word: letters and the marks that go with them ("मुंबई", "Zu\u0308rich"), joined by apostrophes or hyphens, or
+    by the zero-width non-joiner and joiner that Persian and the Indic scripts write inside a word ("سی‌وسه‌پل",
+    "زاینده‌رود"). Made on first use: its class of every mark takes 20 ms, which a command that never suggests should
+    not pay."""
     letters = rf"[^\W\d_](?:[^\W\d_]|[{mark_class()}])*"
-    return re.compile(rf"{letters}(?:['’ʼ\-]{letters})*")
+    return re.compile(rf"{letters}(?:['’ʼ\-\u200c\u200d]{letters})*")
 
 
 _WITHOUT_SPACES = re.compile(f"[{WITHOUT_SPACES_CLASS}]")
@@ -85,7 +87,8 @@ _ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:la|el|le|les|los|las|els|il|lo)[ 
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 # A lower-case word of a natural feature's kind (and "de", "of" …) right before a run: "el mar Negro", "la mer Noire",
 # "the river Jordan", "estrecho de Gibraltar". Taken with the run only where the whole is a gazetteer's name.
-KIND_CONNECTORS = frozenset(("de", "di", "del", "du", "des", "do", "da", "della", "dei", "of"))
+# Greek's "of the" ("το φαράγγι του Βίκου", the Vikos gorge) joins them too.
+KIND_CONNECTORS = frozenset(("de", "di", "del", "du", "des", "do", "da", "della", "dei", "of", "του", "της", "των"))
 KIND_ARTICLES = frozenset(("la", "las", "los", "les", "the"))  # after the connector: "col de la Seigne"
 _KIND_BEFORE = re.compile(
     rf"(?<![^\W\d_])([^\W\d_]+)"
@@ -108,7 +111,9 @@ KIND_WORDS_BEFORE = (
         "lagoa seno fiordo valle vallée vale cascada cascade cachoeira cascata cataratas chutes passo paso col colle "
         "val đèo thác praia "
         "playa plage spiaggia túnel tunnel traforo залив залива пролив пролива остров острова полуостров полуострова "
-        "перевал перевала долина долины мост моста мосту мостом мосте ".split()
+        "перевал перевала долина долины мост моста мосту мостом мосте "
+        # Greek: "το φαράγγι του Βίκου", "το γεφύρι του Κόκκορη", "το σπήλαιο του Περάματος"
+        "φαράγγι φαράγγια γεφύρι γέφυρα σπήλαιο κάστρο μοναστήρι μονή".split()
     )
     | WORKS_OF_PEOPLE_BEFORE
     | {word for word in NATURAL_CUES_BEFORE if word not in CUE_PREPOSITIONS and any(char.islower() for char in word)}
@@ -260,6 +265,8 @@ def _runs(text: Text, keys: Collection[str]):
         kind = word_kind(written)
         if kind == "connector" and written.casefold() in MOTION_PREPOSITIONS.get(text.language, ()):
             kind = "other"  # "Skoczów do Katowic", "Mureș la Arad": two names, not one
+        elif kind == "other" and run and not ends_run and _joins_words_of_a_name(text, run, start, written, keys):
+            kind = "connector"
         if kind == "other" and not run:
             ends_run = possessive  # most words of prose: nothing to end, nothing to start
             continue
@@ -291,6 +298,27 @@ def _runs(text: Text, keys: Collection[str]):
         ends_run = possessive or (kind == "name" and inflection.ends_a_name(word.word, text.language, keys))
     if finished(run):
         yield run
+
+
+# Lower-case words that join the words of one name in a language's own way: Swahili "Hifadhi ya Taifa ya Serengeti"
+# (of), "soko la Darajani", "Kisiwa cha Mafia"; Tagalog "Lawa ng Kayangan" (lake of Kayangan).
+LANGUAGE_CONNECTORS = {"sw": frozenset("ya la wa cha za".split()), "tl": frozenset(("ng",))}
+MAX_INNER_WORD = 4  # letters of a lower-case word inside a gazetteer's name: "Dar es Salaam", "Sidi bel Abbès"
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+)")
+
+
+def _joins_words_of_a_name(text: Text, run: list[_Word], start: int, written: str, keys: Collection[str]) -> bool:
+    """True for a lower-case word after a run that joins it to the next word as one name: one of its language's
+    connectors (``LANGUAGE_CONNECTORS``) before a capital, or a short word with which a gazetteer spells a name
+    ("Dar es Salaam", where "es" joins nothing elsewhere)."""
+    if len(written) > MAX_INNER_WORD or _JOIN.match(text.content, run[-1].end, start) is None:
+        return False
+    following = _NEXT_WORD.match(text.content, start + len(written))
+    if following is None or not following.group(1)[0].isupper():
+        return False
+    if written in LANGUAGE_CONNECTORS.get(text.language, ()):
+        return True
+    return any(name_key(text.content[word.start : following.end()]) in keys for word in run)
 
 
 def _capitalised(word: str) -> bool:

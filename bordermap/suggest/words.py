@@ -12,7 +12,7 @@ CONNECTORS = frozenset(
 CUES_AFTER = frozenset(
     "river province bridge county mountains mountain lake sea island islands valley castle district prefecture "
     "strait bay peninsula empire kingdom republic region desert gulf canal coast pass gorge falls canyon dam volcano "
-    "glacier delta oasis crossing airport station checkpoint tunnel peak "
+    "glacier delta oasis crossing airport station checkpoint tunnel peak lagoon reef atoll beach "
     # the works of people a traveller goes to see: "Thiên Mụ Pagoda", "Cologne Cathedral", "Burana Tower"
     "pagoda temple palace tower mosque cathedral monastery abbey shrine stupa fortress citadel "
     # Turkish: "Çıldır Gölü", "Ağrı Dağı", "Fırat Nehri", "İstanbul Boğazı"
@@ -41,9 +41,14 @@ CUES_BEFORE = frozenset(
     "igreja iglesia chiesa catedral cattedrale mosteiro monasterio monastero "
     # German writes the word of a kind with a capital before a name: "Insel Mainau", "Fluss Thur", "Schloss Tarasp"
     "insel halbinsel berg fluss kap gletscher schloss burg kloster "
+    # Greek's monastery and gorge, capitalised as part of the name: "Μονή Μεγάλου Μετεώρου", "Φαράγγι της Σαμαριάς"
+    "μονή φαράγγι "
     "gunung danau pulau sungai selat teluk jambatan jembatan sông núi hồ đèo vịnh đảo thác "
-    # Swahili: "Mlima Kilimanjaro", "Ziwa Victoria", "Mto Rufiji", "Kisiwa cha Mafia", "Hifadhi ya Serengeti" (a park)
-    "mlima ziwa mto kisiwa hifadhi".split()
+    # Swahili: "Mlima Kilimanjaro", "Ziwa Victoria", "Mto Rufiji", "Kisiwa cha Mafia", "Hifadhi ya Serengeti" (a park),
+    # "Bahari ya Hindi" (the Indian Ocean), "Milima ya Usambara"
+    "mlima milima ziwa mto kisiwa hifadhi bahari ghuba "
+    # Tagalog: "Bundok Apo", "Bulkang Mayon" (the volcano Mayon), "Lawa ng Taal", "Ilog Pasig"
+    "bundok bulkang bulkan lawa ilog".split()
 )
 
 # A capitalised word of direction before a place's name makes a part of it a place of its own: "North Africa",
@@ -105,21 +110,24 @@ ISLAND, PENINSULA, STRAIT, DESERT = ("island", "islands"), ("peninsula",), ("str
 # Bravo", Vietnamese "sông Hồng", Indonesian "sungai Musi" (a capitalised "Río Bravo" is a name with its cue).
 NATURAL_CUES_BEFORE = {
     **dict.fromkeys("نهر انهار رود رودخانه رودخانهٔ נהר נהרות река реки реке реку рекой".split(), RIVER),
-    **dict.fromkeys("river fleuve rivière río rio fiume sông sungai fluss mto".split(), RIVER),
+    **dict.fromkeys("river fleuve rivière río rio fiume sông sungai fluss mto ilog".split(), RIVER),
     **dict.fromkeys("جبل جبال کوه کوههای הר הרי гора горы горе гору хребет хребта".split(), MOUNTAIN),
     **dict.fromkeys(
-        "mont monte montagne núi gunung cerro volcán volcan nevado pico sierra cordillera berg mlima".split(), MOUNTAIN
+        "mont monte montagne núi gunung cerro volcán volcan nevado pico sierra cordillera berg mlima milima bundok "
+        "bulkang bulkan".split(),
+        MOUNTAIN,
     ),
-    **dict.fromkeys("island isle isla île ilha isola đảo pulau insel kisiwa".split(), ISLAND),
+    **dict.fromkeys("island isle isla île ilha isola đảo pulau insel kisiwa pulo".split(), ISLAND),
+    **dict.fromkeys("جزیره جزیرهٔ جزيرة".split(), ISLAND),
     **dict.fromkeys("archipelago archipiélago arquipélago archipel arcipelago".split(), ISLAND),
     **dict.fromkeys("península péninsule penisola halbinsel".split(), PENINSULA),
-    **dict.fromkeys("estrecho détroit stretto estreito selat".split(), STRAIT),
-    **dict.fromkeys("desierto désert deserto".split(), DESERT),
-    **dict.fromkeys("golfo golfe vịnh teluk bahía baie baía".split(), SEA),
+    **dict.fromkeys("estrecho détroit stretto estreito selat تنگه مضيق".split(), STRAIT),
+    **dict.fromkeys("desierto désert deserto صحراء מדבר".split(), DESERT),
+    **dict.fromkeys("golfo golfe vịnh teluk bahía baie baía ghuba خلیج خليج מפרץ".split(), SEA),
     **dict.fromkeys("بحر دریای ים море моря морю".split(), SEA),
-    **dict.fromkeys("mer mar mare biển laut".split(), SEA),
+    **dict.fromkeys("mer mar mare biển laut bahari dagat".split(), SEA),
     **dict.fromkeys("بحيرة دریاچه دریاچهٔ אגם озеро озера озере".split(), LAKE),
-    **dict.fromkeys("lake lac lago hồ danau ziwa".split(), LAKE),
+    **dict.fromkeys("lake lac lago hồ danau ziwa lawa".split(), LAKE),
     # Greek, in the cases a name follows them in: "λίμνη Δοϊράνη", "ποταμός Αξιός", "όρος Άθως"
     **dict.fromkeys("λίμνη λίμνης λίμνες".split(), LAKE),
     **dict.fromkeys("ποταμός ποταμού ποταμό".split(), RIVER),
