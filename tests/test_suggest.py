@@ -4814,3 +4814,39 @@ def test_a_greek_kinds_word_before_a_name_in_its_genitive_is_a_place_to_draw(phr
         "Μετά ανεβήκαμε στη Μονή Μεγάλου Μετεώρου."
     )
     _assert_drawn(_in("el", content, [world])[phrase])
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("en", "From Kiruna we took the bus and slept in Abisko before the trail.", "Abisko"),
+        ("sv", "Från Kiruna tog vi bussen och sov i Abisko.", "Abisko"),
+        ("en", "Kiruna was behind us. In Abisko we slept well.", "Abisko"),
+        ("ru", "Из Владивостока мы доехали через Краскино до границы.", "Краскино"),
+        ("el", "Από την Κόνιτσα φτάσαμε στο Μονοδέντρι το απόγευμα.", "Μονοδέντρι"),
+    ],
+)
+def test_a_name_no_gazetteer_knows_after_a_preposition_that_says_where_is_a_place_to_give_a_position(
+    language, content, phrase
+):
+    world = _gazetteer_of(
+        _entry(1, "Kiruna", "SE", 67.86, 20.23, population=17_000),
+        _entry(2, "Vladivostok", "RU", 43.12, 131.89, "Владивосток", population=600_000),
+        _entry(3, "Kónitsa", "GR", 40.05, 20.75, "Κόνιτσα", population=3_000),
+    )
+    row = _in(language, content, [world])[phrase]
+    assert row.chosen is None and row.confidence >= 0.5 and "says where" in row.why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "word"),
+    [
+        ("en", "We left Kiruna in March, in NATO's exercise season.", "March"),
+        ("en", "We left Kiruna in March, in NATO's exercise season.", "NATO"),
+        ("es", "Desde Kiruna, el pastor habló en Dios y en la fe.", "Dios"),
+        ("de", "Von Kiruna fuhren wir nach Hause.", "Hause"),
+    ],
+)
+def test_a_month_an_acronym_an_everyday_word_or_a_german_noun_after_a_preposition_is_no_place(language, content, word):
+    world = _gazetteer_of(_entry(1, "Kiruna", "SE", 67.86, 20.23, population=17_000))
+    assert word not in _in(language, content, [world])

@@ -152,6 +152,8 @@ class Mention:
     # Thai letters after a cue word, which may be a name abroad spelled sound by sound (``thai``): where it may end,
     # longest first ("ปาดังเบซาร์แทน", Padang Besar instead, may end after "ปาดังเบซาร์")
     spelled: tuple[int, ...] = ()
+    # A name no gazetteer knows, right after a preposition that says where (``PLACE_PREPOSITIONS``: "in Abisko")
+    placed: bool = False
 
     @property
     def phrase(self) -> str:
@@ -304,7 +306,7 @@ def _runs(text: Text, keys: Collection[str]):
 # (of), "soko la Darajani", "Kisiwa cha Mafia"; Tagalog "Lawa ng Kayangan" (lake of Kayangan).
 LANGUAGE_CONNECTORS = {"sw": frozenset("ya la wa cha za".split()), "tl": frozenset(("ng",))}
 MAX_INNER_WORD = 4  # letters of a lower-case word inside a gazetteer's name: "Dar es Salaam", "Sidi bel Abbès"
-_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+)")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 
 
 def _joins_words_of_a_name(text: Text, run: list[_Word], start: int, written: str, keys: Collection[str]) -> bool:
@@ -319,6 +321,65 @@ def _joins_words_of_a_name(text: Text, run: list[_Word], start: int, written: st
     if written in LANGUAGE_CONNECTORS.get(text.language, ()):
         return True
     return any(name_key(text.content[word.start : following.end()]) in keys for word in run)
+
+
+# The prepositions that say where, in the languages that capitalise a name and write it after its preposition:
+# a capitalised name right after one is a place's, whether a gazetteer knows it or not ("we slept in Abisko", "w
+# Giżycku", "στο Μονοδέντρι"). Those that mark a person as often are left out (Spanish "a", the "de" and "of" of
+# every language, Bulgarian "на"), and German, whose nouns are capitalised ("nach Hause").
+PLACE_PREPOSITIONS = {
+    "en": frozenset("in at near via through towards toward".split()),
+    "fr": frozenset("à vers via jusqu'à".split()),
+    "es": frozenset("en hacia desde hasta".split()),
+    "pt": frozenset("em para até no na".split()),
+    "it": frozenset("in verso".split()),
+    "nl": frozenset("in naar bij via".split()),
+    "pl": frozenset("w we do na przez koło".split()),
+    "cs": frozenset("v ve do na přes".split()),
+    "sk": frozenset("v vo do na cez".split()),
+    "sv": frozenset("i till från via vid".split()),
+    **dict.fromkeys(("da", "nb", "no", "nn"), frozenset("i til fra via ved".split())),
+    **dict.fromkeys(("id", "ms"), frozenset("di ke menuju".split())),
+    "tl": frozenset("sa papuntang".split()),
+    "sw": frozenset("hadi kutoka katika kwenda".split()),
+    "vi": frozenset("ở đến tới qua".split()),
+    "ro": frozenset("în spre prin".split()),
+    "el": frozenset("στη στην στο στα στον στις μέσω προς".split()),
+    "ru": frozenset("в во через около".split()),
+    "uk": frozenset("в у через біля".split()),
+    "bg": frozenset("в във през".split()),
+    "sr": frozenset("у кроз".split()),
+    **dict.fromkeys(("hr", "bs"), frozenset("u kroz".split())),
+}
+# A word used this often in its language is a word, not a place no gazetteer knows ("en Dios", in God).
+PLACED_MAX_ZIPF = 4.0
+_PREPOSITION_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:['’][^\W\d_]+)?)[ \u00a0]+\Z")
+
+
+def _placed_by_its_preposition(text: Text, run: list[_Word], i: int) -> int:
+    """How many words of a run from its word ``i``, no gazetteer knowing a name of them, are the name of a place, as
+    the preposition before them says (``PLACE_PREPOSITIONS``): in lower case before the run, or capitalised as its
+    first word at a sentence's start ("In Abisko we slept"); 0 where none is, or where the words are a word of the
+    language, a month, or written in capitals only."""
+    prepositions = PLACE_PREPOSITIONS.get(text.language)
+    if prepositions is None or i > 1:
+        return 0
+    first = run[i].word
+    if not first[0].isupper() or first.isupper() or first.casefold() in COMMON_WORDS:
+        return 0
+    if i == 0:
+        before = _PREPOSITION_BEFORE.search(text.content, max(0, run[0].start - 16), run[0].start)
+        if before is None or before.group(1) not in prepositions:
+            return 0
+    elif run[0].word.casefold() not in prepositions or not _at_sentence_start(text.content, run[0].start):
+        return 0
+    n = 1
+    while i + n < min(len(run), i + MAX_WORDS) and run[i + n].kind == "name" and run[i + n].word[0].isupper():
+        n += 1
+    key = name_key(text.content[run[i].start : run[i + n - 1].end])
+    if len(key) < 3 or (frequency.zipf(name_key(first), text.language) or 0.0) >= PLACED_MAX_ZIPF:
+        return 0
+    return n
 
 
 def _capitalised(word: str) -> bool:
@@ -797,6 +858,10 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     # "한탄강을", "백마고지에": a feature no gazetteer knows, by the word of its kind at its end
                     at = run[i].start
                     found = (1, Mention(text, at, at + feature, name_key(run[i].word[:feature]), cue=True))
+                if found is None and (placed := _placed_by_its_preposition(text, run, i)):
+                    # "we slept in Abisko": a place's name no gazetteer knows, as its preposition says
+                    key = name_key(text.content[run[i].start : run[i + placed - 1].end])
+                    found = (placed, Mention(text, run[i].start, run[i + placed - 1].end, key, placed=True))
                 if found is None:
                     if loose is not None and run[i].kind == "name" and len(name_key(run[i].word)) >= 5:
                         loose.append(Mention(text, run[i].start, run[i].end, name_key(run[i].word)))
@@ -861,9 +926,6 @@ def _without_their_suffix(text: Text, found: list[Mention], keys: Collection[str
             continue
         shorter.append(replace(full_of[stem], start=start, end=end))  # read as the name with its rank is
     return shorter
-
-
-_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 
 
 @functools.lru_cache(maxsize=64)
