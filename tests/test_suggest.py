@@ -4850,3 +4850,17 @@ def test_a_name_no_gazetteer_knows_after_a_preposition_that_says_where_is_a_plac
 def test_a_month_an_acronym_an_everyday_word_or_a_german_noun_after_a_preposition_is_no_place(language, content, word):
     world = _gazetteer_of(_entry(1, "Kiruna", "SE", 67.86, 20.23, population=17_000))
     assert word not in _in(language, content, [world])
+
+
+def test_an_english_kinds_word_in_lower_case_after_a_name_is_read_as_with_a_capital():
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(1, "Diffa", "NE", 13.32, 12.61, population=50_000),
+        _country(2, "Niger", "NE", 17.6, 8.1),
+        _entry(3, "Niamey", "NE", 13.51, 2.11, population=1_000_000),
+    )
+    content = "Families in Diffa live along the Komadougou Yobé river; in Niamey the Niger river flooded."
+    found = _in("en", content, [world, physical_gazetteer()])
+    _assert_drawn(found["Komadougou Yobé river"])
+    assert found["Niger river"].chosen.feature_class == "N"  # the river, not the country

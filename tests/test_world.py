@@ -543,3 +543,30 @@ def test_the_province_of_gangwon_is_known_by_its_name_before_2023(world_gazettee
 
     found = {(m.entry.country, m.entry.feature_class) for m in world_gazetteer.find_all(name_key("강원도"), "ko")}
     assert {("KR", "D"), ("KP", "D")} <= found
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("Республика Бурятия", ["Бурятия"]),
+        ("Республика Марий Эл", ["Марий Эл"]),
+        ("Автономна Республіка Крим", ["Крим"]),
+        ("Чеченская Республика", []),  # an adjective: "Чеченская" alone names nothing
+        ("Burjatija, Respublika", []),
+    ],
+)
+def test_a_republics_name_is_also_known_without_the_word_republic(name, forms):
+    from bordermap.world_source import republic_forms
+
+    assert republic_forms(name) == forms
+
+
+def test_a_russian_republic_is_found_by_its_short_name_declined(world_gazetteer):
+    # "столицу Бурятии" (the capital of Buryatia): ISO 3166-2 writes "Республика Бурятия" only
+    from bordermap.suggest.finder import suggest
+    from bordermap.text import Text
+
+    text = Text("t", "t.txt", "Title\nМы доехали до Улан-Удэ, столицы Бурятии.", language="ru")
+    suggestions, _, _ = suggest([text], [], [], [world_gazetteer], world_gazetteer.keys())
+    buryatia = next(s for s in suggestions if s.phrase == "Бурятии")
+    assert buryatia.chosen.feature_class == "D" and buryatia.chosen.admin1 == "RU-BU"

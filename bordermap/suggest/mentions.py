@@ -511,6 +511,24 @@ def _landmark_word_after(text: Text, end: int) -> tuple[int, int]:
     return 0, 0
 
 
+# English writes a natural feature's kind after its name in lower case as often as with a capital: "the Komadougou
+# Yobé river", "the Mekong river", "the Iguazu falls". Read as with a capital ("Mekong River": ``CUES_AFTER``).
+KIND_WORDS_AFTER = {
+    "en": frozenset(
+        "river mountains range valley desert delta island peninsula gorge canyon falls glacier volcano".split()
+    )
+}
+
+
+def _kind_word_after(text: Text, end: int) -> int:
+    """Where the lower-case word of a natural kind written right after a name ends (``KIND_WORDS_AFTER``); 0 where
+    none is there."""
+    words = KIND_WORDS_AFTER.get(text.language)
+    if words is None or not (after := _NEXT_LOWER_WORD.match(text.content, end)) or after.group(1) not in words:
+        return 0
+    return after.end()
+
+
 MOTION_PREPOSITIONS = {
     **dict.fromkeys(("pl", "cs", "sk", "sl", "hr", "sr", "bs"), frozenset(("do",))),
     "it": frozenset(("da",)),
@@ -681,6 +699,16 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         and (with_town := name_key(text.content[start : town_after.end()])) in keys
                     ):
                         found = (n, Mention(text, start, town_after.end(), with_town))  # "Хөх хот" (Hohhot)
+                        break
+                    if (
+                        i + n == len(run)
+                        and not _caseless(run[i].word)
+                        and not any(w in AND_WORDS for w in words)
+                        and (kind_end := _kind_word_after(text, end))
+                    ):
+                        # "the Komadougou Yobé river" is read as "the Komadougou Yobé River" is (a list before a
+                        # plural, "the Sava and Drava rivers", is read by ``listed_before_a_plural``)
+                        found = (n, Mention(text, start, kind_end, name_key(text.content[start:kind_end]), cue=True))
                         break
                     if i + n == len(run) and (landmark := _landmark_word_after(text, end))[0]:
                         # "Registon maydoni", "Ark qal'asi": a landmark, named with its word; "Գառնիի տաճարից" (from
