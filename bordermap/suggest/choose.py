@@ -158,14 +158,15 @@ class Support(_Sphere):
         self,
         points: list[tuple[str, float, float]],
         weights: list[float] | None = None,
-        beside: dict[str, set[str]] | None = None,
+        beside: dict[str, tuple[str, ...]] | None = None,
     ):
         super().__init__(points)
         self._near: dict[tuple[str, float, float], dict[int, float]] = {}
-        # for each name, the ids of the names written beside it (``written_beside``)
+        # for each name, the ids of the names written beside it (``written_beside``): tuples of numbers, which the
+        # cyclic collector stops walking, where a set per name made a text's every collection dearer
+        ids = self._id_of
         self._beside = {
-            key: {self._id_of[other] for other in others if other in self._id_of}
-            for key, others in (beside or {}).items()
+            key: tuple(ids[other] for other in others if other in ids) for key, others in (beside or {}).items()
         }
         if weights is None:  # every point of a name alike
             places = np.bincount(self._key_ids, minlength=len(self._id_of)) if self._size else np.zeros(0)
@@ -187,11 +188,16 @@ class Support(_Sphere):
                     near[i] = value
             self._near[query] = near
 
-    def count(self, own: str, points: list[tuple[float, float]], beside: bool = False) -> float:
+    def count(self, own: str, points: list[tuple[float, float]]) -> float:
         """How much the other names support a candidate at these points (a river's or a sea's are many): for each
         other name, its best-supporting point near any of them. A name of one place counts its closeness, one of
         twelve places ("Augusta") a share of it (issue #21), so that the homonyms of a many-placed name do not outvote
-        a name that can only be here. ``beside``: the names written beside this one count ``BESIDE_WEIGHT`` times."""
+        a name that can only be here."""
+        return self.counts(own, points)[0]
+
+    def counts(self, own: str, points: list[tuple[float, float]]) -> tuple[float, float]:
+        """``count``, and the same with the names written beside this one counting ``BESIDE_WEIGHT`` times, from one
+        gathering of the points near."""
         queries = [(own, lat, lon) for lat, lon in points]
         if not all(query in self._near for query in queries):
             self.prepare(queries)
@@ -201,10 +207,12 @@ class Support(_Sphere):
             for query in queries:
                 for i, value in self._near[query].items():
                     near[i] = max(value, near.get(i, 0.0))
-        written_beside = self._beside.get(own) if beside else None
-        if written_beside:
-            near = {i: value * BESIDE_WEIGHT if i in written_beside else value for i, value in near.items()}
-        return sum(heapq.nlargest(SUPPORTING_NAMES, near.values()))
+        plain = sum(heapq.nlargest(SUPPORTING_NAMES, near.values()))
+        written_beside = self._beside.get(own)
+        if not written_beside or not any(i in near for i in written_beside):
+            return plain, plain
+        weighted = (value * BESIDE_WEIGHT if i in written_beside else value for i, value in near.items())
+        return plain, sum(heapq.nlargest(SUPPORTING_NAMES, weighted))
 
 
 # A name written right before or after another in its paragraph, within this many names, is a neighbour of its
@@ -214,18 +222,18 @@ BESIDE_NAMES = 2
 BESIDE_WEIGHT = 2.0
 
 
-def written_beside(mentions: list[tuple[int, int, str]]) -> dict[str, set[str]]:
+def written_beside(mentions: list[tuple[int, int, str]]) -> dict[str, tuple[str, ...]]:
     """For each name, the names written at most ``BESIDE_NAMES`` names before or after one of its mentions in the
     same paragraph; ``mentions`` are (paragraph's number, offset, name's key), in any order, a paragraph's number
     unique across the texts."""
     ordered = sorted(mentions)
-    beside: dict[str, set[str]] = {}
+    beside: dict[str, list[str]] = {}
     for i, (paragraph, _, key) in enumerate(ordered):
-        found = beside.setdefault(key, set())
+        found = beside.setdefault(key, [])
         for other_paragraph, _, other in ordered[max(0, i - BESIDE_NAMES) : i + BESIDE_NAMES + 1]:
-            if other_paragraph == paragraph and other != key:
-                found.add(other)
-    return beside
+            if other_paragraph == paragraph and other != key and other not in found:
+                found.append(other)
+    return {key: tuple(others) for key, others in beside.items()}
 
 
 SECOND_FROM_NAMES = 6  # a text of this many located names or more measures a place by its nearest two neighbours
@@ -420,10 +428,10 @@ def people_to_rank(match: Match) -> int:
 
 
 def _best(matches: list[Match], support: Support, own: str, countries: set[str], reach: Reach) -> Match:
-    scores = [
-        support.count(own, reach(m.entry)) * (ALTERNATE_NAME_SHARE if m.tier else 1.0) + (m.entry.country in countries)
-        for m in matches
-    ]
+    counted = [support.counts(own, reach(m.entry)) for m in matches]
+    shares = [(ALTERNATE_NAME_SHARE if m.tier else 1.0) for m in matches]
+    home = [float(m.entry.country in countries) for m in matches]
+    scores = [plain * share + at_home for (plain, _), share, at_home in zip(counted, shares, home)]
     # A place with ten times the people of every other of its name is the one meant, unless the text gives more
     # than a trace of evidence for another: "London" beside Sydney and Canberra is still England's.
     people = [people_to_rank(m) for m in matches]
@@ -448,11 +456,7 @@ def _best(matches: list[Match], support: Support, own: str, countries: set[str],
         return matches[biggest]
     # The names written beside this one weigh more as evidence for one place of a name against another, not against a
     # great city (its homonyms cluster) nor as more than a trace (``written_beside``).
-    beside = [
-        support.count(own, reach(m.entry), beside=True) * (ALTERNATE_NAME_SHARE if m.tier else 1.0)
-        + (m.entry.country in countries)
-        for m in matches
-    ]
+    beside = [weighted * share + at_home for (_, weighted), share, at_home in zip(counted, shares, home)]
     if (
         matches[biggest].tier == 0
         and people[biggest] >= DOMINANT_FACTOR * max(others, 1)

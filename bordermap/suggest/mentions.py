@@ -313,9 +313,12 @@ def _joins_words_of_a_name(text: Text, run: list[_Word], start: int, written: st
     """True for a lower-case word after a run that joins it to the next word as one name: one of its language's
     connectors (``LANGUAGE_CONNECTORS``) before a capital, or a short word with which a gazetteer spells a name
     ("Dar es Salaam", where "es" joins nothing elsewhere)."""
-    if len(written) > MAX_INNER_WORD or _JOIN.match(text.content, run[-1].end, start) is None:
+    after = start + len(written)
+    if len(written) > MAX_INNER_WORD or not text.content[after + 1 : after + 2].isupper():
+        return False  # most words after a name are not before another (one space, then a capital: "Dar es Salaam")
+    if _JOIN.match(text.content, run[-1].end, start) is None:
         return False
-    following = _NEXT_WORD.match(text.content, start + len(written))
+    following = _NEXT_WORD.match(text.content, after)
     if following is None or not following.group(1)[0].isupper():
         return False
     if written in LANGUAGE_CONNECTORS.get(text.language, ()):
@@ -702,9 +705,9 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         break
                     if (
                         i + n == len(run)
+                        and (kind_end := _kind_word_after(text, end))
                         and not _caseless(run[i].word)
                         and not any(w in AND_WORDS for w in words)
-                        and (kind_end := _kind_word_after(text, end))
                     ):
                         # "the Komadougou Yobé river" is read as "the Komadougou Yobé River" is (a list before a
                         # plural, "the Sava and Drava rivers", is read by ``listed_before_a_plural``)
