@@ -4824,6 +4824,8 @@ def test_a_greek_kinds_word_before_a_name_in_its_genitive_is_a_place_to_draw(phr
         ("en", "Kiruna was behind us. In Abisko we slept well.", "Abisko"),
         ("ru", "Из Владивостока мы доехали через Краскино до границы.", "Краскино"),
         ("el", "Από την Κόνιτσα φτάσαμε στο Μονοδέντρι το απόγευμα.", "Μονοδέντρι"),
+        # Greek's preposition with its article: "από το Μονοδέντρι" (from Monodendri)
+        ("el", "Από την Κόνιτσα, από το Μονοδέντρι είδαμε τη χαράδρα.", "Μονοδέντρι"),
     ],
 )
 def test_a_name_no_gazetteer_knows_after_a_preposition_that_says_where_is_a_place_to_give_a_position(
@@ -4864,3 +4866,10 @@ def test_an_english_kinds_word_in_lower_case_after_a_name_is_read_as_with_a_capi
     found = _in("en", content, [world, physical_gazetteer()])
     _assert_drawn(found["Komadougou Yobé river"])
     assert found["Niger river"].chosen.feature_class == "N"  # the river, not the country
+
+
+def test_a_russian_cape_word_before_a_name_makes_it_a_place_to_draw():
+    # "у мыса Бурхан" (at Cape Burkhan): no town Бурхан, a cape to draw, named with its word
+    world = _gazetteer_of(_entry(1, "Khuzhir", "RU", 53.19, 107.34, "Хужир", population=1_200))
+    found = _in("ru", "От Хужира мы дошли до мыса Бурхан и вернулись.", [world])
+    _assert_drawn(found["мыса Бурхан"])

@@ -111,7 +111,7 @@ KIND_WORDS_BEFORE = (
         "lagoa seno fiordo valle vallée vale cascada cascade cachoeira cascata cataratas chutes passo paso col colle "
         "val đèo thác praia "
         "playa plage spiaggia túnel tunnel traforo залив залива пролив пролива остров острова полуостров полуострова "
-        "перевал перевала долина долины мост моста мосту мостом мосте "
+        "перевал перевала долина долины мост моста мосту мостом мосте мыс мыса мысе мысом "
         # Greek: "το φαράγγι του Βίκου", "το γεφύρι του Κόκκορη", "το σπήλαιο του Περάματος"
         "φαράγγι φαράγγια γεφύρι γέφυρα σπήλαιο κάστρο μοναστήρι μονή".split()
     )
@@ -356,7 +356,27 @@ PLACE_PREPOSITIONS = {
 }
 # A word used this often in its language is a word, not a place no gazetteer knows ("en Dios", in God).
 PLACED_MAX_ZIPF = 4.0
-_PREPOSITION_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:['’][^\W\d_]+)?)[ \u00a0]+\Z")
+# Greek writes the article after most prepositions, before a town's name too: "από το Μονοδέντρι" (from Monodendri).
+PLACE_PREPOSITIONS_WITH_ARTICLE = {
+    "el": (frozenset("από προς για ως μέχρι".split()), frozenset("το τη την τα τον τις".split())),
+}
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]+(?:['’][^\W\d_]+)?)(?:[ \u00a0]+([^\W\d_]{1,3}))?[ \u00a0]+\Z"
+)
+
+
+def _a_place_preposition_before(text: Text, at: int, prepositions: frozenset[str]) -> bool:
+    """True where the words right before ``at`` are a preposition that says where (``PLACE_PREPOSITIONS``), or one
+    with its article in a language that writes one (``PLACE_PREPOSITIONS_WITH_ARTICLE``)."""
+    before = _PREPOSITION_BEFORE.search(text.content, max(0, at - 24), at)
+    if before is None:
+        return False
+    if before.group(2) is None:
+        return before.group(1) in prepositions
+    if before.group(2) in prepositions:
+        return True  # "sov i Abisko": the short word is the preposition itself
+    with_article = PLACE_PREPOSITIONS_WITH_ARTICLE.get(text.language)
+    return with_article is not None and before.group(1) in with_article[0] and before.group(2) in with_article[1]
 
 
 def _placed_by_its_preposition(text: Text, run: list[_Word], i: int) -> int:
@@ -371,8 +391,7 @@ def _placed_by_its_preposition(text: Text, run: list[_Word], i: int) -> int:
     if not first[0].isupper() or first.isupper() or first.casefold() in COMMON_WORDS:
         return 0
     if i == 0:
-        before = _PREPOSITION_BEFORE.search(text.content, max(0, run[0].start - 16), run[0].start)
-        if before is None or before.group(1) not in prepositions:
+        if not _a_place_preposition_before(text, run[0].start, prepositions):
             return 0
     elif run[0].word.casefold() not in prepositions or not _at_sentence_start(text.content, run[0].start):
         return 0
