@@ -518,6 +518,10 @@ def _divisions_by_their_names(groups: dict[str, list[Mention]], candidates: dict
 # A name no gazetteer knows, after a preposition that says where (``mentions.PLACE_PREPOSITIONS``): kept at the default
 # bar, to be given its position; the probes of 2026-12 found 64 such names of places for 8 of other things.
 PLACED_CONFIDENCE = 0.5
+PLACED_UNKNOWN = (
+    "after a word that says where ('in', 'à', 'w' …); no gazetteer knows it: give its position, or delete the row"
+)
+CUED_UNKNOWN = "a place cue; no gazetteer knows it: draw it or give its position"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
@@ -1355,29 +1359,10 @@ def _suggest(
                     f"places: placed as a guess within {BESIDE_REACH_M // 1000} km of it"
                 )
                 suggestions.append(Suggestion(tuple(group), lines, placed_beside(town), (), BESIDE_CONFIDENCE, why))
-            elif group[0].cue:
-                suggestions.append(
-                    Suggestion(
-                        tuple(group),
-                        lines,
-                        None,
-                        (),
-                        0.5,
-                        "a place cue; no gazetteer knows it: draw it or give its position",
-                    )
-                )
-            elif all(m.placed for m in group) and not common[key]:
-                suggestions.append(
-                    Suggestion(
-                        tuple(group),
-                        lines,
-                        None,
-                        (),
-                        PLACED_CONFIDENCE,
-                        "after a word that says where ('in', 'à', 'w' …); no gazetteer knows it: give its position, "
-                        "or delete the row",
-                    )
-                )
+            elif group[0].cue or (all(m.placed for m in group) and not common[key]):
+                # a place to draw or to give a position, as its cue or its preposition says
+                confidence, why = (0.5, CUED_UNKNOWN) if group[0].cue else (PLACED_CONFIDENCE, PLACED_UNKNOWN)
+                suggestions.append(Suggestion(tuple(group), lines, None, (), confidence, why))
             continue
         chosen = chosen_of[key]
         near = near_of.get(key)

@@ -319,7 +319,7 @@ def _joins_words_of_a_name(text: Text, run: list[_Word], start: int, written: st
     if _JOIN.match(text.content, run[-1].end, start) is None:
         return False
     following = _NEXT_WORD.match(text.content, after)
-    if following is None or not following.group(1)[0].isupper():
+    if following is None:
         return False
     if written in LANGUAGE_CONNECTORS.get(text.language, ()):
         return True
