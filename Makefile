@@ -8,12 +8,13 @@ BIN := $(VENV)/bin
 map: $(VENV)/.installed
 	$(BIN)/bordermap build
 
+# The tests run on as many workers as the machine has cores, at most four (pytest-xdist): half the wall time on two.
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4
 
 # The edit loop: no browser, nothing slow.
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -m "not browser and not slow" -q
+	$(BIN)/python -m pytest -m "not browser and not slow" -q -n auto --maxprocesses 4
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
