@@ -116,10 +116,10 @@ def placed_beside(town: "GazetteerEntry") -> "GazetteerEntry":
     return replace(town, geonameid=NEAR_FIRST_ID - town.geonameid, extent_m=BESIDE_REACH_M)
 
 
-def landmark_near(town: "GazetteerEntry") -> "GazetteerEntry":
-    """A landmark named after ``town``, at the town's point, within ``LANDMARK_REACH_M`` of it, with an id of its own
-    (the town and a bridge named after it are two places)."""
-    return replace(town, geonameid=LANDMARK_FIRST_ID - town.geonameid, extent_m=LANDMARK_REACH_M)
+def landmark_near(town: "GazetteerEntry", reach_m: int = LANDMARK_REACH_M) -> "GazetteerEntry":
+    """A landmark named after ``town``, at the town's point, within ``reach_m`` of it, with an id of its own (the town
+    and a bridge named after it are two places)."""
+    return replace(town, geonameid=LANDMARK_FIRST_ID - town.geonameid, extent_m=reach_m)
 
 
 @dataclass(frozen=True)

@@ -910,6 +910,71 @@ def test_a_natural_feature_no_gazetteer_knows_is_found_by_its_kind_in_a_script_w
 
 
 @pytest.mark.parametrize(
+    ("content", "landmark", "town", "reach_km"),
+    [
+        ("函館の夜景を函館山から眺めた。", "函館山", 1, 20),
+        ("札幌から小樽へ。小樽運河沿いの倉庫街を歩いた。", "小樽運河", 2, 10),
+        ("阿寒から釧路湿原を通って帰った。", "釧路湿原", 3, 10),
+        ("札幌タワーに登った。小樽へも行った。", "札幌タワー", 4, 10),
+    ],
+    ids=["mountain, the town named too", "canal, along it", "marsh", "tower in katakana"],
+)
+def test_a_japanese_landmark_named_after_its_town_is_placed_near_the_town(content, landmark, town, reach_km):
+    # No space ends "函館" in "函館山" (Mount Hakodate): a known name and a landmark's word after it, ending its run of
+    # kanji or katakana (or before a word of where, "沿い", along), are the landmark, placed by the town with the
+    # reach of its kind; the town alone is the town
+    world = _gazetteer_of(
+        _entry(1, "Hakodate", "JP", 41.78, 140.74, "函館", population=260_000),
+        _entry(2, "Otaru", "JP", 43.19, 141.0, "小樽", population=110_000),
+        _entry(3, "Kushiro", "JP", 42.98, 144.38, "釧路", population=170_000),
+        _entry(4, "Sapporo", "JP", 43.06, 141.35, "札幌", population=1_900_000),
+        _entry(5, "Akan", "JP", 43.43, 144.1, "阿寒", population=6_000),
+    )
+    found = _in("ja", content, [world])
+    _assert_placed_near(found[landmark], town)
+    assert found[landmark].chosen.precision_m == reach_km * 1000
+    assert all(row.chosen is None or row.chosen.named_after is None for p, row in found.items() if p != landmark)
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("ja", "札幌から旭川へ行き、大雪山に登った。", "大雪山"),
+        ("en", "From Bergen we drove to Lillehammer, then into the Darling River valley.", "Darling River valley"),
+    ],
+    ids=["a Japanese range, China's name", "an English valley, Australia's river"],
+)
+def test_a_place_with_its_kinds_word_known_only_far_from_the_texts_places_is_a_place_to_draw(language, content, phrase):
+    # "大雪山" (the Daisetsuzan, in Hokkaido) is also China's Daxue Shan, 3,000 km and more from the text's places:
+    # too far to be meant, but its kind's word says a place is, for the reader to draw or give a position
+    from bordermap.physical import physical_gazetteer
+
+    towns = _gazetteer_of(
+        _entry(1, "Sapporo", "JP", 43.06, 141.35, "札幌"),
+        _entry(2, "Asahikawa", "JP", 43.77, 142.36, "旭川"),
+        _entry(3, "Bergen", "NO", 60.39, 5.32),
+        _entry(4, "Lillehammer", "NO", 61.11, 10.46),
+    )
+    row = _in(language, content, [towns, physical_gazetteer()])[phrase]
+    _assert_drawn(row)
+    assert "more than 3,000 km" in row.why
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["東京湾を船で渡った。", "中国山地を越えた。", "利尻島へ渡った。", "東京駅から乗った。", "東京城下町を見た。"],
+    ids=["a bay reaches far", "a range's word goes on", "an island reaches far", "a station is its town's", "longer"],
+)
+def test_a_japanese_town_before_a_word_of_no_landmark_stays_the_town(content):
+    world = _gazetteer_of(
+        _entry(1, "Tokyo", "JP", 35.69, 139.69, "東京", population=8_000_000),
+        _entry(2, "Rishiri", "JP", 45.18, 141.24, "利尻", population=5_000),
+        _country(3, "中国", "CN", 35.0, 103.0),
+    )
+    assert all(row.chosen is None or row.chosen.named_after is None for row in _in("ja", content, [world]).values())
+
+
+@pytest.mark.parametrize(
     ("language", "content", "named", "shorter"),
     [
         ("zh", "瑞丽市位于云南省西南部。每天有大批货车经瑞丽口岸进入缅甸。", "瑞丽市", "瑞丽"),

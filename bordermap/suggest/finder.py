@@ -20,6 +20,7 @@ from bordermap.gazetteer import (
     BESIDE_REACH_M,
     COUNTRY_CLASS,
     DIVISION_CLASS,
+    LANDMARK_REACH_M,
     NATURAL_CLASS,
     PLACE_CLASS,
     WORLD_REGION,
@@ -32,9 +33,10 @@ from bordermap.gazetteer import (
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS, names_with_kind
 from bordermap.places import Place
-from bordermap.suggest import chinese, frequency, inflection, romanised, segments, thai
+from bordermap.suggest import DEFAULT_MIN_CONFIDENCE, chinese, frequency, inflection, romanised, segments, thai
 from bordermap.suggest.choose import (
     DOMINANT_FACTOR,
+    FAR_KM,
     LANDMARK_NEAR_KM,
     MAX_CANDIDATES,
     Clues,
@@ -522,6 +524,9 @@ PLACED_UNKNOWN = (
     "after a word that says where ('in', 'à', 'w' …); no gazetteer knows it: give its position, or delete the row"
 )
 CUED_UNKNOWN = "a place cue; no gazetteer knows it: draw it or give its position"
+# A place with its kind's word whose every candidate lies this far from the text's places, below the bar, is one no
+# gazetteer knows there.
+CUED_FAR_KM = 1000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
@@ -620,6 +625,12 @@ def _valleys_by_their_rivers(groups: dict[str, list[Mention]], candidates: dict[
     return answered
 
 
+# A mountain named after a town stands farther from it than a bridge or a station does ("函館山", Mount Hakodate, in
+# the town; "筑波山", Mount Tsukuba, 15 km from its city's point).
+MOUNTAIN_ENDINGS = frozenset("山岳")
+MOUNTAIN_REACH_M = 20_000
+
+
 def _landmarks_by_their_places(
     groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list, keys: Collection[str]
 ) -> None:
@@ -639,9 +650,12 @@ def _landmarks_by_their_places(
             or _named_after_a_place(phrase)
         )
     }
+    # in a script without spaces, the known name the landmark's starts with ("函館" of "函館山")
+    asked.update({key: (group[0].namesake,) for key, group in groups.items() if group[0].namesake})
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
+        reach = MOUNTAIN_REACH_M if groups[key][0].phrase[-1] in MOUNTAIN_ENDINGS else LANDMARK_REACH_M
         candidates[key] = [
-            replace(m, entry=landmark_near(m.entry)) for m in found if m.entry.feature_class == PLACE_CLASS
+            replace(m, entry=landmark_near(m.entry, reach)) for m in found if m.entry.feature_class == PLACE_CLASS
         ][:MAX_CANDIDATES]
 
 
@@ -1109,7 +1123,13 @@ def _suggest(
     _features_by_their_names(groups, candidates, natural)
     along_rivers = _valleys_by_their_rivers(groups, candidates, natural)
     _landmarks_by_their_places(groups, candidates, gazetteers, words_and_names)
-    cue_of = {(m.text.id, m.start): kinds for group in groups.values() for m in group if (kinds := _cue_of(m))}
+    # (a landmark named after its town, "函館山", is placed by the town: no feature of its kind is sought)
+    cue_of = {
+        (m.text.id, m.start): kinds
+        for group in groups.values()
+        for m in group
+        if not m.namesake and (kinds := _cue_of(m))
+    }
     shore_towns: dict[str, list[GazetteerEntry]] = {}  # an island's or a lake's to draw, the towns of its name
     cued_apart: dict[str, set[str]] = {}  # the kinds a name's other mentions are cued as
     for key, group in list(groups.items()):
@@ -1346,11 +1366,16 @@ def _suggest(
         ]
     )
     suggestions = []
+    towns_named = {m.entry.geonameid for key, m in chosen_of.items() if evidence[key]}
     for key, group in groups.items():
         found = candidates[key]
         lines = lines_of(group)
-        landmark = bool(found) and chosen_of[key].entry.named_after is not None
-        if landmark and ((near := near_of.get(key)) is None or near > LANDMARK_NEAR_KM):
+        landmark = bool(found) and (after := chosen_of[key].entry.named_after) is not None
+        if (
+            landmark
+            and after not in towns_named  # "函館の夜景を函館山から": the text names the town too
+            and ((near := near_of.get(key)) is None or near > LANDMARK_NEAR_KM)
+        ):
             found = []  # a bridge named after a town far from every place of the text: another place of that name
         if not found:
             if group[0].cue and (town := _town_of_its_name(shore_towns.get(key, ()), key, nearest)) is not None:
@@ -1403,6 +1428,13 @@ def _suggest(
             spacing_km=spacing,
         )
         confidence, why = confidence_of(group, chosen, clues)
+        if group[0].cue and confidence < DEFAULT_MIN_CONFIDENCE and near is not None and near >= CUED_FAR_KM:
+            # "大雪山" in a text about Hokkaido: the only one known is China's Daxue Shan, 3,000 km away; its kind's
+            # word still says it is a place, to draw or to give a position
+            far = f"{near:,.0f} km" if near < FAR_KM else f"more than {FAR_KM:,} km"
+            why = f"{CUED_UNKNOWN} (the only {chosen.entry.name} known lies {far} from the text's places)"
+            suggestions.append(Suggestion(tuple(group), lines, None, (), 0.5, why))
+            continue
         if landmark:
             words = (group[0].undeclined or group[0].phrase).split()
             kind = (

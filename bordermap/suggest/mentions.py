@@ -154,6 +154,9 @@ class Mention:
     spelled: tuple[int, ...] = ()
     # A name no gazetteer knows, right after a preposition that says where (``PLACE_PREPOSITIONS``: "in Abisko")
     placed: bool = False
+    # A landmark's name in a script without spaces that is a known name and the landmark's word: the known name's key
+    # ("函館" of "函館山", Mount Hakodate; "小樽" of "小樽運河", the Otaru canal)
+    namesake: str = ""
 
     @property
     def phrase(self) -> str:
@@ -1197,6 +1200,23 @@ _KANJI_RUNS = re.compile(_KANJI_CLASS + "+")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]")
 
 
+# The words of a landmark or a small feature named after the town beside it in Japanese, written right after the town's
+# name at the end of its run of kanji or katakana ("函館山", Mount Hakodate; "小樽運河"; "釧路湿原", the Kushiro marsh;
+# "札幌タワー"). Not a river's, a bay's, an island's or a peninsula's: those reach far from the town. Nor a port's, a
+# station's or an airport's: "下関港から船に乗った" (took the ship at Shimonoseki's port) names the town a reader
+# looks for.
+JAPANESE_LANDMARK_WORDS = "運河 公園 湿原 神社 温泉 大橋 灯台 市場 高原 海岸 渓谷 城 寺 橋 滝 岬 峠 峡 山 岳".split()
+JAPANESE_LANDMARK_WORDS_IN_KATAKANA = ("タワー", "トンネル", "ダム")
+# The first kanji of a word of where, which may follow a landmark's name in its run ("運河沿い", along the canal;
+# "駅前", in front of the station; "山頂", the summit; "付近", near)
+_JAPANESE_WHERE_AFTER = "沿前内周付方頂麓側"
+_JAPANESE_LANDMARK = re.compile(
+    "(?:" + "|".join(sorted(JAPANESE_LANDMARK_WORDS, key=len, reverse=True)) + ")"
+    f"(?=[{_JAPANESE_WHERE_AFTER}]|(?!{_KANJI_CLASS}))"
+    "|(?:" + "|".join(JAPANESE_LANDMARK_WORDS_IN_KATAKANA) + r")(?![\u30a0-\u30ff])"
+)
+
+
 def _ends_a_japanese_name(clause: str, end: int, run_ends: list[int]) -> bool:
     """True where a name found in a Japanese clause may end: not inside a run of kanji ("南浦" of "南浦洞", Nampo-dong)
     or of katakana ("ソウル" of "ソウルフード"), unless a character of its rank or kind follows ("山口県"), or the rest
@@ -1308,25 +1328,36 @@ class _SpacelessNames:
         names = set(spans) if words is not None else set()
         mis_cut = _mis_cut(clause, cuts, spans) if cuts is not None else set()
         run_ends = [run.end() for run in _KANJI_RUNS.finditer(clause)] if japanese_clause else []
-        mentions, reach, taken_ends = [], 0, set[int]()
+        mentions, reach, taken_ends, past_landmark = [], 0, set[int](), 0
         for (at, negative), (first, last) in zip(found, spans):
-            if at < reach:
+            if at < reach or first < past_landmark:
                 continue
             if words is not None and not words.takes(first, last, names):
                 continue  # "阿拉" inside "阿拉木图" is no mention of Ala
             if cuts is not None and not (first in cuts and last in cuts) and (first, last) not in mis_cut:
                 continue  # "พาน" inside "สะพาน" (bridge) is no mention of Phan
+            landmark = _JAPANESE_LANDMARK.match(clause, last) if japanese_clause else None
             if (
                 japanese_clause
                 and not (
-                    _ends_a_japanese_name(clause, last, run_ends) and _starts_a_japanese_name(clause, first, taken_ends)
+                    (landmark or _ends_a_japanese_name(clause, last, run_ends))
+                    and _starts_a_japanese_name(clause, first, taken_ends)
                 )
                 and not self._prominent(name_key(clause[first:last]), text.language)
             ):
                 continue  # "南浦" (Minamiura) inside "南浦洞" (Nampo-dong, in Busan); "日本最北端" names Japan
             reach = at - negative
+            key = name_key(clause[first:last])
+            if landmark:
+                whole = clause[first : landmark.end()]
+                mentions.append(
+                    Mention(text, start + first, start + landmark.end(), name_key(whole), True, namesake=key)
+                )
+                past_landmark = landmark.end()
+                taken_ends.add(landmark.end())
+                continue
             common = words is not None and words.common(first, last)
-            mentions.append(Mention(text, start + first, start + last, name_key(clause[first:last]), common=common))
+            mentions.append(Mention(text, start + first, start + last, key, common=common))
             taken_ends.add(last)
         if cuts is not None:
             mentions += _spelled_after_cues(text, start, clause, mentions)
