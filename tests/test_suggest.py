@@ -961,6 +961,70 @@ def test_a_place_with_its_kinds_word_known_only_far_from_the_texts_places_is_a_p
 
 
 @pytest.mark.parametrize(
+    ("content", "old_town", "town"),
+    [("我们到了丽江，住在丽江古城。", "丽江古城", 1), ("大理古城的夜晚很热闹。我们从大理去了昆明。", "大理古城", 2)],
+    ids=["after a place", "starting a sentence"],
+)
+def test_a_chinese_towns_old_town_is_placed_by_the_town_and_is_no_town_named_gucheng(content, old_town, town):
+    # "古城" (old town) alone is also Gucheng's name: after a place's name, it is that place's old town (placed by it
+    # where the text names the town too, as a bridge named after a town is)
+    world = _gazetteer_of(
+        _entry(1, "Lijiang", "CN", 26.87, 100.23, "丽江"),
+        _entry(2, "Dali", "CN", 25.6, 100.27, "大理"),
+        _entry(3, "Kunming", "CN", 25.04, 102.71, "昆明", population=4_000_000),
+        _entry(4, "Gucheng", "CN", 32.27, 111.63, "古城", population=50_000),
+    )
+    found = _in("zh", content, [world])
+    _assert_placed_near(found[old_town], town)
+    assert found[old_town].chosen.precision_m == 20_000
+    assert "古城" not in found
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "other"),
+    [
+        ("vi", "Ở Đồng Văn, chúng tôi ngủ lại gần phố cổ.", "Đồng Văn", "Ở Đồng"),
+        ("es", "En Cuenca dormimos junto al río.", "Cuenca", "En Cuenca"),
+        ("el", "Στο Μέτσοβο φάγαμε τυρί.", "Μέτσοβο", "Στο Μέτσοβο"),
+    ],
+    ids=["Vietnamese", "Spanish", "Greek"],
+)
+def test_a_preposition_starting_a_sentence_is_no_part_of_the_name_after_it(language, content, phrase, other):
+    # The capital of "Ở" (in) is the sentence's: "Ở Đồng" folds to a Cambodian village's name, "O Dong"
+    world = _gazetteer_of(
+        _entry(1, "Thị Trấn Đồng Văn", "VN", 23.28, 105.36, "Đồng Văn", population=5_000),
+        _entry(2, "O Dong", "KH", 11.8, 104.8, population=3_000),
+        _entry(3, "Cuenca", "ES", 40.07, -2.13, population=55_000),
+        _entry(4, "En Cuenca", "AR", -31.0, -64.0, population=1_000),
+        _entry(5, "Metsovo", "GR", 39.77, 21.18, "Μέτσοβο", population=3_000),
+        _entry(6, "Sto Metsovo", "CY", 35.0, 33.0, "Στο Μέτσοβο", population=1_000),
+    )
+    found = _in(language, content, [world])
+    assert phrase in found and other not in found
+
+
+@pytest.mark.parametrize(
+    ("content", "cued", "not_a_place"),
+    [
+        ("Chúng tôi thăm dinh thự họ Vương ở Sà Phìn.", None, "Vương"),
+        ("Chúng tôi đi thuyền trên hồ Ba Bể gần Sà Phìn.", "hồ Ba Bể", None),
+    ],
+    ids=["a family, not a lake", "a lake"],
+)
+def test_a_vietnamese_word_of_a_kind_is_read_with_its_marks(content, cued, not_a_place):
+    # "họ" (family) and "hồ" (lake) fold to one key; their marks tell them apart, and "họ Vương" is a family's name
+    world = _gazetteer_of(
+        _entry(1, "Sà Phìn", "VN", 23.22, 105.27, population=2_000),
+        _entry(2, "Vương", "VN", 21.0, 106.0, population=2_000),
+    )
+    found = _in("vi", content, [world])
+    if cued is not None:
+        _assert_drawn(found[cued])
+    else:
+        assert not any(not_a_place in p for p, row in found.items() if row.confidence >= 0.5)
+
+
+@pytest.mark.parametrize(
     "content",
     ["東京湾を船で渡った。", "中国山地を越えた。", "利尻島へ渡った。", "東京駅から乗った。", "東京城下町を見た。"],
     ids=["a bay reaches far", "a range's word goes on", "an island reaches far", "a station is its town's", "longer"],
@@ -2599,8 +2663,18 @@ def test_a_name_written_with_other_marks_than_a_places_is_not_that_place(content
         ("tr", "Kars'ı gezdik. Dönüşte Çıldır Gölü'ne uğradık.", "Çıldır Gölü"),
         ("id", "Dari Malang kami mendaki Gunung Bromo saat subuh.", "Gunung Bromo"),
         ("vi", "Từ Hà Nội chúng tôi đi thuyền trên Vịnh Hạ Long.", "Vịnh Hạ Long"),
+        ("tr", "Kars'tan sonra Fırtına Deresi'nde yürüdük.", "Fırtına Deresi"),
+        ("tr", "Kars'tan Sümela Manastırı'nı gezdik.", "Sümela Manastırı"),
+        ("tr", "Kars'tan Ayder Yaylası'na çıktık.", "Ayder Yaylası"),
     ],
-    ids=["Turkish, its case after an apostrophe", "Indonesian", "Vietnamese"],
+    ids=[
+        "Turkish, its case after an apostrophe",
+        "Indonesian",
+        "Vietnamese",
+        "Turkish stream",
+        "Turkish monastery",
+        "Turkish upland",
+    ],
 )
 def test_a_capitalised_word_of_a_natural_kind_in_the_texts_language_makes_a_place_to_draw(language, content, phrase):
     world = _gazetteer_of(

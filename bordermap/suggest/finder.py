@@ -52,6 +52,7 @@ from bordermap.suggest.choose import (
     written_beside,
 )
 from bordermap.suggest.mentions import (
+    CHINESE_OLD_TOWN_WORDS,
     KIND_ARTICLES,
     KIND_CONNECTORS,
     KIND_WORDS_BEFORE,
@@ -626,9 +627,10 @@ def _valleys_by_their_rivers(groups: dict[str, list[Mention]], candidates: dict[
 
 
 # A mountain named after a town stands farther from it than a bridge or a station does ("函館山", Mount Hakodate, in
-# the town; "筑波山", Mount Tsukuba, 15 km from its city's point).
+# the town; "筑波山", Mount Tsukuba, 15 km from its city's point), and so may a Chinese city's old town from the point
+# a gazetteer gives the city ("大理古城", 14 km from Dali's, which is Xiaguan's).
 MOUNTAIN_ENDINGS = frozenset("山岳")
-MOUNTAIN_REACH_M = 20_000
+WIDE_LANDMARK_REACH_M = 20_000
 
 
 def _landmarks_by_their_places(
@@ -653,7 +655,9 @@ def _landmarks_by_their_places(
     # in a script without spaces, the known name the landmark's starts with ("函館" of "函館山")
     asked.update({key: (group[0].namesake,) for key, group in groups.items() if group[0].namesake})
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
-        reach = MOUNTAIN_REACH_M if groups[key][0].phrase[-1] in MOUNTAIN_ENDINGS else LANDMARK_REACH_M
+        phrase = groups[key][0].phrase
+        wide = phrase[-1] in MOUNTAIN_ENDINGS or phrase[-2:] in CHINESE_OLD_TOWN_WORDS
+        reach = WIDE_LANDMARK_REACH_M if wide else LANDMARK_REACH_M
         candidates[key] = [
             replace(m, entry=landmark_near(m.entry, reach)) for m in found if m.entry.feature_class == PLACE_CLASS
         ][:MAX_CANDIDATES]
@@ -727,6 +731,25 @@ def _word_after(m: Mention) -> str:
     if (spaces := _SPACES.match(content, m.end)) and (word := word_pattern().match(content, spaces.end())):
         return word.group()
     return ""
+
+
+# The languages whose marks tell words apart: Vietnamese "hồ" is a lake, "họ" a family ("dinh thự họ Vương", the
+# Vương family's mansion), one key once folded.
+MARKS_TELL_WORDS = frozenset(("vi",))
+
+
+@functools.cache
+def _cue_words_before_as_written() -> frozenset[str]:
+    return frozenset(unicodedata.normalize("NFC", word.casefold()) for word in NATURAL_CUES_BEFORE)
+
+
+def _kinds_before(word: str, language: str) -> tuple[str, ...]:
+    """The kinds a word of a natural kind written before a name says ("río", "hồ"); () for any other word. Read by
+    its folded key, with its marks too where they tell words apart (``MARKS_TELL_WORDS``)."""
+    kinds = _natural_cues()[0].get(name_key(word), ())
+    if kinds and language in MARKS_TELL_WORDS:
+        return kinds if unicodedata.normalize("NFC", word.casefold()) in _cue_words_before_as_written() else ()
+    return kinds
 
 
 @functools.cache
@@ -821,10 +844,9 @@ def _cue_after(word: str, language: str = "") -> tuple[tuple[str, ...], int]:
 
 def _with_its_cue_word(m: Mention) -> Mention:
     """A mention with the word of its kind beside it, as a cue phrase: "Miño" of "el río Miño" is "río Miño"."""
-    cues_before, cues_after = _natural_cues()
     content = m.text.content
     before, at = _word_before_and_where(m)
-    if before and name_key(before) in cues_before:
+    if before and _kinds_before(before, m.text.language):
         return replace(m, start=at, cue=True)
     language = m.text.language
     if (
@@ -840,13 +862,12 @@ def _cue_of(m: Mention) -> tuple[str, ...]:
     """The kinds of natural feature that a word of its kind right before or after a mention says it is: "نهر" (river)
     before "الأردن", "नदी" after "गंगा", or the plural before a list it is in: "los volcanes San Pedro, Tolimán y
     Atitlán"; () when none stands there. The word after is read only when the one before says nothing."""
-    cues_before, cues_after = _natural_cues()
-    first, *rest = m.phrase.split(maxsplit=1)
-    if rest and first.islower() and not _named_after_a_place(m.phrase) and (kinds := cues_before.get(name_key(first))):
-        return kinds  # its own first word: "el río Hondo" read whole, as towns named "Río Hondo" are
-    if (before := _word_before(m)) and (kinds := cues_before.get(name_key(before))):
-        return kinds
     language = m.text.language
+    first, *rest = m.phrase.split(maxsplit=1)
+    if rest and first.islower() and not _named_after_a_place(m.phrase) and (kinds := _kinds_before(first, language)):
+        return kinds  # its own first word: "el río Hondo" read whole, as towns named "Río Hondo" are
+    if (before := _word_before(m)) and (kinds := _kinds_before(before, language)):
+        return kinds
     if (
         (after := _word_after(m))
         and (kinds := _cue_after(after, language)[0])
@@ -1366,7 +1387,7 @@ def _suggest(
         ]
     )
     suggestions = []
-    towns_named = {m.entry.geonameid for key, m in chosen_of.items() if evidence[key]}
+    towns_named = {m.entry.geonameid for m in chosen_of.values()}
     for key, group in groups.items():
         found = candidates[key]
         lines = lines_of(group)

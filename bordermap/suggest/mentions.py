@@ -284,6 +284,13 @@ def _runs(text: Text, keys: Collection[str]):
             joined = _POINT_JOIN.match(text.content, run[-1].end, word.start) is not None
         # A run is in one kind of script: words written with spaces, or a clause of a script written without them.
         joined = joined and written_without_spaces(word.word[0]) == written_without_spaces(run[-1].word[0])
+        if (
+            kind == "name"
+            and not joined
+            and written.casefold() in SENTENCE_START_PREPOSITIONS.get(text.language, ())
+            and _at_sentence_start(text.content, start)
+        ):
+            kind = "other"  # "Ở Đồng Văn" (in Đồng Văn): the preposition's capital is the sentence's, not a name's
         if kind == "other" or (not joined and run) or (kind == "connector" and not run):
             if finished(run):
                 yield run
@@ -357,6 +364,9 @@ PLACE_PREPOSITIONS = {
     "sr": frozenset("у кроз".split()),
     **dict.fromkeys(("hr", "bs"), frozenset("u kroz".split())),
 }
+# Those a sentence starts with are no part of the name after them ("Ở Đồng Văn" is no "Ŏdŏngk", "O Dong" once
+# folded); not English "In", which starts names of towns ("In Salah").
+SENTENCE_START_PREPOSITIONS = {language: words for language, words in PLACE_PREPOSITIONS.items() if language != "en"}
 # A word used this often in its language is a word, not a place no gazetteer knows ("en Dios", in God).
 PLACED_MAX_ZIPF = 4.0
 # Greek writes the article after most prepositions, before a town's name too: "από το Μονοδέντρι" (from Monodendri).
@@ -374,12 +384,14 @@ def _a_place_preposition_before(text: Text, at: int, prepositions: frozenset[str
     before = _PREPOSITION_BEFORE.search(text.content, max(0, at - 24), at)
     if before is None:
         return False
-    if before.group(2) is None:
-        return before.group(1) in prepositions
-    if before.group(2) in prepositions:
+    # (capitalised where it starts a sentence: "Från Abiskojaure gick leden")
+    first, second = before.group(1).casefold(), (before.group(2) or "").casefold()
+    if not second:
+        return first in prepositions
+    if second in prepositions:
         return True  # "sov i Abisko": the short word is the preposition itself
     with_article = PLACE_PREPOSITIONS_WITH_ARTICLE.get(text.language)
-    return with_article is not None and before.group(1) in with_article[0] and before.group(2) in with_article[1]
+    return with_article is not None and first in with_article[0] and second in with_article[1]
 
 
 def _placed_by_its_preposition(text: Text, run: list[_Word], i: int) -> int:
@@ -1284,6 +1296,30 @@ def _names_abroad(text: Text, start: int, words, taken: list[Mention]) -> tuple[
     return found, replaced
 
 
+# The words of a town's old quarter in Chinese, written right after its name: "丽江古城" (Lijiang's old town),
+# "大理古城", "周庄古镇". Alone, "古城" is also a town's name (Gucheng): after a name, it is that name's old town.
+CHINESE_OLD_TOWN_WORDS = frozenset(("古城", "古镇", "老城", "老街", "古街"))
+
+
+def _old_towns(text: Text, start: int, words: chinese.Clause, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of a Chinese clause, each name followed by the word of an old town (``CHINESE_OLD_TOWN_WORDS``)
+    made one mention of that old town, named after the place (its namesake) and placed by it."""
+    ends = {m.end: m for m in mentions if not m.cue and not m.abroad}
+    merged: dict[int, Mention] = {}  # by the start of the old town's word
+    for word in words.words:
+        name = ends.get(start + word.start)
+        if name is not None and words.text[word.start : word.end] in CHINESE_OLD_TOWN_WORDS:
+            phrase = text.content[name.start : start + word.end]
+            merged[word.start + start] = Mention(
+                text, name.start, start + word.end, name_key(phrase), True, readings=name.readings, namesake=name.key
+            )
+    if not merged:
+        return mentions
+    gone = {(m.start - start, m.end - start) for m in merged.values()}
+    kept = [m for m in mentions if not any(s <= m.start - start and m.end - start <= e for s, e in gone)]
+    return sorted(kept + list(merged.values()), key=lambda m: m.start)
+
+
 class _SpacelessNames:
     """Every gazetteer name of a script written without spaces, in one automaton: a clause of Chinese or Thai is
     scanned once, and its names are taken leftmost and longest first, without overlapping (issue #21)."""
@@ -1372,6 +1408,7 @@ class _SpacelessNames:
             kept = [m for m in mentions if (m.start - start, m.end - start) not in replaced]
             mentions = sorted(kept + abroad, key=lambda m: m.start)
             mentions = sorted(mentions + self._places_by_reading(text, start, words, mentions), key=lambda m: m.start)
+            mentions = _old_towns(text, start, words, mentions)
         return mentions
 
     @staticmethod

@@ -15,9 +15,11 @@ CUES_AFTER = frozenset(
     "glacier delta oasis crossing airport station checkpoint tunnel peak lagoon reef atoll beach "
     # the works of people a traveller goes to see: "Thiên Mụ Pagoda", "Cologne Cathedral", "Burana Tower"
     "pagoda temple palace tower mosque cathedral monastery abbey shrine stupa fortress citadel "
-    # Turkish: "Çıldır Gölü", "Ağrı Dağı", "Fırat Nehri", "İstanbul Boğazı"
+    # Turkish: "Çıldır Gölü", "Ağrı Dağı", "Fırat Nehri", "İstanbul Boğazı", "Fırtına Deresi", "Ayder Yaylası"
     "gölü dağı dağları nehri ırmağı çayı denizi körfezi boğazı adası geçidi vadisi şelalesi kanyonu kapısı köprüsü "
-    "limanı havalimanı kalesi köyü".split()
+    "limanı havalimanı kalesi köyü deresi tepesi ovası yarımadası burnu mağarası barajı "
+    # and the works of people: "Sümela Manastırı", "Ayasofya Camii", "Topkapı Sarayı", "Galata Kulesi"
+    "manastırı camii kilisesi sarayı kulesi türbesi çarşısı meydanı parkı müzesi yaylası".split()
 )
 
 # Two words that end such a place's name, where the last alone ends names of other things too ("Park Chung-hee"):
@@ -81,7 +83,9 @@ TITLES = frozenset(
     "reine empereur impératrice könig königin kaiser kaiserin herzog fürst graf "
     # Russian, Ukrainian, Bulgarian, Serbian
     "царь царя царю царица князь князя княгиня король короля королева император императора императорът "
-    "цар царят княз кан хан хана султан президент генерал краљ кнез".split()
+    "цар царят княз кан хан хана султан президент генерал краљ кнез "
+    # Vietnamese: "họ Vương" (the Vương family), "ông Hồ" (Mr Hồ), "vua Gia Long" (King Gia Long)
+    "họ ông vua".split()
 )
 
 # The last word of the name of an organisation, event or document: "Asahi TV", "Platt Amendment". Its place
