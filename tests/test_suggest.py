@@ -1025,6 +1025,26 @@ def test_a_vietnamese_word_of_a_kind_is_read_with_its_marks(content, cued, not_a
 
 
 @pytest.mark.parametrize(
+    ("language", "content", "phrase", "chosen"),
+    [
+        ("ar", "من الأقصر سافرنا إلى الغردقة على ساحل البحر الأحمر.", "البحر الأحمر", "Red Sea"),
+        ("he", "מאילת נסענו לחוף ים המלח.", "ים המלח", "Dead Sea"),
+        ("ar", "زرنا دبي ثم جبل علي.", "جبل علي", "Jebel Ali"),
+    ],
+    ids=["Arabic, its article joined", "Hebrew", "a town named so stays the town"],
+)
+def test_a_name_whose_own_first_word_is_a_kind_is_the_feature_not_the_division_named_after_it(
+    world_gazetteer, language, content, phrase, chosen
+):
+    # No capital tells "البحر الأحمر" (the Red Sea) from the Egyptian governorate named after it: its first word,
+    # "the sea", does, where a sea of that name is known; "جبل علي" (Jebel Ali) is no mountain any gazetteer knows
+    from bordermap.physical import physical_gazetteer
+
+    row = _in(language, content, [world_gazetteer, physical_gazetteer()])[phrase]
+    assert row.chosen.name == chosen and row.confidence >= 0.5, row.why
+
+
+@pytest.mark.parametrize(
     "content",
     ["東京湾を船で渡った。", "中国山地を越えた。", "利尻島へ渡った。", "東京駅から乗った。", "東京城下町を見た。"],
     ids=["a bay reaches far", "a range's word goes on", "an island reaches far", "a station is its town's", "longer"],

@@ -733,6 +733,20 @@ def _word_after(m: Mention) -> str:
     return ""
 
 
+# The article a script without capitals joins to the word of a kind that starts a name: "البحر الأحمر", the Red Sea.
+JOINED_ARTICLES = ("ال", "ה")
+
+
+def _kinds_of_its_first_word(m: Mention) -> tuple[str, ...]:
+    """The kinds a name of two words or more says it is by its own first word, in a script without capitals, where
+    no capital tells a town's name ("Río Hondo") from a feature's ("el río Hondo"): the Red Sea's "البحر"."""
+    first, *rest = m.phrase.split(maxsplit=1)
+    if not rest or has_case(first[0]):
+        return ()
+    bare = next((first[len(a) :] for a in JOINED_ARTICLES if first.startswith(a) and len(first) > len(a) + 1), first)
+    return _kinds_before(first, m.text.language) or _kinds_before(bare, m.text.language)
+
+
 # The languages whose marks tell words apart: Vietnamese "hồ" is a lake, "họ" a family ("dinh thự họ Vương", the
 # Vương family's mansion), one key once folded.
 MARKS_TELL_WORDS = frozenset(("vi",))
@@ -1209,6 +1223,11 @@ def _suggest(
                 # named with its kind's word ("le fleuve Gambie"), its row is apart from the country's in its quotes
                 # too ("la Gambie" is the country's alone)
                 groups[key] = [replace(_with_its_cue_word(m), cue=m.cue) for m in group]
+        elif (own := _kinds_of_its_first_word(group[0])) and (
+            features := [m for m in candidates[key] if m.entry.feature_class == NATURAL_CLASS and m.entry.admin1 in own]
+        ):
+            # "البحر الأحمر" (the Red Sea) is the sea, not the governorate named after it: its own first word says so
+            candidates[key] = features
         elif _named_with_the(group, candidates[key]) or _a_country_with_its_article(group, candidates[key]):
             # "down the Usumacinta", "du Saguenay": a river, a sea or a range is named with an article, a town not
             # (a region may be: "do Paraná" is the state, "o rio Paraná" the river); so is a country: "le Mali"
