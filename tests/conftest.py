@@ -9,6 +9,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -69,7 +70,10 @@ def _whole_world(request, tmp_path_factory):
     # user's is); a clean clone, as CI has, builds it once, in about 20 s.
     cache = getattr(request.config, "cache", None)
     folder = cache.mkdir("bordermap-world") if cache is not None else tmp_path_factory.mktemp("world-cache")
-    return folder, open_world_gazetteer(folder / "bordermap")
+    # The workers of a run (pytest-xdist) share the folder but not the user cache where bordermap keeps its locks:
+    # the first builds it under this lock, the others wait and open it built.
+    with FileLock(str(folder / "build.lock")):
+        return folder, open_world_gazetteer(folder / "bordermap")
 
 
 @pytest.fixture
