@@ -4073,8 +4073,20 @@ def test_a_landmark_placed_by_a_town_is_a_row_named_as_the_text_names_it_and_say
         ("점심을 먹은 뒤 백마고지 전적지에 들렀고, 오후에는 한탄강을 따라 걸었다.", {"백마고지", "한탄강"}),
         ("연천을 거쳐 임진강을 따라 파주까지 내려왔다.", {"임진강"}),
         ("건강을 위해 부동산 사무실까지 걸었다.", set()),  # health, real estate
+        ("파주에서 감천문화마을과 자갈치시장을 지나 호미곶까지 갔다.", {"감천문화마을", "자갈치시장", "호미곶"}),
+        ("파주의 성산일출봉에 올랐다.", {"성산일출봉"}),
+        ("전통마을을 지나 그 산의 최고봉에 올랐다.", set()),  # a traditional village, the highest peak
+        ("파주에서 통일대교를 건넜다.", {"통일대교"}),  # a bridge's name made of a word: the Unification Bridge
     ],
-    ids=["hill and river", "river with its particle", "words of the language"],
+    ids=[
+        "hill and river",
+        "river with its particle",
+        "words of the language",
+        "village, market, cape",
+        "peak",
+        "words",
+        "bridge named with a word",
+    ],
 )
 def test_a_korean_feature_no_gazetteer_knows_is_found_by_its_kind_at_its_end(content, features):
     world = _gazetteer_of(

@@ -630,11 +630,16 @@ def _name_words(text: Text, run: list[_Word], i: int, keys: Collection[str]) -> 
 
 
 # The words of a kind that Korean writes at the end of a feature's name, as Chinese does its characters ("한탄강",
-# the Hantan river; "백마고지", White Horse Hill; "철원평화전망대", an observatory). A word of one syllable is read only
-# for a river: "산" (mountain) ends too many words ("부동산", real estate; "문화유산", heritage).
+# the Hantan river; "백마고지", White Horse Hill; "철원평화전망대", an observatory; "감천문화마을", a village;
+# "자갈치시장", a market). A word of one syllable is read only for a river, a cape and a peak ("호미곶", "성산일출봉"):
+# "산" (mountain) ends too many words ("부동산", real estate; "문화유산", heritage).
+# Of those, the kinds a common word of the language goes before as often as a name does ("전통마을", a traditional
+# village; "최고봉", the highest peak): after a word of the language, no name ("통일대교", the Unification Bridge, is).
+HANGUL_KINDS_AFTER_WORDS = ("마을", "시장", "타워", "공원", "온천", "해변", "동굴", "산성", "오름", "곶", "봉")
 HANGUL_KINDS = (
     *("해수욕장", "전망대", "저수지"),
     *("땅굴", "고지", "고개", "폭포", "계곡", "평야", "반도", "해협", "호수", "대교"),
+    *HANGUL_KINDS_AFTER_WORDS,
     "강",
 )
 MIN_HANGUL_NAME = 2  # syllables before the kind's word: "건강" (health) is no river
@@ -652,7 +657,11 @@ def _hangul_feature(word: str) -> int:
             continue
         stem = word[:cut]
         kind = next((k for k in HANGUL_KINDS if stem.endswith(k) and len(stem) - len(k) >= MIN_HANGUL_NAME), "")
-        if kind and not frequency.zipf(name_key(stem), "ko"):
+        if (
+            kind
+            and not frequency.zipf(name_key(stem), "ko")
+            and not (kind in HANGUL_KINDS_AFTER_WORDS and frequency.zipf(name_key(stem[: -len(kind)]), "ko"))
+        ):
             return cut
     return 0
 
