@@ -961,6 +961,27 @@ def test_a_place_with_its_kinds_word_known_only_far_from_the_texts_places_is_a_p
 
 
 @pytest.mark.parametrize(
+    ("content", "sights"),
+    [
+        ("我们从杭州出发，参观了灵隐寺和雷峰塔。", {"灵隐寺", "雷峰塔"}),
+        ("从杭州到香格里拉，最后参观了松赞林寺。", {"松赞林寺"}),
+        ("我们在杭州的公园里散步，看了一座塔。", set()),  # a park, a pagoda: words
+        ("在杭州，张伟和李娜也来了。", set()),  # people
+    ],
+    ids=["a name ending in its kind", "a name, then its kind's word", "words", "people"],
+)
+def test_a_chinese_sight_no_gazetteer_knows_is_a_place_to_draw(content, sights):
+    # A temple, a pagoda, a gate: the segmenter's proper name ending in the sight's character, or followed by its
+    # word, is a place, as "Temple" after a name is in English
+    world = _gazetteer_of(
+        _entry(1, "Hangzhou", "CN", 30.29, 120.16, "杭州", population=6_000_000),
+        _entry(2, "Shangri-La", "CN", 27.83, 99.7, "香格里拉"),
+    )
+    found = _in("zh", content, [world])
+    assert {phrase for phrase, row in found.items() if row.chosen is None and row.confidence >= 0.5} == sights
+
+
+@pytest.mark.parametrize(
     ("content", "old_town", "town"),
     [("我们到了丽江，住在丽江古城。", "丽江古城", 1), ("大理古城的夜晚很热闹。我们从大理去了昆明。", "大理古城", 2)],
     ids=["after a place", "starting a sentence"],

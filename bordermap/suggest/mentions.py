@@ -1329,6 +1329,37 @@ def _old_towns(text: Text, start: int, words: chinese.Clause, mentions: list[Men
     return sorted(kept + list(merged.values()), key=lambda m: m.start)
 
 
+# The last character of a Chinese sight's name: a temple, a pagoda, a palace, a gate, a garden, a shrine, a hall or
+# museum, a tower, a bridge ("灵隐寺", "大雁塔", "天安门"). Not a station's or a port's: those name their town.
+CHINESE_SIGHT_ENDINGS = frozenset("寺塔宫宮门門园園庙廟馆館楼樓桥橋")
+# The words of a sight written after its proper name as a word of their own ("松赞林|寺", "九寨沟|国家|公园").
+CHINESE_SIGHT_WORDS = frozenset(("寺", "塔", "庙", "宫", "公园", "国家公园", "广场", "博物馆", "风景区", "景区"))
+MIN_SIGHT_CHARACTERS = 3  # "天门" (a gate of heaven) and "公园" are words; "灵隐寺" is a name
+
+
+def _sights(text: Text, start: int, words: chinese.Clause, taken: list[Mention]) -> list[Mention]:
+    """The sights of a Chinese clause that no gazetteer knows, as places to draw: a proper name the segmenter gives
+    ending in a sight's character ("灵隐寺", "大雁塔"), or a proper name and a sight's word after it ("松赞林寺",
+    "九寨沟国家公园"), where no name was found."""
+    spans = [(m.start - start, m.end - start) for m in taken]
+    found = []
+    for i, word in enumerate(words.words):
+        if word.tag not in chinese.PROPER_TAGS or any(s < word.end and word.start < e for s, e in spans):
+            continue
+        end = word.end
+        for j in (i + 1, i + 2):  # a sight's word may be cut in two: "国家|公园"
+            if j <= len(words.words) - 1 and words.text[word.end : words.words[j].end] in CHINESE_SIGHT_WORDS:
+                end = words.words[j].end
+        phrase = words.text[word.start : end]
+        if end == word.end and (len(phrase) < MIN_SIGHT_CHARACTERS or phrase[-1] not in CHINESE_SIGHT_ENDINGS):
+            continue
+        if not chinese.all_han(phrase) or any(s < end and word.start < e for s, e in spans):
+            continue
+        found.append(Mention(text, start + word.start, start + end, name_key(phrase), cue=True))
+        spans.append((word.start, end))
+    return found
+
+
 class _SpacelessNames:
     """Every gazetteer name of a script written without spaces, in one automaton: a clause of Chinese or Thai is
     scanned once, and its names are taken leftmost and longest first, without overlapping (issue #21)."""
@@ -1418,6 +1449,7 @@ class _SpacelessNames:
             mentions = sorted(kept + abroad, key=lambda m: m.start)
             mentions = sorted(mentions + self._places_by_reading(text, start, words, mentions), key=lambda m: m.start)
             mentions = _old_towns(text, start, words, mentions)
+            mentions = sorted(mentions + _sights(text, start, words, mentions), key=lambda m: m.start)
         return mentions
 
     @staticmethod
