@@ -982,6 +982,48 @@ def test_a_chinese_sight_no_gazetteer_knows_is_a_place_to_draw(content, sights):
 
 
 @pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("pt", "Em Ouro Preto visitamos a Igreja de São Francisco de Assis.", "Igreja de São Francisco de Assis"),
+        ("pt", "De Ouro Preto seguimos para o Parque Nacional da Serra do Cipó.", "Parque Nacional da Serra do Cipó"),
+        ("es", "En Ouro Preto vimos el Santuario de Nuestra Señora de los Remedios.", None),
+    ],
+    ids=["a church of six words", "a park of six words", "longer than seven: not taken whole"],
+)
+def test_a_name_starting_with_its_kinds_word_may_be_long(language, content, phrase):
+    # "Igreja de São Francisco de Assis" was cut after five words, and "Assis" became a town 500 km away
+    world = _gazetteer_of(
+        _entry(1, "Ouro Preto", "BR", -20.39, -43.5, population=70_000),
+        _entry(2, "Assis", "BR", -22.66, -50.41, population=100_000),
+        _entry(3, "Cipó", "BR", -11.1, -38.5, population=15_000),
+    )
+    found = _in(language, content, [world])
+    if phrase is None:
+        assert not any(len(p.split()) > 7 for p in found)
+        return
+    _assert_drawn(found[phrase])
+    assert not any(row.chosen is not None and row.chosen.name in ("Assis", "Cipó") for row in found.values())
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("fr", "De Brest nous sommes allés à la pointe du Raz.", "pointe du Raz"),
+        ("pt", "De Lisboa fomos até à ponta de Sagres.", "ponta de Sagres"),
+        ("it", "Da Palermo siamo andati a capo Zafferano.", "capo Zafferano"),
+    ],
+    ids=["French point", "Portuguese point", "Italian cape"],
+)
+def test_a_lower_case_word_of_a_cape_before_a_name_makes_a_place_to_draw(language, content, phrase):
+    world = _gazetteer_of(
+        _entry(1, "Brest", "FR", 48.39, -4.49),
+        _entry(2, "Lisbon", "PT", 38.72, -9.14, "Lisboa"),
+        _entry(3, "Palermo", "IT", 38.12, 13.36),
+    )
+    _assert_drawn(_in(language, content, [world])[phrase])
+
+
+@pytest.mark.parametrize(
     ("content", "old_town", "town"),
     [("我们到了丽江，住在丽江古城。", "丽江古城", 1), ("大理古城的夜晚很热闹。我们从大理去了昆明。", "大理古城", 2)],
     ids=["after a place", "starting a sentence"],

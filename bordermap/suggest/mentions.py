@@ -48,6 +48,9 @@ from bordermap.tables import LINE_BREAK
 from bordermap.text import Text
 
 MAX_WORDS = 5
+# A name starting with its kind's word may be longer: "Igreja de São Francisco de Assis", "Parque Nacional da Serra
+# do Cipó", "Santuário de Bom Jesus de Matosinhos".
+MAX_CUE_WORDS = 7
 
 
 @functools.cache
@@ -109,7 +112,7 @@ KIND_WORDS_BEFORE = (
         "ocean océano océan oceano glaciar glacier ghiacciaio geleira vulcão vulcano islas îles ilhas isole cabo cap "
         "laguna "
         "lagoa seno fiordo valle vallée vale cascada cascade cachoeira cascata cataratas chutes passo paso col colle "
-        "val đèo thác praia "
+        "val đèo thác praia pointe ponta punta capo anse côte "
         "playa plage spiaggia túnel tunnel traforo залив залива пролив пролива остров острова полуостров полуострова "
         "перевал перевала долина долины мост моста мосту мостом мосте мыс мыса мысе мысом "
         # Greek: "το φαράγγι του Βίκου", "το γεφύρι του Κόκκορη", "το σπήλαιο του Περάματος"
@@ -729,7 +732,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
             while i < len(run):
                 found = None
                 whole = _name_words(text, run, i, keys)
-                for n in range(min(MAX_WORDS, len(run) - i), 0, -1):
+                longest = MAX_CUE_WORDS if run[i].word.casefold() in CUES_BEFORE else MAX_WORDS
+                for n in range(min(longest, len(run) - i), 0, -1):
                     words = [w.word.casefold() for w in run[i : i + n]]
                     if any(w.kind == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
                         continue
