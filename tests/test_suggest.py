@@ -1024,6 +1024,25 @@ def test_a_lower_case_word_of_a_cape_before_a_name_makes_a_place_to_draw(languag
 
 
 @pytest.mark.parametrize(
+    ("content", "place", "not_a_place"),
+    [
+        ("Wir fuhren auf die Zugspitze, den höchsten Berg Deutschlands.", "Deutschlands", "Berg Deutschlands"),
+        ("Von München fuhren wir zum See Bayerns, dem Chiemsee.", "Bayerns", "See Bayerns"),
+        ("Von München aus sahen wir den Berg Sinai nicht.", "Berg Sinai", None),
+    ],
+    ids=["a country's genitive", "a region's genitive", "a name after the word stays one"],
+)
+def test_a_german_noun_before_a_name_in_the_genitive_is_no_name_of_a_place(content, place, not_a_place):
+    world = _gazetteer_of(
+        _country(1, "Deutschland", "DE", 51.0, 10.0),
+        _entry(2, "Bayern", "DE", 48.9, 11.4, population=0, feature_class="D"),
+        _entry(3, "Munich", "DE", 48.14, 11.58, "München", population=1_500_000),
+    )
+    found = _in("de", content, [world])
+    assert found[place].confidence >= 0.5 and not_a_place not in found
+
+
+@pytest.mark.parametrize(
     ("content", "old_town", "town"),
     [("我们到了丽江，住在丽江古城。", "丽江古城", 1), ("大理古城的夜晚很热闹。我们从大理去了昆明。", "大理古城", 2)],
     ids=["after a place", "starting a sentence"],

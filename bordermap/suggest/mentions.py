@@ -837,6 +837,18 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         and not _rest_known(text, run, i, n, keys, words[0] in CUES_BEFORE)
                     ):
                         cue = False  # without capitals, "جسر" (bridge) before any word is no name: only a known one
+                    if (
+                        cue
+                        and n == 2
+                        and text.language in NOUNS_CAPITALISED
+                        and words[0] in CUES_BEFORE
+                        and key not in keys
+                        and name_key(run[i + 1].word) not in keys
+                        and inflection.base_key(run[i + 1].word, text.language, keys)[1]
+                    ):
+                        # German's nouns are capitalised: "den höchsten Berg Deutschlands" is Germany's highest
+                        # mountain, a noun and a name in the genitive, not a mountain named "Deutschlands"
+                        cue = False
                     if cue and key not in keys and words[0] in ARTICLES.get(text.language, ARTICLES["en"]):
                         continue  # "The Friendship Bridge" is the Friendship Bridge; "Der Pass" (the pass) no name
                     if cue and key not in keys and n > whole:
