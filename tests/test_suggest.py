@@ -1043,6 +1043,32 @@ def test_a_german_noun_before_a_name_in_the_genitive_is_no_name_of_a_place(conte
 
 
 @pytest.mark.parametrize(
+    ("content", "phrase", "near"),
+    [
+        ("จากเชียงรายเราไปเดินตลาดเชียงแสน", "ตลาดเชียงแสน", 3),  # the Chiang Saen market, by the town
+        ("จากเชียงใหม่เราเดินไปประตูท่าแพ", "ประตูท่าแพ", None),  # the gate; the town so named is 1,200 km away
+        ("จากเชียงใหม่เราไปจังหวัดแม่ฮ่องสอน", "แม่ฮ่องสอน", False),  # "จังหวัด" (province) ends in "วัด" (temple)
+    ],
+    ids=["a market by its town", "a gate named as a far town", "a province's word"],
+)
+def test_a_thai_landmark_before_a_known_name_is_the_landmark_placed_by_it(content, phrase, near):
+    world = _gazetteer_of(
+        _entry(1, "Chiang Mai", "TH", 18.79, 98.98, "เชียงใหม่"),
+        _entry(2, "Chiang Rai", "TH", 19.91, 99.83, "เชียงราย"),
+        _entry(3, "Chiang Saen", "TH", 20.27, 100.09, "เชียงแสน", population=10_000),
+        _entry(4, "Tha Phae", "TH", 8.0, 99.5, "ท่าแพ", population=5_000),
+        _entry(5, "Mae Hong Son", "TH", 19.3, 97.97, "แม่ฮ่องสอน", population=10_000),
+    )
+    row = _in("th", content, [world])[phrase]
+    if near is None:
+        _assert_drawn(row)
+    elif near is False:
+        assert row.chosen.named_after is None and row.chosen.name == "Mae Hong Son"
+    else:
+        _assert_placed_near(row, near)
+
+
+@pytest.mark.parametrize(
     ("content", "old_town", "town"),
     [("我们到了丽江，住在丽江古城。", "丽江古城", 1), ("大理古城的夜晚很热闹。我们从大理去了昆明。", "大理古城", 2)],
     ids=["after a place", "starting a sentence"],

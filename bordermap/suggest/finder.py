@@ -628,7 +628,7 @@ def _valleys_by_their_rivers(groups: dict[str, list[Mention]], candidates: dict[
 
 # A mountain named after a town stands farther from it than a bridge or a station does ("函館山", Mount Hakodate, in
 # the town; "筑波山", Mount Tsukuba, 15 km from its city's point), and so may a Chinese city's old town from the point
-# a gazetteer gives the city ("大理古城", 14 km from Dali's, which is Xiaguan's).
+# a gazetteer gives the city ("大理古城", 14 km from Dali's, which is Xiaguan's), or a Thai mountain ("ดอย").
 MOUNTAIN_ENDINGS = frozenset("山岳")
 WIDE_LANDMARK_REACH_M = 20_000
 
@@ -656,7 +656,7 @@ def _landmarks_by_their_places(
     asked.update({key: (group[0].namesake,) for key, group in groups.items() if group[0].namesake})
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
         phrase = groups[key][0].phrase
-        wide = phrase[-1] in MOUNTAIN_ENDINGS or phrase[-2:] in CHINESE_OLD_TOWN_WORDS
+        wide = phrase[-1] in MOUNTAIN_ENDINGS or phrase[-2:] in CHINESE_OLD_TOWN_WORDS or phrase.startswith("ดอย")
         reach = WIDE_LANDMARK_REACH_M if wide else LANDMARK_REACH_M
         candidates[key] = [
             replace(m, entry=landmark_near(m.entry, reach)) for m in found if m.entry.feature_class == PLACE_CLASS

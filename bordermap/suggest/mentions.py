@@ -1376,6 +1376,12 @@ def _sights(text: Text, start: int, words: chinese.Clause, taken: list[Mention])
     return found
 
 
+# The words of a landmark Thai writes right before the name of the place it is named after: a temple, a stupa, a
+# gate, a mountain, a bridge, a market, a cave, a waterfall ("ประตูท่าแพ", the Tha Phae gate; "ดอยสุเทพ").
+THAI_LANDMARK_WORDS = ("วัด", "พระธาตุ", "ประตู", "ดอย", "สะพาน", "ตลาด", "ถ้ำ", "น้ำตก")
+_THAI_LANDMARK_BEFORE = re.compile(rf"(?:{'|'.join(THAI_LANDMARK_WORDS)})+\Z")
+
+
 class _SpacelessNames:
     """Every gazetteer name of a script written without spaces, in one automaton: a clause of Chinese or Thai is
     scanned once, and its names are taken leftmost and longest first, without overlapping (issue #21)."""
@@ -1447,6 +1453,18 @@ class _SpacelessNames:
                 )
                 past_landmark = landmark.end()
                 taken_ends.add(landmark.end())
+                continue
+            if (
+                cuts is not None
+                and (before := _THAI_LANDMARK_BEFORE.search(clause, 0, first)) is not None
+                and before.start() in cuts  # not the "วัด" that ends "จังหวัด" (province)
+            ):
+                # "ประตูท่าแพ", the Tha Phae gate: a landmark named after the place, placed by it
+                whole = clause[before.start() : last]
+                mentions.append(
+                    Mention(text, start + before.start(), start + last, name_key(whole), True, namesake=key)
+                )
+                taken_ends.add(last)
                 continue
             common = words is not None and words.common(first, last)
             mentions.append(Mention(text, start + first, start + last, key, common=common))
