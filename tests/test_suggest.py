@@ -1069,6 +1069,28 @@ def test_a_thai_landmark_before_a_known_name_is_the_landmark_placed_by_it(conten
 
 
 @pytest.mark.parametrize(
+    ("language", "content", "phrase", "shorter"),
+    [
+        ("pt", "Depois de Tiradentes e São João del-Rei, seguimos viagem.", "São João del-Rei", "São João"),
+        ("fr", "Nous sommes allés d'Oran à Sidi bel-Abbès en car.", "Sidi bel-Abbès", "Sidi"),
+    ],
+    ids=["Portuguese", "French"],
+)
+def test_a_particle_joined_by_a_hyphen_to_a_names_last_word_is_part_of_the_name(language, content, phrase, shorter):
+    # "del-Rei" starts in lower case: the name was cut before it, and "São João" was another place
+    world = _gazetteer_of(
+        _entry(1, "Tiradentes", "BR", -21.11, -44.18, population=7_000),
+        _entry(2, "São João del Rei", "BR", -21.14, -44.26, population=80_000),
+        _entry(3, "São João", "BR", -25.8, -52.7, population=10_000),
+        _entry(4, "Oran", "DZ", 35.7, -0.63, population=650_000),
+        _entry(5, "Sidi Bel Abbès", "DZ", 35.19, -0.64, population=200_000),
+    )
+    found = _in(language, content, [world])
+    assert found[phrase].chosen is not None and found[phrase].chosen.name in ("São João del Rei", "Sidi Bel Abbès")
+    assert shorter not in found
+
+
+@pytest.mark.parametrize(
     ("content", "old_town", "town"),
     [("我们到了丽江，住在丽江古城。", "丽江古城", 1), ("大理古城的夜晚很热闹。我们从大理去了昆明。", "大理古城", 2)],
     ids=["after a place", "starting a sentence"],

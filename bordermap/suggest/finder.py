@@ -937,13 +937,22 @@ def _as_written(group: list[Mention], found: list) -> list:
     """The candidates but those whose own name is written with other marks than the text writes it with: "Quản Bạ"
     is no "Quận Ba" (District 3), though both fold to "quan ba". A name the text writes without marks, or as another
     form of it, and a candidate found by another of its names, are not compared."""
-    written = {marks_of(m.phrase) for m in group if name_key(m.phrase) == m.key}
+    written = {_marked_words(m.phrase) for m in group if name_key(m.phrase) == m.key}
     if len(written) != 1 or (marks := written.pop()) is None:
         return found
     key = group[0].key
     return [
-        m for m in found if name_key(m.entry.name) != key or (own := marks_of(m.entry.name)) is None or own == marks
+        m
+        for m in found
+        if name_key(m.entry.name) != key or (own := _marked_words(m.entry.name)) is None or own == marks
     ]
+
+
+def _marked_words(name: str) -> tuple[str, ...] | None:
+    """The marks of each word of a name that has any, in order (``marks_of``), so that a name cut into words otherwise
+    ("São João del-Rei", "São João del Rei") compares as one; None for a name without marks."""
+    marks = marks_of(name)
+    return None if marks is None else tuple(word for word in marks if word)
 
 
 def _distinct(matches: list, known: set[int]) -> list:

@@ -275,6 +275,8 @@ def _runs(text: Text, keys: Collection[str]):
             kind = "other"  # "Skoczów do Katowic", "Mureș la Arad": two names, not one
         elif kind == "other" and run and not ends_run and _joins_words_of_a_name(text, run, start, written, keys):
             kind = "connector"
+        elif kind == "other" and run and not ends_run and _ends_a_known_name(text, run, start, written, keys):
+            kind = "name"  # "São João del-Rei": a particle joined to the name's last word ends it
         if kind == "other" and not run:
             ends_run = possessive  # most words of prose: nothing to end, nothing to start
             continue
@@ -337,6 +339,19 @@ def _joins_words_of_a_name(text: Text, run: list[_Word], start: int, written: st
     if written in LANGUAGE_CONNECTORS.get(text.language, ()):
         return True
     return any(name_key(text.content[word.start : following.end()]) in keys for word in run)
+
+
+_PARTICLE_AND_NAME = re.compile(r"[^\W\d_]{1,4}-[^\W\d_]")
+
+
+def _ends_a_known_name(text: Text, run: list[_Word], start: int, written: str, keys: Collection[str]) -> bool:
+    """True for a word of a lower-case particle joined by a hyphen to a capitalised word ("del-Rei", "bel-Abbès")
+    that ends a name the gazetteer knows with the run's words before it, one space between."""
+    if not _PARTICLE_AND_NAME.match(written) or not written.split("-", 1)[1][:1].isupper():
+        return False
+    if _JOIN.match(text.content, run[-1].end, start) is None:
+        return False
+    return any(name_key(text.content[word.start : start + len(written)]) in keys for word in run)
 
 
 # The prepositions that say where, in the languages that capitalise a name and write it after its preposition:
