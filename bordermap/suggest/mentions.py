@@ -338,7 +338,12 @@ def _joins_words_of_a_name(text: Text, run: list[_Word], start: int, written: st
         return False
     if written in LANGUAGE_CONNECTORS.get(text.language, ()):
         return True
-    return any(name_key(text.content[word.start : following.end()]) in keys for word in run)
+    return _a_known_name_to(text, run, following.end(), keys)
+
+
+def _a_known_name_to(text: Text, run: list[_Word], end: int, keys: Collection[str]) -> bool:
+    """True where the text from one of the run's words to ``end`` is a name the gazetteer knows."""
+    return any(name_key(text.content[word.start : end]) in keys for word in run)
 
 
 _PARTICLE_AND_NAME = re.compile(r"[^\W\d_]{1,4}-[^\W\d_]")
@@ -351,7 +356,7 @@ def _ends_a_known_name(text: Text, run: list[_Word], start: int, written: str, k
         return False
     if _JOIN.match(text.content, run[-1].end, start) is None:
         return False
-    return any(name_key(text.content[word.start : start + len(written)]) in keys for word in run)
+    return _a_known_name_to(text, run, start + len(written), keys)
 
 
 # The prepositions that say where, in the languages that capitalise a name and write it after its preposition:
@@ -1461,25 +1466,20 @@ class _SpacelessNames:
                 continue  # "南浦" (Minamiura) inside "南浦洞" (Nampo-dong, in Busan); "日本最北端" names Japan
             reach = at - negative
             key = name_key(clause[first:last])
-            if landmark:
-                whole = clause[first : landmark.end()]
-                mentions.append(
-                    Mention(text, start + first, start + landmark.end(), name_key(whole), True, namesake=key)
-                )
-                past_landmark = landmark.end()
-                taken_ends.add(landmark.end())
-                continue
+            # A landmark named after the place, placed by it: its word after the name in Japanese ("函館山"), before it
+            # in Thai ("ประตูท่าแพ", the Tha Phae gate; not the "วัด" that ends "จังหวัด", province)
+            whole = (first, landmark.end()) if landmark else None
             if (
                 cuts is not None
                 and (before := _THAI_LANDMARK_BEFORE.search(clause, 0, first)) is not None
-                and before.start() in cuts  # not the "วัด" that ends "จังหวัด" (province)
+                and before.start() in cuts
             ):
-                # "ประตูท่าแพ", the Tha Phae gate: a landmark named after the place, placed by it
-                whole = clause[before.start() : last]
-                mentions.append(
-                    Mention(text, start + before.start(), start + last, name_key(whole), True, namesake=key)
-                )
-                taken_ends.add(last)
+                whole = (before.start(), last)
+            if whole is not None:
+                phrase = clause[whole[0] : whole[1]]
+                mentions.append(Mention(text, start + whole[0], start + whole[1], name_key(phrase), True, namesake=key))
+                past_landmark = whole[1]
+                taken_ends.add(whole[1])
                 continue
             common = words is not None and words.common(first, last)
             mentions.append(Mention(text, start + first, start + last, key, common=common))
