@@ -3444,8 +3444,10 @@ def test_a_declined_name_is_named_as_it_is_written_undeclined_and_keeps_its_decl
     [
         ("zh", "我们从北京坐火车去上海，又从上海回到北京。", ("北京", "上海")),
         ("en", "We flew from London to Tokyo, then took the train to Osaka.", ("London", "Tokyo", "Osaka")),
+        # its name in the text's language, not the gazetteer's main one ("Milan")
+        ("it", "Da Palermo siamo andati a Catania e a Siracusa, poi in aereo a Milano.", ("Milano",)),
     ],
-    ids=["Chinese", "English"],
+    ids=["Chinese", "English", "Italian"],
 )
 def test_a_metropolis_named_by_its_own_name_is_not_held_back_for_lying_far_from_the_others(
     world_gazetteer, language, content, names

@@ -630,11 +630,21 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
             reasons.append(f"in {chosen.entry.country}, a country the text names")
         if near_km is not None and not (in_named_country and near_km > 1000):
             far = distance_score(near_km)
-            if far < 0 and chosen.tier == 0 and clues.dominant and chosen.entry.population >= METROPOLIS_POPULATION:
-                # "北京" and "上海", 1,000 km apart: a metropolis by its own name is no homonym far away. A division
-                # is not exempt: "Tana River" in a text about Lapland is no Kenyan county, however dominant.
+            if (
+                far < 0
+                and (chosen.tier == 0 or (native and not clues.uncased))
+                and clues.dominant
+                and chosen.entry.population >= METROPOLIS_POPULATION
+            ):
+                # "北京" and "上海", 1,000 km apart: a metropolis by its own name, or capitalised by its name in the
+                # text's language ("Milano" in Italian; not Hebrew "מכה", Mecca and a blow), is no homonym far away.
+                # A division is not exempt: "Tana River" in a text about Lapland is no Kenyan county, however
+                # dominant.
                 far = 0.0
-                reasons.append("a city of a million people or more, by its own name")
+                reasons.append(
+                    "a city of a million people or more, by "
+                    + ("its own name" if chosen.tier == 0 else "its name in the text's language")
+                )
             score += far
             if near_km > FAR_KM:
                 reasons.append(f"more than {FAR_KM:,} km from the text's other places")
