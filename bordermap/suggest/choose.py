@@ -269,9 +269,16 @@ class Nearest(_Sphere):
     None when the text has no other place, infinity when none is within FAR_KM (beyond it, how far no longer changes
     the confidence)."""
 
+    def __init__(self, points: list[tuple[str, float, float]], measured_from: int | None = None):
+        super().__init__(points)
+        self._measured_from = measured_from
+
     @property
     def measured_from(self) -> int:
-        """How many of its nearest neighbours a place is measured from: 1, 2 or 3, by how many names the text has."""
+        """How many of its nearest neighbours a place is measured from: 1, 2 or 3, by how many names the text has
+        (or as many as the text was measured from before, where its points are a part of the text's names)."""
+        if self._measured_from is not None:
+            return self._measured_from
         names = len(self._id_of)
         return 3 if names >= THIRD_FROM_NAMES else 2 if names >= SECOND_FROM_NAMES else 1
 

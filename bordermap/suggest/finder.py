@@ -78,6 +78,7 @@ from bordermap.suggest.transliteration import (
 )
 from bordermap.suggest.variants import Variant, attach_variants
 from bordermap.suggest.words import (
+    CASELESS_KIND_NOUNS,
     COMMON_WORDS,
     CUE_PREPOSITIONS,
     CUES_AFTER,
@@ -132,6 +133,13 @@ def _without_cue_words(phrase: str) -> list[str]:
 def _name_after_its_kind(words: list[str]) -> list[str]:
     """The words of a phrase of a kind's word, "of" and a name that are the name: "Seigne" of "col de la Seigne"."""
     return words[3:] if len(words) > 3 and words[2] in KIND_ARTICLES else words[2:]
+
+
+def _named_with_its_kind(phrase: str) -> bool:
+    """True for a name of several words whose own first or last word is a kind's ("Loch Lomond", "Isla Mujeres",
+    "Snake River"), whatever places of that name the gazetteers know."""
+    words = phrase.casefold().split()
+    return len(words) > 1 and (words[0] in CUES_BEFORE or words[-1] in CUES_AFTER)
 
 
 def _named_after_a_place(phrase: str) -> bool:
@@ -528,6 +536,9 @@ CUED_UNKNOWN = "a place cue; no gazetteer knows it: draw it or give its position
 # A place with its kind's word whose every candidate lies this far from the text's places, below the bar, is one no
 # gazetteer knows there.
 CUED_FAR_KM = 1000
+DOUBTED_FAR_KM = 1000  # a place below the bar this far from every sure place vouches for none
+SURE_CONFIDENCE = 0.7
+NAMESAKE_TOWN_POPULATION = 20_000  # a town this small named as a feature is ("Loch Lomond") is likely its namesake
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
@@ -735,6 +746,22 @@ def _word_after(m: Mention) -> str:
 
 # The article a script without capitals joins to the word of a kind that starts a name: "البحر الأحمر", the Red Sea.
 JOINED_ARTICLES = ("ال", "ה")
+
+
+@functools.cache
+def _caseless_kind_nouns() -> frozenset[str]:
+    words = {*CASELESS_KIND_NOUNS, *NATURAL_CUES_BEFORE, *CUES_BEFORE}
+    return frozenset(name_key(word) for word in words if not any(has_case(char) for char in word))
+
+
+def _a_kind_noun_before_a_word(m: Mention) -> bool:
+    """True for one word of a script without capitals that is a noun of a kind of place, its article joined or not,
+    with a word after it: "دشت مرغاب" is the plain of Morghab, not the town of Dasht."""
+    word = m.phrase
+    if " " in word or any(has_case(char) for char in word) or not _word_after(m):
+        return False
+    bare = next((word[len(a) :] for a in JOINED_ARTICLES if word.startswith(a) and len(word) > len(a) + 1), word)
+    return bool({m.key, name_key(bare)} & _caseless_kind_nouns())
 
 
 def _kinds_of_its_first_word(m: Mention) -> tuple[str, ...]:
@@ -1251,6 +1278,8 @@ def _suggest(
             common[key] = True  # an abbreviation ("TNG", "NK") is a country's ("US", "DRC") or no place's
         if all(map(_an_arabic_attribute, group)):
             common[key] = True  # "الجبال الرملية الحمراء" (the red sand mountains) names no Al Hamra
+        if all(map(_a_kind_noun_before_a_word, group)):
+            common[key] = True  # "دشت مرغاب" (the Morghab plain) names no Dasht
     word_first: set[str] = set()
     for key, group in groups.items():
         word_excess = _word_excess(group, candidates[key]) if candidates[key] else -math.inf
@@ -1385,61 +1414,49 @@ def _suggest(
         {name_key(n): n for thing in [*places, *shapes] for n in (thing.name, *thing.aliases)},
     )
     variants = [replace(v, line=line) for v, (_, line) in zip(variants, lines_of([v.mention for v in variants]))]
-    # A river or a sea is near what lies near any part of it, as asked from it below: the Danube's mouth is on the
-    # Black Sea, whatever the points its names are written at.
-    nearest = Nearest(
-        located
-        + [
-            (key, *point)
-            for key, m in chosen_of.items()
-            if m.entry.feature_class != COUNTRY_CLASS and evidence[key]
-            for point in reach(m.entry, NEAREST_REACH_POINTS)
-        ]
-    )
     asked = [
         (key, *point)
         for key, m in chosen_of.items()
         if m.entry.feature_class != COUNTRY_CLASS or m.entry.admin1 == WORLD_REGION  # a region may be far too
         for point in reach(m.entry)
     ]
-    near_of: dict[str, float | None] = {}
-    for (key, _, _), km in zip(asked, nearest.km_all(asked)):
-        if km is not None:
-            near_of[key] = min(km, near_of.get(key) or math.inf)
-    # How far apart the text's towns lie: a desert or a province, measured from its middle, says nothing of that.
-    spacing = _typical_spacing(
-        [
-            km
-            for key, km in near_of.items()
-            if km is not None and evidence[key] and chosen_of[key].entry.feature_class == PLACE_CLASS
-        ]
-    )
-    suggestions = []
+
+    def measured(
+        vouching: set[str], measured_from: int | None = None
+    ) -> tuple[Nearest, dict[str, float | None], float | None]:
+        """How far each chosen place lies from those of the ``vouching`` names; how far apart the towns lie. A river or
+        a sea is near what lies near any part of it: the Danube's mouth is on the Black Sea, wherever its names are
+        written."""
+        nearest = Nearest(
+            located
+            + [
+                (key, *point)
+                for key, m in chosen_of.items()
+                if key in vouching and m.entry.feature_class != COUNTRY_CLASS
+                for point in reach(m.entry, NEAREST_REACH_POINTS)
+            ],
+            measured_from,
+        )
+        near_of: dict[str, float | None] = {}
+        for (key, _, _), km in zip(asked, nearest.km_all(asked)):
+            if km is not None:
+                near_of[key] = min(km, near_of.get(key) or math.inf)
+        # How far apart the text's towns lie: a desert or a province, measured from its middle, says nothing of that.
+        spacing = _typical_spacing(
+            [
+                km
+                for key, km in near_of.items()
+                if km is not None and key in vouching and chosen_of[key].entry.feature_class == PLACE_CLASS
+            ]
+        )
+        return nearest, near_of, spacing
+
+    vouching = {key for key in chosen_of if evidence[key]}
+    nearest, near_of, spacing = measured(vouching)
     towns_named = {m.entry.geonameid for m in chosen_of.values()}
-    for key, group in groups.items():
+
+    def clues_of(key: str, group: list[Mention], chosen: Match, near: float | None) -> Clues:
         found = candidates[key]
-        lines = lines_of(group)
-        landmark = bool(found) and (after := chosen_of[key].entry.named_after) is not None
-        if (
-            landmark
-            and after not in towns_named  # "函館の夜景を函館山から": the text names the town too
-            and ((near := near_of.get(key)) is None or near > LANDMARK_NEAR_KM)
-        ):
-            found = []  # a bridge named after a town far from every place of the text: another place of that name
-        if not found:
-            if group[0].cue and (town := _town_of_its_name(shore_towns.get(key, ()), key, nearest)) is not None:
-                why = (
-                    f"an island or a lake no gazetteer draws, named as the town of {town.name} near the text's other "
-                    f"places: placed as a guess within {BESIDE_REACH_M // 1000} km of it"
-                )
-                suggestions.append(Suggestion(tuple(group), lines, placed_beside(town), (), BESIDE_CONFIDENCE, why))
-            elif group[0].cue or (all(m.placed for m in group) and not common[key]):
-                # a place to draw or to give a position, as its cue or its preposition says
-                confidence, why = (0.5, CUED_UNKNOWN) if group[0].cue else (PLACED_CONFIDENCE, PLACED_UNKNOWN)
-                suggestions.append(Suggestion(tuple(group), lines, None, (), confidence, why))
-            continue
-        chosen = chosen_of[key]
-        near = near_of.get(key)
         by_reading = chosen.entry.geonameid in found_by_reading.get(key, ())
         # A reading is asked for among its script's countries' places only: that it lies there says nothing more.
         national = (
@@ -1451,7 +1468,7 @@ def _suggest(
         cased = any(has_case(char) for char in group[0].phrase)
         initial = cased and len(group[0].phrase.split()) == 1 and all(starts_sentence(m) for m in group)
         part_of = group[0].within if all(m.within for m in group) else ""
-        clues = Clues(
+        return Clues(
             count=1 + sum(_rivals(m, chosen) for m in found),  # a city and its own province are one place
             dominant=people_to_rank(chosen)
             >= DOMINANT_FACTOR * max((people_to_rank(m) for m in found if _rivals(m, chosen)), default=0),
@@ -1476,10 +1493,79 @@ def _suggest(
             before_landmark=all(chinese.before_a_landmark(m.text.content, m.end, m.text.language) for m in group),
             spacing_km=spacing,
         )
-        confidence, why = confidence_of(group, chosen, clues)
-        if group[0].cue and confidence < DEFAULT_MIN_CONFIDENCE and near is not None and near >= CUED_FAR_KM:
+
+    # A place the suggestions would not keep, far from every place they are sure of and every country the text names,
+    # vouches for none: measured again without them, the homonyms abroad of names the gazetteers do not have
+    # ("Highlands" in New Jersey, "Glen Coe" in Illinois, in a text about Scotland) no longer hold others
+    # ("Loch Lomond" in Virginia) above the bar. One in the text's region still does: a wrong Neápolis in Greece is
+    # still in Greece. The second measure only ever lowers a confidence: a place left with no neighbour at all is not
+    # thereby surer.
+    first_of: dict[str, tuple[float, str]] = {
+        key: confidence_of(groups[key], chosen_of[key], clues_of(key, groups[key], chosen_of[key], near_of.get(key)))
+        for key in chosen_of
+    }
+    doubted = {key for key in vouching if first_of[key][0] < DEFAULT_MIN_CONFIDENCE}
+    if doubted:
+        sure_points = [
+            (key, *point)
+            for key, m in chosen_of.items()
+            if key not in doubted
+            and first_of[key][0] >= SURE_CONFIDENCE
+            and (m.entry.feature_class != COUNTRY_CLASS or m.entry.country)  # not a continent
+            for point in reach(m.entry, NEAREST_REACH_POINTS)
+        ]
+        asked_doubted = [(key, *point) for key in doubted for point in reach(chosen_of[key].entry)]
+        near_sure: dict[str, float] = {}
+        for (key, _, _), km in zip(asked_doubted, Nearest(located + sure_points, 1).km_all(asked_doubted)):
+            near_sure[key] = min(math.inf if km is None else km, near_sure.get(key, math.inf))
+        doubted = {key for key in doubted if near_sure[key] >= DOUBTED_FAR_KM}
+    if doubted:  # (from as many neighbours as before: the text names as many places)
+        nearest, near_of, spacing = measured(vouching - doubted, nearest.measured_from)
+    suggestions = []
+    for key, group in groups.items():
+        found = candidates[key]
+        lines = lines_of(group)
+        landmark = bool(found) and (after := chosen_of[key].entry.named_after) is not None
+        if (
+            landmark
+            and after not in towns_named  # "函館の夜景を函館山から": the text names the town too
+            and ((near := near_of.get(key)) is None or near > LANDMARK_NEAR_KM)
+        ):
+            found = []  # a bridge named after a town far from every place of the text: another place of that name
+        if not found:
+            if group[0].cue and (town := _town_of_its_name(shore_towns.get(key, ()), key, nearest)) is not None:
+                why = (
+                    f"an island or a lake no gazetteer draws, named as the town of {town.name} near the text's other "
+                    f"places: placed as a guess within {BESIDE_REACH_M // 1000} km of it"
+                )
+                suggestions.append(Suggestion(tuple(group), lines, placed_beside(town), (), BESIDE_CONFIDENCE, why))
+            elif group[0].cue or (all(m.placed for m in group) and not common[key]):
+                # a place to draw or to give a position, as its cue or its preposition says
+                confidence, why = (0.5, CUED_UNKNOWN) if group[0].cue else (PLACED_CONFIDENCE, PLACED_UNKNOWN)
+                suggestions.append(Suggestion(tuple(group), lines, None, (), confidence, why))
+            continue
+        chosen = chosen_of[key]
+        near = near_of.get(key)
+        confidence, why = first_of[key]
+        if doubted:
+            confidence, why = min((confidence, why), confidence_of(group, chosen, clues_of(key, group, chosen, near)))
+        if (
+            (
+                group[0].cue
+                or (
+                    _named_with_its_kind(group[0].phrase)
+                    and chosen.entry.feature_class == PLACE_CLASS
+                    and chosen.entry.population < NAMESAKE_TOWN_POPULATION
+                )
+            )
+            and confidence < DEFAULT_MIN_CONFIDENCE
+            and near is not None
+            and near >= CUED_FAR_KM
+        ):
             # "大雪山" in a text about Hokkaido: the only one known is China's Daxue Shan, 3,000 km away; its kind's
-            # word still says it is a place, to draw or to give a position
+            # word still says it is a place, to draw or to give a position. So does a name with its kind's word that
+            # a small town far away bears ("Loch Lomond" in Virginia, in a text about Scotland; a city such as Ras
+            # al-Khaimah is more likely meant).
             far = f"{near:,.0f} km" if near < FAR_KM else f"more than {FAR_KM:,} km"
             why = f"{CUED_UNKNOWN} (the only {chosen.entry.name} known lies {far} from the text's places)"
             suggestions.append(Suggestion(tuple(group), lines, None, (), 0.5, why))

@@ -32,7 +32,7 @@ CUES_AFTER_OF_TWO_WORDS = frozenset(
 # languages of Europe's and Latin America's travel writing, "Río Usumacinta", "Volcán Tacaná", "Coll de Puymorens",
 # "Wadi Rum".
 CUES_BEFORE = frozenset(
-    "mount lake fort cape isle river republic kingdom viceroyalty gulf "
+    "mount lake loch lough fort cape isle river republic kingdom viceroyalty gulf "
     "río rio rivière riu fiume lago lac laguna lagoa monte mont cerro pico pic volcán volcan sierra cordillera "
     "isla île ilha isola islas îles golfo bahía baía cabo punta estrecho col coll puerto paso vall valle val "
     "wadi jebel jabal djebel ras nahr معبر جسر גשר מעבר cataratas cascada cascata chutes salto "
@@ -184,6 +184,17 @@ SETTLEMENT_WORDS_BEFORE = frozenset(
 )
 # Of those, the words that are prepositions, not a kind's name: a row is never named with them.
 CUE_PREPOSITIONS = frozenset(("nad",))
+# Nouns of a kind of place in scripts without capitals, beyond those of NATURAL_CUES_BEFORE and CUES_BEFORE: before
+# another word they are that noun ("دشت مرغاب", the plain of Morghab; "עמק יזרעאל", the Jezreel valley), never a
+# town that bears them as its name.
+CASELESS_KIND_NOUNS = frozenset(
+    # Persian: plain, valley, bridge, garden, palace, mosque, square, castle, cave, waterfall, tomb, bazaar, church
+    "دشت دره پل باغ کاخ مسجد میدان قلعه غار آبشار آرامگاه بازار کلیسای "
+    # Arabic: plain, valley, castle, mosque, cave, market, palace, spring
+    "سهل قلعة مسجد كهف مغارة سوق قصر عين "
+    # Hebrew: valley, stream, fortress, church of, cave, spring, garden
+    "עמק נחל מבצר כנסיית מערת עין גן".split()
+)
 NATURAL_CUES_AFTER = {
     **dict.fromkeys("नदी নদী ندی".split(), RIVER),
     **dict.fromkeys("पर्वत पहाड़ পর্বত".split(), MOUNTAIN),
