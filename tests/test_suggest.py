@@ -853,10 +853,13 @@ def test_a_hebrew_name_with_its_article_is_found_after_a_preposition_that_swallo
         ("Wir fuhren auf die Insel Reichenau und dann nach Konstanz.", "Insel Reichenau", 3),
         ("Von Konstanz aus besuchten wir Schloss Reichenau.", "Schloss Reichenau", 3),
         ("We walked from Windsor Castle down to Eton.", "Windsor Castle", 5),
+        # Indonesian writes the word of a sight before its name too: Kuta's beach, and a temple no gazetteer knows
+        ("Dari Denpasar kami ke Pantai Kuta.", "Pantai Kuta", 8),
+        ("Dari Denpasar kami ke Pura Besakih.", "Pura Besakih", None),
     ],
-    ids=["river", "mountain", "island", "castle", "English castle"],
+    ids=["river", "mountain", "island", "castle", "English castle", "Indonesian beach", "Indonesian temple"],
 )
-def test_a_word_of_a_kind_before_a_german_name_makes_it_that_feature_not_a_town_of_its_name(content, phrase, near):
+def test_a_capitalised_word_of_a_kind_before_a_name_makes_it_that_feature_not_a_town_of_its_name(content, phrase, near):
     # German capitalises the word of a kind before a name: "Fluss Thur" is the river, not Thür, a village 400 km
     # away; "Insel Reichenau" the island the town of Reichenau lies on, placed near it as a landmark is.
     from bordermap.gazetteer import Gazetteer
@@ -870,9 +873,13 @@ def test_a_word_of_a_kind_before_a_german_name_makes_it_that_feature_not_a_town_
             _entry(5, "Windsor", "GB", 51.48, -0.61),
             _entry(6, "Eton", "GB", 51.49, -0.61, population=5000),
             _entry(7, "Säntis", "US", 32.84, -116.97, population=50_000),
+            _entry(8, "Kuta", "ID", -8.72, 115.17, population=40_000),
+            _entry(9, "Denpasar", "ID", -8.65, 115.22, population=800_000),
+            _entry(10, "Besakih", "PH", 10.0, 124.0, population=3_000),
         ]
     )
-    row = _in("de" if "Castle" not in content else "en", content, [world])[phrase]
+    language = "en" if "Castle" in content else "id" if content.startswith("Dari") else "de"
+    row = _in(language, content, [world])[phrase]
     if near is None:
         _assert_drawn(row)
     else:
@@ -2262,6 +2269,37 @@ def test_a_landmark_whose_word_carries_a_case_is_quoted_from_its_row():
     place = SimpleNamespace(id="temple", name=row["name"], aliases=tuple(filter(None, row["aliases"].split("|"))))
     (passage,) = find_passages([text], [place])["temple"]
     assert [passage.text.content[a:b] for a, b in passage.marks] == ["Գառնիի տաճարից"]
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "feature", "work"),
+    [
+        (
+            "es",
+            "Cruzamos la frontera por Cerro Castillo y después llegamos a Puerto Natales, donde vimos el Castillo San "
+            "Felipe junto a Puerto Natales.",
+            "Cerro Castillo",
+            "Castillo San Felipe",
+        ),
+        (
+            "pt",
+            "Subimos a Serra do Mosteiro antes de chegar a Puerto Natales, e vimos o Mosteiro de Santa Luzia em "
+            "Puerto Natales.",
+            "Serra do Mosteiro",
+            "Mosteiro de Santa Luzia",
+        ),
+    ],
+    ids=["Spanish hill and castle", "Portuguese range and monastery"],
+)
+def test_a_natural_feature_named_after_a_work_of_people_is_not_placed_beside_the_town_its_sentence_names(
+    language, content, feature, work
+):
+    # The word of a work of people after a hill's word ("Cerro Castillo") names a hill, as likely far from the town
+    # its sentence names as near it: a place to draw. The castle itself stands in the town.
+    world = _gazetteer_of(_entry(1, "Puerto Natales", "CL", -51.73, -72.51, population=20_000))
+    found = _in(language, content, [world])
+    _assert_drawn(found[feature])
+    assert found[work].chosen is not None and "Puerto Natales, the town its sentence names" in found[work].why
 
 
 def test_a_landmark_written_after_a_towns_name_is_placed_beside_the_town():

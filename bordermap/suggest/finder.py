@@ -595,6 +595,13 @@ LANDMARK_CUES_BEFORE = {
     "burg": "castle",
     "kloster": "monastery",
     "insel": "island",
+    # Indonesian and Malay: "Pantai Kuta" (Kuta's beach), "Pura Ulun Danu", "Bandara Sepinggan"
+    **dict.fromkeys(("pura", "candi"), "temple"),
+    "pantai": "beach",
+    "bandara": "airport",
+    "masjid": "mosque",
+    "benteng": "fortress",
+    "keraton": "palace",
 }
 
 
@@ -1618,8 +1625,16 @@ _SENTENCE_END = re.compile(r"[.!?。！？؟।\n]")
 
 
 def _stands_beside_a_town(phrase: str) -> bool:
-    """True for a place to draw whose name's first or last word is one of ``BESIDE_WORDS``."""
+    """True for a place to draw whose name's first or last word is one of ``BESIDE_WORDS``, unless its first word is
+    a natural feature's: "Cerro Castillo" is a hill (a village at its foot, 60 km from the town its sentence names),
+    not a castle."""
     words = [word.casefold() for word in phrase.split()]
+    if (
+        len(words) > 1
+        and words[0] not in BESIDE_WORDS
+        and (words[0] in KIND_WORDS_BEFORE or _kinds_before(words[0], ""))
+    ):
+        return False
     return bool(words) and (words[0] in BESIDE_WORDS or words[-1] in BESIDE_WORDS)
 
 

@@ -46,6 +46,9 @@ CUES_BEFORE = frozenset(
     # Greek's monastery and gorge, capitalised as part of the name: "Μονή Μεγάλου Μετεώρου", "Φαράγγι της Σαμαριάς"
     "μονή φαράγγι "
     "gunung danau pulau sungai selat teluk jambatan jembatan sông núi hồ đèo vịnh đảo thác "
+    # Indonesian and Malay sights and small features: "Pura Besakih" (a temple), "Candi Prambanan", "Pantai Kuta",
+    # "Bandara Ngurah Rai" (an airport), "Bukit Lawang", "Tanjung Aan", "Benteng Rotterdam", "Masjid Istiqlal"
+    "pura candi pantai bandara bukit tanjung benteng masjid keraton "
     # Swahili: "Mlima Kilimanjaro", "Ziwa Victoria", "Mto Rufiji", "Kisiwa cha Mafia", "Hifadhi ya Serengeti" (a park),
     # "Bahari ya Hindi" (the Indian Ocean), "Milima ya Usambara"
     "mlima milima ziwa mto kisiwa hifadhi bahari ghuba "
