@@ -944,6 +944,39 @@ def test_a_japanese_landmark_named_after_its_town_is_placed_near_the_town(conten
 
 
 @pytest.mark.parametrize(
+    ("language", "content", "drawn", "feature"),
+    [
+        ("ru", "Мы жили в Хужире. Мыс Бурхан виден отовсюду. Река Ангара вытекает из Байкала.", "Мыс Бурхан", "Ангара"),
+        (
+            "el",
+            "Μείναμε στα Ιωάννινα. Σπήλαιο Περάματος είναι κοντά. Λίμνη Παμβώτιδα είναι δίπλα.",
+            "Σπήλαιο Περάματος",
+            None,
+        ),
+    ],
+    ids=["Russian", "Greek"],
+)
+def test_a_kind_word_written_in_lower_case_starting_a_sentence_still_names_the_feature_after_it(
+    language, content, drawn, feature
+):
+    # "Мыс" (cape) and "река" (river) are written in lower case before a name, and with a capital only where they start
+    # a sentence: there too they say what the name is, not that the town of Ostrov or Mys is meant
+    from bordermap.physical import physical_gazetteer
+
+    towns = _gazetteer_of(
+        _entry(1, "Khuzhir", "RU", 53.19, 107.34, "Хужир"),
+        _entry(2, "Mys", "RU", 55.0, 60.0, "Мыс", population=2_000),
+        _entry(3, "Ioannina", "GR", 39.66, 20.85, "Ιωάννινα"),
+        _entry(4, "Spilaio", "GR", 40.0, 22.0, "Σπήλαιο", population=2_000),
+    )
+    found = _in(language, content, [towns, physical_gazetteer()])
+    _assert_drawn(found[drawn])
+    if feature is not None:
+        assert found[feature].chosen.name == "Angara" and found[feature].confidence >= 0.5, found[feature].why
+    assert not any(row.chosen is not None and row.chosen.name in ("Mys", "Spilaio") for row in found.values())
+
+
+@pytest.mark.parametrize(
     ("language", "content", "phrase"),
     [
         ("ja", "札幌から旭川へ行き、大雪山に登った。", "大雪山"),

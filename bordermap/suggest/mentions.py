@@ -471,6 +471,22 @@ def _a_word_of_the_text(text: Text, word: _Word) -> bool:
     )
 
 
+def _a_kind_word_starting_a_sentence(text: Text, run: list, keys: Collection[str]) -> bool:
+    """True for a run whose first word is a kind's word the language writes in lower case (``KIND_WORDS_BEFORE``),
+    capitalised only as it starts a sentence, before a name: "Мыс Бурхан виден", "Река Ангара вытекает". The words
+    that start names with a capital anyway ("Lago", "Río", ``CUES_BEFORE``) are read as such already, and a name the
+    gazetteers know whole ("Остров", the town, alone) is left whole."""
+    first = run[0].word.casefold()
+    return (
+        len(run) > 1
+        and first in KIND_WORDS_BEFORE
+        and first not in CUES_BEFORE
+        and run[1].word.casefold() not in KIND_CONNECTORS
+        and _at_sentence_start(text.content, run[0].start)
+        and name_key(text.content[run[0].start : run[-1].end]) not in keys
+    )
+
+
 def _a_noun_before(text: Text, word: str) -> bool:
     """True for a capitalised word before a name in a language that capitalises its nouns, unless it is one that
     starts names there ("Bad", "Sankt", "Schwäbisch"): "in einer halben Stunde Lindau" names Lindau."""
@@ -743,6 +759,10 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
             # A lower-case word of a natural kind right before the run: "el mar Negro" (looked for once a run)
             kind = _KIND_BEFORE.search(text.content, max(0, run[0].start - 24), run[0].start)
             kind_start = kind.start() if kind is not None and kind.group(1) in KIND_WORDS_BEFORE else None
+            if _a_kind_word_starting_a_sentence(text, run, keys):
+                # or the run's first word, capitalised as it starts a sentence: "Остров Ольхон — самый большой"
+                kind_start, run = run[0].start, run[1:]
+                kind = _KIND_BEFORE.search(text.content, max(0, run[0].start - 24), run[0].start)
             # "the village of Bajo Chiquito": a town's name, whether a gazetteer knows it or not
             of_a_town = kind is not None and (
                 (kind.group(1) in SETTLEMENT_WORDS and " " in kind.group().strip())
@@ -807,7 +827,9 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         ):
                             # "estrecho de Magallanes", "glaciar Perito Moreno" are no towns; "río Miño" is left
                             # to the cue rows, which know whether a river Miño is known.
-                            named_after = " " in kind.group().strip() or kind.group(1) not in NATURAL_CUES_BEFORE
+                            named_after = (
+                                " " in kind.group().strip() or kind.group(1).casefold() not in NATURAL_CUES_BEFORE
+                            )
                             # (a declined name is left to be found undeclined: "реку Туманную" is the Туманная)
                             if named_after or (key not in keys and not _declined(text, run[i : i + n], keys)[0]):
                                 found = (n, Mention(text, kind_start, end, with_kind, cue=True))
