@@ -272,6 +272,9 @@ class Nearest(_Sphere):
     def __init__(self, points: list[tuple[str, float, float]], measured_from: int | None = None):
         super().__init__(points)
         self._measured_from = measured_from
+        # the key ids of the points the last ``km_all`` looked at for each query (-1 for none), and each query's row
+        self._looked_at = np.empty((0, 0), dtype=np.int32)
+        self._row_of: list[int] = []
 
     @property
     def measured_from(self) -> int:
@@ -290,19 +293,34 @@ class Nearest(_Sphere):
         # The nearest point of another name is among the nearest few, unless the name is on all of them (_far); as
         # many more are asked for as one name has points, so that a river's own course does not hide every other.
         most = int(np.bincount(self._key_ids).max()) if self._size else 0
-        nearest = iter(
-            km
-            for ids, kms, _ in self._others(pending, NEAREST_NEIGHBOURS + most - 1, FAR_KM)
-            for km in _typical(_one_per_name(ids, kms), rank).tolist()
-        )
+        looked_at: list[np.ndarray] = []
+        found: list[float] = []
+        for ids, kms, _ in self._others(pending, NEAREST_NEIGHBOURS + most - 1, FAR_KM):
+            looked_at.append(ids.astype(np.int32))
+            found += _typical(_one_per_name(ids, kms), rank).tolist()
+        self._looked_at = np.vstack(looked_at) if looked_at else np.empty((0, 0), dtype=np.int32)
+        self._row_of = []
         out: list[float | None] = []
+        row = 0
         for query in queries:
             if not self._has_other(query[0]):
                 out.append(None)
+                self._row_of.append(-1)
                 continue
-            km = next(nearest)
+            km = found[row]
+            self._row_of.append(row)
+            row += 1
             out.append(km if km != math.inf or rank else self._far(query))
         return out
+
+    def beside_any_of(self, keys: set[str]) -> list[bool]:
+        """For each query of the last ``km_all``, whether a point of one of ``keys`` was among the few it looked at:
+        where none was, a measure without them answers the same."""
+        ids = np.array([self._id_of[key] for key in keys if key in self._id_of], dtype=np.int32)
+        beside: np.ndarray = np.zeros(len(self._looked_at), dtype=bool)
+        if len(ids):
+            beside = np.asarray(np.isin(self._looked_at, ids).any(axis=1))
+        return [row >= 0 and bool(beside[row]) for row in self._row_of]
 
     def _has_other(self, own: str) -> bool:
         """True when some point is of another name than ``own``."""

@@ -1429,11 +1429,10 @@ def _suggest(
     ]
 
     def measured(
-        vouching: set[str], measured_from: int | None = None
-    ) -> tuple[Nearest, dict[str, float | None], float | None]:
-        """How far each chosen place lies from those of the ``vouching`` names; how far apart the towns lie. A river or
-        a sea is near what lies near any part of it: the Danube's mouth is on the Black Sea, wherever its names are
-        written."""
+        vouching: set[str], questions: list[tuple[str, float, float]], measured_from: int | None = None
+    ) -> tuple[Nearest, dict[str, float | None]]:
+        """How far the chosen places asked about lie from those of the ``vouching`` names. A river or a sea is near
+        what lies near any part of it: the Danube's mouth is on the Black Sea, wherever its names are written."""
         nearest = Nearest(
             located
             + [
@@ -1445,21 +1444,21 @@ def _suggest(
             measured_from,
         )
         near_of: dict[str, float | None] = {}
-        for (key, _, _), km in zip(asked, nearest.km_all(asked)):
+        for (key, _, _), km in zip(questions, nearest.km_all(questions)):
             if km is not None:
                 near_of[key] = min(km, near_of.get(key) or math.inf)
-        # How far apart the text's towns lie: a desert or a province, measured from its middle, says nothing of that.
-        spacing = _typical_spacing(
-            [
-                km
-                for key, km in near_of.items()
-                if km is not None and key in vouching and chosen_of[key].entry.feature_class == PLACE_CLASS
-            ]
-        )
-        return nearest, near_of, spacing
+        return nearest, near_of
 
     vouching = {key for key in chosen_of if evidence[key]}
-    nearest, near_of, spacing = measured(vouching)
+    nearest, near_of = measured(vouching, asked)
+    # How far apart the text's towns lie: a desert or a province, measured from its middle, says nothing of that.
+    spacing = _typical_spacing(
+        [
+            km
+            for key, km in near_of.items()
+            if km is not None and evidence[key] and chosen_of[key].entry.feature_class == PLACE_CLASS
+        ]
+    )
     towns_named = {m.entry.geonameid for m in chosen_of.values()}
 
     def clues_of(key: str, group: list[Mention], chosen: Match, near: float | None) -> Clues:
@@ -1507,10 +1506,9 @@ def _suggest(
     # ("Loch Lomond" in Virginia) above the bar. One in the text's region still does: a wrong Neápolis in Greece is
     # still in Greece. The second measure only ever lowers a confidence: a place left with no neighbour at all is not
     # thereby surer.
-    first_of: dict[str, tuple[float, str]] = {
-        key: confidence_of(groups[key], chosen_of[key], clues_of(key, groups[key], chosen_of[key], near_of.get(key)))
-        for key in chosen_of
-    }
+    clues_for = {key: clues_of(key, groups[key], chosen_of[key], near_of.get(key)) for key in chosen_of}
+    first_of = {key: confidence_of(groups[key], chosen_of[key], clues) for key, clues in clues_for.items()}
+    first_near = near_of
     doubted = {key for key in vouching if first_of[key][0] < DEFAULT_MIN_CONFIDENCE}
     if doubted:
         sure_points = [
@@ -1526,8 +1524,18 @@ def _suggest(
         for (key, _, _), km in zip(asked_doubted, Nearest(located + sure_points, 1).km_all(asked_doubted)):
             near_sure[key] = min(math.inf if km is None else km, near_sure.get(key, math.inf))
         doubted = {key for key in doubted if near_sure[key] >= DOUBTED_FAR_KM}
-    if doubted:  # (from as many neighbours as before: the text names as many places)
-        nearest, near_of, spacing = measured(vouching - doubted, nearest.measured_from)
+    if doubted:
+        # (asked of the places above the bar only, a lower confidence being the only change; from as many neighbours
+        # as before, the text naming as many places)
+        # and of those a doubted place stands among the nearest of only: elsewhere nothing changes
+        reached = {
+            question[0]
+            for question, beside in zip(asked, nearest.beside_any_of(doubted))
+            if beside and first_of[question[0]][0] >= DEFAULT_MIN_CONFIDENCE
+        }
+        again = [question for question in asked if question[0] in reached]
+        nearest, near_again = measured(vouching - doubted, again, nearest.measured_from)
+        near_of = {**near_of, **{key: near_again.get(key) for key in {question[0] for question in again}}}
     suggestions = []
     for key, group in groups.items():
         found = candidates[key]
@@ -1554,8 +1562,13 @@ def _suggest(
         chosen = chosen_of[key]
         near = near_of.get(key)
         confidence, why = first_of[key]
-        if doubted:
-            confidence, why = min((confidence, why), confidence_of(group, chosen, clues_of(key, group, chosen, near)))
+        if (
+            doubted
+            and confidence >= DEFAULT_MIN_CONFIDENCE  # (lowered, it would stay below)
+            and near != first_near.get(key)
+        ):
+            measured_again = replace(clues_for[key], near_km=near)
+            confidence, why = min((confidence, why), confidence_of(group, chosen, measured_again))
         if (
             (
                 group[0].cue
