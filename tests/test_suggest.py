@@ -923,8 +923,9 @@ def test_a_natural_feature_no_gazetteer_knows_is_found_by_its_kind_in_a_script_w
         ("札幌から小樽へ。小樽運河沿いの倉庫街を歩いた。", "小樽運河", 2, 10),
         ("阿寒から釧路湿原を通って帰った。", "釧路湿原", 3, 10),
         ("札幌タワーに登った。小樽へも行った。", "札幌タワー", 4, 10),
+        ("函館に着いて、函館天満宮へ行った。", "函館天満宮", 1, 10),
     ],
-    ids=["mountain, the town named too", "canal, along it", "marsh", "tower in katakana"],
+    ids=["mountain, the town named too", "canal, along it", "marsh", "tower in katakana", "shrine"],
 )
 def test_a_japanese_landmark_named_after_its_town_is_placed_near_the_town(content, landmark, town, reach_km):
     # No space ends "函館" in "函館山" (Mount Hakodate): a known name and a landmark's word after it, ending its run of

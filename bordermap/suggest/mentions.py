@@ -1281,10 +1281,12 @@ _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]")
 
 # The words of a landmark or a small feature named after the town beside it in Japanese, written right after the town's
 # name at the end of its run of kanji or katakana ("函館山", Mount Hakodate; "小樽運河"; "釧路湿原", the Kushiro marsh;
-# "札幌タワー"). Not a river's, a bay's, an island's or a peninsula's: those reach far from the town. Nor a port's, a
-# station's or an airport's: "下関港から船に乗った" (took the ship at Shimonoseki's port) names the town a reader
-# looks for.
-JAPANESE_LANDMARK_WORDS = "運河 公園 湿原 神社 温泉 大橋 灯台 市場 高原 海岸 渓谷 城 寺 橋 滝 岬 峠 峡 山 岳".split()
+# "札幌タワー"; the shrines "太宰府天満宮", "出雲大社"). Not a river's, a bay's, an island's or a peninsula's: those
+# reach far from the town. Nor a port's, a station's or an airport's: "下関港から船に乗った" (took the ship at
+# Shimonoseki's port) names the town a reader looks for.
+JAPANESE_LANDMARK_WORDS = (
+    "運河 公園 湿原 神社 神宮 天満宮 八幡宮 大社 温泉 大橋 灯台 市場 高原 海岸 渓谷 城 寺 橋 滝 岬 峠 峡 山 岳".split()
+)
 JAPANESE_LANDMARK_WORDS_IN_KATAKANA = ("タワー", "トンネル", "ダム")
 # The first kanji of a word of where, which may follow a landmark's name in its run ("運河沿い", along the canal;
 # "駅前", in front of the station; "山頂", the summit; "付近", near)
