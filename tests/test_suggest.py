@@ -4466,6 +4466,7 @@ def adjectival_towns():
         _entry(8, "Chop", "UA", 48.43, 22.2, "Чоп", population=9_000),
         _entry(9, "Россия", "RU", 60.0, 100.0, "Russia", population=0, feature_class="A"),
         _entry(10, "Україна", "UA", 49.0, 32.0, "Ukraine", population=0, feature_class="A"),
+        _entry(11, "Vysokyi", "UA", 49.9, 28.5, "Високий", population=5_000),  # 390 km from Rakhiv
     )
 
 
@@ -4474,14 +4475,16 @@ def adjectival_towns():
     [
         ("ru", "Из Краскино мы поехали в Хасан, на юг России. Железнодорожный мост ведёт в Корею.", "Железнодорожный"),
         ("uk", "Від Чопа ми поїхали до Рахова, на захід України. Київська делегація приїхала туди ж.", "Київська"),
+        ("uk", "Від Чопа ми поїхали до Рахова і піднялися на Високий замок.", "Високий"),
+        ("uk", "Від Чопа ми поїхали до Рахова і пообідали біля Оперного театру.", "Оперного"),
     ],
-    ids=["Russian", "Ukrainian"],
+    ids=["Russian", "Ukrainian", "inside a sentence", "its case, after a preposition, no gazetteer knowing it"],
 )
-def test_an_adjective_starting_a_sentence_before_a_noun_is_no_far_town_of_that_name(
-    adjectival_towns, language, content, phrase
-):
+def test_an_adjective_before_its_noun_is_no_far_town_of_that_name(adjectival_towns, language, content, phrase):
     # Russian and Ukrainian write adjectives in lower case: one capitalised only by the sentence it starts, before
-    # its noun ("Железнодорожный мост", the railway bridge), is no town of that name across the country.
+    # its noun ("Железнодорожный мост", the railway bridge), or as the first word of a name it makes with its noun
+    # ("на Високий замок", up the High Castle hill), is no town of that name across the country, nor a place no
+    # gazetteer knows after a preposition ("біля Оперного театру", by the opera house).
     found = _in(language, content, [adjectival_towns])
     assert phrase not in found or found[phrase].confidence < 0.5, found[phrase].why
 

@@ -532,7 +532,7 @@ OUTLIER_FACTOR = 10
 OUTLIER_KM = 300
 OUTLIER_PENALTY = 0.2
 ADJECTIVE_PENALTY = 0.3
-ATTRIBUTE_NEAR_KM = 300  # an adjective's form starting a sentence is a town's name only this near the text's places
+ATTRIBUTE_NEAR_KM = 300  # an adjective's form before its noun is a town's name only this near the text's places
 # A place's word found only by its reading in Latin letters is taken only this near the text's other places.
 READING_NEAR_KM = 300
 
@@ -559,7 +559,7 @@ class Clues:
     sentence_starts: bool = False  # a single word, capitalised only at the start of its sentences
     part_of: str = ""  # the longer capitalised name it is only ever a part of
     adjective: bool = False  # an English word only ever before a noun
-    # a word ending as an adjective, only ever starting a sentence before a word in lower case ("Железнодорожный мост")
+    # a word ending as an adjective, only ever before its noun in lower case ("Железнодорожный мост", "Високий замок")
     attribute: bool = False
     measured_from: int = 1  # near_km is the mean of the nearest this many
     language: str = ""  # the text's
@@ -754,11 +754,12 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
         and (near_km is None or near_km > ATTRIBUTE_NEAR_KM)
         and not (clues.dominant and chosen.entry.population >= METROPOLIS_POPULATION)
     ):
-        # "Железнодорожный мост через реку …" (the railway bridge): a town of that name far from the text's places
-        # is the adjective, capitalised only by the sentence it starts. Near them it may be the town.
+        # "Железнодорожный мост через реку …" (the railway bridge), "на Високий замок" (up the High Castle): a town
+        # of that name far from the text's places is the adjective, capitalised by the sentence it starts or as the
+        # first word of a name it makes with its noun. Near them it may be the town.
         score = min(score - ADJECTIVE_PENALTY, PART_OF_CAP)
         reasons.append(
-            "an adjective's form, only ever starting a sentence before a word in lower case, "
+            "an adjective's form, only ever before a word in lower case, "
             f"and no other place of the text within {ATTRIBUTE_NEAR_KM:,} km"
         )
     # A country's name is as often its people there ("בני ישראל", the children of Israel; "مصر" for Egyptians).

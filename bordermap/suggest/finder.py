@@ -60,7 +60,7 @@ from bordermap.suggest.mentions import (
     WORKS_OF_PEOPLE_BEFORE,
     Mention,
     after_an_article,
-    an_adjective_starting_a_sentence,
+    an_adjective_before_its_noun,
     before_a_noun,
     find_mentions,
     lines_of,
@@ -1485,7 +1485,7 @@ def _suggest(
             sentence_starts=initial,
             part_of=part_of,
             adjective=chosen.tier > 0 and all(before_a_noun(m) for m in group),  # judged for a weak name only
-            attribute=all(an_adjective_starting_a_sentence(m) for m in group),
+            attribute=all(an_adjective_before_its_noun(m) for m in group),
             measured_from=nearest.measured_from,
             language=group[0].text.language,
             person=all(m.titled for m in group),

@@ -322,6 +322,7 @@ def _runs(text: Text, keys: Collection[str]):
 LANGUAGE_CONNECTORS = {"sw": frozenset("ya la wa cha za".split()), "tl": frozenset(("ng",))}
 MAX_INNER_WORD = 4  # letters of a lower-case word inside a gazetteer's name: "Dar es Salaam", "Sidi bel Abbès"
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+FUNCTION_WORD_ZIPF = 5.5  # a word used this often is a function word ("и", "на"), not a noun ("площади" is 5.0)
 
 
 def _joins_words_of_a_name(text: Text, run: list[_Word], start: int, written: str, keys: Collection[str]) -> bool:
@@ -428,6 +429,8 @@ def _placed_by_its_preposition(text: Text, run: list[_Word], i: int) -> int:
     first = run[i].word
     if not first[0].isupper() or first.isupper() or first.casefold() in COMMON_WORDS:
         return 0
+    if inflection.an_attribute(first, text.language) and _an_adjective_before_its_noun(text, run[i].end, False):
+        return 0  # "біля Оперного театру": by the opera house, the adjective of a name no gazetteer knows
     if i == 0:
         if not _a_place_preposition_before(text, run[0].start, prepositions):
             return 0
@@ -1149,15 +1152,24 @@ def before_a_noun(mention: Mention) -> bool:
     return not after.group(1).endswith(("ed", "ly"))  # a verb's past or an adverb: "Osh stayed", "Osh reportedly"
 
 
-def an_adjective_starting_a_sentence(mention: Mention) -> bool:
-    """True for one word starting a sentence, ending as the language's adjectives do, before a word in lower case:
-    "Железнодорожный мост …" (the railway bridge), not the town of Zheleznodorozhny."""
-    if " " in mention.phrase or not starts_sentence(mention):
+def an_adjective_before_its_noun(mention: Mention) -> bool:
+    """True for one word ending as the language's adjectives do, before a word in lower case: starting a sentence,
+    "Железнодорожный мост …" (the railway bridge), not the town of Zheleznodorozhny; inside one, before a noun that
+    is no everyday word, the first word of a name the two make ("на Високий замок", up the High Castle hill), not the
+    town of Vysokyi ("через Железнодорожный и Хасан" is the town)."""
+    if " " in mention.phrase or not inflection.an_attribute(mention.phrase, mention.text.language):
         return False
-    if not inflection.an_attribute(mention.phrase, mention.text.language):
+    return _an_adjective_before_its_noun(mention.text, mention.end, starts_sentence(mention))
+
+
+def _an_adjective_before_its_noun(text: Text, end: int, starting_a_sentence: bool) -> bool:
+    """True where a word in lower case follows ``end``: any, after a sentence's first word; else a noun, not one of
+    the language's function words ("и", "в", "на")."""
+    after = _NEXT_WORD.match(text.content, end)
+    if after is None or not after.group(1).islower():
         return False
-    after = _NEXT_WORD.match(mention.text.content, mention.end)
-    return after is not None and after.group(1).islower()
+    word = after.group(1)
+    return starting_a_sentence or (frequency.zipf(name_key(word), text.language) or 0.0) < FUNCTION_WORD_ZIPF
 
 
 def after_a_title(text: Text, start: int) -> bool:
