@@ -2336,6 +2336,30 @@ def test_a_natural_feature_named_after_a_work_of_people_is_not_placed_beside_the
     assert found[work].chosen is not None and "Puerto Natales, the town its sentence names" in found[work].why
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "landmark", "saints_town"),
+    [
+        ("es", "En la ciudad de Oaxaca visitamos el templo de Santo Domingo.", "templo de Santo Domingo", 2),
+        ("it", "Ad Assisi abbiamo visitato la basilica di San Francesco.", "basilica di San Francesco", 4),
+    ],
+    ids=["Spanish temple", "Italian basilica"],
+)
+def test_a_work_of_people_named_after_a_saint_is_not_placed_by_a_town_of_the_saints_name(
+    language, content, landmark, saints_town
+):
+    # A church or a monastery is named after its saint as often as after its town: "templo de Santo Domingo" in
+    # Oaxaca is no temple of the town of Santo Domingo 65 km away, but a place beside the town its sentence names
+    world = _gazetteer_of(
+        _entry(1, "Oaxaca", "MX", 17.06, -96.72, population=260_000),
+        _entry(2, "Santo Domingo", "MX", 16.6, -96.3, population=5_000),
+        _entry(3, "Assisi", "IT", 43.07, 12.62, population=28_000),
+        _entry(4, "San Francesco", "IT", 43.4, 12.9, population=3_000),
+    )
+    row = _in(language, content, [world])[landmark]
+    assert row.chosen is not None and row.chosen.named_after != saints_town, row.why
+    assert "the town its sentence names" in row.why
+
+
 def test_a_landmark_written_after_a_towns_name_is_placed_beside_the_town():
     world = _gazetteer_of(
         _entry(1, "Tashkent", "UZ", 41.3, 69.27, "Toshkent", population=2_500_000),

@@ -135,6 +135,23 @@ def _name_after_its_kind(words: list[str]) -> list[str]:
     return words[3:] if len(words) > 3 and words[2] in KIND_ARTICLES else words[2:]
 
 
+# The titles of a saint, whom a church, a monastery or a castle is named after as often as after its town: "templo de
+# Santo Domingo" in Oaxaca is no temple of a town Santo Domingo (Mexico has 25 of them).
+SAINTS_TITLES = frozenset("san santo santa são sao saint sainte st ste sankt santi sant sveti sveta".split())
+
+
+def _named_after_a_saint(phrase: str) -> bool:
+    """True for a work of people's word, "of" and a saint's title ("iglesia de San Francisco", "chapelle de
+    Sainte-Anne"): named after the saint, not after a town of the saint's name."""
+    words = phrase.casefold().split()
+    name = _name_after_its_kind(phrase.split())
+    return (
+        words[0] in WORKS_OF_PEOPLE_BEFORE
+        and bool(name)
+        and name[0].casefold().replace("-", " ").split()[0].rstrip(".") in SAINTS_TITLES
+    )
+
+
 def _named_with_its_kind(phrase: str) -> bool:
     """True for a name of several words whose own first or last word is a kind's ("Loch Lomond", "Isla Mujeres",
     "Snake River"), whatever places of that name the gazetteers know."""
@@ -667,7 +684,7 @@ def _landmarks_by_their_places(
         and (
             phrase.split()[-1].casefold() in LANDMARK_CUES
             or phrase.split()[0].casefold() in LANDMARK_CUES_BEFORE
-            or _named_after_a_place(phrase)
+            or (_named_after_a_place(phrase) and not _named_after_a_saint(phrase))
         )
     }
     # in a script without spaces, the known name the landmark's starts with ("函館" of "函館山")
