@@ -2360,6 +2360,45 @@ def test_a_work_of_people_named_after_a_saint_is_not_placed_by_a_town_of_the_sai
     assert "the town its sentence names" in row.why
 
 
+@pytest.mark.parametrize(
+    ("content", "lake", "town"),
+    [
+        ("Von München fuhren wir an den Starnberger See.", "Starnberger See", 2),
+        ("Von Salzburg aus sieht man den Mondsee und die Berge.", "Mondsee", 3),
+        ("Von Salzburg fuhren wir an den Hallstätter See.", "Hallstätter See", None),
+    ],
+    ids=["the town's adjective and See", "one word after its article", "a town no gazetteer knows"],
+)
+def test_a_german_lake_named_after_its_town_is_placed_by_the_town(content, lake, town):
+    # German names a lake after its town, by the town's adjective ("Starnberger See") or in one word that the town
+    # bears too ("Mondsee"), which an article says is the lake; the town alone is named without one
+    from bordermap.geometry import distance_m
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(
+        _entry(1, "Salzburg", "AT", 47.8, 13.04, population=150_000),
+        _entry(2, "Starnberg", "DE", 48.0, 11.34, population=23_000),
+        _entry(3, "Mondsee", "AT", 47.86, 13.35, population=3_700),
+        _entry(4, "Munich", "DE", 48.14, 11.58, "München", population=1_500_000),
+    )
+    row = _in("de", content, [world, physical_gazetteer()])[lake]
+    if town is None:
+        _assert_drawn(row)
+    else:
+        assert row.chosen is not None and row.confidence >= 0.5, row.why
+        assert distance_m(row.chosen.lat, row.chosen.lon, *{2: (48.0, 11.34), 3: (47.86, 13.35)}[town]) < 1
+        assert row.chosen.precision_m == 20_000
+
+
+def test_a_german_noun_after_an_article_starting_a_sentence_is_no_town():
+    world = _gazetteer_of(
+        _entry(1, "Salzburg", "AT", 47.8, 13.04, population=150_000),
+        _entry(2, "Ort im Innkreis", "AT", 48.32, 13.43, "Ort", population=5_000),
+    )
+    found = _in("de", "Wir fuhren nach Salzburg. Der Ort liegt am Fluss.", [world])
+    assert "Ort" not in found or found["Ort"].confidence < 0.5, found["Ort"].why
+
+
 def test_a_landmark_written_after_a_towns_name_is_placed_beside_the_town():
     world = _gazetteer_of(
         _entry(1, "Tashkent", "UZ", 41.3, 69.27, "Toshkent", population=2_500_000),

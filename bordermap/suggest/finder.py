@@ -53,6 +53,7 @@ from bordermap.suggest.choose import (
 )
 from bordermap.suggest.mentions import (
     CHINESE_OLD_TOWN_WORDS,
+    GERMAN_LAKE_WORDS,
     KIND_ARTICLES,
     KIND_CONNECTORS,
     KIND_WORDS_BEFORE,
@@ -84,6 +85,7 @@ from bordermap.suggest.words import (
     CUES_AFTER,
     CUES_BEFORE,
     GERMAN_BARE_PREPOSITIONS,
+    LAKE,
     NATURAL_CUES_AFTER,
     NATURAL_CUES_BEFORE,
     NOUNS_CAPITALISED,
@@ -691,7 +693,12 @@ def _landmarks_by_their_places(
     asked.update({key: (group[0].namesake,) for key, group in groups.items() if group[0].namesake})
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
         phrase = groups[key][0].phrase
-        wide = phrase[-1] in MOUNTAIN_ENDINGS or phrase[-2:] in CHINESE_OLD_TOWN_WORDS or phrase.startswith("ดอย")
+        wide = (
+            phrase[-1] in MOUNTAIN_ENDINGS
+            or phrase[-2:] in CHINESE_OLD_TOWN_WORDS
+            or phrase.startswith("ดอย")
+            or phrase.casefold().split()[-1] in GERMAN_LAKE_WORDS  # "Starnberger See", 20 km long
+        )
         reach = WIDE_LANDMARK_REACH_M if wide else LANDMARK_REACH_M
         candidates[key] = [
             replace(m, entry=landmark_near(m.entry, reach)) for m in found if m.entry.feature_class == PLACE_CLASS
@@ -928,6 +935,8 @@ def _cue_of(m: Mention) -> tuple[str, ...]:
     before "الأردن", "नदी" after "गंगा", or the plural before a list it is in: "los volcanes San Pedro, Tolimán y
     Atitlán"; () when none stands there. The word after is read only when the one before says nothing."""
     language = m.text.language
+    if language == "de" and m.phrase.casefold().endswith("see") and len(m.phrase) > 5 and after_an_article(m):
+        return LAKE  # "den Attersee": the lake, whose town bears its name; a town is named without an article
     first, *rest = m.phrase.split(maxsplit=1)
     if rest and first.islower() and not _named_after_a_place(m.phrase) and (kinds := _kinds_before(first, language)):
         return kinds  # its own first word: "el río Hondo" read whole, as towns named "Río Hondo" are

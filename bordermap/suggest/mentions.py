@@ -126,6 +126,7 @@ KIND_WORDS_BEFORE = (
 
 _SENTENCE_END = set(".!?:;")
 GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")  # "den ganzen See", "dem schönen Ufer"
+GERMAN_LAKE_WORDS = frozenset(("see", "sees"))  # "der Starnberger See", "des Hallstätter Sees"
 
 # Words a name abbreviates with a point ("St. Moritz", "Mt. Kenya", "Ft. Lauderdale", "Ste. Agathe").
 ABBREVIATED_WORDS = frozenset(("st", "ste", "sta", "sto", "mt", "ft", "pt"))
@@ -810,6 +811,19 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         undeclined = bare if whole > landmark[0] else ""
                         found = (n, Mention(text, start, whole, name_key(bare), cue=True, undeclined=undeclined))
                         break
+                    if (
+                        n == 2
+                        and text.language == "de"
+                        and words[1] in GERMAN_LAKE_WORDS
+                        and words[0].endswith("er")
+                        and len(words[0]) > 4
+                        and key not in keys
+                    ):
+                        # "am Starnberger See": the lake named after the town of Starnberg, placed by it where the
+                        # gazetteers know the town, else a place to draw
+                        town = name_key(run[i].word[:-2])
+                        found = (n, Mention(text, start, end, key, cue=True, namesake=town if town in keys else ""))
+                        break
                     if i == 0 and kind_start is not None:
                         with_kind = name_key(text.content[kind_start:end])
                         if with_kind in keys:
@@ -1191,6 +1205,9 @@ def after_an_article(mention: Mention) -> bool:
     words = before.split()
     if not words or not before[-1:].isspace():
         return False
+    article_at = mention.start - (len(before) - len(before.rstrip())) - len(words[-1])
+    if words[-1].casefold() in GERMAN_ARTICLES and _at_sentence_start(mention.text.content, article_at):
+        return True  # "Der Ort liegt am See": the village, no town of Ort
     return words[-1] in GERMAN_ARTICLES or (
         len(words) > 1
         and words[-2] in GERMAN_ARTICLES
