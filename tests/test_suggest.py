@@ -2399,6 +2399,20 @@ def test_a_german_noun_after_an_article_starting_a_sentence_is_no_town():
     assert "Ort" not in found or found["Ort"].confidence < 0.5, found["Ort"].why
 
 
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("fr", "À Dakar, nous avons visité le marché Sandaga.", "marché Sandaga"),
+        ("it", "A Dakar abbiamo visitato il museo Xyzzo.", "museo Xyzzo"),
+    ],
+    ids=["French market", "Italian museum"],
+)
+def test_a_market_or_a_museum_no_gazetteer_knows_stands_beside_the_town_its_sentence_names(language, content, phrase):
+    world = _gazetteer_of(_entry(1, "Dakar", "SN", 14.69, -17.44, population=2_500_000))
+    row = _in(language, content, [world])[phrase]
+    assert row.chosen is not None and "Dakar, the town its sentence names" in row.why, row.why
+
+
 def test_a_landmark_written_after_a_towns_name_is_placed_beside_the_town():
     world = _gazetteer_of(
         _entry(1, "Tashkent", "UZ", 41.3, 69.27, "Toshkent", population=2_500_000),
@@ -2954,6 +2968,8 @@ def test_a_name_a_word_for_river_stands_before_is_no_town_of_that_name_when_no_r
         ("es", "Desde El Calafate fuimos al glaciar Perito Moreno.", "glaciar Perito Moreno"),
         ("ru", "Из Читы мы поехали вдоль реки Шилки на восток.", "реки Шилки"),
         ("it", "Da Vigo siamo saliti al passo Pordoi.", "passo Pordoi"),
+        ("fr", "De Dakar, on franchit le pont Faidherbe.", "pont Faidherbe"),
+        ("es", "Desde Vigo bajamos por el cañón Xyzzo.", "cañón Xyzzo"),
     ],
     ids=[
         "Vietnamese, unknown",
@@ -2962,6 +2978,8 @@ def test_a_name_a_word_for_river_stands_before_is_no_town_of_that_name_when_no_r
         "Spanish glacier",
         "Russian",
         "Italian pass",
+        "French bridge",
+        "Spanish canyon",
     ],
 )
 def test_a_lower_case_word_of_a_natural_kind_makes_the_name_after_it_a_place_to_draw_not_a_town(

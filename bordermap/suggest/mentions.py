@@ -103,7 +103,9 @@ _KIND_BEFORE = re.compile(
 WORKS_OF_PEOPLE_BEFORE = frozenset(
     "castillo castell castelo castello château templo tempio catedral cathédrale cattedrale duomo basílica basilique "
     "basilica monasterio monastère monastero mosteiro abadía abbaye abbazia palacio palais palazzo palácio chùa đền "
-    "tháp".split()
+    "tháp "
+    # and the markets, museums and squares of a town: "le marché Sandaga", "el museo Frida Kahlo", "la piazza Navona"
+    "marché mercado mercato musée museo museu place plaza piazza praça".split()
 )
 KIND_WORDS_BEFORE = (
     frozenset(
@@ -115,6 +117,8 @@ KIND_WORDS_BEFORE = (
         "val đèo thác praia pointe ponta punta capo anse côte "
         "playa plage spiaggia túnel tunnel traforo залив залива пролив пролива остров острова полуостров полуострова "
         "перевал перевала долина долины мост моста мосту мостом мосте мыс мыса мысе мысом "
+        # bridges, airports, caves, canyons and parks: "le pont Faidherbe", "l'aéroport Blaise-Diagne"
+        "pont ponte puente aéroport aeropuerto aeroporto grotte gruta grotta cueva cañón cânion parc parque parco "
         # Greek: "το φαράγγι του Βίκου", "το γεφύρι του Κόκκορη", "το σπήλαιο του Περάματος"
         "φαράγγι φαράγγια γεφύρι γέφυρα σπήλαιο κάστρο μοναστήρι μονή".split()
     )
