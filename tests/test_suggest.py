@@ -5349,6 +5349,11 @@ def test_a_greek_kinds_word_before_a_name_in_its_genitive_is_a_place_to_draw(phr
         ("el", "Από την Κόνιτσα φτάσαμε στο Μονοδέντρι το απόγευμα.", "Μονοδέντρι"),
         # Greek's preposition with its article: "από το Μονοδέντρι" (from Monodendri)
         ("el", "Από την Κόνιτσα, από το Μονοδέντρι είδαμε τη χαράδρα.", "Μονοδέντρι"),
+        ("fr", "Depuis Kiruna, nous sommes allés en Casamance.", "Casamance"),
+        # and each name of the list it starts, inside the name's run or across an "and" no run holds
+        ("es", "Desde Kiruna pasamos tres días en Mazunte y Zipolite.", "Zipolite"),
+        ("nb", "Fra Kiruna kjørte vi gjennom Flakstad og Vestvågøy til Henningsvær.", "Vestvågøy"),
+        ("en", "From Kiruna we slept in Abisko and Björkliden, then walked on.", "Björkliden"),
     ],
 )
 def test_a_name_no_gazetteer_knows_after_a_preposition_that_says_where_is_a_place_to_give_a_position(
@@ -5370,6 +5375,8 @@ def test_a_name_no_gazetteer_knows_after_a_preposition_that_says_where_is_a_plac
         ("en", "We left Kiruna in March, in NATO's exercise season.", "NATO"),
         ("es", "Desde Kiruna, el pastor habló en Dios y en la fe.", "Dios"),
         ("de", "Von Kiruna fuhren wir nach Hause.", "Hause"),
+        # a list's next name before a verb is a person's: "in Abisko and Peter went home"
+        ("en", "From Kiruna we stayed in Abisko and Peter went home.", "Peter"),
     ],
 )
 def test_a_month_an_acronym_an_everyday_word_or_a_german_noun_after_a_preposition_is_no_place(language, content, word):

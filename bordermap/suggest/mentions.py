@@ -65,6 +65,10 @@ def word_pattern() -> re.Pattern:
 
 _WITHOUT_SPACES = re.compile(f"[{WITHOUT_SPACES_CLASS}]")
 AND_WORDS = frozenset(("and", "y", "et", "und", "e", "i"))
+# "and" in the languages of ``PLACE_PREPOSITIONS``, joining the names of a list a preposition places (the word a
+# name's run holds between them); a list of more names than this after one preposition is read no further
+LIST_AND_WORDS = AND_WORDS | frozenset(("og", "och", "en", "és", "ja", "dan", "và", "și", "и", "та", "і", "και", "a"))
+MAX_LISTED_AFTER_A_PREPOSITION = 2
 SAINTS = frozenset(("saint", "st", "ste", "sainte"))
 # The definite articles a sentence may start with before the word of a bridge's or a pass's kind: "The Friendship
 # Bridge", "Der Pass liegt …" (the pass lies …). A known name with its article stays whole ("The Hague", "La Seu",
@@ -371,7 +375,7 @@ def _ends_a_known_name(text: Text, run: list[_Word], start: int, written: str, k
 # every language, Bulgarian "на"), and German, whose nouns are capitalised ("nach Hause").
 PLACE_PREPOSITIONS = {
     "en": frozenset("in at near via through towards toward".split()),
-    "fr": frozenset("à vers via jusqu'à".split()),
+    "fr": frozenset("à en vers via jusqu'à".split()),
     "es": frozenset("en hacia desde hasta".split()),
     "pt": frozenset("em para até no na".split()),
     "it": frozenset("in verso".split()),
@@ -379,8 +383,9 @@ PLACE_PREPOSITIONS = {
     "pl": frozenset("w we do na przez koło".split()),
     "cs": frozenset("v ve do na přes".split()),
     "sk": frozenset("v vo do na cez".split()),
-    "sv": frozenset("i till från via vid".split()),
-    **dict.fromkeys(("da", "nb", "no", "nn"), frozenset("i til fra via ved".split())),
+    "sv": frozenset("i till från via vid genom".split()),
+    "da": frozenset("i til fra via ved gennem".split()),
+    **dict.fromkeys(("nb", "no", "nn"), frozenset("i til fra via ved gjennom".split())),
     **dict.fromkeys(("id", "ms"), frozenset("di ke menuju".split())),
     "tl": frozenset("sa papuntang".split()),
     "sw": frozenset("hadi kutoka katika kwenda".split()),
@@ -429,8 +434,15 @@ def _placed_by_its_preposition(text: Text, run: list[_Word], i: int) -> int:
     first word at a sentence's start ("In Abisko we slept"); 0 where none is, or where the words are a word of the
     language, a month, or written in capitals only."""
     prepositions = PLACE_PREPOSITIONS.get(text.language)
-    if prepositions is None or i > 1:
+    if prepositions is None:
         return 0
+    if i > 1:
+        # the next name of a list after the preposition: "en Mazunte y Zipolite", "gjennom Flakstad og Vestvågøy"
+        listed = run[i - 1].word.casefold() in LIST_AND_WORDS and _placed_by_its_preposition(text, run, i - 2) == 1
+        if not listed or i > MAX_LISTED_AFTER_A_PREPOSITION:
+            return 0
+        n = _placed_words(text, run, i)
+        return n if n and _ends_a_list(text, run[i + n - 1].end, prepositions) else 0
     first = run[i].word
     if not first[0].isupper() or first.isupper() or first.casefold() in COMMON_WORDS:
         return 0
@@ -438,8 +450,47 @@ def _placed_by_its_preposition(text: Text, run: list[_Word], i: int) -> int:
         return 0  # "біля Оперного театру": by the opera house, the adjective of a name no gazetteer knows
     if i == 0:
         if not _a_place_preposition_before(text, run[0].start, prepositions):
-            return 0
+            if not _listed_after_a_place(text, run[0].start, prepositions):
+                return 0
+            n = _placed_words(text, run, 0)
+            return n if n and _ends_a_list(text, run[n - 1].end, prepositions) else 0
     elif run[0].word.casefold() not in prepositions or not _at_sentence_start(text.content, run[0].start):
+        return 0
+    return _placed_words(text, run, i)
+
+
+_LISTED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0]+([^\W\d_]+)[ \u00a0]+\Z")
+
+
+def _listed_after_a_place(text: Text, at: int, prepositions: frozenset[str]) -> bool:
+    """True where the words before ``at`` are "and" after one capitalised name that a preposition places: "gjennom
+    Flakstad og Vestvågøy" (through Flakstad and Vestvågøy), a list the name's run does not hold."""
+    listed = _LISTED_BEFORE.search(text.content, max(0, at - 64), at)
+    return (
+        listed is not None
+        and listed.group(2).casefold() in LIST_AND_WORDS
+        and listed.group(1)[0].isupper()
+        and _a_place_preposition_before(text, listed.start(1), prepositions)
+    )
+
+
+_AFTER_A_LIST = re.compile(r"[ \u00a0]*(?:\Z|[.,;:!?)\n]|([^\W\d_]+))")
+
+
+def _ends_a_list(text: Text, end: int, prepositions: frozenset[str]) -> bool:
+    """True where a list's last name may end at ``end``: before a stop, a comma, the line's end, another "and" or a
+    preposition; not before a verb ("in Abisko and Peter went home": Peter is a person)."""
+    after = _AFTER_A_LIST.match(text.content, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return word is None or word.casefold() in prepositions or word.casefold() in LIST_AND_WORDS
+
+
+def _placed_words(text: Text, run: list[_Word], i: int) -> int:
+    """How many capitalised words from the run's word ``i`` a preposition places: 0 for a word of the language."""
+    first = run[i].word
+    if not first[0].isupper() or first.isupper() or first.casefold() in COMMON_WORDS:
         return 0
     n = 1
     while i + n < min(len(run), i + MAX_WORDS) and run[i + n].kind == "name" and run[i + n].word[0].isupper():
