@@ -938,9 +938,13 @@ def test_a_japanese_landmark_named_after_its_town_is_placed_near_the_town(conten
         _entry(4, "Sapporo", "JP", 43.06, 141.35, "札幌", population=1_900_000),
         _entry(5, "Akan", "JP", 43.43, 144.1, "阿寒", population=6_000),
     )
+    from bordermap.suggest.finder import LANDMARK_CONFIDENCE
+
     found = _in("ja", content, [world])
     _assert_placed_near(found[landmark], town)
     assert found[landmark].chosen.precision_m == reach_km * 1000
+    # however sure its town, its own position is a guess within that reach: never a row of 0.9 or more
+    assert found[landmark].confidence <= LANDMARK_CONFIDENCE < 0.9
     assert all(row.chosen is None or row.chosen.named_after is None for p, row in found.items() if p != landmark)
 
 
