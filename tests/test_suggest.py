@@ -5168,10 +5168,12 @@ def test_a_hyphened_name_declined_in_each_part_is_found(language, content, phras
     ("town", "accepted"),
     [
         (_entry(1, "Batam", "ID", 1.15, 104.02, population=1_300_000), True),
+        # offshore, as islands are: 115 km from the mainland town the text sails from
+        (_entry(1, "Batam", "ID", 0.65, 104.7, population=1_300_000), True),
         (_entry(1, "Batam", "ID", -6.2, 106.8, population=1_300_000), False),  # 1,000 km off
         (_entry(1, "Batam", "ID", 1.15, 104.02, population=0), False),  # nobody counted its people
     ],
-    ids=["a counted town near the text's places", "far from them", "uncounted"],
+    ids=["a counted town near the text's places", "offshore", "far from them", "uncounted"],
 )
 def test_an_island_no_gazetteer_draws_is_placed_as_a_guess_at_the_town_of_its_name_near_the_texts_places(
     town, accepted

@@ -1115,7 +1115,9 @@ def suggest(
 # The kinds of feature a town of the same name lies on or beside: "pulau Batam" and the city of Batam, "Lake Dojran"
 # and Dojran on its shore.
 SHORE_KINDS = frozenset(("island", "islands", "lake"))
-SHORE_TOWN_NEAR_KM = 50  # how near the text's other places such a town must lie to stand for the feature
+# How near the text's other places such a town must lie to stand for the feature: an island lies offshore (Phú Quốc
+# is 115 km from Rạch Giá).
+SHORE_TOWN_NEAR_KM = 150
 
 
 def _town_of_its_name(towns, key: str, nearest: Nearest) -> GazetteerEntry | None:
