@@ -2417,6 +2417,20 @@ def test_a_market_or_a_museum_no_gazetteer_knows_stands_beside_the_town_its_sent
     assert row.chosen is not None and "Dakar, the town its sentence names" in row.why, row.why
 
 
+def test_a_possessive_inside_a_name_is_part_of_it_and_elsewhere_ends_the_name():
+    # "King's Lynn" is a town's name whole; "Arthur's Pass" a pass by its kind's word; "Japan's Asahi TV" is Japan's
+    world = _gazetteer_of(
+        _entry(1, "King's Lynn", "GB", 52.75, 0.4, population=46_000),
+        _entry(2, "Norwich", "GB", 52.63, 1.3, population=200_000),
+        _entry(3, "Lynn", "US", 42.47, -70.95, population=90_000),
+        _country(4, "Japan", "JP", 36.0, 138.0),
+    )
+    found = _in("en", "From Norwich we drove to King's Lynn, then over Arthur's Pass. Japan's Asahi TV came.", [world])
+    assert found["King's Lynn"].chosen.name == "King's Lynn" and "Lynn" not in found
+    _assert_drawn(found["Arthur's Pass"])
+    assert found["Japan"].chosen.name == "Japan" and "Japan's Asahi" not in found
+
+
 def test_a_landmark_written_after_a_towns_name_is_placed_beside_the_town():
     world = _gazetteer_of(
         _entry(1, "Tashkent", "UZ", 41.3, 69.27, "Toshkent", population=2_500_000),

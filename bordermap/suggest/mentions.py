@@ -230,16 +230,36 @@ def _parts(at: int, word: str):
     return parts
 
 
-def _words(content: str):
+def _words(content: str, keys: Collection[str] = ()):
     """Each word of a text (a hyphenated one in a script without capitals as its parts): where it starts, the word
-    without a possessive "'s", and whether it had one."""
+    without a possessive "'s", and whether it had one. A possessive that is part of a name is kept: one the
+    gazetteers know with the capitalised word after it ("King's Lynn"), or before a kind's word ("Arthur's Pass")."""
     for match in word_pattern().finditer(content):
         whole = match.group()
         for start, word in _parts(match.start(), whole) if "-" in whole else ((match.start(), whole),):
-            if len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS):
+            if (
+                len(word) > 2
+                and word.endswith(_POSSESSIVE_ENDINGS)
+                and not _a_possessive_name(content, start, word, keys)
+            ):
                 yield start, word[:-2], True
             else:
                 yield start, word, False
+
+
+_NEXT_CAPITALISED = re.compile(r"[ \u00a0]([^\W\d_][^\W\d_'’\-]*)")
+
+
+def _a_possessive_name(content: str, start: int, word: str, keys: Collection[str]) -> bool:
+    """True for a capitalised word ending in "'s" that a capitalised word follows, the two a gazetteer's name or the
+    second a kind's word after a name: "King's Lynn", "Arthur's Pass", "Bob's Peak" (not "Japan's Asahi TV")."""
+    if not word[0].isupper():
+        return False
+    after = _NEXT_CAPITALISED.match(content, start + len(word))
+    if after is None or not after.group(1)[0].isupper():
+        return False
+    following = after.group(1)
+    return following.casefold() in CUES_AFTER or name_key(f"{word} {following}") in keys
 
 
 def _names_no_place(run: list[_Word], keys: Collection[str]) -> bool:
@@ -278,7 +298,7 @@ def _runs(text: Text, keys: Collection[str]):
         return run and not _names_no_place(run, keys)
 
     ends_run = False
-    for start, written, possessive in _words(text.content):
+    for start, written, possessive in _words(text.content, keys):
         kind = word_kind(written)
         if kind == "connector" and written.casefold() in MOTION_PREPOSITIONS.get(text.language, ()):
             kind = "other"  # "Skoczów do Katowic", "Mureș la Arad": two names, not one
