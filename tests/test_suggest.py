@@ -4444,6 +4444,8 @@ def test_a_landmark_placed_by_a_town_is_a_row_named_as_the_text_names_it_and_say
         ("파주의 성산일출봉에 올랐다.", {"성산일출봉"}),
         ("전통마을을 지나 그 산의 최고봉에 올랐다.", set()),  # a traditional village, the highest peak
         ("파주에서 통일대교를 건넜다.", {"통일대교"}),  # a bridge's name made of a word: the Unification Bridge
+        ("파주에서 청계천을 따라 걷고 남이섬과 인천국제공항에 갔다.", {"청계천", "남이섬", "인천국제공항"}),
+        ("파주의 국제공항은 가능성이 크다.", set()),  # an international airport, a possibility: words
     ],
     ids=[
         "hill and river",
@@ -4453,6 +4455,8 @@ def test_a_landmark_placed_by_a_town_is_a_row_named_as_the_text_names_it_and_say
         "peak",
         "words",
         "bridge named with a word",
+        "stream, island, airport",
+        "airport and abstract noun as words",
     ],
 )
 def test_a_korean_feature_no_gazetteer_knows_is_found_by_its_kind_at_its_end(content, features):

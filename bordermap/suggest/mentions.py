@@ -753,7 +753,12 @@ def _name_words(text: Text, run: list[_Word], i: int, keys: Collection[str]) -> 
 # "산" (mountain) ends too many words ("부동산", real estate; "문화유산", heritage).
 # Of those, the kinds a common word of the language goes before as often as a name does ("전통마을", a traditional
 # village; "최고봉", the highest peak): after a word of the language, no name ("통일대교", the Unification Bridge, is).
-HANGUL_KINDS_AFTER_WORDS = ("마을", "시장", "타워", "공원", "온천", "해변", "동굴", "산성", "오름", "곶", "봉")
+HANGUL_KINDS_AFTER_WORDS = (
+    *("마을", "시장", "타워", "공원", "온천", "해변", "동굴", "산성", "오름", "곶", "봉"),
+    # an island, an airport, a stream, a palace: "남이섬", "인천국제공항" (not "국제공항", international airport),
+    # "청계천", "경복궁"
+    *("섬", "공항", "천", "궁"),
+)
 HANGUL_KINDS = (
     *("해수욕장", "전망대", "저수지"),
     *("땅굴", "고지", "고개", "폭포", "계곡", "평야", "반도", "해협", "호수", "대교"),
