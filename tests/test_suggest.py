@@ -1091,6 +1091,21 @@ def test_a_chinese_sight_no_gazetteer_knows_is_a_place_to_draw(content, sights):
 
 
 @pytest.mark.parametrize(
+    ("content", "sights"),
+    [
+        ("京都に着いて、銀閣寺から歩いて東大寺へ行った。", {"銀閣寺", "東大寺"}),
+        ("京都の山寺と寺院を見た。", set()),  # a mountain temple, temples: words of two characters
+    ],
+    ids=["temples", "words"],
+)
+def test_a_japanese_temple_no_gazetteer_knows_is_a_place_to_draw(content, sights):
+    # A run of three kanji or more between kana, ending in the temple's character, as a river's name ends in its
+    world = _gazetteer_of(_entry(1, "Kyoto", "JP", 35.02, 135.75, "京都", population=1_400_000))
+    found = _in("ja", content, [world])
+    assert {phrase for phrase, row in found.items() if row.chosen is None and row.confidence >= 0.5} == sights
+
+
+@pytest.mark.parametrize(
     ("language", "content", "phrase"),
     [
         ("pt", "Em Ouro Preto visitamos a Igreja de São Francisco de Assis.", "Igreja de São Francisco de Assis"),

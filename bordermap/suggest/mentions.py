@@ -1323,6 +1323,8 @@ def lines_of(group: list[Mention]) -> tuple[tuple[str, int], ...]:
 # "利尻島", "宗谷海峡"). Japanese also writes a river 川, a cape 岬, a peak 岳, a pass 峠 and falls 滝.
 KIND_ENDINGS = frozenset(transliteration.HAN_KINDS) | frozenset("川岬岳峠滝沼")
 _KANJI_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]"
+# And in Japanese a temple's: "金閣寺", "南禅寺", "東大寺" (three characters or more: "山寺" is any mountain temple).
+JAPANESE_SIGHT_ENDINGS = frozenset("寺")
 _KANJI_RUN = re.compile(_KANJI_CLASS + "{3,}")
 
 
@@ -1336,10 +1338,11 @@ def _features_by_their_kind(text: Text, start: int, clause: str, words, taken: l
         found = [(w.start, w.end) for w in words.words if w.tag == chinese.PLACE_TAG]
     else:
         found = [(run.start(), run.end()) for run in _KANJI_RUN.finditer(clause)]
+    endings = KIND_ENDINGS if words is not None else KIND_ENDINGS | JAPANESE_SIGHT_ENDINGS
     mentions = []
     for first, last in found:
         first = max([first, *(e for s, e in spans if first <= s and e < last)])  # after a known name at its start
-        if last - first < 3 or clause[last - 1] not in KIND_ENDINGS:
+        if last - first < 3 or clause[last - 1] not in endings:
             continue
         if any(s < last and first < e for s, e in spans):
             continue
