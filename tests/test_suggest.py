@@ -3707,6 +3707,18 @@ def test_a_metropolis_named_by_its_own_name_is_not_held_back_for_lying_far_from_
         assert found[name].confidence >= 0.5 and "a million people" in found[name].why, found[name].why
 
 
+def test_a_word_read_as_another_form_of_a_far_metropolis_name_is_not_held_up_as_the_metropolis():
+    # German "zu Fuß" (on foot), read without its ending as "Fus", an old name of Fushun: only a metropolis's name
+    # written whole in the text's language ("Milano") keeps it from being held back for lying far away
+    world = _gazetteer_of(
+        _entry(1, "Köln", "DE", 50.94, 6.96, population=1_080_000),
+        _entry(2, "Bonn", "DE", 50.73, 7.1, population=330_000),
+        _entry(3, "Fushun", "CN", 41.89, 123.94, "Fus", population=1_400_000),
+    )
+    found = _in("de", "Von Köln nach Bonn sind wir zu Fuß gegangen.", [world])
+    assert "Fuß" not in found or found["Fuß"].confidence < 0.5, found["Fuß"].why
+
+
 def test_a_place_ten_times_bigger_than_its_homonyms_wins_over_a_trace_of_support_for_a_small_one(world_gazetteer):
     found = _in("en", "We flew from London to Sydney, then took the train to Canberra.", [world_gazetteer])
     assert found["London"].chosen.country == "GB"  # not Kentucky's London, near a small Sydney of Ohio

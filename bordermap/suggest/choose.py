@@ -604,6 +604,12 @@ def _out_of_region(chosen: Match, clues: Clues) -> bool:
     )
 
 
+def _written_whole(mentions: list[Mention]) -> bool:
+    """True where every mention is written as the name it is read as, not read as another form of it: "Milano", not
+    the German "Fuß" read as "Fus", an old name of Fushun."""
+    return all(m.key == name_key(m.phrase) for m in mentions)
+
+
 def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple[float, str]:
     """How sure the choice is (0 to 1), and why, in words."""
     count, near_km, common, in_named_country = clues.count, clues.near_km, clues.common, clues.in_named_country
@@ -657,7 +663,7 @@ def confidence_of(mentions: list[Mention], chosen: Match, clues: Clues) -> tuple
             far = distance_score(near_km)
             if (
                 far < 0
-                and (chosen.tier == 0 or (native and not clues.uncased))
+                and (chosen.tier == 0 or (native and not clues.uncased and _written_whole(mentions)))
                 and clues.dominant
                 and chosen.entry.population >= METROPOLIS_POPULATION
             ):
