@@ -2190,10 +2190,12 @@ def test_a_division_named_with_the_word_of_its_kind_is_found_by_its_name():
     [
         ("el", "Από τη Νάξο πήγαμε στην Πάρο με το πλοίο.", "Πάρο", "Paros"),
         ("ru", "Из Москвы мы поехали до Рима.", "Рима", "Rome"),
+        ("cs", "Z Olomouce jsme jeli vlakem do Brna.", "Brna", "Brno"),
     ],
 )
 def test_a_declined_word_that_is_also_a_name_as_written_is_read_both_ways(language, content, phrase, place):
-    # "Πάρο" is Paro's Greek name and Πάρος's accusative; "Рима" a village's name and Рим's genitive.
+    # "Πάρο" is Paro's Greek name and Πάρος's accusative; "Рима" a village's name and Рим's genitive; "Brna" a name of
+    # Pirna and Brno's genitive (a stem of one syllable, read so for a city of 100,000 people or more).
     world = _gazetteer_of(
         _entry(155, "Paro", "BT", 27.43, 89.41, "Πάρο"),
         _entry(156, "Paros", "GR", 37.08, 25.15, "Πάρος"),
@@ -2201,6 +2203,9 @@ def test_a_declined_word_that_is_also_a_name_as_written_is_read_both_ways(langua
         _entry(158, "Moscow", "RU", 55.75, 37.62, "Москва", population=10_000_000),
         _entry(159, "Rome", "IT", 41.9, 12.5, "Рим", population=2_800_000),
         _entry(160, "Rima", "NG", 13.0, 5.0, "Рима", population=2_000),
+        _entry(161, "Olomouc", "CZ", 49.59, 17.25, population=100_000),
+        _entry(162, "Brno", "CZ", 49.2, 16.61, population=380_000),
+        _entry(163, "Pirna", "DE", 50.96, 13.94, "Brna", population=40_000),
     )
     found = _in(language, content, [world])
     assert found[phrase].chosen.name == place

@@ -388,9 +388,20 @@ def other_forms(word: str, language: str, keys: Collection[str]) -> tuple[str, .
     forms = _forms_in_keys(name_key(word), language, keys)
     return tuple(
         dict.fromkeys(
-            form for form, short, taken in forms if not short or _short_form_kept(form, taken, language, keys)
+            form
+            for form, short, taken in forms
+            if not short or _short_form_kept(form, taken, language, keys) or _populous(form, language, keys)
         )
     )
+
+
+# A city this big is read as a short stem's form beside the name a word already is: "Brna" is Pirna's Sorbian name,
+# and Brno (380,000 people) in the genitive; the text's other places choose.
+OTHER_FORM_PEOPLE = 100_000
+
+
+def _populous(form: str, language: str, keys: Collection[str]) -> bool:
+    return hasattr(keys, "populous") and keys.populous(form, language, OTHER_FORM_PEOPLE)
 
 
 # Languages whose place endings are the last letters of many a word: a word of the language as written (an everyday

@@ -190,6 +190,11 @@ class KeysAndTransliterations:
         country, people = self._prominence(key, language)
         return country or people >= PROMINENT_PEOPLE
 
+    def populous(self, key: str, language: str | None, people: int) -> bool:
+        """True for a name of a place of at least ``people`` people (or a country by its name in the language)."""
+        country, found = self._prominence(key, language)
+        return country or found >= people
+
     def most_prominent(self, keys: list[str], language: str | None = None) -> str:
         """Of a word's possible dictionary forms, the one that names the most prominent place (a country by its name
         in the text's language, else the most populous): asked only where a declined word reads as two names
