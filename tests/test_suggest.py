@@ -5454,6 +5454,16 @@ def test_an_english_kinds_word_in_lower_case_after_a_name_is_read_as_with_a_capi
     assert found["Niger river"].chosen.feature_class == "N"  # the river, not the country
 
 
+@pytest.mark.parametrize("sentence", ["The river was high.", "The glacier lagoon lay below.", "This valley is dry."])
+def test_an_english_kinds_word_in_lower_case_after_a_sentences_first_word_names_no_place(sentence):
+    # "The river was high": the article is no name, whatever the kind's word after it
+    world = _gazetteer_of(_entry(1, "Diffa", "NE", 13.32, 12.61, population=50_000))
+    found = _in("en", "We stayed in Diffa. " + sentence, [world])
+    assert set(found) <= {"Diffa", "The", "This"} and all(
+        found[w].confidence < 0.5 for w in ("The", "This") if w in found
+    )
+
+
 def test_a_russian_cape_word_before_a_name_makes_it_a_place_to_draw():
     # "у мыса Бурхан" (at Cape Burkhan): no town Бурхан, a cape to draw, named with its word
     world = _gazetteer_of(_entry(1, "Khuzhir", "RU", 53.19, 107.34, "Хужир", population=1_200))

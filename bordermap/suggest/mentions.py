@@ -879,6 +879,7 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         and (kind_end := _kind_word_after(text, end))
                         and not _caseless(run[i].word)
                         and not any(w in AND_WORDS for w in words)
+                        and not all(w in COMMON_WORDS for w in words)  # "The river was high": no name before it
                     ):
                         # "the Komadougou Yobé river" is read as "the Komadougou Yobé River" is (a list before a
                         # plural, "the Sava and Drava rivers", is read by ``listed_before_a_plural``)
