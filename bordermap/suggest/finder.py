@@ -1554,9 +1554,9 @@ def _suggest(
             near_sure[key] = min(math.inf if km is None else km, near_sure.get(key, math.inf))
         doubted = {key for key in doubted if near_sure[key] >= DOUBTED_FAR_KM}
     if doubted:
-        # (asked of the places above the bar only, a lower confidence being the only change; from as many neighbours
-        # as before, the text naming as many places)
-        # and of those a doubted place stands among the nearest of only: elsewhere nothing changes
+        # Asked again of the places above the bar only (a lower confidence is the only change), and of those only
+        # where a doubted place stood among the nearest the first measure looked at; from as many neighbours as
+        # before, the text naming as many places.
         reached = {
             question[0]
             for question, beside in zip(asked, nearest.beside_any_of(doubted))
