@@ -1193,6 +1193,29 @@ def test_a_thai_landmark_before_a_known_name_is_the_landmark_placed_by_it(conten
 
 
 @pytest.mark.parametrize(
+    ("content", "temples", "places"),
+    [
+        # its name runs to the clause's end: the district of Watthana inside it is no place of its own
+        ("เราปั่นจักรยานจากอยุธยาไปวัดไชยวัฒนาราม", {"วัดไชยวัฒนาราม"}, {"อยุธยา"}),
+        # or to a word that ends it: "and", "then"
+        ("จากอยุธยาเราไปวัดพระแก้วและวัดอรุณแล้วกลับ", {"วัดพระแก้ว", "วัดอรุณ"}, {"อยุธยา"}),
+        # "จังหวัด" (province) ends in "วัด" inside a word: no temple
+        ("จากอยุธยาเราไปจังหวัดเชียงใหม่", set(), {"อยุธยา", "เชียงใหม่"}),
+    ],
+    ids=["to the clause's end", "to 'and', 'then'", "a province's word"],
+)
+def test_a_thai_temple_no_gazetteer_knows_is_a_place_to_draw_holding_the_names_inside_it(content, temples, places):
+    world = _gazetteer_of(
+        _entry(1, "Ayutthaya", "TH", 14.35, 100.57, "อยุธยา"),
+        _entry(2, "Watthana", "TH", 13.74, 100.59, "วัฒนา"),
+        _entry(3, "Chiang Mai", "TH", 18.79, 98.98, "เชียงใหม่"),
+    )
+    found = _in("th", content, [world])
+    assert {phrase for phrase, row in found.items() if row.chosen is None and row.confidence >= 0.5} == temples
+    assert {phrase for phrase, row in found.items() if row.chosen is not None} == places
+
+
+@pytest.mark.parametrize(
     ("language", "content", "phrase", "shorter"),
     [
         ("pt", "Depois de Tiradentes e São João del-Rei, seguimos viagem.", "São João del-Rei", "São João"),

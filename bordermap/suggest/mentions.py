@@ -1539,6 +1539,54 @@ THAI_LANDMARK_WORDS = ("วัด", "พระธาตุ", "ประตู", 
 _THAI_LANDMARK_BEFORE = re.compile(rf"(?:{'|'.join(THAI_LANDMARK_WORDS)})+\Z")
 
 
+# Words that end a Thai temple's name written after "วัด" in running text, no part of such a name: and, then, with,
+# at, of, from, in, to go, to come, to return, to cross, to walk, to ride, to see, we, by, for.
+THAI_NAME_ENDERS = tuple(
+    "และ แล้ว กับ ที่ ซึ่ง ของ จาก ใน ไป มา กลับ ข้าม เดิน ขี่ ปั่น นั่ง ดู เรา โดย เพื่อ ก็ ตอน ด้วย เป็น มี ได้ จะ".split()
+)
+THAI_TEMPLE_WORD = "วัด"
+MAX_THAI_TEMPLE_WORDS = 6  # the words of a temple's name after "วัด": "พระ|ศรี|สรรเพชญ์"
+
+
+def _thai_temples(
+    text: Text, start: int, clause: str, taken: list[Mention], cuts: frozenset[int] | None = None
+) -> list[Mention]:
+    """The mentions of a Thai clause, with each temple named after "วัด" where it starts a word: its name runs over
+    the words after it to a word that ends it (``THAI_NAME_ENDERS``) or the clause's end ("วัดไชยวัฒนาราม", not the
+    district of Watthana inside it; "วัดพระแก้วและ…"), a place to draw; the names inside it are no mentions of their
+    own. A temple the mentions already name ("วัดท่าแพ" placed by Tha Phae) is left as it is."""
+    if script_of(clause) != "THAI" or THAI_TEMPLE_WORD not in clause:
+        return taken
+    cuts = segments.boundaries(clause, "THAI") if cuts is None else cuts
+    if not cuts:
+        return taken
+    ordered = sorted(cuts | {len(clause)})
+    temples = []
+    at = clause.find(THAI_TEMPLE_WORD)
+    while at != -1:
+        after = at + len(THAI_TEMPLE_WORD)
+        if at in cuts and after in cuts:
+            end, words = after, 0
+            for cut in ordered[bisect.bisect_right(ordered, after) :]:
+                # (the word breaker may cut an ender with the word after it: "แล้วก|ลับ")
+                if words == MAX_THAI_TEMPLE_WORDS or any(clause.startswith(w, end) for w in THAI_NAME_ENDERS):
+                    break
+                end, words = cut, words + 1
+            # (a name the gazetteers know from "วัด" on, or a temple named by its place, is left as it is)
+            if words and not any(
+                m.start - start == at or (m.cue and m.start - start <= at < m.end - start) for m in taken
+            ):
+                temples.append((at, end))
+        at = clause.find(THAI_TEMPLE_WORD, after)
+    if not temples:
+        return taken
+    kept = [m for m in taken if not any(first <= m.start - start and m.end - start <= last for first, last in temples)]
+    made = [
+        Mention(text, start + first, start + last, name_key(clause[first:last]), cue=True) for first, last in temples
+    ]
+    return sorted(kept + made, key=lambda m: m.start)
+
+
 class _SpacelessNames:
     """Every gazetteer name of a script written without spaces, in one automaton: a clause of Chinese or Thai is
     scanned once, and its names are taken leftmost and longest first, without overlapping (issue #21)."""
@@ -1574,7 +1622,7 @@ class _SpacelessNames:
         if not found and not chinese_clause:
             if japanese_clause:
                 return _features_by_their_kind(text, start, clause, None, [])
-            return _spelled_after_cues(text, start, clause, [])
+            return _thai_temples(text, start, clause, _spelled_after_cues(text, start, clause, []))
         words = chinese.Clause(clause) if chinese_clause else None
         cuts = segments.boundaries(clause, script_of(clause)) if words is None else None
         spans = [
@@ -1623,6 +1671,7 @@ class _SpacelessNames:
             taken_ends.add(last)
         if cuts is not None:
             mentions += _spelled_after_cues(text, start, clause, mentions)
+            mentions = _thai_temples(text, start, clause, mentions, cuts)
         if natural and words is not None:
             mentions = sorted(mentions + self._natural_features(text, start, words, mentions), key=lambda m: m.start)
         if words is not None or japanese_clause:
