@@ -1006,6 +1006,31 @@ def test_a_place_with_its_kinds_word_known_only_far_from_the_texts_places_is_a_p
 
 
 @pytest.mark.parametrize(
+    ("language", "content", "drawn"),
+    [
+        ("fa", "از اصفهان به پل خواجو رفتیم.", {"پل خواجو"}),
+        ("he", "נסענו מנצרת להר תבור.", {"הר תבור"}),  # to Mount Tabor: named from its kind's noun on
+        ("ar", "من عمان صعدنا إلى جبل نبو.", {"جبل نبو"}),
+        ("fa", "از اصفهان به کوه بلند رفتیم.", set()),  # a high mountain: a word of the language after the noun
+        ("he", "מנצרת הלכנו אל ההר ויבוא הערב.", set()),  # "the mountain, and evening came": no name starts with "and"
+    ],
+    ids=["Persian bridge", "Hebrew mountain, its preposition", "Arabic mountain", "an adjective", "a conjunction"],
+)
+def test_a_kind_noun_before_a_word_no_list_of_the_language_has_is_a_place_to_draw_without_capitals(
+    language, content, drawn
+):
+    # Without capitals, a kind's noun before any word names nothing sure; before a word that is none of the language's
+    # common words ("خواجو", "תבור"), it names a place to draw
+    world = _gazetteer_of(
+        _entry(1, "Isfahan", "IR", 32.65, 51.67, "اصفهان"),
+        _entry(2, "Nazareth", "IL", 32.7, 35.3, "נצרת"),
+        _entry(3, "Amman", "JO", 31.95, 35.93, "عمان"),
+    )
+    found = _in(language, content, [world])
+    assert {phrase for phrase, row in found.items() if row.chosen is None and row.confidence >= 0.5} == drawn
+
+
+@pytest.mark.parametrize(
     ("language", "content", "noun", "town"),
     [
         ("fa", "از اصفهان به شیراز رفتیم و در دشت مرغاب آرامگاه کوروش را دیدیم.", "دشت", "شیراز"),
@@ -3438,7 +3463,8 @@ def test_without_capitals_a_known_name_after_a_cue_word_is_not_read_on_into_the_
     )
     found = _in("ar", "يربط معبر أرقين مدينة وادي حلفا بمدينة أسوان.", [world])
     assert found["وادي حلفا"].chosen.name == "Wadi Halfa"
-    assert found["معبر"].confidence < 0.5  # the word for a crossing, alone, is no town
+    assert "معبر" not in found or found["معبر"].confidence < 0.5  # the word for a crossing, alone, is no town
+    _assert_drawn(found["معبر أرقين"])  # the Argeen crossing, by a word no list of Arabic words has
 
 
 def test_an_arabic_towns_own_name_beats_a_countrys_name_in_another_language_of_its_script(world_gazetteer):

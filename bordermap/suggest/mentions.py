@@ -25,6 +25,7 @@ from bordermap.fold import (
 from bordermap.gazetteer import name_key
 from bordermap.suggest import chinese, frequency, inflection, romanised, segments, thai, transliteration
 from bordermap.suggest.words import (
+    CASELESS_KIND_NOUNS,
     COMMON_WORDS,
     CONNECTORS,
     CUE_PREPOSITIONS,
@@ -581,6 +582,37 @@ def _a_complement(text: Text, mention: Mention, keys: Collection[str]) -> bool:
     return undeclined and text.language in inflection.ENDINGS and inflection.great(mention.key, text.language, keys)
 
 
+@functools.cache
+def _caseless_kind_words() -> frozenset[str]:
+    """The folded words of kinds of places that scripts without capitals write before a name."""
+    words = {*CUES_BEFORE, *NATURAL_CUES_BEFORE, *CASELESS_KIND_NOUNS}
+    return frozenset(name_key(word) for word in words if not any(has_case(char) for char in word))
+
+
+# The letters Hebrew and Arabic write onto the front of a word: "להר תבור", to Mount Tabor; "بوادي", in the wadi.
+_PROCLITIC_LETTERS = {"he": "בהוכלמש", "ar": "وفبلك"}
+_CONJUNCTION_FIRST = {"he": "ו"}  # Hebrew's "and", written onto the word after it
+
+
+def _a_kind_noun_before_a_rare_word(text: Text, run: list[_Word], i: int) -> int | None:
+    """In a script without capitals, for a kind's noun and the one word after it where that word is none of the
+    language's common words ("پل خواجو", the Khaju bridge; "הר תבור", Mount Tabor), how many letters of a
+    preposition are written onto the noun ("להר תבור", to Mount Tabor: 1); None for any other pair ("کوه بلند", a
+    high mountain), or where no list of the language's words can tell."""
+    name = run[i + 1].word
+    if frequency.zipf(name_key(name), text.language) != 0.0:  # 5.3 for "بلند"; None: no list
+        return None
+    if text.language in _CONJUNCTION_FIRST and name.startswith(_CONJUNCTION_FIRST[text.language]):
+        return None  # "הַר וַיָּבֹא", the mountain, and he came: no name starts with "and"
+    word, letters = run[i].word, _PROCLITIC_LETTERS.get(text.language, "")
+    for cut in (0, 1, 2):
+        if cut and not (len(word) > cut + 1 and all(c in letters for c in word[:cut])):
+            break
+        if name_key(word[cut:]) in _caseless_kind_words():
+            return cut
+    return None
+
+
 def _rest_known(text: Text, run: list[_Word], i: int, n: int, keys: Collection[str], cue_first: bool) -> bool:
     """True when the words of run[i : i + n] but its cue word (its first, or its last) are a gazetteer's name: "معبر
     رفح", not "وادي حلفا بمدينة" (Wadi Halfa, then "in the city of")."""
@@ -977,6 +1009,17 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         and not _rest_known(text, run, i, n, keys, words[0] in CUES_BEFORE)
                     ):
                         cue = False  # without capitals, "جسر" (bridge) before any word is no name: only a known one
+                    if (
+                        not cue
+                        and n == 2
+                        and _caseless(run[i].word)
+                        and key not in keys
+                        and name_key(run[i + 1].word) not in keys  # a known name is read with its kind's word
+                    ):
+                        if (letters := _a_kind_noun_before_a_rare_word(text, run, i)) is not None:
+                            # named from its kind's noun on, past a preposition written onto it ("להר תבור")
+                            cue, start = True, _past_letters(text.content, start, letters)
+                            key = name_key(text.content[start:end])
                     if (
                         cue
                         and n == 2
