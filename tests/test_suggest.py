@@ -4661,8 +4661,18 @@ def adjectival_towns():
         ("uk", "Від Чопа ми поїхали до Рахова, на захід України. Київська делегація приїхала туди ж.", "Київська"),
         ("uk", "Від Чопа ми поїхали до Рахова і піднялися на Високий замок.", "Високий"),
         ("uk", "Від Чопа ми поїхали до Рахова і пообідали біля Оперного театру.", "Оперного"),
+        # Czech, its possessive too: up to Prague Castle, across Charles Bridge
+        ("cs", "Z Chopu jsme jeli do Rachova a vystoupali na Pražský hrad.", "Pražský"),
+        ("cs", "Z Chopu jsme jeli do Rachova a přešli přes Karlův most.", "Karlův"),
     ],
-    ids=["Russian", "Ukrainian", "inside a sentence", "its case, after a preposition, no gazetteer knowing it"],
+    ids=[
+        "Russian",
+        "Ukrainian",
+        "inside a sentence",
+        "its case, after a preposition, no gazetteer knowing it",
+        "Czech adjective",
+        "Czech possessive",
+    ],
 )
 def test_an_adjective_before_its_noun_is_no_far_town_of_that_name(adjectival_towns, language, content, phrase):
     # Russian and Ukrainian write adjectives in lower case: one capitalised only by the sentence it starts, before

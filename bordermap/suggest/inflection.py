@@ -583,6 +583,8 @@ _ATTRIBUTE_ENDINGS = {
         *("ого", "ому", "ої", "ою", "ську", "ської", "ською"),
     ),
     "be": ("ы", "ая", "ае", "ыя", "ія"),
+    # Czech and Slovak, their possessives too: "na Pražský hrad" (up to Prague Castle), "přes Karlův most"
+    **dict.fromkeys(("cs", "sk"), ("ský", "ská", "ské", "cký", "cká", "cké", "ův", "ova", "ovo")),
 }
 
 
