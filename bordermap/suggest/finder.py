@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from bordermap.fold import has_case, marks_of, script_of
@@ -63,6 +63,7 @@ from bordermap.suggest.mentions import (
     after_an_article,
     an_adjective_before_its_noun,
     before_a_noun,
+    caseless_kind_words,
     find_mentions,
     lines_of,
     listed_after_a_plural,
@@ -79,7 +80,6 @@ from bordermap.suggest.transliteration import (
 )
 from bordermap.suggest.variants import Variant, attach_variants
 from bordermap.suggest.words import (
-    CASELESS_KIND_NOUNS,
     COMMON_WORDS,
     CUE_PREPOSITIONS,
     CUES_AFTER,
@@ -780,12 +780,6 @@ def _word_after(m: Mention) -> str:
 JOINED_ARTICLES = ("ال", "ה")
 
 
-@functools.cache
-def _caseless_kind_nouns() -> frozenset[str]:
-    words = {*CASELESS_KIND_NOUNS, *NATURAL_CUES_BEFORE, *CUES_BEFORE}
-    return frozenset(name_key(word) for word in words if not any(has_case(char) for char in word))
-
-
 def _a_kind_noun_before_a_word(m: Mention) -> bool:
     """True for one word of a script without capitals that is a noun of a kind of place, its article joined or not,
     with a word after it: "دشت مرغاب" is the plain of Morghab, not the town of Dasht."""
@@ -793,7 +787,7 @@ def _a_kind_noun_before_a_word(m: Mention) -> bool:
     if " " in word or any(has_case(char) for char in word) or not _word_after(m):
         return False
     bare = next((word[len(a) :] for a in JOINED_ARTICLES if word.startswith(a) and len(word) > len(a) + 1), word)
-    return bool({m.key, name_key(bare)} & _caseless_kind_nouns())
+    return bool({m.key, name_key(bare)} & caseless_kind_words())
 
 
 def _kinds_of_its_first_word(m: Mention) -> tuple[str, ...]:
@@ -1118,6 +1112,16 @@ SHORE_KINDS = frozenset(("island", "islands", "lake"))
 # How near the text's other places such a town must lie to stand for the feature: an island lies offshore (Phú Quốc
 # is 115 km from Rạch Giá).
 SHORE_TOWN_NEAR_KM = 150
+
+
+def _nearest_of_each(questions: list[tuple[str, float, float]], nearest: Nearest) -> dict[str, float]:
+    """How far each name asked about lies from the text's other places, at the nearest of its points: a river or a
+    sea is near what lies near any part of it. A name with no other place to measure from is left out."""
+    near_of: dict[str, float] = {}
+    for (key, _, _), km in zip(questions, nearest.km_all(questions)):
+        if km is not None:
+            near_of[key] = min(km, near_of.get(key) or math.inf)
+    return near_of
 
 
 def _town_of_its_name(towns, key: str, nearest: Nearest) -> GazetteerEntry | None:
@@ -1459,7 +1463,7 @@ def _suggest(
 
     def measured(
         vouching: set[str], questions: list[tuple[str, float, float]], measured_from: int | None = None
-    ) -> tuple[Nearest, dict[str, float | None]]:
+    ) -> tuple[Nearest, dict[str, float]]:
         """How far the chosen places asked about lie from those of the ``vouching`` names. A river or a sea is near
         what lies near any part of it: the Danube's mouth is on the Black Sea, wherever its names are written."""
         nearest = Nearest(
@@ -1472,13 +1476,10 @@ def _suggest(
             ],
             measured_from,
         )
-        near_of: dict[str, float | None] = {}
-        for (key, _, _), km in zip(questions, nearest.km_all(questions)):
-            if km is not None:
-                near_of[key] = min(km, near_of.get(key) or math.inf)
-        return nearest, near_of
+        return nearest, _nearest_of_each(questions, nearest)
 
     vouching = {key for key in chosen_of if evidence[key]}
+    near_of: Mapping[str, float | None]
     nearest, near_of = measured(vouching, asked)
     # How far apart the text's towns lie: a desert or a province, measured from its middle, says nothing of that.
     spacing = _typical_spacing(
@@ -1549,10 +1550,8 @@ def _suggest(
             for point in reach(m.entry, NEAREST_REACH_POINTS)
         ]
         asked_doubted = [(key, *point) for key in doubted for point in reach(chosen_of[key].entry)]
-        near_sure: dict[str, float] = {}
-        for (key, _, _), km in zip(asked_doubted, Nearest(located + sure_points, 1).km_all(asked_doubted)):
-            near_sure[key] = min(math.inf if km is None else km, near_sure.get(key, math.inf))
-        doubted = {key for key in doubted if near_sure[key] >= DOUBTED_FAR_KM}
+        near_sure = _nearest_of_each(asked_doubted, Nearest(located + sure_points, 1))
+        doubted = {key for key in doubted if near_sure.get(key, math.inf) >= DOUBTED_FAR_KM}
     if doubted:
         # Asked again of the places above the bar only (a lower confidence is the only change), and of those only
         # where a doubted place stood among the nearest the first measure looked at; from as many neighbours as

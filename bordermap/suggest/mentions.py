@@ -457,27 +457,31 @@ def _placed_by_its_preposition(text: Text, run: list[_Word], i: int) -> int:
     prepositions = PLACE_PREPOSITIONS.get(text.language)
     if prepositions is None:
         return 0
-    if i > 1:
-        # the next name of a list after the preposition: "en Mazunte y Zipolite", "gjennom Flakstad og Vestvågøy"
-        listed = run[i - 1].word.casefold() in LIST_AND_WORDS and _placed_by_its_preposition(text, run, i - 2) == 1
-        if not listed or i > MAX_LISTED_AFTER_A_PREPOSITION:
-            return 0
-        n = _placed_words(text, run, i)
-        return n if n and _ends_a_list(text, run[i + n - 1].end, prepositions) else 0
     first = run[i].word
     if not first[0].isupper() or first.isupper() or first.casefold() in COMMON_WORDS:
         return 0
+    if i > 1:
+        # the next name of a list after the preposition: "en Mazunte y Zipolite", "gjennom Flakstad og Vestvågøy"
+        listed = run[i - 1].word.casefold() in LIST_AND_WORDS and _placed_by_its_preposition(text, run, i - 2) == 1
+        return (
+            _placed_last_of_a_list(text, run, i, prepositions) if listed and i <= MAX_LISTED_AFTER_A_PREPOSITION else 0
+        )
     if inflection.an_attribute(first, text.language) and _an_adjective_before_its_noun(text, run[i].end, False):
         return 0  # "біля Оперного театру": by the opera house, the adjective of a name no gazetteer knows
     if i == 0:
         if not _a_place_preposition_before(text, run[0].start, prepositions):
             if not _listed_after_a_place(text, run[0].start, prepositions):
                 return 0
-            n = _placed_words(text, run, 0)
-            return n if n and _ends_a_list(text, run[n - 1].end, prepositions) else 0
+            return _placed_last_of_a_list(text, run, 0, prepositions)
     elif run[0].word.casefold() not in prepositions or not _at_sentence_start(text.content, run[0].start):
         return 0
     return _placed_words(text, run, i)
+
+
+def _placed_last_of_a_list(text: Text, run: list[_Word], i: int, prepositions: frozenset[str]) -> int:
+    """``_placed_words`` of a name after a list's "and", where the list may end after it (``_ends_a_list``)."""
+    n = _placed_words(text, run, i)
+    return n if n and _ends_a_list(text, run[i + n - 1].end, prepositions) else 0
 
 
 _LISTED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0]+([^\W\d_]+)[ \u00a0]+\Z")
@@ -509,10 +513,9 @@ def _ends_a_list(text: Text, end: int, prepositions: frozenset[str]) -> bool:
 
 
 def _placed_words(text: Text, run: list[_Word], i: int) -> int:
-    """How many capitalised words from the run's word ``i`` a preposition places: 0 for a word of the language."""
+    """How many capitalised words from the run's word ``i`` a preposition places (its first word capitalised, no
+    common word, as ``_placed_by_its_preposition`` has seen): 0 for a word of the language."""
     first = run[i].word
-    if not first[0].isupper() or first.isupper() or first.casefold() in COMMON_WORDS:
-        return 0
     n = 1
     while i + n < min(len(run), i + MAX_WORDS) and run[i + n].kind == "name" and run[i + n].word[0].isupper():
         n += 1
@@ -583,7 +586,7 @@ def _a_complement(text: Text, mention: Mention, keys: Collection[str]) -> bool:
 
 
 @functools.cache
-def _caseless_kind_words() -> frozenset[str]:
+def caseless_kind_words() -> frozenset[str]:
     """The folded words of kinds of places that scripts without capitals write before a name."""
     words = {*CUES_BEFORE, *NATURAL_CUES_BEFORE, *CASELESS_KIND_NOUNS}
     return frozenset(name_key(word) for word in words if not any(has_case(char) for char in word))
@@ -608,7 +611,7 @@ def _a_kind_noun_before_a_rare_word(text: Text, run: list[_Word], i: int) -> int
     for cut in (0, 1, 2):
         if cut and not (len(word) > cut + 1 and all(c in letters for c in word[:cut])):
             break
-        if name_key(word[cut:]) in _caseless_kind_words():
+        if name_key(word[cut:]) in caseless_kind_words():
             return cut
     return None
 
@@ -1538,11 +1541,14 @@ def _old_towns(text: Text, start: int, words: chinese.Clause, mentions: list[Men
             merged[word.start + start] = Mention(
                 text, name.start, start + word.end, name_key(phrase), True, readings=name.readings, namesake=name.key
             )
-    if not merged:
-        return mentions
-    gone = {(m.start - start, m.end - start) for m in merged.values()}
-    kept = [m for m in mentions if not any(s <= m.start - start and m.end - start <= e for s, e in gone)]
-    return sorted(kept + list(merged.values()), key=lambda m: m.start)
+    return _in_place_of(mentions, list(merged.values())) if merged else mentions
+
+
+def _in_place_of(mentions: list[Mention], made: list[Mention]) -> list[Mention]:
+    """The mentions but those inside one of ``made`` (the names an old town or a temple is named with), and ``made``,
+    in order."""
+    kept = [m for m in mentions if not any(w.start <= m.start and m.end <= w.end for w in made)]
+    return sorted(kept + made, key=lambda m: m.start)
 
 
 # The last character of a Chinese sight's name: a temple, a pagoda, a palace, a gate, a garden, a shrine, a hall or
@@ -1621,13 +1627,10 @@ def _thai_temples(
             ):
                 temples.append((at, end))
         at = clause.find(THAI_TEMPLE_WORD, after)
-    if not temples:
-        return taken
-    kept = [m for m in taken if not any(first <= m.start - start and m.end - start <= last for first, last in temples)]
     made = [
         Mention(text, start + first, start + last, name_key(clause[first:last]), cue=True) for first, last in temples
     ]
-    return sorted(kept + made, key=lambda m: m.start)
+    return _in_place_of(taken, made) if made else taken
 
 
 class _SpacelessNames:
