@@ -9,7 +9,10 @@ The folder holds Natural Earth's 1:10m physical layers as GeoJSON in 7-Zip archi
 by martynafford/natural-earth-geojson, CC0, folder 10m/physical). Every named feature is kept with its names, its
 kind and its geometry simplified to what a companion map needs (about 500 m), coordinates at four decimals.
 River pieces of one river (one `rivernum` and name) become one feature; the two halves of the Atlantic and of the
-Pacific are also kept whole. See data/README.md.
+Pacific are also kept whole. A river Natural Earth names otherwise along part of its course ("Lancang", the Mekong in
+China and northern Laos, whose alternate name is "Mekong") is also drawn whole under its main name: the feature
+"Mekong" takes in the lines of the pieces that meet it and bear its name as an alternate one (each piece is kept
+too, and no feature's id moves). See data/README.md.
 """
 
 import gzip
@@ -99,6 +102,27 @@ def _whole_oceans(features: list[dict]) -> list[dict]:
     ]
 
 
+MEETING_DEG = 0.01  # pieces of one river meet end to end: their lines touch
+
+
+def _whole_rivers(features: list[dict]) -> None:
+    """Each river's lines with those of the pieces named otherwise that meet it and bear its name as an alternate one
+    (Natural Earth's "Lancang", "Donau", "Rhin", "Heilong Jiang", "Chang Jiang", "Lualaba")."""
+    rivers = [record for record in features if record["layer"] == "rivers"]
+    by_name: dict[str, list[dict]] = {}
+    for record in rivers:
+        by_name.setdefault(record["name"], []).append(record)
+    joined = []
+    for piece in rivers:
+        lines = shapely.union_all(piece["parts"])
+        for alternate in piece["alternates"]:
+            for river in by_name.get(alternate, ()):
+                if river is not piece and shapely.union_all(river["parts"]).distance(lines) < MEETING_DEG:
+                    joined.append((river, piece["parts"]))
+    for river, parts in joined:  # (after every test: a river's own lines are what the pieces are measured against)
+        river["parts"] = river["parts"] + parts
+
+
 def derive(folder: Path) -> dict:
     features = []
     merged: dict[tuple, dict] = {}
@@ -124,6 +148,7 @@ def derive(folder: Path) -> dict:
             features.append(
                 {"layer": layer, "name": name, "kind": kind, "parts": [geometry], "alternates": _alternates(properties)}
             )
+    _whole_rivers(features)
     features += _whole_oceans(features)
     out = []
     for number, record in enumerate(features, start=1):

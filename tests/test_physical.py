@@ -157,3 +157,19 @@ def test_no_listed_site_is_a_town_the_world_gazetteer_has_by_its_name_where_it_s
         ]
         near = [t.name for t in towns if distance_m(t.lat, t.lon, lat, lon) <= site.reach_m + 5_000]
         assert not near, (site.name, near)
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Mekong", (19.89, 102.13)),  # Luang Prabang, on Natural Earth's "Lancang" (alternate name "Mekong")
+        ("Danube", (48.40, 9.99)),  # Ulm, on its "Donau"
+        ("Yangtze", (29.56, 106.55)),  # Chongqing, on its "Chang Jiang"
+    ],
+)
+def test_a_river_natural_earth_names_otherwise_along_part_of_its_course_is_drawn_whole(physical, name, place):
+    from shapely.geometry import Point, shape
+
+    rivers = [m.entry for m in physical.find(name, NATURAL_CLASS) if m.tier == 0]
+    lat, lon = place
+    assert any(shape(physical.feature_of(river).geometry).distance(Point(lon, lat)) < 0.1 for river in rivers)
