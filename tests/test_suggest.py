@@ -5528,3 +5528,182 @@ def test_a_russian_cape_word_before_a_name_makes_it_a_place_to_draw():
     world = _gazetteer_of(_entry(1, "Khuzhir", "RU", 53.19, 107.34, "Хужир", population=1_200))
     found = _in("ru", "От Хужира мы дошли до мыса Бурхан и вернулись.", [world])
     _assert_drawn(found["мыса Бурхан"])
+
+
+def test_a_place_of_vietnam_a_chinese_text_names_in_han_is_read_as_vietnamese_writes_it():
+    vietnam = _country(401, "越南", "VN", 16.0, 106.0)
+    world = _gazetteer_of(
+        vietnam,
+        _entry(402, "Dongxing", "CN", 21.55, 107.97, "东兴", population=88_000),
+        _entry(403, "Hanoi", "VN", 21.02, 105.84, "Hà Nội", population=8_000_000),  # no Han name of its own
+        _entry(404, "Kōchi", "JP", 34.7, 138.94, "河内", population=7_000),  # Kawachi, written 河内
+    )
+    found = _in("zh", "旅客从东兴进入越南，再乘车去河内。", [world])
+    assert found["河内"].chosen.name == "Hanoi" and "Sino-Vietnamese" in found["河内"].why
+    assert found["河内"].confidence >= 0.5
+    # the same words where no place of Vietnam is named: no reading of Vietnam's is asked for
+    elsewhere = _in("zh", "我们从东兴出发去河内。", [_gazetteer_of(*world.entries[1:])])
+    assert "河内" not in elsewhere or elsewhere["河内"].chosen.country != "VN"
+
+
+@pytest.mark.parametrize(
+    ("content", "stem"),
+    [
+        ("东兴市位于广西壮族自治区。", "广西"),
+        ("霍尔果斯口岸位于新疆维吾尔自治区。", "新疆"),
+        ("银川是宁夏回族自治区的首府。", "宁夏"),
+        ("呼和浩特是内蒙古自治区的首府。", "内蒙古"),
+    ],
+    ids=["Guangxi, of the Zhuang", "Xinjiang, of the Uyghur without 族", "Ningxia, of the Hui", "Inner Mongolia"],
+)
+def test_a_chinese_autonomous_region_written_in_full_is_found_by_its_own_name(content, stem):
+    world = _gazetteer_of(
+        _entry(411, "Guangxi Zhuangzu Zizhiqu", "CN", 24.0, 109.0, "广西", feature_class="D"),
+        _entry(412, "Xinjiang Uygur Zizhiqu", "CN", 42.5, 85.5, "新疆", feature_class="D"),
+        _entry(413, "Ningxia Huizu Zizhiqu", "CN", 37.0, 106.0, "宁夏", feature_class="D"),
+        _entry(414, "Nei Mongol Zizhiqu", "CN", 43.2, 114.3, "内蒙古", feature_class="D"),
+        _entry(415, "Dongxing", "CN", 21.55, 107.97, "东兴"),
+        _entry(416, "Khorgos", "CN", 44.2, 80.4, "霍尔果斯"),
+        _entry(417, "Yinchuan", "CN", 38.47, 106.27, "银川"),
+        _entry(418, "Hohhot", "CN", 40.81, 111.65, "呼和浩特"),
+    )
+    found = _in("zh", content, [world])
+    assert found[stem].chosen.name.split()[0] in ("Guangxi", "Xinjiang", "Ningxia", "Nei")
+
+
+@pytest.mark.parametrize(("word", "stem"), [("广州市", "广州"), ("瑞丽市", "瑞丽"), ("黔东南苗族侗族自治州", "黔东南")])
+def test_a_chinese_places_rank_is_cut_off_its_end_and_never_leaves_one_character_of_a_longer_name(word, stem):
+    from bordermap.suggest.chinese import without_rank
+
+    assert without_rank(word) == stem
+
+
+def test_a_chinese_direction_before_the_word_of_a_part_is_no_town():
+    world = _gazetteer_of(
+        _entry(421, "Xinan", "CN", 23.15, 112.89, "西南", population=50_000),
+        _entry(422, "Dongxing", "CN", 21.55, 107.97, "东兴"),
+        _entry(423, "Nanning", "CN", 22.82, 108.32, "南宁", population=3_000_000),
+    )
+    found = _in("zh", "东兴市位于南宁以南，在边境的西南端。", [world])
+    assert found["西南"].confidence < 0.5 and found["东兴"].confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "not_a_town"),
+    [
+        ("ru", "Над селом стоит Троицкая церковь Гергети. Потом был Тбилиси.", "Троицкая церковь", "Троицкая"),
+        ("ru", "Потом мы поехали через Крестовый перевал в Тбилиси.", "Крестовый перевал", "Крестовый"),
+        ("uk", "У Львові ми піднялися на Високий замок.", "Високий замок", "Високий"),
+    ],
+    ids=["Russian church", "Russian pass", "Ukrainian castle hill"],
+)
+def test_a_slavic_adjective_before_the_lower_case_noun_of_a_kind_of_place_names_that_place_not_a_town(
+    language, content, phrase, not_a_town
+):
+    world = _gazetteer_of(
+        _entry(431, "Troitskaya", "RU", 43.31, 44.98, "Троицкая", population=10_000),
+        _entry(432, "Krestovyy", "RU", 44.0, 44.0, "Крестовый", population=2_000),
+        _entry(433, "Vysokyi", "UA", 49.89, 36.12, "Високий", population=11_000),
+        _entry(434, "Tbilisi", "GE", 41.69, 44.83, "Тбилиси", population=1_100_000),
+        _entry(435, "Lviv", "UA", 49.84, 24.02, "Львів", population=700_000),
+    )
+    found = _in(language, content, [world])
+    _assert_drawn(found[phrase])
+    assert not_a_town not in found
+
+
+def test_a_czech_name_in_the_locative_with_its_softened_consonant_is_the_town():
+    world = _gazetteer_of(
+        _entry(441, "Prague", "CZ", 50.09, 14.42, "Praha", population=1_200_000),
+        _entry(442, "Praz-sur-Arly", "FR", 45.84, 6.57, "Praze", population=1_200),
+        _entry(443, "Ostrava", "CZ", 49.83, 18.28, population=300_000),
+    )
+    found = _in("cs", "V Praze jsme byli dva dny, pak jsme jeli do Ostravy.", [world])
+    assert found["Praze"].chosen.name == "Prague"
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase", "town"),
+    [
+        (
+            "el",
+            "Στις Φέρες είδαμε την εκκλησία της Παναγίας Κοσμοσώτειρας.",
+            "εκκλησία της Παναγίας Κοσμοσώτειρας",
+            451,
+        ),
+        ("ru", "В Ярославле мы зашли в церковь Ильи Пророка.", "церковь Ильи Пророка", 452),
+    ],
+    ids=["Greek church", "Russian church"],
+)
+def test_a_church_named_after_a_saint_in_greek_or_russian_is_placed_beside_the_town_its_sentence_names(
+    language, content, phrase, town
+):
+    world = _gazetteer_of(
+        _entry(451, "Féres", "GR", 40.89, 26.17, "Φέρες", population=5_000),
+        _entry(452, "Yaroslavl", "RU", 57.63, 39.87, "Ярославле", "Ярославль", population=600_000),
+        _entry(453, "Ile", "KZ", 43.84, 77.6, "Ильи"),
+    )
+    found = _in(language, content, [world])
+    _assert_placed_beside(found[phrase], town)
+
+
+def test_a_greek_delta_named_after_a_river_in_the_genitive_is_drawn_along_that_river():
+    from bordermap.physical import physical_gazetteer
+
+    world = _gazetteer_of(_entry(461, "Alexandroupoli", "GR", 40.85, 25.88, "Αλεξανδρούπολη"))
+    found = _in("el", "Από την Αλεξανδρούπολη πήγαμε στο Δέλτα του Έβρου.", [world, physical_gazetteer()])
+    (delta,) = [s for s in found.values() if "Δέλτα του Έβρου" in {m.phrase for m in s.mentions}]
+    assert delta.chosen.name == "Evros" and "a delta named after the river Evros" in delta.why
+
+
+def test_a_lake_named_after_its_town_with_an_elided_of_is_placed_by_the_town():
+    world = _gazetteer_of(
+        _entry(471, "Annecy", "FR", 45.91, 6.13, population=50_000),
+        _entry(472, "Talloires", "FR", 45.84, 6.21, population=1_700),
+    )
+    found = _in("fr", "Nous avons fait le tour du lac d'Annecy à vélo depuis Talloires.", [world])
+    row = found["lac d'Annecy"]
+    assert row.chosen is not None and "named after Annecy" in row.why
+
+
+def test_a_bridge_named_after_a_great_city_at_the_other_end_of_the_world_is_a_place_to_draw():
+    world = _gazetteer_of(
+        _entry(481, "Santiago", "CL", -33.46, -70.65, population=5_000_000),
+        _entry(482, "Irun", "ES", 43.34, -1.79, population=60_000),
+        _entry(483, "Hendaye", "FR", 43.36, -1.77, "Hendaya", population=17_000),
+    )
+    content = "Cruzamos el río por el puente de Santiago, que une Hendaya con Irun. Los peregrinos van a Santiago."
+    found = _in("es", content, [world])  # (the pilgrims' Santiago is no Chilean city either)
+    _assert_drawn(found["puente de Santiago"])
+
+
+def test_a_town_of_an_alternate_name_far_out_of_a_compact_texts_region_is_doubted():
+    world = _gazetteer_of(
+        _entry(491, "Locarno", "CH", 46.17, 8.8, population=16_000),
+        _entry(492, "Ascona", "CH", 46.15, 8.77, population=5_500),
+        _entry(493, "Bellinzona", "CH", 46.19, 9.02, population=43_000),
+        _entry(494, "Trento", "IT", 46.07, 11.12, "Trient", population=120_000),  # its German name
+        _entry(495, "Lugano", "CH", 46.0, 8.95, population=63_000),
+        _entry(496, "Brissago", "CH", 46.12, 8.71, population=1_800),
+        _entry(497, "Gordola", "CH", 46.18, 8.87, population=4_700),
+    )
+    content = "De Locarno à Ascona, puis Bellinzona, Lugano, Brissago et Gordola; enfin Trient et son glacier."
+    found = _in("fr", content, [world])
+    # Trento lies 165 km from places 10 km apart: within the 300 km that any place far out of a region has
+    assert found["Trient"].confidence < 0.6 and "out of the text's region" in found["Trient"].why
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "phrase"),
+    [
+        ("ru", "У водохранилища мы осмотрели крепость Ананури.", "крепость Ананури"),
+        ("ru", "Оттуда видно ущелье Арагви.", "ущелье Арагви"),
+        ("pl", "Rano weszliśmy na przełęcz Krowiarki.", "przełęcz Krowiarki"),
+        ("vi", "Chúng tôi đi bộ xuống bản Cát Cát.", "bản Cát Cát"),
+        ("el", "Σταματήσαμε στο δάσος της Δαδιάς.", "δάσος της Δαδιάς"),
+    ],
+    ids=["Russian fortress", "Russian gorge", "Polish pass", "Vietnamese village", "Greek forest"],
+)
+def test_a_lower_case_noun_of_a_kind_of_place_before_an_unknown_name_makes_a_place_to_draw(language, content, phrase):
+    world = _gazetteer_of(_entry(498, "Cát", "VN", 10.0, 106.0, population=2_000))
+    _assert_drawn(_in(language, content, [world])[phrase])

@@ -20,6 +20,36 @@ PROPER_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "nz"))
 PLACE_TAG = "ns"
 # What follows a place's own name in its word: city, county, province, district, prefecture, town, township ...
 _ADMINISTRATIVE_SUFFIX = re.compile(r"[市县縣省区區州镇鎮乡鄉村旗盟]+")
+# An autonomous division's rank ("自治区", "自治州", "自治县", "自治旗") follows the peoples it is named after
+# ("广西壮族自治区": Guangxi, of the Zhuang; "黔东南苗族侗族自治州"), each with "族" (people) or, for three, without
+# ("新疆维吾尔自治区"); "内蒙古自治区" is Inner Mongolia's own name before its rank.
+_AUTONOMY = re.compile(r"自治[区區州县縣旗]\Z")
+_PEOPLES = (
+    "壮|回|藏|维吾尔|苗|彝|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|"
+    "达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|普米|塔吉克|怒|鄂温克|保安|裕固|京|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|蒙古|各"
+)
+_PEOPLE_LAST = re.compile(f"(?:(?:{_PEOPLES})族|维吾尔|哈萨克|柯尔克孜)\\Z")
+_DIRECTION = re.compile("[东西南北東]{1,2}")
+_PART = re.compile("[端部方面边邊侧側角隅]")  # end, part, side, corner
+MIN_STEM = 2  # characters of a place's own name before its rank: "广州市" is no "广"
+
+
+def _rank_start(text: str, start: int, end: int) -> int:
+    """Where the word of a place's rank starts at the end of ``text[start:end]`` (a city's, a county's … "瑞丽|市";
+    an autonomous division's, with its peoples, "广西|壮族自治区"), leaving at least ``start`` before it; ``end`` where
+    there is none."""
+    autonomy = _AUTONOMY.search(text, start, end)
+    if autonomy is not None:
+        rank = autonomy.start()
+        while (people := _PEOPLE_LAST.search(text, start, rank)) is not None:
+            rank = people.start()
+        return rank
+    suffix = _ADMINISTRATIVE_SUFFIX.search(text, start, end)
+    while suffix is not None and suffix.end() != end:
+        suffix = _ADMINISTRATIVE_SUFFIX.search(text, suffix.end(), end)
+    return suffix.start() if suffix is not None else end
+
+
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 
@@ -62,10 +92,10 @@ def is_chinese(clause: str, language: str) -> bool:
 def without_rank(phrase: str) -> str:
     """A place's name written with the word of its rank, without it: "瑞丽" of "瑞丽市", "稚内" of "稚内市"; "" for a
     phrase of Han characters that has no such word at its end."""
-    suffix = _ADMINISTRATIVE_SUFFIX.search(phrase, 1)
-    if suffix is None or suffix.end() != len(phrase) or _HAN.match(phrase) is None:
+    if _HAN.match(phrase) is None:
         return ""
-    return phrase[: suffix.start()]
+    rank = _rank_start(phrase, min(MIN_STEM, len(phrase) - 1), len(phrase))
+    return phrase[:rank] if rank < len(phrase) else ""
 
 
 def all_han(word: str) -> bool:
@@ -123,16 +153,19 @@ class Clause:
         if word.tag != PLACE_TAG or not (word.start <= start < end <= word.end):
             return False
         if start == word.start:
-            rest = self.text[end : word.end]
-            return _ADMINISTRATIVE_SUFFIX.fullmatch(rest) is not None or (end, word.end) in names
+            return _rank_start(self.text, end, word.end) == end or (end, word.end) in names
         return end == word.end and (word.start, start) in names
 
     def stem_end(self, word: Word) -> int:
         """Where a place's word ends before its suffix of administration ("凭祥" of "凭祥市"), or its end."""
-        suffix = _ADMINISTRATIVE_SUFFIX.search(self.text, word.start + 1, word.end)
-        return suffix.start() if suffix is not None and suffix.end() == word.end else word.end
+        return _rank_start(self.text, word.start + min(MIN_STEM, word.end - word.start - 1), word.end)
 
     def common(self, start: int, end: int) -> bool:
-        """True when [start, end) is one word of the language that is no name: "合作", "中心", "口岸"."""
+        """True when [start, end) is one word of the language that is no name: "合作", "中心", "口岸"; or a direction
+        before the word of a part ("西南|端", the south-western end: jieba calls "西南", the South-west, a place)."""
         word = self._starts.get(start)
-        return word is not None and word.end == end and word.tag not in PROPER_TAGS
+        if word is None or word.end != end:
+            return False
+        return word.tag not in PROPER_TAGS or (
+            _DIRECTION.fullmatch(self.text, start, end) is not None and _PART.match(self.text, end) is not None
+        )

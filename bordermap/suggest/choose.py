@@ -527,9 +527,13 @@ UNCASED_CAP = 0.85
 # an alternate name.
 SPELLED_PENALTY = 0.1
 # A place named weakly and this many times farther from the text's others than they lie from each other (and at least
-# OUTLIER_KM) is out of the text's region: "Lille" (לילה, night) 630 km from a text whose places lie 30 km apart.
+# OUTLIER_KM) is out of the text's region: "Lille" (לילה, night) 630 km from a text whose places lie 30 km apart. A
+# town is so at half those ("Trient", Trento's German name, 270 km from a French text's Alpine villages 30 km
+# apart); a province or a sea, whose point is its middle, is not.
 OUTLIER_FACTOR = 10
 OUTLIER_KM = 300
+TOWN_OUTLIER_FACTOR = 5
+TOWN_OUTLIER_KM = 150
 OUTLIER_PENALTY = 0.2
 ADJECTIVE_PENALTY = 0.3
 ATTRIBUTE_NEAR_KM = 300  # an adjective's form before its noun is a town's name only this near the text's places
@@ -595,12 +599,14 @@ def _out_of_region(chosen: Match, clues: Clues) -> bool:
     travellers flew in from ("Mexico City", "London"), less often of a village of that name 1,000 km away
     ("Морское", where the text's villages lie 30 km apart)."""
     weak = clues.uncased or chosen.tier > 0 or people_of(chosen.entry) < UNCASED_TOWN_POPULATION
+    town = chosen.entry.feature_class == PLACE_CLASS
+    factor, least_km = (TOWN_OUTLIER_FACTOR, TOWN_OUTLIER_KM) if town else (OUTLIER_FACTOR, OUTLIER_KM)
     return (
         weak
         and clues.spacing_km is not None
         and clues.near_km is not None
         and chosen.entry.feature_class != COUNTRY_CLASS
-        and clues.near_km > max(OUTLIER_FACTOR * clues.spacing_km, OUTLIER_KM)
+        and clues.near_km > max(factor * clues.spacing_km, least_km)
     )
 
 

@@ -92,7 +92,7 @@ from bordermap.suggest.words import (
     RIVER,
 )
 from bordermap.text import Text
-from bordermap.world_source import OWN_COUNTRY_WORDS, a_divisions_name_in
+from bordermap.world_source import OWN_COUNTRY_WORDS, a_divisions_name_in, sino_vietnamese
 
 
 @dataclass(frozen=True)
@@ -132,8 +132,21 @@ def _without_cue_words(phrase: str) -> list[str]:
     return words
 
 
+# "of" elided before a vowel: "lac d'Annecy", "lago dell'Accesa"
+_ELIDED_OF = re.compile(r"(?:d|dell|dall|nell)['’ʼ]", re.IGNORECASE)
+
+
+def _kind_of_name(words: list[str]) -> list[str]:
+    """The words of a phrase, an elided "of" on its second word apart: "lac d'Annecy" is "lac", "d'", "Annecy"."""
+    if len(words) == 2 and (elided := _ELIDED_OF.match(words[1])) and elided.end() < len(words[1]):
+        return [words[0], elided.group(), words[1][elided.end() :]]
+    return words
+
+
 def _name_after_its_kind(words: list[str]) -> list[str]:
-    """The words of a phrase of a kind's word, "of" and a name that are the name: "Seigne" of "col de la Seigne"."""
+    """The words of a phrase of a kind's word, "of" and a name that are the name: "Seigne" of "col de la Seigne",
+    "Annecy" of "lac d'Annecy"."""
+    words = _kind_of_name(words)
     return words[3:] if len(words) > 3 and words[2] in KIND_ARTICLES else words[2:]
 
 
@@ -164,8 +177,12 @@ def _named_with_its_kind(phrase: str) -> bool:
 def _named_after_a_place(phrase: str) -> bool:
     """True for a phrase of a lower-case word of a natural kind, "of" and a name: "lago di Braies", "bahía de
     Cádiz", named after the town beside them."""
-    words = phrase.split()
-    return len(words) > 2 and words[0].casefold() in KIND_WORDS_BEFORE and words[1] in KIND_CONNECTORS
+    words = _kind_of_name(phrase.split())
+    return (
+        len(words) > 2
+        and words[0].casefold() in KIND_WORDS_BEFORE
+        and (words[1] in KIND_CONNECTORS or _ELIDED_OF.fullmatch(words[1]) is not None)
+    )
 
 
 MIN_PLACES_FOR_SPACING = 6
@@ -384,6 +401,46 @@ def _read_abroad(
         places = _distinct(sorted(places, key=lambda m: -m.entry.population), set())[:MAX_CANDIDATES]
         candidates[key] = places
         found_so[key] = {m.entry.geonameid for m in places}
+    return found_so
+
+
+# A place of Vietnam named in Han characters by its Sino-Vietnamese reading is a town or a division this big: a common
+# Chinese word reads as some commune's name ("平安", peace, is Bình An).
+VIETNAMESE_READING_PEOPLE = 10_000
+
+
+def _read_as_vietnamese(
+    groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list, countries: set[str]
+) -> dict[str, set[int]]:
+    """The places of Vietnam that a Chinese text names, where it names Vietnam or a place there: Chinese writes them
+    in the Han characters that Vietnamese reads them by ("河内" is Hà Nội, "谅山" Lạng Sơn), which name nothing or
+    another place in the gazetteers (Kōchi, in Japan; Liangshan, in pinyin). Each such reading's towns and divisions
+    of Vietnam join the word's candidates, for the text's places to choose among. Returns, by key, the places found
+    so, which are judged as any reading is."""
+    if "VN" not in countries:
+        return {}
+    asked: dict[str, tuple[str, ...]] = {
+        key: (reading,)
+        for key, group in groups.items()
+        if chinese.is_chinese(group[0].phrase, group[0].text.language)
+        and not any(m.entry.country == "VN" for m in candidates[key])
+        and (reading := sino_vietnamese(group[0].phrase))
+    }
+    found_so: dict[str, set[int]] = {}
+    for key, found in _asked_by_language(asked, groups, gazetteers).items():
+        places = [
+            replace(m, tier=1)
+            for m in found
+            if m.entry.country == "VN"
+            and (
+                m.entry.feature_class == DIVISION_CLASS
+                or (m.entry.feature_class == PLACE_CLASS and m.entry.population >= VIETNAMESE_READING_PEOPLE)
+            )
+        ]
+        places = _distinct(sorted(places, key=lambda m: -m.entry.population), set())
+        if places:
+            candidates[key] = (places + candidates[key])[:MAX_CANDIDATES]
+            found_so[key] = {m.entry.geonameid for m in places}
     return found_so
 
 
@@ -642,14 +699,19 @@ def _features_by_their_names(groups: dict[str, list[Mention]], candidates: dict[
         candidates[key] = _features_named(forms, kinds, natural)[:MAX_CANDIDATES]
 
 
-# The words of a valley, before its name or after it: "vallée de la Durance", "valle del Ebro", "Indus Valley".
-VALLEY_WORDS = frozenset("valley vale vallée valle vall val vadisi".split())
+# The words of a valley or a delta, before its name or after it: "vallée de la Durance", "valle del Ebro", "Indus
+# Valley", "Δέλτα του Έβρου".
+DELTA_WORDS = frozenset(("delta", name_key("δέλτα")))
+VALLEY_WORDS = frozenset("valley vale vallée valle vall val vadisi delta δέλτα".split())
 
 
-def _valleys_by_their_rivers(groups: dict[str, list[Mention]], candidates: dict[str, list], natural: list) -> set[str]:
+def _valleys_by_their_rivers(
+    groups: dict[str, list[Mention]], candidates: dict[str, list], natural: list, keys: Collection[str]
+) -> dict[str, str]:
     """The candidates of a valley no gazetteer knows, named after a river one knows: that river, whose course the
-    valley follows ("vallée de la Durance", "the Indus Valley"); the keys of the groups so answered."""
-    answered = set()
+    valley follows ("vallée de la Durance", "the Indus Valley"), its name declined as it may be ("Δέλτα του Έβρου",
+    the Evros delta); the keys of the groups so answered, each with its kind ("valley", "delta")."""
+    answered = {}
     for key, group in groups.items():
         words = group[0].phrase.split()
         if not group[0].cue or candidates[key] or len(words) < 2:
@@ -657,10 +719,13 @@ def _valleys_by_their_rivers(groups: dict[str, list[Mention]], candidates: dict[
         if words[0].casefold() not in VALLEY_WORDS and words[-1].casefold() not in VALLEY_WORDS:
             continue
         name = _without_cue(group[0].phrase)
-        rivers = [m for g in natural for m in g.find(name, NATURAL_CLASS) if m.entry.admin1 in RIVER]
+        names = [name]
+        if " " not in name and (base := inflection.base_key(name, group[0].text.language, keys)[1]):
+            names.append(base)
+        rivers = [m for g in natural for name in names for m in g.find(name, NATURAL_CLASS) if m.entry.admin1 in RIVER]
         if rivers:
             candidates[key] = _distinct(rivers, set())[:MAX_CANDIDATES]
-            answered.add(key)
+            answered[key] = "delta" if DELTA_WORDS & {name_key(word) for word in words} else "valley"
     return answered
 
 
@@ -1232,7 +1297,7 @@ def _suggest(
     _cities_by_their_suffix(groups, candidates, gazetteers)
     _divisions_by_their_names(groups, candidates, gazetteers)
     _features_by_their_names(groups, candidates, natural)
-    along_rivers = _valleys_by_their_rivers(groups, candidates, natural)
+    along_rivers = _valleys_by_their_rivers(groups, candidates, natural, words_and_names)
     _landmarks_by_their_places(groups, candidates, gazetteers, words_and_names)
     # (a landmark named after its town, "函館山", is placed by the town: no feature of its kind is sought)
     cue_of = {
@@ -1383,6 +1448,12 @@ def _suggest(
     lie_in = {found[0].entry.country for key, found in candidates.items() if found and evidence[key]}
     for key, ids in _read_abroad(groups, candidates, gazetteers, words_and_names.readings, countries | lie_in).items():
         found_by_reading.setdefault(key, set()).update(ids)
+    read_in_vietnamese = _read_as_vietnamese(groups, candidates, gazetteers, countries | lie_in)
+    for key, ids in read_in_vietnamese.items():
+        found_by_reading.setdefault(key, set()).update(ids)
+        if _word_excess(groups[key], [m for m in candidates[key] if m.entry.geonameid in ids]) < frequency.MARGIN:
+            common[key] = False  # as a word it was weighed against a village of that name: "河内", Kōchi
+            word_first.discard(key)
     # A division the text names by its own name names its country too, for the text's other names: "Cataluña" makes
     # "Vic" the Catalan town; "César" (Caesar) is no evidence of Colombia for itself.
     divisions_of: dict[str, set[str]] = {}
@@ -1489,7 +1560,11 @@ def _suggest(
             if km is not None and evidence[key] and chosen_of[key].entry.feature_class == PLACE_CLASS
         ]
     )
-    towns_named = {m.entry.geonameid for m in chosen_of.values()}
+    # the towns the text names in its region: a landmark of the same name is theirs ("函館山" by "函館"), not one
+    # named after a namesake 10,000 km away ("puente de Santiago" is no bridge of Santiago de Chile's)
+    towns_named = {
+        m.entry.geonameid for key, m in chosen_of.items() if (near := near_of.get(key)) is None or near < FAR_KM / 3
+    }
 
     def clues_of(key: str, group: list[Mention], chosen: Match, near: float | None) -> Clues:
         found = candidates[key]
@@ -1521,7 +1596,13 @@ def _suggest(
             person=all(m.titled for m in group),
             uncased=all(_uncased_words(m) for m in group),
             short_unlisted=key in unlisted,
-            read_as=("pinyin" if chinese.is_chinese(group[0].phrase, group[0].text.language) else "Latin letters")
+            read_as=(
+                "Sino-Vietnamese"
+                if chosen.entry.geonameid in read_in_vietnamese.get(key, ())
+                else "pinyin"
+                if chinese.is_chinese(group[0].phrase, group[0].text.language)
+                else "Latin letters"
+            )
             if by_reading
             else "",
             after_article=all(after_an_article(m) for m in group),
@@ -1632,7 +1713,7 @@ def _suggest(
             # or more is right nine times in ten, and "大阪城" drawn at Osaka's point is 2 km from the castle
             confidence = min(confidence, LANDMARK_CONFIDENCE)
         if key in along_rivers:
-            why = f"a valley named after the river {chosen.entry.name}, drawn along it; {why}"
+            why = f"a {along_rivers[key]} named after the river {chosen.entry.name}, drawn along it; {why}"
         runners = tuple(m.entry for m in found if m.entry.geonameid != chosen.entry.geonameid)[:3]
         suggestions.append(Suggestion(tuple(group), lines, chosen.entry, runners, confidence, why))
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))

@@ -46,7 +46,7 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
         ("", "a", "o", "e", "y", "i"),
     ),
-    "cs": (("a", "u", "e", "y", "i", "em", "ou", "ech"), ("", "a", "o", "e")),
+    "cs": (("a", "u", "e", "y", "i", "em", "ou", "ech", "ze", "ce", "se"), ("", "a", "o", "e")),
     "sk": (("a", "u", "e", "y", "i", "om", "ou", "och"), ("", "a", "o", "e")),
     "lt": (("o", "ą", "e", "ui", "u", "os", "oje", "je"), ("as", "is", "us", "a", "e", "")),
     "lv": (("a", "u", "ā", "ai", "ē", "i", "as", "es"), ("s", "a", "e", "")),
@@ -63,7 +63,8 @@ ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("",),
     ),
     # Greek's genitive, accusative, and the genitive plural of a plural name: "Τρικάλων" (Τρίκαλα), "Μετεώρων"
-    "el": (("ς", "ν", "ου", "ης", "ων"), ("", "ς", "α", "η", "ο")),
+    # (a masculine name in -ος has its genitive in -ου: "του Έβρου", of the Evros)
+    "el": (("ς", "ν", "ου", "ης", "ων"), ("", "ς", "α", "η", "ο", "ος")),
     "he": (("ה", "תה"), ("", "ה")),  # "to" a place: "מִצְרַיְמָה", "הַמִּצְפָּתָה"
     # Hungarian's cases of place: "Budapesten", "Debrecenben", "Szegedre", "Győrből".
     "hu": (
@@ -326,7 +327,11 @@ def _as_stem(written: str, folded_stem: str) -> str:
 # Płot; only after these is that consonant put back ("Łysą Polanę" is Polana, not Poland).
 # A k or a g softens before it too, where the name ends in -ka or -ga ("w Polsce", Polska; "w Ameryce"; "w Pradze",
 # Praga); a plural name in -ki has its genitive in -ek ("do Mikołajek", Mikołajki).
-SOFTENED = {"pl": {"dzie": ("d",), "cie": ("t",), "ce": ("ka",), "dze": ("ga",), "ek": ("ki",)}}
+# Czech softens them so before its locative's and dative's -e: "v Praze" (Praha), "v Americe", "na Šumavě" is regular.
+SOFTENED: dict[str, dict[str, tuple[str, ...]]] = {
+    "pl": {"dzie": ("d",), "cie": ("t",), "ce": ("ka",), "dze": ("ga",), "ek": ("ki",)},
+    "cs": {"ze": ("ha", "ga"), "ce": ("ka",), "se": ("cha",)},
+}
 
 
 def _undeclined_forms(folded: str, language: str, least: int | None = None):

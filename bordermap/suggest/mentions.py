@@ -110,8 +110,16 @@ WORKS_OF_PEOPLE_BEFORE = frozenset(
     "basilica monasterio monastère monastero mosteiro abadía abbaye abbazia palacio palais palazzo palácio chùa đền "
     "tháp "
     # and the markets, museums and squares of a town: "le marché Sandaga", "el museo Frida Kahlo", "la piazza Navona"
-    "marché mercado mercato musée museo museu place plaza piazza praça".split()
-)
+    "marché mercado mercato musée museo museu place plaza piazza praça "
+    # Greek's churches and mosques ("η εκκλησία της Παναγίας", "το τζαμί του Βαγιαζήτ"), Russian's and Ukrainian's
+    # churches, cathedrals and monasteries ("церковь Гергети"), Vietnamese markets ("chợ Bắc Hà")
+    "εκκλησία εκκλησίας ναός ναού τζαμί τζαμιού chợ".split()
+) | {
+    form
+    for language, words in {"ru": "церковь собор монастырь храм", "uk": "церква собор монастир храм"}.items()
+    for word in words.split()
+    for form in (word, *inflection.declined_forms(word, language))
+}
 KIND_WORDS_BEFORE = (
     frozenset(
         # (with the lower-case words of NATURAL_CUES_BEFORE, added below: "lago", "isla", "río" are not repeated here)
@@ -119,14 +127,28 @@ KIND_WORDS_BEFORE = (
         "ocean océano océan oceano glaciar glacier ghiacciaio geleira vulcão vulcano islas îles ilhas isole cabo cap "
         "laguna "
         "lagoa seno fiordo valle vallée vale cascada cascade cachoeira cascata cataratas chutes passo paso col colle "
-        "val đèo thác praia pointe ponta punta capo anse côte "
+        "val đèo thác praia pointe ponta punta capo anse côte camino caminho "
         "playa plage spiaggia túnel tunnel traforo залив залива пролив пролива остров острова полуостров полуострова "
         "перевал перевала долина долины мост моста мосту мостом мосте мыс мыса мысе мысом "
         # bridges, airports, caves, canyons and parks: "le pont Faidherbe", "l'aéroport Blaise-Diagne"
         "pont ponte puente aéroport aeropuerto aeroporto grotte gruta grotta cueva cañón cânion parc parque parco "
-        # Greek: "το φαράγγι του Βίκου", "το γεφύρι του Κόκκορη", "το σπήλαιο του Περάματος"
-        "φαράγγι φαράγγια γεφύρι γέφυρα σπήλαιο κάστρο μοναστήρι μονή".split()
+        # Greek: "το φαράγγι του Βίκου", "το γεφύρι του Κόκκορη", "το σπήλαιο του Περάματος", "το Δέλτα του Έβρου",
+        # "το δάσος της Δαδιάς"
+        "φαράγγι φαράγγια γεφύρι γέφυρα σπήλαιο κάστρο μοναστήρι μονή δέλτα δάσος".split()
     )
+    # Russian, Ukrainian and Polish, in the cases a name follows them in: "крепость Ананури", "ущелье Арагви",
+    # "przełęcz Krowiarki", "zamek Czorsztyn"; Vietnamese "bản Cát Cát", "thung lũng Mường Hoa", "đỉnh Fansipan"
+    | {
+        form
+        for language, words in {
+            "ru": "ущелье крепость ледник водопад пещера вулкан заповедник",
+            "uk": "ущелина фортеця льодовик водоспад печера",
+            "pl": "przełęcz dolina szczyt wodospad jaskinia zamek",
+        }.items()
+        for word in words.split()
+        for form in (word, *inflection.declined_forms(word, language))
+    }
+    | {"lũng", "đỉnh", "bản", "cầu"}
     | WORKS_OF_PEOPLE_BEFORE
     | {word for word in NATURAL_CUES_BEFORE if word not in CUE_PREPOSITIONS and any(char.islower() for char in word)}
 )
@@ -349,7 +371,12 @@ def _runs(text: Text, keys: Collection[str]):
 
 # Lower-case words that join the words of one name in a language's own way: Swahili "Hifadhi ya Taifa ya Serengeti"
 # (of), "soko la Darajani", "Kisiwa cha Mafia"; Tagalog "Lawa ng Kayangan" (lake of Kayangan).
-LANGUAGE_CONNECTORS = {"sw": frozenset("ya la wa cha za".split()), "tl": frozenset(("ng",))}
+# Greek's "of the" ("Δέλτα του Έβρου", the Evros delta; "Κοιλάδα των Τεμπών").
+LANGUAGE_CONNECTORS = {
+    "sw": frozenset("ya la wa cha za".split()),
+    "tl": frozenset(("ng",)),
+    "el": frozenset(("του", "της", "των")),
+}
 MAX_INNER_WORD = 4  # letters of a lower-case word inside a gazetteer's name: "Dar es Salaam", "Sidi bel Abbès"
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 FUNCTION_WORD_ZIPF = 5.5  # a word used this often is a function word ("и", "на"), not a noun ("площади" is 5.0)
@@ -701,6 +728,38 @@ def _landmark_word_after(text: Text, end: int) -> tuple[int, int]:
     return 0, 0
 
 
+# Nouns of a kind of place that Russian, Ukrainian, Belarusian, Czech and Slovak write in lower case after the
+# adjective that names the place: "Троицкая церковь" (the Trinity church), "Крестовый перевал" (the Cross pass),
+# "Високий замок", "Pražský hrad", "Karlův most". The two are the name of a landmark or a feature, not of the town an
+# adjective's form may also be (Troitskaya, a village 180 km from the church): a place to draw, or one beside the town
+# its sentence names. In their cases too ("к Троицкой церкви", "přes Karlův most").
+_KIND_NOUNS_AFTER_AN_ADJECTIVE = {
+    "ru": "церковь собор монастырь храм лавра кремль крепость замок дворец мост площадь парк сад вокзал театр бульвар "
+    "проспект перевал ущелье водохранилище озеро залив пролив остров полуостров мыс водопад ледник хребет вулкан "
+    "пещера заповедник канал",
+    "uk": "церква собор монастир храм лавра фортеця замок палац міст площа парк сад вокзал театр проспект перевал "
+    "озеро затока острів водоспад хребет печера заповідник",
+    "be": "царква сабор замак палац мост плошча парк возера",
+    "cs": "hrad zámek kostel chrám katedrála klášter most náměstí park nádraží divadlo jezero rybník údolí průsmyk "
+    "vodopád palác",
+    "sk": "hrad zámok kostol chrám katedrála kláštor most námestie park stanica divadlo jazero dolina vodopád palác",
+}
+KIND_NOUNS_AFTER_AN_ADJECTIVE = {
+    language: frozenset(form for noun in nouns.split() for form in (noun, *inflection.declined_forms(noun, language)))
+    for language, nouns in _KIND_NOUNS_AFTER_AN_ADJECTIVE.items()
+}
+
+
+def _kind_noun_after_an_adjective(text: Text, word: str, end: int) -> int:
+    """Where the lower-case noun of a kind of place ends that follows a capitalised adjective ending at ``end``
+    (``KIND_NOUNS_AFTER_AN_ADJECTIVE``); 0 where there is none."""
+    nouns = KIND_NOUNS_AFTER_AN_ADJECTIVE.get(text.language)
+    if nouns is None or not inflection.an_attribute(word, text.language):
+        return 0
+    after = _NEXT_LOWER_WORD.match(text.content, end)
+    return after.end() if after is not None and after.group(1) in nouns else 0
+
+
 # English writes a natural feature's kind after its name in lower case as often as with a capital: "the Komadougou
 # Yobé river", "the Mekong river", "the Iguazu falls". Read as with a capital ("Mekong River": ``CUES_AFTER``).
 KIND_WORDS_AFTER = {
@@ -926,6 +985,14 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                         bare, whole = text.content[start : landmark[0]], landmark[1]
                         undeclined = bare if whole > landmark[0] else ""
                         found = (n, Mention(text, start, whole, name_key(bare), cue=True, undeclined=undeclined))
+                        break
+                    if (
+                        i + n == len(run)
+                        and n == 1
+                        and (noun_end := _kind_noun_after_an_adjective(text, run[i].word, end))
+                    ):
+                        # "Троицкая церковь", "Pražský hrad": a landmark's name, not the town of Troitskaya
+                        found = (n, Mention(text, start, noun_end, name_key(text.content[start:noun_end]), cue=True))
                         break
                     if (
                         n == 2
