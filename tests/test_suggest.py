@@ -5707,3 +5707,13 @@ def test_a_town_of_an_alternate_name_far_out_of_a_compact_texts_region_is_doubte
 def test_a_lower_case_noun_of_a_kind_of_place_before_an_unknown_name_makes_a_place_to_draw(language, content, phrase):
     world = _gazetteer_of(_entry(498, "Cát", "VN", 10.0, 106.0, population=2_000))
     _assert_drawn(_in(language, content, [world])[phrase])
+
+
+def test_a_gazetteers_name_that_ends_in_the_word_for_and_is_read_without_it():
+    world = _gazetteer_of(
+        _country(499, "ایران", "IR", 32.0, 53.0),
+        _entry(500, "Airuno", "IT", 45.75, 9.43, "ایران و", population=2_800),  # a name GeoNames has
+        _country(501, "ارمنستان", "AM", 40.2, 45.0),
+    )
+    found = _in("fa", "نوردوز تنها گذرگاه مرزی ایران و ارمنستان است.", [world])
+    assert found["ایران"].chosen.country == "IR" and "ایران و" not in found

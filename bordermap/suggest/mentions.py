@@ -371,6 +371,12 @@ def _runs(text: Text, keys: Collection[str]):
 
 # Lower-case words that join the words of one name in a language's own way: Swahili "Hifadhi ya Taifa ya Serengeti"
 # (of), "soko la Darajani", "Kisiwa cha Mafia"; Tagalog "Lawa ng Kayangan" (lake of Kayangan).
+# Words of a script without capitals that follow a name and end no name: the conjunction "and" and the particles and
+# postpositions written as words of their own (Persian "و", "را", "از", "به", "در"; Urdu "اور", "کا", "میں"; Hindi "और",
+# "का", "में", "से"). A gazetteer's name that ends in one is read without it.
+TRAILING_PARTICLES = frozenset(
+    "و را از به در با که تا اور کا کی کے میں سے کو और का की के में से को ने".split()
+)
 # Greek's "of the" ("Δέλτα του Έβρου", the Evros delta; "Κοιλάδα των Τεμπών").
 LANGUAGE_CONNECTORS = {
     "sw": frozenset("ya la wa cha za".split()),
@@ -955,6 +961,8 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                     words = [w.word.casefold() for w in run[i : i + n]]
                     if any(w.kind == "connector" or w.word == "the" for w in (run[i], run[i + n - 1])):
                         continue
+                    if n > 1 and words[-1] in TRAILING_PARTICLES:
+                        continue  # "ایران و" (Iran and) is some gazetteer's name of Airuno, in Italy: Iran, then "and"
                     start, end = run[i].start, run[i + n - 1].end
                     if n > 1 and (cut := inflection.apostrophe_suffix(run[i + n - 1].word, text.language)):
                         end -= cut  # "Ağrı Dağı'nı": the name is "Ağrı Dağı", its case after the apostrophe
