@@ -5717,3 +5717,14 @@ def test_a_gazetteers_name_that_ends_in_the_word_for_and_is_read_without_it():
     )
     found = _in("fa", "نوردوز تنها گذرگاه مرزی ایران و ارمنستان است.", [world])
     assert found["ایران"].chosen.country == "IR" and "ایران و" not in found
+
+
+def test_a_small_town_and_its_municipality_named_by_two_names_are_one_row():
+    world = _gazetteer_of(
+        _entry(502, "Kobarid", "SI", 46.2455, 13.5792, population=0, feature_class="D"),  # the municipality
+        _entry(503, "Kobarid", "SI", 46.2476, 13.5791, "Caporetto", population=1_100),
+        _entry(504, "Bovec", "SI", 46.34, 13.55, population=1_600),
+    )
+    found = _in("it", "Siamo saliti fino a Caporetto, oggi Kobarid, e poi a Bovec.", [world])
+    rows = [s for s in found.values() if s.chosen is not None and s.chosen.name == "Kobarid"]
+    assert len(rows) == 1 and {m.phrase for m in rows[0].mentions} == {"Caporetto", "Kobarid"}

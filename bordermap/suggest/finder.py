@@ -30,6 +30,7 @@ from bordermap.gazetteer import (
     name_key,
     placed_beside,
 )
+from bordermap.geometry import distance_m
 from bordermap.memory import no_cycle_collection
 from bordermap.physical import REACH_POINTS, names_with_kind
 from bordermap.places import Place
@@ -698,6 +699,8 @@ def _features_by_their_names(groups: dict[str, list[Mention]], candidates: dict[
         )
         candidates[key] = _features_named(forms, kinds, natural)[:MAX_CANDIDATES]
 
+
+MUNICIPALITY_KM = 5  # a division's point this near a town of its name: the town's municipality
 
 # The words of a valley or a delta, before its name or after it: "vallée de la Durance", "valle del Ebro", "Indus
 # Valley", "Δέλτα του Έβρου".
@@ -1719,15 +1722,22 @@ def _suggest(
     suggestions.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))
     # A division chosen by another of its names, named for a town the text names by its own: the town's other name
     # ("Xela", which GeoNames gives the department of Quetzaltenango, beside "Quetzaltenango", the city), unless it
-    # is the division's name in the text's language ("Bozen … Südtirol": the city and its province)
+    # is the division's name in the text's language ("Bozen … Südtirol": the city and its province). A division of a
+    # town's name whose point is the town's is that town's municipality, by any of its names ("Caporetto, oggi
+    # Kobarid": the town, and the municipality of Kobarid).
     towns = {name_key(m.entry.name): m.entry for m in chosen_of.values() if m.entry.feature_class == PLACE_CLASS}
     same_place = {
         m.entry.geonameid: town.geonameid
         for key, m in chosen_of.items()
         if m.entry.feature_class == DIVISION_CLASS
-        and m.tier > 0
         and (town := towns.get(name_key(m.entry.name))) is not None
-        and named_for(m.entry, town)
+        and (
+            (m.tier > 0 and named_for(m.entry, town))
+            or (
+                m.entry.country == town.country
+                and distance_m(*m.entry.point, *town.point) <= MUNICIPALITY_KM * 1000
+            )
+        )
         and not a_divisions_name_in(m.entry.admin1, key, groups[key][0].text.language)
     }
     return _one_row_per_place(_placed_beside_their_towns(suggestions), same_place), covered, variants
