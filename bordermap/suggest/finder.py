@@ -1733,10 +1733,7 @@ def _suggest(
         and (town := towns.get(name_key(m.entry.name))) is not None
         and (
             (m.tier > 0 and named_for(m.entry, town))
-            or (
-                m.entry.country == town.country
-                and distance_m(*m.entry.point, *town.point) <= MUNICIPALITY_KM * 1000
-            )
+            or (m.entry.country == town.country and distance_m(*m.entry.point, *town.point) <= MUNICIPALITY_KM * 1000)
         )
         and not a_divisions_name_in(m.entry.admin1, key, groups[key][0].text.language)
     }

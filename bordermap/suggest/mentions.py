@@ -374,9 +374,7 @@ def _runs(text: Text, keys: Collection[str]):
 # Words of a script without capitals that follow a name and end no name: the conjunction "and" and the particles and
 # postpositions written as words of their own (Persian "و", "را", "از", "به", "در"; Urdu "اور", "کا", "میں"; Hindi "और",
 # "का", "में", "से"). A gazetteer's name that ends in one is read without it.
-TRAILING_PARTICLES = frozenset(
-    "و را از به در با که تا اور کا کی کے میں سے کو और का की के में से को ने".split()
-)
+TRAILING_PARTICLES = frozenset("و را از به در با که تا اور کا کی کے میں سے کو और का की के में से को ने".split())
 # Greek's "of the" ("Δέλτα του Έβρου", the Evros delta; "Κοιλάδα των Τεμπών").
 LANGUAGE_CONNECTORS = {
     "sw": frozenset("ya la wa cha za".split()),
