@@ -4,6 +4,8 @@ Run: make bench, or .venv/bin/python bench/run.py [--quick]. --quick runs 1k and
 then, last, one JSON line of the headline figures. Nothing here asserts: the figures are for reading.
 """
 
+import bisect
+import itertools
 import json
 import os
 import statistics
@@ -210,14 +212,40 @@ def doubling(quick: bool) -> dict[str, float]:
     return ratios
 
 
-def matching(inputs, names_small: int) -> tuple[float, float]:
-    """MB/s of passage finding on the inputs' texts with all their names, and with only ``names_small`` of them."""
+def compiled_parts(texts: list[Text], things: list) -> None:
+    """What passage finding must do that runs in compiled code, and nothing else: fold the names and build one
+    automaton of them, fold each text and scan it, and split each line that holds a match into sentences. No Python
+    runs per match, per sentence or per passage: its MB/s is the ceiling of any passage finder in Python on these
+    libraries (issue #22)."""
+    import ahocorasick
+    import sentencex
+
+    from bordermap.fold import fold_names, fold_text
+
+    automaton = ahocorasick.Automaton()
+    for index, name in enumerate(fold_names([n for thing in things for n in (thing.name, *thing.aliases)])):
+        automaton.add_word(name, (len(name), index))
+    automaton.make_automaton()
+    for text in texts:
+        folded = fold_text(text.content).text
+        ends = [last for last, _ in automaton.iter(folded)]  # a list of ints: the least a scan can hand back
+        lines = text.content.split("\n")
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+        for line in {bisect.bisect_right(starts, end) - 1 for end in ends}:
+            sentencex.segment("en", lines[line])
+
+
+def matching(inputs, names_small: int) -> tuple[float, float, float, float]:
+    """MB/s of passage finding on the inputs' texts with all their names, and with only ``names_small`` of them;
+    then the same of its compiled parts alone (``compiled_parts``)."""
     texts = [Text(p.stem, str(p), p.read_text(encoding="utf-8")) for p in sorted(inputs.texts.glob("*.txt"))]
     size_mb = sum(len(t.content.encode("utf-8")) for t in texts) / 1e6
     places = read_places(inputs.places)
     all_names = size_mb / timed(lambda: find_passages(texts, places), repeat=2)
     few_names = size_mb / timed(lambda: find_passages(texts, places[:names_small]), repeat=2)
-    return all_names, few_names
+    all_ceiling = size_mb / timed(lambda: compiled_parts(texts, places), repeat=2)
+    few_ceiling = size_mb / timed(lambda: compiled_parts(texts, places[:names_small]), repeat=2)
+    return all_names, few_names, all_ceiling, few_ceiling
 
 
 def main(quick: bool) -> None:
@@ -249,7 +277,7 @@ def main(quick: bool) -> None:
             )
             texts_bytes = sum(p.stat().st_size for p in inputs.texts.glob("*.txt"))
             page = in_chromium(ours, [f"p{i}" for i in (0, 1, 2, 3, 4)], steps=1 if quick else 8)
-            mb_s, mb_s_few = matching(inputs, 1000)
+            mb_s, mb_s_few, ceiling, ceiling_few = matching(inputs, 1000)
             row = {
                 "places": places,
                 "text_mb": round(texts_bytes / 1e6, 1),
@@ -273,6 +301,8 @@ def main(quick: bool) -> None:
                 "match_mb_s": round(mb_s, 1),
                 "match_mb_s_1k_names": round(mb_s_few, 1),
                 "match_flatness": round(mb_s_few / mb_s, 2),
+                "match_ceiling_mb_s": round(ceiling, 1),
+                "match_ceiling_mb_s_1k_names": round(ceiling_few, 1),
             }
             rows.append(row)
             print(" | ".join(f"{k} {v}" for k, v in row.items()), flush=True)
@@ -293,6 +323,8 @@ def main(quick: bool) -> None:
                 "match_mb_s",
                 "match_flatness",
                 "match_mb_s_1k_names",
+                "match_ceiling_mb_s",
+                "match_ceiling_mb_s_1k_names",
                 "build_cpu_spread",
             )
         }
