@@ -5728,3 +5728,17 @@ def test_a_small_town_and_its_municipality_named_by_two_names_are_one_row():
     found = _in("it", "Siamo saliti fino a Caporetto, oggi Kobarid, e poi a Bovec.", [world])
     rows = [s for s in found.values() if s.chosen is not None and s.chosen.name == "Kobarid"]
     assert len(rows) == 1 and {m.phrase for m in rows[0].mentions} == {"Caporetto", "Kobarid"}
+
+
+def test_a_capitalised_word_dashed_onto_a_name_with_its_kinds_word_is_part_of_the_name():
+    world = _gazetteer_of(
+        _country(505, "Thailand", "TH", 15.0, 101.0),
+        _entry(506, "Beijing", "CN", 39.91, 116.4, population=11_000_000),
+        _entry(507, "Shanghai", "CN", 31.22, 121.46, population=22_000_000),
+    )
+    found = _in(
+        "en", "We crossed the Thai–Lao Friendship Bridge from Thailand. The Beijing–Shanghai line is fast.", [world]
+    )
+    _assert_drawn(found["Thai–Lao Friendship Bridge"])
+    assert "Lao Friendship Bridge" not in found and "Thai" not in found
+    assert {"Beijing", "Shanghai"} <= set(found)  # two places a dash joins without a kind's word stay two

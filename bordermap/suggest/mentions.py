@@ -1245,7 +1245,41 @@ def find_mentions(texts: list[Text], keys: Collection[str], loose: list | None =
                 i += n
         if spaceless is not None:
             mentions += _without_their_suffix(text, mentions[first_of_text:], keys)
+        mentions[first_of_text:] = _with_a_dashed_first_word(text, mentions[first_of_text:])
     return mentions
+
+
+# A capitalised word joined to a name by a dash, without spaces: "the Thai–Lao Friendship Bridge" (the dash ends a run,
+# as it does between two places: "the Beijing–Shanghai line").
+_DASHED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[–—]\Z")
+
+
+def _with_a_dashed_first_word(text: Text, found: list[Mention]) -> list[Mention]:
+    """The text's mentions, each name with a kind's word (a cue: "Lao Friendship Bridge") that a capitalised word
+    and a dash come right before taken with that word ("Thai–Lao Friendship Bridge"), which is then no name of its
+    own ("Thai"). Only where no other name runs across that word."""
+    content = text.content
+    widened: dict[int, int] = {}  # index of a mention: its new start
+    for index, mention in enumerate(found):
+        if not mention.cue or mention.start < 2 or content[mention.start - 1] not in "–—":
+            continue
+        dashed = _DASHED_BEFORE.search(content, max(0, mention.start - 40), mention.start)
+        if dashed is None or not dashed.group(1)[:1].isupper():
+            continue
+        if any(m.start < dashed.start() < m.end for m in found):
+            continue  # "Lào Cai–Hekou Bridge": the word is a part of a longer name
+        widened[index] = dashed.start()
+    if not widened:
+        return found
+    inside = [(start, found[index].start) for index, start in widened.items()]
+    kept = []
+    for index, mention in enumerate(found):
+        if index in widened:
+            start = widened[index]
+            kept.append(replace(mention, start=start, key=name_key(content[start : mention.end])))
+        elif not any(first <= mention.start and mention.end <= last for first, last in inside):
+            kept.append(mention)
+    return kept
 
 
 def _without_their_suffix(text: Text, found: list[Mention], keys: Collection[str]) -> list[Mention]:
