@@ -1741,7 +1741,8 @@ def _suggest(
         )
         and not a_divisions_name_in(m.entry.admin1, key, groups[key][0].text.language)
     }
-    return _one_row_per_place(_placed_beside_their_towns(suggestions), same_place), covered, variants
+    rows = _one_row_per_place(_placed_beside_their_towns(suggestions), same_place)
+    return _one_row_per_place_to_draw(rows), covered, variants
 
 
 # A place to draw stands at the town its sentence names when the words of its name say it is a work of people in a
@@ -1860,6 +1861,45 @@ def _one_row_per_place(suggestions: list[Suggestion], same_place: dict[int, int]
             lines=first.lines + s.lines,
             confidence=max(first.confidence, s.confidence),
         )
+    return kept
+
+
+MIN_SHARED_WORDS = 2  # of a place to draw's name that ends another's: its own word and its kind's
+
+
+def _one_row_per_place_to_draw(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """Places to draw (no gazetteer knows them) of one text whose names, two words or more with their kind's word, end
+    another's as one row, under the longer: "Friendship Bridge" in a title is the "Thai–Lao Friendship Bridge" of the
+    text. Each name's ends are looked up once, not compared with every other name."""
+    drawn = {
+        (s.mentions[0].text.id, tuple(name_key(word) for word in s.phrase.split())): index
+        for index, s in enumerate(suggestions)
+        if s.chosen is None and all(m.cue for m in s.mentions)
+    }
+    into: dict[int, int] = {}  # a shorter name's row: the longer's it joins
+    for (text, words), index in drawn.items():
+        for cut in range(1, len(words) - MIN_SHARED_WORDS + 1):
+            shorter = drawn.get((text, words[cut:]))
+            if shorter is not None and shorter not in into:
+                into[shorter] = index
+    if not into:
+        return suggestions
+    joined: dict[int, list[Suggestion]] = {}
+    for shorter, longer in into.items():
+        while longer in into:  # "Bridge" names are chained: "Lao Friendship Bridge" may join a longer one too
+            longer = into[longer]
+        joined.setdefault(longer, []).append(suggestions[shorter])
+    kept = []
+    for index, s in enumerate(suggestions):
+        if index in into:
+            continue
+        if index in joined:
+            parts = [s, *joined[index]]
+            mentions = tuple(sorted((m for part in parts for m in part.mentions), key=lambda m: m.start))
+            lines = tuple(sorted({line for part in parts for line in part.lines}))
+            s = replace(s, mentions=mentions, lines=lines, confidence=max(part.confidence for part in parts))
+        kept.append(s)
+    kept.sort(key=lambda s: (s.mentions[0].text.id, s.mentions[0].start))
     return kept
 
 
