@@ -5746,7 +5746,10 @@ def test_a_capitalised_word_dashed_onto_a_name_with_its_kinds_word_is_part_of_th
 
 def test_a_place_to_draw_named_by_the_end_of_a_longer_name_of_the_text_is_one_row_with_it():
     world = _gazetteer_of(_country(508, "Thailand", "TH", 15.0, 101.0))
-    text = "We reached the Thai–Lao Friendship Bridge from Thailand. The Friendship Bridge closes at ten; the Old Bridge not."
+    text = (
+        "We reached the Thai–Lao Friendship Bridge from Thailand. The Friendship Bridge closes at ten; the Old Bridge "
+        "not."
+    )
     found = _in("en", text, [world])
     rows = [s for s in found.values() if s.chosen is None]
     phrases = [{m.phrase for m in s.mentions} for s in rows]
