@@ -5742,6 +5742,10 @@ def test_a_capitalised_word_dashed_onto_a_name_with_its_kinds_word_is_part_of_th
     _assert_drawn(found["Thai–Lao Friendship Bridge"])
     assert "Lao Friendship Bridge" not in found and "Thai" not in found
     assert {"Beijing", "Shanghai"} <= set(found)  # two places a dash joins without a kind's word stay two
+    # a word that ends a longer name before the dash is not taken from it
+    world = _gazetteer_of(_entry(509, "Lào Cai", "VN", 22.49, 103.97), _entry(510, "Hekou", "CN", 22.54, 104.01))
+    found = _in("en", "From Lào Cai we walked over the Lào Cai–Hekou Bridge.", [world])
+    assert len(found["Lào Cai"].mentions) == 2 and "Hekou Bridge" in found
 
 
 def test_a_place_to_draw_named_by_the_end_of_a_longer_name_of_the_text_is_one_row_with_it():

@@ -1259,25 +1259,35 @@ def _with_a_dashed_first_word(text: Text, found: list[Mention]) -> list[Mention]
     and a dash come right before taken with that word ("Thai–Lao Friendship Bridge"), which is then no name of its
     own ("Thai"). Only where no other name runs across that word."""
     content = text.content
+    dashed_at = [
+        (index, dashed.start())
+        for index, mention in enumerate(found)
+        if mention.cue
+        and mention.start >= 2
+        and content[mention.start - 1] in "–—"
+        and (dashed := _DASHED_BEFORE.search(content, max(0, mention.start - 40), mention.start)) is not None
+        and dashed.group(1)[:1].isupper()
+    ]
+    if not dashed_at:
+        return found  # most texts: asked once, with no mention compared with another
+    # the mentions by start, with the farthest end of those starting no later: what runs across a point
+    order = sorted(range(len(found)), key=lambda index: found[index].start)
+    starts = [found[index].start for index in order]
+    reach = list(itertools.accumulate((found[index].end for index in order), max))
     widened: dict[int, int] = {}  # index of a mention: its new start
-    for index, mention in enumerate(found):
-        if not mention.cue or mention.start < 2 or content[mention.start - 1] not in "–—":
-            continue
-        dashed = _DASHED_BEFORE.search(content, max(0, mention.start - 40), mention.start)
-        if dashed is None or not dashed.group(1)[:1].isupper():
-            continue
-        if any(m.start < dashed.start() < m.end for m in found):
+    dropped: set[int] = set()  # the words taken into a name before it
+    for index, start in dashed_at:
+        before = bisect.bisect_left(starts, start) - 1
+        if before >= 0 and reach[before] > start:
             continue  # "Lào Cai–Hekou Bridge": the word is a part of a longer name
-        widened[index] = dashed.start()
-    if not widened:
-        return found
-    inside = [(start, found[index].start) for index, start in widened.items()]
+        widened[index] = start
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, found[index].start)
+        dropped.update(order[at] for at in range(first, last) if found[order[at]].end <= found[index].start)
     kept = []
     for index, mention in enumerate(found):
         if index in widened:
-            start = widened[index]
-            kept.append(replace(mention, start=start, key=name_key(content[start : mention.end])))
-        elif not any(first <= mention.start and mention.end <= last for first, last in inside):
+            kept.append(replace(mention, start=widened[index], key=name_key(content[widened[index] : mention.end])))
+        elif index not in dropped:
             kept.append(mention)
     return kept
 
