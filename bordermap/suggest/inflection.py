@@ -308,6 +308,12 @@ def declined_forms(word: str, language: str) -> frozenset[str]:
     )
 
 
+def with_their_cases(words: str, language: str) -> frozenset[str]:
+    """Each word of a list (separated by spaces), in its dictionary form and every form it takes in its language's
+    cases (``declined_forms``): the nouns of kinds of places a name follows ("крепость", "крепости" …)."""
+    return frozenset(form for word in words.split() for form in (word, *declined_forms(word, language)))
+
+
 def _with_its_vowel(written: str, stem: str) -> str:
     """A written stem with the vowel of its last syllable put back as the folded ``stem`` has it (``_stems``): "Hradc"
     is "Hradec", "Пожаревц" "Пожаревац"."""

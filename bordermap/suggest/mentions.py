@@ -105,21 +105,21 @@ _KIND_BEFORE = re.compile(
     rf"(?:[ \u00a0]|[ \u00a0][^\W\d_]{{1,4}}['’ʼ])\Z"
 )
 # The works of people named after their town or their saint: "castillo de Loarre", "chùa Thiên Mụ".
-WORKS_OF_PEOPLE_BEFORE = frozenset(
-    "castillo castell castelo castello château templo tempio catedral cathédrale cattedrale duomo basílica basilique "
-    "basilica monasterio monastère monastero mosteiro abadía abbaye abbazia palacio palais palazzo palácio chùa đền "
-    "tháp "
-    # and the markets, museums and squares of a town: "le marché Sandaga", "el museo Frida Kahlo", "la piazza Navona"
-    "marché mercado mercato musée museo museu place plaza piazza praça "
-    # Greek's churches and mosques ("η εκκλησία της Παναγίας", "το τζαμί του Βαγιαζήτ"), Russian's and Ukrainian's
-    # churches, cathedrals and monasteries ("церковь Гергети"), Vietnamese markets ("chợ Bắc Hà")
-    "εκκλησία εκκλησίας ναός ναού τζαμί τζαμιού chợ".split()
-) | {
-    form
-    for language, words in {"ru": "церковь собор монастырь храм", "uk": "церква собор монастир храм"}.items()
-    for word in words.split()
-    for form in (word, *inflection.declined_forms(word, language))
-}
+WORKS_OF_PEOPLE_BEFORE = (
+    frozenset(
+        "castillo castell castelo castello château templo tempio catedral cathédrale cattedrale duomo basílica "
+        "basilique basilica monasterio monastère monastero mosteiro abadía abbaye abbazia palacio palais palazzo "
+        "palácio chùa đền tháp "
+        # and the markets, museums and squares of a town: "le marché Sandaga", "el museo Frida Kahlo", "la piazza
+        # Navona"
+        "marché mercado mercato musée museo museu place plaza piazza praça "
+        # Greek's churches and mosques ("η εκκλησία της Παναγίας", "το τζαμί του Βαγιαζήτ"), Russian's and
+        # Ukrainian's churches, cathedrals and monasteries ("церковь Гергети"), Vietnamese markets ("chợ Bắc Hà")
+        "εκκλησία εκκλησίας ναός ναού τζαμί τζαμιού chợ".split()
+    )
+    | inflection.with_their_cases("церковь собор монастырь храм", "ru")
+    | inflection.with_their_cases("церква собор монастир храм", "uk")
+)
 KIND_WORDS_BEFORE = (
     frozenset(
         # (with the lower-case words of NATURAL_CUES_BEFORE, added below: "lago", "isla", "río" are not repeated here)
@@ -138,16 +138,9 @@ KIND_WORDS_BEFORE = (
     )
     # Russian, Ukrainian and Polish, in the cases a name follows them in: "крепость Ананури", "ущелье Арагви",
     # "przełęcz Krowiarki", "zamek Czorsztyn"; Vietnamese "bản Cát Cát", "thung lũng Mường Hoa", "đỉnh Fansipan"
-    | {
-        form
-        for language, words in {
-            "ru": "ущелье крепость ледник водопад пещера вулкан заповедник",
-            "uk": "ущелина фортеця льодовик водоспад печера",
-            "pl": "przełęcz dolina szczyt wodospad jaskinia zamek",
-        }.items()
-        for word in words.split()
-        for form in (word, *inflection.declined_forms(word, language))
-    }
+    | inflection.with_their_cases("ущелье крепость ледник водопад пещера вулкан заповедник", "ru")
+    | inflection.with_their_cases("ущелина фортеця льодовик водоспад печера", "uk")
+    | inflection.with_their_cases("przełęcz dolina szczyt wodospad jaskinia zamek", "pl")
     | {"lũng", "đỉnh", "bản", "cầu"}
     | WORKS_OF_PEOPLE_BEFORE
     | {word for word in NATURAL_CUES_BEFORE if word not in CUE_PREPOSITIONS and any(char.islower() for char in word)}
@@ -749,8 +742,7 @@ _KIND_NOUNS_AFTER_AN_ADJECTIVE = {
     "sk": "hrad zámok kostol chrám katedrála kláštor most námestie park stanica divadlo jazero dolina vodopád palác",
 }
 KIND_NOUNS_AFTER_AN_ADJECTIVE = {
-    language: frozenset(form for noun in nouns.split() for form in (noun, *inflection.declined_forms(noun, language)))
-    for language, nouns in _KIND_NOUNS_AFTER_AN_ADJECTIVE.items()
+    language: inflection.with_their_cases(nouns, language) for language, nouns in _KIND_NOUNS_AFTER_AN_ADJECTIVE.items()
 }
 
 
