@@ -36,8 +36,8 @@ MIN_STEM = 2  # characters of a place's own name before its rank: "广州市" is
 
 def _rank_start(text: str, start: int, end: int) -> int:
     """Where the word of a place's rank starts at the end of ``text[start:end]`` (a city's, a county's … "瑞丽|市";
-    an autonomous division's, with its peoples, "广西|壮族自治区"), leaving at least ``start`` before it; ``end`` where
-    there is none."""
+    an autonomous division's, with its peoples, "广西|壮族自治区"), at ``start`` or after; ``end`` where there is
+    none."""
     autonomy = _AUTONOMY.search(text, start, end)
     if autonomy is not None:
         rank = autonomy.start()
@@ -48,6 +48,12 @@ def _rank_start(text: str, start: int, end: int) -> int:
     while suffix is not None and suffix.end() != end:
         suffix = _ADMINISTRATIVE_SUFFIX.search(text, suffix.end(), end)
     return suffix.start() if suffix is not None else end
+
+
+def _stem_end(text: str, start: int, end: int) -> int:
+    """Where the place's own name ends in the word ``text[start:end]``, before its rank: ``MIN_STEM`` characters at
+    least (all but one of a shorter word), or the whole word where it has no rank."""
+    return _rank_start(text, start + min(MIN_STEM, end - start - 1), end)
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -94,7 +100,7 @@ def without_rank(phrase: str) -> str:
     phrase of Han characters that has no such word at its end."""
     if _HAN.match(phrase) is None:
         return ""
-    rank = _rank_start(phrase, min(MIN_STEM, len(phrase) - 1), len(phrase))
+    rank = _stem_end(phrase, 0, len(phrase))
     return phrase[:rank] if rank < len(phrase) else ""
 
 
@@ -158,7 +164,7 @@ class Clause:
 
     def stem_end(self, word: Word) -> int:
         """Where a place's word ends before its suffix of administration ("凭祥" of "凭祥市"), or its end."""
-        return _rank_start(self.text, word.start + min(MIN_STEM, word.end - word.start - 1), word.end)
+        return _stem_end(self.text, word.start, word.end)
 
     def common(self, start: int, end: int) -> bool:
         """True when [start, end) is one word of the language that is no name: "合作", "中心", "口岸"; or a direction
